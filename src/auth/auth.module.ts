@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticationGuard } from './authentication.guard';
+import { RolesGuard } from './roles.guard';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [
+    ReferenceDataModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        if (!config.JWT_SECRET) {
+          new Logger('Auth').warn('JWT_SECRET is not set: using a random secret, so tokens end when the app restarts');
+        }
+        return { secret: config.JWT_SECRET ?? randomBytes(48).toString('base64url') };
+      },
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    TokenService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class AuthModule {}

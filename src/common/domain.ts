@@ -1,0 +1,44 @@
+/** The shared vocabulary of DESIGN §2. Migrations hold their own frozen copies in check constraints. */
+
+export const AGENCY_KINDS = [
+  'POLICE',
+  'NCA',
+  'GLAA',
+  'BORDER_FORCE',
+  'IMMIGRATION_ENFORCEMENT',
+  'HMRC',
+  'DWP',
+  'CPS',
+  'LOCAL_AUTHORITY',
+  'VICTIM_SUPPORT',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const CAPABILITIES = [
+  'ENTRY',
+  'SEARCH',
+  'ARREST',
+  'SAFEGUARDING',
+  'INTERPRETING',
+  'FINANCIAL_INVESTIGATION',
+  'DIGITAL_FORENSICS',
+  'IMMIGRATION_CHECKS',
+  'LABOUR_INSPECTION',
+  'TAX_COMPLIANCE',
+  'BENEFITS_INVESTIGATION',
+  'INTELLIGENCE',
+  'VICTIM_RECEPTION',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const ROLES = ['COORDINATOR', 'CPS_LIAISON', 'MANAGER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EXPLOITATION_TYPES = ['LABOUR', 'SEXUAL', 'CRIMINAL', 'DOMESTIC_SERVITUDE', 'ORGAN_REMOVAL'] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
+export const SCOPES = ['LOCAL', 'REGIONAL', 'NATIONAL', 'INTERNATIONAL'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const POLICY_ROLES = ['LEAD', 'SUPPORT'] as const;
+export type PolicyRole = (typeof POLICY_ROLES)[number];

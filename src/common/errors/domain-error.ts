@@ -1,0 +1,32 @@
+import { ErrorCode, httpStatusOf } from './error-code';
+
+/** The one error type services throw; the global filter turns it into the contract's shape. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get statusCode(): number {
+    return httpStatusOf(this.code);
+  }
+
+  static notFound(what: string, id?: string): DomainError {
+    return new DomainError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
+  }
+
+  static forbidden(message: string): DomainError {
+    return new DomainError('FORBIDDEN', message);
+  }
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}

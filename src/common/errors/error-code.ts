@@ -1,0 +1,57 @@
+/** The stable, machine-readable error codes of the contract (DESIGN §4). */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'SELF_APPROVAL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VERSION_CONFLICT',
+  'INVALID_TRANSITION',
+  'TEAM_DOUBLE_BOOKED',
+  'LEAD_NOT_PERMITTED',
+  'SUPPORT_NOT_PERMITTED',
+  'CAPACITY_EXCEEDED',
+  'NOT_READY',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+function assertUnreachable(code: never): never {
+  throw new Error(`Unmapped error code ${String(code)}`);
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+    case 'SELF_APPROVAL':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'VERSION_CONFLICT':
+    case 'INVALID_TRANSITION':
+    case 'TEAM_DOUBLE_BOOKED':
+      return 409;
+    case 'LEAD_NOT_PERMITTED':
+    case 'SUPPORT_NOT_PERMITTED':
+    case 'CAPACITY_EXCEEDED':
+    case 'NOT_READY':
+      return 422;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL_ERROR':
+      return 500;
+    default:
+      return assertUnreachable(code);
+  }
+}

@@ -1,0 +1,37 @@
+import { Logger } from '@nestjs/common';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { Agency } from '../reference-data/agency.entity';
+import { Team } from '../reference-data/team.entity';
+import { User } from '../reference-data/user.entity';
+import { PolicyRule } from '../lead-policy/policy-rule.entity';
+import { ReferenceData1764320000000 } from './migrations/1764320000000-ReferenceData';
+
+export const ENTITIES = [Agency, Team, User, PolicyRule];
+export const MIGRATIONS = [ReferenceData1764320000000];
+
+const logger = new Logger('Database');
+
+/** The one DataSource definition: the app (through Nest) and the migration CLI both build from it. */
+export function dataSourceOptions(config: AppConfig, url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    poolSize: config.DB_POOL_SIZE,
+    connectTimeoutMS: config.DB_CONNECT_TIMEOUT_MS,
+    applicationName: 'day-of-action-planner',
+    extra: {
+      statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: config.DB_STATEMENT_TIMEOUT_MS * 3,
+      idleTimeoutMillis: 30000,
+    },
+    // A pooled connection that dies (Postgres restarted) must not crash the process.
+    poolErrorHandler: (error: Error) => logger.warn({ msg: 'idle database connection lost', error: error.message }),
+  };
+}

@@ -1,0 +1,24 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Any fixed number: every instance of the app takes the same lock before migrating. */
+const MIGRATION_LOCK = 7_241_015;
+
+/**
+ * Runs pending migrations under a Postgres advisory lock, so two instances starting
+ * together migrate one after the other instead of racing.
+ */
+export async function migrate(dataSource: DataSource, logger: Logger): Promise<string[]> {
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const names = applied.map((migration) => migration.name);
+    if (names.length) logger.log({ msg: 'migrations applied', migrations: names });
+    return names;
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lockHolder.release();
+  }
+}

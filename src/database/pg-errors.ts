@@ -1,0 +1,92 @@
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+
+/** What a unique, exclusion, check or foreign-key constraint means to a person. */
+const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: string }> = {
+  uq_agencies_code: { code: 'CONFLICT', message: 'An agency with this code already exists' },
+  uq_users_email: { code: 'CONFLICT', message: 'A user with this email already exists' },
+  uq_teams_agency_name: { code: 'CONFLICT', message: 'This agency already has a team with this name' },
+  uq_policy_rules_kind_role: { code: 'CONFLICT', message: 'There is already a rule for this agency kind and role' },
+  ck_policy_rules_cps_never: {
+    code: 'VALIDATION_FAILED',
+    message: 'R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team',
+  },
+  ck_users_cps_liaison_agency: { code: 'VALIDATION_FAILED', message: 'CPS_LIAISON is only for users of a CPS agency' },
+  fk_teams_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
+  fk_users_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
+};
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Connection is not established',
+];
+
+interface DriverError {
+  code?: string;
+  constraint?: string;
+  message?: string;
+}
+
+function driverErrorOf(error: unknown): DriverError | undefined {
+  if (error instanceof QueryFailedError) return error.driverError as DriverError;
+  if (error instanceof Error) return error as DriverError;
+  return undefined;
+}
+
+/** Postgres said the database can't serve right now: down, restarting, out of connections, too slow. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const driverError = driverErrorOf(error);
+  if (!driverError) return false;
+  const code = driverError.code ?? '';
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code === '57014') return true;
+  const message = driverError.message ?? '';
+  return UNAVAILABLE_MESSAGES.some((fragment) => message.includes(fragment));
+}
+
+export function isSerializationFailure(error: unknown): boolean {
+  const code = driverErrorOf(error)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+export function pgErrorCode(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as DriverError).code : undefined;
+}
+
+export function constraintOf(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as DriverError).constraint : undefined;
+}
+
+/** Turns a Postgres failure into the contract's error, or undefined when it is not one we know. */
+export function domainErrorFromDatabase(error: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(error)) {
+    return new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+  }
+  if (isSerializationFailure(error)) {
+    return new DomainError('CONFLICT', 'A concurrent change got in the way; reload and try again');
+  }
+  const code = pgErrorCode(error);
+  const constraint = constraintOf(error);
+  if (constraint && CONSTRAINT_ERRORS[constraint]) {
+    const known = CONSTRAINT_ERRORS[constraint];
+    return new DomainError(known.code, known.message, { constraint });
+  }
+  switch (code) {
+    case '23505':
+      return new DomainError('CONFLICT', 'This would duplicate an existing record', { constraint });
+    case '23503':
+      return new DomainError('NOT_FOUND', 'A referenced record does not exist', { constraint });
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+      return new DomainError('VALIDATION_FAILED', 'The database refused a value as invalid', { constraint });
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AGENCY_KINDS,
+  AgencyKind,
+  EXPLOITATION_TYPES,
+  ExploitationType,
+  POLICY_ROLES,
+  PolicyRole,
+  Scope,
+  SCOPES,
+} from '../../common/domain';
+
+export class PolicyRuleDto {
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS, { message: `agencyKind must be one of ${AGENCY_KINDS.join(', ')}` })
+  agencyKind: AgencyKind;
+
+  @ApiProperty({ enum: POLICY_ROLES })
+  @IsIn(POLICY_ROLES, { message: 'role must be LEAD or SUPPORT' })
+  role: PolicyRole;
+
+  @ApiProperty({ description: 'false forbids the role outright' })
+  @IsBoolean()
+  permitted: boolean;
+
+  @ApiProperty({ enum: SCOPES, isArray: true, nullable: true, description: 'null: any scope' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(SCOPES, { each: true, message: `each scope must be one of ${SCOPES.join(', ')}` })
+  allowedScopes: Scope[] | null = null;
+
+  @ApiProperty({
+    enum: EXPLOITATION_TYPES,
+    isArray: true,
+    nullable: true,
+    description: "every one of the operation's exploitation types must be in this list; null: no restriction",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(EXPLOITATION_TYPES, { each: true, message: `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}` })
+  exploitationTypesWithin: ExploitationType[] | null = null;
+
+  @ApiProperty({
+    enum: EXPLOITATION_TYPES,
+    isArray: true,
+    nullable: true,
+    description: "at least one of the operation's exploitation types must be in this list; null: no restriction",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(EXPLOITATION_TYPES, { each: true, message: `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}` })
+  exploitationTypesAnyOf: ExploitationType[] | null = null;
+}
+
+export class PutPolicyRulesDto {
+  @ApiProperty({ type: PolicyRuleDto, isArray: true, description: 'The rules to replace; rules not listed stay as they are' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(AGENCY_KINDS.length * POLICY_ROLES.length)
+  @ValidateNested({ each: true })
+  @Type(() => PolicyRuleDto)
+  rules: PolicyRuleDto[];
+}
+
+export class PolicyRuleView extends PolicyRuleDto {
+  @ApiProperty({ description: 'The rule in words, as refusals quote it' })
+  description: string;
+}

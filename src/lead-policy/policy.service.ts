@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { AGENCY_KINDS, POLICY_ROLES } from '../common/domain';
+import { validationError } from '../common/validation';
+import { PolicyRuleDto, PolicyRuleView } from './dto/policy-rule.dto';
+import { describeRule, RuleData } from './policy';
+import { PolicyRule } from './policy-rule.entity';
+
+const KIND_ORDER = new Map<string, number>(AGENCY_KINDS.map((kind, index) => [kind, index]));
+const ROLE_ORDER = new Map<string, number>(POLICY_ROLES.map((role, index) => [role, index]));
+
+function toView(rule: RuleData): PolicyRuleView {
+  return {
+    agencyKind: rule.agencyKind,
+    role: rule.role,
+    permitted: rule.permitted,
+    allowedScopes: rule.allowedScopes,
+    exploitationTypesWithin: rule.exploitationTypesWithin,
+    exploitationTypesAnyOf: rule.exploitationTypesAnyOf,
+    description: describeRule(rule),
+  };
+}
+
+@Injectable()
+export class PolicyService {
+  private readonly logger = new Logger(PolicyService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The rules as they stand now; pass the transaction's manager to read them inside it. */
+  async rules(manager: EntityManager = this.dataSource.manager): Promise<RuleData[]> {
+    const rules = await manager.getRepository(PolicyRule).find();
+    return rules.sort(
+      (a, b) =>
+        (KIND_ORDER.get(a.agencyKind) ?? 0) - (KIND_ORDER.get(b.agencyKind) ?? 0) ||
+        (ROLE_ORDER.get(a.role) ?? 0) - (ROLE_ORDER.get(b.role) ?? 0),
+    );
+  }
+
+  async list(): Promise<PolicyRuleView[]> {
+    return (await this.rules()).map(toView);
+  }
+
+  async replace(caller: AuthUser, rules: PolicyRuleDto[]): Promise<PolicyRuleView[]> {
+    const seen = new Set<string>();
+    rules.forEach((rule, index) => {
+      const key = `${rule.agencyKind}/${rule.role}`;
+      if (seen.has(key)) {
+        throw validationError([{ field: `rules.${index}`, problems: [`${key} is listed more than once`] }]);
+      }
+      seen.add(key);
+      if (rule.agencyKind === 'CPS' && rule.permitted) {
+        throw validationError([
+          {
+            field: `rules.${index}.permitted`,
+            problems: ['R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team'],
+          },
+        ]);
+      }
+    });
+    await this.dataSource.transaction(async (manager) => {
+      for (const rule of rules) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(PolicyRule)
+          .values({ ...rule, updatedBy: caller.id })
+          .orUpdate(
+            ['permitted', 'allowed_scopes', 'exploitation_types_within', 'exploitation_types_any_of', 'updated_by', 'updated_at'],
+            ['agency_kind', 'role'],
+          )
+          .execute();
+      }
+    });
+    this.logger.log({ msg: 'policy rules changed', by: caller.id, rules: [...seen] });
+    return this.list();
+  }
+}

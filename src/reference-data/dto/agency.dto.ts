@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { AGENCY_KINDS, AgencyKind } from '../../common/domain';
+import { trim, upper } from '../../common/transforms';
+
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'MPS', description: 'Short unique code: letters, digits, underscore; stored in upper case' })
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 letters, digits or underscores, starting with a letter' })
+  code: string;
+
+  @ApiProperty({ example: 'Metropolitan Police Service', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS, { message: `kind must be one of ${AGENCY_KINDS.join(', ')}` })
+  kind: AgencyKind;
+}
+
+export class UpdateAgencyDto {
+  @ApiPropertyOptional({ example: 'MPS' })
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 letters, digits or underscores, starting with a letter' })
+  code?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptional()
+  @IsIn(AGENCY_KINDS, { message: `kind must be one of ${AGENCY_KINDS.join(', ')}` })
+  kind?: AgencyKind;
+}
+
+export class AgencyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: AGENCY_KINDS }) kind: AgencyKind;
+}

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CAPABILITIES, Capability } from '../../common/domain';
+import { trim } from '../../common/transforms';
+
+const CAPABILITY_MESSAGE = `each capability must be one of ${CAPABILITIES.join(', ')}`;
+
+export class CreateTeamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  agencyId: string;
+
+  @ApiProperty({ example: 'Territorial Support Group 3', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: CAPABILITIES, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(CAPABILITIES.length)
+  @ArrayUnique({ message: 'capabilities must not repeat' })
+  @IsIn(CAPABILITIES, { each: true, message: CAPABILITY_MESSAGE })
+  capabilities: Capability[];
+
+  @ApiProperty({ minimum: 1, maximum: 1000, description: 'Number of officers' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  capacity: number;
+}
+
+export class UpdateTeamDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CAPABILITIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CAPABILITIES.length)
+  @ArrayUnique({ message: 'capabilities must not repeat' })
+  @IsIn(CAPABILITIES, { each: true, message: CAPABILITY_MESSAGE })
+  capabilities?: Capability[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  capacity?: number;
+}
+
+export class TeamQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: CAPABILITIES })
+  @IsOptional()
+  @IsIn(CAPABILITIES, { message: `capability must be one of ${CAPABILITIES.join(', ')}` })
+  capability?: Capability;
+}
+
+export class TeamView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() agencyCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CAPABILITIES, isArray: true }) capabilities: Capability[];
+  @ApiProperty() capacity: number;
+}

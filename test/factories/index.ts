@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import TestAgent from 'supertest/lib/agent';
+import { hashPassword } from '../../src/auth/password';
+import type { AgencyKind, Capability, Role } from '../../src/common/domain';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export const unique = (prefix = '') => `${prefix}${randomBytes(5).toString('hex').toUpperCase()}`;
+
+export interface AgencyRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  agencyId: string;
+  roles: Role[];
+}
+
+export interface TeamRow {
+  id: string;
+  agencyId: string;
+  name: string;
+  capabilities: Capability[];
+  capacity: number;
+}
+
+export async function createAgency(db: DataSource, overrides: Partial<Omit<AgencyRow, 'id'>> = {}): Promise<AgencyRow> {
+  const code = overrides.code ?? unique('T');
+  const [row] = await db.query(
+    `INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) RETURNING id, code, name, kind`,
+    [code, overrides.name ?? `Test agency ${code}`, overrides.kind ?? 'POLICE'],
+  );
+  return row;
+}
+
+export async function createUser(
+  db: DataSource,
+  agency: AgencyRow,
+  roles: Role[] = ['COORDINATOR'],
+  overrides: { email?: string; name?: string; active?: boolean } = {},
+): Promise<UserRow> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const email = overrides.email ?? `${unique('user.').toLowerCase()}@test.local`;
+  const [row] = await db.query(
+    `INSERT INTO users (email, name, agency_id, roles, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id, email, name, agency_id AS "agencyId", roles`,
+    [email, overrides.name ?? `Test ${roles.join('/')} ${agency.code}`, agency.id, roles, await passwordHash, overrides.active ?? true],
+  );
+  return row;
+}
+
+export async function createTeam(
+  db: DataSource,
+  agency: AgencyRow,
+  overrides: Partial<Omit<TeamRow, 'id' | 'agencyId'>> = {},
+): Promise<TeamRow> {
+  const [row] = await db.query(
+    `INSERT INTO teams (agency_id, name, capabilities, capacity) VALUES ($1, $2, $3, $4)
+     RETURNING id, agency_id AS "agencyId", name, capabilities, capacity`,
+    [agency.id, overrides.name ?? unique('Team '), overrides.capabilities ?? ['ENTRY', 'SEARCH'], overrides.capacity ?? 10],
+  );
+  return row;
+}
+
+export async function login(http: () => TestAgent, user: { email: string }, password = TEST_PASSWORD): Promise<string> {
+  const response = await http().post('/auth/login').send({ email: user.email, password }).expect(200);
+  return response.body.accessToken;
+}
+
+/** A fresh agency of `kind` with one user holding `roles`, signed in. */
+export async function signedIn(
+  db: DataSource,
+  http: () => TestAgent,
+  roles: Role[] = ['COORDINATOR'],
+  kind: AgencyKind = 'POLICE',
+): Promise<{ agency: AgencyRow; user: UserRow; token: string; auth: { Authorization: string } }> {
+  const agency = await createAgency(db, { kind });
+  const user = await createUser(db, agency, roles);
+  const token = await login(http, user);
+  return { agency, user, token, auth: { Authorization: `Bearer ${token}` } };
+}
