@@ -7,29 +7,39 @@ import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { EmbeddedDatabase } from '../../src/database/embedded';
 import { migrate } from '../../src/database/migrate';
+import { adminQuery, SHARED_DATABASE, TEMPLATE_DATABASE, withDatabase } from './databases';
 
 declare global {
   var embeddedTestDatabase: { database: EmbeddedDatabase; dataDir: string } | undefined;
 }
 
 /**
- * One Postgres for the whole run: the embedded one in a throw-away directory, or
- * the server DATABASE_URL names. Migrated once with the real migrations; test
- * files isolate themselves by creating their own data.
+ * One Postgres for the whole run: the embedded one in a throw-away directory, or the
+ * server DATABASE_URL names (its user must be allowed to create databases). The real
+ * migrations build a template database once; the shared test database, and any
+ * isolated one a test asks for, are copies of it. Test files isolate themselves by
+ * creating their own data.
  */
 export default async function globalSetup(): Promise<void> {
   Logger.overrideLogger(['error']);
-  if (!process.env.DATABASE_URL) {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'planner-test-'));
     const database = await EmbeddedDatabase.start(dataDir);
     globalThis.embeddedTestDatabase = { database, dataDir };
-    process.env.DATABASE_URL = database.url;
+    serverUrl = database.url;
   }
+  for (const name of [SHARED_DATABASE, TEMPLATE_DATABASE]) {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  await adminQuery(serverUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
-  const dataSource = await new DataSource(dataSourceOptions(config, process.env.DATABASE_URL as string)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(config, withDatabase(serverUrl, TEMPLATE_DATABASE))).initialize();
   try {
     await migrate(dataSource, new Logger('TestSetup'));
   } finally {
     await dataSource.destroy();
   }
+  await adminQuery(serverUrl, `CREATE DATABASE ${SHARED_DATABASE} TEMPLATE ${TEMPLATE_DATABASE}`);
+  process.env.DATABASE_URL = withDatabase(serverUrl, SHARED_DATABASE);
 }

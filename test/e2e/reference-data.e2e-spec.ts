@@ -1,0 +1,208 @@
+import { DEFAULT_POLICY_RULES } from '../factories/default-policy-rules';
+import { createAgency, createTeam, createUser, login, signedIn, unique } from '../factories';
+import { isolatedDatabaseUrl } from '../support/databases';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('reference data', () => {
+  let t: TestApp;
+  let admin: { Authorization: string };
+  let coordinator: Awaited<ReturnType<typeof signedIn>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = (await signedIn(t.dataSource, t.http, ['ADMIN'], 'NCA')).auth;
+    coordinator = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
+  });
+  afterAll(() => t.close());
+
+  describe('agencies', () => {
+    it('lets an admin create and rename an agency, and any user list them', async () => {
+      const code = unique('A');
+      const created = await t.http().post('/agencies').set(admin).send({ code: code.toLowerCase(), name: ' Test Police ', kind: 'POLICE' }).expect(201);
+      expect(created.body).toEqual({ id: expect.any(String), code, name: 'Test Police', kind: 'POLICE' });
+      const renamed = await t.http().patch(`/agencies/${created.body.id}`).set(admin).send({ name: 'Renamed Police' }).expect(200);
+      expect(renamed.body).toMatchObject({ code, name: 'Renamed Police' });
+      const list = await t.http().get('/agencies').set(coordinator.auth).expect(200);
+      expect(list.body).toContainEqual(renamed.body);
+    });
+
+    it('refuses a duplicate code with 409 and a clear message', async () => {
+      const existing = await createAgency(t.dataSource);
+      const response = await t.http().post('/agencies').set(admin).send({ code: existing.code, name: 'Again', kind: 'NCA' }).expect(409);
+      expect(response.body).toMatchObject({ statusCode: 409, code: 'CONFLICT', message: 'An agency with this code already exists' });
+    });
+
+    it('refuses writes by a non-admin with 403 FORBIDDEN', async () => {
+      const response = await t.http().post('/agencies').set(coordinator.auth).send({ code: unique('A'), name: 'X', kind: 'POLICE' }).expect(403);
+      expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+      await t.http().patch(`/agencies/${coordinator.agency.id}`).set(coordinator.auth).send({ name: 'Mine now' }).expect(403);
+    });
+
+    it('validates every field, refuses unknown ones and lists each problem', async () => {
+      const response = await t.http().post('/agencies').set(admin).send({ code: '1', kind: 'ARMY', colour: 'blue' }).expect(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      const fields = response.body.details.fields.map((problem: { field: string }) => problem.field).sort();
+      expect(fields).toEqual(['code', 'colour', 'kind', 'name']);
+    });
+
+    it('answers 404 for an unknown agency and 400 for a malformed id', async () => {
+      await t.http().patch('/agencies/9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d').set(admin).send({ name: 'X' }).expect(404);
+      const malformed = await t.http().patch('/agencies/not-a-uuid').set(admin).send({ name: 'X' }).expect(400);
+      expect(malformed.body.details.fields[0]).toEqual({ field: 'id', problems: ['id must be a UUID'] });
+    });
+
+    it('will not turn a CPS agency with liaisons into another kind', async () => {
+      const cps = await createAgency(t.dataSource, { kind: 'CPS' });
+      await createUser(t.dataSource, cps, ['CPS_LIAISON']);
+      const response = await t.http().patch(`/agencies/${cps.id}`).set(admin).send({ kind: 'POLICE' }).expect(400);
+      expect(response.body.message).toContain('CPS_LIAISON');
+    });
+  });
+
+  describe('teams', () => {
+    it('filters by agency and by capability', async () => {
+      const agency = await createAgency(t.dataSource);
+      const entry = await createTeam(t.dataSource, agency, { capabilities: ['ENTRY'] });
+      const forensics = await createTeam(t.dataSource, agency, { capabilities: ['DIGITAL_FORENSICS', 'SEARCH'] });
+      const all = await t.http().get(`/teams?agencyId=${agency.id}`).set(coordinator.auth).expect(200);
+      expect(all.body.map((team: { id: string }) => team.id).sort()).toEqual([entry.id, forensics.id].sort());
+      const filtered = await t.http().get(`/teams?agencyId=${agency.id}&capability=DIGITAL_FORENSICS`).set(coordinator.auth).expect(200);
+      expect(filtered.body).toEqual([
+        { id: forensics.id, agencyId: agency.id, agencyCode: agency.code, name: forensics.name, capabilities: ['DIGITAL_FORENSICS', 'SEARCH'], capacity: 10 },
+      ]);
+    });
+
+    it("lets a coordinator manage their own agency's teams but not another's", async () => {
+      const own = await t.http().post('/teams').set(coordinator.auth)
+        .send({ agencyId: coordinator.agency.id, name: 'Entry Team 7', capabilities: ['ENTRY', 'ARREST'], capacity: 8 }).expect(201);
+      expect(own.body).toMatchObject({ agencyId: coordinator.agency.id, capacity: 8 });
+      await t.http().patch(`/teams/${own.body.id}`).set(coordinator.auth).send({ capacity: 9 }).expect(200);
+
+      const other = await createAgency(t.dataSource);
+      const otherTeam = await createTeam(t.dataSource, other);
+      await t.http().post('/teams').set(coordinator.auth).send({ agencyId: other.id, name: 'Not mine', capabilities: [], capacity: 2 }).expect(403);
+      await t.http().patch(`/teams/${otherTeam.id}`).set(coordinator.auth).send({ capacity: 1 }).expect(403);
+      await t.http().patch(`/teams/${otherTeam.id}`).set(admin).send({ capacity: 3 }).expect(200);
+    });
+
+    it('refuses a manager (no write role) with 403', async () => {
+      const manager = await signedIn(t.dataSource, t.http, ['MANAGER']);
+      await t.http().post('/teams').set(manager.auth).send({ agencyId: manager.agency.id, name: 'T', capabilities: [], capacity: 2 }).expect(403);
+    });
+
+    it('refuses unknown capabilities, zero capacity and a duplicate name', async () => {
+      const bad = await t.http().post('/teams').set(admin).send({ agencyId: coordinator.agency.id, name: 'T', capabilities: ['FLYING'], capacity: 0 }).expect(400);
+      expect(bad.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['capabilities', 'capacity']);
+      const team = await createTeam(t.dataSource, coordinator.agency);
+      const duplicate = await t.http().post('/teams').set(admin).send({ agencyId: coordinator.agency.id, name: team.name, capabilities: [], capacity: 2 }).expect(409);
+      expect(duplicate.body.message).toBe('This agency already has a team with this name');
+    });
+
+    it('answers 404 for a team of an agency that does not exist', async () => {
+      const response = await t.http().post('/teams').set(admin)
+        .send({ agencyId: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d', name: 'Ghost', capabilities: [], capacity: 2 }).expect(404);
+      expect(response.body.message).toBe('The agency does not exist');
+    });
+  });
+
+  describe('users', () => {
+    it('lets an admin create a user who can then sign in, and never returns a password or hash', async () => {
+      const email = `${unique('new.').toLowerCase()}@test.local`;
+      const created = await t.http().post('/users').set(admin)
+        .send({ email: email.toUpperCase(), name: 'New Person', agencyId: coordinator.agency.id, roles: ['COORDINATOR', 'MANAGER'], password: 'a long enough password' })
+        .expect(201);
+      expect(created.body).toMatchObject({ email, name: 'New Person', roles: ['COORDINATOR', 'MANAGER'], active: true, agency: { id: coordinator.agency.id } });
+      expect(JSON.stringify(created.body)).not.toMatch(/password|hash|argon/i);
+      await login(t.http, { email }, 'a long enough password');
+      const list = await t.http().get('/users').set(admin).expect(200);
+      expect(JSON.stringify(list.body)).not.toMatch(/password|argon/i);
+      expect(list.body.map((user: { email: string }) => user.email)).toContain(email);
+    });
+
+    it('refuses a duplicate email, whatever its case, with 409', async () => {
+      const existing = await createUser(t.dataSource, coordinator.agency);
+      const response = await t.http().post('/users').set(admin)
+        .send({ email: existing.email.toUpperCase(), name: 'Twin', agencyId: coordinator.agency.id, roles: ['MANAGER'], password: 'a long enough password' })
+        .expect(409);
+      expect(response.body).toMatchObject({ code: 'CONFLICT', message: 'A user with this email already exists' });
+    });
+
+    it('gives CPS_LIAISON only to users of a CPS agency', async () => {
+      const body = { email: `${unique('l.').toLowerCase()}@test.local`, name: 'Liaison', roles: ['CPS_LIAISON'], password: 'a long enough password' };
+      const refused = await t.http().post('/users').set(admin).send({ ...body, agencyId: coordinator.agency.id }).expect(400);
+      expect(refused.body.message).toContain('CPS_LIAISON is only for users of a CPS agency');
+      const cps = await createAgency(t.dataSource, { kind: 'CPS' });
+      await t.http().post('/users').set(admin).send({ ...body, agencyId: cps.id }).expect(201);
+    });
+
+    it('is backed by the database: a liaison outside the CPS cannot be written even directly', async () => {
+      await expect(createUser(t.dataSource, coordinator.agency, ['CPS_LIAISON'])).rejects.toThrow('CPS_LIAISON is only for users of a CPS agency');
+    });
+
+    it('changes roles, password and active state; a disabled user can no longer sign in', async () => {
+      const user = await createUser(t.dataSource, coordinator.agency);
+      await t.http().patch(`/users/${user.id}`).set(admin).send({ roles: ['MANAGER'], password: 'another long password' }).expect(200);
+      const token = await login(t.http, user, 'another long password');
+      const me = await t.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(me.body.roles).toEqual(['MANAGER']);
+      await t.http().patch(`/users/${user.id}`).set(admin).send({ active: false }).expect(200);
+      await t.http().post('/auth/login').send({ email: user.email, password: 'another long password' }).expect(401);
+    });
+
+    it('is for admins only', async () => {
+      await t.http().get('/users').set(coordinator.auth).expect(403);
+      await t.http().post('/users').set(coordinator.auth)
+        .send({ email: 'x@test.local', name: 'X', agencyId: coordinator.agency.id, roles: ['ADMIN'], password: 'a long enough password' })
+        .expect(403);
+    });
+
+    it('refuses a short password and an empty role list', async () => {
+      const response = await t.http().post('/users').set(admin)
+        .send({ email: 'not-an-email', name: 'X', agencyId: coordinator.agency.id, roles: [], password: 'short' })
+        .expect(400);
+      expect(response.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['email', 'password', 'roles']);
+    });
+  });
+
+  describe('lead/support policy', () => {
+    it('installs exactly the default rules R1 and R2 and describes each in words', async () => {
+      const response = await t.http().get('/policy/rules').set(coordinator.auth).expect(200);
+      const installed = response.body.map(({ description: _description, ...rule }: { description: string }) => rule);
+      expect(installed).toEqual(DEFAULT_POLICY_RULES);
+      const rule = (kind: string, role: string) => response.body.find((r: { agencyKind: string; role: string }) => r.agencyKind === kind && r.role === role);
+      expect(rule('NCA', 'LEAD')).toMatchObject({ permitted: true, allowedScopes: null });
+      expect(rule('GLAA', 'LEAD')).toMatchObject({ permitted: true, exploitationTypesWithin: ['LABOUR'] });
+      expect(rule('GLAA', 'LEAD').description).toBe('GLAA may lead LOCAL, REGIONAL or NATIONAL operations whose exploitation types are all LABOUR');
+      expect(rule('GLAA', 'SUPPORT')).toMatchObject({ permitted: true, exploitationTypesAnyOf: ['LABOUR'] });
+      expect(rule('CPS', 'SUPPORT')).toMatchObject({ permitted: false });
+      expect(rule('HMRC', 'LEAD')).toMatchObject({ permitted: false });
+    });
+
+    it('lets an admin change a rule, and refuses to let the CPS lead or deploy', async () => {
+      // The policy is shared by every operation: change it only in a database of this test's own.
+      const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+      try {
+        const ownAdmin = (await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA')).auth;
+        const changed = await own.http().put('/policy/rules').set(ownAdmin)
+          .send({ rules: [{ agencyKind: 'LOCAL_AUTHORITY', role: 'SUPPORT', permitted: true, allowedScopes: ['LOCAL'] }] })
+          .expect(200);
+        const rule = changed.body.find((r: { agencyKind: string; role: string }) => r.agencyKind === 'LOCAL_AUTHORITY' && r.role === 'SUPPORT');
+        expect(rule).toMatchObject({ allowedScopes: ['LOCAL'], description: 'LOCAL_AUTHORITY may supply deployed teams to LOCAL operations' });
+        const reread = await own.http().get('/policy/rules').set(ownAdmin).expect(200);
+        expect(reread.body).toContainEqual(rule);
+        const cps = await own.http().put('/policy/rules').set(ownAdmin).send({ rules: [{ agencyKind: 'CPS', role: 'LEAD', permitted: true }] }).expect(400);
+        expect(cps.body.message).toContain('R2: the CPS takes part through CPS involvement only');
+      } finally {
+        await own.close();
+      }
+    });
+
+    it('refuses a rule listed twice, unknown values, and non-admins', async () => {
+      const twice = { agencyKind: 'DWP', role: 'SUPPORT', permitted: true };
+      await t.http().put('/policy/rules').set(admin).send({ rules: [twice, twice] }).expect(400);
+      const unknown = await t.http().put('/policy/rules').set(admin).send({ rules: [{ agencyKind: 'ARMY', role: 'LEAD', permitted: 'yes' }] }).expect(400);
+      expect(unknown.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['rules.0.agencyKind', 'rules.0.permitted']);
+      await t.http().put('/policy/rules').set(coordinator.auth).send({ rules: [twice] }).expect(403);
+    });
+  });
+});
