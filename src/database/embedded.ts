@@ -87,7 +87,10 @@ async function postgresUserIds(): Promise<{ uid?: number; gid?: number }> {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** Under root, Postgres runs as `postgres`, which must be able to walk down to its data directory. */
+/**
+ * Under root, Postgres runs as `postgres`, which must be able to walk down to its
+ * binaries and its data directory (a clone in a `mktemp -d` folder is 0700).
+ */
 async function letPostgresReach(directory: string, logger: Logger): Promise<void> {
   if (process.getuid?.() !== 0) return;
   for (let current = dirname(directory); current !== dirname(current); current = dirname(current)) {
@@ -137,6 +140,7 @@ export class EmbeddedDatabase {
       password = randomBytes(24).toString('base64url');
       await writeFile(secretFile, `${password}\n`, { mode: 0o600 });
       await letPostgresReach(clusterDir, logger);
+      await letPostgresReach(binaries.initdb, logger);
       const started = Date.now();
       await new EmbeddedPostgres({
         databaseDir: clusterDir,
@@ -151,6 +155,7 @@ export class EmbeddedDatabase {
       logger.log(`initialised a new cluster in ${clusterDir} (${Date.now() - started} ms)`);
     }
     await letPostgresReach(clusterDir, logger);
+    await letPostgresReach(binaries.postgres, logger);
     await EmbeddedDatabase.clearStaleLock(clusterDir, logger);
 
     const database = new EmbeddedDatabase(clusterDir, password, await freePort());
