@@ -42,3 +42,10 @@ export type Scope = (typeof SCOPES)[number];
 
 export const POLICY_ROLES = ['LEAD', 'SUPPORT'] as const;
 export type PolicyRole = (typeof POLICY_ROLES)[number];
+
+export const OPERATION_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
+export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+
+/** IIMARCH: the briefing sections, in the order officers are briefed. */
+export const BRIEFING_SECTIONS = ['information', 'intent', 'method', 'administration', 'risk', 'communications', 'humanitarian'] as const;
+export type BriefingSection = (typeof BRIEFING_SECTIONS)[number];

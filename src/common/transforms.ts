@@ -4,3 +4,14 @@ type Input = { value: unknown };
 export const trim = ({ value }: Input) => (typeof value === 'string' ? value.trim() : value);
 export const upper = ({ value }: Input) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 export const lower = ({ value }: Input) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** Normalises a UK postcode (`b11 1aa` → `B11 1AA`); anything else is left for the validator to refuse. */
+export const postcode = ({ value }: Input) => {
+  if (typeof value !== 'string') return value;
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  const match = /^(.+)(\d[A-Z]{2})$/.exec(compact);
+  return match ? `${match[1]} ${match[2]}` : value;
+};
+
+/** Query-string numbers: `"50"` → 50; anything else is left for the validator to refuse. */
+export const queryInt = ({ value }: Input) => (typeof value === 'string' && /^-?\d{1,12}$/.test(value) ? Number(value) : value);

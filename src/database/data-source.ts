@@ -6,9 +6,10 @@ import { Team } from '../reference-data/team.entity';
 import { User } from '../reference-data/user.entity';
 import { PolicyRule } from '../lead-policy/policy-rule.entity';
 import { ReferenceData1764320000000 } from './migrations/1764320000000-ReferenceData';
+import { Operations1764330000000 } from './migrations/1764330000000-Operations';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
-export const MIGRATIONS = [ReferenceData1764320000000];
+export const MIGRATIONS = [ReferenceData1764320000000, Operations1764330000000];
 
 const logger = new Logger('Database');
 

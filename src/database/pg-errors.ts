@@ -12,6 +12,10 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
     message: 'R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team',
   },
   ck_users_cps_liaison_agency: { code: 'VALIDATION_FAILED', message: 'CPS_LIAISON is only for users of a CPS agency' },
+  ck_operations_window: { code: 'VALIDATION_FAILED', message: 'endsAt must be after startsAt' },
+  ck_operations_window_length: { code: 'VALIDATION_FAILED', message: 'the window may last at most 72 hours' },
+  ck_operation_locations_postcode: { code: 'VALIDATION_FAILED', message: 'postcode must be a UK postcode, e.g. B11 1AA' },
+  fk_operations_lead_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   fk_teams_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   fk_users_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
 };

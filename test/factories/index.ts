@@ -87,3 +87,21 @@ export async function signedIn(
   const token = await login(http, user);
   return { agency, user, token, auth: { Authorization: `Bearer ${token}` } };
 }
+
+/** A valid operation body: a day of action a month from now; tests override what matters to them. */
+export function operationBody(overrides: Record<string, unknown> = {}) {
+  const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  start.setUTCHours(5, 0, 0, 0);
+  const end = new Date(start.getTime() + 12 * 3600 * 1000);
+  return {
+    name: `Operation ${unique()}`,
+    exploitationTypes: ['LABOUR'],
+    scope: 'LOCAL',
+    startsAt: start.toISOString(),
+    endsAt: end.toISOString(),
+    briefing: { information: 'Intelligence suggests forced labour at two car washes.', intent: 'Safeguard workers; arrest controllers.' },
+    locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b12 8jy' }],
+    safeguarding: { expectedPotentialVictims: 6, languages: ['Romanian'], receptionCentre: 'Sparkhill reception centre' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,24 @@
+import { validationError } from '../common/validation';
+
+/** The keyset of the last item of a page: its creation time (as Postgres wrote it, to the microsecond) and id. */
+export interface Cursor {
+  at: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): Cursor {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof at === 'string' && TIMESTAMP.test(at) && typeof id === 'string' && UUID.test(id)) return { at, id };
+  } catch {
+    // fall through to the refusal below
+  }
+  throw validationError([{ field: 'cursor', problems: ['cursor is not one this API gave out; use nextCursor from the previous page'] }]);
+}

@@ -1,0 +1,255 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  EXPLOITATION_TYPES,
+  ExploitationType,
+  OPERATION_STATUSES,
+  OperationStatus,
+  Scope,
+  SCOPES,
+} from '../../common/domain';
+import { postcode, queryInt, trim } from '../../common/transforms';
+import { IsInstant, IsUkPostcode } from '../../common/validators';
+import { AgencyView } from '../../reference-data/dto/agency.dto';
+
+const TYPES_MESSAGE = `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}`;
+const SCOPE_MESSAGE = `scope must be one of ${SCOPES.join(', ')}`;
+const SECTION_MAX = 20_000;
+
+export class BriefingDto {
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: information: the intelligence picture' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  information?: string;
+
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: intent: what the day of action is to achieve' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  intent?: string;
+
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'M: method: how' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  method?: string;
+
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'A: administration: timings, kit, logistics' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  administration?: string;
+
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'R: risk assessment' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  risk?: string;
+
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'C: communications' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  communications?: string;
+
+  @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'H: humanitarian issues' })
+  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  humanitarian?: string;
+}
+
+export class LocationDto {
+  @ApiProperty({ example: 'Car wash, rear unit', maxLength: 200 })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  label: string;
+
+  @ApiProperty({ example: '12 Ladypool Road, Birmingham', maxLength: 500 })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(500)
+  address: string;
+
+  @ApiProperty({ example: 'B12 8JY', description: 'UK postcode; stored in upper case with one space' })
+  @Transform(postcode) @IsUkPostcode()
+  postcode: string;
+}
+
+export class SafeguardingDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
+  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  expectedPotentialVictims?: number;
+
+  @ApiPropertyOptional({ type: String, isArray: true, example: ['Romanian', 'Vietnamese'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ArrayUnique()
+  @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
+  languages?: string[];
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 500, example: 'Sparkhill reception centre, 1 Stratford Road' })
+  @IsOptional() @IsString() @MaxLength(500)
+  receptionCentre?: string | null;
+}
+
+export class CreateOperationDto {
+  @ApiProperty({ example: 'Operation Harbour: car washes, Sparkhill', maxLength: 200 })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true })
+  @IsArray() @ArrayMinSize(1, { message: 'exploitationTypes must name at least one type' })
+  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique({ message: 'exploitationTypes must not repeat' })
+  @IsIn(EXPLOITATION_TYPES, { each: true, message: TYPES_MESSAGE })
+  exploitationTypes: ExploitationType[];
+
+  @ApiProperty({ enum: SCOPES })
+  @IsIn(SCOPES, { message: SCOPE_MESSAGE })
+  scope: Scope;
+
+  @ApiProperty({ example: '2027-03-01T05:00:00Z' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiProperty({ example: '2027-03-01T17:00:00Z', description: 'after startsAt, at most 72 hours later' })
+  @IsInstant()
+  endsAt: string;
+
+  @ApiPropertyOptional({ type: BriefingDto })
+  @IsOptional() @ValidateNested() @Type(() => BriefingDto)
+  briefing?: BriefingDto;
+
+  @ApiPropertyOptional({ type: LocationDto, isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
+  locations?: LocationDto[];
+
+  @ApiPropertyOptional({ type: SafeguardingDto })
+  @IsOptional() @ValidateNested() @Type(() => SafeguardingDto)
+  safeguarding?: SafeguardingDto;
+}
+
+export class VersionDto {
+  @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw (R10)' })
+  @IsInt() @Min(1) @Max(2_147_483_647)
+  version: number;
+}
+
+export class UpdateOperationDto extends VersionDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: EXPLOITATION_TYPES, isArray: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'exploitationTypes must name at least one type' })
+  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique({ message: 'exploitationTypes must not repeat' })
+  @IsIn(EXPLOITATION_TYPES, { each: true, message: TYPES_MESSAGE })
+  exploitationTypes?: ExploitationType[];
+
+  @ApiPropertyOptional({ enum: SCOPES })
+  @IsOptional() @IsIn(SCOPES, { message: SCOPE_MESSAGE })
+  scope?: Scope;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsInstant()
+  endsAt?: string;
+
+  @ApiPropertyOptional({ type: BriefingDto, description: 'Sections given replace those sections; others stay' })
+  @IsOptional() @ValidateNested() @Type(() => BriefingDto)
+  briefing?: BriefingDto;
+
+  @ApiPropertyOptional({ type: LocationDto, isArray: true, description: 'Replaces the whole list' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
+  locations?: LocationDto[];
+
+  @ApiPropertyOptional({ type: SafeguardingDto, description: 'Fields given replace those fields' })
+  @IsOptional() @ValidateNested() @Type(() => SafeguardingDto)
+  safeguarding?: SafeguardingDto;
+}
+
+export class SetLeadAgencyDto extends VersionDto {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null clears the lead' })
+  @ValidateIf((body: SetLeadAgencyDto) => body.agencyId !== null)
+  @IsUUID('all', { message: 'agencyId must be a UUID, or null to clear the lead' })
+  agencyId: string | null;
+}
+
+export class OperationQueryDto {
+  @ApiPropertyOptional({ enum: OPERATION_STATUSES })
+  @IsOptional() @IsIn(OPERATION_STATUSES, { message: `status must be one of ${OPERATION_STATUSES.join(', ')}` })
+  status?: OperationStatus;
+
+  @ApiPropertyOptional({ description: 'Only operations whose window ends at or after this instant' })
+  @IsOptional() @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Only operations whose window starts at or before this instant' })
+  @IsOptional() @IsInstant()
+  to?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Text in the name or reference' })
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
+export class LocationView extends LocationDto {}
+
+export class SafeguardingView {
+  @ApiProperty() expectedPotentialVictims: number;
+  @ApiProperty({ type: String, isArray: true }) languages: string[];
+  @ApiProperty({ nullable: true, type: String }) receptionCentre: string | null;
+}
+
+export class PersonView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+}
+
+export class OperationSummaryView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'OP-2027-0001' }) reference: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: OPERATION_STATUSES }) status: OperationStatus;
+  @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true }) exploitationTypes: ExploitationType[];
+  @ApiProperty({ enum: SCOPES }) scope: Scope;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ type: AgencyView, nullable: true }) leadAgency: AgencyView | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class OperationView extends OperationSummaryView {
+  @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
+  owningAgency: AgencyView;
+  @ApiProperty({ type: BriefingDto }) briefing: Required<BriefingDto>;
+  @ApiProperty({ type: LocationView, isArray: true }) locations: LocationView[];
+  @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
+  @ApiProperty({ type: PersonView }) createdBy: PersonView;
+  @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
+  @ApiProperty({ type: PersonView }) updatedBy: PersonView;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: 'Whether the caller may edit the plan (R15)' }) canEdit: boolean;
+}
+
+export class OperationPage {
+  @ApiProperty({ type: OperationSummaryView, isArray: true }) items: OperationSummaryView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class EligibleAgenciesView {
+  @ApiProperty({ type: AgencyView, isArray: true }) lead: AgencyView[];
+  @ApiProperty({ type: AgencyView, isArray: true }) support: AgencyView[];
+}

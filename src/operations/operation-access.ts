@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import type { OperationStatus } from '../common/domain';
+import { DomainError } from '../common/errors/domain-error';
+import { SqlParams } from '../database/sql-params';
+import { OPERATION_COLUMNS, OperationRow } from './operation-row';
+import { mayEditPlan, visibleTo } from './visibility';
+
+/** R9: plans are edited in these states only. */
+export const EDITABLE_STATUSES: readonly OperationStatus[] = ['DRAFT', 'CHANGES_REQUESTED'];
+
+/** Column → value for the conditional update of an operation. */
+export type OperationChanges = Record<string, unknown>;
+
+/**
+ * The gate every write to an operation goes through, inside its transaction: the row
+ * is found only if visible (R14), locked, checked for ownership (R15) and for the
+ * version the client saw (R10); the update is again conditional on that version.
+ */
+@Injectable()
+export class OperationAccess {
+  async lockVisible(manager: EntityManager, viewer: AuthUser, id: string): Promise<OperationRow> {
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const [row] = await manager.query(
+      `SELECT ${OPERATION_COLUMNS} FROM operations o WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)} FOR UPDATE`,
+      p.values,
+    );
+    if (!row) throw DomainError.notFound('Operation', id);
+    return row;
+  }
+
+  async lockForEdit(manager: EntityManager, viewer: AuthUser, id: string, version: number): Promise<OperationRow> {
+    const row = await this.lockVisible(manager, viewer, id);
+    if (!mayEditPlan(viewer, row)) {
+      throw DomainError.forbidden(`Only a coordinator of the owning agency may change operation ${row.reference}`);
+    }
+    assertVersion(row, version);
+    if (!EDITABLE_STATUSES.includes(row.status)) {
+      throw new DomainError('INVALID_TRANSITION', `Operation ${row.reference} is ${row.status}; a plan is edited only in DRAFT or CHANGES_REQUESTED`, {
+        status: row.status,
+      });
+    }
+    return row;
+  }
+
+  /** Applies `changes`, bumps the version and records who changed it; 0 rows means someone else got there first. */
+  async update(manager: EntityManager, viewer: AuthUser, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
+    const p = new SqlParams();
+    const sets = Object.entries(changes).map(([column, value]) => `${column} = ${p.add(value)}`);
+    sets.push(`version = version + 1`, `updated_by = ${p.add(viewer.id)}`, `updated_at = now()`);
+    // For an UPDATE, TypeORM answers [rows, rowCount].
+    const [rows]: [OperationRow[], number] = await manager.query(
+      `UPDATE operations o SET ${sets.join(', ')} WHERE o.id = ${p.add(row.id)} AND o.version = ${p.add(row.version)} RETURNING ${OPERATION_COLUMNS}`,
+      p.values,
+    );
+    if (rows.length === 0) throw versionConflict(row.reference, row.version);
+    return rows[0];
+  }
+}
+
+export function assertVersion(row: OperationRow, version: number): void {
+  if (row.version !== version) throw versionConflict(row.reference, version, row.version);
+}
+
+function versionConflict(reference: string, seen: number, current?: number): DomainError {
+  return new DomainError(
+    'VERSION_CONFLICT',
+    `Operation ${reference} has changed since version ${seen}${current ? ` (it is now at version ${current})` : ''}; reload it and apply your change again`,
+    current ? { yourVersion: seen, currentVersion: current } : { yourVersion: seen },
+  );
+}

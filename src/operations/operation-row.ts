@@ -1,0 +1,32 @@
+import type { BriefingSection, ExploitationType, OperationStatus, Scope } from '../common/domain';
+
+/** An operation as the queries of this module select it (camelCase columns). */
+export interface OperationRow {
+  id: string;
+  reference: string;
+  name: string;
+  exploitationTypes: ExploitationType[];
+  scope: Scope;
+  startsAt: Date;
+  endsAt: Date;
+  leadAgencyId: string | null;
+  briefing: Partial<Record<BriefingSection, string>>;
+  expectedPotentialVictims: number;
+  safeguardingLanguages: string[];
+  receptionCentre: string | null;
+  status: OperationStatus;
+  version: number;
+  createdBy: string;
+  createdByAgencyId: string;
+  updatedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const OPERATION_COLUMNS = `
+  o.id, o.reference, o.name, o.exploitation_types AS "exploitationTypes", o.scope,
+  o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", o.briefing,
+  o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",
+  o.reception_centre AS "receptionCentre", o.status, o.version, o.created_by AS "createdBy",
+  o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy",
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;

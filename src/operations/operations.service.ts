@@ -1,0 +1,341 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { AGENCY_KINDS, BRIEFING_SECTIONS, ExploitationType, Scope } from '../common/domain';
+import { DomainError } from '../common/errors/domain-error';
+import { validationError } from '../common/validation';
+import { SqlParams } from '../database/sql-params';
+import { inTransaction } from '../database/transaction';
+import { mayLead, maySupport } from '../lead-policy/policy';
+import { PolicyService } from '../lead-policy/policy.service';
+import { Agency } from '../reference-data/agency.entity';
+import { toAgencyView } from '../reference-data/agencies.service';
+import { AgencyView } from '../reference-data/dto/agency.dto';
+import {
+  CreateOperationDto,
+  EligibleAgenciesView,
+  LocationDto,
+  OperationPage,
+  OperationQueryDto,
+  OperationSummaryView,
+  OperationView,
+  SetLeadAgencyDto,
+  UpdateOperationDto,
+} from './dto/operation.dto';
+import { OperationAccess } from './operation-access';
+import { OPERATION_COLUMNS, OperationRow } from './operation-row';
+import { decodeCursor, encodeCursor } from './cursor';
+import { mayEditPlan, visibleTo } from './visibility';
+import { windowProblems } from './window';
+
+const DEFAULT_PAGE = 20;
+
+const agencyJson = (alias: string) =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'kind', ${alias}.kind) END`;
+const personJson = (alias: string) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email)`;
+
+type SummaryRow = OperationRow & { leadAgency: AgencyView | null; cursorAt: string };
+type DetailRow = SummaryRow & {
+  createdByAgency: AgencyView;
+  createdByPerson: { id: string; name: string; email: string };
+  updatedByPerson: { id: string; name: string; email: string };
+};
+
+function toSummary(row: SummaryRow): OperationSummaryView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    name: row.name,
+    status: row.status,
+    exploitationTypes: row.exploitationTypes,
+    scope: row.scope,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    leadAgency: row.leadAgency,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** What an audit event records of the plan's editable fields. */
+function snapshot(row: OperationRow, locations: LocationDto[]) {
+  return {
+    name: row.name,
+    exploitationTypes: row.exploitationTypes,
+    scope: row.scope,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    leadAgencyId: row.leadAgencyId,
+    briefing: row.briefing,
+    locations,
+    safeguarding: {
+      expectedPotentialVictims: row.expectedPotentialVictims,
+      languages: row.safeguardingLanguages,
+      receptionCentre: row.receptionCentre,
+    },
+  };
+}
+
+@Injectable()
+export class OperationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OperationAccess,
+    private readonly audit: AuditService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async create(viewer: AuthUser, input: CreateOperationDto): Promise<OperationView> {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    this.assertWindow(startsAt, endsAt);
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      const reference = await this.nextReference(manager);
+      const p = new SqlParams();
+      const values = [
+        reference,
+        input.name,
+        input.exploitationTypes,
+        input.scope,
+        startsAt,
+        endsAt,
+        JSON.stringify(input.briefing ?? {}),
+        input.safeguarding?.expectedPotentialVictims ?? 0,
+        input.safeguarding?.languages ?? [],
+        input.safeguarding?.receptionCentre ?? null,
+        viewer.id,
+        viewer.agencyId,
+        viewer.id,
+      ].map((value) => p.add(value));
+      const [row]: OperationRow[] = await manager.query(
+        `INSERT INTO operations AS o (reference, name, exploitation_types, scope, starts_at, ends_at, briefing,
+           expected_potential_victims, safeguarding_languages, reception_centre, created_by, created_by_agency_id, updated_by)
+         VALUES (${values.join(', ')}) RETURNING ${OPERATION_COLUMNS}`,
+        p.values,
+      );
+      const locations = input.locations ?? [];
+      await this.replaceLocations(manager, row.id, locations);
+      await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations) });
+      return row.id;
+    });
+    return this.get(viewer, id);
+  }
+
+  async list(viewer: AuthUser, query: OperationQueryDto): Promise<OperationPage> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const p = new SqlParams();
+    const where = [visibleTo(viewer, p)];
+    if (query.status) where.push(`o.status = ${p.add(query.status)}`);
+    if (query.from) where.push(`o.ends_at >= ${p.add(query.from)}`);
+    if (query.to) where.push(`o.starts_at <= ${p.add(query.to)}`);
+    if (query.q) {
+      const pattern = p.add(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(o.name ILIKE ${pattern} OR o.reference ILIKE ${pattern})`);
+    }
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      where.push(`(o.created_at, o.id) < (${p.add(cursor.at)}::timestamptz, ${p.add(cursor.id)}::uuid)`);
+    }
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt", ${agencyJson('la')} AS "leadAgency"
+         FROM operations o LEFT JOIN agencies la ON la.id = o.lead_agency_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY o.created_at DESC, o.id DESC
+        LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+    };
+  }
+
+  /** The whole plan, in a query for the operation and one per list it holds. */
+  async get(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<OperationView> {
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const [row]: DetailRow[] = await manager.query(
+      `SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt",
+              ${agencyJson('la')} AS "leadAgency", ${agencyJson('ca')} AS "createdByAgency",
+              ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson"
+         FROM operations o
+         LEFT JOIN agencies la ON la.id = o.lead_agency_id
+         JOIN agencies ca ON ca.id = o.created_by_agency_id
+         JOIN users cu ON cu.id = o.created_by
+         JOIN users uu ON uu.id = o.updated_by
+        WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
+    if (!row) throw DomainError.notFound('Operation', id);
+    const locations = await this.locations(manager, id);
+    return {
+      ...toSummary(row),
+      owningAgency: row.leadAgency ?? row.createdByAgency,
+      briefing: Object.fromEntries(BRIEFING_SECTIONS.map((section) => [section, row.briefing[section] ?? ''])) as OperationView['briefing'],
+      locations,
+      safeguarding: {
+        expectedPotentialVictims: row.expectedPotentialVictims,
+        languages: row.safeguardingLanguages,
+        receptionCentre: row.receptionCentre,
+      },
+      createdBy: row.createdByPerson,
+      createdByAgency: row.createdByAgency,
+      updatedBy: row.updatedByPerson,
+      updatedAt: row.updatedAt.toISOString(),
+      canEdit: mayEditPlan(viewer, row),
+    };
+  }
+
+  async update(viewer: AuthUser, id: string, input: UpdateOperationDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+      const changes: Record<string, unknown> = {};
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const change = (field: string, column: string, from: unknown, to: unknown, stored: unknown = to) => {
+        if (JSON.stringify(from) === JSON.stringify(to)) return;
+        changes[column] = stored;
+        before[field] = from;
+        after[field] = to;
+      };
+
+      if (input.name !== undefined) change('name', 'name', row.name, input.name);
+      if (input.exploitationTypes !== undefined) change('exploitationTypes', 'exploitation_types', row.exploitationTypes, input.exploitationTypes);
+      if (input.scope !== undefined) change('scope', 'scope', row.scope, input.scope);
+      const startsAt = input.startsAt ? new Date(input.startsAt) : row.startsAt;
+      const endsAt = input.endsAt ? new Date(input.endsAt) : row.endsAt;
+      if (input.startsAt || input.endsAt) {
+        this.assertWindow(startsAt, endsAt);
+        change('startsAt', 'starts_at', row.startsAt.toISOString(), startsAt.toISOString(), startsAt);
+        change('endsAt', 'ends_at', row.endsAt.toISOString(), endsAt.toISOString(), endsAt);
+      }
+      if (input.briefing) {
+        const briefing = { ...row.briefing, ...input.briefing };
+        change('briefing', 'briefing', row.briefing, briefing, JSON.stringify(briefing));
+      }
+      if (input.safeguarding) {
+        const { expectedPotentialVictims, languages, receptionCentre } = input.safeguarding;
+        if (expectedPotentialVictims !== undefined) change('expectedPotentialVictims', 'expected_potential_victims', row.expectedPotentialVictims, expectedPotentialVictims);
+        if (languages !== undefined) change('languages', 'safeguarding_languages', row.safeguardingLanguages, languages);
+        if (receptionCentre !== undefined) change('receptionCentre', 'reception_centre', row.receptionCentre, receptionCentre);
+      }
+      let locationsChanged = false;
+      if (input.locations) {
+        const current = await this.locations(manager, id);
+        if (JSON.stringify(current) !== JSON.stringify(input.locations)) {
+          locationsChanged = true;
+          before.locations = current;
+          after.locations = input.locations;
+        }
+      }
+      if (Object.keys(changes).length === 0 && !locationsChanged) return;
+
+      if (row.leadAgencyId && ('exploitation_types' in changes || 'scope' in changes)) {
+        await this.assertLeadStillPermitted(manager, row.leadAgencyId, {
+          exploitationTypes: (changes.exploitation_types as ExploitationType[]) ?? row.exploitationTypes,
+          scope: (changes.scope as Scope) ?? row.scope,
+        });
+      }
+      await this.access.update(manager, viewer, row, changes);
+      if (locationsChanged && input.locations) await this.replaceLocations(manager, id, input.locations);
+      await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
+    });
+    return this.get(viewer, id);
+  }
+
+  /** R1, R3, R4: the lead is one column, set only to an agency the policy lets lead this operation. */
+  async setLead(viewer: AuthUser, id: string, input: SetLeadAgencyDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+      if (row.leadAgencyId === input.agencyId) return;
+      let agency: Agency | null = null;
+      if (input.agencyId) {
+        agency = await manager.getRepository(Agency).findOneBy({ id: input.agencyId });
+        if (!agency) throw DomainError.notFound('Agency', input.agencyId);
+        const verdict = mayLead(agency.kind, row, await this.policy.rules(manager));
+        if (!verdict.permitted) {
+          throw new DomainError('LEAD_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: agency.code });
+        }
+      }
+      const previous = row.leadAgencyId ? await manager.getRepository(Agency).findOneBy({ id: row.leadAgencyId }) : null;
+      await this.access.update(manager, viewer, row, { lead_agency_id: input.agencyId });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: 'operation.lead-changed',
+        actor: viewer,
+        before: { leadAgency: previous ? previous.code : null },
+        after: { leadAgency: agency ? agency.code : null },
+      });
+    });
+    return this.get(viewer, id);
+  }
+
+  /** The agencies the current policy lets lead, and support, this operation. */
+  async eligibleAgencies(viewer: AuthUser, id: string): Promise<EligibleAgenciesView> {
+    const operation = await this.get(viewer, id);
+    const [agencies, rules] = await Promise.all([
+      this.dataSource.getRepository(Agency).find({ order: { code: 'ASC' } }),
+      this.policy.rules(),
+    ]);
+    const kindOrder = (agency: Agency) => AGENCY_KINDS.indexOf(agency.kind);
+    const sorted = agencies.sort((a, b) => kindOrder(a) - kindOrder(b) || a.code.localeCompare(b.code));
+    return {
+      lead: sorted.filter((agency) => mayLead(agency.kind, operation, rules).permitted).map(toAgencyView),
+      support: sorted.filter((agency) => maySupport(agency.kind, operation, rules).permitted).map(toAgencyView),
+    };
+  }
+
+  private async assertLeadStillPermitted(
+    manager: EntityManager,
+    leadAgencyId: string,
+    facts: { exploitationTypes: ExploitationType[]; scope: Scope },
+  ): Promise<void> {
+    const lead = await manager.getRepository(Agency).findOneByOrFail({ id: leadAgencyId });
+    const verdict = mayLead(lead.kind, facts, await this.policy.rules(manager));
+    if (!verdict.permitted) {
+      throw new DomainError('LEAD_NOT_PERMITTED', `${verdict.reason}; the lead is ${lead.code}, so change the lead first`, {
+        rule: verdict.rule,
+        agency: lead.code,
+      });
+    }
+  }
+
+  private assertWindow(startsAt: Date, endsAt: Date): void {
+    const problems = windowProblems(startsAt, endsAt);
+    if (problems.length) throw validationError([{ field: 'endsAt', problems }]);
+  }
+
+  /** OP-<year>-<number>: a counter row per year, incremented under its row lock, so concurrent creations never collide. */
+  private async nextReference(manager: EntityManager): Promise<string> {
+    const year = new Date().getUTCFullYear();
+    const [{ number }] = await manager.query(
+      `INSERT INTO operation_reference_counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = operation_reference_counters.last_number + 1
+       RETURNING last_number AS number`,
+      [year],
+    );
+    return `OP-${year}-${String(number).padStart(4, '0')}`;
+  }
+
+  private locations(manager: EntityManager, operationId: string): Promise<LocationDto[]> {
+    return manager.query(
+      `SELECT label, address, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`,
+      [operationId],
+    );
+  }
+
+  private async replaceLocations(manager: EntityManager, operationId: string, locations: LocationDto[]): Promise<void> {
+    await manager.query(`DELETE FROM operation_locations WHERE operation_id = $1`, [operationId]);
+    if (locations.length === 0) return;
+    await manager.query(
+      `INSERT INTO operation_locations (operation_id, position, label, address, postcode)
+       SELECT $1, position, label, address, postcode
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS l(label, address, postcode, position)`,
+      [operationId, locations.map((l) => l.label), locations.map((l) => l.address), locations.map((l) => l.postcode)],
+    );
+  }
+}
