@@ -7,6 +7,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DeploymentsModule } from './deployments/deployments.module';
 import { HealthModule } from './health/health.module';
 import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
@@ -24,6 +25,7 @@ export class AppModule {
         ReferenceDataModule,
         LeadPolicyModule,
         OperationsModule,
+        DeploymentsModule,
         AuditModule,
         HealthModule,
       ],

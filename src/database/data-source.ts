@@ -7,9 +7,10 @@ import { User } from '../reference-data/user.entity';
 import { PolicyRule } from '../lead-policy/policy-rule.entity';
 import { ReferenceData1764320000000 } from './migrations/1764320000000-ReferenceData';
 import { Operations1764330000000 } from './migrations/1764330000000-Operations';
+import { Deployments1764340000000 } from './migrations/1764340000000-Deployments';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
-export const MIGRATIONS = [ReferenceData1764320000000, Operations1764330000000];
+export const MIGRATIONS = [ReferenceData1764320000000, Operations1764330000000, Deployments1764340000000];
 
 const logger = new Logger('Database');
 

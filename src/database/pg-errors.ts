@@ -16,6 +16,9 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
   ck_operations_window_length: { code: 'VALIDATION_FAILED', message: 'the window may last at most 72 hours' },
   ck_operation_locations_postcode: { code: 'VALIDATION_FAILED', message: 'postcode must be a UK postcode, e.g. B11 1AA' },
   fk_operations_lead_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
+  ck_deployments_headcount: { code: 'VALIDATION_FAILED', message: 'headcount must be at least 1' },
+  ck_deployments_window: { code: 'VALIDATION_FAILED', message: 'a deployment must end after it starts' },
+  ex_deployments_team_window: { code: 'TEAM_DOUBLE_BOOKED', message: 'The team is already deployed at that time' },
   fk_teams_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   fk_users_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
 };

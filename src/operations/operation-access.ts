@@ -31,17 +31,14 @@ export class OperationAccess {
     return row;
   }
 
+  /** The owner's gate (R15): visible, owned by the caller's agency, at the version they saw, and editable (R9). */
   async lockForEdit(manager: EntityManager, viewer: AuthUser, id: string, version: number): Promise<OperationRow> {
     const row = await this.lockVisible(manager, viewer, id);
     if (!mayEditPlan(viewer, row)) {
       throw DomainError.forbidden(`Only a coordinator of the owning agency may change operation ${row.reference}`);
     }
     assertVersion(row, version);
-    if (!EDITABLE_STATUSES.includes(row.status)) {
-      throw new DomainError('INVALID_TRANSITION', `Operation ${row.reference} is ${row.status}; a plan is edited only in DRAFT or CHANGES_REQUESTED`, {
-        status: row.status,
-      });
-    }
+    assertEditable(row);
     return row;
   }
 
@@ -57,6 +54,14 @@ export class OperationAccess {
     );
     if (rows.length === 0) throw versionConflict(row.reference, row.version);
     return rows[0];
+  }
+}
+
+export function assertEditable(row: OperationRow): void {
+  if (!EDITABLE_STATUSES.includes(row.status)) {
+    throw new DomainError('INVALID_TRANSITION', `Operation ${row.reference} is ${row.status}; a plan is edited only in DRAFT or CHANGES_REQUESTED`, {
+      status: row.status,
+    });
   }
 }
 

@@ -6,8 +6,10 @@ import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS, BRIEFING_SECTIONS, ExploitationType, Scope } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
+import { pgErrorCode } from '../database/pg-errors';
 import { SqlParams } from '../database/sql-params';
 import { inTransaction } from '../database/transaction';
+import { doubleBookingError } from '../deployments/double-booking';
 import { mayLead, maySupport } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { Agency } from '../reference-data/agency.entity';
@@ -15,6 +17,7 @@ import { toAgencyView } from '../reference-data/agencies.service';
 import { AgencyView } from '../reference-data/dto/agency.dto';
 import {
   CreateOperationDto,
+  DeploymentView,
   EligibleAgenciesView,
   LocationDto,
   OperationPage,
@@ -35,6 +38,14 @@ const DEFAULT_PAGE = 20;
 const agencyJson = (alias: string) =>
   `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'kind', ${alias}.kind) END`;
 const personJson = (alias: string) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email)`;
+
+type DeploymentRow = Omit<DeploymentView, 'startsAt' | 'endsAt' | 'requestedAt' | 'respondedAt' | 'releasedAt'> & {
+  startsAt: Date;
+  endsAt: Date;
+  requestedAt: Date;
+  respondedAt: Date | null;
+  releasedAt: Date | null;
+};
 
 type SummaryRow = OperationRow & { leadAgency: AgencyView | null; cursorAt: string };
 type DetailRow = SummaryRow & {
@@ -171,7 +182,7 @@ export class OperationsService {
       p.values,
     );
     if (!row) throw DomainError.notFound('Operation', id);
-    const locations = await this.locations(manager, id);
+    const [locations, deployments] = await Promise.all([this.locations(manager, id), this.deployments(manager, { operationId: id })]);
     return {
       ...toSummary(row),
       owningAgency: row.leadAgency ?? row.createdByAgency,
@@ -182,6 +193,7 @@ export class OperationsService {
         languages: row.safeguardingLanguages,
         receptionCentre: row.receptionCentre,
       },
+      deployments,
       createdBy: row.createdByPerson,
       createdByAgency: row.createdByAgency,
       updatedBy: row.updatedByPerson,
@@ -191,60 +203,102 @@ export class OperationsService {
   }
 
   async update(viewer: AuthUser, id: string, input: UpdateOperationDto): Promise<OperationView> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
-      const changes: Record<string, unknown> = {};
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      const change = (field: string, column: string, from: unknown, to: unknown, stored: unknown = to) => {
-        if (JSON.stringify(from) === JSON.stringify(to)) return;
-        changes[column] = stored;
-        before[field] = from;
-        after[field] = to;
-      };
+    let moved: { startsAt: Date; endsAt: Date } | undefined;
+    try {
+      await inTransaction(this.dataSource, async (manager) => {
+        const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+        const changes: Record<string, unknown> = {};
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        const change = (field: string, column: string, from: unknown, to: unknown, stored: unknown = to) => {
+          if (JSON.stringify(from) === JSON.stringify(to)) return;
+          changes[column] = stored;
+          before[field] = from;
+          after[field] = to;
+        };
 
-      if (input.name !== undefined) change('name', 'name', row.name, input.name);
-      if (input.exploitationTypes !== undefined) change('exploitationTypes', 'exploitation_types', row.exploitationTypes, input.exploitationTypes);
-      if (input.scope !== undefined) change('scope', 'scope', row.scope, input.scope);
-      const startsAt = input.startsAt ? new Date(input.startsAt) : row.startsAt;
-      const endsAt = input.endsAt ? new Date(input.endsAt) : row.endsAt;
-      if (input.startsAt || input.endsAt) {
-        this.assertWindow(startsAt, endsAt);
-        change('startsAt', 'starts_at', row.startsAt.toISOString(), startsAt.toISOString(), startsAt);
-        change('endsAt', 'ends_at', row.endsAt.toISOString(), endsAt.toISOString(), endsAt);
-      }
-      if (input.briefing) {
-        const briefing = { ...row.briefing, ...input.briefing };
-        change('briefing', 'briefing', row.briefing, briefing, JSON.stringify(briefing));
-      }
-      if (input.safeguarding) {
-        const { expectedPotentialVictims, languages, receptionCentre } = input.safeguarding;
-        if (expectedPotentialVictims !== undefined) change('expectedPotentialVictims', 'expected_potential_victims', row.expectedPotentialVictims, expectedPotentialVictims);
-        if (languages !== undefined) change('languages', 'safeguarding_languages', row.safeguardingLanguages, languages);
-        if (receptionCentre !== undefined) change('receptionCentre', 'reception_centre', row.receptionCentre, receptionCentre);
-      }
-      let locationsChanged = false;
-      if (input.locations) {
-        const current = await this.locations(manager, id);
-        if (JSON.stringify(current) !== JSON.stringify(input.locations)) {
-          locationsChanged = true;
-          before.locations = current;
-          after.locations = input.locations;
+        if (input.name !== undefined) change('name', 'name', row.name, input.name);
+        if (input.exploitationTypes !== undefined) change('exploitationTypes', 'exploitation_types', row.exploitationTypes, input.exploitationTypes);
+        if (input.scope !== undefined) change('scope', 'scope', row.scope, input.scope);
+        const startsAt = input.startsAt ? new Date(input.startsAt) : row.startsAt;
+        const endsAt = input.endsAt ? new Date(input.endsAt) : row.endsAt;
+        if (input.startsAt || input.endsAt) {
+          this.assertWindow(startsAt, endsAt);
+          change('startsAt', 'starts_at', row.startsAt.toISOString(), startsAt.toISOString(), startsAt);
+          change('endsAt', 'ends_at', row.endsAt.toISOString(), endsAt.toISOString(), endsAt);
         }
-      }
-      if (Object.keys(changes).length === 0 && !locationsChanged) return;
+        if (input.briefing) {
+          const briefing = { ...row.briefing, ...input.briefing };
+          change('briefing', 'briefing', row.briefing, briefing, JSON.stringify(briefing));
+        }
+        if (input.safeguarding) {
+          const { expectedPotentialVictims, languages, receptionCentre } = input.safeguarding;
+          if (expectedPotentialVictims !== undefined) change('expectedPotentialVictims', 'expected_potential_victims', row.expectedPotentialVictims, expectedPotentialVictims);
+          if (languages !== undefined) change('languages', 'safeguarding_languages', row.safeguardingLanguages, languages);
+          if (receptionCentre !== undefined) change('receptionCentre', 'reception_centre', row.receptionCentre, receptionCentre);
+        }
+        let locationsChanged = false;
+        if (input.locations) {
+          const current = await this.locations(manager, id);
+          if (JSON.stringify(current) !== JSON.stringify(input.locations)) {
+            locationsChanged = true;
+            before.locations = current;
+            after.locations = input.locations;
+          }
+        }
+        if (Object.keys(changes).length === 0 && !locationsChanged) return;
 
-      if (row.leadAgencyId && ('exploitation_types' in changes || 'scope' in changes)) {
-        await this.assertLeadStillPermitted(manager, row.leadAgencyId, {
-          exploitationTypes: (changes.exploitation_types as ExploitationType[]) ?? row.exploitationTypes,
-          scope: (changes.scope as Scope) ?? row.scope,
-        });
+        if (row.leadAgencyId && ('exploitation_types' in changes || 'scope' in changes)) {
+          await this.assertLeadStillPermitted(manager, row.leadAgencyId, {
+            exploitationTypes: (changes.exploitation_types as ExploitationType[]) ?? row.exploitationTypes,
+            scope: (changes.scope as Scope) ?? row.scope,
+          });
+        }
+        if ('starts_at' in changes || 'ends_at' in changes) {
+          moved = { startsAt, endsAt };
+          await this.moveDeployments(manager, id, moved);
+        }
+        await this.access.update(manager, viewer, row, changes);
+        if (locationsChanged && input.locations) await this.replaceLocations(manager, id, input.locations);
+        await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
+      });
+    } catch (error) {
+      if (pgErrorCode(error) === '23P01' && moved) {
+        const teams: { teamId: string }[] = await this.dataSource.query(
+          `SELECT team_id AS "teamId" FROM deployments WHERE operation_id = $1 AND follows_operation_window AND status IN ('REQUESTED', 'CONFIRMED')`,
+          [id],
+        );
+        throw await doubleBookingError(this.dataSource.manager, viewer, { teamIds: teams.map((team) => team.teamId), operationId: id, ...moved });
       }
-      await this.access.update(manager, viewer, row, changes);
-      if (locationsChanged && input.locations) await this.replaceLocations(manager, id, input.locations);
-      await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
-    });
+      throw error;
+    }
     return this.get(viewer, id);
+  }
+
+  /**
+   * Deployments that follow the operation's window move with it, under the same
+   * exclusion constraint (R5); one with a window of its own must still fit inside.
+   */
+  private async moveDeployments(manager: EntityManager, operationId: string, window: { startsAt: Date; endsAt: Date }): Promise<void> {
+    const outside: { name: string }[] = await manager.query(
+      `SELECT t.name FROM deployments d JOIN teams t ON t.id = d.team_id
+        WHERE d.operation_id = $1 AND NOT d.follows_operation_window AND d.status IN ('REQUESTED', 'CONFIRMED')
+          AND (d.starts_at < $2 OR d.ends_at > $3)`,
+      [operationId, window.startsAt, window.endsAt],
+    );
+    if (outside.length) {
+      throw validationError([
+        {
+          field: 'endsAt',
+          problems: [`the deployments of ${outside.map((team) => team.name).join(', ')} would fall outside the new window; change or release them first`],
+        },
+      ]);
+    }
+    await manager.query(
+      `UPDATE deployments SET starts_at = $2, ends_at = $3
+        WHERE operation_id = $1 AND follows_operation_window AND status IN ('REQUESTED', 'CONFIRMED')`,
+      [operationId, window.startsAt, window.endsAt],
+    );
   }
 
   /** R1, R3, R4: the lead is one column, set only to an agency the policy lets lead this operation. */
@@ -319,6 +373,39 @@ export class OperationsService {
       [year],
     );
     return `OP-${year}-${String(number).padStart(4, '0')}`;
+  }
+
+  /** One deployment as the plan shows it (for partners, who may lose sight of the plan by declining). */
+  async deployment(deploymentId: string): Promise<DeploymentView> {
+    const [deployment] = await this.deployments(this.dataSource.manager, { deploymentId });
+    return deployment;
+  }
+
+  private async deployments(manager: EntityManager, of: { operationId: string } | { deploymentId: string }): Promise<DeploymentView[]> {
+    const rows = await manager.query(
+      `SELECT d.id, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
+              ${agencyJson('a')} AS agency, d.headcount, d.tasking, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
+              d.follows_operation_window AS "followsOperationWindow", d.status, ${personJson('rq')} AS "requestedBy",
+              d.requested_at AS "requestedAt",
+              CASE WHEN rs.id IS NULL THEN NULL ELSE ${personJson('rs')} END AS "respondedBy",
+              d.responded_at AS "respondedAt", d.decline_reason AS "declineReason", d.released_at AS "releasedAt"
+         FROM deployments d
+         JOIN teams t ON t.id = d.team_id
+         JOIN agencies a ON a.id = d.team_agency_id
+         JOIN users rq ON rq.id = d.requested_by
+         LEFT JOIN users rs ON rs.id = d.responded_by
+        WHERE ${'operationId' in of ? 'd.operation_id' : 'd.id'} = $1
+        ORDER BY d.requested_at, d.id`,
+      ['operationId' in of ? of.operationId : of.deploymentId],
+    );
+    return rows.map((row: DeploymentRow) => ({
+      ...row,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      requestedAt: row.requestedAt.toISOString(),
+      respondedAt: row.respondedAt?.toISOString() ?? null,
+      releasedAt: row.releasedAt?.toISOString() ?? null,
+    }));
   }
 
   private locations(manager: EntityManager, operationId: string): Promise<LocationDto[]> {

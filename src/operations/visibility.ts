@@ -9,7 +9,8 @@ import { SqlParams } from '../database/sql-params';
 export function visibleTo(viewer: AuthUser, p: SqlParams, o = 'o'): string {
   if (!hasRole(viewer, 'COORDINATOR', 'MANAGER', 'CPS_LIAISON')) return 'false';
   const agency = p.add(viewer.agencyId);
-  return `(${o}.created_by_agency_id = ${agency} OR ${o}.lead_agency_id = ${agency})`;
+  return `(${o}.created_by_agency_id = ${agency} OR ${o}.lead_agency_id = ${agency}
+    OR EXISTS (SELECT 1 FROM deployments vd WHERE vd.operation_id = ${o}.id AND vd.team_agency_id = ${agency} AND vd.status <> 'DECLINED'))`;
 }
 
 /** R15: the owning agency is the lead, or the creator's agency while there is no lead. */

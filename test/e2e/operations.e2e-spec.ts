@@ -75,7 +75,7 @@ describe('operations and the lead agency', () => {
 
     it('lists visible operations newest first with filters and a keyset cursor', async () => {
       const own = await signedIn(t.dataSource, t.http);
-      const made = [];
+      const made: { id: string; reference: string }[] = [];
       for (let i = 0; i < 5; i++) made.push(await create(own, { name: `Harbour ${i}` }));
       const first = await t.http().get('/operations?limit=2').set(own.auth).expect(200);
       expect(first.body.items.map((item: { id: string }) => item.id)).toEqual([made[4].id, made[3].id]);
@@ -178,6 +178,34 @@ describe('operations and the lead agency', () => {
     expect(responses.filter((response) => response.status === 409)).toHaveLength(11);
     const read = await t.http().get(`/operations/${operation.id}`).set(mps.auth).expect(200);
     expect(read.body).toMatchObject({ version: 2, name: winners[0].body.name });
+  });
+
+  describe('SQL statements per request', () => {
+    async function statementsFor(call: () => Promise<unknown>): Promise<number> {
+      const spy = jest.spyOn(t.dataSource.logger, 'logQuery');
+      try {
+        await call();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('reads a whole plan in a fixed few statements, and a page in as many whatever its size', async () => {
+      const own = await signedIn(t.dataSource, t.http);
+      const made: { id: string; reference: string }[] = [];
+      for (let i = 0; i < 55; i++) made.push(await create(own));
+      const plan = await statementsFor(() => t.http().get(`/operations/${made[0].id}`).set(own.auth).expect(200));
+      const small = await statementsFor(() => t.http().get('/operations?limit=5').set(own.auth).expect(200));
+      const page = await statementsFor(() =>
+        t.http().get('/operations?limit=50').set(own.auth).expect(200).expect(({ body }) => expect(body.items).toHaveLength(50)),
+      );
+      // The caller (1), the operation with its agencies and people (1), its locations (1), its deployments (1).
+      expect(plan).toBe(4);
+      // The caller (1), the page with its lead agencies (1).
+      expect(small).toBe(2);
+      expect(page).toBe(small);
+    });
   });
 
   describe('need-to-know (R14, R15)', () => {

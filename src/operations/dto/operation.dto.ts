@@ -231,12 +231,44 @@ export class OperationSummaryView {
   @ApiProperty() createdAt: string;
 }
 
+export class DeploymentTeamView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, isArray: true }) capabilities: string[];
+  @ApiProperty() capacity: number;
+}
+
+export class DeploymentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: DeploymentTeamView }) team: DeploymentTeamView;
+  @ApiProperty({ type: AgencyView }) agency: AgencyView;
+  @ApiProperty() headcount: number;
+  @ApiProperty() tasking: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ description: 'Moves with the operation’s window' }) followsOperationWindow: boolean;
+  @ApiProperty({ enum: ['REQUESTED', 'CONFIRMED', 'DECLINED', 'RELEASED'] }) status: string;
+  @ApiProperty({ type: PersonView }) requestedBy: PersonView;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ type: PersonView, nullable: true }) respondedBy: PersonView | null;
+  @ApiProperty({ nullable: true, type: String }) respondedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) releasedAt: string | null;
+}
+
+export class DeploymentDecisionView {
+  @ApiProperty({ format: 'uuid' }) operationId: string;
+  @ApiProperty({ description: 'The plan’s new version' }) operationVersion: number;
+  @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
+}
+
 export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
   owningAgency: AgencyView;
   @ApiProperty({ type: BriefingDto }) briefing: Required<BriefingDto>;
   @ApiProperty({ type: LocationView, isArray: true }) locations: LocationView[];
   @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
+  @ApiProperty({ type: DeploymentView, isArray: true }) deployments: DeploymentView[];
   @ApiProperty({ type: PersonView }) createdBy: PersonView;
   @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
   @ApiProperty({ type: PersonView }) updatedBy: PersonView;

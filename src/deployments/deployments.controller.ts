@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/decorators';
+import { IdParam } from '../common/id-param';
+import { DeploymentDecisionView, OperationView, VersionDto } from '../operations/dto/operation.dto';
+import { DeploymentsService } from './deployments.service';
+import { CreateDeploymentDto, DeclineDeploymentDto, ReleaseQueryDto } from './dto/deployment.dto';
+
+@ApiTags('supporting teams')
+@ApiBearerAuth()
+@Controller('operations/:id/deployments')
+export class DeploymentsController {
+  constructor(private readonly deployments: DeploymentsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: OperationView, description: 'The plan with the new deployment and its new version' })
+  request(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CreateDeploymentDto): Promise<OperationView> {
+    return this.deployments.request(caller, id, body);
+  }
+
+  @Post(':did/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DeploymentDecisionView })
+  confirm(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Body() body: VersionDto): Promise<DeploymentDecisionView> {
+    return this.deployments.confirm(caller, id, did, body.version);
+  }
+
+  @Post(':did/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DeploymentDecisionView })
+  decline(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('did') did: string,
+    @Body() body: DeclineDeploymentDto,
+  ): Promise<DeploymentDecisionView> {
+    return this.deployments.decline(caller, id, did, body);
+  }
+
+  @Delete(':did')
+  @ApiOkResponse({ type: OperationView, description: 'Releases the team; the deployment stays in the plan as RELEASED' })
+  release(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Query() query: ReleaseQueryDto): Promise<OperationView> {
+    return this.deployments.release(caller, id, did, query.version);
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { queryInt, trim } from '../../common/transforms';
+import { IsInstant } from '../../common/validators';
+import { VersionDto } from '../../operations/dto/operation.dto';
+
+export class CreateDeploymentDto extends VersionDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  teamId: string;
+
+  @ApiProperty({ minimum: 1, description: 'Officers deployed; at most the team’s capacity (R6)' })
+  @IsInt() @Min(1) @Max(1000)
+  headcount: number;
+
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Entry and search at the rear unit' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  tasking?: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to the operation’s start; must lie inside the operation’s window' })
+  @IsOptional() @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to the operation’s end; must lie inside the operation’s window' })
+  @IsOptional() @IsInstant()
+  endsAt?: string;
+}
+
+export class DeclineDeploymentDto extends VersionDto {
+  @ApiProperty({ maxLength: 1000, example: 'Team committed to a firearms operation that day' })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  reason: string;
+}
+
+export class ReleaseQueryDto {
+  @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw' })
+  @Transform(queryInt) @IsInt({ message: 'version must be a whole number' }) @Min(1) @Max(2_147_483_647)
+  version: number;
+}

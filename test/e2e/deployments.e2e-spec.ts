@@ -1,0 +1,216 @@
+import { createAgency, createTeam, operationBody, signedIn, TeamRow } from '../factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+
+describe('supporting teams (deployments)', () => {
+  let t: TestApp;
+  let owner: Signed;
+  let partner: Signed;
+  let ownTeam: TeamRow;
+  let partnerTeam: TeamRow;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  beforeEach(async () => {
+    owner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
+    partner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'HMRC');
+    ownTeam = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY', 'SAFEGUARDING'], capacity: 10 });
+    partnerTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['TAX_COMPLIANCE'], capacity: 4 });
+  });
+
+  const createOperation = async (who: Signed = owner, overrides: Record<string, unknown> = {}) =>
+    (await t.http().post('/operations').set(who.auth).send(operationBody(overrides)).expect(201)).body;
+  const deploy = (operation: { id: string; version: number }, body: Record<string, unknown>, who: Signed = owner) =>
+    t.http().post(`/operations/${operation.id}/deployments`).set(who.auth).send({ headcount: 2, tasking: 'Search', version: operation.version, ...body });
+  type Deployment = { id: string; status: string; team: { id: string } };
+  const deploymentOf = (plan: { deployments: Deployment[] }, team: TeamRow) =>
+    plan.deployments.find((deployment) => deployment.team.id === team.id) as Deployment;
+
+  it("confirms the owning agency's own team at once and requests a partner's (R7)", async () => {
+    const operation = await createOperation();
+    const withOwn = await deploy(operation, { teamId: ownTeam.id }).expect(201);
+    expect(withOwn.body.version).toBe(2);
+    expect(deploymentOf(withOwn.body, ownTeam)).toMatchObject({
+      status: 'CONFIRMED',
+      headcount: 2,
+      startsAt: operation.startsAt,
+      endsAt: operation.endsAt,
+      followsOperationWindow: true,
+      agency: { id: owner.agency.id },
+    });
+    const withPartner = await deploy(withOwn.body, { teamId: partnerTeam.id }).expect(201);
+    expect(deploymentOf(withPartner.body, partnerTeam)).toMatchObject({ status: 'REQUESTED', respondedBy: null });
+  });
+
+  it('lets the partner see the plan and answer for its own team, but not edit the plan or answer for others', async () => {
+    const operation = await createOperation();
+    await t.http().get(`/operations/${operation.id}`).set(partner.auth).expect(404);
+    const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
+    const own = (await deploy(plan, { teamId: ownTeam.id }).expect(201)).body;
+    const requested = deploymentOf(own, partnerTeam);
+    const ownDeployment = deploymentOf(own, ownTeam);
+
+    const seen = await t.http().get(`/operations/${operation.id}`).set(partner.auth).expect(200);
+    expect(seen.body.canEdit).toBe(false);
+    const listed = await t.http().get('/operations').set(partner.auth).expect(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(operation.id);
+    await t.http().patch(`/operations/${operation.id}`).set(partner.auth).send({ version: own.version, name: 'Partner edit' }).expect(403);
+    await deploy(own, { teamId: partnerTeam.id }, partner).expect(403);
+
+    const notYours = await t.http().post(`/operations/${operation.id}/deployments/${ownDeployment.id}/confirm`).set(partner.auth).send({ version: own.version }).expect(403);
+    expect(notYours.body.message).toContain(`Only a coordinator of ${owner.agency.code}`);
+    const ownerConfirming = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(owner.auth).send({ version: own.version }).expect(403);
+    expect(ownerConfirming.body.code).toBe('FORBIDDEN');
+
+    const stale = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: 1 }).expect(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    const confirmed = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: own.version }).expect(200);
+    expect(confirmed.body).toMatchObject({
+      operationId: operation.id,
+      operationVersion: own.version + 1,
+      deployment: { id: requested.id, status: 'CONFIRMED', respondedBy: { id: partner.user.id } },
+    });
+    const twice = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: confirmed.body.operationVersion }).expect(409);
+    expect(twice.body.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('records a decline with its reason; the declining agency no longer sees the plan and its team is free', async () => {
+    const operation = await createOperation();
+    const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
+    const requested = deploymentOf(plan, partnerTeam);
+    await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth).send({ version: plan.version }).expect(400);
+    const declined = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth)
+      .send({ version: plan.version, reason: 'Committed elsewhere' }).expect(200);
+    expect(declined.body.deployment).toMatchObject({ status: 'DECLINED', declineReason: 'Committed elsewhere' });
+    const ownerView = await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200);
+    expect(deploymentOf(ownerView.body, partnerTeam)).toMatchObject({ status: 'DECLINED', declineReason: 'Committed elsewhere' });
+    await t.http().get(`/operations/${operation.id}`).set(partner.auth).expect(404);
+    const other = await createOperation();
+    await deploy(other, { teamId: partnerTeam.id }).expect(201);
+  });
+
+  it('refuses teams the support policy forbids, naming the rule (R2)', async () => {
+    const cps = await createAgency(t.dataSource, { kind: 'CPS' });
+    const cpsTeam = await createTeam(t.dataSource, cps);
+    const operation = await createOperation(owner, { exploitationTypes: ['SEXUAL'] });
+    const refused = await deploy(operation, { teamId: cpsTeam.id }).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'SUPPORT_NOT_PERMITTED',
+      message: 'R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team',
+    });
+    const glaa = await createAgency(t.dataSource, { kind: 'GLAA' });
+    const glaaTeam = await createTeam(t.dataSource, glaa);
+    const noLabour = await deploy(operation, { teamId: glaaTeam.id }).expect(422);
+    expect(noLabour.body.message).toBe('R2: GLAA may support only operations whose exploitation types include LABOUR');
+    const labour = await createOperation(owner, { exploitationTypes: ['LABOUR', 'SEXUAL'] });
+    await deploy(labour, { teamId: glaaTeam.id }).expect(201);
+  });
+
+  it('refuses a headcount over capacity (R6) and other bad input with their own codes', async () => {
+    const operation = await createOperation();
+    const over = await deploy(operation, { teamId: partnerTeam.id, headcount: 5 }).expect(422);
+    expect(over.body).toMatchObject({ code: 'CAPACITY_EXCEEDED', details: { capacity: 4, headcount: 5 } });
+    for (const headcount of [0, -3]) {
+      const bad = await deploy(operation, { teamId: partnerTeam.id, headcount }).expect(400);
+      expect(bad.body.details.fields[0].field).toBe('headcount');
+    }
+    const unknown = await deploy(operation, { teamId: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d' }).expect(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
+    const early = new Date(new Date(operation.startsAt).getTime() - 3600_000).toISOString();
+    const outside = await deploy(operation, { teamId: partnerTeam.id, startsAt: early }).expect(400);
+    expect(outside.body.message).toContain("inside the operation's window");
+    await deploy(operation, { teamId: partnerTeam.id, version: 99 }).expect(409);
+    const unchanged = await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200);
+    expect(unchanged.body).toMatchObject({ version: 1, deployments: [] });
+  });
+
+  it('lets exactly one of many concurrent overlapping deployments of a team win (R5)', async () => {
+    const operations = [];
+    for (let i = 0; i < 8; i++) {
+      const who = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
+      const start = new Date(Date.parse('2027-09-01T06:00:00Z') + i * 30 * 60_000);
+      const body = operationBody({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 8 * 3600_000).toISOString() });
+      operations.push({ who, operation: (await t.http().post('/operations').set(who.auth).send(body).expect(201)).body });
+    }
+    const responses = await Promise.all(operations.map(({ who, operation }) => deploy(operation, { teamId: partnerTeam.id }, who)));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(7);
+    for (const response of responses.filter((r) => r.status === 409)) expect(response.body.code).toBe('TEAM_DOUBLE_BOOKED');
+    const [{ overlapping }] = await t.dataSource.query(
+      `SELECT count(*)::int AS overlapping FROM deployments a JOIN deployments b
+         ON a.team_id = b.team_id AND a.id < b.id AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
+        WHERE a.team_id = $1 AND a.status IN ('REQUESTED','CONFIRMED') AND b.status IN ('REQUESTED','CONFIRMED')`,
+      [partnerTeam.id],
+    );
+    expect(overlapping).toBe(0);
+  });
+
+  it('allows back-to-back windows, where one ends as the next starts', async () => {
+    const first = await createOperation(owner, { startsAt: '2027-10-01T06:00:00Z', endsAt: '2027-10-01T14:00:00Z' });
+    const second = await createOperation(owner, { startsAt: '2027-10-01T14:00:00Z', endsAt: '2027-10-01T22:00:00Z' });
+    await deploy(first, { teamId: ownTeam.id }).expect(201);
+    await deploy(second, { teamId: ownTeam.id }).expect(201);
+  });
+
+  it('frees the team when a deployment is released', async () => {
+    const first = await createOperation(owner, { startsAt: '2027-11-01T06:00:00Z', endsAt: '2027-11-01T14:00:00Z' });
+    const second = await createOperation(owner, { startsAt: '2027-11-01T10:00:00Z', endsAt: '2027-11-01T18:00:00Z' });
+    const plan = (await deploy(first, { teamId: ownTeam.id }).expect(201)).body;
+    await deploy(second, { teamId: ownTeam.id }).expect(409);
+    const deployment = deploymentOf(plan, ownTeam);
+    await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}`).set(owner.auth).expect(400);
+    await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`).set(partner.auth).expect(404);
+    const released = await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`).set(owner.auth).expect(200);
+    expect(deploymentOf(released.body, ownTeam)).toMatchObject({ status: 'RELEASED', releasedAt: expect.any(String) });
+    await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${released.body.version}`).set(owner.auth).expect(409);
+    await deploy(second, { teamId: ownTeam.id }).expect(201);
+  });
+
+  it('names the other operation in a double booking only to those who may see it', async () => {
+    const window = { startsAt: '2027-12-01T06:00:00Z', endsAt: '2027-12-01T14:00:00Z' };
+    const booked = await createOperation(owner, window);
+    const bookedPlan = (await deploy(booked, { teamId: partnerTeam.id }).expect(201)).body;
+
+    const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
+    const blind = await deploy(await createOperation(stranger, window), { teamId: partnerTeam.id }, stranger).expect(409);
+    expect(blind.body.code).toBe('TEAM_DOUBLE_BOOKED');
+    expect(blind.body.message).toContain('another operation');
+    expect(JSON.stringify(blind.body)).not.toContain(bookedPlan.reference);
+
+    const informed = await deploy(await createOperation(owner, window), { teamId: partnerTeam.id }).expect(409);
+    expect(informed.body.message).toContain(bookedPlan.reference);
+  });
+
+  it("moves following deployments with the operation's window, and refuses a move into a double booking", async () => {
+    const plan = (await deploy(await createOperation(owner, { startsAt: '2028-01-10T06:00:00Z', endsAt: '2028-01-10T14:00:00Z' }), { teamId: ownTeam.id }).expect(201)).body;
+    const moved = await t.http().patch(`/operations/${plan.id}`).set(owner.auth)
+      .send({ version: plan.version, startsAt: '2028-01-11T06:00:00Z', endsAt: '2028-01-11T14:00:00Z' }).expect(200);
+    expect(deploymentOf(moved.body, ownTeam)).toMatchObject({ startsAt: '2028-01-11T06:00:00.000Z', endsAt: '2028-01-11T14:00:00.000Z' });
+
+    const blocker = await createOperation(owner, { startsAt: '2028-01-12T06:00:00Z', endsAt: '2028-01-12T14:00:00Z' });
+    await deploy(blocker, { teamId: ownTeam.id }).expect(201);
+    const clash = await t.http().patch(`/operations/${plan.id}`).set(owner.auth)
+      .send({ version: moved.body.version, startsAt: '2028-01-12T10:00:00Z', endsAt: '2028-01-12T18:00:00Z' }).expect(409);
+    expect(clash.body).toMatchObject({ code: 'TEAM_DOUBLE_BOOKED', message: expect.stringContaining(blocker.reference) });
+    const unchanged = await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200);
+    expect(unchanged.body).toMatchObject({ version: moved.body.version, startsAt: '2028-01-11T06:00:00.000Z' });
+  });
+
+  it('audits every deployment change', async () => {
+    const operation = await createOperation();
+    const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
+    const requested = deploymentOf(plan, partnerTeam);
+    const confirmed = (await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: plan.version }).expect(200)).body;
+    await t.http().delete(`/operations/${operation.id}/deployments/${requested.id}?version=${confirmed.operationVersion}`).set(owner.auth).expect(200);
+    const history = await t.http().get(`/operations/${operation.id}/history`).set(owner.auth).expect(200);
+    expect(history.body.map((event: { action: string }) => event.action)).toEqual([
+      'operation.created', 'deployment.requested', 'deployment.confirmed', 'deployment.released',
+    ]);
+    expect(history.body[2]).toMatchObject({ actor: { id: partner.user.id }, after: { status: 'CONFIRMED' } });
+  });
+});
