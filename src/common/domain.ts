@@ -49,3 +49,31 @@ export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 /** IIMARCH: the briefing sections, in the order officers are briefed. */
 export const BRIEFING_SECTIONS = ['information', 'intent', 'method', 'administration', 'risk', 'communications', 'humanitarian'] as const;
 export type BriefingSection = (typeof BRIEFING_SECTIONS)[number];
+
+export const OFFENCES = [
+  'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+  'MSA_S2_HUMAN_TRAFFICKING',
+  'MSA_S4_OFFENCE_WITH_INTENT',
+  'OTHER',
+] as const;
+export type Offence = (typeof OFFENCES)[number];
+
+export const EVIDENCE_TYPES = [
+  'VICTIM_ACCOUNT',
+  'WITNESS_STATEMENT',
+  'FINANCIAL_RECORDS',
+  'DIGITAL_DEVICES',
+  'COMMUNICATIONS_DATA',
+  'CCTV',
+  'DOCUMENTS',
+  'SCENE_PHOTOGRAPHY',
+  'MEDICAL',
+  'INTELLIGENCE',
+] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+export const EVIDENCE_PRIORITIES = ['ESSENTIAL', 'DESIRABLE'] as const;
+export type EvidencePriority = (typeof EVIDENCE_PRIORITIES)[number];
+
+export const EVIDENCE_STATUSES = ['OPEN', 'ASSIGNED', 'GATHERED', 'ACCEPTED', 'REJECTED'] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];

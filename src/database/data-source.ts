@@ -8,9 +8,15 @@ import { PolicyRule } from '../lead-policy/policy-rule.entity';
 import { ReferenceData1764320000000 } from './migrations/1764320000000-ReferenceData';
 import { Operations1764330000000 } from './migrations/1764330000000-Operations';
 import { Deployments1764340000000 } from './migrations/1764340000000-Deployments';
+import { CpsInvolvement1764350000000 } from './migrations/1764350000000-CpsInvolvement';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
-export const MIGRATIONS = [ReferenceData1764320000000, Operations1764330000000, Deployments1764340000000];
+export const MIGRATIONS = [
+  ReferenceData1764320000000,
+  Operations1764330000000,
+  Deployments1764340000000,
+  CpsInvolvement1764350000000,
+];
 
 const logger = new Logger('Database');
 

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
 import { IdParam } from '../common/id-param';
-import { DeploymentDecisionView, OperationView, VersionDto } from '../operations/dto/operation.dto';
+import { VersionDto, VersionQueryDto } from '../common/dto';
+import { DeploymentDecisionView, OperationView } from '../operations/dto/operation.dto';
 import { DeploymentsService } from './deployments.service';
-import { CreateDeploymentDto, DeclineDeploymentDto, ReleaseQueryDto } from './dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto } from './dto/deployment.dto';
 
 @ApiTags('supporting teams')
 @ApiBearerAuth()
@@ -40,7 +41,7 @@ export class DeploymentsController {
 
   @Delete(':did')
   @ApiOkResponse({ type: OperationView, description: 'Releases the team; the deployment stays in the plan as RELEASED' })
-  release(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Query() query: ReleaseQueryDto): Promise<OperationView> {
+  release(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Query() query: VersionQueryDto): Promise<OperationView> {
     return this.deployments.release(caller, id, did, query.version);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CpsInvolvementView } from '../cps/dto/cps.dto';
+import { evidenceViews } from '../cps/evidence-views';
 import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS, BRIEFING_SECTIONS, ExploitationType, Scope } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
@@ -49,6 +51,7 @@ type DeploymentRow = Omit<DeploymentView, 'startsAt' | 'endsAt' | 'requestedAt' 
 
 type SummaryRow = OperationRow & { leadAgency: AgencyView | null; cursorAt: string };
 type DetailRow = SummaryRow & {
+  cpsInvolvement: CpsInvolvementView | null;
   createdByAgency: AgencyView;
   createdByPerson: { id: string; name: string; email: string };
   updatedByPerson: { id: string; name: string; email: string };
@@ -172,17 +175,27 @@ export class OperationsService {
     const [row]: DetailRow[] = await manager.query(
       `SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt",
               ${agencyJson('la')} AS "leadAgency", ${agencyJson('ca')} AS "createdByAgency",
-              ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson"
+              ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson",
+              CASE WHEN c.operation_id IS NULL THEN NULL ELSE json_build_object(
+                'status', c.status, 'requestedAt', c.requested_at, 'engagedAt', c.engaged_at,
+                'liaison', CASE WHEN lu.id IS NULL THEN NULL ELSE ${personJson('lu')} END,
+                'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int) END AS "cpsInvolvement"
          FROM operations o
          LEFT JOIN agencies la ON la.id = o.lead_agency_id
          JOIN agencies ca ON ca.id = o.created_by_agency_id
          JOIN users cu ON cu.id = o.created_by
          JOIN users uu ON uu.id = o.updated_by
+         LEFT JOIN cps_involvements c ON c.operation_id = o.id
+         LEFT JOIN users lu ON lu.id = c.liaison_id
         WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)}`,
       p.values,
     );
     if (!row) throw DomainError.notFound('Operation', id);
-    const [locations, deployments] = await Promise.all([this.locations(manager, id), this.deployments(manager, { operationId: id })]);
+    const [locations, deployments, evidenceRequirements] = await Promise.all([
+      this.locations(manager, id),
+      this.deployments(manager, { operationId: id }),
+      evidenceViews(manager, { operationId: id }),
+    ]);
     return {
       ...toSummary(row),
       owningAgency: row.leadAgency ?? row.createdByAgency,
@@ -194,12 +207,29 @@ export class OperationsService {
         receptionCentre: row.receptionCentre,
       },
       deployments,
+      cpsInvolvement: row.cpsInvolvement && {
+        ...row.cpsInvolvement,
+        requestedAt: new Date(row.cpsInvolvement.requestedAt).toISOString(),
+        engagedAt: row.cpsInvolvement.engagedAt && new Date(row.cpsInvolvement.engagedAt).toISOString(),
+      },
+      evidenceRequirements,
       createdBy: row.createdByPerson,
       createdByAgency: row.createdByAgency,
       updatedBy: row.updatedByPerson,
       updatedAt: row.updatedAt.toISOString(),
       canEdit: mayEditPlan(viewer, row),
     };
+  }
+
+  /** Just enough of a visible operation to answer for it: 404 when the viewer may not see it. */
+  async summary(viewer: AuthUser, id: string): Promise<{ id: string; reference: string; version: number }> {
+    const p = new SqlParams();
+    const [row] = await this.dataSource.query(
+      `SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
+    if (!row) throw DomainError.notFound('Operation', id);
+    return row;
   }
 
   async update(viewer: AuthUser, id: string, input: UpdateOperationDto): Promise<OperationView> {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PersonView } from '../../operations/dto/operation.dto';
+import { PersonView } from '../../common/dto';
 
 class ActorAgencyView {
   @ApiProperty({ format: 'uuid' }) id: string;

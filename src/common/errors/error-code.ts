@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'LEAD_NOT_PERMITTED',
   'SUPPORT_NOT_PERMITTED',
   'CAPACITY_EXCEEDED',
+  'TEAM_NOT_DEPLOYED',
   'NOT_READY',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -43,6 +44,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LEAD_NOT_PERMITTED':
     case 'SUPPORT_NOT_PERMITTED':
     case 'CAPACITY_EXCEEDED':
+    case 'TEAM_NOT_DEPLOYED':
     case 'NOT_READY':
       return 422;
     case 'RATE_LIMITED':

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { queryInt, trim } from '../../common/transforms';
+import { trim } from '../../common/transforms';
 import { IsInstant } from '../../common/validators';
-import { VersionDto } from '../../operations/dto/operation.dto';
+import { VersionDto } from '../../common/dto';
 
 export class CreateDeploymentDto extends VersionDto {
   @ApiProperty({ format: 'uuid' })
@@ -31,10 +31,4 @@ export class DeclineDeploymentDto extends VersionDto {
   @ApiProperty({ maxLength: 1000, example: 'Team committed to a firearms operation that day' })
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
   reason: string;
-}
-
-export class ReleaseQueryDto {
-  @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw' })
-  @Transform(queryInt) @IsInt({ message: 'version must be a whole number' }) @Min(1) @Max(2_147_483_647)
-  version: number;
 }

@@ -28,6 +28,8 @@ import {
 import { postcode, queryInt, trim } from '../../common/transforms';
 import { IsInstant, IsUkPostcode } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
+import { CpsInvolvementView, EvidenceRequirementView } from '../../cps/dto/cps.dto';
+import { PersonView, VersionDto } from '../../common/dto';
 
 const TYPES_MESSAGE = `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}`;
 const SCOPE_MESSAGE = `scope must be one of ${SCOPES.join(', ')}`;
@@ -128,12 +130,6 @@ export class CreateOperationDto {
   safeguarding?: SafeguardingDto;
 }
 
-export class VersionDto {
-  @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw (R10)' })
-  @IsInt() @Min(1) @Max(2_147_483_647)
-  version: number;
-}
-
 export class UpdateOperationDto extends VersionDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
@@ -211,12 +207,6 @@ export class SafeguardingView {
   @ApiProperty({ nullable: true, type: String }) receptionCentre: string | null;
 }
 
-export class PersonView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() email: string;
-}
-
 export class OperationSummaryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'OP-2027-0001' }) reference: string;
@@ -269,6 +259,8 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: LocationView, isArray: true }) locations: LocationView[];
   @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
   @ApiProperty({ type: DeploymentView, isArray: true }) deployments: DeploymentView[];
+  @ApiProperty({ type: CpsInvolvementView, nullable: true }) cpsInvolvement: CpsInvolvementView | null;
+  @ApiProperty({ type: EvidenceRequirementView, isArray: true }) evidenceRequirements: EvidenceRequirementView[];
   @ApiProperty({ type: PersonView }) createdBy: PersonView;
   @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
   @ApiProperty({ type: PersonView }) updatedBy: PersonView;
