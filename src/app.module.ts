@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { ReviewModule } from './review/review.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         OperationsModule,
         DeploymentsModule,
         CpsModule,
+        ReviewModule,
         AuditModule,
         HealthModule,
       ],

@@ -63,7 +63,7 @@ export class CpsService {
            SET status = 'REQUESTED', requested_by = $2, requested_at = now(), liaison_id = NULL, engaged_at = NULL, withdrawn_at = NULL`,
         [operationId, viewer.id],
       );
-      await this.access.update(manager, viewer, row, {});
+      await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, { operationId, action: 'cps.requested', actor: viewer, before: null, after: { status: 'REQUESTED' } });
     });
     return this.operations.get(viewer, operationId);
@@ -80,7 +80,7 @@ export class CpsService {
         });
       }
       await manager.query(`UPDATE cps_involvements SET status = 'WITHDRAWN', withdrawn_at = now() WHERE operation_id = $1`, [operationId]);
-      await this.access.update(manager, viewer, row, {});
+      await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, { operationId, action: 'cps.withdrawn', actor: viewer, before: { status: 'REQUESTED' }, after: { status: 'WITHDRAWN' } });
     });
     return this.operations.get(viewer, operationId);
@@ -102,7 +102,7 @@ export class CpsService {
         `UPDATE cps_involvements SET status = 'ENGAGED', liaison_id = $2, engaged_at = now() WHERE operation_id = $1 AND status = 'REQUESTED'`,
         [operationId, viewer.id],
       );
-      await this.access.update(manager, viewer, row, {});
+      await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
         action: 'cps.engaged',
@@ -228,11 +228,16 @@ export class CpsService {
           WHERE id = $1`,
         [requirementId, input.note, viewer.id],
       );
-      return this.finish(manager, viewer, row, requirementId, 'evidence.gathered', { requirementId, status: requirement.status }, {
+      return this.finish(
+        manager,
+        viewer,
+        row,
         requirementId,
-        status: 'GATHERED',
-        note: input.note,
-      });
+        'evidence.gathered',
+        { requirementId, status: requirement.status },
+        { requirementId, status: 'GATHERED', note: input.note },
+        false,
+      );
     });
   }
 
@@ -265,6 +270,7 @@ export class CpsService {
         decision === 'ACCEPTED' ? 'evidence.accepted' : 'evidence.rejected',
         { requirementId, status: 'GATHERED' },
         { requirementId, status: decision, ...(reason ? { reason } : {}) },
+        false,
       );
     });
   }
@@ -309,8 +315,10 @@ export class CpsService {
     action: string,
     before: Record<string, unknown> | null,
     after: Record<string, unknown>,
+    changesPlan = true,
   ): Promise<{ version: number; requirementId: string }> {
-    const updated = await this.access.update(manager, viewer, row, {});
+    // Setting evidence requirements changes the plan (R9); gathering and judging evidence does not.
+    const updated = changesPlan ? await this.access.updatePlan(manager, viewer, row, {}) : await this.access.update(manager, row, {});
     await this.audit.append(manager, { operationId: row.id, action, actor: viewer, before, after });
     return { version: updated.version, requirementId };
   }

@@ -9,6 +9,7 @@ import { ReferenceData1764320000000 } from './migrations/1764320000000-Reference
 import { Operations1764330000000 } from './migrations/1764330000000-Operations';
 import { Deployments1764340000000 } from './migrations/1764340000000-Deployments';
 import { CpsInvolvement1764350000000 } from './migrations/1764350000000-CpsInvolvement';
+import { Review1764360000000 } from './migrations/1764360000000-Review';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Operations1764330000000,
   Deployments1764340000000,
   CpsInvolvement1764350000000,
+  Review1764360000000,
 ];
 
 const logger = new Logger('Database');

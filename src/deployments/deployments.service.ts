@@ -87,7 +87,7 @@ export class DeploymentsService {
             ownTeam ? viewer.id : null,
           ],
         );
-        await this.access.update(manager, viewer, row, {});
+        await this.access.updatePlan(manager, viewer, row, {});
         await this.audit.append(manager, {
           operationId,
           action: 'deployment.requested',
@@ -129,7 +129,7 @@ export class DeploymentsService {
         deploymentId,
         viewer.id,
       ]);
-      await this.access.update(manager, viewer, row, {});
+      await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
         action: 'deployment.released',
@@ -166,7 +166,7 @@ export class DeploymentsService {
         `UPDATE deployments SET status = $2, responded_by = $3, responded_at = now(), decline_reason = $4 WHERE id = $1`,
         [deploymentId, status, viewer.id, reason ?? null],
       );
-      const updated = await this.access.update(manager, viewer, row, {});
+      const updated = await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
         action: status === 'CONFIRMED' ? 'deployment.confirmed' : 'deployment.declined',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
@@ -7,8 +8,8 @@ import { SqlParams } from '../database/sql-params';
 import { OPERATION_COLUMNS, OperationRow } from './operation-row';
 import { mayEditPlan, visibleTo } from './visibility';
 
-/** R9: plans are edited in these states only. */
-export const EDITABLE_STATUSES: readonly OperationStatus[] = ['DRAFT', 'CHANGES_REQUESTED'];
+/** R9: plans are edited in these states; an edit to an APPROVED plan sends it back to DRAFT. */
+export const EDITABLE_STATUSES: readonly OperationStatus[] = ['DRAFT', 'CHANGES_REQUESTED', 'APPROVED'];
 
 /** Column → value for the conditional update of an operation. */
 export type OperationChanges = Record<string, unknown>;
@@ -20,6 +21,8 @@ export type OperationChanges = Record<string, unknown>;
  */
 @Injectable()
 export class OperationAccess {
+  constructor(private readonly audit: AuditService) {}
+
   async lockVisible(manager: EntityManager, viewer: AuthUser, id: string): Promise<OperationRow> {
     const p = new SqlParams();
     const idParam = p.add(id);
@@ -42,11 +45,34 @@ export class OperationAccess {
     return row;
   }
 
-  /** Applies `changes`, bumps the version and records who changed it; 0 rows means someone else got there first. */
-  async update(manager: EntityManager, viewer: AuthUser, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
+  /**
+   * A change to the plan itself: recorded as the plan's last change (whom R12 keeps from
+   * reviewing it), and when the plan was APPROVED it goes back to DRAFT (R9), the approval
+   * withdrawn and recorded, so a manager reviews what changed.
+   */
+  async updatePlan(manager: EntityManager, viewer: AuthUser, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
+    const edit = { ...changes, updated_by: viewer.id };
+    if (row.status !== 'APPROVED') return this.update(manager, row, edit);
+    const updated = await this.update(manager, row, { ...edit, status: 'DRAFT', approved_by: null, approved_at: null });
+    await this.audit.append(manager, {
+      operationId: row.id,
+      action: 'operation.approval-withdrawn',
+      actor: viewer,
+      before: { status: 'APPROVED' },
+      after: { status: 'DRAFT', reason: 'the approved plan was changed' },
+    });
+    return updated;
+  }
+
+  /**
+   * Applies `changes` and bumps the version, on the condition that the version is still the
+   * one read (R10); 0 rows means someone else got there first. Lifecycle moves and evidence
+   * gathering come here directly: they are recorded in the audit trail, not as plan edits.
+   */
+  async update(manager: EntityManager, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
     const p = new SqlParams();
     const sets = Object.entries(changes).map(([column, value]) => `${column} = ${p.add(value)}`);
-    sets.push(`version = version + 1`, `updated_by = ${p.add(viewer.id)}`, `updated_at = now()`);
+    sets.push(`version = version + 1`, `updated_at = now()`);
     // For an UPDATE, TypeORM answers [rows, rowCount].
     const [rows]: [OperationRow[], number] = await manager.query(
       `UPDATE operations o SET ${sets.join(', ')} WHERE o.id = ${p.add(row.id)} AND o.version = ${p.add(row.version)} RETURNING ${OPERATION_COLUMNS}`,
@@ -59,7 +85,7 @@ export class OperationAccess {
 
 export function assertEditable(row: OperationRow): void {
   if (!EDITABLE_STATUSES.includes(row.status)) {
-    throw new DomainError('INVALID_TRANSITION', `Operation ${row.reference} is ${row.status}; a plan is edited only in DRAFT or CHANGES_REQUESTED`, {
+    throw new DomainError('INVALID_TRANSITION', `Operation ${row.reference} is ${row.status}; a plan is edited only in DRAFT, CHANGES_REQUESTED or APPROVED (which returns it to DRAFT)`, {
       status: row.status,
     });
   }

@@ -21,6 +21,9 @@ export interface OperationRow {
   updatedBy: string;
   createdAt: Date;
   updatedAt: Date;
+  approvedAt: Date | null;
+  outcomes: Record<string, unknown> | null;
+  cancelReason: string | null;
 }
 
 export const OPERATION_COLUMNS = `
@@ -29,4 +32,5 @@ export const OPERATION_COLUMNS = `
   o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",
   o.reception_centre AS "receptionCentre", o.status, o.version, o.created_by AS "createdBy",
   o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy",
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.approved_at AS "approvedAt", o.outcomes,
+  o.cancel_reason AS "cancelReason"`;

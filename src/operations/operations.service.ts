@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
 import { pgErrorCode } from '../database/pg-errors';
 import { SqlParams } from '../database/sql-params';
+import { together } from '../database/together';
 import { inTransaction } from '../database/transaction';
 import { doubleBookingError } from '../deployments/double-booking';
 import { mayLead, maySupport } from '../lead-policy/policy';
@@ -52,6 +53,7 @@ type DeploymentRow = Omit<DeploymentView, 'startsAt' | 'endsAt' | 'requestedAt' 
 type SummaryRow = OperationRow & { leadAgency: AgencyView | null; cursorAt: string };
 type DetailRow = SummaryRow & {
   cpsInvolvement: CpsInvolvementView | null;
+  approvedByPerson: { id: string; name: string; email: string } | null;
   createdByAgency: AgencyView;
   createdByPerson: { id: string; name: string; email: string };
   updatedByPerson: { id: string; name: string; email: string };
@@ -179,7 +181,8 @@ export class OperationsService {
               CASE WHEN c.operation_id IS NULL THEN NULL ELSE json_build_object(
                 'status', c.status, 'requestedAt', c.requested_at, 'engagedAt', c.engaged_at,
                 'liaison', CASE WHEN lu.id IS NULL THEN NULL ELSE ${personJson('lu')} END,
-                'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int) END AS "cpsInvolvement"
+                'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int) END AS "cpsInvolvement",
+              CASE WHEN au.id IS NULL THEN NULL ELSE ${personJson('au')} END AS "approvedByPerson"
          FROM operations o
          LEFT JOIN agencies la ON la.id = o.lead_agency_id
          JOIN agencies ca ON ca.id = o.created_by_agency_id
@@ -187,15 +190,16 @@ export class OperationsService {
          JOIN users uu ON uu.id = o.updated_by
          LEFT JOIN cps_involvements c ON c.operation_id = o.id
          LEFT JOIN users lu ON lu.id = c.liaison_id
+         LEFT JOIN users au ON au.id = o.approved_by
         WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)}`,
       p.values,
     );
     if (!row) throw DomainError.notFound('Operation', id);
-    const [locations, deployments, evidenceRequirements] = await Promise.all([
-      this.locations(manager, id),
-      this.deployments(manager, { operationId: id }),
-      evidenceViews(manager, { operationId: id }),
-    ]);
+    const [locations, deployments, evidenceRequirements] = await together(manager, [
+      () => this.locations(manager, id),
+      () => this.deployments(manager, { operationId: id }),
+      () => evidenceViews(manager, { operationId: id }),
+    ] as const);
     return {
       ...toSummary(row),
       owningAgency: row.leadAgency ?? row.createdByAgency,
@@ -213,6 +217,9 @@ export class OperationsService {
         engagedAt: row.cpsInvolvement.engagedAt && new Date(row.cpsInvolvement.engagedAt).toISOString(),
       },
       evidenceRequirements,
+      approval: row.approvedByPerson && row.approvedAt ? { by: row.approvedByPerson, at: row.approvedAt.toISOString() } : null,
+      outcomes: row.outcomes as OperationView['outcomes'],
+      cancelReason: row.cancelReason,
       createdBy: row.createdByPerson,
       createdByAgency: row.createdByAgency,
       updatedBy: row.updatedByPerson,
@@ -288,7 +295,7 @@ export class OperationsService {
           moved = { startsAt, endsAt };
           await this.moveDeployments(manager, id, moved);
         }
-        await this.access.update(manager, viewer, row, changes);
+        await this.access.updatePlan(manager, viewer, row, changes);
         if (locationsChanged && input.locations) await this.replaceLocations(manager, id, input.locations);
         await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
       });
@@ -346,7 +353,7 @@ export class OperationsService {
         }
       }
       const previous = row.leadAgencyId ? await manager.getRepository(Agency).findOneBy({ id: row.leadAgencyId }) : null;
-      await this.access.update(manager, viewer, row, { lead_agency_id: input.agencyId });
+      await this.access.updatePlan(manager, viewer, row, { lead_agency_id: input.agencyId });
       await this.audit.append(manager, {
         operationId: id,
         action: 'operation.lead-changed',

@@ -26,7 +26,8 @@ describe('operations and the lead agency', () => {
 
   describe('creating, reading, listing and editing', () => {
     it('creates a DRAFT with a reference, normalised postcodes, version 1 and the creator’s agency as owner', async () => {
-      const operation = await create();
+      const operation = (await t.http().post('/operations').set(mps.auth)
+        .send(operationBody({ locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b12 8jy' }] })).expect(201)).body;
       expect(operation).toMatchObject({
         reference: expect.stringMatching(/^OP-\d{4}-\d{4,}$/),
         status: 'DRAFT',

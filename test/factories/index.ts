@@ -88,6 +88,13 @@ export async function signedIn(
   return { agency, user, token, auth: { Authorization: `Bearer ${token}` } };
 }
 
+/** A random valid UK postcode, in lower case, so that test plans do not deconflict with each other by accident. */
+export function randomPostcode(): string {
+  const letter = () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)];
+  const digit = () => String(Math.floor(Math.random() * 10));
+  return `${letter()}${letter()}${digit()}${digit()} ${digit()}${letter()}${letter()}`;
+}
+
 /** A valid operation body: a day of action a month from now; tests override what matters to them. */
 export function operationBody(overrides: Record<string, unknown> = {}) {
   const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);
@@ -100,7 +107,7 @@ export function operationBody(overrides: Record<string, unknown> = {}) {
     startsAt: start.toISOString(),
     endsAt: end.toISOString(),
     briefing: { information: 'Intelligence suggests forced labour at two car washes.', intent: 'Safeguard workers; arrest controllers.' },
-    locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b12 8jy' }],
+    locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: randomPostcode() }],
     safeguarding: { expectedPotentialVictims: 6, languages: ['Romanian'], receptionCentre: 'Sparkhill reception centre' },
     ...overrides,
   };

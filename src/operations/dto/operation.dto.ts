@@ -252,6 +252,19 @@ export class DeploymentDecisionView {
   @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
 }
 
+export class ApprovalView {
+  @ApiProperty({ type: PersonView }) by: PersonView;
+  @ApiProperty() at: string;
+}
+
+export class OutcomesView {
+  @ApiProperty() arrests: number;
+  @ApiProperty() potentialVictimsSafeguarded: number;
+  @ApiProperty() nrmReferrals: number;
+  @ApiProperty() premisesVisited: number;
+  @ApiProperty({ required: false }) notes?: string;
+}
+
 export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
   owningAgency: AgencyView;
@@ -261,6 +274,10 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: DeploymentView, isArray: true }) deployments: DeploymentView[];
   @ApiProperty({ type: CpsInvolvementView, nullable: true }) cpsInvolvement: CpsInvolvementView | null;
   @ApiProperty({ type: EvidenceRequirementView, isArray: true }) evidenceRequirements: EvidenceRequirementView[];
+  @ApiProperty({ type: ApprovalView, nullable: true, description: 'Who approved the plan and when, while it stands' })
+  approval: ApprovalView | null;
+  @ApiProperty({ type: OutcomesView, nullable: true }) outcomes: OutcomesView | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ type: PersonView }) createdBy: PersonView;
   @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
   @ApiProperty({ type: PersonView }) updatedBy: PersonView;

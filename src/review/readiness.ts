@@ -1,0 +1,132 @@
+import type { AgencyKind, ExploitationType, Scope } from '../common/domain';
+import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
+
+const DAY_MS = 24 * 3600 * 1000;
+export const CPS_LEAD_TIME_DAYS = 7;
+
+/** What readiness reads of a plan, loaded fresh on every call. */
+export interface ReadinessFacts {
+  now: Date;
+  startsAt: Date;
+  exploitationTypes: ExploitationType[];
+  scope: Scope;
+  lead: { code: string; kind: AgencyKind } | null;
+  locationCount: number;
+  /** Deployments that count: REQUESTED or CONFIRMED. */
+  deployments: { teamId: string; teamName: string; agencyCode: string; agencyKind: AgencyKind; status: 'REQUESTED' | 'CONFIRMED'; capabilities: string[] }[];
+  cps: { status: string; engagedAt: Date | null } | null;
+  evidence: { description: string; priority: 'ESSENTIAL' | 'DESIRABLE'; assignedTeamId: string | null; warning: string | null }[];
+  expectedPotentialVictims: number;
+  receptionCentre: string | null;
+  languages: string[];
+  conflicts: { reference: string; acknowledged: boolean }[];
+}
+
+export interface ReadinessCheck {
+  id: string;
+  ok: boolean;
+  blocking: boolean;
+  message: string;
+}
+
+export interface Readiness {
+  ready: boolean;
+  checks: ReadinessCheck[];
+}
+
+const list = (items: string[]) => [...new Set(items)].join(', ');
+
+/** R11: every check, each with a stable id and a message that says what to do next. */
+export function readiness(facts: ReadinessFacts, rules: RuleData[]): Readiness {
+  const confirmed = facts.deployments.filter((d) => d.status === 'CONFIRMED');
+  const confirmedTeams = new Set(confirmed.map((d) => d.teamId));
+  const checks: ReadinessCheck[] = [];
+  const check = (id: string, ok: boolean, okMessage: string, failMessage: string, blocking = true) =>
+    checks.push({ id, ok, blocking, message: ok ? okMessage : failMessage });
+
+  const leadVerdict = facts.lead && mayLead(facts.lead.kind, facts, rules);
+  check(
+    'lead-agency',
+    Boolean(leadVerdict?.permitted),
+    `${facts.lead?.code} leads, as the policy allows`,
+    !facts.lead ? 'Choose a lead agency' : `${leadVerdict?.reason}: choose another lead agency`,
+  );
+  check(
+    'window-in-future',
+    facts.startsAt > facts.now,
+    'The day of action is still ahead',
+    `The window started at ${facts.startsAt.toISOString()}: move it into the future`,
+  );
+  check('locations', facts.locationCount > 0, `${facts.locationCount} location(s)`, 'Add at least one location');
+  check('confirmed-deployment', confirmed.length > 0, `${confirmed.length} confirmed team(s)`, 'Deploy at least one team and have it confirmed');
+  const pending = facts.deployments.filter((d) => d.status === 'REQUESTED');
+  check(
+    'no-pending-requests',
+    pending.length === 0,
+    'No team request is waiting for an answer',
+    `Waiting for ${list(pending.map((d) => d.agencyCode))} to confirm or decline: ${list(pending.map((d) => d.teamName))}`,
+  );
+  const refused = facts.deployments
+    .map((d) => ({ d, verdict: maySupport(d.agencyKind, facts, rules) }))
+    .filter(({ verdict }) => !verdict.permitted);
+  check(
+    'supporting-agencies-permitted',
+    refused.length === 0,
+    'Every supporting agency is allowed under the policy',
+    `Release ${list(refused.map(({ d }) => d.teamName))}: ${list(refused.map(({ verdict }) => verdict.reason))}`,
+  );
+  check(
+    'cps-engaged',
+    facts.cps?.status === 'ENGAGED',
+    'A CPS liaison is engaged',
+    facts.cps?.status === 'REQUESTED' ? 'Early involvement is requested; wait for a CPS liaison to accept it' : 'Request early CPS involvement',
+  );
+  check('evidence-requirements', facts.evidence.length > 0, `${facts.evidence.length} evidence requirement(s)`, 'The CPS liaison has set no evidence requirements yet');
+  const uncovered = facts.evidence.filter((e) => e.priority === 'ESSENTIAL' && !(e.assignedTeamId && confirmedTeams.has(e.assignedTeamId)));
+  check(
+    'essential-evidence-assigned',
+    uncovered.length === 0,
+    'Every ESSENTIAL evidence requirement has a confirmed team',
+    `Assign to a confirmed team: ${list(uncovered.map((e) => e.description))}`,
+  );
+  const safeguardingTeam = confirmed.some((d) => d.capabilities.includes('SAFEGUARDING'));
+  const victimsExpected = facts.expectedPotentialVictims > 0;
+  const safeguardingProblems = [
+    !facts.receptionCentre && 'name a reception centre',
+    !safeguardingTeam && 'deploy a confirmed team with SAFEGUARDING',
+  ].filter(Boolean);
+  check(
+    'safeguarding',
+    !victimsExpected || safeguardingProblems.length === 0,
+    victimsExpected ? `Reception centre and safeguarding team ready for ${facts.expectedPotentialVictims} potential victim(s)` : 'No potential victims expected',
+    `${facts.expectedPotentialVictims} potential victim(s) expected: ${safeguardingProblems.join(' and ')}`,
+  );
+  const open = facts.conflicts.filter((c) => !c.acknowledged);
+  check(
+    'deconfliction',
+    open.length === 0,
+    facts.conflicts.length ? 'Every deconfliction hit is acknowledged' : 'No deconfliction hits',
+    `Acknowledge the deconfliction hit(s) with ${list(open.map((c) => c.reference))}`,
+  );
+
+  const leadDays = facts.cps?.engagedAt ? (facts.startsAt.getTime() - facts.cps.engagedAt.getTime()) / DAY_MS : null;
+  check(
+    'cps-lead-time',
+    leadDays === null || leadDays >= CPS_LEAD_TIME_DAYS,
+    leadDays === null ? 'The CPS is not engaged yet' : `The CPS was engaged ${Math.floor(leadDays)} days ahead`,
+    `The CPS was engaged only ${Math.max(0, Math.floor(leadDays ?? 0))} day(s) before the start; ${CPS_LEAD_TIME_DAYS} or more is advised`,
+    false,
+  );
+  const interpreting = confirmed.some((d) => d.capabilities.includes('INTERPRETING'));
+  check(
+    'interpreting',
+    facts.languages.length === 0 || interpreting,
+    facts.languages.length ? 'A confirmed team can interpret' : 'No languages needed',
+    `Languages needed (${facts.languages.join(', ')}) but no confirmed team with INTERPRETING`,
+    false,
+  );
+  const mismatched = facts.evidence.filter((e) => e.warning);
+  check('evidence-capability', mismatched.length === 0, 'Assigned teams fit their evidence', mismatched.map((e) => e.warning).join('; '), false);
+
+  return { ready: checks.every((c) => c.ok || !c.blocking), checks };
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/decorators';
+import { VersionDto } from '../common/dto';
+import { IdParam } from '../common/id-param';
+import { OperationView } from '../operations/dto/operation.dto';
+import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/review.dto';
+import { ReviewService } from './review.service';
+
+/** HTML when the client asks for it before Markdown; Markdown otherwise. */
+function briefingFormat(accept: string | undefined): 'markdown' | 'html' {
+  const html = accept?.indexOf('text/html') ?? -1;
+  const markdown = accept?.indexOf('text/markdown') ?? -1;
+  return html >= 0 && (markdown < 0 || html < markdown) ? 'html' : 'markdown';
+}
+
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('operations/:id')
+export class ReviewController {
+  constructor(private readonly review: ReviewService) {}
+
+  @Get('readiness')
+  @ApiOkResponse({ type: ReadinessView })
+  readiness(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ReadinessView> {
+    return this.review.readiness(caller, id);
+  }
+
+  @Get('conflicts')
+  @ApiOkResponse({ type: ConflictView, isArray: true })
+  conflicts(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ConflictView[]> {
+    return this.review.conflicts(caller, id);
+  }
+
+  @Post('conflicts/:otherId/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ConflictView, isArray: true })
+  acknowledge(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('otherId') otherId: string, @Body() body: AcknowledgeDto): Promise<ConflictView[]> {
+    return this.review.acknowledge(caller, id, otherId, body);
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: '422 NOT_READY lists the failing blocking checks' })
+  submit(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.review.submit(caller, id, body.version);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView })
+  withdraw(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.review.withdraw(caller, id, body.version);
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: '403 SELF_APPROVAL for the plan’s creator or last editor' })
+  decide(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: ReviewDto): Promise<OperationView> {
+    return this.review.review(caller, id, body);
+  }
+
+  @Post('start')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView })
+  start(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.review.start(caller, id, body.version);
+  }
+
+  @Post('complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: 'Records the outcomes and releases every team' })
+  complete(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CompleteDto): Promise<OperationView> {
+    return this.review.complete(caller, id, body);
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: 'Any status before ACTIVE; releases every team' })
+  cancel(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CancelDto): Promise<OperationView> {
+    return this.review.cancel(caller, id, body.version, body.reason);
+  }
+
+  @Get('briefing')
+  @ApiProduces('text/markdown', 'text/html')
+  @ApiOkResponse({ description: 'The IIMARCH briefing pack, printable' })
+  async briefing(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const format = briefingFormat(accept);
+    const body = await this.review.briefing(caller, id, format);
+    reply.header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    return body;
+  }
+}

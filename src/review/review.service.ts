@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser, hasRole } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { together } from '../database/together';
+import { inTransaction } from '../database/transaction';
+import { PolicyService } from '../lead-policy/policy.service';
+import { OperationView } from '../operations/dto/operation.dto';
+import { assertVersion, OperationAccess } from '../operations/operation-access';
+import { OperationsService } from '../operations/operations.service';
+import { mayEditPlan } from '../operations/visibility';
+import { briefingBlocks, toHtml, toMarkdown } from './briefing';
+import { AcknowledgeDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/review.dto';
+import { LifecycleAction, nextStatus } from './lifecycle';
+import { readiness } from './readiness';
+
+type OwnerAction = Extract<LifecycleAction, 'submit' | 'withdraw' | 'start' | 'complete' | 'cancel'>;
+
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OperationAccess,
+    private readonly operations: OperationsService,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** R11, re-evaluated against the current policy and data on every call. */
+  async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<ReadinessView> {
+    const plan = await this.operations.get(viewer, id, manager);
+    const [conflicts, rules] = await together(manager, [() => this.conflicts(viewer, id, manager), () => this.policy.rules(manager)] as const);
+    return readiness(
+      {
+        now: new Date(),
+        startsAt: new Date(plan.startsAt),
+        exploitationTypes: plan.exploitationTypes,
+        scope: plan.scope,
+        lead: plan.leadAgency,
+        locationCount: plan.locations.length,
+        deployments: plan.deployments
+          .filter((d) => d.status === 'REQUESTED' || d.status === 'CONFIRMED')
+          .map((d) => ({
+            teamId: d.team.id,
+            teamName: d.team.name,
+            agencyCode: d.agency.code,
+            agencyKind: d.agency.kind,
+            status: d.status as 'REQUESTED' | 'CONFIRMED',
+            capabilities: d.team.capabilities,
+          })),
+        cps: plan.cpsInvolvement && {
+          status: plan.cpsInvolvement.status,
+          engagedAt: plan.cpsInvolvement.engagedAt ? new Date(plan.cpsInvolvement.engagedAt) : null,
+        },
+        evidence: plan.evidenceRequirements.map((r) => ({
+          description: r.description,
+          priority: r.priority,
+          assignedTeamId: r.assignedTeam?.id ?? null,
+          warning: r.warning,
+        })),
+        expectedPotentialVictims: plan.safeguarding.expectedPotentialVictims,
+        receptionCentre: plan.safeguarding.receptionCentre,
+        languages: plan.safeguarding.languages,
+        conflicts: conflicts.map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
+      },
+      rules,
+    );
+  }
+
+  /**
+   * R13: other operations, of any agency, whose windows overlap this one's and that share a
+   * postcode. Only the other's reference, lead agency and a contact are shown.
+   */
+  async conflicts(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<ConflictView[]> {
+    await this.operations.summary(viewer, id);
+    const rows = await manager.query(
+      `SELECT other.id AS "operationId", other.reference,
+              CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('code', la.code, 'name', la.name) END AS "leadAgency",
+              COALESCE(
+                (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
+                  WHERE u.id = other.created_by AND other.created_by_agency_id = COALESCE(other.lead_agency_id, other.created_by_agency_id)),
+                (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
+                  WHERE u.agency_id = other.lead_agency_id AND 'COORDINATOR' = ANY (u.roles) AND u.active
+                  ORDER BY u.created_at LIMIT 1)) AS contact,
+              array_agg(DISTINCT theirs.postcode ORDER BY theirs.postcode) AS "sharedPostcodes",
+              CASE WHEN ack.operation_id IS NULL THEN NULL ELSE json_build_object(
+                'note', ack.note, 'at', ack.acknowledged_at,
+                'by', json_build_object('id', au.id, 'name', au.name, 'email', au.email)) END AS acknowledgement
+         FROM operations me
+         JOIN operation_locations mine ON mine.operation_id = me.id
+         JOIN operation_locations theirs ON theirs.postcode = mine.postcode AND theirs.operation_id <> me.id
+         JOIN operations other ON other.id = theirs.operation_id
+         LEFT JOIN agencies la ON la.id = other.lead_agency_id
+         LEFT JOIN conflict_acknowledgements ack ON ack.operation_id = me.id AND ack.other_operation_id = other.id
+         LEFT JOIN users au ON au.id = ack.acknowledged_by
+        WHERE me.id = $1
+          AND other.status <> 'CANCELLED'
+          AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(me.starts_at, me.ends_at, '[)')
+        GROUP BY other.id, la.id, ack.operation_id, ack.other_operation_id, au.id
+        ORDER BY other.starts_at, other.reference`,
+      [id],
+    );
+    return rows.map((row: ConflictView) => ({
+      ...row,
+      acknowledgement: row.acknowledgement && { ...row.acknowledgement, at: new Date(row.acknowledgement.at).toISOString() },
+    }));
+  }
+
+  async acknowledge(viewer: AuthUser, id: string, otherId: string, input: AcknowledgeDto): Promise<ConflictView[]> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+      const hit = (await this.conflicts(viewer, id, manager)).find((conflict) => conflict.operationId === otherId);
+      if (!hit) throw DomainError.notFound('Deconfliction hit', otherId);
+      await manager.query(
+        `INSERT INTO conflict_acknowledgements (operation_id, other_operation_id, note, acknowledged_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (operation_id, other_operation_id) DO UPDATE SET note = $3, acknowledged_by = $4, acknowledged_at = now()`,
+        [id, otherId, input.note, viewer.id],
+      );
+      await this.access.update(manager, row, {});
+      await this.audit.append(manager, {
+        operationId: id,
+        action: 'deconfliction.acknowledged',
+        actor: viewer,
+        before: null,
+        after: { other: hit.reference, note: input.note },
+      });
+    });
+    return this.conflicts(viewer, id);
+  }
+
+  submit(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
+    return this.ownerTransition(viewer, id, version, 'submit', {}, {}, async (manager) => {
+      const result = await this.readiness(viewer, id, manager);
+      if (!result.ready) {
+        const failing = result.checks.filter((check) => check.blocking && !check.ok);
+        throw new DomainError('NOT_READY', `The plan is not ready to submit: ${failing.map((check) => check.message).join('; ')}`, {
+          checks: failing,
+        });
+      }
+    });
+  }
+
+  withdraw(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
+    return this.ownerTransition(viewer, id, version, 'withdraw', {});
+  }
+
+  start(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
+    return this.ownerTransition(viewer, id, version, 'start', {});
+  }
+
+  complete(viewer: AuthUser, id: string, input: CompleteDto): Promise<OperationView> {
+    return this.ownerTransition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(input.outcomes) }, { outcomes: input.outcomes }, (manager) =>
+      this.releaseTeams(manager, viewer, id),
+    );
+  }
+
+  cancel(viewer: AuthUser, id: string, version: number, reason: string): Promise<OperationView> {
+    return this.ownerTransition(viewer, id, version, 'cancel', { cancel_reason: reason }, { reason }, (manager) => this.releaseTeams(manager, viewer, id));
+  }
+
+  /** R12: a manager of the lead agency, neither the plan's creator nor its last editor, against the version they read. */
+  async review(viewer: AuthUser, id: string, input: ReviewDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockVisible(manager, viewer, id);
+      if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) {
+        throw DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
+      }
+      if (viewer.id === row.createdBy || viewer.id === row.updatedBy) {
+        throw new DomainError(
+          'SELF_APPROVAL',
+          `Four eyes: you ${viewer.id === row.createdBy ? 'created' : 'last changed'} ${row.reference}, so another manager must review it`,
+        );
+      }
+      assertVersion(row, input.version);
+      const approve = input.decision === 'APPROVE';
+      const status = nextStatus(row.status, approve ? 'approve' : 'request-changes');
+      const comment = input.comment ?? '';
+      await manager.query(
+        `INSERT INTO reviews (operation_id, decision, comment, reviewer_id, version_reviewed) VALUES ($1, $2, $3, $4, $5)`,
+        [id, input.decision, comment, viewer.id, input.version],
+      );
+      await this.access.update(manager, row, {
+        status,
+        approved_by: approve ? viewer.id : null,
+        approved_at: approve ? new Date() : null,
+      });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: approve ? 'operation.approved' : 'operation.changes-requested',
+        actor: viewer,
+        before: { status: row.status },
+        after: { status, comment, versionReviewed: input.version },
+      });
+    });
+    return this.operations.get(viewer, id);
+  }
+
+  async briefing(viewer: AuthUser, id: string, format: 'markdown' | 'html'): Promise<string> {
+    const blocks = briefingBlocks(await this.operations.get(viewer, id));
+    return format === 'html' ? toHtml(blocks) : toMarkdown(blocks);
+  }
+
+  private async ownerTransition(
+    viewer: AuthUser,
+    id: string,
+    version: number,
+    action: OwnerAction,
+    changes: Record<string, unknown>,
+    detail: Record<string, unknown> = {},
+    before?: (manager: EntityManager) => Promise<void>,
+  ): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockVisible(manager, viewer, id);
+      if (!mayEditPlan(viewer, row)) throw DomainError.forbidden(`Only a coordinator of the owning agency may ${action} ${row.reference}`);
+      assertVersion(row, version);
+      const status = nextStatus(row.status, action);
+      await before?.(manager);
+      await this.access.update(manager, row, { ...changes, status });
+      await this.audit.append(manager, { operationId: id, action: `operation.${action}`, actor: viewer, before: { status: row.status }, after: { status, ...detail } });
+    });
+    return this.operations.get(viewer, id);
+  }
+
+  /** Cancelling or completing frees every team the operation held. */
+  private async releaseTeams(manager: EntityManager, viewer: AuthUser, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE deployments SET status = 'RELEASED', released_by = $2, released_at = now() WHERE operation_id = $1 AND status IN ('REQUESTED', 'CONFIRMED')`,
+      [id, viewer.id],
+    );
+  }
+}
+
