@@ -1,0 +1,412 @@
+// `npm run bench`: a fresh embedded Postgres, the demo data grown to 1k then 100k operations, the app
+// and a framework-free baseline under autocannon; the report goes to stdout and bench/results.md.
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { constants, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@nestjs/common';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../dist/config/app-config.js';
+import { dataSourceOptions } from '../dist/database/data-source.js';
+import { EmbeddedDatabase } from '../dist/database/embedded.js';
+import { migrate } from '../dist/database/migrate.js';
+import { seedDemo } from '../dist/database/seed/seed-demo.js';
+import { countRows, growDataset, prepareDataset } from './dataset.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SMALL = 1_000;
+const FULL = 100_000;
+const DEMO_PASSWORD = 'bench-demo-password-1';
+const CONNECTIONS = 32;
+const WARMUP_SECONDS = 3;
+const DURATION_SECONDS = 10;
+const P99_TARGET_MS = 50;
+const BASELINE_SHARE_TARGET = 0.5;
+const SCALING_TOLERANCE = 1.25;
+const [SMALL_LABEL, FULL_LABEL] = [SMALL, FULL].map((count) => `${count / 1000}k`);
+
+// EmbeddedDatabase relays Postgres' ERROR lines as warnings, and the conflict target makes one per request.
+Logger.overrideLogger(['error']);
+
+// Undone last-in first-out, whatever way the run ends.
+const cleanups = [];
+let cleaning;
+function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length) await cleanups.pop()().catch((error) => console.error('cleanup:', error.message));
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping`);
+    await cleanUp();
+    process.exit(128 + constants.signals[signal]);
+  });
+}
+
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  if (await Promise.race([exited.then(() => true), sleep(10_000, false)])) return;
+  child.kill('SIGKILL');
+  await exited;
+}
+
+async function startServer(name, args, env, healthUrl) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  cleanups.push(() => stopChild(child));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    const status = await fetch(healthUrl).then((response) => response.status, () => 0);
+    if (status === 200) return child;
+    await sleep(200);
+  }
+  throw new Error(`${name} did not answer ${healthUrl} within 60 s`);
+}
+
+async function statusKiB(pid, field) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+}
+
+/** The postmaster (its command line names the data directory) and its children. */
+async function postgresPids(dataDir) {
+  const processes = await Promise.all(
+    (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry)).map(async (pid) => {
+      const [cmdline, stat] = await Promise.all([
+        readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
+        readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''),
+      ]);
+      return { pid, cmdline, ppid: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] };
+    }),
+  );
+  const postmaster = processes.find((p) => p.cmdline.includes(dataDir) && p.cmdline.includes('postgres'));
+  return postmaster ? processes.filter((p) => p === postmaster || p.ppid === postmaster.pid).map((p) => p.pid) : [];
+}
+
+async function postgresMemory(dataDir) {
+  const pids = await postgresPids(dataDir);
+  const sizes = await Promise.all(
+    pids.map(async (pid) => ({
+      rss: await statusKiB(pid, 'VmRSS'),
+      pss: Number(/^Pss:\s+(\d+) kB/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => ''))?.[1] ?? 0),
+    })),
+  );
+  return {
+    count: pids.length,
+    rssKiB: sizes.reduce((sum, size) => sum + size.rss, 0),
+    pssKiB: sizes.reduce((sum, size) => sum + size.pss, 0),
+  };
+}
+
+/** User + system CPU time of each process, in ms (Linux counts it in ticks of 1/100 s). */
+async function cpuMs(pids) {
+  return new Map(
+    await Promise.all(
+      pids.map(async (pid) => {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [pid, (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10];
+      }),
+    ),
+  );
+}
+
+/** CPU the processes used since `before`; Postgres starts and ends backends as the pools grow and shrink. */
+function cpuSince(before, after) {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** Samples a server's RSS (and Postgres') while a target runs. */
+function sampleMemory(pid, dataDir, peaks) {
+  let serverKiB = 0;
+  const tick = async () => {
+    serverKiB = Math.max(serverKiB, await statusKiB(pid, 'VmRSS'));
+    const postgres = await postgresMemory(dataDir);
+    if (postgres.pssKiB > peaks.postgres.pssKiB) peaks.postgres = postgres;
+  };
+  const timer = setInterval(tick, 500);
+  return async () => {
+    clearInterval(timer);
+    await tick();
+    return serverKiB;
+  };
+}
+
+const mib = (kib) => Math.round(kib / 1024);
+
+/**
+ * One target: a warm-up, then DURATION_SECONDS at CONNECTIONS. `expected(status, body)` marks
+ * non-2xx answers that are the point of the target rather than errors.
+ */
+async function measure(target, { pid, dataDir, peaks }) {
+  const options = { url: target.url, connections: CONNECTIONS, method: target.method ?? 'GET', headers: target.headers, body: target.body };
+  await autocannon({ ...options, duration: WARMUP_SECONDS });
+  let expected = 0;
+  const requests = target.expected
+    ? [{ onResponse: (status, body) => (expected += target.expected(status, body) ? 1 : 0) }]
+    : undefined;
+  const cpu = async () => [await cpuMs([String(pid)]), await cpuMs(await postgresPids(dataDir))];
+  const cpuBefore = await cpu();
+  const stopSampling = sampleMemory(pid, dataDir, peaks);
+  const result = await autocannon({ ...options, duration: DURATION_SECONDS, requests });
+  const rssKiB = await stopSampling();
+  const [serverCpu, postgresCpu] = (await cpu()).map((after, i) => cpuSince(cpuBefore[i], after) / result.requests.total);
+  const statuses = Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}×${count}`).join(' ');
+  return {
+    name: target.name,
+    dataset: target.dataset,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx - expected,
+    statuses,
+    rssKiB,
+    serverCpu,
+    postgresCpu,
+  };
+}
+
+/** An MPS-owned DRAFT plan with two locations and an engaged CPS liaison, and a partner team already booked in its window. */
+async function pickPlan(client) {
+  const { rows } = await client.query(
+    `SELECT o.id, d.team_id AS "teamId", t.name AS "teamName"
+       FROM operations o
+       JOIN agencies mps ON mps.id = o.created_by_agency_id AND mps.code = 'MPS'
+       JOIN deployments d ON d.operation_id <> o.id AND d.status = 'CONFIRMED'
+        AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(o.starts_at, o.ends_at, '[)')
+       JOIN agencies ta ON ta.id = d.team_agency_id AND ta.code IN ('HMRC', 'NCA')
+       JOIN teams t ON t.id = d.team_id
+      WHERE o.lead_agency_id = mps.id AND o.status = 'DRAFT'
+        AND EXISTS (SELECT 1 FROM operation_locations l WHERE l.operation_id = o.id AND l.position = 2)
+        AND EXISTS (SELECT 1 FROM cps_involvements c WHERE c.operation_id = o.id AND c.status = 'ENGAGED')
+      ORDER BY o.created_at DESC
+      LIMIT 1`,
+  );
+  if (!rows.length) throw new Error('no MPS DRAFT operation with an overlapping partner deployment in the data set');
+  return rows[0];
+}
+
+async function getJson(url, headers) {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The app's targets for one data set; the GET and readiness targets only when `all`. */
+async function appTargets({ appUrl, baselineUrl, client, token, dataset, all }) {
+  const headers = { authorization: `Bearer ${token}` };
+  const plan = await pickPlan(client);
+  const operationUrl = `${appUrl}/operations/${plan.id}`;
+  const { version } = await getJson(operationUrl, headers);
+  const targets = [];
+  if (all) {
+    targets.push({ name: 'GET /operations/:id', server: 'app', url: operationUrl, headers });
+    targets.push({ name: 'GET /operations/:id (baseline)', server: 'baseline', url: `${baselineUrl}/operations/${plan.id}` });
+  }
+  targets.push({ name: 'GET /operations?limit=50', server: 'app', url: `${appUrl}/operations?limit=50`, headers });
+  if (all) {
+    const readinessUrl = `${operationUrl}/readiness`;
+    const probe = await fetch(readinessUrl, { headers });
+    await probe.body?.cancel();
+    targets.push(
+      probe.status === 404
+        ? { name: 'GET /operations/:id/readiness', unavailable: true }
+        : { name: 'GET /operations/:id/readiness', server: 'app', url: readinessUrl, headers },
+    );
+  }
+  targets.push({
+    name: 'POST /operations/:id/deployments (409)',
+    server: 'app',
+    url: `${operationUrl}/deployments`,
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ teamId: plan.teamId, headcount: 1, version }),
+    expected: (status, body) => status === 409 && body.includes('"TEAM_DOUBLE_BOOKED"'),
+  });
+  for (const target of targets) target.dataset = dataset;
+  return { plan, targets };
+}
+
+const fixed = (value, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
+const mark = (ok) => (ok ? 'PASS' : 'MISS');
+
+function report({ results, counts, memory, machine, seconds }) {
+  const find = (name, dataset) => results.find((r) => r.name === name && r.dataset === dataset && !r.unavailable);
+  const lines = [
+    '# Benchmark results',
+    '',
+    `${machine.date}, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.postgres}.`,
+    `${CONNECTIONS} connections, ${DURATION_SECONDS} s per target after a ${WARMUP_SECONDS} s warm-up; autocannon, the servers and Postgres share the machine.`,
+    `Whole run (build excluded): ${Math.round(seconds)} s.`,
+    '',
+    '## Data set',
+    '',
+    '| table | small | full |',
+    '|---|---:|---:|',
+    ...Object.keys(counts.small).map((table) => `| ${table} | ${counts.small[table]} | ${counts.full[table]} |`),
+    '',
+    '## Results',
+    '',
+    '| target | dataset | req/s | p50 ms | p99 ms | errors | server RSS max (MiB) | CPU ms/request: server + Postgres | answers |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+    ...results.map((r) =>
+      r.unavailable
+        ? `| ${r.name} | ${r.dataset} | not available | | | | | | route answers 404 |`
+        : `| ${r.name} | ${r.dataset} | ${fixed(r.rps)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.errors} | ${mib(r.rssKiB)} | ${fixed(r.serverCpu, 1)} + ${fixed(r.postgresCpu, 1)} | ${r.statuses} |`,
+    ),
+    '',
+    'The server is the app, or the baseline on its row.',
+    `App peak RSS (VmHWM of the node process, whole run): ${mib(memory.appPeakKiB)} MiB; baseline: ${mib(memory.baselinePeakKiB)} MiB.`,
+    `Postgres at its peak: ${memory.postgres.count} processes, RSS summed ${mib(memory.postgres.rssKiB)} MiB (shared memory counted in every process), PSS summed ${mib(memory.postgres.pssKiB)} MiB (shared memory split between them).`,
+    '',
+    '## Targets',
+    '',
+    `At ${CONNECTIONS} connections a p99 under ${P99_TARGET_MS} ms needs at least ${CONNECTIONS / (P99_TARGET_MS / 1000)} req/s (Little's law).`,
+    '',
+    '| target | measured | result |',
+    '|---|---|---|',
+  ];
+  const app = find('GET /operations/:id', FULL_LABEL);
+  const baseline = find('GET /operations/:id (baseline)', FULL_LABEL);
+  const share = app.rps / baseline.rps;
+  lines.push(
+    `| GET /operations/:id ≥ ${BASELINE_SHARE_TARGET * 100}% of baseline throughput | ${fixed(share * 100)}% (${fixed(app.rps)} vs ${fixed(baseline.rps)} req/s) | ${mark(share >= BASELINE_SHARE_TARGET)} |`,
+  );
+  for (const r of results.filter((r) => !r.unavailable && !r.name.includes('baseline'))) {
+    lines.push(`| p99 < ${P99_TARGET_MS} ms: ${r.name}, ${r.dataset} | ${fixed(r.p99)} ms | ${mark(r.p99 < P99_TARGET_MS)} |`);
+  }
+  for (const name of ['GET /operations?limit=50', 'POST /operations/:id/deployments (409)']) {
+    const small = find(name, SMALL_LABEL);
+    const full = find(name, FULL_LABEL);
+    const cost = small.rps / full.rps;
+    lines.push(
+      `| ${name}: cost at ${FULL_LABEL} within ${fixed((SCALING_TOLERANCE - 1) * 100)}% of ${SMALL_LABEL} | ${fixed(small.rps)} → ${fixed(full.rps)} req/s (×${fixed(cost, 2)} the cost) | ${mark(cost <= SCALING_TOLERANCE)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main() {
+  const started = Date.now();
+  const dataDir = await mkdtemp(join(tmpdir(), 'planner-bench-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const db = await EmbeddedDatabase.start(dataDir);
+  cleanups.push(() => db.stop());
+
+  const dataSource = new DataSource(dataSourceOptions(loadConfig({}), db.url));
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource, { log() {}, warn() {}, error: console.error });
+    await seedDemo(dataSource, DEMO_PASSWORD);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  cleanups.push(() => client.end());
+  const context = await prepareDataset(client, FULL);
+  console.log(`Loading ${SMALL} operations`);
+  await growDataset(client, context, 1, SMALL);
+  const counts = { small: await countRows(client) };
+
+  const [appPort, baselinePort] = [await freePort(), await freePort()];
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+  const {
+    rows: [coordinator],
+  } = await client.query(`SELECT id FROM users WHERE email = 'coordinator.mps@demo.local'`);
+  const app = await startServer(
+    'app',
+    ['dist/main.js'],
+    { DATABASE_URL: db.url, PORT: String(appPort), JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production' },
+    `${appUrl}/health`,
+  );
+  const baseline = await startServer(
+    'baseline',
+    ['bench/baseline.mjs'],
+    { DATABASE_URL: db.url, PORT: String(baselinePort), BASELINE_USER_ID: coordinator.id },
+    `${baselineUrl}/health`,
+  );
+  const login = await fetch(`${appUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'coordinator.mps@demo.local', password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const { accessToken: token } = await login.json();
+
+  const peaks = { postgres: { count: 0, rssKiB: 0, pssKiB: 0 } };
+  const pids = { app: app.pid, baseline: baseline.pid };
+  const results = [];
+  const run = async (targets) => {
+    for (const target of targets) {
+      if (target.unavailable) {
+        console.log(`${target.name} [${target.dataset}]: not available (404)`);
+        results.push(target);
+        continue;
+      }
+      process.stdout.write(`${target.name} [${target.dataset}] … `);
+      const result = await measure(target, { pid: pids[target.server], dataDir, peaks });
+      console.log(`${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors (${result.statuses})`);
+      results.push(result);
+    }
+  };
+
+  const small = await appTargets({ appUrl, baselineUrl, client, token, dataset: SMALL_LABEL, all: false });
+  await run(small.targets);
+
+  console.log(`Growing to ${FULL} operations`);
+  await growDataset(client, context, SMALL + 1, FULL);
+  counts.full = await countRows(client);
+  const full = await appTargets({ appUrl, baselineUrl, client, token, dataset: FULL_LABEL, all: true });
+  console.log(`Plan ${full.plan.id}; ${full.plan.teamName} is booked in its window elsewhere`);
+  await run(full.targets);
+
+  const memory = {
+    appPeakKiB: await statusKiB(app.pid, 'VmHWM'),
+    baselinePeakKiB: await statusKiB(baseline.pid, 'VmHWM'),
+    postgres: peaks.postgres,
+  };
+  const {
+    rows: [{ server_version: version }],
+  } = await client.query('SHOW server_version');
+  const machine = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.version,
+    postgres: `Postgres ${version}`,
+  };
+  const markdown = report({ results, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
+  await writeFile(join(ROOT, 'bench', 'results.md'), markdown);
+  console.log(`\n${markdown}`);
+}
+
+main().then(cleanUp, async (error) => {
+  // After a signal, the failure is only the cleanup pulling the database away.
+  if (!cleaning) console.error(error);
+  process.exitCode = 1;
+  await cleanUp();
+});
