@@ -30,6 +30,16 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // On shutdown the server stops accepting, answers what is in flight, and closes each
+  // connection after its answer: a kept-alive idle socket would otherwise hold the exit
+  // (and the embedded Postgres) for the whole keep-alive timeout.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
