@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 
 /** What a unique, exclusion, check or foreign-key constraint means to a person. */
@@ -45,6 +45,8 @@ function driverErrorOf(error: unknown): DriverError | undefined {
 
 /** Postgres said the database can't serve right now: down, restarting, out of connections, too slow. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM releases a transaction's connection when Postgres drops it; the next query of that transaction then fails this way.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const driverError = driverErrorOf(error);
   if (!driverError) return false;
   const code = driverError.code ?? '';
