@@ -10,6 +10,7 @@ import { Operations1764330000000 } from './migrations/1764330000000-Operations';
 import { Deployments1764340000000 } from './migrations/1764340000000-Deployments';
 import { CpsInvolvement1764350000000 } from './migrations/1764350000000-CpsInvolvement';
 import { Review1764360000000 } from './migrations/1764360000000-Review';
+import { NewestVisible1764370000000 } from './migrations/1764370000000-NewestVisible';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Deployments1764340000000,
   CpsInvolvement1764350000000,
   Review1764360000000,
+  NewestVisible1764370000000,
 ];
 
 const logger = new Logger('Database');

@@ -33,7 +33,7 @@ import {
 import { OperationAccess } from './operation-access';
 import { OPERATION_COLUMNS, OperationRow } from './operation-row';
 import { decodeCursor, encodeCursor } from './cursor';
-import { mayEditPlan, visibleTo } from './visibility';
+import { mayEditPlan, newestVisible, visibleTo } from './visibility';
 import { windowProblems } from './window';
 
 const DEFAULT_PAGE = 20;
@@ -142,24 +142,22 @@ export class OperationsService {
   async list(viewer: AuthUser, query: OperationQueryDto): Promise<OperationPage> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const p = new SqlParams();
-    const where = [visibleTo(viewer, p)];
-    if (query.status) where.push(`o.status = ${p.add(query.status)}`);
-    if (query.from) where.push(`o.ends_at >= ${p.add(query.from)}`);
-    if (query.to) where.push(`o.starts_at <= ${p.add(query.to)}`);
+    const filters: string[] = [];
+    if (query.status) filters.push(`o.status = ${p.add(query.status)}`);
+    if (query.from) filters.push(`o.ends_at >= ${p.add(query.from)}`);
+    if (query.to) filters.push(`o.starts_at <= ${p.add(query.to)}`);
     if (query.q) {
       const pattern = p.add(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(o.name ILIKE ${pattern} OR o.reference ILIKE ${pattern})`);
+      filters.push(`(o.name ILIKE ${pattern} OR o.reference ILIKE ${pattern})`);
     }
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      where.push(`(o.created_at, o.id) < (${p.add(cursor.at)}::timestamptz, ${p.add(cursor.id)}::uuid)`);
-    }
+    const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const candidates = newestVisible(viewer, p, { filters, before, limit: limit + 1 });
     const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt", ${agencyJson('la')} AS "leadAgency"
-         FROM operations o LEFT JOIN agencies la ON la.id = o.lead_agency_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY o.created_at DESC, o.id DESC
-        LIMIT ${p.add(limit + 1)}`,
+      `WITH page AS (SELECT id FROM (${candidates}) c ORDER BY created_at DESC, id DESC LIMIT ${p.add(limit + 1)})
+       SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt", ${agencyJson('la')} AS "leadAgency"
+         FROM page JOIN operations o ON o.id = page.id LEFT JOIN agencies la ON la.id = o.lead_agency_id
+        WHERE ${visibleTo(viewer, p)}
+        ORDER BY o.created_at DESC, o.id DESC`,
       p.values,
     );
     const page = rows.slice(0, limit);

@@ -213,4 +213,37 @@ describe('supporting teams (deployments)', () => {
     ]);
     expect(history.body[2]).toMatchObject({ actor: { id: partner.user.id }, after: { status: 'CONFIRMED' } });
   });
+
+  it('lists every plan an agency sees, whichever way it sees it, once each and newest first, page after page', async () => {
+    const seer = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
+    const [first, second, third] = await Promise.all(
+      [1, 2, 3].map(() => createTeam(t.dataSource, seer.agency, { capabilities: ['ENTRY'], capacity: 10 })),
+    );
+    const created = await createOperation(seer);
+    const led = await createOperation();
+    await t.http().put(`/operations/${led.id}/lead-agency`).set(owner.auth).send({ agencyId: seer.agency.id, version: led.version }).expect(200);
+    const deployedTwice = await createOperation();
+    const once = (await deploy(deployedTwice, { teamId: first.id }).expect(201)).body;
+    await deploy(once, { teamId: second.id }).expect(201);
+    const declined = await createOperation();
+    const requested = (await deploy(declined, { teamId: third.id }).expect(201)).body;
+    await t.http().post(`/operations/${declined.id}/deployments/${deploymentOf(requested, third).id}/decline`).set(seer.auth)
+      .send({ version: requested.version, reason: 'Committed elsewhere' }).expect(200);
+    await createOperation();
+
+    const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+    const whole = await t.http().get('/operations?limit=100').set(seer.auth).expect(200);
+    expect(ids(whole.body)).toEqual([deployedTwice.id, led.id, created.id]);
+    expect(whole.body.nextCursor).toBeNull();
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.http()
+        .get(`/operations?limit=1${cursor ? `&cursor=${cursor}` : ''}`).set(seer.auth).expect(200);
+      paged.push(...ids(page.body));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(ids(whole.body));
+  });
 });
