@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
@@ -20,7 +20,8 @@ import { TokenService } from './token.service';
         if (!config.JWT_SECRET) {
           new Logger('Auth').warn('JWT_SECRET is not set: using a random secret, so tokens end when the app restarts');
         }
-        return { secret: config.JWT_SECRET ?? randomBytes(48).toString('base64url') };
+        // A KeyObject, made once: given a string, jsonwebtoken would try to parse it as a PEM key on every verify.
+        return { secret: createSecretKey(config.JWT_SECRET ? Buffer.from(config.JWT_SECRET) : randomBytes(48)) };
       },
     }),
   ],
