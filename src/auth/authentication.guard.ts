@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { IS_PUBLIC } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
+import { prepared } from '../database/prepared';
 import { TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,9 +36,9 @@ export class AuthenticationGuard implements CanActivate {
 
   private async loadUser(id: string): Promise<AuthUser | undefined> {
     const rows: AuthUser[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
+      prepared(`SELECT u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
          FROM users u JOIN agencies a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.active`,
+        WHERE u.id = $1 AND u.active`),
       [id],
     );
     return rows[0];

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared';
 import { EvidenceRequirementView } from './dto/cps.dto';
 import { capabilityWarning, SUGGESTED_CAPABILITY } from './evidence-fit';
 
@@ -16,7 +17,7 @@ export async function evidenceViews(
   of: { operationId: string } | { requirementId: string },
 ): Promise<EvidenceRequirementView[]> {
   const rows: Row[] = await manager.query(
-    `SELECT r.id, r.offence, r.offence_other AS "offenceOther", r.evidence_type AS "evidenceType", r.description, r.priority, r.status,
+    prepared(`SELECT r.id, r.offence, r.offence_other AS "offenceOther", r.evidence_type AS "evidenceType", r.description, r.priority, r.status,
             CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object(
               'id', t.id, 'name', t.name, 'capabilities', t.capabilities,
               'agency', json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'kind', a.kind)) END AS "assignedTeam",
@@ -28,7 +29,7 @@ export async function evidenceViews(
        LEFT JOIN users g ON g.id = r.gathered_by
        LEFT JOIN users dcd ON dcd.id = r.decided_by
       WHERE ${'operationId' in of ? 'r.operation_id' : 'r.id'} = $1
-      ORDER BY r.created_at, r.id`,
+      ORDER BY r.created_at, r.id`),
     ['operationId' in of ? of.operationId : of.requirementId],
   );
   return rows.map((row) => ({

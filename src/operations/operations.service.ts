@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
 import { pgErrorCode } from '../database/pg-errors';
 import { SqlParams } from '../database/sql-params';
+import { prepared } from '../database/prepared';
 import { together } from '../database/together';
 import { inTransaction } from '../database/transaction';
 import { doubleBookingError } from '../deployments/double-booking';
@@ -173,7 +174,7 @@ export class OperationsService {
     const p = new SqlParams();
     const idParam = p.add(id);
     const [row]: DetailRow[] = await manager.query(
-      `SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt",
+      prepared(`SELECT ${OPERATION_COLUMNS}, o.created_at::text AS "cursorAt",
               ${agencyJson('la')} AS "leadAgency", ${agencyJson('ca')} AS "createdByAgency",
               ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson",
               CASE WHEN c.operation_id IS NULL THEN NULL ELSE json_build_object(
@@ -189,7 +190,7 @@ export class OperationsService {
          LEFT JOIN cps_involvements c ON c.operation_id = o.id
          LEFT JOIN users lu ON lu.id = c.liaison_id
          LEFT JOIN users au ON au.id = o.approved_by
-        WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)}`,
+        WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)}`),
       p.values,
     );
     if (!row) throw DomainError.notFound('Operation', id);
@@ -230,7 +231,7 @@ export class OperationsService {
   async summary(viewer: AuthUser, id: string): Promise<{ id: string; reference: string; version: number }> {
     const p = new SqlParams();
     const [row] = await this.dataSource.query(
-      `SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`,
+      prepared(`SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`),
       p.values,
     );
     if (!row) throw DomainError.notFound('Operation', id);
@@ -418,7 +419,7 @@ export class OperationsService {
 
   private async deployments(manager: EntityManager, of: { operationId: string } | { deploymentId: string }): Promise<DeploymentView[]> {
     const rows = await manager.query(
-      `SELECT d.id, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
+      prepared(`SELECT d.id, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
               ${agencyJson('a')} AS agency, d.headcount, d.tasking, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
               d.follows_operation_window AS "followsOperationWindow", d.status, ${personJson('rq')} AS "requestedBy",
               d.requested_at AS "requestedAt",
@@ -430,7 +431,7 @@ export class OperationsService {
          JOIN users rq ON rq.id = d.requested_by
          LEFT JOIN users rs ON rs.id = d.responded_by
         WHERE ${'operationId' in of ? 'd.operation_id' : 'd.id'} = $1
-        ORDER BY d.requested_at, d.id`,
+        ORDER BY d.requested_at, d.id`),
       ['operationId' in of ? of.operationId : of.deploymentId],
     );
     return rows.map((row: DeploymentRow) => ({
@@ -445,7 +446,7 @@ export class OperationsService {
 
   private locations(manager: EntityManager, operationId: string): Promise<LocationDto[]> {
     return manager.query(
-      `SELECT label, address, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`,
+      prepared(`SELECT label, address, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`),
       [operationId],
     );
   }

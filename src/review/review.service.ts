@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { prepared } from '../database/prepared';
 import { together } from '../database/together';
 import { inTransaction } from '../database/transaction';
 import { PolicyService } from '../lead-policy/policy.service';
@@ -76,7 +77,7 @@ export class ReviewService {
   async conflicts(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<ConflictView[]> {
     await this.operations.summary(viewer, id);
     const rows = await manager.query(
-      `SELECT other.id AS "operationId", other.reference,
+      prepared(`SELECT other.id AS "operationId", other.reference,
               CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('code', la.code, 'name', la.name) END AS "leadAgency",
               COALESCE(
                 (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
@@ -99,7 +100,7 @@ export class ReviewService {
           AND other.status <> 'CANCELLED'
           AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(me.starts_at, me.ends_at, '[)')
         GROUP BY other.id, la.id, ack.operation_id, ack.other_operation_id, au.id
-        ORDER BY other.starts_at, other.reference`,
+        ORDER BY other.starts_at, other.reference`),
       [id],
     );
     return rows.map((row: ConflictView) => ({
