@@ -1,6 +1,7 @@
 // The lower bound for GET /operations/:id: no framework, no token check, the same SQL as the app
 // (src/operations/operations.service.ts get(), visibility.ts, src/cps/evidence-views.ts) over a pool
-// of the same size. The caller is always BASELINE_USER_ID, loaded on every request as the app does.
+// of the same size, sent the same way: as named prepared statements (src/database/prepared.ts). The
+// caller is always BASELINE_USER_ID, loaded on every request as the app does.
 import { createServer } from 'node:http';
 import pg from 'pg';
 
@@ -76,14 +77,14 @@ const EVIDENCE = `SELECT r.id, r.offence, r.offence_other AS "offenceOther", r.e
 async function operation(id) {
   const {
     rows: [user],
-  } = await pool.query(USER, [userId]);
+  } = await pool.query({ name: 'user', text: USER, values: [userId] });
   if (!user) return undefined;
   const {
     rows: [row],
-  } = await pool.query(OPERATION, [id, user.agencyId]);
+  } = await pool.query({ name: 'operation', text: OPERATION, values: [id, user.agencyId] });
   if (!row) return undefined;
   const [locations, deployments, evidenceRequirements] = await Promise.all(
-    [LOCATIONS, DEPLOYMENTS, EVIDENCE].map((sql) => pool.query(sql, [id]).then((result) => result.rows)),
+    [LOCATIONS, DEPLOYMENTS, EVIDENCE].map((text, i) => pool.query({ name: `list${i}`, text, values: [id] }).then((result) => result.rows)),
   );
   return { ...row, locations, deployments, evidenceRequirements };
 }
