@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { domainErrorFromDatabase, isDatabaseUnavailable } from './pg-errors';
 
 const failed = (driverError: object) => new QueryFailedError('SELECT 1', [], Object.assign(new Error('failed'), driverError));
@@ -11,6 +11,7 @@ describe('isDatabaseUnavailable', () => {
     ['statement timeout (57014)', failed({ code: '57014' })],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     ['a transaction whose connection was dropped', new QueryRunnerProviderAlreadyReleasedError()],
+    ['a commit whose connection was dropped just before it', new QueryRunnerAlreadyReleasedError()],
   ])('is true for %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(domainErrorFromDatabase(error)?.code).toBe('SERVICE_UNAVAILABLE');

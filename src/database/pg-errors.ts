@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 
 /** What a unique, exclusion, check or foreign-key constraint means to a person. */
@@ -45,8 +45,9 @@ function driverErrorOf(error: unknown): DriverError | undefined {
 
 /** Postgres said the database can't serve right now: down, restarting, out of connections, too slow. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  // TypeORM releases a transaction's connection when Postgres drops it; the next query of that transaction then fails this way.
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  // TypeORM releases a transaction's connection when Postgres drops it; the next query of that transaction
+  // (its COMMIT too, when the connection drops just before it) then fails one of these ways.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) return true;
   const driverError = driverErrorOf(error);
   if (!driverError) return false;
   const code = driverError.code ?? '';
