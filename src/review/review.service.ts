@@ -32,7 +32,7 @@ export class ReviewService {
   /** R11, re-evaluated against the current policy and data on every call. */
   async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<ReadinessView> {
     const plan = await this.operations.get(viewer, id, manager);
-    const [conflicts, rules] = await together(manager, [() => this.conflicts(viewer, id, manager), () => this.policy.rules(manager)] as const);
+    const [conflicts, rules] = await together(manager, [() => this.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {
         now: new Date(),
@@ -74,8 +74,13 @@ export class ReviewService {
    * R13: other operations, of any agency, whose windows overlap this one's and that share a
    * postcode. Only the other's reference, lead agency and a contact are shown.
    */
-  async conflicts(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<ConflictView[]> {
+  async conflicts(viewer: AuthUser, id: string): Promise<ConflictView[]> {
     await this.operations.summary(viewer, id);
+    return this.conflictsOf(this.dataSource.manager, id);
+  }
+
+  /** The deconfliction hits of an operation the caller has already been shown to see. */
+  private async conflictsOf(manager: EntityManager, id: string): Promise<ConflictView[]> {
     const rows = await manager.query(
       prepared(`SELECT other.id AS "operationId", other.reference,
               CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('code', la.code, 'name', la.name) END AS "leadAgency",
@@ -112,7 +117,7 @@ export class ReviewService {
   async acknowledge(viewer: AuthUser, id: string, otherId: string, input: AcknowledgeDto): Promise<ConflictView[]> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, id, input.version);
-      const hit = (await this.conflicts(viewer, id, manager)).find((conflict) => conflict.operationId === otherId);
+      const hit = (await this.conflictsOf(manager, id)).find((conflict) => conflict.operationId === otherId);
       if (!hit) throw DomainError.notFound('Deconfliction hit', otherId);
       await manager.query(
         `INSERT INTO conflict_acknowledgements (operation_id, other_operation_id, note, acknowledged_by) VALUES ($1, $2, $3, $4)
