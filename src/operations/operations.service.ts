@@ -6,6 +6,7 @@ import { CpsInvolvementView } from '../cps/dto/cps.dto';
 import { evidenceViews } from '../cps/evidence-views';
 import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS, BRIEFING_SECTIONS, ExploitationType, Scope } from '../common/domain';
+import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
 import { pgErrorCode } from '../database/pg-errors';
@@ -264,7 +265,7 @@ export class OperationsService {
           change('endsAt', 'ends_at', row.endsAt.toISOString(), endsAt.toISOString(), endsAt);
         }
         if (input.briefing) {
-          const briefing = { ...row.briefing, ...input.briefing };
+          const briefing = { ...row.briefing, ...definedFields(input.briefing) };
           change('briefing', 'briefing', row.briefing, briefing, JSON.stringify(briefing));
         }
         if (input.safeguarding) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import { Agency } from './agency.entity';
 import { AgencyView, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
@@ -42,7 +43,7 @@ export class AgenciesService {
           );
         }
       }
-      Object.assign(agency, input);
+      Object.assign(agency, definedFields(input));
       return toAgencyView(await manager.getRepository(Agency).save(agency));
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
+import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import { CreateTeamDto, TeamQueryDto, TeamView, UpdateTeamDto } from './dto/team.dto';
 import { Team } from './team.entity';
@@ -35,7 +36,7 @@ export class TeamsService {
     const team = await repository.findOneBy({ id });
     if (!team) throw DomainError.notFound('Team', id);
     this.assertMayManage(caller, team.agencyId);
-    await repository.update({ id }, input);
+    await repository.update({ id }, definedFields(input));
     return this.view(id);
   }
 

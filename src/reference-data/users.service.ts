@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import type { Role } from '../common/domain';
 import { Agency } from './agency.entity';
@@ -62,10 +63,10 @@ export class UsersService {
       const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound('User', id);
       await this.assertRolesFitAgency(manager, input.agencyId ?? user.agencyId, input.roles ?? user.roles);
-      const { password: _password, ...fields } = input;
+      const { password: _password, ...fields } = definedFields(input);
       await repository.update({ id }, passwordHash ? { ...fields, passwordHash } : fields);
     });
-    this.logger.log({ msg: 'user updated', userId: id, fields: Object.keys(input) });
+    this.logger.log({ msg: 'user updated', userId: id, fields: Object.keys(definedFields(input)) });
     return this.view(id);
   }
 

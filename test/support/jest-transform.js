@@ -6,11 +6,14 @@ const { dirname, join } = require('node:path');
 const { createTransformer } = require('@swc/jest');
 
 const common = { target: 'es2022' };
+// tsc (target ES2023) defines every declared class field as an own property, undefined until
+// set, and so must the tests: a DTO field the client did not send is then present here as it
+// is in the built app (test/tooling/class-fields.spec.ts fails if the two ever disagree).
 const typescript = createTransformer({
   jsc: {
     ...common,
     parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
   },
   module: { type: 'commonjs' },
 });

@@ -41,6 +41,11 @@ export class RunningApp {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
   }
 
+  /** The built app on the server `databaseUrl` names (already migrated, so it starts in a moment), without demo data. */
+  static onDatabase(databaseUrl: string): Promise<RunningApp> {
+    return RunningApp.start('./unused-data-dir', { DATABASE_URL: databaseUrl, SEED_DEMO: 'false' });
+  }
+
   static async start(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
