@@ -14,6 +14,7 @@ import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReviewModule } from './review/review.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         DeploymentsModule,
         CpsModule,
         ReviewModule,
+        TasksModule,
         AuditModule,
         HealthModule,
       ],

@@ -17,6 +17,27 @@ export function IsInstant(options?: ValidationOptions) {
     });
 }
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function IsDateOnly(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDateOnly',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a date, YYYY-MM-DD, e.g. 2027-02-14`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          const match = typeof value === 'string' ? DATE_ONLY.exec(value) : null;
+          if (!match) return false;
+          const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+          return date.toISOString().slice(0, 10) === value;
+        },
+      },
+    });
+}
+
 /** A UK postcode (normalise it first with the `postcode` transform). */
 export function IsUkPostcode(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
@@ -26,5 +47,24 @@ export function IsUkPostcode(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be a UK postcode, e.g. B11 1AA`, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && normalisePostcode(value) === value },
+    });
+}
+
+/**
+ * Required free text (a reason, a note, a comment): one message that says what to enter when
+ * it is missing or blank, another when it is too long. Trim it first with the `trim` transform.
+ */
+export function IsRequiredText(missing: string, maxLength: number, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isRequiredText',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= maxLength,
+        defaultMessage: (args) =>
+          typeof args?.value === 'string' && args.value.length > maxLength ? `${propertyName} must be at most ${maxLength} characters` : missing,
+      },
     });
 }

@@ -98,6 +98,13 @@ export class AppConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** Go/no-go: an approved plan may be started from this many hours before its window opens. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(168)
+  START_WINDOW_HOURS = 24;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 

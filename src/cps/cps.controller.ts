@@ -8,11 +8,15 @@ import { OperationView } from '../operations/dto/operation.dto';
 import { CpsService } from './cps.service';
 import {
   AssignEvidenceDto,
+  CpsDeclineView,
+  CpsRequestDto,
   CreateEvidenceRequirementDto,
+  DeclineCpsRequestDto,
   EvidenceMatrixView,
   EvidenceWriteView,
   GatheredEvidenceDto,
   RejectEvidenceDto,
+  RequirementVersionDto,
   UpdateEvidenceRequirementDto,
 } from './dto/cps.dto';
 
@@ -24,9 +28,9 @@ export class CpsController {
 
   @Post('cps-involvement')
   @HttpCode(200)
-  @ApiOkResponse({ type: OperationView, description: 'Requests early involvement: every CPS liaison can now see the plan' })
-  request(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
-    return this.cps.request(caller, id, body.version);
+  @ApiOkResponse({ type: OperationView, description: 'Requests early involvement, with a note and the date advice is needed by: every CPS liaison can now see the plan' })
+  request(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CpsRequestDto): Promise<OperationView> {
+    return this.cps.request(caller, id, body);
   }
 
   @Delete('cps-involvement')
@@ -41,6 +45,22 @@ export class CpsController {
   @ApiOkResponse({ type: OperationView, description: 'The caller becomes the operation’s CPS liaison' })
   accept(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
     return this.cps.accept(caller, id, body.version);
+  }
+
+  @Post('cps-involvement/decline')
+  @HttpCode(200)
+  @Roles('CPS_LIAISON')
+  @ApiOkResponse({ type: CpsDeclineView, description: 'Declines the request with a reason; the owner sees it, and no liaison sees the plan any more' })
+  decline(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: DeclineCpsRequestDto): Promise<CpsDeclineView> {
+    return this.cps.decline(caller, id, body);
+  }
+
+  @Post('cps-involvement/close')
+  @HttpCode(200)
+  @Roles('CPS_LIAISON')
+  @ApiOkResponse({ type: OperationView, description: 'The engaged liaison closes evidence gathering on a completed plan' })
+  close(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.cps.close(caller, id, body.version);
   }
 
   @Get('evidence-requirements')
@@ -83,7 +103,12 @@ export class CpsController {
   @Post('evidence-requirements/:rid/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: EvidenceWriteView })
-  acceptEvidence(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: VersionDto): Promise<EvidenceWriteView> {
+  acceptEvidence(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('rid') rid: string,
+    @Body() body: RequirementVersionDto,
+  ): Promise<EvidenceWriteView> {
     return this.cps.decide(caller, id, rid, body.version, 'ACCEPTED');
   }
 

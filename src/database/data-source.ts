@@ -11,6 +11,7 @@ import { Deployments1764340000000 } from './migrations/1764340000000-Deployments
 import { CpsInvolvement1764350000000 } from './migrations/1764350000000-CpsInvolvement';
 import { Review1764360000000 } from './migrations/1764360000000-Review';
 import { NewestVisible1764370000000 } from './migrations/1764370000000-NewestVisible';
+import { PartnerAnswers1764380000000 } from './migrations/1764380000000-PartnerAnswers';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   CpsInvolvement1764350000000,
   Review1764360000000,
   NewestVisible1764370000000,
+  PartnerAnswers1764380000000,
 ];
 
 const logger = new Logger('Database');

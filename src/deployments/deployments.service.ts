@@ -11,7 +11,7 @@ import { inTransaction } from '../database/transaction';
 import { maySupport } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { DeploymentDecisionView, OperationView } from '../operations/dto/operation.dto';
-import { assertEditable, assertVersion, OperationAccess } from '../operations/operation-access';
+import { assertEditable, OperationAccess } from '../operations/operation-access';
 import { OperationRow } from '../operations/operation-row';
 import { OperationsService } from '../operations/operations.service';
 import { owningAgencyId } from '../operations/visibility';
@@ -22,6 +22,7 @@ type DeploymentStatus = 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'RELEASED';
 
 interface DeploymentRow {
   id: string;
+  version: number;
   teamId: string;
   teamAgencyId: string;
   teamName: string;
@@ -105,7 +106,7 @@ export class DeploymentsService {
     return this.operations.get(viewer, operationId);
   }
 
-  /** R7: a coordinator of the team's agency confirms its requested deployment. */
+  /** R7: a coordinator of the team's agency confirms its requested deployment, against the deployment's version. */
   confirm(viewer: AuthUser, operationId: string, deploymentId: string, version: number): Promise<DeploymentDecisionView> {
     return this.respond(viewer, operationId, deploymentId, version, 'CONFIRMED');
   }
@@ -125,10 +126,11 @@ export class DeploymentsService {
           status: deployment.status,
         });
       }
-      await manager.query(`UPDATE deployments SET status = 'RELEASED', released_by = $2, released_at = now() WHERE id = $1`, [
-        deploymentId,
-        viewer.id,
-      ]);
+      await manager.query(
+        `UPDATE deployments SET status = 'RELEASED', released_by = $2, released_at = now(), release_reason = 'released by the owner', version = version + 1
+          WHERE id = $1`,
+        [deploymentId, viewer.id],
+      );
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
@@ -141,6 +143,12 @@ export class DeploymentsService {
     return this.operations.get(viewer, operationId);
   }
 
+  /**
+   * A partner's answer changes its deployment only: it is checked against the deployment's
+   * version, so partners answering at the same moment do not collide, and the plan's version
+   * (what the owner edits against) stays. The plan's row lock keeps the answer in step with
+   * the owner's changes and the audit chain in order.
+   */
   private async respond(
     viewer: AuthUser,
     operationId: string,
@@ -155,7 +163,7 @@ export class DeploymentsService {
       if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== deployment.teamAgencyId) {
         throw DomainError.forbidden(`Only a coordinator of ${deployment.agencyCode} may confirm or decline the deployment of ${deployment.teamName}`);
       }
-      assertVersion(row, version);
+      if (deployment.version !== version) throw DomainError.staleVersion(`The deployment of ${deployment.teamName}`, version, deployment.version);
       assertEditable(row);
       if (deployment.status !== 'REQUESTED') {
         throw new DomainError('INVALID_TRANSITION', `The deployment of ${deployment.teamName} is ${deployment.status}, not REQUESTED`, {
@@ -163,10 +171,9 @@ export class DeploymentsService {
         });
       }
       await manager.query(
-        `UPDATE deployments SET status = $2, responded_by = $3, responded_at = now(), decline_reason = $4 WHERE id = $1`,
+        `UPDATE deployments SET status = $2, responded_by = $3, responded_at = now(), decline_reason = $4, version = version + 1 WHERE id = $1`,
         [deploymentId, status, viewer.id, reason ?? null],
       );
-      const updated = await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
         action: status === 'CONFIRMED' ? 'deployment.confirmed' : 'deployment.declined',
@@ -174,7 +181,7 @@ export class DeploymentsService {
         before: { deploymentId, team: deployment.teamName, status: deployment.status },
         after: { deploymentId, team: deployment.teamName, status, ...(reason ? { reason } : {}) },
       });
-      return updated.version;
+      return row.version;
     });
     return { operationId, operationVersion, deployment: await this.operations.deployment(deploymentId) };
   }
@@ -207,7 +214,7 @@ export class DeploymentsService {
 
   private async deployment(manager: EntityManager, operationId: string, deploymentId: string): Promise<DeploymentRow> {
     const [deployment] = await manager.query(
-      `SELECT d.id, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, t.name AS "teamName", a.code AS "agencyCode"
+      `SELECT d.id, d.version, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, t.name AS "teamName", a.code AS "agencyCode"
          FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
         WHERE d.id = $1 AND d.operation_id = $2 FOR UPDATE OF d`,
       [deploymentId, operationId],

@@ -96,9 +96,5 @@ export function assertVersion(row: OperationRow, version: number): void {
 }
 
 function versionConflict(reference: string, seen: number, current?: number): DomainError {
-  return new DomainError(
-    'VERSION_CONFLICT',
-    `Operation ${reference} has changed since version ${seen}${current ? ` (it is now at version ${current})` : ''}; reload it and apply your change again`,
-    current ? { yourVersion: seen, currentVersion: current } : { yourVersion: seen },
-  );
+  return DomainError.staleVersion(`Operation ${reference}`, seen, current);
 }

@@ -35,7 +35,7 @@ import {
 import { OperationAccess } from './operation-access';
 import { OPERATION_COLUMNS, OperationRow } from './operation-row';
 import { decodeCursor, encodeCursor } from './cursor';
-import { mayEditPlan, newestVisible, visibleTo } from './visibility';
+import { mayEditPlan, newestVisible, owningAgencyId, visibleTo } from './visibility';
 import { windowProblems } from './window';
 
 const DEFAULT_PAGE = 20;
@@ -179,9 +179,12 @@ export class OperationsService {
               ${agencyJson('la')} AS "leadAgency", ${agencyJson('ca')} AS "createdByAgency",
               ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson",
               CASE WHEN c.operation_id IS NULL THEN NULL ELSE json_build_object(
-                'status', c.status, 'requestedAt', c.requested_at, 'engagedAt', c.engaged_at,
-                'liaison', CASE WHEN lu.id IS NULL THEN NULL ELSE ${personJson('lu')} END,
-                'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int) END AS "cpsInvolvement",
+                'status', c.status, 'requestedAt', c.requested_at, 'requestNote', c.request_note, 'adviceNeededBy', c.advice_needed_by,
+                'engagedAt', c.engaged_at, 'liaison', CASE WHEN lu.id IS NULL THEN NULL ELSE ${personJson('lu')} END,
+                'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int,
+                'declineReason', c.decline_reason, 'declinedAt', c.declined_at,
+                'declinedBy', CASE WHEN du.id IS NULL THEN NULL ELSE ${personJson('du')} END,
+                'closedAt', c.closed_at) END AS "cpsInvolvement",
               CASE WHEN au.id IS NULL THEN NULL ELSE ${personJson('au')} END AS "approvedByPerson"
          FROM operations o
          LEFT JOIN agencies la ON la.id = o.lead_agency_id
@@ -190,6 +193,7 @@ export class OperationsService {
          JOIN users uu ON uu.id = o.updated_by
          LEFT JOIN cps_involvements c ON c.operation_id = o.id
          LEFT JOIN users lu ON lu.id = c.liaison_id
+         LEFT JOIN users du ON du.id = c.declined_by
          LEFT JOIN users au ON au.id = o.approved_by
         WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)}`),
       p.values,
@@ -215,6 +219,8 @@ export class OperationsService {
         ...row.cpsInvolvement,
         requestedAt: new Date(row.cpsInvolvement.requestedAt).toISOString(),
         engagedAt: row.cpsInvolvement.engagedAt && new Date(row.cpsInvolvement.engagedAt).toISOString(),
+        declinedAt: row.cpsInvolvement.declinedAt && new Date(row.cpsInvolvement.declinedAt).toISOString(),
+        closedAt: row.cpsInvolvement.closedAt && new Date(row.cpsInvolvement.closedAt).toISOString(),
       },
       evidenceRequirements,
       approval: row.approvedByPerson && row.approvedAt ? { by: row.approvedByPerson, at: row.approvedAt.toISOString() } : null,
@@ -298,6 +304,9 @@ export class OperationsService {
         await this.access.updatePlan(manager, viewer, row, changes);
         if (locationsChanged && input.locations) await this.replaceLocations(manager, id, input.locations);
         await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
+        if (moved || locationsChanged) {
+          await this.askPartnersAgain(manager, viewer, row, moved && locationsChanged ? 'the window and the locations changed' : moved ? 'the window moved' : 'the locations changed');
+        }
       });
     } catch (error) {
       if (pgErrorCode(error) === '23P01' && moved) {
@@ -336,6 +345,29 @@ export class OperationsService {
         WHERE operation_id = $1 AND follows_operation_window AND status IN ('REQUESTED', 'CONFIRMED')`,
       [operationId, window.startsAt, window.endsAt],
     );
+  }
+
+  /**
+   * A partner confirmed a team for a day at a place; when the window or the places change, it
+   * is asked again. The owning agency's own teams stay confirmed (R7).
+   */
+  private async askPartnersAgain(manager: EntityManager, viewer: AuthUser, row: OperationRow, reason: string): Promise<void> {
+    const [asked]: [{ deploymentId: string; team: string; agency: string }[], number] = await manager.query(
+      `UPDATE deployments d SET status = 'REQUESTED', responded_by = NULL, responded_at = NULL, version = d.version + 1
+         FROM teams t, agencies a
+        WHERE t.id = d.team_id AND a.id = d.team_agency_id
+          AND d.operation_id = $1 AND d.status = 'CONFIRMED' AND d.team_agency_id <> $2
+        RETURNING d.id AS "deploymentId", t.name AS team, a.code AS agency`,
+      [row.id, owningAgencyId(row)],
+    );
+    if (asked.length === 0) return;
+    await this.audit.append(manager, {
+      operationId: row.id,
+      action: 'deployment.asked-again',
+      actor: viewer,
+      before: { status: 'CONFIRMED', deployments: asked },
+      after: { status: 'REQUESTED', reason: `${reason}, so each partner is asked to confirm again` },
+    });
   }
 
   /** R1, R3, R4: the lead is one column, set only to an agency the policy lets lead this operation. */
@@ -420,12 +452,13 @@ export class OperationsService {
 
   private async deployments(manager: EntityManager, of: { operationId: string } | { deploymentId: string }): Promise<DeploymentView[]> {
     const rows = await manager.query(
-      prepared(`SELECT d.id, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
+      prepared(`SELECT d.id, d.version, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
               ${agencyJson('a')} AS agency, d.headcount, d.tasking, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
               d.follows_operation_window AS "followsOperationWindow", d.status, ${personJson('rq')} AS "requestedBy",
               d.requested_at AS "requestedAt",
               CASE WHEN rs.id IS NULL THEN NULL ELSE ${personJson('rs')} END AS "respondedBy",
-              d.responded_at AS "respondedAt", d.decline_reason AS "declineReason", d.released_at AS "releasedAt"
+              d.responded_at AS "respondedAt", d.decline_reason AS "declineReason", d.released_at AS "releasedAt",
+              d.release_reason AS "releaseReason"
          FROM deployments d
          JOIN teams t ON t.id = d.team_id
          JOIN agencies a ON a.id = d.team_agency_id

@@ -1,4 +1,5 @@
-import type { OperationView } from '../operations/dto/operation.dto';
+import type { DeploymentView, OperationView } from '../operations/dto/operation.dto';
+import { COMPLETED_RELEASE } from './release-reasons';
 
 /** A briefing is built once as blocks, then written as Markdown or HTML. */
 type Block =
@@ -13,7 +14,9 @@ const orNone = (text: string, none = 'None recorded.') => (text.trim() ? text : 
 
 /** The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications, Humanitarian. */
 export function briefingBlocks(plan: OperationView): Block[] {
-  const active = plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED');
+  // A completed plan released its teams; those that were confirmed on the day are still the record of who was deployed.
+  const deployedOnTheDay = (d: DeploymentView) => d.status === 'RELEASED' && d.respondedAt !== null && d.releaseReason === COMPLETED_RELEASE;
+  const active = plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED' || deployedOnTheDay(d));
   const byTeam = new Map(plan.deployments.map((d) => [d.team.id, d]));
   return [
     { kind: 'title', text: `${plan.reference}: ${plan.name}` },
@@ -37,7 +40,14 @@ export function briefingBlocks(plan: OperationView): Block[] {
     {
       kind: 'table',
       header: ['Team', 'Agency', 'Officers', 'Tasking', 'Window', 'Status'],
-      rows: active.map((d) => [d.team.name, d.agency.code, String(d.headcount), d.tasking || '-', `${when(d.startsAt)} to ${when(d.endsAt)}`, d.status]),
+      rows: active.map((d) => [
+        d.team.name,
+        d.agency.code,
+        String(d.headcount),
+        d.tasking || '-',
+        `${when(d.startsAt)} to ${when(d.endsAt)}`,
+        d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : d.status,
+      ]),
     },
     { kind: 'heading', text: 'Administration' },
     { kind: 'paragraph', text: orNone(plan.briefing.administration) },
@@ -78,6 +88,25 @@ export function briefingBlocks(plan: OperationView): Block[] {
         r.assignedTeam ? `${r.assignedTeam.name} (${byTeam.get(r.assignedTeam.id)?.agency.code ?? r.assignedTeam.agency.code})` : 'Unassigned',
         r.status,
       ]),
+    },
+    ...outcomeBlocks(plan),
+  ];
+}
+
+function outcomeBlocks(plan: OperationView): Block[] {
+  if (!plan.outcomes) return [];
+  const { arrests, potentialVictimsSafeguarded, nrmReferrals, premisesVisited, notes } = plan.outcomes;
+  return [
+    { kind: 'heading', text: 'Outcomes' },
+    {
+      kind: 'facts',
+      rows: [
+        ['Arrests', String(arrests)],
+        ['Potential victims safeguarded', String(potentialVictimsSafeguarded)],
+        ['NRM referrals', String(nrmReferrals)],
+        ['Premises visited', String(premisesVisited)],
+        ['Notes', notes?.trim() ? notes : 'None recorded.'],
+      ],
     },
   ];
 }

@@ -7,6 +7,7 @@ function ready(): ReadinessFacts {
   return {
     now,
     startsAt: new Date('2027-03-20T05:00:00Z'),
+    endsAt: new Date('2027-03-20T17:00:00Z'),
     exploitationTypes: ['LABOUR'],
     scope: 'LOCAL',
     lead: { code: 'WMP', kind: 'POLICE' },
@@ -86,5 +87,32 @@ describe('readiness', () => {
     const messages = Object.fromEntries(readiness(facts, DEFAULT_POLICY_RULES).checks.map((check) => [check.id, check.message]));
     expect(messages['lead-agency']).toBe('Choose a lead agency');
     expect(messages['no-pending-requests']).toBe('Waiting for GLAA to confirm or decline: Labour Inspection');
+  });
+
+  describe('the go/no-go of starting', () => {
+    const start = { stage: 'start', startWindowHours: 24 } as const;
+    const at = (iso: string) => ({ ...ready(), now: new Date(iso) });
+    const startFailing = (facts: ReadinessFacts) =>
+      readiness(facts, DEFAULT_POLICY_RULES, start)
+        .checks.filter((check) => !check.ok)
+        .map((check) => check.id);
+
+    it('opens 24 hours before the window and closes with it, the past window no longer counting against it', () => {
+      expect(startFailing(at('2027-03-19T04:59:59Z'))).toEqual(['start-window']);
+      expect(readiness(at('2027-03-19T04:59:59Z'), DEFAULT_POLICY_RULES, start).checks.find((c) => c.id === 'start-window')?.message).toBe(
+        'The plan can be started from 2027-03-19T05:00:00.000Z, 24 hours before its window opens',
+      );
+      expect(startFailing(at('2027-03-19T05:00:00Z'))).toEqual([]);
+      expect(startFailing(at('2027-03-20T09:00:00Z'))).toEqual([]);
+      expect(startFailing(at('2027-03-20T17:00:00Z'))).toEqual(['start-window']);
+      expect(readiness(at('2027-03-20T09:00:00Z'), DEFAULT_POLICY_RULES, start).checks.map((c) => c.id)).not.toContain('window-in-future');
+    });
+
+    it('still needs every blocking check, such as a hit that appeared after approval', () => {
+      const facts = at('2027-03-20T04:00:00Z');
+      facts.conflicts.push({ reference: 'OP-2027-0011', acknowledged: false });
+      expect(startFailing(facts)).toEqual(['deconfliction']);
+      expect(readiness(facts, DEFAULT_POLICY_RULES, start).ready).toBe(false);
+    });
   });
 });

@@ -1,13 +1,15 @@
 import type { AgencyKind, ExploitationType, Scope } from '../common/domain';
 import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
 
-const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 export const CPS_LEAD_TIME_DAYS = 7;
 
 /** What readiness reads of a plan, loaded fresh on every call. */
 export interface ReadinessFacts {
   now: Date;
   startsAt: Date;
+  endsAt: Date;
   exploitationTypes: ExploitationType[];
   scope: Scope;
   lead: { code: string; kind: AgencyKind } | null;
@@ -34,10 +36,16 @@ export interface Readiness {
   checks: ReadinessCheck[];
 }
 
+/**
+ * What the checks are for: submitting a plan (its window must still be ahead), or the
+ * go/no-go of starting it, allowed from `startWindowHours` before the window opens until it closes.
+ */
+export type ReadinessStage = { stage: 'submit' } | { stage: 'start'; startWindowHours: number };
+
 const list = (items: string[]) => [...new Set(items)].join(', ');
 
 /** R11: every check, each with a stable id and a message that says what to do next. */
-export function readiness(facts: ReadinessFacts, rules: RuleData[]): Readiness {
+export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: ReadinessStage = { stage: 'submit' }): Readiness {
   const confirmed = facts.deployments.filter((d) => d.status === 'CONFIRMED');
   const confirmedTeams = new Set(confirmed.map((d) => d.teamId));
   const checks: ReadinessCheck[] = [];
@@ -51,12 +59,24 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[]): Readiness {
     `${facts.lead?.code} leads, as the policy allows`,
     !facts.lead ? 'Choose a lead agency' : `${leadVerdict?.reason}: choose another lead agency`,
   );
-  check(
-    'window-in-future',
-    facts.startsAt > facts.now,
-    'The day of action is still ahead',
-    `The window started at ${facts.startsAt.toISOString()}: move it into the future`,
-  );
+  if (purpose.stage === 'submit') {
+    check(
+      'window-in-future',
+      facts.startsAt > facts.now,
+      'The day of action is still ahead',
+      `The window started at ${facts.startsAt.toISOString()}: move it into the future`,
+    );
+  } else {
+    const opensAt = new Date(facts.startsAt.getTime() - purpose.startWindowHours * HOUR_MS);
+    check(
+      'start-window',
+      facts.now >= opensAt && facts.now < facts.endsAt,
+      'The day of action can start now',
+      facts.now < opensAt
+        ? `The plan can be started from ${opensAt.toISOString()}, ${purpose.startWindowHours} hours before its window opens`
+        : `The window closed at ${facts.endsAt.toISOString()}: cancel the plan, or move its window and have it approved again`,
+    );
+  }
   check('locations', facts.locationCount > 0, `${facts.locationCount} location(s)`, 'Add at least one location');
   check('confirmed-deployment', confirmed.length > 0, `${confirmed.length} confirmed team(s)`, 'Deploy at least one team and have it confirmed');
   const pending = facts.deployments.filter((d) => d.status === 'REQUESTED');

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
+import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
+import { validationError } from '../common/validation';
+import { AppConfig } from '../config/app-config';
 import { prepared } from '../database/prepared';
 import { together } from '../database/together';
 import { inTransaction } from '../database/transaction';
@@ -11,11 +14,14 @@ import { PolicyService } from '../lead-policy/policy.service';
 import { OperationView } from '../operations/dto/operation.dto';
 import { assertVersion, OperationAccess } from '../operations/operation-access';
 import { OperationsService } from '../operations/operations.service';
+import { OperationRow } from '../operations/operation-row';
 import { mayEditPlan } from '../operations/visibility';
 import { briefingBlocks, toHtml, toMarkdown } from './briefing';
 import { AcknowledgeDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/review.dto';
 import { LifecycleAction, nextStatus } from './lifecycle';
-import { readiness } from './readiness';
+import { outcomeProblems } from './outcomes';
+import { readiness, ReadinessStage } from './readiness';
+import { CANCELLED_RELEASE, COMPLETED_RELEASE } from './release-reasons';
 
 type OwnerAction = Extract<LifecycleAction, 'submit' | 'withdraw' | 'start' | 'complete' | 'cancel'>;
 
@@ -27,16 +33,23 @@ export class ReviewService {
     private readonly operations: OperationsService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   /** R11, re-evaluated against the current policy and data on every call. */
-  async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<ReadinessView> {
+  async readiness(
+    viewer: AuthUser,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    stage: ReadinessStage['stage'] = 'submit',
+  ): Promise<ReadinessView> {
     const plan = await this.operations.get(viewer, id, manager);
     const [conflicts, rules] = await together(manager, [() => this.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {
         now: new Date(),
         startsAt: new Date(plan.startsAt),
+        endsAt: new Date(plan.endsAt),
         exploitationTypes: plan.exploitationTypes,
         scope: plan.scope,
         lead: plan.leadAgency,
@@ -67,6 +80,7 @@ export class ReviewService {
         conflicts: conflicts.map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
       },
       rules,
+      stage === 'start' ? { stage, startWindowHours: this.config.START_WINDOW_HOURS } : { stage },
     );
   }
 
@@ -91,9 +105,13 @@ export class ReviewService {
                   WHERE u.agency_id = other.lead_agency_id AND 'COORDINATOR' = ANY (u.roles) AND u.active
                   ORDER BY u.created_at LIMIT 1)) AS contact,
               array_agg(DISTINCT theirs.postcode ORDER BY theirs.postcode) AS "sharedPostcodes",
+              json_build_object('startsAt', greatest(me.starts_at, other.starts_at), 'endsAt', least(me.ends_at, other.ends_at)) AS overlap,
               CASE WHEN ack.operation_id IS NULL THEN NULL ELSE json_build_object(
                 'note', ack.note, 'at', ack.acknowledged_at,
-                'by', json_build_object('id', au.id, 'name', au.name, 'email', au.email)) END AS acknowledgement
+                'by', json_build_object('id', au.id, 'name', au.name, 'email', au.email)) END AS acknowledgement,
+              CASE WHEN their_ack.operation_id IS NULL THEN NULL ELSE json_build_object(
+                'note', their_ack.note, 'at', their_ack.acknowledged_at,
+                'by', json_build_object('name', tu.name, 'email', tu.email, 'agency', ta.code)) END AS "theirAcknowledgement"
          FROM operations me
          JOIN operation_locations mine ON mine.operation_id = me.id
          JOIN operation_locations theirs ON theirs.postcode = mine.postcode AND theirs.operation_id <> me.id
@@ -101,16 +119,23 @@ export class ReviewService {
          LEFT JOIN agencies la ON la.id = other.lead_agency_id
          LEFT JOIN conflict_acknowledgements ack ON ack.operation_id = me.id AND ack.other_operation_id = other.id
          LEFT JOIN users au ON au.id = ack.acknowledged_by
+         LEFT JOIN conflict_acknowledgements their_ack ON their_ack.operation_id = other.id AND their_ack.other_operation_id = me.id
+         LEFT JOIN users tu ON tu.id = their_ack.acknowledged_by
+         LEFT JOIN agencies ta ON ta.id = tu.agency_id
         WHERE me.id = $1
           AND other.status <> 'CANCELLED'
           AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(me.starts_at, me.ends_at, '[)')
-        GROUP BY other.id, la.id, ack.operation_id, ack.other_operation_id, au.id
+        GROUP BY me.id, other.id, la.id, ack.operation_id, ack.other_operation_id, au.id,
+                 their_ack.operation_id, their_ack.other_operation_id, tu.id, ta.id
         ORDER BY other.starts_at, other.reference`),
       [id],
     );
+    const iso = (at: string) => new Date(at).toISOString();
     return rows.map((row: ConflictView) => ({
       ...row,
-      acknowledgement: row.acknowledgement && { ...row.acknowledgement, at: new Date(row.acknowledgement.at).toISOString() },
+      overlap: { startsAt: iso(row.overlap.startsAt), endsAt: iso(row.overlap.endsAt) },
+      acknowledgement: row.acknowledgement && { ...row.acknowledgement, at: iso(row.acknowledgement.at) },
+      theirAcknowledgement: row.theirAcknowledgement && { ...row.theirAcknowledgement, at: iso(row.theirAcknowledgement.at) },
     }));
   }
 
@@ -137,33 +162,44 @@ export class ReviewService {
   }
 
   submit(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
-    return this.ownerTransition(viewer, id, version, 'submit', {}, {}, async (manager) => {
-      const result = await this.readiness(viewer, id, manager);
-      if (!result.ready) {
-        const failing = result.checks.filter((check) => check.blocking && !check.ok);
-        throw new DomainError('NOT_READY', `The plan is not ready to submit: ${failing.map((check) => check.message).join('; ')}`, {
-          checks: failing,
-        });
-      }
-    });
+    return this.ownerTransition(viewer, id, version, 'submit', {}, {}, (manager) => this.assertReady(viewer, id, manager, 'submit'));
   }
 
   withdraw(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
     return this.ownerTransition(viewer, id, version, 'withdraw', {});
   }
 
+  /** Go/no-go: from START_WINDOW_HOURS before the window opens, and only while every blocking check still passes. */
   start(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
-    return this.ownerTransition(viewer, id, version, 'start', {});
+    return this.ownerTransition(viewer, id, version, 'start', {}, {}, (manager) => this.assertReady(viewer, id, manager, 'start'));
   }
 
+  /** Records the outcomes and releases the teams; the plan keeps who was deployed, and evidence gathering goes on. */
   complete(viewer: AuthUser, id: string, input: CompleteDto): Promise<OperationView> {
-    return this.ownerTransition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(input.outcomes) }, { outcomes: input.outcomes }, (manager) =>
-      this.releaseTeams(manager, viewer, id),
-    );
+    const outcomes = definedFields(input.outcomes);
+    const problems = outcomeProblems(input.outcomes);
+    if (problems.length) throw validationError(problems);
+    return this.ownerTransition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(outcomes) }, { outcomes }, async (manager, row) => {
+      if (Date.now() < row.startsAt.getTime()) {
+        throw new DomainError('INVALID_TRANSITION', `${row.reference} starts at ${row.startsAt.toISOString()}; it can be completed only after it has started`, {
+          startsAt: row.startsAt.toISOString(),
+        });
+      }
+      return { releasedTeams: await this.releaseTeams(manager, viewer, id, COMPLETED_RELEASE) };
+    });
   }
 
   cancel(viewer: AuthUser, id: string, version: number, reason: string): Promise<OperationView> {
-    return this.ownerTransition(viewer, id, version, 'cancel', { cancel_reason: reason }, { reason }, (manager) => this.releaseTeams(manager, viewer, id));
+    return this.ownerTransition(viewer, id, version, 'cancel', { cancel_reason: reason }, { reason }, async (manager) => ({
+      releasedTeams: await this.releaseTeams(manager, viewer, id, CANCELLED_RELEASE),
+    }));
+  }
+
+  private async assertReady(viewer: AuthUser, id: string, manager: EntityManager, stage: 'submit' | 'start'): Promise<void> {
+    const result = await this.readiness(viewer, id, manager, stage);
+    if (result.ready) return;
+    const failing = result.checks.filter((check) => check.blocking && !check.ok);
+    throw new DomainError('NOT_READY', `The plan is not ready to ${stage}: ${failing.map((check) => check.message).join('; ')}`, { checks: failing });
   }
 
   /** R12: a manager of the lead agency, neither the plan's creator nor its last editor, against the version they read. */
@@ -215,26 +251,36 @@ export class ReviewService {
     action: OwnerAction,
     changes: Record<string, unknown>,
     detail: Record<string, unknown> = {},
-    before?: (manager: EntityManager) => Promise<void>,
+    before?: (manager: EntityManager, row: OperationRow) => Promise<Record<string, unknown> | void>,
   ): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, id);
       if (!mayEditPlan(viewer, row)) throw DomainError.forbidden(`Only a coordinator of the owning agency may ${action} ${row.reference}`);
       assertVersion(row, version);
       const status = nextStatus(row.status, action);
-      await before?.(manager);
+      const recorded = await before?.(manager, row);
       await this.access.update(manager, row, { ...changes, status });
-      await this.audit.append(manager, { operationId: id, action: `operation.${action}`, actor: viewer, before: { status: row.status }, after: { status, ...detail } });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: `operation.${action}`,
+        actor: viewer,
+        before: { status: row.status },
+        after: { status, ...detail, ...recorded },
+      });
     });
     return this.operations.get(viewer, id);
   }
 
-  /** Cancelling or completing frees every team the operation held. */
-  private async releaseTeams(manager: EntityManager, viewer: AuthUser, id: string): Promise<void> {
-    await manager.query(
-      `UPDATE deployments SET status = 'RELEASED', released_by = $2, released_at = now() WHERE operation_id = $1 AND status IN ('REQUESTED', 'CONFIRMED')`,
-      [id, viewer.id],
+  /** Cancelling or completing frees every team the operation held; each keeps what it was deployed for, and why it was released. */
+  private async releaseTeams(manager: EntityManager, viewer: AuthUser, id: string, reason: string): Promise<{ team: string; status: string }[]> {
+    const [rows]: [{ team: string; status: string }[], number] = await manager.query(
+      `UPDATE deployments d SET status = 'RELEASED', released_by = $2, released_at = now(), release_reason = $3, version = d.version + 1
+         FROM deployments prior JOIN teams t ON t.id = prior.team_id
+        WHERE prior.id = d.id AND d.operation_id = $1 AND d.status IN ('REQUESTED', 'CONFIRMED')
+        RETURNING t.name AS team, prior.status`,
+      [id, viewer.id, reason],
     );
+    return rows;
   }
 }
 

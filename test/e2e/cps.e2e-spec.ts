@@ -1,16 +1,21 @@
+import { ukDate } from '../../src/common/uk-time';
 import { createTeam, operationBody, signedIn, TeamRow } from '../factories';
+import { Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
+type Requirement = { id: string; version: number; status: string };
 
 describe('early CPS involvement and evidence requirements', () => {
   let t: TestApp;
+  let s: Scenario;
   let owner: Signed;
   let liaison: Signed;
   let otherLiaison: Signed;
 
   beforeAll(async () => {
     t = await startTestApp();
+    s = new Scenario(t);
   });
   afterAll(() => t.close());
 
@@ -23,11 +28,13 @@ describe('early CPS involvement and evidence requirements', () => {
   const hour = 3600_000;
   const createOperation = async (overrides: Record<string, unknown> = {}) =>
     (await t.http().post('/operations').set(owner.auth).send(operationBody(overrides)).expect(201)).body;
+  const requestCps = (plan: { id: string; version: number; startsAt: string }) =>
+    t.http().post(`/operations/${plan.id}/cps-involvement`).set(owner.auth).send(s.cpsRequest(plan));
 
   /** An operation with the CPS engaged by `liaison`; returns the plan. */
   async function engaged(overrides: Record<string, unknown> = {}) {
     const operation = await createOperation(overrides);
-    const requested = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ version: operation.version }).expect(200);
+    const requested = await requestCps(operation).expect(200);
     return (await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(liaison.auth).send({ version: requested.body.version }).expect(200)).body;
   }
 
@@ -40,20 +47,45 @@ describe('early CPS involvement and evidence requirements', () => {
       version: plan.version,
       ...body,
     });
+  const transition = (who: Signed, planId: string, requirement: Requirement, step: string, body: Record<string, unknown> = {}) =>
+    t.http().post(`/operations/${planId}/evidence-requirements/${requirement.id}/${step}`).set(who.auth).send({ version: requirement.version, ...body });
+
+  /** A plan whose day has started, with `team` confirmed and an essential requirement assigned to it. */
+  async function assignedOnTheDay(team: TeamRow, who: Signed = owner) {
+    let plan = await engaged({ startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 6 * hour).toISOString() });
+    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: team.id, headcount: 1, version: plan.version }).expect(201)).body;
+    const deployment = plan.deployments.find((d: { team: { id: string } }) => d.team.id === team.id);
+    if (deployment.status === 'REQUESTED') {
+      await t.http().post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`).set(who.auth).send({ version: deployment.version }).expect(200);
+    }
+    const added = (await addRequirement(plan).expect(201)).body;
+    const assigned = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(200)).body;
+    return { plan: { ...plan, version: assigned.operationVersion }, requirement: assigned.requirement as Requirement };
+  }
 
   it('shows the plan to every liaison while requested, and only to the one who accepts it after', async () => {
     const operation = await createOperation();
     await t.http().get(`/operations/${operation.id}`).set(liaison.auth).expect(404);
-    const requested = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ version: 1 }).expect(200);
-    expect(requested.body.cpsInvolvement).toMatchObject({ status: 'REQUESTED', liaison: null, engagedAt: null, leadTimeDays: null });
+    const requested = await requestCps(operation).expect(200);
+    expect(requested.body.cpsInvolvement).toMatchObject({
+      status: 'REQUESTED',
+      requestNote: 'Advice needed on charging the controllers',
+      adviceNeededBy: ukDate(new Date(operation.startsAt)),
+      liaison: null,
+      engagedAt: null,
+      leadTimeDays: null,
+    });
     for (const who of [liaison, otherLiaison]) {
       await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(200);
       const list = await t.http().get('/operations?limit=100').set(who.auth).expect(200);
       expect(list.body.items.map((item: { id: string }) => item.id)).toContain(operation.id);
+      const tasks = (await t.http().get('/tasks').set(who.auth).expect(200)).body;
+      expect(tasks).toContainEqual(expect.objectContaining({ kind: 'ACCEPT_CPS_REQUEST', operation: expect.objectContaining({ id: operation.id }) }));
     }
     const accepted = await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(liaison.auth).send({ version: 2 }).expect(200);
     expect(accepted.body).toMatchObject({
       version: 3,
+      updatedBy: { id: owner.user.id },
       cpsInvolvement: { status: 'ENGAGED', liaison: { id: liaison.user.id, email: liaison.user.email }, engagedAt: expect.any(String) },
     });
     expect(accepted.body.cpsInvolvement.leadTimeDays).toBeGreaterThanOrEqual(29);
@@ -63,11 +95,47 @@ describe('early CPS involvement and evidence requirements', () => {
     await addRequirement(accepted.body, {}, otherLiaison).expect(404);
   });
 
+  it('asks for what advice is needed and by when, within the time before the day', async () => {
+    const operation = await createOperation();
+    const missing = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ version: 1 }).expect(400);
+    expect(missing.body.details.fields).toEqual([
+      { field: 'note', problems: ['Enter a note telling the CPS what the operation needs advice on'] },
+      { field: 'adviceNeededBy', problems: ['Enter the date advice is needed by, as YYYY-MM-DD'] },
+    ]);
+    const past = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: '2020-01-01' }).expect(400);
+    expect(past.body.details.fields).toEqual([{ field: 'adviceNeededBy', problems: [`the date advice is needed by must be today (${ukDate(new Date())}) or later`] }]);
+    const afterTheDay = ukDate(new Date(Date.parse(operation.startsAt) + 48 * hour));
+    const late = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: afterTheDay }).expect(400);
+    expect(late.body.details.fields[0]).toMatchObject({ field: 'adviceNeededBy', problems: [expect.stringContaining(`up to the day of action (${ukDate(new Date(operation.startsAt))})`)] });
+    await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: ukDate(new Date()) }).expect(200);
+  });
+
+  it('lets a liaison decline a request with a reason: it leaves every liaison’s view, the owner sees why and may ask again', async () => {
+    const operation = await createOperation();
+    const requested = (await requestCps(operation).expect(200)).body;
+    const noReason = await t.http().post(`/operations/${operation.id}/cps-involvement/decline`).set(liaison.auth).send({ version: requested.version }).expect(400);
+    expect(noReason.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for declining'] }]);
+    await t.http().post(`/operations/${operation.id}/cps-involvement/decline`).set(owner.auth).send({ version: requested.version, reason: 'x' }).expect(403);
+    const declined = await t.http().post(`/operations/${operation.id}/cps-involvement/decline`).set(liaison.auth)
+      .send({ version: requested.version, reason: 'Covered by the CPS West Midlands unit' }).expect(200);
+    expect(declined.body).toEqual({ operationId: operation.id, reference: operation.reference, operationVersion: requested.version + 1, status: 'DECLINED', reason: 'Covered by the CPS West Midlands unit' });
+    for (const who of [liaison, otherLiaison]) {
+      await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
+      const tasks = (await t.http().get('/tasks').set(who.auth).expect(200)).body;
+      expect(tasks.map((task: { operation: { id: string } }) => task.operation.id)).not.toContain(operation.id);
+    }
+    const seen = (await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200)).body;
+    expect(seen.cpsInvolvement).toMatchObject({ status: 'DECLINED', declineReason: 'Covered by the CPS West Midlands unit', declinedBy: { id: liaison.user.id }, declinedAt: expect.any(String) });
+    const again = (await requestCps(seen).expect(200)).body;
+    expect(again.cpsInvolvement).toMatchObject({ status: 'REQUESTED', declineReason: null, declinedBy: null });
+    await t.http().get(`/operations/${operation.id}`).set(otherLiaison.auth).expect(200);
+  });
+
   it('lets the owner withdraw a request before it is accepted, not after', async () => {
     const operation = await createOperation();
     await t.http().delete(`/operations/${operation.id}/cps-involvement?version=1`).set(owner.auth).expect(409);
-    await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ version: 1 }).expect(200);
-    await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ version: 2 }).expect(409);
+    await requestCps(operation).expect(200);
+    await requestCps({ ...operation, version: 2 }).expect(409);
     const withdrawn = await t.http().delete(`/operations/${operation.id}/cps-involvement?version=2`).set(owner.auth).expect(200);
     expect(withdrawn.body.cpsInvolvement.status).toBe('WITHDRAWN');
     await t.http().get(`/operations/${operation.id}`).set(liaison.auth).expect(404);
@@ -77,9 +145,8 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(refused.body.code).toBe('INVALID_TRANSITION');
   });
 
-  it('runs the whole lifecycle: request, accept, add, assign, gather, accept and reject', async () => {
+  it('runs the whole lifecycle against each requirement’s own version, keeping every note and rejection', async () => {
     const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING', 'SEARCH'] });
-    // The day has started: evidence is gathered on the day.
     let plan = await engaged({ startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 6 * hour).toISOString() });
     plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: team.id, headcount: 2, version: plan.version }).expect(201)).body;
 
@@ -87,35 +154,44 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(first.body).toMatchObject({
       operationId: plan.id,
       operationVersion: plan.version + 1,
-      requirement: { status: 'OPEN', evidenceType: 'VICTIM_ACCOUNT', priority: 'ESSENTIAL', assignedTeam: null, suggestedCapability: 'SAFEGUARDING' },
+      requirement: { version: 1, status: 'OPEN', evidenceType: 'VICTIM_ACCOUNT', priority: 'ESSENTIAL', assignedTeam: null, suggestedCapability: 'SAFEGUARDING' },
     });
     const second = await addRequirement({ id: plan.id, version: first.body.operationVersion }, { evidenceType: 'CCTV', priority: 'DESIRABLE', description: 'Street CCTV' }).expect(201);
-    let version = second.body.operationVersion;
+    const stale = await t.http().patch(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}`).set(liaison.auth).send({ version: 2, description: 'x' }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { yourVersion: 2, currentVersion: 1 } });
     const edited = await t.http().patch(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}`).set(liaison.auth)
-      .send({ version, description: 'Street and site CCTV, 7 days before' }).expect(200);
-    version = edited.body.operationVersion;
-    expect(edited.body.requirement.description).toBe('Street and site CCTV, 7 days before');
+      .send({ version: 1, description: 'Street and site CCTV, 7 days before' }).expect(200);
+    expect(edited.body.requirement).toMatchObject({ version: 2, description: 'Street and site CCTV, 7 days before' });
 
-    for (const requirement of [first.body.requirement, second.body.requirement]) {
-      const assigned = await t.http().post(`/operations/${plan.id}/evidence-requirements/${requirement.id}/assign`).set(owner.auth)
-        .send({ teamId: team.id, version }).expect(200);
-      expect(assigned.body.requirement).toMatchObject({ status: 'ASSIGNED', assignedTeam: { id: team.id, agency: { id: owner.agency.id } }, warning: null });
-      version = assigned.body.operationVersion;
-    }
-    for (const requirement of [first.body.requirement, second.body.requirement]) {
-      const gathered = await t.http().post(`/operations/${plan.id}/evidence-requirements/${requirement.id}/gathered`).set(owner.auth)
-        .send({ note: 'Exhibits PS/1-PS/4', version }).expect(200);
-      expect(gathered.body.requirement).toMatchObject({ status: 'GATHERED', gatheredNote: 'Exhibits PS/1-PS/4', gatheredBy: { id: owner.user.id } });
-      version = gathered.body.operationVersion;
-    }
-    const accepted = await t.http().post(`/operations/${plan.id}/evidence-requirements/${first.body.requirement.id}/accept`).set(liaison.auth)
-      .send({ version }).expect(200);
+    let [one, two]: Requirement[] = [first.body.requirement, edited.body.requirement];
+    one = (await transition(owner, plan.id, one, 'assign', { teamId: team.id }).expect(200)).body.requirement;
+    two = (await transition(owner, plan.id, two, 'assign', { teamId: team.id }).expect(200)).body.requirement;
+    expect(one).toMatchObject({ status: 'ASSIGNED', assignedTeam: { id: team.id, agency: { id: owner.agency.id } }, warning: null });
+    const planVersion = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body.version;
+
+    one = (await transition(owner, plan.id, one, 'gathered', { note: 'Exhibits PS/1-PS/4' }).expect(200)).body.requirement;
+    two = (await transition(owner, plan.id, two, 'gathered', { note: 'Footage seized, exhibit PS/5' }).expect(200)).body.requirement;
+    expect(one).toMatchObject({ status: 'GATHERED', gatheredNote: 'Exhibits PS/1-PS/4', gatheredBy: { id: owner.user.id } });
+    const accepted = await transition(liaison, plan.id, one, 'accept').expect(200);
     expect(accepted.body.requirement).toMatchObject({ status: 'ACCEPTED', decidedBy: { id: liaison.user.id } });
-    const rejected = await t.http().post(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}/reject`).set(liaison.auth)
-      .send({ version: accepted.body.operationVersion, reason: 'Footage not exhibited' }).expect(200);
-    expect(rejected.body.requirement).toMatchObject({ status: 'REJECTED', rejectionReason: 'Footage not exhibited' });
-    await t.http().post(`/operations/${plan.id}/evidence-requirements/${first.body.requirement.id}/accept`).set(liaison.auth)
-      .send({ version: rejected.body.operationVersion }).expect(409);
+    const noReason = await transition(liaison, plan.id, two, 'reject').expect(400);
+    expect(noReason.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for rejecting the evidence'] }]);
+    two = (await transition(liaison, plan.id, two, 'reject', { reason: 'Footage not exhibited' }).expect(200)).body.requirement;
+    expect(two).toMatchObject({ status: 'REJECTED', rejectionReason: 'Footage not exhibited' });
+    two = (await transition(owner, plan.id, two, 'gathered', { note: 'Footage exhibited as PS/6' }).expect(200)).body.requirement;
+    const final = await transition(liaison, plan.id, two, 'accept').expect(200);
+    expect(final.body.operationVersion).toBe(planVersion);
+    await transition(liaison, plan.id, accepted.body.requirement, 'accept').expect(409);
+
+    expect(final.body.requirement.history.map((step: { status: string; note: string | null; reason: string | null }) => [step.status, step.note ?? step.reason])).toEqual([
+      ['OPEN', null],
+      ['ASSIGNED', null],
+      ['GATHERED', 'Footage seized, exhibit PS/5'],
+      ['REJECTED', 'Footage not exhibited'],
+      ['GATHERED', 'Footage exhibited as PS/6'],
+      ['ACCEPTED', null],
+    ]);
+    expect(final.body.requirement.history[2]).toMatchObject({ by: { id: owner.user.id }, at: expect.any(String) });
 
     const history = await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200);
     const actions = history.body.map((event: { action: string }) => event.action);
@@ -124,16 +200,59 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(addedBy.actor.id).toBe(liaison.user.id);
   });
 
+  it('lets two agencies record their evidence at the same moment, each against its requirement, without moving the plan’s version', async () => {
+    const ownTeam = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING'] });
+    const partner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'HMRC');
+    const partnerTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['FINANCIAL_INVESTIGATION'] });
+    const { plan, requirement } = await assignedOnTheDay(ownTeam);
+    let current = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
+    current = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: partnerTeam.id, headcount: 1, version: current.version }).expect(201)).body;
+    const deployment = current.deployments.find((d: { team: { id: string } }) => d.team.id === partnerTeam.id);
+    await t.http().post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`).set(partner.auth).send({ version: deployment.version }).expect(200);
+    const added = (await addRequirement(current, { evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll' }).expect(201)).body;
+    const financial = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: partnerTeam.id }).expect(200)).body;
+    const partnerTasks = (await t.http().get('/tasks').set(partner.auth).expect(200)).body;
+    expect(partnerTasks).toContainEqual(expect.objectContaining({ kind: 'GATHER_EVIDENCE', requirementId: added.requirement.id }));
+
+    const [ours, theirs] = await Promise.all([
+      transition(owner, plan.id, requirement, 'gathered', { note: 'Accounts of four workers' }),
+      transition(partner, plan.id, financial.requirement, 'gathered', { note: 'Payroll ledger seized' }),
+    ]);
+    expect([ours.status, theirs.status]).toEqual([200, 200]);
+    expect(ours.body.operationVersion).toBe(financial.operationVersion);
+    expect(theirs.body.operationVersion).toBe(financial.operationVersion);
+    const liaisonTasks = (await t.http().get('/tasks').set(liaison.auth).expect(200)).body;
+    expect(liaisonTasks.filter((task: { kind: string }) => task.kind === 'DECIDE_EVIDENCE').map((task: { requirementId: string }) => task.requirementId).sort())
+      .toEqual([requirement.id, added.requirement.id].sort());
+  });
+
+  it('goes on gathering after the day is completed, until the liaison closes it', async () => {
+    const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING'] });
+    const { plan, requirement } = await assignedOnTheDay(team);
+    const current = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
+    await t.dataSource.query(`UPDATE operations SET status = 'COMPLETED', approved_by = $2, approved_at = now(), outcomes = '{}' WHERE id = $1`, [plan.id, owner.user.id]);
+    const tooSoon = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(owner.auth).send({ version: current.version }).expect(403);
+    expect(tooSoon.body.code).toBe('FORBIDDEN');
+
+    const gathered = (await transition(owner, plan.id, requirement, 'gathered', { note: 'Post-operation interviews done' }).expect(200)).body.requirement;
+    const rejected = (await transition(liaison, plan.id, gathered, 'reject', { reason: 'Interview summaries missing' }).expect(200)).body.requirement;
+    const closed = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(liaison.auth).send({ version: current.version }).expect(200);
+    expect(closed.body.cpsInvolvement.closedAt).toEqual(expect.any(String));
+    const refused = await transition(owner, plan.id, rejected, 'gathered', { note: 'Summaries attached' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('closed evidence gathering') });
+    const tasks = (await t.http().get('/tasks').set(owner.auth).expect(200)).body;
+    expect(tasks.filter((task: { kind: string }) => task.kind === 'GATHER_EVIDENCE').map((task: { requirementId: string }) => task.requirementId)).not.toContain(requirement.id);
+    await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(liaison.auth).send({ version: closed.body.version }).expect(409);
+  });
+
   it('refuses evidence writes by anyone but the engaged liaison', async () => {
     const plan = await engaged();
     const manager = await signedIn(t.dataSource, t.http, ['MANAGER'], 'POLICE');
-    for (const who of [owner]) {
-      const refused = await addRequirement(plan, {}, who).expect(403);
-      expect(refused.body.code).toBe('FORBIDDEN');
-    }
+    const refused = await addRequirement(plan, {}, owner).expect(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
     await addRequirement(plan, {}, manager).expect(404);
     const requested = await createOperation();
-    await t.http().post(`/operations/${requested.id}/cps-involvement`).set(owner.auth).send({ version: 1 }).expect(200);
+    await requestCps(requested).expect(200);
     const notYetEngaged = await addRequirement({ id: requested.id, version: 2 }).expect(403);
     expect(notYetEngaged.body.message).toContain('Only the CPS liaison engaged');
     const coordinatorAccepting = await t.http().post(`/operations/${requested.id}/cps-involvement/accept`).set(owner.auth).send({ version: 2 }).expect(403);
@@ -146,10 +265,9 @@ describe('early CPS involvement and evidence requirements', () => {
     const partnerTeam: TeamRow = await createTeam(t.dataSource, partner.agency, { capabilities: ['FINANCIAL_INVESTIGATION'] });
     const idle = await createTeam(t.dataSource, owner.agency);
     plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: partnerTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
-    const requirement = (await addRequirement(plan, { evidenceType: 'FINANCIAL_RECORDS' }).expect(201)).body;
+    const added = (await addRequirement(plan, { evidenceType: 'FINANCIAL_RECORDS' }).expect(201)).body;
     for (const team of [idle, partnerTeam]) {
-      const refused = await t.http().post(`/operations/${plan.id}/evidence-requirements/${requirement.requirement.id}/assign`).set(owner.auth)
-        .send({ teamId: team.id, version: requirement.operationVersion }).expect(422);
+      const refused = await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(422);
       expect(refused.body).toMatchObject({ code: 'TEAM_NOT_DEPLOYED', message: expect.stringContaining('no confirmed deployment') });
     }
   });
@@ -159,7 +277,7 @@ describe('early CPS involvement and evidence requirements', () => {
     const unknown = await addRequirement(plan, { offence: 'THEFT', evidenceType: 'HEARSAY' }).expect(400);
     expect(unknown.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['evidenceType', 'offence']);
     const other = await addRequirement(plan, { offence: 'OTHER' }).expect(400);
-    expect(other.body.details.fields[0].field).toBe('offenceOther');
+    expect(other.body.details.fields).toEqual([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is OTHER'] }]);
     await addRequirement(plan, { offence: 'OTHER', offenceOther: 'Controlling prostitution for gain (SOA 2003 s.53)' }).expect(201);
   });
 
@@ -168,17 +286,13 @@ describe('early CPS involvement and evidence requirements', () => {
     let plan = await engaged();
     plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: team.id, headcount: 1, version: plan.version }).expect(201)).body;
     const added = (await addRequirement(plan).expect(201)).body;
-    const assigned = (await t.http().post(`/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`).set(owner.auth)
-      .send({ teamId: team.id, version: added.operationVersion }).expect(200)).body;
-    const early = await t.http().post(`/operations/${plan.id}/evidence-requirements/${added.requirement.id}/gathered`).set(owner.auth)
-      .send({ note: 'x', version: assigned.operationVersion }).expect(409);
-    expect(early.body.message).toContain('gathered on the day');
-    const accepting = await t.http().post(`/operations/${plan.id}/evidence-requirements/${added.requirement.id}/accept`).set(liaison.auth)
-      .send({ version: assigned.operationVersion }).expect(409);
+    const assigned = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(200)).body.requirement;
+    const early = await transition(owner, plan.id, assigned, 'gathered', { note: 'x' }).expect(409);
+    expect(early.body.message).toContain('gathered from the day of action');
+    const accepting = await transition(liaison, plan.id, assigned, 'accept').expect(409);
     expect(accepting.body.code).toBe('INVALID_TRANSITION');
     const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
-    await t.http().post(`/operations/${plan.id}/evidence-requirements/${added.requirement.id}/gathered`).set(stranger.auth)
-      .send({ note: 'x', version: assigned.operationVersion }).expect(404);
+    await transition(stranger, plan.id, assigned, 'gathered', { note: 'x' }).expect(404);
   });
 
   it('groups the evidence matrix by offence and warns where a team lacks the suggested capability', async () => {
@@ -194,8 +308,7 @@ describe('early CPS involvement and evidence requirements', () => {
     const devices = await add({ offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'DIGITAL_DEVICES', description: 'Phones' });
     await add({ offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'DOCUMENTS', description: 'Payslips', priority: 'DESIRABLE' });
     await add({ offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'WITNESS_STATEMENT', description: 'Neighbours' });
-    const assigned = await t.http().post(`/operations/${plan.id}/evidence-requirements/${devices.id}/assign`).set(owner.auth)
-      .send({ teamId: entryTeam.id, version }).expect(200);
+    const assigned = await transition(owner, plan.id, devices, 'assign', { teamId: entryTeam.id }).expect(200);
     expect(assigned.body.requirement.warning).toBe('DIGITAL_DEVICES evidence is usually gathered by a team with DIGITAL_FORENSICS; Entry Team 9 has none');
 
     const matrix = await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(owner.auth).expect(200);

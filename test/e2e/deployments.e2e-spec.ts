@@ -1,4 +1,4 @@
-import { createAgency, createTeam, operationBody, signedIn, TeamRow } from '../factories';
+import { createAgency, createTeam, operationBody, randomPostcode, signedIn, TeamRow } from '../factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
@@ -26,7 +26,7 @@ describe('supporting teams (deployments)', () => {
     (await t.http().post('/operations').set(who.auth).send(operationBody(overrides)).expect(201)).body;
   const deploy = (operation: { id: string; version: number }, body: Record<string, unknown>, who: Signed = owner) =>
     t.http().post(`/operations/${operation.id}/deployments`).set(who.auth).send({ headcount: 2, tasking: 'Search', version: operation.version, ...body });
-  type Deployment = { id: string; status: string; team: { id: string } };
+  type Deployment = { id: string; version: number; status: string; team: { id: string } };
   const deploymentOf = (plan: { deployments: Deployment[] }, team: TeamRow) =>
     plan.deployments.find((deployment) => deployment.team.id === team.id) as Deployment;
 
@@ -61,30 +61,33 @@ describe('supporting teams (deployments)', () => {
     await t.http().patch(`/operations/${operation.id}`).set(partner.auth).send({ version: own.version, name: 'Partner edit' }).expect(403);
     await deploy(own, { teamId: partnerTeam.id }, partner).expect(403);
 
-    const notYours = await t.http().post(`/operations/${operation.id}/deployments/${ownDeployment.id}/confirm`).set(partner.auth).send({ version: own.version }).expect(403);
+    const notYours = await t.http().post(`/operations/${operation.id}/deployments/${ownDeployment.id}/confirm`).set(partner.auth).send({ version: ownDeployment.version }).expect(403);
     expect(notYours.body.message).toContain(`Only a coordinator of ${owner.agency.code}`);
-    const ownerConfirming = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(owner.auth).send({ version: own.version }).expect(403);
+    const ownerConfirming = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(owner.auth).send({ version: requested.version }).expect(403);
     expect(ownerConfirming.body.code).toBe('FORBIDDEN');
 
-    const stale = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: 1 }).expect(409);
-    expect(stale.body.code).toBe('VERSION_CONFLICT');
-    const confirmed = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: own.version }).expect(200);
+    const stale = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version + 1 }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { yourVersion: requested.version + 1, currentVersion: requested.version } });
+    const confirmed = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200);
     expect(confirmed.body).toMatchObject({
       operationId: operation.id,
-      operationVersion: own.version + 1,
-      deployment: { id: requested.id, status: 'CONFIRMED', respondedBy: { id: partner.user.id } },
+      operationVersion: own.version,
+      deployment: { id: requested.id, version: requested.version + 1, status: 'CONFIRMED', respondedBy: { id: partner.user.id } },
     });
-    const twice = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: confirmed.body.operationVersion }).expect(409);
+    const twice = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: confirmed.body.deployment.version }).expect(409);
     expect(twice.body.code).toBe('INVALID_TRANSITION');
+    const planAfter = (await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200)).body;
+    expect(planAfter).toMatchObject({ version: own.version, updatedBy: { id: owner.user.id } });
   });
 
   it('records a decline with its reason; the declining agency no longer sees the plan and its team is free', async () => {
     const operation = await createOperation();
     const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
     const requested = deploymentOf(plan, partnerTeam);
-    await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth).send({ version: plan.version }).expect(400);
+    const noReason = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth).send({ version: requested.version }).expect(400);
+    expect(noReason.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for declining'] }]);
     const declined = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth)
-      .send({ version: plan.version, reason: 'Committed elsewhere' }).expect(200);
+      .send({ version: requested.version, reason: 'Committed elsewhere' }).expect(200);
     expect(declined.body.deployment).toMatchObject({ status: 'DECLINED', declineReason: 'Committed elsewhere' });
     const ownerView = await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200);
     expect(deploymentOf(ownerView.body, partnerTeam)).toMatchObject({ status: 'DECLINED', declineReason: 'Committed elsewhere' });
@@ -166,7 +169,7 @@ describe('supporting teams (deployments)', () => {
     await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}`).set(owner.auth).expect(400);
     await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`).set(partner.auth).expect(404);
     const released = await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`).set(owner.auth).expect(200);
-    expect(deploymentOf(released.body, ownTeam)).toMatchObject({ status: 'RELEASED', releasedAt: expect.any(String) });
+    expect(deploymentOf(released.body, ownTeam)).toMatchObject({ status: 'RELEASED', releasedAt: expect.any(String), releaseReason: 'released by the owner' });
     await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${released.body.version}`).set(owner.auth).expect(409);
     await deploy(second, { teamId: ownTeam.id }).expect(201);
   });
@@ -205,7 +208,7 @@ describe('supporting teams (deployments)', () => {
     const operation = await createOperation();
     const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
     const requested = deploymentOf(plan, partnerTeam);
-    const confirmed = (await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: plan.version }).expect(200)).body;
+    const confirmed = (await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200)).body;
     await t.http().delete(`/operations/${operation.id}/deployments/${requested.id}?version=${confirmed.operationVersion}`).set(owner.auth).expect(200);
     const history = await t.http().get(`/operations/${operation.id}/history`).set(owner.auth).expect(200);
     expect(history.body.map((event: { action: string }) => event.action)).toEqual([
@@ -228,7 +231,7 @@ describe('supporting teams (deployments)', () => {
     const declined = await createOperation();
     const requested = (await deploy(declined, { teamId: third.id }).expect(201)).body;
     await t.http().post(`/operations/${declined.id}/deployments/${deploymentOf(requested, third).id}/decline`).set(seer.auth)
-      .send({ version: requested.version, reason: 'Committed elsewhere' }).expect(200);
+      .send({ version: deploymentOf(requested, third).version, reason: 'Committed elsewhere' }).expect(200);
     await createOperation();
 
     const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
@@ -245,5 +248,58 @@ describe('supporting teams (deployments)', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(paged).toEqual(ids(whole.body));
+  });
+
+  it('lets partners answering at the same moment all succeed, each against its own deployment, leaving the plan’s version alone', async () => {
+    const partners = await Promise.all(['HMRC', 'DWP', 'BORDER_FORCE', 'LOCAL_AUTHORITY', 'VICTIM_SUPPORT'].map(async (kind) => {
+      const who = await signedIn(t.dataSource, t.http, ['COORDINATOR'], kind as 'HMRC');
+      return { who, team: await createTeam(t.dataSource, who.agency, { capabilities: ['SAFEGUARDING'], capacity: 4 }) };
+    }));
+    let plan = await createOperation();
+    for (const { team } of partners) plan = (await deploy(plan, { teamId: team.id }).expect(201)).body;
+    const answers = await Promise.all(partners.map(({ who, team }, index) => {
+      const deployment = deploymentOf(plan, team);
+      const path = `/operations/${plan.id}/deployments/${deployment.id}/${index % 2 ? 'decline' : 'confirm'}`;
+      return t.http().post(path).set(who.auth).send({ version: deployment.version, ...(index % 2 ? { reason: 'Committed elsewhere' } : {}) });
+    }));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    const after = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
+    expect(after.version).toBe(plan.version);
+    expect(partners.map(({ team }) => deploymentOf(after, team).status)).toEqual(['CONFIRMED', 'DECLINED', 'CONFIRMED', 'DECLINED', 'CONFIRMED']);
+    const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
+    expect(history.map((event: { seq: number }) => event.seq)).toEqual(history.map((_: unknown, index: number) => index + 1));
+    // The owner's edit against the version it read still goes through.
+    await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: plan.version, name: 'Renamed after the answers' }).expect(200);
+  });
+
+  it.each([
+    ['the window moves', (plan: { startsAt: string; endsAt: string }) => ({
+      startsAt: new Date(Date.parse(plan.startsAt) + 3600_000).toISOString(), endsAt: new Date(Date.parse(plan.endsAt) + 3600_000).toISOString(),
+    }), 'the window moved'],
+    ['the locations change', () => ({ locations: [{ label: 'New site', address: '2 Other Road', postcode: randomPostcode() }] }), 'the locations changed'],
+  ])('asks partners to confirm again when %s, keeping the owner’s own teams confirmed', async (_what, change, reason) => {
+    let plan = await createOperation();
+    plan = (await deploy(plan, { teamId: ownTeam.id }).expect(201)).body;
+    plan = (await deploy(plan, { teamId: partnerTeam.id }).expect(201)).body;
+    const requested = deploymentOf(plan, partnerTeam);
+    await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200);
+    const untouched = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: plan.version, name: 'Only the name' }).expect(200)).body;
+    expect(deploymentOf(untouched, partnerTeam).status).toBe('CONFIRMED');
+
+    const changed = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: untouched.version, ...change(untouched) }).expect(200)).body;
+    expect(deploymentOf(changed, ownTeam).status).toBe('CONFIRMED');
+    expect(deploymentOf(changed, partnerTeam)).toMatchObject({ status: 'REQUESTED', respondedBy: null, respondedAt: null });
+    const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
+    expect(history[history.length - 1]).toMatchObject({
+      action: 'deployment.asked-again',
+      before: { status: 'CONFIRMED', deployments: [{ deploymentId: requested.id, team: partnerTeam.name, agency: partner.agency.code }] },
+      after: { status: 'REQUESTED', reason: `${reason}, so each partner is asked to confirm again` },
+    });
+    const readiness = (await t.http().get(`/operations/${plan.id}/readiness`).set(owner.auth).expect(200)).body;
+    expect(readiness.checks.find((check: { id: string }) => check.id === 'no-pending-requests')).toMatchObject({ ok: false, message: `Waiting for ${partner.agency.code} to confirm or decline: ${partnerTeam.name}` });
+    const tasks = (await t.http().get('/tasks').set(partner.auth).expect(200)).body;
+    expect(tasks).toContainEqual(expect.objectContaining({ kind: 'ANSWER_TEAM_REQUEST', deploymentId: requested.id, operation: expect.objectContaining({ id: plan.id }) }));
+    const again = deploymentOf(changed, partnerTeam);
+    await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: again.version }).expect(200);
   });
 });

@@ -22,6 +22,15 @@ export class DomainError extends Error {
   static forbidden(message: string): DomainError {
     return new DomainError('FORBIDDEN', message);
   }
+
+  /** R10: `what` is no longer at the version the client saw. */
+  static staleVersion(what: string, seen: number, current?: number): DomainError {
+    return new DomainError(
+      'VERSION_CONFLICT',
+      `${what} has changed since version ${seen}${current ? ` (it is now at version ${current})` : ''}; reload it and apply your change again`,
+      current ? { yourVersion: seen, currentVersion: current } : { yourVersion: seen },
+    );
+  }
 }
 
 export interface ErrorBody {

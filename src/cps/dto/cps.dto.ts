@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import {
   EVIDENCE_PRIORITIES,
   EVIDENCE_STATUSES,
@@ -12,12 +12,44 @@ import {
   OFFENCES,
 } from '../../common/domain';
 import { trim } from '../../common/transforms';
+import { IsDateOnly, IsRequiredText } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { PersonView, VersionDto } from '../../common/dto';
 
 const OFFENCE_MESSAGE = `offence must be one of ${OFFENCES.join(', ')}`;
 const TYPE_MESSAGE = `evidenceType must be one of ${EVIDENCE_TYPES.join(', ')}`;
 const PRIORITY_MESSAGE = 'priority must be ESSENTIAL or DESIRABLE';
+
+export class CpsRequestDto extends VersionDto {
+  @ApiProperty({ maxLength: 2000, example: 'Forced labour at two car washes; advice needed on charging the site managers under s.1 or s.2' })
+  @Transform(trim) @IsRequiredText('Enter a note telling the CPS what the operation needs advice on', 2000)
+  note: string;
+
+  @ApiProperty({ example: '2027-02-14', description: 'The date the advice is needed by (UK): from today up to the day of action' })
+  @IsDateOnly({ message: 'Enter the date advice is needed by, as YYYY-MM-DD' })
+  adviceNeededBy: string;
+}
+
+export class DeclineCpsRequestDto extends VersionDto {
+  @ApiProperty({ maxLength: 1000, example: 'This area is covered by the CPS West Midlands unit; ask them' })
+  @Transform(trim) @IsRequiredText('Enter a reason for declining', 1000)
+  reason: string;
+}
+
+export class CpsDeclineView {
+  @ApiProperty({ format: 'uuid' }) operationId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() operationVersion: number;
+  @ApiProperty({ enum: ['DECLINED'] }) status: 'DECLINED';
+  @ApiProperty() reason: string;
+}
+
+/** The version of the evidence requirement the client last saw (R10): its own, not the plan's. */
+export class RequirementVersionDto {
+  @ApiProperty({ minimum: 1, description: 'The version of the evidence requirement the client last saw' })
+  @IsInt() @Min(1) @Max(2_147_483_647)
+  version: number;
+}
 
 export class CreateEvidenceRequirementDto extends VersionDto {
   @ApiProperty({ enum: OFFENCES })
@@ -26,7 +58,7 @@ export class CreateEvidenceRequirementDto extends VersionDto {
 
   @ApiPropertyOptional({ maxLength: 500, description: 'The offence, in words: required with OTHER, refused otherwise' })
   @ValidateIf((body: CreateEvidenceRequirementDto) => body.offence === 'OTHER' || body.offenceOther !== undefined)
-  @Transform(trim) @IsString({ message: 'offenceOther must name the offence when offence is OTHER' }) @MinLength(1) @MaxLength(500)
+  @Transform(trim) @IsRequiredText('Enter the offence, in words, when it is OTHER', 500)
   offenceOther?: string;
 
   @ApiProperty({ enum: EVIDENCE_TYPES })
@@ -34,7 +66,7 @@ export class CreateEvidenceRequirementDto extends VersionDto {
   evidenceType: EvidenceType;
 
   @ApiProperty({ maxLength: 2000, example: 'Phones of the site managers, seized and imaged on the day' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000)
+  @Transform(trim) @IsRequiredText('Enter a description of the evidence needed', 2000)
   description: string;
 
   @ApiProperty({ enum: EVIDENCE_PRIORITIES })
@@ -42,7 +74,7 @@ export class CreateEvidenceRequirementDto extends VersionDto {
   priority: EvidencePriority;
 }
 
-export class UpdateEvidenceRequirementDto extends VersionDto {
+export class UpdateEvidenceRequirementDto extends RequirementVersionDto {
   @ApiPropertyOptional({ enum: OFFENCES })
   @IsOptional() @IsIn(OFFENCES, { message: OFFENCE_MESSAGE })
   offence?: Offence;
@@ -64,27 +96,33 @@ export class UpdateEvidenceRequirementDto extends VersionDto {
   priority?: EvidencePriority;
 }
 
-export class AssignEvidenceDto extends VersionDto {
+export class AssignEvidenceDto extends RequirementVersionDto {
   @ApiProperty({ format: 'uuid', description: 'A team with a confirmed deployment on the operation' })
   @IsUUID('all')
   teamId: string;
 }
 
-export class GatheredEvidenceDto extends VersionDto {
+export class GatheredEvidenceDto extends RequirementVersionDto {
   @ApiProperty({ maxLength: 2000, example: 'Three phones seized, exhibits JS/1 to JS/3' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000)
+  @Transform(trim) @IsRequiredText('Enter a note of what was gathered', 2000)
   note: string;
 }
 
-export class RejectEvidenceDto extends VersionDto {
-  @ApiProperty({ maxLength: 1000 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+export class RejectEvidenceDto extends RequirementVersionDto {
+  @ApiProperty({ maxLength: 1000, example: 'The exhibit log is incomplete: no seizure times' })
+  @Transform(trim) @IsRequiredText('Enter a reason for rejecting the evidence', 1000)
   reason: string;
 }
 
 export class CpsInvolvementView {
-  @ApiProperty({ enum: ['REQUESTED', 'ENGAGED', 'WITHDRAWN'] }) status: string;
+  @ApiProperty({ enum: ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] }) status: string;
   @ApiProperty() requestedAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'What the owner asked the CPS for' }) requestNote: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-02-14' }) adviceNeededBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why a liaison declined the request' }) declineReason: string | null;
+  @ApiProperty({ type: PersonView, nullable: true }) declinedBy: PersonView | null;
+  @ApiProperty({ nullable: true, type: String }) declinedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the liaison closed evidence gathering' }) closedAt: string | null;
   @ApiProperty({ type: PersonView, nullable: true }) liaison: PersonView | null;
   @ApiProperty({ nullable: true, type: String }) engagedAt: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Whole days between engagedAt and the operation’s start' })
@@ -98,8 +136,18 @@ class AssignedTeamView {
   @ApiProperty({ type: AgencyView }) agency: AgencyView;
 }
 
+export class EvidenceEventView {
+  @ApiProperty({ enum: ['OPEN', 'ASSIGNED', 'GATHERED', 'ACCEPTED', 'REJECTED'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The gathering note' }) note: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the evidence was rejected' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The team assigned' }) team: string | null;
+  @ApiProperty({ type: PersonView }) by: PersonView;
+  @ApiProperty() at: string;
+}
+
 export class EvidenceRequirementView {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The version its transitions (edit, assign, gathered, accept, reject) are made against' }) version: number;
   @ApiProperty({ enum: OFFENCES }) offence: Offence;
   @ApiProperty({ nullable: true, type: String }) offenceOther: string | null;
   @ApiProperty({ enum: EVIDENCE_TYPES }) evidenceType: EvidenceType;
@@ -117,11 +165,14 @@ export class EvidenceRequirementView {
   @ApiProperty({ type: PersonView, nullable: true }) decidedBy: PersonView | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ type: EvidenceEventView, isArray: true, description: 'Every step, oldest first: each note and each rejection' })
+  history: EvidenceEventView[];
 }
 
 export class EvidenceWriteView {
   @ApiProperty({ format: 'uuid' }) operationId: string;
-  @ApiProperty({ description: 'The plan’s new version' }) operationVersion: number;
+  @ApiProperty({ description: 'The plan’s version: it moves when requirements are set or assigned, not when evidence is gathered or decided' })
+  operationVersion: number;
   @ApiProperty({ type: EvidenceRequirementView }) requirement: EvidenceRequirementView;
 }
 

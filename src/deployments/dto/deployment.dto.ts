@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { trim } from '../../common/transforms';
-import { IsInstant } from '../../common/validators';
+import { IsInstant, IsRequiredText } from '../../common/validators';
 import { VersionDto } from '../../common/dto';
 
 export class CreateDeploymentDto extends VersionDto {
@@ -29,6 +29,6 @@ export class CreateDeploymentDto extends VersionDto {
 
 export class DeclineDeploymentDto extends VersionDto {
   @ApiProperty({ maxLength: 1000, example: 'Team committed to a firearms operation that day' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  @Transform(trim) @IsRequiredText('Enter a reason for declining', 1000)
   reason: string;
 }

@@ -26,7 +26,7 @@ import {
   SCOPES,
 } from '../../common/domain';
 import { postcode, queryInt, trim } from '../../common/transforms';
-import { IsInstant, IsUkPostcode } from '../../common/validators';
+import { IsInstant, IsRequiredText, IsUkPostcode } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { CpsInvolvementView, EvidenceRequirementView } from '../../cps/dto/cps.dto';
 import { PersonView, VersionDto } from '../../common/dto';
@@ -67,11 +67,11 @@ export class BriefingDto {
 
 export class LocationDto {
   @ApiProperty({ example: 'Car wash, rear unit', maxLength: 200 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim) @IsRequiredText('Enter a label for the location', 200)
   label: string;
 
   @ApiProperty({ example: '12 Ladypool Road, Birmingham', maxLength: 500 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(500)
+  @Transform(trim) @IsRequiredText('Enter the address', 500)
   address: string;
 
   @ApiProperty({ example: 'B12 8JY', description: 'UK postcode; stored in upper case with one space' })
@@ -96,7 +96,7 @@ export class SafeguardingDto {
 
 export class CreateOperationDto {
   @ApiProperty({ example: 'Operation Harbour: car washes, Sparkhill', maxLength: 200 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim) @IsRequiredText('Enter a name for the operation', 200)
   name: string;
 
   @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true })
@@ -230,6 +230,7 @@ export class DeploymentTeamView {
 
 export class DeploymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The version a partner answers against (confirm, decline)' }) version: number;
   @ApiProperty({ type: DeploymentTeamView }) team: DeploymentTeamView;
   @ApiProperty({ type: AgencyView }) agency: AgencyView;
   @ApiProperty() headcount: number;
@@ -244,11 +245,12 @@ export class DeploymentView {
   @ApiProperty({ nullable: true, type: String }) respondedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
   @ApiProperty({ nullable: true, type: String }) releasedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'the operation was completed' }) releaseReason: string | null;
 }
 
 export class DeploymentDecisionView {
   @ApiProperty({ format: 'uuid' }) operationId: string;
-  @ApiProperty({ description: 'The plan’s new version' }) operationVersion: number;
+  @ApiProperty({ description: 'The plan’s version, which a partner’s answer does not change' }) operationVersion: number;
   @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
 }
 

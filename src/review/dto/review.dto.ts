@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PersonView, VersionDto } from '../../common/dto';
 import { trim } from '../../common/transforms';
+import { IsRequiredText } from '../../common/validators';
 
 export class ReviewDto extends VersionDto {
   @ApiProperty({ enum: ['APPROVE', 'REQUEST_CHANGES'] })
@@ -11,33 +12,40 @@ export class ReviewDto extends VersionDto {
 
   @ApiPropertyOptional({ maxLength: 4000, description: 'Required when requesting changes: what to change' })
   @ValidateIf((body: ReviewDto) => body.decision === 'REQUEST_CHANGES' || body.comment !== undefined)
-  @Transform(trim) @IsString({ message: 'comment must say what to change' }) @MinLength(1, { message: 'comment must say what to change' }) @MaxLength(4000)
+  @Transform(trim) @IsRequiredText('Enter a comment saying what to change', 4000)
   comment?: string;
 }
 
 export class CancelDto extends VersionDto {
   @ApiProperty({ maxLength: 1000, example: 'Intelligence shows the site has closed' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  @Transform(trim) @IsRequiredText('Enter a reason for cancelling', 1000)
   reason: string;
 }
 
+const count = (what: string) => ({ message: `Enter the number of ${what}, a whole number from 0 to 100000` });
+
 export class OutcomesDto {
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(100000) arrests: number;
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(100000) potentialVictimsSafeguarded: number;
-  @ApiProperty({ minimum: 0, description: 'National Referral Mechanism referrals' }) @IsInt() @Min(0) @Max(100000) nrmReferrals: number;
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(100000) premisesVisited: number;
+  @ApiProperty({ minimum: 0 }) @IsInt(count('arrests')) @Min(0, count('arrests')) @Max(100000, count('arrests')) arrests: number;
+  @ApiProperty({ minimum: 0 })
+  @IsInt(count('potential victims safeguarded')) @Min(0, count('potential victims safeguarded')) @Max(100000, count('potential victims safeguarded'))
+  potentialVictimsSafeguarded: number;
+  @ApiProperty({ minimum: 0, description: 'National Referral Mechanism referrals; at most potentialVictimsSafeguarded' })
+  @IsInt(count('NRM referrals')) @Min(0, count('NRM referrals')) @Max(100000, count('NRM referrals'))
+  nrmReferrals: number;
+  @ApiProperty({ minimum: 0 }) @IsInt(count('premises visited')) @Min(0, count('premises visited')) @Max(100000, count('premises visited')) premisesVisited: number;
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(4000) notes?: string;
 }
 
 export class CompleteDto extends VersionDto {
   @ApiProperty({ type: OutcomesDto })
+  @IsDefined({ message: 'Enter the outcomes of the day: arrests, potential victims safeguarded, NRM referrals and premises visited' })
   @ValidateNested() @Type(() => OutcomesDto)
   outcomes: OutcomesDto;
 }
 
 export class AcknowledgeDto extends VersionDto {
   @ApiProperty({ maxLength: 2000, example: 'Spoke to the NCA lead; our entry is two hours after theirs' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000)
+  @Transform(trim) @IsRequiredText('Enter a note saying how the clash is resolved', 2000)
   note: string;
 }
 
@@ -69,11 +77,32 @@ class AcknowledgementView {
   @ApiProperty() at: string;
 }
 
+class OverlapView {
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+}
+
+class OtherPersonView {
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ description: 'Their agency’s code' }) agency: string;
+}
+
+class TheirAcknowledgementView {
+  @ApiProperty() note: string;
+  @ApiProperty({ type: OtherPersonView }) by: OtherPersonView;
+  @ApiProperty() at: string;
+}
+
 export class ConflictView {
   @ApiProperty({ format: 'uuid', description: 'Use it to acknowledge the hit' }) operationId: string;
   @ApiProperty() reference: string;
   @ApiProperty({ type: ConflictAgencyView, nullable: true }) leadAgency: ConflictAgencyView | null;
   @ApiProperty({ type: ContactView, nullable: true, description: 'Who to call in the other operation' }) contact: ContactView | null;
   @ApiProperty({ type: String, isArray: true }) sharedPostcodes: string[];
-  @ApiProperty({ type: AcknowledgementView, nullable: true }) acknowledgement: AcknowledgementView | null;
+  @ApiProperty({ type: OverlapView, description: 'When both operations are on the ground' }) overlap: OverlapView;
+  @ApiProperty({ type: AcknowledgementView, nullable: true, description: 'This plan’s owner’s acknowledgement' })
+  acknowledgement: AcknowledgementView | null;
+  @ApiProperty({ type: TheirAcknowledgementView, nullable: true, description: 'The other plan’s owner’s acknowledgement of the same hit' })
+  theirAcknowledgement: TheirAcknowledgementView | null;
 }

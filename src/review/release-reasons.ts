@@ -1,0 +1,3 @@
+/** Why a plan's teams were released, as each deployment records it. */
+export const COMPLETED_RELEASE = 'the operation was completed';
+export const CANCELLED_RELEASE = 'the operation was cancelled';

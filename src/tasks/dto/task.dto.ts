@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OPERATION_STATUSES, OperationStatus } from '../../common/domain';
+
+export const TASK_KINDS = [
+  'FINISH_PLAN',
+  'MAKE_CHANGES',
+  'CHASE_APPROVAL',
+  'ACKNOWLEDGE_HIT',
+  'ANSWER_TEAM_REQUEST',
+  'GATHER_EVIDENCE',
+  'ACCEPT_CPS_REQUEST',
+  'DECIDE_EVIDENCE',
+  'REVIEW_PLAN',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export class TaskOperationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'OP-2027-0001' }) reference: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: OPERATION_STATUSES }) status: OperationStatus;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+}
+
+export class TaskView {
+  @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
+  @ApiProperty({ type: TaskOperationView }) operation: TaskOperationView;
+  @ApiProperty({ description: 'What to do, in words' }) summary: string;
+  @ApiProperty({ description: 'The plan starts within 7 days' }) urgent: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deployment to confirm or decline' }) deploymentId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The other operation of a deconfliction hit' }) otherOperationId?: string;
+}

@@ -1,0 +1,114 @@
+import type { AgencyKind, Capability } from '../../src/common/domain';
+import { ukDate } from '../../src/common/uk-time';
+import type { TestApp } from '../support/test-app';
+import { createTeam, createUser, login, operationBody, signedIn, TeamRow } from './index';
+
+export type Signed = Awaited<ReturnType<typeof signedIn>>;
+export type Auth = { Authorization: string };
+export type Plan = { id: string; version: number; reference: string; status: string; startsAt: string; endsAt: string; [key: string]: unknown };
+export type Stage = 'draft' | 'ready' | 'submitted' | 'approved' | 'active';
+
+const HOUR = 3600_000;
+const STAGES: Stage[] = ['draft', 'ready', 'submitted', 'approved', 'active'];
+
+/** The owning side of a plan: an agency with a coordinator, a manager and a team that can enter, safeguard and interpret. */
+export interface Owner extends Signed {
+  manager: Auth;
+  managerUser: { id: string; email: string; name: string };
+  team: TeamRow;
+}
+
+/**
+ * Builds the situations the end-to-end tests start from, through the API as a client would:
+ * `plan(owner, { stage: 'approved' })` walks a new plan through lead, team, CPS, evidence,
+ * submission and approval. Each call makes its own agencies and users, so tests never share state.
+ */
+export class Scenario {
+  private liaisonUser?: Promise<Signed>;
+
+  constructor(private readonly t: TestApp) {}
+
+  post(who: Auth, path: string, body: Record<string, unknown>) {
+    return this.t.http().post(path).set(who).send(body);
+  }
+
+  patch(who: Auth, path: string, body: Record<string, unknown>) {
+    return this.t.http().patch(path).set(who).send(body);
+  }
+
+  get(who: Auth, path: string) {
+    return this.t.http().get(path).set(who);
+  }
+
+  /** One CPS liaison for the whole file, who accepts every request the scenarios make. */
+  liaison(): Promise<Signed> {
+    this.liaisonUser ??= signedIn(this.t.dataSource, this.t.http, ['CPS_LIAISON'], 'CPS');
+    return this.liaisonUser;
+  }
+
+  async owner(kind: AgencyKind = 'POLICE', capabilities: Capability[] = ['ENTRY', 'SAFEGUARDING', 'INTERPRETING']): Promise<Owner> {
+    const coordinator = await signedIn(this.t.dataSource, this.t.http, ['COORDINATOR'], kind);
+    const managerUser = await createUser(this.t.dataSource, coordinator.agency, ['MANAGER']);
+    const manager = { Authorization: `Bearer ${await login(this.t.http, managerUser)}` };
+    const team = await createTeam(this.t.dataSource, coordinator.agency, { capabilities });
+    return { ...coordinator, manager, managerUser, team };
+  }
+
+  /** A coordinator of a new partner agency of `kind`, with a team of its own. */
+  async partner(kind: AgencyKind = 'HMRC', capabilities: Capability[] = ['TAX_COMPLIANCE']): Promise<Signed & { team: TeamRow }> {
+    const coordinator = await signedIn(this.t.dataSource, this.t.http, ['COORDINATOR'], kind);
+    return { ...coordinator, team: await createTeam(this.t.dataSource, coordinator.agency, { capabilities }) };
+  }
+
+  /** A CPS request as the owner makes it: what advice is needed, and by when (the day of action, or today once it has come). */
+  cpsRequest(plan: { startsAt: string; version: number }) {
+    const startDay = ukDate(new Date(plan.startsAt));
+    const today = ukDate(new Date());
+    return { version: plan.version, note: 'Advice needed on charging the controllers', adviceNeededBy: startDay > today ? startDay : today };
+  }
+
+  /**
+   * A new plan of `owner`'s, taken to `stage`, with `team` (by default a new team of the owner's)
+   * confirmed on it. An active plan starts two hours from now unless told otherwise (starting is
+   * allowed from 24 hours before the window opens).
+   */
+  async plan(owner: Owner, options: { stage?: Stage; body?: Record<string, unknown>; team?: TeamRow } = {}): Promise<Plan> {
+    const stage = options.stage ?? 'draft';
+    const reach = (target: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(target);
+    const soon = reach('active') ? { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 12 * HOUR).toISOString() } : {};
+    let plan: Plan = (await this.post(owner.auth, '/operations', operationBody({ ...soon, ...options.body })).expect(201)).body;
+    if (!reach('ready')) return plan;
+    const liaison = await this.liaison();
+    // A team of its own, so that plans of one owner on the same day do not double-book it.
+    const team = options.team ?? (await createTeam(this.t.dataSource, owner.agency, { capabilities: owner.team.capabilities }));
+    plan = (await this.t.http().put(`/operations/${plan.id}/lead-agency`).set(owner.auth).send({ agencyId: owner.agency.id, version: plan.version }).expect(200)).body;
+    plan = (await this.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version }).expect(201)).body;
+    plan = (await this.post(owner.auth, `/operations/${plan.id}/cps-involvement`, this.cpsRequest(plan)).expect(200)).body;
+    plan = (await this.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200)).body;
+    const added = (await this.post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
+      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version: plan.version,
+    }).expect(201)).body;
+    await this.post(owner.auth, `/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`, { teamId: team.id, version: added.requirement.version }).expect(200);
+    plan = (await this.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+    if (!reach('submitted')) return plan;
+    plan = (await this.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
+    if (!reach('approved')) return plan;
+    plan = (await this.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Proportionate; go.', version: plan.version }).expect(200)).body;
+    if (!reach('active')) return plan;
+    return (await this.post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(200)).body;
+  }
+
+  /**
+   * The clock moves on: the plan's window (and the deployments that follow it) now opens at
+   * `startsAt`, as if the day had come. Only a test does this, straight in the database.
+   */
+  async windowOpensAt(plan: { id: string }, startsAt: Date): Promise<void> {
+    await this.t.dataSource.query(
+      `WITH moved AS (
+         UPDATE operations SET starts_at = $2::timestamptz, ends_at = $2::timestamptz + (ends_at - starts_at) WHERE id = $1 RETURNING starts_at, ends_at)
+       UPDATE deployments d SET starts_at = moved.starts_at, ends_at = moved.ends_at FROM moved
+        WHERE d.operation_id = $1 AND d.follows_operation_window`,
+      [plan.id, startsAt],
+    );
+  }
+}
