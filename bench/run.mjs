@@ -2,6 +2,7 @@
 // and a framework-free baseline under autocannon; the report goes to stdout and bench/results.md.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -340,7 +341,7 @@ async function main() {
   const app = await startServer(
     'app',
     ['dist/main.js'],
-    { DATABASE_URL: db.url, PORT: String(appPort), JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production' },
+    { DATABASE_URL: db.url, PORT: String(appPort), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production' },
     `${appUrl}/health`,
   );
   const baseline = await startServer(

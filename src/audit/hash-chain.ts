@@ -11,7 +11,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 }
 
-/** The fields of an audit event that its hash covers. */
+/** The fields of an operation's audit event that its hash covers. */
 export interface ChainedEvent {
   operationId: string;
   seq: number;
@@ -24,32 +24,45 @@ export interface ChainedEvent {
   prevHash: string | null;
 }
 
-export function eventHash(event: ChainedEvent): string {
+/** The fields of a reference-data audit event (agencies, teams, users, the policy) that its hash covers. */
+export interface ReferenceChainedEvent {
+  seq: number;
+  entity: string;
+  entityId: string;
+  action: string;
+  actorId: string;
+  actorAgencyId: string;
+  at: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string | null;
+}
+
+/** The hash of an event: SHA-256 of its canonical JSON, which includes the hash of the event before it. */
+export function eventHash(event: ChainedEvent | ReferenceChainedEvent): string {
   return createHash('sha256').update(canonicalJson(event)).digest('hex');
 }
 
-export interface StoredEvent extends ChainedEvent {
-  id: string;
-  hash: string;
-}
+/** An event as stored: its hashed content, its row id and its hash. */
+export type Stored<E> = E & { id: string; hash: string };
+export type StoredEvent = Stored<ChainedEvent>;
 
 export interface BrokenLink {
   eventId: string;
-  operationId: string;
   seq: number;
   problem: string;
 }
 
-/** Checks one operation's events, in seq order; returns the first link that does not hold. */
-export function firstBrokenLink(events: StoredEvent[]): BrokenLink | undefined {
-  let previous: StoredEvent | undefined;
+/** Checks one chain's events, in seq order; returns the first link that does not hold. */
+export function firstBrokenLink<E extends ChainedEvent | ReferenceChainedEvent>(events: Stored<E>[]): BrokenLink | undefined {
+  let previous: Stored<E> | undefined;
   for (const event of events) {
-    const at = { eventId: event.id, operationId: event.operationId, seq: event.seq };
+    const at = { eventId: event.id, seq: event.seq };
     const expectedSeq = previous ? previous.seq + 1 : 1;
     if (event.seq !== expectedSeq) return { ...at, problem: `expected event #${expectedSeq}, found #${event.seq}: events are missing` };
     if (event.prevHash !== (previous?.hash ?? null)) return { ...at, problem: 'does not point at the hash of the event before it' };
     const { id: _id, hash, ...content } = event;
-    if (eventHash(content) !== hash) return { ...at, problem: 'its content does not match its hash: it was changed after it was written' };
+    if (eventHash(content as unknown as E) !== hash) return { ...at, problem: 'its content does not match its hash: it was changed after it was written' };
     previous = event;
   }
   return undefined;

@@ -26,20 +26,21 @@ export class AuthenticationGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send the access token as "Authorization: Bearer <token>"');
-    const userId = await this.tokens.verify(match[1]);
-    if (!userId || !UUID.test(userId)) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
-    const user = await this.loadUser(userId);
+    const claims = await this.tokens.verify(match[1]);
+    if (!claims || !UUID.test(claims.userId)) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
+    const user = await this.loadUser(claims.userId, claims.generation);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
     request.user = user;
     return true;
   }
 
-  private async loadUser(id: string): Promise<AuthUser | undefined> {
+  /** The active user the token names, while the token's generation is still theirs (a password change ends it). */
+  private async loadUser(id: string, generation: number): Promise<AuthUser | undefined> {
     const rows: AuthUser[] = await this.dataSource.query(
       prepared(`SELECT u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
          FROM users u JOIN agencies a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.active`),
-      [id],
+        WHERE u.id = $1 AND u.active AND u.token_generation = $2`),
+      [id, generation],
     );
     return rows[0];
   }

@@ -18,22 +18,28 @@ export class TokenService {
     return this.config.JWT_TTL_SECONDS;
   }
 
-  issue(userId: string): Promise<string> {
+  /** A token for the user as they stand: `generation` is their token generation now. */
+  issue(userId: string, generation: number): Promise<string> {
     return this.jwt.signAsync(
-      { sub: userId },
+      { sub: userId, gen: generation },
       { algorithm: ALGORITHM, issuer: ISSUER, audience: AUDIENCE, expiresIn: this.config.JWT_TTL_SECONDS },
     );
   }
 
-  /** The user id the token was issued to, or undefined for any token that is not ours, whole and current. */
-  async verify(token: string): Promise<string | undefined> {
+  /**
+   * Whom the token was issued to, and at which token generation; undefined for any token that
+   * is not ours, whole and current. A token must say when it was issued and when it expires.
+   */
+  async verify(token: string): Promise<{ userId: string; generation: number } | undefined> {
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown; gen?: unknown; iat?: unknown; exp?: unknown }>(token, {
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: AUDIENCE,
       });
-      return typeof payload.sub === 'string' ? payload.sub : undefined;
+      const { sub, gen, iat, exp } = payload;
+      if (typeof sub !== 'string' || !Number.isInteger(gen) || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
+      return { userId: sub, generation: gen as number };
     } catch {
       return undefined;
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigValidationError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -14,9 +15,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ SEED_DEMO: 'off' }).seedDemo).toBe(false);
   });
 
-  it('requires JWT_SECRET in production', () => {
+  const secret = randomBytes(32).toString('hex');
+
+  it('requires a random JWT_SECRET of 32 bytes or more in production, not one published in the repository', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required when NODE_ENV=production');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow('JWT_SECRET must carry at least 32 bytes of randomness');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(64) })).toThrow('JWT_SECRET is not random enough');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'change-me-to-a-long-random-secret-of-32-chars-or-more' })).toThrow(
+      'JWT_SECRET is published in the repository',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'false' }).JWT_SECRET).toBe(secret);
+  });
+
+  it('refuses demo users in production unless DEMO_PASSWORD is a password of the operator’s own', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'true' };
+    expect(() => loadConfig(production)).toThrow('SEED_DEMO in production needs DEMO_PASSWORD set to a password of your own');
+    expect(() => loadConfig({ ...production, DEMO_PASSWORD: 'ChangeMe-Demo-2026!' })).toThrow('DEMO_PASSWORD is published in the repository');
+    expect(() => loadConfig({ ...production, DEMO_PASSWORD: 'qwertyuiop123' })).toThrow('DEMO_PASSWORD: This password is too common');
+    expect(loadConfig({ ...production, DEMO_PASSWORD: randomBytes(12).toString('base64url') }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DATABASE_URL: 'postgres://db/x' }).seedDemo).toBe(false);
   });
 
   it('lists every problem at once', () => {

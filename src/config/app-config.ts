@@ -1,10 +1,13 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { passwordProblems } from '../common/password-policy';
+import { PUBLISHED_SECRETS, secretProblems } from './secrets';
 import {
   IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -71,14 +74,34 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(100000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(10000)
+  @Max(1000000)
   LOGIN_MAX_FAILURES_PER_IP = 30;
+
+  /** Sign-ins of any outcome, per account and per client address, in 15 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 300;
+
+  /** Deconfliction hits one user may raise in an hour before their changes of place and time are refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  DECONFLICTION_MAX_HITS_PER_HOUR = 20;
 
   @Transform(toInt)
   @IsInt()
@@ -98,6 +121,23 @@ export class AppConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /**
+   * Behind a reverse proxy: take the client's address from X-Forwarded-For. false (default),
+   * true (trust every proxy), a number of hops, or a comma-separated list of proxy addresses or CIDRs.
+   */
+  @IsString()
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a number of hops, or a comma-separated list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
+  /** How long a client has to send a whole request, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600000)
+  HTTP_REQUEST_TIMEOUT_MS = 30000;
+
   /** Go/no-go: an approved plan may be started from this many hours before its window opens. */
   @Transform(toInt)
   @IsInt()
@@ -107,6 +147,14 @@ export class AppConfig {
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n proxies". */
+  get trustProxy(): boolean | string | ((address: string, hop: number) => boolean) {
+    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
+    if (!/^\d+$/.test(this.TRUST_PROXY)) return this.TRUST_PROXY;
+    const hops = Number(this.TRUST_PROXY);
+    return (_address, hop) => hop < hops;
+  }
 
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
@@ -129,12 +177,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const config = plainToInstance(AppConfig, raw);
-  const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((message) => `  - ${error.property}: ${message}`),
-    );
-    throw new ConfigValidationError(`Invalid configuration:\n${problems.join('\n')}`);
+  const problems = validateSync(config, { whitelist: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => ({ variable: error.property, message })),
+  );
+  if (problems.length === 0 && config.NODE_ENV === 'production') problems.push(...productionProblems(config, raw));
+  if (problems.length > 0) {
+    throw new ConfigValidationError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`);
   }
   return config;
+}
+
+/** In production nothing public may guard the service: no published or guessable secret, no demo users with a known password. */
+function productionProblems(config: AppConfig, raw: Record<string, string>): { variable: string; message: string }[] {
+  const problems = secretProblems('JWT_SECRET', config.JWT_SECRET as string).map((message) => ({ variable: 'JWT_SECRET', message }));
+  if (config.seedDemo) {
+    const password = raw.DEMO_PASSWORD;
+    const demoProblems = !password
+      ? ['SEED_DEMO in production needs DEMO_PASSWORD set to a password of your own']
+      : PUBLISHED_SECRETS.includes(password)
+        ? ['DEMO_PASSWORD is published in the repository; choose your own']
+        : passwordProblems(password, 'demo@demo.local');
+    problems.push(...demoProblems.map((message) => ({ variable: 'DEMO_PASSWORD', message })));
+  }
+  return problems;
 }

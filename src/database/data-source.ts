@@ -12,6 +12,7 @@ import { CpsInvolvement1764350000000 } from './migrations/1764350000000-CpsInvol
 import { Review1764360000000 } from './migrations/1764360000000-Review';
 import { NewestVisible1764370000000 } from './migrations/1764370000000-NewestVisible';
 import { PartnerAnswers1764380000000 } from './migrations/1764380000000-PartnerAnswers';
+import { Hardening1764390000000 } from './migrations/1764390000000-Hardening';
 
 export const ENTITIES = [Agency, Team, User, PolicyRule];
 export const MIGRATIONS = [
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   Review1764360000000,
   NewestVisible1764370000000,
   PartnerAnswers1764380000000,
+  Hardening1764390000000,
 ];
 
 const logger = new Logger('Database');

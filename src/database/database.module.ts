@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
 import { DatabaseServer } from './database-server';
 import { migrate } from './migrate';
+import { RateLimits } from './rate-limits';
 import { DEMO_USERS } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';
 
@@ -52,6 +53,7 @@ class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
+@Global()
 @Module({
   imports: [
     DatabaseServerModule,
@@ -64,6 +66,7 @@ class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
       }),
     }),
   ],
-  providers: [DatabaseLifecycle],
+  providers: [DatabaseLifecycle, RateLimits],
+  exports: [RateLimits],
 })
 export class DatabaseModule {}

@@ -16,7 +16,7 @@ import { OperationRow } from '../operations/operation-row';
 import { OperationsService } from '../operations/operations.service';
 import { owningAgencyId } from '../operations/visibility';
 import { CreateDeploymentDto, DeclineDeploymentDto } from './dto/deployment.dto';
-import { doubleBookingError } from './double-booking';
+import { Booking, doubleBookingError } from './double-booking';
 
 type DeploymentStatus = 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'RELEASED';
 
@@ -24,6 +24,8 @@ interface DeploymentRow {
   id: string;
   version: number;
   teamId: string;
+  startsAt: Date;
+  endsAt: Date;
   teamAgencyId: string;
   teamName: string;
   agencyCode: string;
@@ -157,7 +159,27 @@ export class DeploymentsService {
     status: 'CONFIRMED' | 'DECLINED',
     reason?: string,
   ): Promise<DeploymentDecisionView> {
-    const operationVersion = await inTransaction(this.dataSource, async (manager) => {
+    let booking: Booking | undefined;
+    try {
+      const operationVersion = await this.answer(viewer, operationId, deploymentId, version, status, reason, (clash) => (booking = clash));
+      return { operationId, operationVersion, deployment: await this.operations.deployment(deploymentId) };
+    } catch (error) {
+      // R5: confirming books the team; a confirmed booking of it elsewhere in that window refuses it.
+      if (pgErrorCode(error) === '23P01' && booking) throw await doubleBookingError(this.dataSource.manager, viewer, booking);
+      throw error;
+    }
+  }
+
+  private answer(
+    viewer: AuthUser,
+    operationId: string,
+    deploymentId: string,
+    version: number,
+    status: 'CONFIRMED' | 'DECLINED',
+    reason: string | undefined,
+    booking: (clash: Booking) => void,
+  ): Promise<number> {
+    return inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       const deployment = await this.deployment(manager, operationId, deploymentId);
       if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== deployment.teamAgencyId) {
@@ -170,6 +192,7 @@ export class DeploymentsService {
           status: deployment.status,
         });
       }
+      booking({ teamIds: [deployment.teamId], operationId, startsAt: deployment.startsAt, endsAt: deployment.endsAt });
       await manager.query(
         `UPDATE deployments SET status = $2, responded_by = $3, responded_at = now(), decline_reason = $4, version = version + 1 WHERE id = $1`,
         [deploymentId, status, viewer.id, reason ?? null],
@@ -183,7 +206,6 @@ export class DeploymentsService {
       });
       return row.version;
     });
-    return { operationId, operationVersion, deployment: await this.operations.deployment(deploymentId) };
   }
 
   /** The deployment's window: the operation's unless given, and always inside it. */
@@ -214,7 +236,7 @@ export class DeploymentsService {
 
   private async deployment(manager: EntityManager, operationId: string, deploymentId: string): Promise<DeploymentRow> {
     const [deployment] = await manager.query(
-      `SELECT d.id, d.version, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, t.name AS "teamName", a.code AS "agencyCode"
+      `SELECT d.id, d.version, d.team_id AS "teamId", d.starts_at AS "startsAt", d.ends_at AS "endsAt", d.team_agency_id AS "teamAgencyId", d.status, t.name AS "teamName", a.code AS "agencyCode"
          FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
         WHERE d.id = $1 AND d.operation_id = $2 FOR UPDATE OF d`,
       [deploymentId, operationId],

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { ukDate } from '../common/uk-time';
 import { SqlParams } from '../database/sql-params';
 import { visibleTo } from '../operations/visibility';
 
@@ -12,8 +13,8 @@ export interface Booking {
 }
 
 /**
- * R5's refusal, after the exclusion constraint said no: names the other operation
- * only when the caller may see it (R13/R14), otherwise says only that the team is busy.
+ * R5's refusal, after the exclusion constraint over confirmed deployments said no: names the
+ * other operation and its window only when the caller may see it (R13/R14), otherwise only the day.
  */
 export async function doubleBookingError(manager: EntityManager, viewer: AuthUser, booking: Booking): Promise<DomainError> {
   const p = new SqlParams();
@@ -23,20 +24,21 @@ export async function doubleBookingError(manager: EntityManager, viewer: AuthUse
        JOIN operations o ON o.id = d.operation_id
        JOIN teams t ON t.id = d.team_id
       WHERE d.team_id = ANY(${p.add(booking.teamIds)}::uuid[])
-        AND d.status IN ('REQUESTED', 'CONFIRMED')
+        AND d.status = 'CONFIRMED'
         AND d.operation_id <> ${p.add(booking.operationId)}
         AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(${p.add(booking.startsAt)}, ${p.add(booking.endsAt)}, '[)')
       LIMIT 1`,
     p.values,
   );
   if (!clash) return new DomainError('TEAM_DOUBLE_BOOKED', 'The team is already deployed at that time; reload and try again');
-  const when = `${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`;
-  return clash.visible
-    ? new DomainError('TEAM_DOUBLE_BOOKED', `${clash.teamName} is already deployed on ${clash.reference} from ${when}`, {
-        team: clash.teamName,
-        operation: clash.reference,
-      })
-    : new DomainError('TEAM_DOUBLE_BOOKED', `${clash.teamName} is already deployed on another operation from ${when}`, {
-        team: clash.teamName,
-      });
+  if (clash.visible) {
+    return new DomainError(
+      'TEAM_DOUBLE_BOOKED',
+      `${clash.teamName} is already deployed on ${clash.reference} from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`,
+      { team: clash.teamName, operation: clash.reference },
+    );
+  }
+  // Of a plan the caller may not see, the day is enough to act on; its hours are not theirs to know.
+  const days = [...new Set([ukDate(clash.startsAt), ukDate(new Date(clash.endsAt.getTime() - 1))])].join(' to ');
+  return new DomainError('TEAM_DOUBLE_BOOKED', `${clash.teamName} is already deployed on another operation on ${days}`, { team: clash.teamName });
 }

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS, POLICY_ROLES } from '../common/domain';
 import { validationError } from '../common/validation';
+import { inTransaction } from '../database/transaction';
 import { PolicyRuleDto, PolicyRuleView } from './dto/policy-rule.dto';
 import { describeRule, RuleData } from './policy';
 import { PolicyRule } from './policy-rule.entity';
@@ -27,7 +29,10 @@ function toView(rule: RuleData): PolicyRuleView {
 export class PolicyService {
   private readonly logger = new Logger(PolicyService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The rules as they stand now; pass the transaction's manager to read them inside it. */
   async rules(manager: EntityManager = this.dataSource.manager): Promise<RuleData[]> {
@@ -60,7 +65,8 @@ export class PolicyService {
         ]);
       }
     });
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
+      const before = (await this.rules(manager)).map(toView);
       for (const rule of rules) {
         await manager
           .createQueryBuilder()
@@ -73,6 +79,16 @@ export class PolicyService {
           )
           .execute();
       }
+      const after = (await this.rules(manager)).map(toView);
+      const changed = (list: PolicyRuleView[]) => list.filter((rule) => seen.has(`${rule.agencyKind}/${rule.role}`));
+      await this.audit.appendReference(manager, {
+        entity: 'policy',
+        entityId: 'rules',
+        action: 'policy.changed',
+        actor: caller,
+        before: { rules: changed(before) },
+        after: { rules: changed(after) },
+      });
     });
     this.logger.log({ msg: 'policy rules changed', by: caller.id, rules: [...seen] });
     return this.list();

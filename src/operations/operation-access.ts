@@ -46,12 +46,13 @@ export class OperationAccess {
   }
 
   /**
-   * A change to the plan itself: recorded as the plan's last change (whom R12 keeps from
-   * reviewing it), and when the plan was APPROVED it goes back to DRAFT (R9), the approval
-   * withdrawn and recorded, so a manager reviews what changed.
+   * A change to the plan itself: recorded as the plan's last change, and its author among the
+   * plan's content editors (whom R12 keeps from approving it); when the plan was APPROVED it goes
+   * back to DRAFT (R9), the approval withdrawn and recorded, so a manager reviews what changed.
    */
   async updatePlan(manager: EntityManager, viewer: AuthUser, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
-    const edit = { ...changes, updated_by: viewer.id };
+    const editors = row.contentEditors.includes(viewer.id) ? row.contentEditors : [...row.contentEditors, viewer.id];
+    const edit = { ...changes, updated_by: viewer.id, content_editors: editors };
     if (row.status !== 'APPROVED') return this.update(manager, row, edit);
     const updated = await this.update(manager, row, { ...edit, status: 'DRAFT', approved_by: null, approved_at: null });
     await this.audit.append(manager, {

@@ -19,6 +19,8 @@ export interface OperationRow {
   createdBy: string;
   createdByAgencyId: string;
   updatedBy: string;
+  /** Who changed the plan's content since it was last approved: none of them may approve it (R12). */
+  contentEditors: string[];
   createdAt: Date;
   updatedAt: Date;
   approvedAt: Date | null;
@@ -31,6 +33,6 @@ export const OPERATION_COLUMNS = `
   o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", o.briefing,
   o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",
   o.reception_centre AS "receptionCentre", o.status, o.version, o.created_by AS "createdBy",
-  o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy",
+  o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy", o.content_editors AS "contentEditors",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.approved_at AS "approvedAt", o.outcomes,
   o.cancel_reason AS "cancelReason"`;

@@ -96,14 +96,31 @@ function snapshot(row: OperationRow, locations: LocationDto[]) {
   };
 }
 
+/** Runs inside the transaction that changed where or when a plan happens (deconfliction listens). */
+export type PlaceOrTimeListener = (manager: EntityManager, viewer: AuthUser, operationId: string) => Promise<void>;
+
 @Injectable()
 export class OperationsService {
+  private readonly placeOrTimeListeners: PlaceOrTimeListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: OperationAccess,
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
   ) {}
+
+  /**
+   * Modules built on this one (deconfliction) learn here of every change of a plan's places or
+   * window, in its transaction: they may refuse it by throwing, or record what it caused.
+   */
+  onPlaceOrTimeChanged(listener: PlaceOrTimeListener): void {
+    this.placeOrTimeListeners.push(listener);
+  }
+
+  private async placeOrTimeChanged(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<void> {
+    for (const listener of this.placeOrTimeListeners) await listener(manager, viewer, operationId);
+  }
 
   async create(viewer: AuthUser, input: CreateOperationDto): Promise<OperationView> {
     const startsAt = new Date(input.startsAt);
@@ -136,6 +153,7 @@ export class OperationsService {
       const locations = input.locations ?? [];
       await this.replaceLocations(manager, row.id, locations);
       await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations) });
+      if (locations.length) await this.placeOrTimeChanged(manager, viewer, row.id);
       return row.id;
     });
     return this.get(viewer, id);
@@ -306,6 +324,7 @@ export class OperationsService {
         await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
         if (moved || locationsChanged) {
           await this.askPartnersAgain(manager, viewer, row, moved && locationsChanged ? 'the window and the locations changed' : moved ? 'the window moved' : 'the locations changed');
+          await this.placeOrTimeChanged(manager, viewer, id);
         }
       });
     } catch (error) {
@@ -458,7 +477,11 @@ export class OperationsService {
               d.requested_at AS "requestedAt",
               CASE WHEN rs.id IS NULL THEN NULL ELSE ${personJson('rs')} END AS "respondedBy",
               d.responded_at AS "respondedAt", d.decline_reason AS "declineReason", d.released_at AS "releasedAt",
-              d.release_reason AS "releaseReason"
+              d.release_reason AS "releaseReason",
+              CASE WHEN d.status IN ('REQUESTED', 'CONFIRMED') THEN (
+                SELECT min(x.status) /* CONFIRMED sorts before REQUESTED */ FROM deployments x
+                 WHERE x.team_id = d.team_id AND x.operation_id <> d.operation_id AND x.status IN ('REQUESTED', 'CONFIRMED')
+                   AND tstzrange(x.starts_at, x.ends_at, '[)') && tstzrange(d.starts_at, d.ends_at, '[)')) END AS "bookedElsewhere"
          FROM deployments d
          JOIN teams t ON t.id = d.team_id
          JOIN agencies a ON a.id = d.team_agency_id

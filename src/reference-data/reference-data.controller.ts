@@ -25,15 +25,15 @@ export class AgenciesController {
   @Post()
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: AgencyView })
-  create(@Body() body: CreateAgencyDto): Promise<AgencyView> {
-    return this.agencies.create(body);
+  create(@CurrentUser() caller: AuthUser, @Body() body: CreateAgencyDto): Promise<AgencyView> {
+    return this.agencies.create(caller, body);
   }
 
   @Patch(':id')
   @Roles('ADMIN')
   @ApiOkResponse({ type: AgencyView })
-  update(@IdParam() id: string, @Body() body: UpdateAgencyDto): Promise<AgencyView> {
-    return this.agencies.update(id, body);
+  update(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: UpdateAgencyDto): Promise<AgencyView> {
+    return this.agencies.update(caller, id, body);
   }
 }
 
@@ -79,13 +79,13 @@ export class UsersController {
 
   @Post()
   @ApiCreatedResponse({ type: UserView })
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(body);
+  create(@CurrentUser() caller: AuthUser, @Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.create(caller, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
-  update(@IdParam() id: string, @Body() body: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, body);
+  update(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+    return this.users.update(caller, id, body);
   }
 }

@@ -25,6 +25,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens carry it; bumped when the password or the user's authority changes, which ends every token issued before. */
+  @Column({ name: 'token_generation', type: 'int', default: 1 })
+  tokenGeneration: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,10 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import type { Role } from '../common/domain';
+import { passwordProblems } from '../common/password-policy';
+import { validationError } from '../common/validation';
+import { inTransaction } from '../database/transaction';
 import { Agency } from './agency.entity';
 import { toAgencyView } from './agencies.service';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
@@ -21,11 +26,19 @@ export function toUserView(user: User, agency: Agency): UserView {
   };
 }
 
+/** What the audit records of a user: never the password or its hash. */
+function audited(user: Pick<User, 'email' | 'name' | 'agencyId' | 'roles' | 'active'>) {
+  return { email: user.email, name: user.name, agencyId: user.agencyId, roles: user.roles, active: user.active };
+}
+
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<UserView[]> {
     const [users, agencies] = await Promise.all([
@@ -43,31 +56,70 @@ export class UsersService {
     return toUserView(user, agency);
   }
 
-  async create(input: CreateUserDto): Promise<UserView> {
+  async create(caller: AuthUser, input: CreateUserDto): Promise<UserView> {
+    assertPassword(input.password, input.email);
     const passwordHash = await hashPassword(input.password);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       await this.assertRolesFitAgency(manager, input.agencyId, input.roles);
       const repository = manager.getRepository(User);
-      const { password: _password, ...fields } = input;
+      const { password: _password, ...fields } = definedFields(input);
       const user = await repository.save(repository.create({ ...fields, passwordHash }));
+      await this.audit.appendReference(manager, { entity: 'user', entityId: user.id, action: 'user.created', actor: caller, before: null, after: audited(user) });
       return user.id;
     });
     this.logger.log({ msg: 'user created', userId: id, agencyId: input.agencyId, roles: input.roles });
     return this.view(id);
   }
 
-  async update(id: string, input: UpdateUserDto): Promise<UserView> {
-    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * An admin changes a user. Nobody changes their own roles, agency or whether they are active
+   * (another admin must), the last active admin stays one, and a change of password or of
+   * authority ends every token the user holds.
+   */
+  async update(caller: AuthUser, id: string, input: UpdateUserDto): Promise<UserView> {
+    const changes = definedFields(input);
+    await inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(User);
       const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound('User', id);
-      await this.assertRolesFitAgency(manager, input.agencyId ?? user.agencyId, input.roles ?? user.roles);
-      const { password: _password, ...fields } = definedFields(input);
-      await repository.update({ id }, passwordHash ? { ...fields, passwordHash } : fields);
+      const next = { ...audited(user), ...changes };
+      const authorityChanged =
+        next.agencyId !== user.agencyId || next.active !== user.active || [...next.roles].sort().join() !== [...user.roles].sort().join();
+      if (authorityChanged && caller.id === id) {
+        throw DomainError.forbidden('Nobody changes their own roles, agency or access: ask another admin to do it');
+      }
+      if (user.active && user.roles.includes('ADMIN') && (!next.active || !next.roles.includes('ADMIN'))) await this.assertAnotherAdmin(manager, id);
+      if (changes.password !== undefined) assertPassword(changes.password, user.email);
+      await this.assertRolesFitAgency(manager, next.agencyId, next.roles);
+      const { password, ...fields } = changes;
+      const endsTokens = authorityChanged || password !== undefined;
+      await repository.update(
+        { id },
+        {
+          ...fields,
+          ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
+          ...(endsTokens ? { tokenGeneration: () => 'token_generation + 1' } : {}),
+        },
+      );
+      await this.audit.appendReference(manager, {
+        entity: 'user',
+        entityId: id,
+        action: 'user.updated',
+        actor: caller,
+        before: audited(user),
+        after: { ...audited({ ...user, ...fields }), ...(password !== undefined ? { passwordChanged: true } : {}) },
+      });
     });
-    this.logger.log({ msg: 'user updated', userId: id, fields: Object.keys(definedFields(input)) });
+    this.logger.log({ msg: 'user updated', userId: id, by: caller.id, fields: Object.keys(changes) });
     return this.view(id);
+  }
+
+  /** Locks every active admin, so that two admins removing each other at once cannot both succeed. */
+  private async assertAnotherAdmin(manager: EntityManager, leaving: string): Promise<void> {
+    const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE active AND 'ADMIN' = ANY (roles) ORDER BY id FOR UPDATE`);
+    if (admins.every((admin) => admin.id === leaving)) {
+      throw new DomainError('CONFLICT', 'This is the last active admin: make another user an admin first, so that someone can still manage reference data');
+    }
   }
 
   private async assertRolesFitAgency(manager: EntityManager, agencyId: string, roles: Role[]): Promise<void> {
@@ -79,4 +131,9 @@ export class UsersService {
       });
     }
   }
+}
+
+function assertPassword(password: string, email: string): void {
+  const problems = passwordProblems(password, email);
+  if (problems.length) throw validationError([{ field: 'password', problems }]);
 }

@@ -7,6 +7,7 @@ import { VersionDto } from '../common/dto';
 import { IdParam } from '../common/id-param';
 import { OperationView } from '../operations/dto/operation.dto';
 import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/review.dto';
+import { DeconflictionService } from './deconfliction.service';
 import { ReviewService } from './review.service';
 
 /** HTML when the client asks for it before Markdown; Markdown otherwise. */
@@ -20,7 +21,10 @@ function briefingFormat(accept: string | undefined): 'markdown' | 'html' {
 @ApiBearerAuth()
 @Controller('operations/:id')
 export class ReviewController {
-  constructor(private readonly review: ReviewService) {}
+  constructor(
+    private readonly review: ReviewService,
+    private readonly deconfliction: DeconflictionService,
+  ) {}
 
   @Get('readiness')
   @ApiOkResponse({ type: ReadinessView })
@@ -31,14 +35,14 @@ export class ReviewController {
   @Get('conflicts')
   @ApiOkResponse({ type: ConflictView, isArray: true })
   conflicts(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ConflictView[]> {
-    return this.review.conflicts(caller, id);
+    return this.deconfliction.conflicts(caller, id);
   }
 
-  @Post('conflicts/:otherId/acknowledge')
+  @Post('conflicts/:hitId/acknowledge')
   @HttpCode(200)
-  @ApiOkResponse({ type: ConflictView, isArray: true })
-  acknowledge(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('otherId') otherId: string, @Body() body: AcknowledgeDto): Promise<ConflictView[]> {
-    return this.review.acknowledge(caller, id, otherId, body);
+  @ApiOkResponse({ type: ConflictView, isArray: true, description: 'hitId: the hit’s id in GET …/conflicts' })
+  acknowledge(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('hitId') hitId: string, @Body() body: AcknowledgeDto): Promise<ConflictView[]> {
+    return this.deconfliction.acknowledge(caller, id, hitId, body);
   }
 
   @Post('submit')

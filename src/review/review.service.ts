@@ -7,7 +7,6 @@ import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import { prepared } from '../database/prepared';
 import { together } from '../database/together';
 import { inTransaction } from '../database/transaction';
 import { PolicyService } from '../lead-policy/policy.service';
@@ -17,7 +16,8 @@ import { OperationsService } from '../operations/operations.service';
 import { OperationRow } from '../operations/operation-row';
 import { mayEditPlan } from '../operations/visibility';
 import { briefingBlocks, toHtml, toMarkdown } from './briefing';
-import { AcknowledgeDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/review.dto';
+import { DeconflictionService } from './deconfliction.service';
+import { CompleteDto, ReadinessView, ReviewDto } from './dto/review.dto';
 import { LifecycleAction, nextStatus } from './lifecycle';
 import { outcomeProblems } from './outcomes';
 import { readiness, ReadinessStage } from './readiness';
@@ -34,6 +34,7 @@ export class ReviewService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly deconfliction: DeconflictionService,
   ) {}
 
   /** R11, re-evaluated against the current policy and data on every call. */
@@ -44,7 +45,7 @@ export class ReviewService {
     stage: ReadinessStage['stage'] = 'submit',
   ): Promise<ReadinessView> {
     const plan = await this.operations.get(viewer, id, manager);
-    const [conflicts, rules] = await together(manager, [() => this.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
+    const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {
         now: new Date(),
@@ -77,88 +78,11 @@ export class ReviewService {
         expectedPotentialVictims: plan.safeguarding.expectedPotentialVictims,
         receptionCentre: plan.safeguarding.receptionCentre,
         languages: plan.safeguarding.languages,
-        conflicts: conflicts.map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
+        conflicts: conflicts.filter((c) => c.current).map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
       },
       rules,
       stage === 'start' ? { stage, startWindowHours: this.config.START_WINDOW_HOURS } : { stage },
     );
-  }
-
-  /**
-   * R13: other operations, of any agency, whose windows overlap this one's and that share a
-   * postcode. Only the other's reference, lead agency and a contact are shown.
-   */
-  async conflicts(viewer: AuthUser, id: string): Promise<ConflictView[]> {
-    await this.operations.summary(viewer, id);
-    return this.conflictsOf(this.dataSource.manager, id);
-  }
-
-  /** The deconfliction hits of an operation the caller has already been shown to see. */
-  private async conflictsOf(manager: EntityManager, id: string): Promise<ConflictView[]> {
-    const rows = await manager.query(
-      prepared(`SELECT other.id AS "operationId", other.reference,
-              CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('code', la.code, 'name', la.name) END AS "leadAgency",
-              COALESCE(
-                (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
-                  WHERE u.id = other.created_by AND other.created_by_agency_id = COALESCE(other.lead_agency_id, other.created_by_agency_id)),
-                (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
-                  WHERE u.agency_id = other.lead_agency_id AND 'COORDINATOR' = ANY (u.roles) AND u.active
-                  ORDER BY u.created_at LIMIT 1)) AS contact,
-              array_agg(DISTINCT theirs.postcode ORDER BY theirs.postcode) AS "sharedPostcodes",
-              json_build_object('startsAt', greatest(me.starts_at, other.starts_at), 'endsAt', least(me.ends_at, other.ends_at)) AS overlap,
-              CASE WHEN ack.operation_id IS NULL THEN NULL ELSE json_build_object(
-                'note', ack.note, 'at', ack.acknowledged_at,
-                'by', json_build_object('id', au.id, 'name', au.name, 'email', au.email)) END AS acknowledgement,
-              CASE WHEN their_ack.operation_id IS NULL THEN NULL ELSE json_build_object(
-                'note', their_ack.note, 'at', their_ack.acknowledged_at,
-                'by', json_build_object('name', tu.name, 'email', tu.email, 'agency', ta.code)) END AS "theirAcknowledgement"
-         FROM operations me
-         JOIN operation_locations mine ON mine.operation_id = me.id
-         JOIN operation_locations theirs ON theirs.postcode = mine.postcode AND theirs.operation_id <> me.id
-         JOIN operations other ON other.id = theirs.operation_id
-         LEFT JOIN agencies la ON la.id = other.lead_agency_id
-         LEFT JOIN conflict_acknowledgements ack ON ack.operation_id = me.id AND ack.other_operation_id = other.id
-         LEFT JOIN users au ON au.id = ack.acknowledged_by
-         LEFT JOIN conflict_acknowledgements their_ack ON their_ack.operation_id = other.id AND their_ack.other_operation_id = me.id
-         LEFT JOIN users tu ON tu.id = their_ack.acknowledged_by
-         LEFT JOIN agencies ta ON ta.id = tu.agency_id
-        WHERE me.id = $1
-          AND other.status <> 'CANCELLED'
-          AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(me.starts_at, me.ends_at, '[)')
-        GROUP BY me.id, other.id, la.id, ack.operation_id, ack.other_operation_id, au.id,
-                 their_ack.operation_id, their_ack.other_operation_id, tu.id, ta.id
-        ORDER BY other.starts_at, other.reference`),
-      [id],
-    );
-    const iso = (at: string) => new Date(at).toISOString();
-    return rows.map((row: ConflictView) => ({
-      ...row,
-      overlap: { startsAt: iso(row.overlap.startsAt), endsAt: iso(row.overlap.endsAt) },
-      acknowledgement: row.acknowledgement && { ...row.acknowledgement, at: iso(row.acknowledgement.at) },
-      theirAcknowledgement: row.theirAcknowledgement && { ...row.theirAcknowledgement, at: iso(row.theirAcknowledgement.at) },
-    }));
-  }
-
-  async acknowledge(viewer: AuthUser, id: string, otherId: string, input: AcknowledgeDto): Promise<ConflictView[]> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
-      const hit = (await this.conflictsOf(manager, id)).find((conflict) => conflict.operationId === otherId);
-      if (!hit) throw DomainError.notFound('Deconfliction hit', otherId);
-      await manager.query(
-        `INSERT INTO conflict_acknowledgements (operation_id, other_operation_id, note, acknowledged_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (operation_id, other_operation_id) DO UPDATE SET note = $3, acknowledged_by = $4, acknowledged_at = now()`,
-        [id, otherId, input.note, viewer.id],
-      );
-      await this.access.update(manager, row, {});
-      await this.audit.append(manager, {
-        operationId: id,
-        action: 'deconfliction.acknowledged',
-        actor: viewer,
-        before: null,
-        after: { other: hit.reference, note: input.note },
-      });
-    });
-    return this.conflicts(viewer, id);
   }
 
   submit(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
@@ -202,17 +126,17 @@ export class ReviewService {
     throw new DomainError('NOT_READY', `The plan is not ready to ${stage}: ${failing.map((check) => check.message).join('; ')}`, { checks: failing });
   }
 
-  /** R12: a manager of the lead agency, neither the plan's creator nor its last editor, against the version they read. */
+  /** R12: a manager of the lead agency who neither created the plan nor changed its content since it was last approved, against the version they read. */
   async review(viewer: AuthUser, id: string, input: ReviewDto): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, id);
       if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) {
         throw DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
       }
-      if (viewer.id === row.createdBy || viewer.id === row.updatedBy) {
+      if (viewer.id === row.createdBy || row.contentEditors.includes(viewer.id)) {
         throw new DomainError(
           'SELF_APPROVAL',
-          `Four eyes: you ${viewer.id === row.createdBy ? 'created' : 'last changed'} ${row.reference}, so another manager must review it`,
+          `Four eyes: you ${viewer.id === row.createdBy ? 'created' : 'changed'} ${row.reference}${viewer.id === row.createdBy ? '' : ' since it was last approved'}, so another manager must review it`,
         );
       }
       assertVersion(row, input.version);
@@ -227,6 +151,7 @@ export class ReviewService {
         status,
         approved_by: approve ? viewer.id : null,
         approved_at: approve ? new Date() : null,
+        ...(approve ? { content_editors: [] } : {}),
       });
       await this.audit.append(manager, {
         operationId: id,

@@ -16,7 +16,7 @@ interface TaskRow {
   endsAt: Date;
   deploymentId?: string;
   requirementId?: string;
-  otherOperationId?: string;
+  hitId?: string;
   detail: string;
 }
 
@@ -64,24 +64,23 @@ export class TasksService {
     });
   }
 
-  /** R13: hits with other operations that this agency's open plans have not acknowledged, approved plans included. */
+  /** R13: hits recorded on this agency's open plans that stand now and are not acknowledged, approved plans included. */
   private async hits(viewer: AuthUser): Promise<TaskView[]> {
     const rows: TaskRow[] = await this.dataSource.query(
-      `SELECT DISTINCT ${PLAN}, other.id AS "otherOperationId", other.reference AS detail
-         FROM operations o
-         JOIN operation_locations mine ON mine.operation_id = o.id
-         JOIN operation_locations theirs ON theirs.postcode = mine.postcode AND theirs.operation_id <> o.id
-         JOIN operations other ON other.id = theirs.operation_id
+      `SELECT ${PLAN}, h.id AS "hitId", other.reference AS detail
+         FROM deconfliction_hits h
+         JOIN operations o ON o.id = h.operation_id
+         JOIN operations other ON other.id = h.other_operation_id
         WHERE ${OWNED_BY('$1')} AND ${OPEN_PLAN} AND o.ends_at > now()
           AND other.status <> 'CANCELLED'
           AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(o.starts_at, o.ends_at, '[)')
+          AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
+                       WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
           AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id)`,
       [viewer.agencyId],
     );
     return rows.map((row) =>
-      task('ACKNOWLEDGE_HIT', row, `Deconfliction hit with ${row.detail}: call its contact, then acknowledge it with a note`, {
-        otherOperationId: row.otherOperationId,
-      }),
+      task('ACKNOWLEDGE_HIT', row, `Deconfliction hit with ${row.detail}: call its contact, then acknowledge it with a note`, { hitId: row.hitId }),
     );
   }
 
@@ -134,18 +133,18 @@ export class TasksService {
     return rows.map((row) => task('DECIDE_EVIDENCE', row, `Accept or reject the gathered evidence: ${row.detail}`, { requirementId: row.requirementId }));
   }
 
-  /** R12: submitted plans the agency leads that this manager neither created nor last changed. */
+  /** R12: submitted plans the agency leads that this manager neither created nor changed since they were last approved. */
   private async plansToReview(viewer: AuthUser): Promise<TaskView[]> {
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${PLAN}, '' AS detail FROM operations o
-        WHERE o.lead_agency_id = $1 AND o.status = 'SUBMITTED' AND o.created_by <> $2 AND o.updated_by <> $2`,
+        WHERE o.lead_agency_id = $1 AND o.status = 'SUBMITTED' AND o.created_by <> $2 AND NOT ($2 = ANY (o.content_editors))`,
       [viewer.agencyId, viewer.id],
     );
     return rows.map((row) => task('REVIEW_PLAN', row, 'Review the plan: approve it or ask for changes'));
   }
 }
 
-function task(kind: TaskKind, row: TaskRow, summary: string, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'otherOperationId'> = {}): TaskView {
+function task(kind: TaskKind, row: TaskRow, summary: string, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId'> = {}): TaskView {
   return {
     kind,
     operation: {

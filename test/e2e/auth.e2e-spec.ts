@@ -63,17 +63,54 @@ describe('auth', () => {
     expect(limited.body.details.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('throttles a client address after repeated failures across accounts', async () => {
-    const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_IP: '4' });
+  it('throttles a client address after repeated failures across accounts, taking the address from X-Forwarded-For behind a trusted proxy', async () => {
+    const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_IP: '4', TRUST_PROXY: 'true' });
     try {
+      const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+      const from = (ip: string) => ({ 'X-Forwarded-For': ip });
       for (let attempt = 0; attempt < 4; attempt++) {
-        await strict.http().post('/auth/login').send({ email: `${unique('x.')}@test.local`, password: 'wrong' }).expect(401);
+        await strict.http().post('/auth/login').set(from(address)).send({ email: `${unique('x.')}@test.local`, password: 'wrong' }).expect(401);
       }
       const user = await someUser();
-      const limited = await strict.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      const limited = await strict.http().post('/auth/login').set(from(address)).send({ email: user.email, password: TEST_PASSWORD }).expect(429);
       expect(limited.body.code).toBe('RATE_LIMITED');
+      await strict.http().post('/auth/login').set(from('203.0.113.7')).send({ email: user.email, password: TEST_PASSWORD }).expect(200);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('counts failures in parallel before verifying: 24 concurrent wrong passwords get 3 tries, and the right one is then refused', async () => {
+    const user = await someUser();
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () => t.http().post('/auth/login').send({ email: user.email, password: 'a wrong guess' })),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(21);
+    await t.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+  });
+
+  it('limits successful sign-ins to an account too', async () => {
+    const limited = await startTestApp({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3' });
+    try {
+      const user = await someUser();
+      for (let attempt = 0; attempt < 3; attempt++) await login(limited.http, user);
+      const refused = await limited.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('Too many sign-in attempts') });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('keeps the counts in Postgres: they survive a restart of the app', async () => {
+    const user = await someUser();
+    for (let attempt = 0; attempt < 3; attempt++) await t.http().post('/auth/login').send({ email: user.email, password: 'wrong' }).expect(401);
+    const restarted = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+    try {
+      await restarted.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+    } finally {
+      await restarted.close();
     }
   });
 
@@ -92,6 +129,7 @@ describe('auth', () => {
     };
     const claims = (overrides: Record<string, unknown> = {}) => ({
       sub: userId,
+      gen: 1,
       iss: ISSUER,
       aud: AUDIENCE,
       iat: now(),
@@ -121,11 +159,33 @@ describe('auth', () => {
       expectUnauthenticated(`Bearer ${forgeToken(claims({ aud: 'someone-else' }), { secret: TEST_JWT_SECRET })}`));
     it('refuses a token from another issuer', () =>
       expectUnauthenticated(`Bearer ${forgeToken(claims({ iss: 'someone-else' }), { secret: TEST_JWT_SECRET })}`));
+    it.each(['exp', 'iat', 'gen'])('refuses a token without %s', (claim) =>
+      expectUnauthenticated(`Bearer ${forgeToken(claims({ [claim]: undefined }), { secret: TEST_JWT_SECRET })}`));
+    it('refuses a token of an earlier token generation', () => expectUnauthenticated(`Bearer ${forgeToken(claims({ gen: 0 }), { secret: TEST_JWT_SECRET })}`));
     it('refuses a token of a user who has since been disabled', async () => {
       const user = await someUser();
       const token = await login(t.http, user);
       await t.dataSource.query('UPDATE users SET active = false WHERE id = $1', [user.id]);
       await expectUnauthenticated(`Bearer ${token}`);
     });
+  });
+
+  it('ends every token a user holds when an admin changes their password or roles, not when only their name changes', async () => {
+    const agency = await createAgency(t.dataSource);
+    const admin = { Authorization: `Bearer ${await login(t.http, await createUser(t.dataSource, agency, ['ADMIN']))}` };
+    const user = await createUser(t.dataSource, agency, ['COORDINATOR']);
+    const me = (token: string) => t.http().get('/auth/me').set('Authorization', `Bearer ${token}`);
+
+    let token = await login(t.http, user);
+    await t.http().patch(`/users/${user.id}`).set(admin).send({ name: 'Renamed' }).expect(200);
+    await me(token).expect(200);
+    await t.http().patch(`/users/${user.id}`).set(admin).send({ password: 'a fresh pass phrase for jo' }).expect(200);
+    await me(token).expect(401);
+
+    token = await login(t.http, user, 'a fresh pass phrase for jo');
+    await me(token).expect(200);
+    await t.http().patch(`/users/${user.id}`).set(admin).send({ roles: ['MANAGER'] }).expect(200);
+    await me(token).expect(401);
+    await me(await login(t.http, user, 'a fresh pass phrase for jo')).expect(200);
   });
 });

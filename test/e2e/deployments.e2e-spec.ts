@@ -131,26 +131,60 @@ describe('supporting teams (deployments)', () => {
     expect(unchanged.body).toMatchObject({ version: 1, deployments: [] });
   });
 
-  it('lets exactly one of many concurrent overlapping deployments of a team win (R5)', async () => {
-    const operations = [];
-    for (let i = 0; i < 8; i++) {
-      const who = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
-      const start = new Date(Date.parse('2027-09-01T06:00:00Z') + i * 30 * 60_000);
+  const overlappingPlans = async (count: number, day: string, who: () => Promise<Signed>) => {
+    const plans = [];
+    for (let i = 0; i < count; i++) {
+      const coordinator = await who();
+      const start = new Date(Date.parse(`${day}T06:00:00Z`) + i * 30 * 60_000);
       const body = operationBody({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 8 * 3600_000).toISOString() });
-      operations.push({ who, operation: (await t.http().post('/operations').set(who.auth).send(body).expect(201)).body });
+      plans.push({ who: coordinator, operation: (await t.http().post('/operations').set(coordinator.auth).send(body).expect(201)).body });
     }
-    const responses = await Promise.all(operations.map(({ who, operation }) => deploy(operation, { teamId: partnerTeam.id }, who)));
-    const statuses = responses.map((response) => response.status);
-    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(7);
-    for (const response of responses.filter((r) => r.status === 409)) expect(response.body.code).toBe('TEAM_DOUBLE_BOOKED');
+    return plans;
+  };
+  const confirmedOverlaps = async (teamId: string) => {
     const [{ overlapping }] = await t.dataSource.query(
       `SELECT count(*)::int AS overlapping FROM deployments a JOIN deployments b
          ON a.team_id = b.team_id AND a.id < b.id AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
-        WHERE a.team_id = $1 AND a.status IN ('REQUESTED','CONFIRMED') AND b.status IN ('REQUESTED','CONFIRMED')`,
-      [partnerTeam.id],
+        WHERE a.team_id = $1 AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'`,
+      [teamId],
     );
-    expect(overlapping).toBe(0);
+    return overlapping;
+  };
+
+  it('lets exactly one of many concurrent confirmations of a team for overlapping plans win (R5)', async () => {
+    const plans = await overlappingPlans(8, '2027-09-01', () => signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE'));
+    const requested = await Promise.all(plans.map(({ who, operation }) => deploy(operation, { teamId: partnerTeam.id }, who).expect(201)));
+    for (const plan of requested) expect(deploymentOf(plan.body, partnerTeam)).toMatchObject({ status: 'REQUESTED', bookedElsewhere: 'REQUESTED' });
+    const answers = await Promise.all(requested.map(({ body }) => {
+      const deployment = deploymentOf(body, partnerTeam);
+      return t.http().post(`/operations/${body.id}/deployments/${deployment.id}/confirm`).set(partner.auth).send({ version: deployment.version });
+    }));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(7);
+    for (const answer of answers.filter((a) => a.status === 409)) expect(answer.body.code).toBe('TEAM_DOUBLE_BOOKED');
+    expect(await confirmedOverlaps(partnerTeam.id)).toBe(0);
+    const lost = statuses.indexOf(409);
+    const loser = (await t.http().get(`/operations/${requested[lost].body.id}`).set(plans[lost].who.auth).expect(200)).body;
+    expect(deploymentOf(loser, partnerTeam)).toMatchObject({ status: 'REQUESTED', bookedElsewhere: 'CONFIRMED' });
+  });
+
+  it('lets exactly one of many concurrent deployments of an agency’s own team win, its own teams being confirmed at once (R5, R7)', async () => {
+    const plans = await overlappingPlans(8, '2027-09-08', async () => owner);
+    const responses = await Promise.all(plans.map(({ operation }) => deploy(operation, { teamId: ownTeam.id })));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(7);
+    expect(await confirmedOverlaps(ownTeam.id)).toBe(0);
+  });
+
+  it('lets a partner’s request overlap others, so a request never blocks the team’s own agency', async () => {
+    const window = { startsAt: '2027-09-15T06:00:00Z', endsAt: '2027-09-15T14:00:00Z' };
+    const charity = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'VICTIM_SUPPORT');
+    const draft = await createOperation(charity, window);
+    await deploy(draft, { teamId: ownTeam.id }, charity).expect(201);
+    const own = (await deploy(await createOperation(owner, window), { teamId: ownTeam.id }).expect(201)).body;
+    expect(deploymentOf(own, ownTeam)).toMatchObject({ status: 'CONFIRMED', bookedElsewhere: 'REQUESTED' });
   });
 
   it('allows back-to-back windows, where one ends as the next starts', async () => {
@@ -174,19 +208,24 @@ describe('supporting teams (deployments)', () => {
     await deploy(second, { teamId: ownTeam.id }).expect(201);
   });
 
-  it('names the other operation in a double booking only to those who may see it', async () => {
-    const window = { startsAt: '2027-12-01T06:00:00Z', endsAt: '2027-12-01T14:00:00Z' };
-    const booked = await createOperation(owner, window);
-    const bookedPlan = (await deploy(booked, { teamId: partnerTeam.id }).expect(201)).body;
-
+  it('names the other operation in a double booking only to those who may see it, and of a hidden one only the day', async () => {
     const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
-    const blind = await deploy(await createOperation(stranger, window), { teamId: partnerTeam.id }, stranger).expect(409);
-    expect(blind.body.code).toBe('TEAM_DOUBLE_BOOKED');
-    expect(blind.body.message).toContain('another operation');
-    expect(JSON.stringify(blind.body)).not.toContain(bookedPlan.reference);
+    const theirs = await createOperation(stranger, { startsAt: '2027-12-01T06:00:00Z', endsAt: '2027-12-01T14:00:00Z' });
+    const theirPlan = (await deploy(theirs, { teamId: partnerTeam.id }, stranger).expect(201)).body;
+    const theirRequest = deploymentOf(theirPlan, partnerTeam);
+    await t.http().post(`/operations/${theirs.id}/deployments/${theirRequest.id}/confirm`).set(partner.auth).send({ version: theirRequest.version }).expect(200);
 
-    const informed = await deploy(await createOperation(owner, window), { teamId: partnerTeam.id }).expect(409);
-    expect(informed.body.message).toContain(bookedPlan.reference);
+    const ours = (await deploy(await createOperation(owner, { startsAt: '2027-12-02T06:00:00Z', endsAt: '2027-12-02T14:00:00Z' }), { teamId: partnerTeam.id }).expect(201)).body;
+    const ourRequest = deploymentOf(ours, partnerTeam);
+    await t.http().post(`/operations/${ours.id}/deployments/${ourRequest.id}/confirm`).set(partner.auth).send({ version: ourRequest.version }).expect(200);
+    const blind = await t.http().patch(`/operations/${ours.id}`).set(owner.auth)
+      .send({ version: ours.version, startsAt: '2027-12-01T10:00:00Z', endsAt: '2027-12-01T18:00:00Z' }).expect(409);
+    expect(blind.body).toMatchObject({ code: 'TEAM_DOUBLE_BOOKED', message: `${partnerTeam.name} is already deployed on another operation on 2027-12-01` });
+    expect(JSON.stringify(blind.body)).not.toContain(theirPlan.reference);
+    expect(JSON.stringify(blind.body)).not.toMatch(/06:00|14:00/);
+
+    const mine = (await deploy(await createOperation(partner, { startsAt: '2027-12-01T12:00:00Z', endsAt: '2027-12-01T20:00:00Z' }), { teamId: partnerTeam.id }, partner).expect(409)).body;
+    expect(mine.message).toBe(`${partnerTeam.name} is already deployed on ${theirPlan.reference} from 2027-12-01T06:00:00.000Z to 2027-12-01T14:00:00.000Z`);
   });
 
   it("moves following deployments with the operation's window, and refuses a move into a double booking", async () => {

@@ -149,7 +149,8 @@ describe('faults under load', () => {
   }, 120_000);
 
   it('finishes the requests in flight when told to stop, then exits cleanly with its Postgres stopped', async () => {
-    app = await RunningApp.start(dataDir);
+    // Each sign-in counts as a failure until its password is verified: 32 at once need room for 32.
+    app = await RunningApp.start(dataDir, { LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' });
     const running = app;
     const logins = Array.from({ length: 32 }, () =>
       postJson(`${running.url}/auth/login`, { email: COORDINATOR, password: DEMO_PASSWORD }),

@@ -156,6 +156,53 @@ describe('reference data', () => {
         .expect(403);
     });
 
+    it('refuses the most common passwords and the user’s own name, with no composition rules', async () => {
+      const email = `${unique('jo.bloggs.').toLowerCase()}@test.local`;
+      const body = { email, name: 'Jo Bloggs', agencyId: coordinator.agency.id, roles: ['COORDINATOR'] };
+      for (const [password, problem] of [
+        ['qwertyuiop123', 'too common'],
+        ['aaaaaaaaaaaa', 'too common'],
+        [`${email.split('@')[0]}!2027`, 'must not contain the email address or its name'],
+      ]) {
+        const refused = await t.http().post('/users').set(admin).send({ ...body, password }).expect(400);
+        expect(refused.body.details.fields).toEqual([{ field: 'password', problems: [expect.stringContaining(problem)] }]);
+      }
+      const created = (await t.http().post('/users').set(admin).send({ ...body, password: 'lantern quarry biscuit' }).expect(201)).body;
+      const reused = await t.http().patch(`/users/${created.id}`).set(admin).send({ password: 'password1234' }).expect(400);
+      expect(reused.body.details.fields[0].field).toBe('password');
+    });
+
+    it('lets nobody change their own roles, agency or access, only another admin; their name they may', async () => {
+      const self = await createUser(t.dataSource, coordinator.agency, ['ADMIN']);
+      const selfAuth = { Authorization: `Bearer ${await login(t.http, self)}` };
+      for (const change of [{ roles: ['ADMIN', 'COORDINATOR'] }, { agencyId: (await createAgency(t.dataSource)).id }, { active: false }]) {
+        const refused = await t.http().patch(`/users/${self.id}`).set(selfAuth).send(change).expect(403);
+        expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ask another admin') });
+      }
+      await t.http().patch(`/users/${self.id}`).set(selfAuth).send({ name: 'Renamed by themselves' }).expect(200);
+      await t.http().patch(`/users/${self.id}`).set(admin).send({ roles: ['ADMIN', 'COORDINATOR'] }).expect(200);
+    });
+
+    it('keeps one active admin when two admins remove each other at the same moment', async () => {
+      const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+      try {
+        const agency = await createAgency(own.dataSource, { kind: 'NCA' });
+        const [a, b] = await Promise.all([createUser(own.dataSource, agency, ['ADMIN']), createUser(own.dataSource, agency, ['ADMIN'])]);
+        const [aAuth, bAuth] = await Promise.all([a, b].map(async (user) => ({ Authorization: `Bearer ${await login(own.http, user)}` })));
+        const [aOnB, bOnA] = await Promise.all([
+          own.http().patch(`/users/${b.id}`).set(aAuth).send({ active: false }),
+          own.http().patch(`/users/${a.id}`).set(bAuth).send({ roles: ['COORDINATOR'] }),
+        ]);
+        expect([aOnB.status, bOnA.status].sort()).toEqual([200, 409]);
+        const refused = aOnB.status === 409 ? aOnB : bOnA;
+        expect(refused.body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('last active admin') });
+        const [{ admins }] = await own.dataSource.query(`SELECT count(*)::int AS admins FROM users WHERE active AND 'ADMIN' = ANY (roles)`);
+        expect(admins).toBe(1);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('refuses a short password and an empty role list', async () => {
       const response = await t.http().post('/users').set(admin)
         .send({ email: 'not-an-email', name: 'X', agencyId: coordinator.agency.id, roles: [], password: 'short' })
@@ -203,6 +250,56 @@ describe('reference data', () => {
       const unknown = await t.http().put('/policy/rules').set(admin).send({ rules: [{ agencyKind: 'ARMY', role: 'LEAD', permitted: 'yes' }] }).expect(400);
       expect(unknown.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['rules.0.agencyKind', 'rules.0.permitted']);
       await t.http().put('/policy/rules').set(coordinator.auth).send({ rules: [twice] }).expect(403);
+    });
+  });
+
+  describe('the reference-data audit', () => {
+    it('records who changed agencies, teams, users and the policy, before and after, for admins only and never a password', async () => {
+      const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+      try {
+        const admin = await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA');
+        const agency = (await own.http().post('/agencies').set(admin.auth).send({ code: unique('AU'), name: 'Audited', kind: 'HMRC' }).expect(201)).body;
+        await own.http().patch(`/agencies/${agency.id}`).set(admin.auth).send({ name: 'Audited, renamed' }).expect(200);
+        const team = (await own.http().post('/teams').set(admin.auth).send({ agencyId: agency.id, name: 'Audit team', capabilities: ['TAX_COMPLIANCE'], capacity: 4 }).expect(201)).body;
+        await own.http().patch(`/teams/${team.id}`).set(admin.auth).send({ capacity: 6 }).expect(200);
+        const user = (await own.http().post('/users').set(admin.auth)
+          .send({ email: `${unique('au.').toLowerCase()}@test.local`, name: 'Audited user', agencyId: agency.id, roles: ['COORDINATOR'], password: 'copper meadow lantern' })
+          .expect(201)).body;
+        await own.http().patch(`/users/${user.id}`).set(admin.auth).send({ roles: ['MANAGER'], password: 'another meadow lantern' }).expect(200);
+        await own.http().put('/policy/rules').set(admin.auth).send({ rules: [{ agencyKind: 'DWP', role: 'SUPPORT', permitted: false }] }).expect(200);
+
+        const page = (await own.http().get('/audit/reference').set(admin.auth).expect(200)).body;
+        expect(page.items.map((event: { action: string }) => event.action)).toEqual([
+          'policy.changed', 'user.updated', 'user.created', 'team.updated', 'team.created', 'agency.updated', 'agency.created',
+        ]);
+        expect(page.items[1]).toMatchObject({
+          entity: 'user',
+          entityId: user.id,
+          actor: { id: admin.user.id },
+          actorAgency: { id: admin.agency.id },
+          before: { roles: ['COORDINATOR'] },
+          after: { roles: ['MANAGER'], passwordChanged: true },
+        });
+        expect(page.items[3]).toMatchObject({ before: { capacity: 4 }, after: { capacity: 6 } });
+        expect(page.items[0]).toMatchObject({ before: { rules: [{ agencyKind: 'DWP', role: 'SUPPORT', permitted: true }] }, after: { rules: [{ permitted: false }] } });
+        expect(JSON.stringify(page)).not.toMatch(/lantern|argon|passwordHash/i);
+
+        const first = (await own.http().get('/audit/reference?limit=3').set(admin.auth).expect(200)).body;
+        const second = (await own.http().get(`/audit/reference?limit=3&cursor=${first.nextCursor}`).set(admin.auth).expect(200)).body;
+        expect([...first.items, ...second.items].map((event: { seq: number }) => event.seq)).toEqual(page.items.slice(0, 6).map((event: { seq: number }) => event.seq));
+        const coordinator = await signedIn(own.dataSource, own.http);
+        await own.http().get('/audit/reference').set(coordinator.auth).expect(403);
+
+        expect((await own.http().get('/audit/verify').set(admin.auth).expect(200)).body).toMatchObject({ ok: true, eventsChecked: 7 });
+        await expect(own.dataSource.query(`DELETE FROM reference_audit_events`)).rejects.toThrow('append-only');
+        await own.dataSource.query('ALTER TABLE reference_audit_events DISABLE TRIGGER tr_reference_audit_events_append_only');
+        await own.dataSource.query(`UPDATE reference_audit_events SET after = '{"roles": ["ADMIN"]}' WHERE seq = 6`);
+        await own.dataSource.query('ALTER TABLE reference_audit_events ENABLE TRIGGER tr_reference_audit_events_append_only');
+        const broken = (await own.http().get('/audit/verify').set(admin.auth).expect(200)).body;
+        expect(broken).toMatchObject({ ok: false, firstBroken: { chain: 'reference', operationId: null, seq: 6, problem: expect.stringContaining('changed after it was written') } });
+      } finally {
+        await own.close();
+      }
     });
   });
 });

@@ -157,6 +157,26 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     expect(refused.body.code).toBe('SELF_APPROVAL');
   });
 
+  it('refuses a manager who changed the content, even when a partner answered or someone else edited after them', async () => {
+    const owner = await s.owner();
+    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    const writer = await createUser(t.dataSource, owner.agency, ['COORDINATOR', 'MANAGER']);
+    const writerAuth = { Authorization: `Bearer ${await login(t.http, writer)}` };
+    let plan = await s.plan(owner, { stage: 'ready' });
+    plan = (await s.patch(writerAuth, `/operations/${plan.id}`, { version: plan.version, briefing: { risk: 'Dogs on site' } }).expect(200)).body;
+    plan = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Edited after the writer' }).expect(200)).body;
+    plan = (await post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 1, version: plan.version }).expect(201)).body;
+    const request = (plan.deployments as { id: string; version: number; team: { id: string } }[]).find((d) => d.team.id === partner.team.id)!;
+    await post(partner.auth, `/operations/${plan.id}/deployments/${request.id}/confirm`, { version: request.version }).expect(200);
+    plan = (await post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
+
+    const refused = await post(writerAuth, `/operations/${plan.id}/review`, { decision: 'APPROVE', version: plan.version }).expect(403);
+    expect(refused.body).toMatchObject({ code: 'SELF_APPROVAL', message: `Four eyes: you changed ${plan.reference} since it was last approved, so another manager must review it` });
+    const tasks = (await s.get(writerAuth, '/tasks').expect(200)).body;
+    expect(tasks.filter((task: { operation: { id: string } }) => task.operation.id === plan.id)).toEqual([]);
+    await post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', version: plan.version }).expect(200);
+  });
+
   it('returns an approved plan to DRAFT when its window changes, recording the withdrawn approval', async () => {
     const owner = await s.owner();
     const plan = await s.plan(owner, { stage: 'approved' });
@@ -181,17 +201,21 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     const hits = await s.get(a.auth, `/operations/${planA.id}/conflicts`).expect(200);
     expect(hits.body).toEqual([
       {
-        operationId: planB.id,
+        hitId: expect.any(String),
         reference: planB.reference,
         leadAgency: null,
         contact: { name: b.user.name, email: b.user.email },
+        raisedAt: expect.any(String),
+        current: true,
         sharedPostcodes: [postcode],
         overlap: { startsAt: '2028-05-01T10:00:00.000Z', endsAt: '2028-05-01T15:00:00.000Z' },
         acknowledgement: null,
         theirAcknowledgement: null,
       },
     ]);
+    const hitOnA = hits.body[0].hitId;
     expect(JSON.stringify(hits.body)).not.toContain('Secret name B');
+    expect(JSON.stringify(hits.body)).not.toContain(planB.id);
     await s.get(a.auth, `/operations/${planB.id}`).expect(404);
     const theirSide = await s.get(b.auth, `/operations/${planB.id}/conflicts`).expect(200);
     expect(theirSide.body.map((hit: { reference: string }) => hit.reference)).toEqual([planA.reference]);
@@ -199,10 +223,10 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
 
     expect((await checks(a.auth, planA.id)).failing).toEqual(['deconfliction']);
     await post(a.auth, `/operations/${planA.id}/submit`, { version: planA.version }).expect(422);
-    await post(b.auth, `/operations/${planA.id}/conflicts/${planB.id}/acknowledge`, { note: 'x', version: planA.version }).expect(404);
-    const noNote = await post(a.auth, `/operations/${planA.id}/conflicts/${planB.id}/acknowledge`, { version: planA.version }).expect(400);
+    await post(b.auth, `/operations/${planA.id}/conflicts/${hitOnA}/acknowledge`, { note: 'x', version: planA.version }).expect(404);
+    const noNote = await post(a.auth, `/operations/${planA.id}/conflicts/${hitOnA}/acknowledge`, { version: planA.version }).expect(400);
     expect(noNote.body.details.fields).toEqual([{ field: 'note', problems: ['Enter a note saying how the clash is resolved'] }]);
-    const acknowledged = await post(a.auth, `/operations/${planA.id}/conflicts/${planB.id}/acknowledge`, { note: 'Agreed timings with B', version: planA.version }).expect(200);
+    const acknowledged = await post(a.auth, `/operations/${planA.id}/conflicts/${hitOnA}/acknowledge`, { note: 'Agreed timings with B', version: planA.version }).expect(200);
     expect(acknowledged.body[0].acknowledgement).toMatchObject({ note: 'Agreed timings with B', by: { id: a.user.id } });
     expect((await checks(a.auth, planA.id)).ready).toBe(true);
 
@@ -211,7 +235,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       acknowledgement: null,
       theirAcknowledgement: { note: 'Agreed timings with B', by: { name: a.user.name, email: a.user.email, agency: a.agency.code }, at: expect.any(String) },
     });
-    await post(b.auth, `/operations/${planB.id}/conflicts/${planA.id}/acknowledge`, { note: 'Our entry is two hours later', version: planB.version }).expect(200);
+    await post(b.auth, `/operations/${planB.id}/conflicts/${seenByB.body[0].hitId}/acknowledge`, { note: 'Our entry is two hours later', version: planB.version }).expect(200);
     const seenByA = await s.get(a.auth, `/operations/${planA.id}/conflicts`).expect(200);
     expect(seenByA.body[0].theirAcknowledgement).toMatchObject({ note: 'Our entry is two hours later', by: { agency: b.agency.code } });
 
@@ -223,6 +247,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     expect(bothSides.body.map((hit: { reference: string }) => hit.reference)).toContain(planA.reference);
     const stranger = (await post(b.auth, '/operations', operationBody()).expect(201)).body;
     await post(a.auth, `/operations/${planA.id}/conflicts/${stranger.id}/acknowledge`, { note: 'not a hit', version: planA.version + 1 }).expect(404);
+    await post(a.auth, `/operations/${planA.id}/conflicts/${seenByB.body[0].hitId}/acknowledge`, { note: 'their hit, not ours', version: planA.version + 1 }).expect(404);
   });
 
   it('renders the briefing pack with every IIMARCH heading and the plan’s details, as Markdown or HTML', async () => {
@@ -279,14 +304,15 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
         operation: expect.objectContaining({ id: plan.id, reference: plan.reference, status: 'APPROVED' }),
         summary: `Deconfliction hit with ${clash.reference}: call its contact, then acknowledge it with a note`,
         urgent: true,
-        otherOperationId: clash.id,
+        hitId: expect.any(String),
       });
       const refused = await post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(422);
       expect(refused.body.code).toBe('NOT_READY');
       expect(refused.body.details.checks.map((c: { id: string }) => c.id)).toEqual(['deconfliction']);
       expect(refused.body.message).toContain(clash.reference);
 
-      const acknowledged = await post(owner.auth, `/operations/${plan.id}/conflicts/${clash.id}/acknowledge`, { note: 'Their visit is a licensing check; we go first', version: plan.version }).expect(200);
+      const hit = tasks.find((task: { kind: string }) => task.kind === 'ACKNOWLEDGE_HIT');
+      const acknowledged = await post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note: 'Their visit is a licensing check; we go first', version: plan.version }).expect(200);
       expect(acknowledged.body).toHaveLength(1);
       const current = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
       expect(current.status).toBe('APPROVED');
@@ -363,6 +389,58 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       const negative = await post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes: { ...outcomes, arrests: -1 } }).expect(400);
       expect(negative.body.details.fields).toEqual([{ field: 'outcomes.arrests', problems: ['Enter the number of arrests, a whole number from 0 to 100000'] }]);
       expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.status).toBe('ACTIVE');
+    });
+  });
+
+  describe('deconfliction is not an oracle', () => {
+    it('records each hit in both plans’ histories when raised, and keeps it visible to the other owner after the places that raised it are gone', async () => {
+      const a = await s.owner();
+      const prober = await s.owner();
+      const postcode = sharedPostcode();
+      const window = { startsAt: '2028-06-01T05:00:00Z', endsAt: '2028-06-01T15:00:00Z' };
+      const target: Plan = (await post(a.auth, '/operations', operationBody({ ...window, locations: [{ label: 'Farm', address: 'Lane', postcode }] })).expect(201)).body;
+      let probe: Plan = (await post(prober.auth, '/operations', operationBody({ ...window, locations: [] })).expect(201)).body;
+      probe = (await s.patch(prober.auth, `/operations/${probe.id}`, { version: probe.version, locations: [{ label: 'Guess', address: 'Somewhere', postcode }] }).expect(200)).body;
+      probe = (await s.patch(prober.auth, `/operations/${probe.id}`, { version: probe.version, locations: [] }).expect(200)).body;
+
+      const targetHistory = (await s.get(a.auth, `/operations/${target.id}/history`).expect(200)).body;
+      expect(targetHistory[targetHistory.length - 1]).toMatchObject({
+        action: 'deconfliction.hit-raised',
+        actor: { id: prober.user.id },
+        actorAgency: { id: prober.agency.id },
+        after: { other: probe.reference, sharedPostcodes: [postcode] },
+      });
+      const probeHistory = (await s.get(prober.auth, `/operations/${probe.id}/history`).expect(200)).body;
+      expect(probeHistory.map((event: { action: string }) => event.action)).toContain('deconfliction.hit-raised');
+
+      const seen = (await s.get(a.auth, `/operations/${target.id}/conflicts`).expect(200)).body;
+      expect(seen).toEqual([expect.objectContaining({ reference: probe.reference, current: false, sharedPostcodes: [], contact: { name: prober.user.name, email: prober.user.email } })]);
+      expect((await checks(a.auth, target.id)).failing).not.toContain('deconfliction');
+    });
+
+    it('refuses a user’s changes of place and time once they have raised too many hits in the hour, whatever the change', async () => {
+      const limited = await startTestApp({ DECONFLICTION_MAX_HITS_PER_HOUR: '2' });
+      try {
+        const victim = await signedIn(limited.dataSource, limited.http);
+        const prober = await signedIn(limited.dataSource, limited.http);
+        const window = { startsAt: '2028-07-01T05:00:00Z', endsAt: '2028-07-01T15:00:00Z' };
+        const postcodes = [sharedPostcode(), sharedPostcode(), sharedPostcode()];
+        for (const postcode of postcodes) {
+          await limited.http().post('/operations').set(victim.auth).send(operationBody({ ...window, locations: [{ label: 'Site', address: 'Road', postcode }] })).expect(201);
+        }
+        let probe: Plan = (await limited.http().post('/operations').set(prober.auth).send(operationBody({ ...window, locations: [] })).expect(201)).body;
+        const place = (postcode: string) => [{ label: 'Guess', address: 'Somewhere', postcode }];
+        probe = (await limited.http().patch(`/operations/${probe.id}`).set(prober.auth).send({ version: probe.version, locations: place(postcodes[0]) }).expect(200)).body;
+        probe = (await limited.http().patch(`/operations/${probe.id}`).set(prober.auth).send({ version: probe.version, locations: place(postcodes[1]) }).expect(200)).body;
+        for (const postcode of [postcodes[2], 'ZE3 9XX']) {
+          const refused = await limited.http().patch(`/operations/${probe.id}`).set(prober.auth).send({ version: probe.version, locations: place(postcode) }).expect(429);
+          expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('raised 2 deconfliction hits within the hour') });
+        }
+        await limited.http().post('/operations').set(prober.auth).send(operationBody({ ...window, locations: place(postcodes[2]) })).expect(429);
+        await limited.http().patch(`/operations/${probe.id}`).set(prober.auth).send({ version: probe.version, name: 'Renaming is not a change of place' }).expect(200);
+      } finally {
+        await limited.close();
+      }
     });
   });
 });

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { UNLIMITED_SIGN_IN } from './sign-in-limits';
 
 /**
  * The app as a newcomer runs it (`node dist/main.js`, built by `npm test`'s pretest),
@@ -56,6 +57,7 @@ export class RunningApp {
       DEMO_PASSWORD,
       JWT_SECRET: 'lifecycle-test-secret-0123456789abcdef',
       LOG_LEVEL: 'info',
+      ...UNLIMITED_SIGN_IN,
     };
     delete env.DATABASE_URL;
     delete env.SEED_DEMO;

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PersonView } from '../../common/dto';
+import { queryInt } from '../../common/transforms';
 
 class ActorAgencyView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -18,10 +21,38 @@ export class HistoryEventView {
 }
 
 class BrokenLinkView {
+  @ApiProperty({ enum: ['operation', 'reference'], description: 'An operation’s chain, or the reference-data chain' }) chain: 'operation' | 'reference';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) operationId: string | null;
   @ApiProperty() eventId: string;
-  @ApiProperty({ format: 'uuid' }) operationId: string;
   @ApiProperty() seq: number;
   @ApiProperty() problem: string;
+}
+
+export class ReferenceEventView {
+  @ApiProperty({ description: 'Position in the reference-data chain, from 1' }) seq: number;
+  @ApiProperty({ enum: ['agency', 'team', 'user', 'policy'] }) entity: string;
+  @ApiProperty({ description: 'The agency, team or user id; the agency kind and role of a policy rule' }) entityId: string;
+  @ApiProperty({ example: 'user.updated' }) action: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ type: PersonView }) actor: PersonView;
+  @ApiProperty({ type: ActorAgencyView }) actorAgency: ActorAgencyView;
+  @ApiProperty({ type: Object, nullable: true }) before: Record<string, unknown> | null;
+  @ApiProperty({ type: Object, nullable: true }) after: Record<string, unknown> | null;
+}
+
+export class ReferenceEventPage {
+  @ApiProperty({ type: ReferenceEventView, isArray: true }) items: ReferenceEventView[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Pass as cursor for the next (older) page' }) nextCursor: number | null;
+}
+
+export class ReferenceEventQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @Transform(queryInt) @IsInt({ message: 'cursor must be the nextCursor of the previous page' }) @Min(1) @Max(2_147_483_647)
+  cursor?: number;
 }
 
 export class VerifyView {

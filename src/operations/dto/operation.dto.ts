@@ -246,6 +246,12 @@ export class DeploymentView {
   @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
   @ApiProperty({ nullable: true, type: String }) releasedAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'the operation was completed' }) releaseReason: string | null;
+  @ApiProperty({
+    enum: ['CONFIRMED', 'REQUESTED'],
+    nullable: true,
+    description: 'Another plan has this team for overlapping time: CONFIRMED (it cannot be confirmed here too) or also REQUESTED',
+  })
+  bookedElsewhere: 'CONFIRMED' | 'REQUESTED' | null;
 }
 
 export class DeploymentDecisionView {

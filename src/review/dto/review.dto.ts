@@ -95,12 +95,18 @@ class TheirAcknowledgementView {
 }
 
 export class ConflictView {
-  @ApiProperty({ format: 'uuid', description: 'Use it to acknowledge the hit' }) operationId: string;
-  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'uuid', description: 'The hit, to acknowledge it (not the other operation’s id)' }) hitId: string;
+  @ApiProperty({ description: 'The other operation’s reference' }) reference: string;
   @ApiProperty({ type: ConflictAgencyView, nullable: true }) leadAgency: ConflictAgencyView | null;
   @ApiProperty({ type: ContactView, nullable: true, description: 'Who to call in the other operation' }) contact: ContactView | null;
-  @ApiProperty({ type: String, isArray: true }) sharedPostcodes: string[];
-  @ApiProperty({ type: OverlapView, description: 'When both operations are on the ground' }) overlap: OverlapView;
+  @ApiProperty({ description: 'When the hit was first raised' }) raisedAt: string;
+  @ApiProperty({
+    description: 'The hit stands now: a shared postcode, overlapping windows, neither plan cancelled. A hit that no longer stands stays on the record and does not block readiness',
+  })
+  current: boolean;
+  @ApiProperty({ type: String, isArray: true, description: 'The postcodes shared now' }) sharedPostcodes: string[];
+  @ApiProperty({ type: OverlapView, nullable: true, description: 'When both operations are on the ground, while their windows overlap' })
+  overlap: OverlapView | null;
   @ApiProperty({ type: AcknowledgementView, nullable: true, description: 'This plan’s owner’s acknowledgement' })
   acknowledgement: AcknowledgementView | null;
   @ApiProperty({ type: TheirAcknowledgementView, nullable: true, description: 'The other plan’s owner’s acknowledgement of the same hit' })

@@ -30,5 +30,5 @@ export class TaskView {
   @ApiProperty({ description: 'The plan starts within 7 days' }) urgent: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'The deployment to confirm or decline' }) deploymentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The other operation of a deconfliction hit' }) otherOperationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deconfliction hit to acknowledge' }) hitId?: string;
 }
