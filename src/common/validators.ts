@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { normalisePostcode } from '../operations/postcode';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -67,4 +67,13 @@ export function IsRequiredText(missing: string, maxLength: number, options?: Val
           typeof args?.value === 'string' && args.value.length > maxLength ? `${propertyName} must be at most ${maxLength} characters` : missing,
       },
     });
+}
+
+/**
+ * The field may be left out; when it is sent, it is validated, null included (class-validator's
+ * IsOptional would let null through to a NOT NULL column). For fields where null means "clear it",
+ * use IsOptional.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 }

@@ -280,8 +280,8 @@ export class CpsService {
   }
 
   /**
-   * A coordinator of the assigned team's agency records the evidence as gathered: from the
-   * start of the day until the liaison closes gathering, after completion too.
+   * A coordinator of the assigned team's agency records the evidence as gathered: once the plan
+   * is started, until the liaison closes gathering, after completion too.
    */
   async gathered(viewer: AuthUser, operationId: string, requirementId: string, input: GatheredEvidenceDto): Promise<EvidenceWriteView> {
     return this.write(operationId, async (manager) => {
@@ -296,9 +296,10 @@ export class CpsService {
           status: requirement.status,
         });
       }
-      if (row.status === 'CANCELLED') throw new DomainError('INVALID_TRANSITION', `${row.reference} was cancelled`);
-      if (Date.now() < row.startsAt.getTime()) {
-        throw new DomainError('INVALID_TRANSITION', `Evidence is gathered from the day of action: ${row.reference} starts at ${row.startsAt.toISOString()}`);
+      if (row.status !== 'ACTIVE' && row.status !== 'COMPLETED') {
+        throw new DomainError('INVALID_TRANSITION', `Evidence is gathered from the day of action: ${row.reference} is ${row.status}, not started`, {
+          status: row.status,
+        });
       }
       await this.assertGatheringOpen(manager, row);
       await manager.query(

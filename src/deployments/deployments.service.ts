@@ -96,7 +96,7 @@ export class DeploymentsService {
           action: 'deployment.requested',
           actor: viewer,
           before: null,
-          after: { deploymentId: id, team: team.name, agency: team.agencyCode, headcount: input.headcount, status, ...booking },
+          after: { deploymentId: id, team: team.name, agency: team.agencyCode, headcount: input.headcount, tasking: input.tasking ?? '', status, ...booking },
         });
       });
     } catch (error) {

@@ -77,6 +77,11 @@ function toSummary(row: SummaryRow): OperationSummaryView {
   };
 }
 
+/** Where a plan happens, whatever the locations are called or their order: a change here is material to partners. */
+function places(locations: LocationDto[]): string {
+  return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
+}
+
 /** What an audit event records of the plan's editable fields. */
 function snapshot(row: OperationRow, locations: LocationDto[]) {
   return {
@@ -299,10 +304,12 @@ export class OperationsService {
           if (receptionCentre !== undefined) change('receptionCentre', 'reception_centre', row.receptionCentre, receptionCentre);
         }
         let locationsChanged = false;
+        let placesChanged = false;
         if (input.locations) {
           const current = await this.locations(manager, id);
           if (JSON.stringify(current) !== JSON.stringify(input.locations)) {
             locationsChanged = true;
+            placesChanged = places(current) !== places(input.locations);
             before.locations = current;
             after.locations = input.locations;
           }
@@ -322,8 +329,8 @@ export class OperationsService {
         await this.access.updatePlan(manager, viewer, row, changes);
         if (locationsChanged && input.locations) await this.replaceLocations(manager, id, input.locations);
         await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
-        if (moved || locationsChanged) {
-          await this.askPartnersAgain(manager, viewer, row, moved && locationsChanged ? 'the window and the locations changed' : moved ? 'the window moved' : 'the locations changed');
+        if (moved || placesChanged) {
+          await this.askPartnersAgain(manager, viewer, row, moved && placesChanged ? 'the window and the places changed' : moved ? 'the window moved' : 'the places changed');
           await this.placeOrTimeChanged(manager, viewer, id);
         }
       });

@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config';
 import { prepared } from '../database/prepared';
 import { RateLimits } from '../database/rate-limits';
 import { inTransaction } from '../database/transaction';
-import { OperationAccess } from '../operations/operation-access';
+import { assertVersion, OperationAccess } from '../operations/operation-access';
+import { mayEditPlan } from '../operations/visibility';
 import { OperationsService } from '../operations/operations.service';
 import { AcknowledgeDto, ConflictView } from './dto/review.dto';
 
@@ -147,10 +148,18 @@ export class DeconflictionService implements OnModuleInit {
     }));
   }
 
-  /** The owner acknowledges a hit with a note; the other owner sees it. */
+  /**
+   * The owner acknowledges a hit with a note; the other owner sees it. An acknowledgement is not an
+   * edit of the plan: it is made on an approved or active plan too, and does not withdraw approval.
+   */
   async acknowledge(viewer: AuthUser, id: string, hitId: string, input: AcknowledgeDto): Promise<ConflictView[]> {
     await inTransaction(this.dataSource, async (manager) => {
-      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+      const row = await this.access.lockVisible(manager, viewer, id);
+      if (!mayEditPlan(viewer, row)) throw DomainError.forbidden(`Only a coordinator of the owning agency acknowledges the hits of ${row.reference}`);
+      assertVersion(row, input.version);
+      if (row.status === 'COMPLETED' || row.status === 'CANCELLED') {
+        throw new DomainError('INVALID_TRANSITION', `${row.reference} is ${row.status}; its hits no longer need acknowledging`, { status: row.status });
+      }
       const [hit]: { otherId: string; reference: string }[] = await manager.query(
         `SELECT h.other_operation_id AS "otherId", other.reference
            FROM deconfliction_hits h JOIN operations other ON other.id = h.other_operation_id

@@ -37,14 +37,13 @@ export class ReviewService {
     private readonly deconfliction: DeconflictionService,
   ) {}
 
-  /** R11, re-evaluated against the current policy and data on every call. */
-  async readiness(
-    viewer: AuthUser,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    stage: ReadinessStage['stage'] = 'submit',
-  ): Promise<ReadinessView> {
+  /**
+   * R11, re-evaluated against the current policy and data on every call: the checks for
+   * submitting, or, once the plan is approved, the go/no-go of starting it.
+   */
+  async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const plan = await this.operations.get(viewer, id, manager);
+    stage ??= plan.status === 'APPROVED' ? 'start' : 'submit';
     const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {
@@ -197,12 +196,13 @@ export class ReviewService {
   }
 
   /** Cancelling or completing frees every team the operation held; each keeps what it was deployed for, and why it was released. */
-  private async releaseTeams(manager: EntityManager, viewer: AuthUser, id: string, reason: string): Promise<{ team: string; status: string }[]> {
-    const [rows]: [{ team: string; status: string }[], number] = await manager.query(
+  private async releaseTeams(manager: EntityManager, viewer: AuthUser, id: string, reason: string): Promise<Record<string, unknown>[]> {
+    const [rows]: [Record<string, unknown>[], number] = await manager.query(
       `UPDATE deployments d SET status = 'RELEASED', released_by = $2, released_at = now(), release_reason = $3, version = d.version + 1
-         FROM deployments prior JOIN teams t ON t.id = prior.team_id
+         FROM deployments prior JOIN teams t ON t.id = prior.team_id JOIN agencies a ON a.id = prior.team_agency_id
         WHERE prior.id = d.id AND d.operation_id = $1 AND d.status IN ('REQUESTED', 'CONFIRMED')
-        RETURNING t.name AS team, prior.status`,
+        RETURNING t.name AS team, a.code AS agency, prior.status, prior.headcount, prior.tasking,
+                  prior.starts_at AS "startsAt", prior.ends_at AS "endsAt"`,
       [id, viewer.id, reason],
     );
     return rows;

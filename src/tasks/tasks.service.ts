@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
+import { AppConfig } from '../config/app-config';
 import { TaskKind, TaskView } from './dto/task.dto';
 
 const URGENT_MS = 7 * 24 * 3600 * 1000;
@@ -33,7 +34,10 @@ const OPEN_PLAN = `o.status NOT IN ('COMPLETED', 'CANCELLED')`;
  */
 @Injectable()
 export class TasksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async forUser(viewer: AuthUser): Promise<TaskView[]> {
     const reads: Promise<TaskView[]>[] = [];
@@ -44,19 +48,23 @@ export class TasksService {
     return tasks.sort((a, b) => a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference));
   }
 
-  /** Drafts to finish, changes to make, and submitted plans starting within 7 days still waiting for approval. */
+  /** Drafts to finish, changes to make, submitted plans starting within 7 days still waiting for approval, approved plans to start, active ones to complete. */
   private async ownersTasks(viewer: AuthUser): Promise<TaskView[]> {
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${PLAN}, '' AS detail FROM operations o
         WHERE ${OWNED_BY('$1')}
-          AND (o.status IN ('DRAFT', 'CHANGES_REQUESTED') OR (o.status = 'SUBMITTED' AND o.starts_at < now() + interval '7 days'))
-          AND o.ends_at > now()`,
-      [viewer.agencyId],
+          AND ((o.status IN ('DRAFT', 'CHANGES_REQUESTED') AND o.ends_at > now())
+            OR (o.status = 'SUBMITTED' AND o.starts_at < now() + interval '7 days' AND o.ends_at > now())
+            OR (o.status = 'APPROVED' AND o.starts_at <= now() + $2 * interval '1 hour' AND o.ends_at > now())
+            OR (o.status = 'ACTIVE' AND o.starts_at <= now()))`,
+      [viewer.agencyId, this.config.START_WINDOW_HOURS],
     );
     const kinds: Partial<Record<OperationStatus, [TaskKind, string]>> = {
       DRAFT: ['FINISH_PLAN', 'Finish the plan and submit it for review'],
       CHANGES_REQUESTED: ['MAKE_CHANGES', 'A manager asked for changes: make them and submit the plan again'],
       SUBMITTED: ['CHASE_APPROVAL', 'Starts within 7 days and is not approved yet: ask a manager of the lead agency to review it'],
+      APPROVED: ['START_PLAN', 'The day of action is near: check readiness and start the plan'],
+      ACTIVE: ['COMPLETE_PLAN', 'The day of action is under way: record its outcomes and complete the plan'],
     };
     return rows.map((row) => {
       const [kind, summary] = kinds[row.status] as [TaskKind, string];
@@ -95,7 +103,7 @@ export class TasksService {
     return rows.map((row) => task('ANSWER_TEAM_REQUEST', row, `Confirm or decline ${row.detail}`, { deploymentId: row.deploymentId }));
   }
 
-  /** Evidence assigned to this agency's teams (or rejected, to gather again), once the day has started and until the liaison closes it. */
+  /** Evidence assigned to this agency's teams (or rejected, to gather again), once the day has started and until the liaison closes it; only on plans the agency still takes part in. */
   private async evidenceToGather(viewer: AuthUser): Promise<TaskView[]> {
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${PLAN}, r.id AS "requirementId", r.description AS detail
@@ -104,7 +112,8 @@ export class TasksService {
          JOIN operations o ON o.id = r.operation_id
          JOIN cps_involvements c ON c.operation_id = o.id
         WHERE t.agency_id = $1 AND r.status IN ('ASSIGNED', 'REJECTED')
-          AND o.status <> 'CANCELLED' AND o.starts_at <= now() AND c.closed_at IS NULL`,
+          AND o.status IN ('ACTIVE', 'COMPLETED') AND c.closed_at IS NULL
+          AND EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = $1 AND d.status <> 'DECLINED')`,
       [viewer.agencyId],
     );
     return rows.map((row) => task('GATHER_EVIDENCE', row, `Gather the evidence and record it: ${row.detail}`, { requirementId: row.requirementId }));

@@ -63,6 +63,9 @@ describe('early CPS involvement and evidence requirements', () => {
     return { plan: { ...plan, version: assigned.operationVersion }, requirement: assigned.requirement as Requirement };
   }
 
+  /** The day started: evidence is gathered from then on. */
+  const started = (plan: { id: string }) => s.dayStarted(plan);
+
   it('shows the plan to every liaison while requested, and only to the one who accepts it after', async () => {
     const operation = await createOperation();
     await t.http().get(`/operations/${operation.id}`).set(liaison.auth).expect(404);
@@ -167,6 +170,7 @@ describe('early CPS involvement and evidence requirements', () => {
     one = (await transition(owner, plan.id, one, 'assign', { teamId: team.id }).expect(200)).body.requirement;
     two = (await transition(owner, plan.id, two, 'assign', { teamId: team.id }).expect(200)).body.requirement;
     expect(one).toMatchObject({ status: 'ASSIGNED', assignedTeam: { id: team.id, agency: { id: owner.agency.id } }, warning: null });
+    await started(plan);
     const planVersion = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body.version;
 
     one = (await transition(owner, plan.id, one, 'gathered', { note: 'Exhibits PS/1-PS/4' }).expect(200)).body.requirement;
@@ -211,6 +215,7 @@ describe('early CPS involvement and evidence requirements', () => {
     await t.http().post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`).set(partner.auth).send({ version: deployment.version }).expect(200);
     const added = (await addRequirement(current, { evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll' }).expect(201)).body;
     const financial = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: partnerTeam.id }).expect(200)).body;
+    await started(plan);
     const partnerTasks = (await t.http().get('/tasks').set(partner.auth).expect(200)).body;
     expect(partnerTasks).toContainEqual(expect.objectContaining({ kind: 'GATHER_EVIDENCE', requirementId: added.requirement.id }));
 
@@ -226,23 +231,63 @@ describe('early CPS involvement and evidence requirements', () => {
       .toEqual([requirement.id, added.requirement.id].sort());
   });
 
-  it('goes on gathering after the day is completed, until the liaison closes it', async () => {
-    const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING'] });
-    const { plan, requirement } = await assignedOnTheDay(team);
-    const current = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
-    await t.dataSource.query(`UPDATE operations SET status = 'COMPLETED', approved_by = $2, approved_at = now(), outcomes = '{}' WHERE id = $1`, [plan.id, owner.user.id]);
-    const tooSoon = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(owner.auth).send({ version: current.version }).expect(403);
-    expect(tooSoon.body.code).toBe('FORBIDDEN');
+  it('goes on gathering after the day is completed and its teams released, until the liaison closes it', async () => {
+    const planner = await s.owner();
+    const cpsLiaison = await s.liaison();
+    let plan = await s.plan(planner, { stage: 'active' });
+    let requirement = (plan.evidenceRequirements as Requirement[])[0];
+    const early = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(409);
+    expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('closed after the day of action is completed') });
+    await s.windowOpensAt(plan, new Date(Date.now() - hour));
+    const outcomes = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1 };
+    plan = (await t.http().post(`/operations/${plan.id}/complete`).set(planner.auth).send({ version: plan.version, outcomes }).expect(200)).body;
+    expect((plan.deployments as { status: string }[]).map((d) => d.status)).toEqual(['RELEASED']);
 
-    const gathered = (await transition(owner, plan.id, requirement, 'gathered', { note: 'Post-operation interviews done' }).expect(200)).body.requirement;
-    const rejected = (await transition(liaison, plan.id, gathered, 'reject', { reason: 'Interview summaries missing' }).expect(200)).body.requirement;
-    const closed = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(liaison.auth).send({ version: current.version }).expect(200);
+    requirement = (await transition(planner, plan.id, requirement, 'gathered', { note: 'Post-operation interviews done' }).expect(200)).body.requirement;
+    requirement = (await transition(cpsLiaison, plan.id, requirement, 'reject', { reason: 'Interview summaries missing' }).expect(200)).body.requirement;
+    const tasks = (await t.http().get('/tasks').set(planner.auth).expect(200)).body;
+    expect(tasks).toContainEqual(expect.objectContaining({ kind: 'GATHER_EVIDENCE', requirementId: requirement.id }));
+    const closed = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(200);
     expect(closed.body.cpsInvolvement.closedAt).toEqual(expect.any(String));
-    const refused = await transition(owner, plan.id, rejected, 'gathered', { note: 'Summaries attached' }).expect(409);
+    const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'Summaries attached' }).expect(409);
     expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('closed evidence gathering') });
-    const tasks = (await t.http().get('/tasks').set(owner.auth).expect(200)).body;
-    expect(tasks.filter((task: { kind: string }) => task.kind === 'GATHER_EVIDENCE').map((task: { requirementId: string }) => task.requirementId)).not.toContain(requirement.id);
-    await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(liaison.auth).send({ version: closed.body.version }).expect(409);
+    const after = (await t.http().get('/tasks').set(planner.auth).expect(200)).body;
+    expect(after.filter((task: { kind: string }) => task.kind === 'GATHER_EVIDENCE').map((task: { requirementId: string }) => task.requirementId)).not.toContain(requirement.id);
+    const twice = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: closed.body.version }).expect(409);
+    expect(twice.body.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('refuses gathering on a plan whose day never started, however late it is', async () => {
+    const planner = await s.owner();
+    const plan = await s.plan(planner, { stage: 'approved' });
+    await s.windowOpensAt(plan, new Date(Date.now() - 2 * hour));
+    const requirement = (plan.evidenceRequirements as Requirement[])[0];
+    const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'x' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('is APPROVED, not started') });
+  });
+
+  it('no longer gives a partner that declined after being asked again a task on the plan it can no longer see', async () => {
+    const planner = await s.owner();
+    const partner = await s.partner('HMRC', ['FINANCIAL_INVESTIGATION']);
+    let plan = await s.plan(planner, { stage: 'ready' });
+    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(planner.auth).send({ teamId: partner.team.id, headcount: 1, version: plan.version }).expect(201)).body;
+    const request = (plan.deployments as { id: string; version: number; team: { id: string } }[]).find((d) => d.team.id === partner.team.id)!;
+    await t.http().post(`/operations/${plan.id}/deployments/${request.id}/confirm`).set(partner.auth).send({ version: request.version }).expect(200);
+    const cpsLiaison = await s.liaison();
+    const added = (await t.http().post(`/operations/${plan.id}/evidence-requirements`).set(cpsLiaison.auth).send({
+      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll', priority: 'DESIRABLE', version: plan.version,
+    }).expect(201)).body;
+    await transition(planner, plan.id, added.requirement, 'assign', { teamId: partner.team.id }).expect(200);
+    plan = (await t.http().get(`/operations/${plan.id}`).set(planner.auth).expect(200)).body;
+    plan = (await t.http().patch(`/operations/${plan.id}`).set(planner.auth).send({ version: plan.version, locations: [{ label: 'Elsewhere', address: '9 New Road', postcode: 'B9 4AA' }] }).expect(200)).body;
+    const again = (plan.deployments as { id: string; version: number; status: string }[]).find((d) => d.id === request.id)!;
+    expect(again.status).toBe('REQUESTED');
+    await t.http().post(`/operations/${plan.id}/deployments/${request.id}/decline`).set(partner.auth).send({ version: again.version, reason: 'Not that address' }).expect(200);
+    await s.windowOpensAt(plan, new Date(Date.now() - hour));
+    await s.dayStarted(plan);
+    await t.http().get(`/operations/${plan.id}`).set(partner.auth).expect(404);
+    const tasks = (await t.http().get('/tasks').set(partner.auth).expect(200)).body;
+    expect(tasks.map((task: { operation: { id: string } }) => task.operation.id)).not.toContain(plan.id);
   });
 
   it('refuses evidence writes by anyone but the engaged liaison', async () => {
@@ -288,7 +333,7 @@ describe('early CPS involvement and evidence requirements', () => {
     const added = (await addRequirement(plan).expect(201)).body;
     const assigned = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(200)).body.requirement;
     const early = await transition(owner, plan.id, assigned, 'gathered', { note: 'x' }).expect(409);
-    expect(early.body.message).toContain('gathered from the day of action');
+    expect(early.body.message).toContain('is DRAFT, not started');
     const accepting = await transition(liaison, plan.id, assigned, 'accept').expect(409);
     expect(accepting.body.code).toBe('INVALID_TRANSITION');
     const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');

@@ -315,14 +315,15 @@ describe('supporting teams (deployments)', () => {
     ['the window moves', (plan: { startsAt: string; endsAt: string }) => ({
       startsAt: new Date(Date.parse(plan.startsAt) + 3600_000).toISOString(), endsAt: new Date(Date.parse(plan.endsAt) + 3600_000).toISOString(),
     }), 'the window moved'],
-    ['the locations change', () => ({ locations: [{ label: 'New site', address: '2 Other Road', postcode: randomPostcode() }] }), 'the locations changed'],
+    ['the places change', () => ({ locations: [{ label: 'New site', address: '2 Other Road', postcode: randomPostcode() }] }), 'the places changed'],
   ])('asks partners to confirm again when %s, keeping the owner’s own teams confirmed', async (_what, change, reason) => {
     let plan = await createOperation();
     plan = (await deploy(plan, { teamId: ownTeam.id }).expect(201)).body;
     plan = (await deploy(plan, { teamId: partnerTeam.id }).expect(201)).body;
     const requested = deploymentOf(plan, partnerTeam);
     await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200);
-    const untouched = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: plan.version, name: 'Only the name' }).expect(200)).body;
+    const relabelled = (plan.locations as { label: string }[]).map((location) => ({ ...location, label: `${location.label} (renamed)` }));
+    const untouched = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: plan.version, name: 'Only the name', locations: relabelled }).expect(200)).body;
     expect(deploymentOf(untouched, partnerTeam).status).toBe('CONFIRMED');
 
     const changed = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: untouched.version, ...change(untouched) }).expect(200)).body;

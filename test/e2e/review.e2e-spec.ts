@@ -295,7 +295,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       const postcode = sharedPostcode();
       const plan = await s.plan(owner, { stage: 'approved', body: { locations: [{ label: 'Yard', address: '1 Mill Lane', postcode }], startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() } });
       const before = (await s.get(owner.auth, '/tasks').expect(200)).body;
-      expect(before.filter((task: { operation: { id: string } }) => task.operation.id === plan.id)).toEqual([]);
+      expect(before.filter((task: { kind: string }) => task.kind === 'ACKNOWLEDGE_HIT')).toEqual([]);
 
       const clash: Plan = (await post(other.auth, '/operations', operationBody({ startsAt: plan.startsAt, endsAt: plan.endsAt, locations: [{ label: 'Same yard', address: '1 Mill Lane', postcode }] })).expect(201)).body;
       const tasks = (await s.get(owner.auth, '/tasks').expect(200)).body;
@@ -318,6 +318,48 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       expect(current.status).toBe('APPROVED');
       expect((await s.get(owner.auth, '/tasks').expect(200)).body.filter((task: { kind: string }) => task.kind === 'ACKNOWLEDGE_HIT')).toEqual([]);
       await post(owner.auth, `/operations/${plan.id}/start`, { version: current.version }).expect(200);
+    });
+
+    it('shows the go/no-go checks as the readiness of an approved plan, and tasks the owner to start it, then to complete it', async () => {
+      const owner = await s.owner();
+      const plan = await s.plan(owner, { stage: 'approved', body: { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() } });
+      const readiness = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body;
+      expect(readiness.checks.map((check: { id: string }) => check.id)).toContain('start-window');
+      expect(readiness.checks.map((check: { id: string }) => check.id)).not.toContain('window-in-future');
+      expect(readiness.ready).toBe(true);
+      const kinds = async () =>
+        (await s.get(owner.auth, '/tasks').expect(200)).body
+          .filter((task: { kind: string; operation: { id: string } }) => task.operation.id === plan.id && task.kind.endsWith('_PLAN'))
+          .map((task: { kind: string }) => task.kind);
+      expect(await kinds()).toEqual(['START_PLAN']);
+      const active = (await post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(200)).body;
+      expect(await kinds()).toEqual([]);
+      await s.windowOpensAt(active, new Date(Date.now() - HOUR));
+      expect(await kinds()).toEqual(['COMPLETE_PLAN']);
+    });
+
+    it('opens the start window as far ahead as START_WINDOW_HOURS says', async () => {
+      const early = await startTestApp({ START_WINDOW_HOURS: '48' });
+      try {
+        const local = new Scenario(early);
+        const owner = await local.owner();
+        const plan = await local.plan(owner, { stage: 'approved', body: { startsAt: new Date(Date.now() + 30 * HOUR).toISOString(), endsAt: new Date(Date.now() + 40 * HOUR).toISOString() } });
+        await early.http().post(`/operations/${plan.id}/start`).set(owner.auth).send({ version: plan.version }).expect(200);
+      } finally {
+        await early.close();
+      }
+    });
+
+    it('lets the owner acknowledge a hit on an active plan', async () => {
+      const owner = await s.owner();
+      const other = await s.owner();
+      const postcode = sharedPostcode();
+      const plan = await s.plan(owner, { stage: 'active', body: { locations: [{ label: 'Yard', address: '3 Mill Lane', postcode }] } });
+      await post(other.auth, '/operations', operationBody({ startsAt: plan.startsAt, endsAt: plan.endsAt, locations: [{ label: 'Yard', address: '3 Mill Lane', postcode }] })).expect(201);
+      const [hit] = (await s.get(owner.auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
+      const acknowledged = await post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note: 'Both teams briefed', version: plan.version }).expect(200);
+      expect(acknowledged.body[0].acknowledgement).toMatchObject({ note: 'Both teams briefed' });
+      expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.status).toBe('ACTIVE');
     });
 
     it('completes only after the window has opened', async () => {
@@ -348,7 +390,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       }),
     ]);
     const history = (await s.get(owner.auth, `/operations/${plan.id}/history`).expect(200)).body;
-    expect(history[history.length - 1]).toMatchObject({ action: 'operation.complete', after: { status: 'COMPLETED', outcomes, releasedTeams: [{ team: team.name, status: 'CONFIRMED' }] } });
+    expect(history[history.length - 1]).toMatchObject({ action: 'operation.complete', after: { status: 'COMPLETED', outcomes, releasedTeams: [{ team: team.name, agency: owner.agency.code, status: 'CONFIRMED', headcount: 2, tasking: 'Entry and safeguarding' }] } });
 
     const pack = (await s.get(owner.auth, `/operations/${plan.id}/briefing`).set('Accept', 'text/markdown').expect(200)).text;
     expect(pack).toContain(`| ${team.name} | ${owner.agency.code} | 2 | Entry and safeguarding |`);
@@ -361,6 +403,18 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
   });
 
   describe('messages a person can act on', () => {
+    it('refuses null for a field that cannot be empty, naming it, never with a database message', async () => {
+      const owner = await s.owner();
+      const plan = await s.plan(owner);
+      for (const body of [{ name: null }, { safeguarding: { languages: null } }, { safeguarding: { expectedPotentialVictims: null } }, { briefing: { risk: null } }]) {
+        const refused = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, ...body }).expect(400);
+        expect(refused.body.code).toBe('VALIDATION_FAILED');
+        expect(refused.body.message).not.toMatch(/database/i);
+      }
+      const cleared = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, safeguarding: { receptionCentre: null } }).expect(200);
+      expect(cleared.body.safeguarding.receptionCentre).toBeNull();
+    });
+
     it('asks for a reason when cancelling without one, in one message', async () => {
       const owner = await s.owner();
       const plan = await s.plan(owner);
@@ -386,6 +440,8 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       expect(impossible.body.details.fields).toEqual([
         { field: 'outcomes.nrmReferrals', problems: ['NRM referrals (9) cannot be more than the potential victims safeguarded (7); correct one of them'] },
       ]);
+      const listed = await post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes: [outcomes] }).expect(400);
+      expect(listed.body.details.fields[0]).toMatchObject({ field: 'outcomes', problems: [expect.stringContaining('Enter the outcomes of the day')] });
       const negative = await post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes: { ...outcomes, arrests: -1 } }).expect(400);
       expect(negative.body.details.fields).toEqual([{ field: 'outcomes.arrests', problems: ['Enter the number of arrests, a whole number from 0 to 100000'] }]);
       expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.status).toBe('ACTIVE');

@@ -111,4 +111,16 @@ export class Scenario {
       [plan.id, startsAt],
     );
   }
+
+  /**
+   * The day has come and the plan was started, without walking it through review: for tests of
+   * what happens on and after the day (evidence gathering) that are not about the lifecycle,
+   * which the review tests walk in full. Only a test does this, straight in the database.
+   */
+  async dayStarted(plan: { id: string }): Promise<void> {
+    await this.t.dataSource.query(
+      `UPDATE operations SET status = 'ACTIVE', approved_by = created_by, approved_at = now(), content_editors = '{}' WHERE id = $1`,
+      [plan.id],
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/app-config';
@@ -31,7 +32,7 @@ function secretsInRepository(): Map<string, string> {
 
 function refusedInProduction(env: Record<string, string>): boolean {
   try {
-    loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'f3a9c2e81b7d4056a1e9c3b5d7f20486e1c9a3b5d7f2048613579bdf02468ace', ...env });
+    loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...env });
     return false;
   } catch {
     return true;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { PersonView } from '../../common/dto';
 import { queryInt } from '../../common/transforms';
+import { Omittable } from '../../common/validators';
 
 class ActorAgencyView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -47,11 +48,11 @@ export class ReferenceEventPage {
 
 export class ReferenceEventQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
+  @Omittable() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @Transform(queryInt) @IsInt({ message: 'cursor must be the nextCursor of the previous page' }) @Min(1) @Max(2_147_483_647)
+  @Omittable() @Transform(queryInt) @IsInt({ message: 'cursor must be the nextCursor of the previous page' }) @Min(1) @Max(2_147_483_647)
   cursor?: number;
 }
 

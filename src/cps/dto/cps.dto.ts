@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import {
   EVIDENCE_PRIORITIES,
   EVIDENCE_STATUSES,
@@ -12,7 +12,7 @@ import {
   OFFENCES,
 } from '../../common/domain';
 import { trim } from '../../common/transforms';
-import { IsDateOnly, IsRequiredText } from '../../common/validators';
+import { IsDateOnly, IsRequiredText, Omittable } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { PersonView, VersionDto } from '../../common/dto';
 
@@ -76,23 +76,23 @@ export class CreateEvidenceRequirementDto extends VersionDto {
 
 export class UpdateEvidenceRequirementDto extends RequirementVersionDto {
   @ApiPropertyOptional({ enum: OFFENCES })
-  @IsOptional() @IsIn(OFFENCES, { message: OFFENCE_MESSAGE })
+  @Omittable() @IsIn(OFFENCES, { message: OFFENCE_MESSAGE })
   offence?: Offence;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(500)
+  @ApiPropertyOptional({ maxLength: 500 })
+  @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(500)
   offenceOther?: string;
 
   @ApiPropertyOptional({ enum: EVIDENCE_TYPES })
-  @IsOptional() @IsIn(EVIDENCE_TYPES, { message: TYPE_MESSAGE })
+  @Omittable() @IsIn(EVIDENCE_TYPES, { message: TYPE_MESSAGE })
   evidenceType?: EvidenceType;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000)
+  @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000)
   description?: string;
 
   @ApiPropertyOptional({ enum: EVIDENCE_PRIORITIES })
-  @IsOptional() @IsIn(EVIDENCE_PRIORITIES, { message: PRIORITY_MESSAGE })
+  @Omittable() @IsIn(EVIDENCE_PRIORITIES, { message: PRIORITY_MESSAGE })
   priority?: EvidencePriority;
 }
 

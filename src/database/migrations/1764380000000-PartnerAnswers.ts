@@ -38,6 +38,10 @@ export class PartnerAnswers1764380000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(
+      `UPDATE cps_involvements SET status = 'WITHDRAWN', withdrawn_at = declined_at, decline_reason = NULL, declined_at = NULL, declined_by = NULL
+        WHERE status = 'DECLINED'`,
+    );
     await db.query(`
       ALTER TABLE cps_involvements
         DROP CONSTRAINT ck_cps_involvements_closed, DROP CONSTRAINT ck_cps_involvements_declined,

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { trim } from '../../common/transforms';
-import { IsInstant, IsRequiredText } from '../../common/validators';
+import { IsInstant, IsRequiredText, Omittable } from '../../common/validators';
 import { VersionDto } from '../../common/dto';
 
 export class CreateDeploymentDto extends VersionDto {
@@ -15,15 +15,15 @@ export class CreateDeploymentDto extends VersionDto {
   headcount: number;
 
   @ApiPropertyOptional({ maxLength: 2000, example: 'Entry and search at the rear unit' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  @Omittable() @Transform(trim) @IsString() @MaxLength(2000)
   tasking?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the operation’s start; must lie inside the operation’s window' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the operation’s end; must lie inside the operation’s window' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   endsAt?: string;
 }
 

@@ -26,7 +26,7 @@ import {
   SCOPES,
 } from '../../common/domain';
 import { postcode, queryInt, trim } from '../../common/transforms';
-import { IsInstant, IsRequiredText, IsUkPostcode } from '../../common/validators';
+import { IsInstant, IsRequiredText, IsUkPostcode, Omittable } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { CpsInvolvementView, EvidenceRequirementView } from '../../cps/dto/cps.dto';
 import { PersonView, VersionDto } from '../../common/dto';
@@ -37,31 +37,31 @@ const SECTION_MAX = 20_000;
 
 export class BriefingDto {
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: information: the intelligence picture' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   information?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: intent: what the day of action is to achieve' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   intent?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'M: method: how' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   method?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'A: administration: timings, kit, logistics' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   administration?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'R: risk assessment' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   risk?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'C: communications' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   communications?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'H: humanitarian issues' })
-  @IsOptional() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable() @IsString() @MaxLength(SECTION_MAX)
   humanitarian?: string;
 }
 
@@ -81,11 +81,11 @@ export class LocationDto {
 
 export class SafeguardingDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  @Omittable() @IsInt() @Min(0) @Max(10000)
   expectedPotentialVictims?: number;
 
   @ApiPropertyOptional({ type: String, isArray: true, example: ['Romanian', 'Vietnamese'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ArrayUnique()
+  @Omittable() @IsArray() @ArrayMaxSize(30) @ArrayUnique()
   @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
   languages?: string[];
 
@@ -118,51 +118,51 @@ export class CreateOperationDto {
   endsAt: string;
 
   @ApiPropertyOptional({ type: BriefingDto })
-  @IsOptional() @ValidateNested() @Type(() => BriefingDto)
+  @Omittable() @ValidateNested() @Type(() => BriefingDto)
   briefing?: BriefingDto;
 
   @ApiPropertyOptional({ type: LocationDto, isArray: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
+  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
   locations?: LocationDto[];
 
   @ApiPropertyOptional({ type: SafeguardingDto })
-  @IsOptional() @ValidateNested() @Type(() => SafeguardingDto)
+  @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
 }
 
 export class UpdateOperationDto extends VersionDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: EXPLOITATION_TYPES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'exploitationTypes must name at least one type' })
+  @Omittable() @IsArray() @ArrayMinSize(1, { message: 'exploitationTypes must name at least one type' })
   @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique({ message: 'exploitationTypes must not repeat' })
   @IsIn(EXPLOITATION_TYPES, { each: true, message: TYPES_MESSAGE })
   exploitationTypes?: ExploitationType[];
 
   @ApiPropertyOptional({ enum: SCOPES })
-  @IsOptional() @IsIn(SCOPES, { message: SCOPE_MESSAGE })
+  @Omittable() @IsIn(SCOPES, { message: SCOPE_MESSAGE })
   scope?: Scope;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   endsAt?: string;
 
   @ApiPropertyOptional({ type: BriefingDto, description: 'Sections given replace those sections; others stay' })
-  @IsOptional() @ValidateNested() @Type(() => BriefingDto)
+  @Omittable() @ValidateNested() @Type(() => BriefingDto)
   briefing?: BriefingDto;
 
   @ApiPropertyOptional({ type: LocationDto, isArray: true, description: 'Replaces the whole list' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
+  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
   locations?: LocationDto[];
 
   @ApiPropertyOptional({ type: SafeguardingDto, description: 'Fields given replace those fields' })
-  @IsOptional() @ValidateNested() @Type(() => SafeguardingDto)
+  @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
 }
 
@@ -175,27 +175,27 @@ export class SetLeadAgencyDto extends VersionDto {
 
 export class OperationQueryDto {
   @ApiPropertyOptional({ enum: OPERATION_STATUSES })
-  @IsOptional() @IsIn(OPERATION_STATUSES, { message: `status must be one of ${OPERATION_STATUSES.join(', ')}` })
+  @Omittable() @IsIn(OPERATION_STATUSES, { message: `status must be one of ${OPERATION_STATUSES.join(', ')}` })
   status?: OperationStatus;
 
   @ApiPropertyOptional({ description: 'Only operations whose window ends at or after this instant' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Only operations whose window starts at or before this instant' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Text in the name or reference' })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
+  @Omittable() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @Omittable() @IsString() @MaxLength(200)
   cursor?: string;
 }
 

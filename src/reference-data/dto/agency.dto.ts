@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_KINDS, AgencyKind } from '../../common/domain';
 import { trim, upper } from '../../common/transforms';
+import { Omittable } from '../../common/validators';
 
 
 export class CreateAgencyDto {
@@ -26,14 +27,14 @@ export class CreateAgencyDto {
 
 export class UpdateAgencyDto {
   @ApiPropertyOptional({ example: 'MPS' })
-  @IsOptional()
+  @Omittable()
   @Transform(upper)
   @IsString()
   @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 letters, digits or underscores, starting with a letter' })
   code?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -41,7 +42,7 @@ export class UpdateAgencyDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(AGENCY_KINDS, { message: `kind must be one of ${AGENCY_KINDS.join(', ')}` })
   kind?: AgencyKind;
 }

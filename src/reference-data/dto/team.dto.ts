@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -16,6 +15,7 @@ import {
 } from 'class-validator';
 import { CAPABILITIES, Capability } from '../../common/domain';
 import { trim } from '../../common/transforms';
+import { Omittable } from '../../common/validators';
 
 const CAPABILITY_MESSAGE = `each capability must be one of ${CAPABILITIES.join(', ')}`;
 
@@ -47,7 +47,7 @@ export class CreateTeamDto {
 
 export class UpdateTeamDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -55,7 +55,7 @@ export class UpdateTeamDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: CAPABILITIES, isArray: true })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(CAPABILITIES.length)
   @ArrayUnique({ message: 'capabilities must not repeat' })
@@ -63,7 +63,7 @@ export class UpdateTeamDto {
   capabilities?: Capability[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -72,12 +72,12 @@ export class UpdateTeamDto {
 
 export class TeamQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   agencyId?: string;
 
   @ApiPropertyOptional({ enum: CAPABILITIES })
-  @IsOptional()
+  @Omittable()
   @IsIn(CAPABILITIES, { message: `capability must be one of ${CAPABILITIES.join(', ')}` })
   capability?: Capability;
 }

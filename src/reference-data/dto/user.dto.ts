@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -17,6 +16,7 @@ import {
 import { Role, ROLES } from '../../common/domain';
 import { AgencyView } from './agency.dto';
 import { trim, lower } from '../../common/transforms';
+import { Omittable } from '../../common/validators';
 
 const ROLE_MESSAGE = `each role must be one of ${ROLES.join(', ')}`;
 
@@ -55,7 +55,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -63,12 +63,12 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   agencyId?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayMaxSize(ROLES.length)
@@ -77,14 +77,14 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ minLength: 12, maxLength: 128, writeOnly: true })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })
   @MaxLength(128)
   password?: string;
 
   @ApiPropertyOptional({ description: 'false disables the account: its tokens stop working at once' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }

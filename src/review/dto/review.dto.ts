@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PersonView, VersionDto } from '../../common/dto';
 import { trim } from '../../common/transforms';
-import { IsRequiredText } from '../../common/validators';
+import { IsRequiredText, Omittable } from '../../common/validators';
 
 export class ReviewDto extends VersionDto {
   @ApiProperty({ enum: ['APPROVE', 'REQUEST_CHANGES'] })
@@ -33,12 +33,12 @@ export class OutcomesDto {
   @IsInt(count('NRM referrals')) @Min(0, count('NRM referrals')) @Max(100000, count('NRM referrals'))
   nrmReferrals: number;
   @ApiProperty({ minimum: 0 }) @IsInt(count('premises visited')) @Min(0, count('premises visited')) @Max(100000, count('premises visited')) premisesVisited: number;
-  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(4000) notes?: string;
+  @ApiPropertyOptional({ maxLength: 4000 }) @Omittable() @Transform(trim) @IsString() @MaxLength(4000) notes?: string;
 }
 
 export class CompleteDto extends VersionDto {
   @ApiProperty({ type: OutcomesDto })
-  @IsDefined({ message: 'Enter the outcomes of the day: arrests, potential victims safeguarded, NRM referrals and premises visited' })
+  @IsObject({ message: 'Enter the outcomes of the day: arrests, potential victims safeguarded, NRM referrals and premises visited' })
   @ValidateNested() @Type(() => OutcomesDto)
   outcomes: OutcomesDto;
 }
