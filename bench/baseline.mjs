@@ -1,6 +1,6 @@
 // The lower bound for GET /operations/:id: no framework, no token check, the same SQL as the app
-// (src/operations/operations.service.ts get(), visibility.ts, src/cps/evidence-views.ts) over a pool
-// of the same size, sent the same way: as named prepared statements (src/database/prepared.ts). The
+// (src/operations/plan-read.repository.ts, visibility.sql.ts) over a pool
+// of the same size, sent the same way: as named prepared statements (named() in src/database/sql.ts). The
 // caller is always BASELINE_USER_ID, loaded on every request as the app does.
 import { createServer } from 'node:http';
 import pg from 'pg';

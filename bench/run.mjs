@@ -18,7 +18,7 @@ import { loadConfig } from '../dist/config/app-config.js';
 import { dataSourceOptions } from '../dist/database/data-source.js';
 import { EmbeddedDatabase } from '../dist/database/embedded.js';
 import { migrate } from '../dist/database/migrate.js';
-import { seedDemo } from '../dist/database/seed/seed-demo.js';
+import { seedDemo } from '../dist/reference-data/demo-seed.repository.js';
 import { countRows, growDataset, prepareDataset } from './dataset.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

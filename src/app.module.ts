@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -13,7 +13,7 @@ import { HealthModule } from './health/health.module';
 import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
-import { ReviewModule } from './review/review.module';
+import { WorkflowModule } from './workflow/workflow.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -30,7 +30,7 @@ export class AppModule {
         OperationsModule,
         DeploymentsModule,
         CpsModule,
-        ReviewModule,
+        WorkflowModule,
         TasksModule,
         AuditModule,
         HealthModule,

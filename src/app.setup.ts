@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
-import { controlCharacterAt, jsonShapeProblem, MAX_ELEMENTS } from './common/http/body-shape';
+import { controlCharacterAt, jsonShapeProblem, MAX_ELEMENTS } from './http/body-shape';
 import { validationError } from './common/validation';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -68,7 +68,8 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
     genReqId: requestId,
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
-    return503OnClosing: true,
+    // Requests that race the close are answered by the hook below, in the contract's shape.
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     // A client has this long to send its whole request (a body trickled in a byte at a time
     // no longer holds a socket for minutes), and an idle socket is closed after twice that.
@@ -98,6 +99,12 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
   });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) {
+      return reply
+        .code(503)
+        .header('connection', 'close')
+        .send({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is shutting down; try again in a moment' });
+    }
   });
   fastify.addHook('onResponse', async (request: FastifyRequest & { user?: { id: string } }, reply) => {
     logger.log(

@@ -7,7 +7,7 @@ import { Limit, RateLimits } from '../database/rate-limits';
 import { User } from '../reference-data/user.entity';
 import { UsersService } from '../reference-data/users.service';
 import { LoginDto, LoginResult } from './dto/login.dto';
-import { decoyHash, verifyPassword } from './password';
+import { decoyHash, verifyPassword } from '../common/password-hashing';
 import { TokenService } from './token.service';
 
 const WINDOW_MS = 15 * 60 * 1000;

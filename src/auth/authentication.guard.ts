@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { IS_PUBLIC } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
-import { prepared } from '../database/prepared';
+import { CallerRepository } from './caller.repository';
 import { TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,20 +28,9 @@ export class AuthenticationGuard implements CanActivate {
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send the access token as "Authorization: Bearer <token>"');
     const claims = await this.tokens.verify(match[1]);
     if (!claims || !UUID.test(claims.userId)) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
-    const user = await this.loadUser(claims.userId, claims.generation);
+    const user = await CallerRepository.find(this.dataSource.manager, claims.userId, claims.generation);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
     request.user = user;
     return true;
-  }
-
-  /** The active user the token names, while the token's generation is still theirs (a password change ends it). */
-  private async loadUser(id: string, generation: number): Promise<AuthUser | undefined> {
-    const rows: AuthUser[] = await this.dataSource.query(
-      prepared(`SELECT u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
-         FROM users u JOIN agencies a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.active AND u.token_generation = $2`),
-      [id, generation],
-    );
-    return rows[0];
   }
 }

@@ -43,6 +43,14 @@ export type Scope = (typeof SCOPES)[number];
 export const POLICY_ROLES = ['LEAD', 'SUPPORT'] as const;
 export type PolicyRole = (typeof POLICY_ROLES)[number];
 
+export const DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED', 'DECLINED', 'RELEASED'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+/** The deployments that hold a team for a plan: asked for, or agreed. Declined and released ones do not. */
+export const ACTIVE_DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED'] as const satisfies readonly DeploymentStatus[];
+
+export const CPS_INVOLVEMENT_STATUSES = ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] as const;
+export type CpsInvolvementStatus = (typeof CPS_INVOLVEMENT_STATUSES)[number];
+
 export const OPERATION_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 

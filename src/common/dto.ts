@@ -17,7 +17,7 @@ export class PersonView {
   @ApiProperty() email: string;
 }
 
-/** The version on a DELETE, which has no body: `?version=`. */
+/** The version sent with a request that has no body (a delete): `?version=`. */
 export class VersionQueryDto {
   @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw' })
   @Transform(queryInt) @IsInt({ message: 'version must be a whole number' }) @Min(1) @Max(2_147_483_647)

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { normalisePostcode } from '../operations/postcode';
+import { normalisePostcode } from './postcode';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,24 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { VersionDto, VersionQueryDto } from '../common/dto';
 import { IdParam } from '../common/id-param';
-import { OperationView } from '../operations/dto/operation.dto';
+import { OperationView } from '../operations/dto/plan-view.dto';
 import { CpsService } from './cps.service';
-import {
-  AssignEvidenceDto,
-  CpsDeclineView,
-  CpsRequestDto,
-  CreateEvidenceRequirementDto,
-  DeclineCpsRequestDto,
-  EvidenceMatrixView,
-  EvidenceWriteView,
-  GatheredEvidenceDto,
-  RejectEvidenceDto,
-  RequirementVersionDto,
-  UpdateEvidenceRequirementDto,
-} from './dto/cps.dto';
+import { CpsDeclineView, CpsRequestDto, DeclineCpsRequestDto } from './dto/cps.dto';
 
 @ApiTags('early CPS involvement')
 @ApiBearerAuth()
@@ -61,61 +49,5 @@ export class CpsController {
   @ApiOkResponse({ type: OperationView, description: 'The engaged liaison closes evidence gathering on a completed plan' })
   close(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
     return this.cps.close(caller, id, body.version);
-  }
-
-  @Get('evidence-requirements')
-  @ApiOkResponse({ type: EvidenceMatrixView })
-  matrix(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<EvidenceMatrixView> {
-    return this.cps.matrix(caller, id);
-  }
-
-  @Post('evidence-requirements')
-  @ApiCreatedResponse({ type: EvidenceWriteView })
-  add(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CreateEvidenceRequirementDto): Promise<EvidenceWriteView> {
-    return this.cps.addRequirement(caller, id, body);
-  }
-
-  @Patch('evidence-requirements/:rid')
-  @ApiOkResponse({ type: EvidenceWriteView })
-  update(
-    @CurrentUser() caller: AuthUser,
-    @IdParam() id: string,
-    @IdParam('rid') rid: string,
-    @Body() body: UpdateEvidenceRequirementDto,
-  ): Promise<EvidenceWriteView> {
-    return this.cps.updateRequirement(caller, id, rid, body);
-  }
-
-  @Post('evidence-requirements/:rid/assign')
-  @HttpCode(200)
-  @ApiOkResponse({ type: EvidenceWriteView, description: '422 TEAM_NOT_DEPLOYED when the team has no confirmed deployment' })
-  assign(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: AssignEvidenceDto): Promise<EvidenceWriteView> {
-    return this.cps.assign(caller, id, rid, body);
-  }
-
-  @Post('evidence-requirements/:rid/gathered')
-  @HttpCode(200)
-  @ApiOkResponse({ type: EvidenceWriteView })
-  gathered(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: GatheredEvidenceDto): Promise<EvidenceWriteView> {
-    return this.cps.gathered(caller, id, rid, body);
-  }
-
-  @Post('evidence-requirements/:rid/accept')
-  @HttpCode(200)
-  @ApiOkResponse({ type: EvidenceWriteView })
-  acceptEvidence(
-    @CurrentUser() caller: AuthUser,
-    @IdParam() id: string,
-    @IdParam('rid') rid: string,
-    @Body() body: RequirementVersionDto,
-  ): Promise<EvidenceWriteView> {
-    return this.cps.decide(caller, id, rid, body.version, 'ACCEPTED');
-  }
-
-  @Post('evidence-requirements/:rid/reject')
-  @HttpCode(200)
-  @ApiOkResponse({ type: EvidenceWriteView })
-  rejectEvidence(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: RejectEvidenceDto): Promise<EvidenceWriteView> {
-    return this.cps.decide(caller, id, rid, body.version, 'REJECTED', body.reason);
   }
 }

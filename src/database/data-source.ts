@@ -1,10 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { DataSourceOptions } from 'typeorm';
+import { DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { Agency } from '../reference-data/agency.entity';
-import { Team } from '../reference-data/team.entity';
-import { User } from '../reference-data/user.entity';
-import { PolicyRule } from '../lead-policy/policy-rule.entity';
 import { ReferenceData1764320000000 } from './migrations/1764320000000-ReferenceData';
 import { Operations1764330000000 } from './migrations/1764330000000-Operations';
 import { Deployments1764340000000 } from './migrations/1764340000000-Deployments';
@@ -14,7 +10,6 @@ import { NewestVisible1764370000000 } from './migrations/1764370000000-NewestVis
 import { PartnerAnswers1764380000000 } from './migrations/1764380000000-PartnerAnswers';
 import { Hardening1764390000000 } from './migrations/1764390000000-Hardening';
 
-export const ENTITIES = [Agency, Team, User, PolicyRule];
 export const MIGRATIONS = [
   ReferenceData1764320000000,
   Operations1764330000000,
@@ -28,12 +23,15 @@ export const MIGRATIONS = [
 
 const logger = new Logger('Database');
 
-/** The one DataSource definition: the app (through Nest) and the migration CLI both build from it. */
-export function dataSourceOptions(config: AppConfig, url: string): DataSourceOptions {
+/**
+ * The one DataSource definition: the app (through Nest, whose modules each register their own
+ * entities) and the migration CLI (src/data-source.cli.ts, which lists them) both build from it.
+ */
+export function dataSourceOptions(config: AppConfig, url: string, entities: MixedList<Function> = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

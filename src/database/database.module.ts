@@ -1,20 +1,12 @@
-import {
-  Global,
-  Injectable,
-  Logger,
-  Module,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Global, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
 import { DatabaseServer } from './database-server';
 import { migrate } from './migrate';
+import { DatabaseHealth } from './database-health';
 import { RateLimits } from './rate-limits';
-import { DEMO_USERS } from './seed/demo-data';
-import { seedDemo } from './seed/seed-demo';
 
 @Global()
 @Module({
@@ -23,28 +15,21 @@ import { seedDemo } from './seed/seed-demo';
 })
 class DatabaseServerModule {}
 
-/** Migrates (and seeds the demo data) before the app serves; closes the pool, then stops an embedded server. */
+/**
+ * Migrates before any module starts its work (seeding the demo data comes after, at bootstrap);
+ * on shutdown closes the pool, then stops an embedded server.
+ */
 @Injectable()
-class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Database');
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly server: DatabaseServer,
-    private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     await migrate(this.dataSource, this.logger);
-    if (!this.config.seedDemo) return;
-    const added = await seedDemo(this.dataSource, this.config.DEMO_PASSWORD);
-    if (added) this.logger.log({ msg: 'demo data seeded', usersAdded: added });
-    // Only the well-known default is printed; a password someone chose stays out of the logs.
-    const password =
-      this.config.DEMO_PASSWORD === new AppConfig().DEMO_PASSWORD
-        ? `password "${this.config.DEMO_PASSWORD}" (the default; set DEMO_PASSWORD to change it)`
-        : 'password: the value of DEMO_PASSWORD';
-    this.logger.log(`Demo logins, ${password}: ${DEMO_USERS.map((user) => user.email).join(', ')}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -61,12 +46,14 @@ class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
       inject: [AppConfig, DatabaseServer],
       useFactory: (config: AppConfig, server: DatabaseServer) => ({
         ...dataSourceOptions(config, server.url),
+        // Each module registers its own entities (TypeOrmModule.forFeature).
+        autoLoadEntities: true,
         retryAttempts: 3,
         retryDelay: 1000,
       }),
     }),
   ],
-  providers: [DatabaseLifecycle, RateLimits],
-  exports: [RateLimits],
+  providers: [DatabaseLifecycle, RateLimits, DatabaseHealth],
+  exports: [RateLimits, DatabaseHealth],
 })
 export class DatabaseModule {}

@@ -13,3 +13,19 @@ export async function inTransaction<T>(dataSource: DataSource, work: (manager: E
     }
   }
 }
+
+/**
+ * Runs `work` under a savepoint: when it fails, the transaction goes back to just before it and
+ * stays usable (to find out why, say which booking clashed), and the error is thrown on.
+ */
+export async function underSavepoint<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  await manager.query('SAVEPOINT attempt');
+  try {
+    const result = await work();
+    await manager.query('RELEASE SAVEPOINT attempt');
+    return result;
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT attempt');
+    throw error;
+  }
+}

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
 import { IdParam } from '../common/id-param';
-import { VersionDto, VersionQueryDto } from '../common/dto';
-import { DeploymentDecisionView, OperationView } from '../operations/dto/operation.dto';
+import { VersionQueryDto } from '../common/dto';
+import { OperationView } from '../operations/dto/plan-view.dto';
 import { DeploymentsService } from './deployments.service';
-import { CreateDeploymentDto, DeclineDeploymentDto } from './dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentVersionDto } from './dto/deployment.dto';
 
 @ApiTags('supporting teams')
 @ApiBearerAuth()
@@ -23,7 +23,7 @@ export class DeploymentsController {
   @Post(':did/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: DeploymentDecisionView })
-  confirm(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Body() body: VersionDto): Promise<DeploymentDecisionView> {
+  confirm(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Body() body: DeploymentVersionDto): Promise<DeploymentDecisionView> {
     return this.deployments.confirm(caller, id, did, body.version);
   }
 

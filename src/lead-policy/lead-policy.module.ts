@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { PolicyRule } from './policy-rule.entity';
 import { PolicyController } from './policy.controller';
 import { PolicyService } from './policy.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, TypeOrmModule.forFeature([PolicyRule])],
   controllers: [PolicyController],
   providers: [PolicyService],
   exports: [PolicyService],

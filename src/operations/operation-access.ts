@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
 import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
-import { SqlParams } from '../database/sql-params';
-import { OPERATION_COLUMNS, OperationRow } from './operation-row';
-import { mayEditPlan, visibleTo } from './visibility';
+import { OperationRepository } from './operation.repository';
+import { OperationChanges, OperationRow } from './operation-row';
+import { mayEditPlan } from './ownership';
 
 /** R9: plans are edited in these states; an edit to an APPROVED plan sends it back to DRAFT. */
 export const EDITABLE_STATUSES: readonly OperationStatus[] = ['DRAFT', 'CHANGES_REQUESTED', 'APPROVED'];
-
-/** Column → value for the conditional update of an operation. */
-export type OperationChanges = Record<string, unknown>;
 
 /**
  * The gate every write to an operation goes through, inside its transaction: the row
@@ -24,12 +21,7 @@ export class OperationAccess {
   constructor(private readonly audit: AuditService) {}
 
   async lockVisible(manager: EntityManager, viewer: AuthUser, id: string): Promise<OperationRow> {
-    const p = new SqlParams();
-    const idParam = p.add(id);
-    const [row] = await manager.query(
-      `SELECT ${OPERATION_COLUMNS} FROM operations o WHERE o.id = ${idParam} AND ${visibleTo(viewer, p)} FOR UPDATE`,
-      p.values,
-    );
+    const row = await OperationRepository.lockVisible(manager, viewer, id);
     if (!row) throw DomainError.notFound('Operation', id);
     return row;
   }
@@ -37,9 +29,7 @@ export class OperationAccess {
   /** The owner's gate (R15): visible, owned by the caller's agency, at the version they saw, and editable (R9). */
   async lockForEdit(manager: EntityManager, viewer: AuthUser, id: string, version: number): Promise<OperationRow> {
     const row = await this.lockVisible(manager, viewer, id);
-    if (!mayEditPlan(viewer, row)) {
-      throw DomainError.forbidden(`Only a coordinator of the owning agency may change operation ${row.reference}`);
-    }
+    assertOwner(viewer, row);
     assertVersion(row, version);
     assertEditable(row);
     return row;
@@ -52,7 +42,7 @@ export class OperationAccess {
    */
   async updatePlan(manager: EntityManager, viewer: AuthUser, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
     const editors = row.contentEditors.includes(viewer.id) ? row.contentEditors : [...row.contentEditors, viewer.id];
-    const edit = { ...changes, updated_by: viewer.id, content_editors: editors };
+    const edit: OperationChanges = { ...changes, updated_by: viewer.id, content_editors: editors };
     if (row.status !== 'APPROVED') return this.update(manager, row, edit);
     const updated = await this.update(manager, row, { ...edit, status: 'DRAFT', approved_by: null, approved_at: null });
     await this.audit.append(manager, {
@@ -67,21 +57,17 @@ export class OperationAccess {
 
   /**
    * Applies `changes` and bumps the version, on the condition that the version is still the
-   * one read (R10); 0 rows means someone else got there first. Lifecycle moves and evidence
-   * gathering come here directly: they are recorded in the audit trail, not as plan edits.
+   * one read (R10). Lifecycle moves and answers that are not edits of the plan come here directly.
    */
   async update(manager: EntityManager, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
-    const p = new SqlParams();
-    const sets = Object.entries(changes).map(([column, value]) => `${column} = ${p.add(value)}`);
-    sets.push(`version = version + 1`, `updated_at = now()`);
-    // For an UPDATE, TypeORM answers [rows, rowCount].
-    const [rows]: [OperationRow[], number] = await manager.query(
-      `UPDATE operations o SET ${sets.join(', ')} WHERE o.id = ${p.add(row.id)} AND o.version = ${p.add(row.version)} RETURNING ${OPERATION_COLUMNS}`,
-      p.values,
-    );
-    if (rows.length === 0) throw versionConflict(row.reference, row.version);
-    return rows[0];
+    const updated = await OperationRepository.update(manager, row.id, row.version, changes);
+    if (!updated) throw DomainError.staleVersion(`Operation ${row.reference}`, row.version);
+    return updated;
   }
+}
+
+export function assertOwner(viewer: AuthUser, row: OperationRow, what = 'change'): void {
+  if (!mayEditPlan(viewer, row)) throw DomainError.forbidden(`Only a coordinator of the owning agency may ${what} operation ${row.reference}`);
 }
 
 export function assertEditable(row: OperationRow): void {
@@ -93,9 +79,5 @@ export function assertEditable(row: OperationRow): void {
 }
 
 export function assertVersion(row: OperationRow, version: number): void {
-  if (row.version !== version) throw versionConflict(row.reference, version, row.version);
-}
-
-function versionConflict(reference: string, seen: number, current?: number): DomainError {
-  return DomainError.staleVersion(`Operation ${reference}`, seen, current);
+  if (row.version !== version) throw DomainError.staleVersion(`Operation ${row.reference}`, version, row.version);
 }

@@ -1,6 +1,7 @@
 import type { BriefingSection, ExploitationType, OperationStatus, Scope } from '../common/domain';
+import { sql } from '../database/sql';
 
-/** An operation as the queries of this module select it (camelCase columns). */
+/** An operation as the repository selects it (camelCase columns). */
 export interface OperationRow {
   id: string;
   reference: string;
@@ -28,7 +29,29 @@ export interface OperationRow {
   cancelReason: string | null;
 }
 
-export const OPERATION_COLUMNS = `
+/** The columns an operation's conditional update may set: a typed union, never a name from a request. */
+export type OperationColumn =
+  | 'name'
+  | 'exploitation_types'
+  | 'scope'
+  | 'starts_at'
+  | 'ends_at'
+  | 'lead_agency_id'
+  | 'briefing'
+  | 'expected_potential_victims'
+  | 'safeguarding_languages'
+  | 'reception_centre'
+  | 'status'
+  | 'updated_by'
+  | 'content_editors'
+  | 'approved_by'
+  | 'approved_at'
+  | 'outcomes'
+  | 'cancel_reason';
+
+export type OperationChanges = Partial<Record<OperationColumn, unknown>>;
+
+export const OPERATION_COLUMNS = sql`
   o.id, o.reference, o.name, o.exploitation_types AS "exploitationTypes", o.scope,
   o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", o.briefing,
   o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",

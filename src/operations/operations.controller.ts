@@ -1,39 +1,51 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HistoryEventView } from '../audit/dto/audit.dto';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { IdParam } from '../common/id-param';
-import { CreateOperationDto, OperationPage, OperationQueryDto, OperationView, UpdateOperationDto } from './dto/operation.dto';
-import { OperationsService } from './operations.service';
+import { CreateOperationDto, OperationPage, OperationQueryDto, UpdateOperationDto } from './dto/operation.dto';
+import { OperationView } from './dto/plan-view.dto';
+import { PlanEditingService } from './plan-editing.service';
+import { PlansService } from './plans.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
 @Controller('operations')
 export class OperationsController {
-  constructor(private readonly operations: OperationsService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly editing: PlanEditingService,
+  ) {}
 
   @Post()
   @Roles('COORDINATOR')
   @ApiCreatedResponse({ type: OperationView })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateOperationDto): Promise<OperationView> {
-    return this.operations.create(caller, body);
+    return this.editing.create(caller, body);
   }
 
   @Get()
   @ApiOkResponse({ type: OperationPage, description: 'The operations the caller may see, newest first' })
   list(@CurrentUser() caller: AuthUser, @Query() query: OperationQueryDto): Promise<OperationPage> {
-    return this.operations.list(caller, query);
+    return this.plans.list(caller, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: OperationView })
   get(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<OperationView> {
-    return this.operations.get(caller, id);
+    return this.plans.get(caller, id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: OperationView })
   update(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: UpdateOperationDto): Promise<OperationView> {
-    return this.operations.update(caller, id, body);
+    return this.editing.update(caller, id, body);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: HistoryEventView, isArray: true, description: 'Every change, oldest first' })
+  history(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<HistoryEventView[]> {
+    return this.plans.history(caller, id);
   }
 }

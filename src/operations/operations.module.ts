@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { LeadAgencyController } from '../lead-policy/lead-agency.controller';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
+import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { LeadAgencyController } from './lead-agency.controller';
+import { LeadAssignmentService } from './lead-assignment.service';
 import { OperationAccess } from './operation-access';
 import { OperationsController } from './operations.controller';
-import { OperationsService } from './operations.service';
+import { PlanEditingService } from './plan-editing.service';
+import { PlanEvents } from './plan-events';
+import { PlansService } from './plans.service';
 
+/** The core every other plan module builds on: plans, their lead, their read model, and the gate for writing them. */
 @Module({
-  imports: [AuditModule, LeadPolicyModule],
+  imports: [AuditModule, LeadPolicyModule, ReferenceDataModule],
   controllers: [OperationsController, LeadAgencyController],
-  providers: [OperationsService, OperationAccess],
-  exports: [OperationsService, OperationAccess],
+  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents],
+  exports: [PlansService, OperationAccess, PlanEvents],
 })
 export class OperationsModule {}

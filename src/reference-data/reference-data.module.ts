@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { Agency } from './agency.entity';
+import { DemoSeeder } from './demo-seeder';
+import { Team } from './team.entity';
+import { User } from './user.entity';
 import { AgenciesService } from './agencies.service';
 import { AgenciesController, TeamsController, UsersController } from './reference-data.controller';
 import { TeamsService } from './teams.service';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, TypeOrmModule.forFeature([Agency, Team, User])],
   controllers: [AgenciesController, TeamsController, UsersController],
-  providers: [AgenciesService, TeamsService, UsersService],
-  exports: [UsersService],
+  providers: [AgenciesService, TeamsService, UsersService, DemoSeeder],
+  exports: [UsersService, TeamsService, AgenciesService],
 })
 export class ReferenceDataModule {}

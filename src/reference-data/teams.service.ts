@@ -8,27 +8,31 @@ import { DomainError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { CreateTeamDto, TeamQueryDto, TeamView, UpdateTeamDto } from './dto/team.dto';
 import { Team } from './team.entity';
+import { TeamRepository } from './team.repository';
 
-const TEAM_VIEW_SQL = `
-  SELECT t.id, t.agency_id AS "agencyId", a.code AS "agencyCode", t.name, t.capabilities, t.capacity
-    FROM teams t JOIN agencies a ON a.id = t.agency_id`;
+/**
+ * Runs, in the transaction that changes a team's capacity, before the change: modules that book
+ * teams (deployments) refuse a capacity below what the team is booked for.
+ */
+export type CapacityGuard = (manager: EntityManager, caller: AuthUser, team: { id: string; name: string }, capacity: number) => Promise<void>;
 
 const audited = (team: TeamView) => ({ agencyId: team.agencyId, name: team.name, capabilities: team.capabilities, capacity: team.capacity });
 
 @Injectable()
 export class TeamsService {
+  private readonly capacityGuards: CapacityGuard[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
+  guardCapacity(guard: CapacityGuard): void {
+    this.capacityGuards.push(guard);
+  }
+
   list(query: TeamQueryDto): Promise<TeamView[]> {
-    return this.dataSource.query(
-      `${TEAM_VIEW_SQL}
-        WHERE ($1::uuid IS NULL OR t.agency_id = $1) AND ($2::text IS NULL OR $2 = ANY (t.capabilities))
-        ORDER BY a.code, t.name`,
-      [query.agencyId ?? null, query.capability ?? null],
-    );
+    return TeamRepository.list(this.dataSource.manager, query);
   }
 
   async create(caller: AuthUser, input: CreateTeamDto): Promise<TeamView> {
@@ -48,6 +52,9 @@ export class TeamsService {
       const team = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!team) throw DomainError.notFound('Team', id);
       this.assertMayManage(caller, team.agencyId);
+      if (input.capacity !== undefined && input.capacity < team.capacity) {
+        for (const guard of this.capacityGuards) await guard(manager, caller, team, input.capacity);
+      }
       const before = await this.view(manager, id);
       await repository.update({ id }, definedFields(input));
       const after = await this.view(manager, id);
@@ -56,9 +63,8 @@ export class TeamsService {
     });
   }
 
-  private async view(manager: EntityManager, id: string): Promise<TeamView> {
-    const [team] = await manager.query(`${TEAM_VIEW_SQL} WHERE t.id = $1`, [id]);
-    return team;
+  private view(manager: EntityManager, id: string): Promise<TeamView> {
+    return TeamRepository.view(manager, id);
   }
 
   /** Admins manage every team; a coordinator manages the teams of their own agency. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../common/password-hashing';
 import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
@@ -14,6 +14,7 @@ import { Agency } from './agency.entity';
 import { toAgencyView } from './agencies.service';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './user.entity';
+import { UserRepository } from './user.repository';
 
 export function toUserView(user: User, agency: Agency): UserView {
   return {
@@ -116,8 +117,8 @@ export class UsersService {
 
   /** Locks every active admin, so that two admins removing each other at once cannot both succeed. */
   private async assertAnotherAdmin(manager: EntityManager, leaving: string): Promise<void> {
-    const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE active AND 'ADMIN' = ANY (roles) ORDER BY id FOR UPDATE`);
-    if (admins.every((admin) => admin.id === leaving)) {
+    const admins = await UserRepository.lockActiveAdmins(manager);
+    if (admins.every((admin) => admin === leaving)) {
       throw new DomainError('CONFLICT', 'This is the last active admin: make another user an admin first, so that someone can still manage reference data');
     }
   }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_USERS } from '../../src/database/seed/demo-data';
+import { DEMO_USERS } from '../../src/reference-data/demo-data';
 import { DEMO_PASSWORD, postgresProcessesFor, RunningApp } from '../support/running-app';
 
 /** The built app with the embedded Postgres in a fresh data directory: start, crash, restart, stop. */

@@ -53,7 +53,7 @@ describe('the platform: health, docs, headers and the error contract', () => {
 
   it('answers an oversized body with 413 in the contract shape', async () => {
     const response = await t.http().post('/auth/login').send({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) }).expect(413);
-    expect(response.body).toMatchObject({ statusCode: 413, code: 'VALIDATION_FAILED' });
+    expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('answers an unexpected failure with a bare 500 that names the request id, and logs the detail', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import TestAgent from 'supertest/lib/agent';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/common/password-hashing';
 import type { AgencyKind, Capability, Role } from '../../src/common/domain';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

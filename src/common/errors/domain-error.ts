@@ -35,7 +35,8 @@ export class DomainError extends Error {
 
 export interface ErrorBody {
   statusCode: number;
-  code: ErrorCode;
+  /** An ErrorCode; for an HTTP-level client error, the name of its status (PAYLOAD_TOO_LARGE). */
+  code: string;
   message: string;
   details?: Record<string, unknown>;
 }

@@ -1,20 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import {
-  EVIDENCE_PRIORITIES,
-  EVIDENCE_STATUSES,
-  EVIDENCE_TYPES,
-  EvidencePriority,
-  EvidenceStatus,
-  EvidenceType,
-  Offence,
-  OFFENCES,
-} from '../../common/domain';
+import { EVIDENCE_PRIORITIES, EVIDENCE_TYPES, EvidencePriority, EvidenceType, Offence, OFFENCES } from '../../common/domain';
 import { trim } from '../../common/transforms';
 import { IsDateOnly, IsRequiredText, Omittable } from '../../common/validators';
-import { AgencyView } from '../../reference-data/dto/agency.dto';
-import { PersonView, VersionDto } from '../../common/dto';
+import { VersionDto } from '../../common/dto';
+import { EvidenceRequirementView } from '../../operations/dto/plan-view.dto';
 
 const OFFENCE_MESSAGE = `offence must be one of ${OFFENCES.join(', ')}`;
 const TYPE_MESSAGE = `evidenceType must be one of ${EVIDENCE_TYPES.join(', ')}`;
@@ -112,61 +103,6 @@ export class RejectEvidenceDto extends RequirementVersionDto {
   @ApiProperty({ maxLength: 1000, example: 'The exhibit log is incomplete: no seizure times' })
   @Transform(trim) @IsRequiredText('Enter a reason for rejecting the evidence', 1000)
   reason: string;
-}
-
-export class CpsInvolvementView {
-  @ApiProperty({ enum: ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] }) status: string;
-  @ApiProperty() requestedAt: string;
-  @ApiProperty({ nullable: true, type: String, description: 'What the owner asked the CPS for' }) requestNote: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2027-02-14' }) adviceNeededBy: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why a liaison declined the request' }) declineReason: string | null;
-  @ApiProperty({ type: PersonView, nullable: true }) declinedBy: PersonView | null;
-  @ApiProperty({ nullable: true, type: String }) declinedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When the liaison closed evidence gathering' }) closedAt: string | null;
-  @ApiProperty({ type: PersonView, nullable: true }) liaison: PersonView | null;
-  @ApiProperty({ nullable: true, type: String }) engagedAt: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Whole days between engagedAt and the operation’s start' })
-  leadTimeDays: number | null;
-}
-
-class AssignedTeamView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: String, isArray: true }) capabilities: string[];
-  @ApiProperty({ type: AgencyView }) agency: AgencyView;
-}
-
-export class EvidenceEventView {
-  @ApiProperty({ enum: ['OPEN', 'ASSIGNED', 'GATHERED', 'ACCEPTED', 'REJECTED'] }) status: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The gathering note' }) note: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the evidence was rejected' }) reason: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The team assigned' }) team: string | null;
-  @ApiProperty({ type: PersonView }) by: PersonView;
-  @ApiProperty() at: string;
-}
-
-export class EvidenceRequirementView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'The version its transitions (edit, assign, gathered, accept, reject) are made against' }) version: number;
-  @ApiProperty({ enum: OFFENCES }) offence: Offence;
-  @ApiProperty({ nullable: true, type: String }) offenceOther: string | null;
-  @ApiProperty({ enum: EVIDENCE_TYPES }) evidenceType: EvidenceType;
-  @ApiProperty() description: string;
-  @ApiProperty({ enum: EVIDENCE_PRIORITIES }) priority: EvidencePriority;
-  @ApiProperty({ enum: EVIDENCE_STATUSES }) status: EvidenceStatus;
-  @ApiProperty({ type: AssignedTeamView, nullable: true }) assignedTeam: AssignedTeamView | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The capability this type of evidence usually needs' })
-  suggestedCapability: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Set when the assigned team lacks the suggested capability' })
-  warning: string | null;
-  @ApiProperty({ nullable: true, type: String }) gatheredNote: string | null;
-  @ApiProperty({ type: PersonView, nullable: true }) gatheredBy: PersonView | null;
-  @ApiProperty({ nullable: true, type: String }) gatheredAt: string | null;
-  @ApiProperty({ type: PersonView, nullable: true }) decidedBy: PersonView | null;
-  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
-  @ApiProperty({ type: EvidenceEventView, isArray: true, description: 'Every step, oldest first: each note and each rejection' })
-  history: EvidenceEventView[];
 }
 
 export class EvidenceWriteView {

@@ -28,8 +28,7 @@ import {
 import { postcode, queryInt, trim } from '../../common/transforms';
 import { IsInstant, IsRequiredText, IsUkPostcode, Omittable } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
-import { CpsInvolvementView, EvidenceRequirementView } from '../../cps/dto/cps.dto';
-import { PersonView, VersionDto } from '../../common/dto';
+import { VersionDto } from '../../common/dto';
 
 const TYPES_MESSAGE = `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}`;
 const SCOPE_MESSAGE = `scope must be one of ${SCOPES.join(', ')}`;
@@ -219,78 +218,6 @@ export class OperationSummaryView {
   @ApiProperty({ type: AgencyView, nullable: true }) leadAgency: AgencyView | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
-}
-
-export class DeploymentTeamView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: String, isArray: true }) capabilities: string[];
-  @ApiProperty() capacity: number;
-}
-
-export class DeploymentView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'The version a partner answers against (confirm, decline)' }) version: number;
-  @ApiProperty({ type: DeploymentTeamView }) team: DeploymentTeamView;
-  @ApiProperty({ type: AgencyView }) agency: AgencyView;
-  @ApiProperty() headcount: number;
-  @ApiProperty() tasking: string;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
-  @ApiProperty({ description: 'Moves with the operation’s window' }) followsOperationWindow: boolean;
-  @ApiProperty({ enum: ['REQUESTED', 'CONFIRMED', 'DECLINED', 'RELEASED'] }) status: string;
-  @ApiProperty({ type: PersonView }) requestedBy: PersonView;
-  @ApiProperty() requestedAt: string;
-  @ApiProperty({ type: PersonView, nullable: true }) respondedBy: PersonView | null;
-  @ApiProperty({ nullable: true, type: String }) respondedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) releasedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'the operation was completed' }) releaseReason: string | null;
-  @ApiProperty({
-    enum: ['CONFIRMED', 'REQUESTED'],
-    nullable: true,
-    description: 'Another plan has this team for overlapping time: CONFIRMED (it cannot be confirmed here too) or also REQUESTED',
-  })
-  bookedElsewhere: 'CONFIRMED' | 'REQUESTED' | null;
-}
-
-export class DeploymentDecisionView {
-  @ApiProperty({ format: 'uuid' }) operationId: string;
-  @ApiProperty({ description: 'The plan’s version, which a partner’s answer does not change' }) operationVersion: number;
-  @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
-}
-
-export class ApprovalView {
-  @ApiProperty({ type: PersonView }) by: PersonView;
-  @ApiProperty() at: string;
-}
-
-export class OutcomesView {
-  @ApiProperty() arrests: number;
-  @ApiProperty() potentialVictimsSafeguarded: number;
-  @ApiProperty() nrmReferrals: number;
-  @ApiProperty() premisesVisited: number;
-  @ApiProperty({ required: false }) notes?: string;
-}
-
-export class OperationView extends OperationSummaryView {
-  @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
-  owningAgency: AgencyView;
-  @ApiProperty({ type: BriefingDto }) briefing: Required<BriefingDto>;
-  @ApiProperty({ type: LocationView, isArray: true }) locations: LocationView[];
-  @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
-  @ApiProperty({ type: DeploymentView, isArray: true }) deployments: DeploymentView[];
-  @ApiProperty({ type: CpsInvolvementView, nullable: true }) cpsInvolvement: CpsInvolvementView | null;
-  @ApiProperty({ type: EvidenceRequirementView, isArray: true }) evidenceRequirements: EvidenceRequirementView[];
-  @ApiProperty({ type: ApprovalView, nullable: true, description: 'Who approved the plan and when, while it stands' })
-  approval: ApprovalView | null;
-  @ApiProperty({ type: OutcomesView, nullable: true }) outcomes: OutcomesView | null;
-  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
-  @ApiProperty({ type: PersonView }) createdBy: PersonView;
-  @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
-  @ApiProperty({ type: PersonView }) updatedBy: PersonView;
-  @ApiProperty() updatedAt: string;
-  @ApiProperty({ description: 'Whether the caller may edit the plan (R15)' }) canEdit: boolean;
 }
 
 export class OperationPage {

@@ -1,0 +1,181 @@
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, DeploymentStatus } from '../common/domain';
+import { first, query } from '../database/query';
+import { constants, sql } from '../database/sql';
+import { visibleTo } from '../operations/visibility.sql';
+
+const ACTIVE = constants(ACTIVE_DEPLOYMENT_STATUSES);
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  capacity: number;
+  agencyId: string;
+  agencyCode: string;
+  agencyKind: AgencyKind;
+}
+
+export interface LockedDeployment {
+  id: string;
+  version: number;
+  teamId: string;
+  teamAgencyId: string;
+  teamName: string;
+  agencyCode: string;
+  status: DeploymentStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface Window {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** A confirmed booking of a team in a window, on another operation, and whether the caller may see that operation. */
+export interface Clash {
+  teamName: string;
+  reference: string;
+  startsAt: Date;
+  endsAt: Date;
+  visible: boolean;
+}
+
+/**
+ * Deployments: only this module writes them. Hand-written SQL: status changes are conditional
+ * on the status read under the row lock, and R5's exclusion constraint is what refuses a double
+ * booking, which the clash query then explains to the caller as far as they may see (R14).
+ */
+export const DeploymentRepository = {
+  async team(manager: EntityManager, teamId: string): Promise<TeamRow | undefined> {
+    return first(
+      manager,
+      sql`SELECT t.id, t.name, t.capacity, t.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
+            FROM teams t JOIN agencies a ON a.id = t.agency_id WHERE t.id = ${teamId} FOR SHARE OF t`,
+    );
+  },
+
+  async insert(
+    manager: EntityManager,
+    deployment: { operationId: string; team: TeamRow; headcount: number; tasking: string; window: Window; followsOperationWindow: boolean; status: DeploymentStatus; by: string },
+  ): Promise<string> {
+    const confirmedAtOnce = deployment.status === 'CONFIRMED';
+    const [{ id }] = await query<{ id: string }>(
+      manager,
+      sql`INSERT INTO deployments (operation_id, team_id, team_agency_id, headcount, tasking, starts_at, ends_at,
+            follows_operation_window, status, requested_by, responded_by, responded_at)
+          VALUES (${deployment.operationId}, ${deployment.team.id}, ${deployment.team.agencyId}, ${deployment.headcount}, ${deployment.tasking},
+                  ${deployment.window.startsAt}, ${deployment.window.endsAt}, ${deployment.followsOperationWindow}, ${deployment.status},
+                  ${deployment.by}, ${confirmedAtOnce ? deployment.by : null}, ${confirmedAtOnce ? sql`now()` : null})
+          RETURNING id`,
+    );
+    return id;
+  },
+
+  lock(manager: EntityManager, operationId: string, deploymentId: string): Promise<LockedDeployment | undefined> {
+    return first(
+      manager,
+      sql`SELECT d.id, d.version, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, d.starts_at AS "startsAt",
+                 d.ends_at AS "endsAt", t.name AS "teamName", a.code AS "agencyCode"
+            FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
+           WHERE d.id = ${deploymentId} AND d.operation_id = ${operationId}
+             FOR UPDATE OF d`,
+    );
+  },
+
+  async answer(manager: EntityManager, id: string, answer: { status: 'CONFIRMED' | 'DECLINED'; by: string; reason: string | null }): Promise<void> {
+    await query(
+      manager,
+      sql`UPDATE deployments SET status = ${answer.status}, responded_by = ${answer.by}, responded_at = now(), decline_reason = ${answer.reason},
+                 version = version + 1
+           WHERE id = ${id} AND status = 'REQUESTED'`,
+    );
+  },
+
+  async release(manager: EntityManager, id: string, by: string, reason: string): Promise<void> {
+    await query(
+      manager,
+      sql`UPDATE deployments SET status = 'RELEASED', released_by = ${by}, released_at = now(), release_reason = ${reason}, version = version + 1
+           WHERE id = ${id} AND status IN (${ACTIVE})`,
+    );
+  },
+
+  /** Releases every team the operation still holds; answers what each was deployed for, as it was. */
+  releaseAll(manager: EntityManager, operationId: string, by: string, reason: string): Promise<Record<string, unknown>[]> {
+    return query(
+      manager,
+      sql`UPDATE deployments d SET status = 'RELEASED', released_by = ${by}, released_at = now(), release_reason = ${reason}, version = d.version + 1
+            FROM deployments prior JOIN teams t ON t.id = prior.team_id JOIN agencies a ON a.id = prior.team_agency_id
+           WHERE prior.id = d.id AND d.operation_id = ${operationId} AND d.status IN (${ACTIVE})
+          RETURNING t.name AS team, a.code AS agency, prior.status, prior.headcount, prior.tasking,
+                    prior.starts_at AS "startsAt", prior.ends_at AS "endsAt"`,
+    );
+  },
+
+  /** The teams whose own windows would fall outside `window`. */
+  async outside(manager: EntityManager, operationId: string, window: Window): Promise<string[]> {
+    const rows = await query<{ name: string }>(
+      manager,
+      sql`SELECT t.name FROM deployments d JOIN teams t ON t.id = d.team_id
+           WHERE d.operation_id = ${operationId} AND NOT d.follows_operation_window AND d.status IN (${ACTIVE})
+             AND (d.starts_at < ${window.startsAt} OR d.ends_at > ${window.endsAt})`,
+    );
+    return rows.map((row) => row.name);
+  },
+
+  async followingTeams(manager: EntityManager, operationId: string): Promise<string[]> {
+    const rows = await query<{ teamId: string }>(
+      manager,
+      sql`SELECT team_id AS "teamId" FROM deployments WHERE operation_id = ${operationId} AND follows_operation_window AND status IN (${ACTIVE})`,
+    );
+    return rows.map((row) => row.teamId);
+  },
+
+  /** Moves the deployments that follow the operation's window; the exclusion constraint (R5) refuses a double booking. */
+  async moveFollowing(manager: EntityManager, operationId: string, window: Window): Promise<void> {
+    await query(
+      manager,
+      sql`UPDATE deployments SET starts_at = ${window.startsAt}, ends_at = ${window.endsAt}
+           WHERE operation_id = ${operationId} AND follows_operation_window AND status IN (${ACTIVE})`,
+    );
+  },
+
+  /** Puts every partner's confirmed deployment back to REQUESTED (the owning agency's own stay confirmed). */
+  askAgain(manager: EntityManager, operationId: string, owningAgencyId: string): Promise<{ deploymentId: string; team: string; agency: string }[]> {
+    return query(
+      manager,
+      sql`UPDATE deployments d SET status = 'REQUESTED', responded_by = NULL, responded_at = NULL, version = d.version + 1
+            FROM teams t, agencies a
+           WHERE t.id = d.team_id AND a.id = d.team_agency_id
+             AND d.operation_id = ${operationId} AND d.status = 'CONFIRMED' AND d.team_agency_id <> ${owningAgencyId}
+          RETURNING d.id AS "deploymentId", t.name AS team, a.code AS agency`,
+    );
+  },
+
+  /** The confirmed booking of one of `teamIds` that overlaps `window` on another operation. */
+  clash(manager: EntityManager, viewer: AuthUser, booking: { teamIds: string[]; operationId: string } & Window): Promise<Clash | undefined> {
+    return first(
+      manager,
+      sql`SELECT t.name AS "teamName", o.reference, d.starts_at AS "startsAt", d.ends_at AS "endsAt", ${visibleTo(viewer)} AS visible
+            FROM deployments d
+            JOIN operations o ON o.id = d.operation_id
+            JOIN teams t ON t.id = d.team_id
+           WHERE d.team_id = ANY(${booking.teamIds}::uuid[]) AND d.status = 'CONFIRMED' AND d.operation_id <> ${booking.operationId}
+             AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(${booking.startsAt}, ${booking.endsAt}, '[)')
+           LIMIT 1`,
+    );
+  },
+
+  /** Confirmed deployments of a team, on plans still to happen or under way, with more officers than `capacity`. */
+  overCapacity(manager: EntityManager, viewer: AuthUser, teamId: string, capacity: number): Promise<{ reference: string; headcount: number; visible: boolean }[]> {
+    return query(
+      manager,
+      sql`SELECT o.reference, d.headcount, ${visibleTo(viewer)} AS visible
+            FROM deployments d JOIN operations o ON o.id = d.operation_id
+           WHERE d.team_id = ${teamId} AND d.status = 'CONFIRMED' AND d.headcount > ${capacity}
+             AND o.status NOT IN ('COMPLETED', 'CANCELLED')
+           ORDER BY o.starts_at, o.reference`,
+    );
+  },
+};

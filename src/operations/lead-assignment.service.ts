@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { AGENCY_KINDS } from '../common/domain';
+import { DomainError } from '../common/errors/domain-error';
+import { inTransaction } from '../database/transaction';
+import { mayLead, maySupport } from '../lead-policy/policy';
+import { PolicyService } from '../lead-policy/policy.service';
+import { Agency } from '../reference-data/agency.entity';
+import { toAgencyView } from '../reference-data/agencies.service';
+import { EligibleAgenciesView, SetLeadAgencyDto } from './dto/operation.dto';
+import { OperationView } from './dto/plan-view.dto';
+import { OperationAccess } from './operation-access';
+import { PlansService } from './plans.service';
+
+/** Choosing the lead agency (R1, R3, R4): one column, set only to an agency the policy lets lead this operation. */
+@Injectable()
+export class LeadAssignmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OperationAccess,
+    private readonly audit: AuditService,
+    private readonly policy: PolicyService,
+    private readonly plans: PlansService,
+  ) {}
+
+  async setLead(viewer: AuthUser, id: string, input: SetLeadAgencyDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+      if (row.leadAgencyId === input.agencyId) return;
+      const agencies = manager.getRepository(Agency);
+      let agency: Agency | null = null;
+      if (input.agencyId) {
+        agency = await agencies.findOneBy({ id: input.agencyId });
+        if (!agency) throw DomainError.notFound('Agency', input.agencyId);
+        const verdict = mayLead(agency.kind, row, await this.policy.rules(manager));
+        if (!verdict.permitted) throw new DomainError('LEAD_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: agency.code });
+      }
+      const previous = row.leadAgencyId ? await agencies.findOneBy({ id: row.leadAgencyId }) : null;
+      await this.access.updatePlan(manager, viewer, row, { lead_agency_id: input.agencyId });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: 'operation.lead-changed',
+        actor: viewer,
+        before: { leadAgency: previous ? previous.code : null },
+        after: { leadAgency: agency ? agency.code : null },
+      });
+    });
+    return this.plans.get(viewer, id);
+  }
+
+  /** The agencies the current policy lets lead, and support, this operation. */
+  async eligibleAgencies(viewer: AuthUser, id: string): Promise<EligibleAgenciesView> {
+    const operation = await this.plans.get(viewer, id);
+    const [agencies, rules] = await Promise.all([this.dataSource.getRepository(Agency).find({ order: { code: 'ASC' } }), this.policy.rules()]);
+    const kindOrder = (agency: Agency) => AGENCY_KINDS.indexOf(agency.kind);
+    const sorted = agencies.sort((a, b) => kindOrder(a) - kindOrder(b) || a.code.localeCompare(b.code));
+    return {
+      lead: sorted.filter((agency) => mayLead(agency.kind, operation, rules).permitted).map(toAgencyView),
+      support: sorted.filter((agency) => maySupport(agency.kind, operation, rules).permitted).map(toAgencyView),
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { agencyJson } from '../database/json';
+import { first, query } from '../database/query';
+import { identifier, join, named, sql, Sql } from '../database/sql';
+import { AgencyView } from '../reference-data/dto/agency.dto';
+import { LocationDto } from './dto/operation.dto';
+import { OPERATION_COLUMNS, OperationChanges, OperationColumn, OperationRow } from './operation-row';
+import { newestVisible, visibleTo } from './visibility.sql';
+
+/** A row of a list page: the operation, its lead, and its creation time as a UTC keyset. */
+export type SummaryRow = OperationRow & { leadAgency: AgencyView | null; cursorAt: string };
+
+/** What a new operation is made of. */
+export interface NewOperation {
+  reference: string;
+  name: string;
+  exploitationTypes: string[];
+  scope: string;
+  startsAt: Date;
+  endsAt: Date;
+  briefing: Record<string, string>;
+  expectedPotentialVictims: number;
+  languages: string[];
+  receptionCentre: string | null;
+  createdBy: string;
+  createdByAgencyId: string;
+}
+
+const CURSOR_AT = sql`to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * Operations and their locations. Hand-written SQL throughout: every read carries the
+ * visibility fragment (R14), and an update is conditional on the version the client saw (R10),
+ * which TypeORM's save() would not put in its WHERE.
+ */
+export const OperationRepository = {
+  /** The visible operation, locked for the rest of the transaction; undefined when the viewer may not see it. */
+  lockVisible(manager: EntityManager, viewer: AuthUser, id: string): Promise<OperationRow | undefined> {
+    return first(manager, sql`SELECT ${OPERATION_COLUMNS} FROM operations o WHERE o.id = ${id} AND ${visibleTo(viewer)} FOR UPDATE`);
+  },
+
+  /** Just enough of a visible operation to answer for it. */
+  summary(manager: EntityManager, viewer: AuthUser, id: string): Promise<{ id: string; reference: string; version: number } | undefined> {
+    return first(manager, named(sql`SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${id} AND ${visibleTo(viewer)}`));
+  },
+
+  /** OP-<year>-<number>: a counter row per year, incremented under its row lock, so concurrent creations never collide. */
+  async nextReference(manager: EntityManager, year: number): Promise<string> {
+    const [{ number }] = await query<{ number: number }>(
+      manager,
+      sql`INSERT INTO operation_reference_counters (year, last_number) VALUES (${year}, 1)
+          ON CONFLICT (year) DO UPDATE SET last_number = operation_reference_counters.last_number + 1
+          RETURNING last_number AS number`,
+    );
+    return `OP-${year}-${String(number).padStart(4, '0')}`;
+  },
+
+  async insert(manager: EntityManager, operation: NewOperation): Promise<OperationRow> {
+    const [row] = await query<OperationRow>(
+      manager,
+      sql`INSERT INTO operations AS o (reference, name, exploitation_types, scope, starts_at, ends_at, briefing,
+            expected_potential_victims, safeguarding_languages, reception_centre, created_by, created_by_agency_id, updated_by)
+          VALUES (${operation.reference}, ${operation.name}, ${operation.exploitationTypes}, ${operation.scope}, ${operation.startsAt},
+                  ${operation.endsAt}, ${JSON.stringify(operation.briefing)}, ${operation.expectedPotentialVictims}, ${operation.languages},
+                  ${operation.receptionCentre}, ${operation.createdBy}, ${operation.createdByAgencyId}, ${operation.createdBy})
+          RETURNING ${OPERATION_COLUMNS}`,
+    );
+    return row;
+  },
+
+  /** Applies `changes` and bumps the version, only if the version is still `version`; undefined when someone got there first. */
+  update(manager: EntityManager, id: string, version: number, changes: OperationChanges): Promise<OperationRow | undefined> {
+    const sets = (Object.entries(changes) as [OperationColumn, unknown][]).map(([column, value]) => sql`${identifier(column)} = ${value}`);
+    sets.push(sql`version = version + 1`, sql`updated_at = now()`);
+    return first(manager, sql`UPDATE operations o SET ${join(sets, ', ')} WHERE o.id = ${id} AND o.version = ${version} RETURNING ${OPERATION_COLUMNS}`);
+  },
+
+  locations(manager: EntityManager, operationId: string): Promise<LocationDto[]> {
+    return query(manager, named(sql`SELECT label, address, postcode FROM operation_locations WHERE operation_id = ${operationId} ORDER BY position`));
+  },
+
+  async replaceLocations(manager: EntityManager, operationId: string, locations: LocationDto[]): Promise<void> {
+    await query(manager, sql`DELETE FROM operation_locations WHERE operation_id = ${operationId}`);
+    if (locations.length === 0) return;
+    await query(
+      manager,
+      sql`INSERT INTO operation_locations (operation_id, position, label, address, postcode)
+          SELECT ${operationId}, position, label, address, postcode
+            FROM unnest(${locations.map((l) => l.label)}::text[], ${locations.map((l) => l.address)}::text[], ${locations.map((l) => l.postcode)}::text[])
+                 WITH ORDINALITY AS l(label, address, postcode, position)`,
+    );
+  },
+
+  /** A page of the operations the viewer may see, newest first, read through one index per way of seeing a plan. */
+  listPage(
+    manager: EntityManager,
+    viewer: AuthUser,
+    page: { filters: Sql[]; before?: { at: string; id: string }; limit: number },
+  ): Promise<SummaryRow[]> {
+    return query(
+      manager,
+      sql`WITH page AS (SELECT id FROM (${newestVisible(viewer, page)}) c ORDER BY created_at DESC, id DESC LIMIT ${page.limit})
+          SELECT ${OPERATION_COLUMNS}, ${CURSOR_AT} AS "cursorAt", ${agencyJson('la')} AS "leadAgency"
+            FROM page JOIN operations o ON o.id = page.id LEFT JOIN agencies la ON la.id = o.lead_agency_id
+           WHERE ${visibleTo(viewer)}
+           ORDER BY o.created_at DESC, o.id DESC`,
+    );
+  },
+
+  /** The filters of a list page, each a condition on `o` carrying its own parameter. */
+  listFilters(query: { status?: string; from?: string; to?: string; q?: string }): Sql[] {
+    const filters: Sql[] = [];
+    if (query.status) filters.push(sql`o.status = ${query.status}`);
+    if (query.from) filters.push(sql`o.ends_at >= ${query.from}`);
+    if (query.to) filters.push(sql`o.starts_at <= ${query.to}`);
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      filters.push(sql`(o.name ILIKE ${pattern} OR o.reference ILIKE ${pattern})`);
+    }
+    return filters;
+  },
+};

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { definedFields } from '../common/defined';
+import type { ExploitationType, Scope } from '../common/domain';
+import { DomainError } from '../common/errors/domain-error';
+import { validationError } from '../common/validation';
+import { inTransaction } from '../database/transaction';
+import { mayLead } from '../lead-policy/policy';
+import { PolicyService } from '../lead-policy/policy.service';
+import { Agency } from '../reference-data/agency.entity';
+import { CreateOperationDto, LocationDto, UpdateOperationDto } from './dto/operation.dto';
+import { OperationView } from './dto/plan-view.dto';
+import { OperationAccess } from './operation-access';
+import { OperationRepository } from './operation.repository';
+import { OperationChanges, OperationRow } from './operation-row';
+import { PlanEvents } from './plan-events';
+import { PlansService } from './plans.service';
+import { owningAgencyId } from './ownership';
+import { windowProblems } from './window';
+
+/** Where a plan happens, whatever the locations are called or their order: a change here is material to partners. */
+function places(locations: LocationDto[]): string {
+  return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
+}
+
+/** What an audit event records of the plan's editable fields. */
+function snapshot(row: OperationRow, locations: LocationDto[]) {
+  return {
+    name: row.name,
+    exploitationTypes: row.exploitationTypes,
+    scope: row.scope,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    leadAgencyId: row.leadAgencyId,
+    briefing: row.briefing,
+    locations,
+    safeguarding: { expectedPotentialVictims: row.expectedPotentialVictims, languages: row.safeguardingLanguages, receptionCentre: row.receptionCentre },
+  };
+}
+
+function assertWindow(startsAt: Date, endsAt: Date): void {
+  const problems = windowProblems(startsAt, endsAt);
+  if (problems.length) throw validationError([{ field: 'endsAt', problems }]);
+}
+
+/** Creating a plan and editing its content (R9, R10, R15); the modules built on operations hear of changes of place and time. */
+@Injectable()
+export class PlanEditingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OperationAccess,
+    private readonly audit: AuditService,
+    private readonly policy: PolicyService,
+    private readonly plans: PlansService,
+    private readonly events: PlanEvents,
+  ) {}
+
+  async create(viewer: AuthUser, input: CreateOperationDto): Promise<OperationView> {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    assertWindow(startsAt, endsAt);
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      const row = await OperationRepository.insert(manager, {
+        reference: await OperationRepository.nextReference(manager, new Date().getUTCFullYear()),
+        name: input.name,
+        exploitationTypes: input.exploitationTypes,
+        scope: input.scope,
+        startsAt,
+        endsAt,
+        briefing: definedFields(input.briefing) as Record<string, string>,
+        expectedPotentialVictims: input.safeguarding?.expectedPotentialVictims ?? 0,
+        languages: input.safeguarding?.languages ?? [],
+        receptionCentre: input.safeguarding?.receptionCentre ?? null,
+        createdBy: viewer.id,
+        createdByAgencyId: viewer.agencyId,
+      });
+      const locations = input.locations ?? [];
+      await OperationRepository.replaceLocations(manager, row.id, locations);
+      await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations) });
+      if (locations.length) {
+        await this.events.placeOrTimeChanged(manager, viewer, { operationId: row.id, reference: row.reference, owningAgencyId: owningAgencyId(row), placesChanged: true });
+      }
+      return row.id;
+    });
+    return this.plans.get(viewer, id);
+  }
+
+  /** Changes what the owner sent, and nothing else; an approved plan goes back to DRAFT (R9). */
+  async update(viewer: AuthUser, id: string, input: UpdateOperationDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockForEdit(manager, viewer, id, input.version);
+      const changes: OperationChanges = {};
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const change = (field: string, column: keyof OperationChanges, from: unknown, to: unknown, stored: unknown = to) => {
+        if (JSON.stringify(from) === JSON.stringify(to)) return;
+        changes[column] = stored;
+        before[field] = from;
+        after[field] = to;
+      };
+
+      if (input.name !== undefined) change('name', 'name', row.name, input.name);
+      if (input.exploitationTypes !== undefined) change('exploitationTypes', 'exploitation_types', row.exploitationTypes, input.exploitationTypes);
+      if (input.scope !== undefined) change('scope', 'scope', row.scope, input.scope);
+      const startsAt = input.startsAt ? new Date(input.startsAt) : row.startsAt;
+      const endsAt = input.endsAt ? new Date(input.endsAt) : row.endsAt;
+      if (input.startsAt || input.endsAt) {
+        assertWindow(startsAt, endsAt);
+        change('startsAt', 'starts_at', row.startsAt.toISOString(), startsAt.toISOString(), startsAt);
+        change('endsAt', 'ends_at', row.endsAt.toISOString(), endsAt.toISOString(), endsAt);
+      }
+      if (input.briefing) {
+        const briefing = { ...row.briefing, ...definedFields(input.briefing) };
+        change('briefing', 'briefing', row.briefing, briefing, JSON.stringify(briefing));
+      }
+      if (input.safeguarding) {
+        const { expectedPotentialVictims, languages, receptionCentre } = input.safeguarding;
+        if (expectedPotentialVictims !== undefined) change('expectedPotentialVictims', 'expected_potential_victims', row.expectedPotentialVictims, expectedPotentialVictims);
+        if (languages !== undefined) change('languages', 'safeguarding_languages', row.safeguardingLanguages, languages);
+        if (receptionCentre !== undefined) change('receptionCentre', 'reception_centre', row.receptionCentre, receptionCentre);
+      }
+      let placesChanged = false;
+      let locationsChanged = false;
+      if (input.locations) {
+        const current = await OperationRepository.locations(manager, id);
+        if (JSON.stringify(current) !== JSON.stringify(input.locations)) {
+          locationsChanged = true;
+          placesChanged = places(current) !== places(input.locations);
+          before.locations = current;
+          after.locations = input.locations;
+        }
+      }
+      if (Object.keys(changes).length === 0 && !locationsChanged) return;
+
+      if (row.leadAgencyId && (changes.exploitation_types || changes.scope)) {
+        await this.assertLeadStillPermitted(manager, row.leadAgencyId, {
+          exploitationTypes: (changes.exploitation_types as ExploitationType[] | undefined) ?? row.exploitationTypes,
+          scope: (changes.scope as Scope | undefined) ?? row.scope,
+        });
+      }
+      await this.access.updatePlan(manager, viewer, row, changes);
+      if (locationsChanged && input.locations) await OperationRepository.replaceLocations(manager, id, input.locations);
+      await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
+      const moved = changes.starts_at || changes.ends_at ? { startsAt, endsAt } : undefined;
+      if (moved || placesChanged) {
+        await this.events.placeOrTimeChanged(manager, viewer, { operationId: id, reference: row.reference, owningAgencyId: owningAgencyId(row), moved, placesChanged });
+      }
+    });
+    return this.plans.get(viewer, id);
+  }
+
+  private async assertLeadStillPermitted(manager: EntityManager, leadAgencyId: string, facts: { exploitationTypes: ExploitationType[]; scope: Scope }): Promise<void> {
+    const lead = await manager.getRepository(Agency).findOneByOrFail({ id: leadAgencyId });
+    const verdict = mayLead(lead.kind, facts, await this.policy.rules(manager));
+    if (!verdict.permitted) {
+      throw new DomainError('LEAD_NOT_PERMITTED', `${verdict.reason}; the lead is ${lead.code}, so change the lead first`, { rule: verdict.rule, agency: lead.code });
+    }
+  }
+}

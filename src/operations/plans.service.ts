@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { HistoryEventView } from '../audit/dto/audit.dto';
+import { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { together } from '../database/together';
+import { decodeCursor, encodeCursor } from './cursor';
+import { OperationPage, OperationQueryDto } from './dto/operation.dto';
+import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
+import { OperationRepository } from './operation.repository';
+import { PlanReadRepository } from './plan-read.repository';
+import { toDeploymentView, toEvidenceView, toOperationView, toSummary } from './plan-views';
+
+const DEFAULT_PAGE = 20;
+
+/** Reading plans: the whole plan, a page of plans, and a plan's history, for those who may see them (R14). */
+@Injectable()
+export class PlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The whole plan, in a query for the operation and one per list it holds. */
+  async get(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<OperationView> {
+    const row = await PlanReadRepository.plan(manager, viewer, id);
+    if (!row) throw DomainError.notFound('Operation', id);
+    const [locations, deployments, evidence] = await together(manager, [
+      () => OperationRepository.locations(manager, id),
+      () => PlanReadRepository.deployments(manager, { operationId: id }),
+      () => PlanReadRepository.evidence(manager, { operationId: id }),
+    ] as const);
+    return toOperationView(viewer, row, { locations, deployments, evidence });
+  }
+
+  async list(viewer: AuthUser, query: OperationQueryDto): Promise<OperationPage> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await OperationRepository.listPage(this.dataSource.manager, viewer, { filters: OperationRepository.listFilters(query), before, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+    };
+  }
+
+  /** Just enough of a visible operation to answer for it: 404 when the viewer may not see it. */
+  async summary(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; reference: string; version: number }> {
+    const row = await OperationRepository.summary(manager, viewer, id);
+    if (!row) throw DomainError.notFound('Operation', id);
+    return row;
+  }
+
+  async history(viewer: AuthUser, id: string): Promise<HistoryEventView[]> {
+    await this.summary(viewer, id);
+    return this.audit.history(id);
+  }
+
+  /** One deployment as the plan shows it (for a partner, who may lose sight of the plan by declining). */
+  async deployment(deploymentId: string, manager: EntityManager = this.dataSource.manager): Promise<DeploymentView> {
+    const [row] = await PlanReadRepository.deployments(manager, { deploymentId });
+    return toDeploymentView(row);
+  }
+
+  /** An operation's evidence requirements, or one of them, as the plan shows them. */
+  async evidence(of: { operationId: string } | { requirementId: string }, manager: EntityManager = this.dataSource.manager): Promise<EvidenceRequirementView[]> {
+    return (await PlanReadRepository.evidence(manager, of)).map(toEvidenceView);
+  }
+}

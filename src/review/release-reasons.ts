@@ -1,3 +1,0 @@
-/** Why a plan's teams were released, as each deployment records it. */
-export const COMPLETED_RELEASE = 'the operation was completed';
-export const CANCELLED_RELEASE = 'the operation was cancelled';

@@ -1,0 +1,115 @@
+import { EntityManager } from 'typeorm';
+import type { OperationStatus } from '../common/domain';
+import { query } from '../database/query';
+import { sql } from '../database/sql';
+
+export interface TaskRow {
+  id: string;
+  reference: string;
+  name: string;
+  status: OperationStatus;
+  startsAt: Date;
+  endsAt: Date;
+  deploymentId?: string;
+  requirementId?: string;
+  hitId?: string;
+  detail: string;
+}
+
+/** The plan's columns every task query selects (alias `o`). */
+const PLAN = sql`o.id, o.reference, o.name, o.status, o.starts_at AS "startsAt", o.ends_at AS "endsAt"`;
+/** Plans the agency owns (R15): the lead, or the creator's agency while there is no lead. */
+const ownedBy = (agencyId: string) => sql`(o.lead_agency_id = ${agencyId} OR (o.lead_agency_id IS NULL AND o.created_by_agency_id = ${agencyId}))`;
+const OPEN_PLAN = sql`o.status NOT IN ('COMPLETED', 'CANCELLED')`;
+
+/**
+ * What waits for someone, one query per kind of task. Each starts from what the caller's agency
+ * (or the liaison) takes part in, so a task never names a plan the caller may not see (R14).
+ */
+export const TasksRepository = {
+  /** Drafts, changes requested, submitted plans starting within 7 days, approved plans to start, active ones to complete. */
+  ownersPlans(manager: EntityManager, agencyId: string, startWindowHours: number): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, '' AS detail FROM operations o
+           WHERE ${ownedBy(agencyId)}
+             AND ((o.status IN ('DRAFT', 'CHANGES_REQUESTED') AND o.ends_at > now())
+               OR (o.status = 'SUBMITTED' AND o.starts_at < now() + interval '7 days' AND o.ends_at > now())
+               OR (o.status = 'APPROVED' AND o.starts_at <= now() + ${startWindowHours} * interval '1 hour' AND o.ends_at > now())
+               OR (o.status = 'ACTIVE' AND o.starts_at <= now()))`,
+    );
+  },
+
+  /** R13: hits recorded on the agency's open plans that stand now and are not acknowledged, approved plans included. */
+  hits(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, h.id AS "hitId", other.reference AS detail
+            FROM deconfliction_hits h
+            JOIN operations o ON o.id = h.operation_id
+            JOIN operations other ON other.id = h.other_operation_id
+           WHERE ${ownedBy(agencyId)} AND ${OPEN_PLAN} AND o.ends_at > now()
+             AND other.status <> 'CANCELLED'
+             AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(o.starts_at, o.ends_at, '[)')
+             AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
+                          WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
+             AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id)`,
+    );
+  },
+
+  /** Requests for the agency's teams waiting for an answer (R7). */
+  teamRequests(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, d.id AS "deploymentId", t.name || ' (' || d.headcount || ' officers)' AS detail
+            FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
+           WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN}`,
+    );
+  },
+
+  /** Evidence assigned to the agency's teams (or rejected, to gather again), on started plans it still takes part in, until the liaison closes it. */
+  evidenceToGather(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, r.id AS "requirementId", r.description AS detail
+            FROM evidence_requirements r
+            JOIN teams t ON t.id = r.assigned_team_id
+            JOIN operations o ON o.id = r.operation_id
+            JOIN cps_involvements c ON c.operation_id = o.id
+           WHERE t.agency_id = ${agencyId} AND r.status IN ('ASSIGNED', 'REJECTED')
+             AND o.status IN ('ACTIVE', 'COMPLETED') AND c.closed_at IS NULL
+             AND EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = ${agencyId} AND d.status <> 'DECLINED')`,
+    );
+  },
+
+  /** Early-involvement requests open to every liaison. */
+  cpsRequests(manager: EntityManager): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, COALESCE(to_char(c.advice_needed_by, 'YYYY-MM-DD'), 'the day of action') AS detail
+            FROM cps_involvements c JOIN operations o ON o.id = c.operation_id
+           WHERE c.status = 'REQUESTED' AND ${OPEN_PLAN}`,
+    );
+  },
+
+  /** Gathered evidence waiting for the liaison's decision. */
+  evidenceToDecide(manager: EntityManager, liaisonId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, r.id AS "requirementId", r.description AS detail
+            FROM cps_involvements c
+            JOIN evidence_requirements r ON r.operation_id = c.operation_id
+            JOIN operations o ON o.id = c.operation_id
+           WHERE c.status = 'ENGAGED' AND c.liaison_id = ${liaisonId} AND c.closed_at IS NULL AND r.status = 'GATHERED'`,
+    );
+  },
+
+  /** R12: submitted plans the agency leads that this manager neither created nor changed since they were last approved. */
+  plansToReview(manager: EntityManager, agencyId: string, managerId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, '' AS detail FROM operations o
+           WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED' AND o.created_by <> ${managerId} AND NOT (${managerId} = ANY (o.content_editors))`,
+    );
+  },
+};

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { definedFields } from '../common/defined';
+import { DomainError } from '../common/errors/domain-error';
+import { validationError } from '../common/validation';
+import { inTransaction } from '../database/transaction';
+import { CpsService } from '../cps/cps.service';
+import { DeploymentsService } from '../deployments/deployments.service';
+import { CANCELLED_RELEASE, COMPLETED_RELEASE } from '../deployments/release-reasons';
+import { OperationView } from '../operations/dto/plan-view.dto';
+import { assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
+import { OperationChanges, OperationRow } from '../operations/operation-row';
+import { PlansService } from '../operations/plans.service';
+import { CompleteDto } from './dto/workflow.dto';
+import { LifecycleAction, nextStatus } from './lifecycle';
+import { outcomeProblems } from './outcomes';
+import { ReadinessService } from './readiness.service';
+
+type OwnerAction = Extract<LifecycleAction, 'submit' | 'withdraw' | 'start' | 'complete' | 'cancel'>;
+
+/** The owner's moves through R8: submit, withdraw, start (go/no-go), complete, cancel. */
+@Injectable()
+export class LifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OperationAccess,
+    private readonly plans: PlansService,
+    private readonly audit: AuditService,
+    private readonly readiness: ReadinessService,
+    private readonly deployments: DeploymentsService,
+    private readonly cps: CpsService,
+  ) {}
+
+  /** R11: every blocking check passes. */
+  submit(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
+    return this.transition(viewer, id, version, 'submit', {}, (manager) => this.readiness.assertReady(viewer, id, manager, 'submit'));
+  }
+
+  withdraw(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
+    return this.transition(viewer, id, version, 'withdraw', {});
+  }
+
+  /** Go/no-go: from START_WINDOW_HOURS before the window opens, and only while every blocking check still passes. */
+  start(viewer: AuthUser, id: string, version: number): Promise<OperationView> {
+    return this.transition(viewer, id, version, 'start', {}, (manager) => this.readiness.assertReady(viewer, id, manager, 'start'));
+  }
+
+  /** Records the outcomes and releases the teams; the plan keeps who was deployed, and evidence gathering goes on. */
+  complete(viewer: AuthUser, id: string, input: CompleteDto): Promise<OperationView> {
+    const outcomes = definedFields(input.outcomes);
+    const problems = outcomeProblems(input.outcomes);
+    if (problems.length) throw validationError(problems);
+    return this.transition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(outcomes) }, async (manager, row) => {
+      if (Date.now() < row.startsAt.getTime()) {
+        throw new DomainError('INVALID_TRANSITION', `${row.reference} starts at ${row.startsAt.toISOString()}; it can be completed only after it has started`, {
+          startsAt: row.startsAt.toISOString(),
+        });
+      }
+      await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was completed');
+      return { outcomes, releasedTeams: await this.deployments.releaseAll(manager, viewer, id, COMPLETED_RELEASE) };
+    });
+  }
+
+  /** Any status before ACTIVE; frees the teams and withdraws an open CPS request. */
+  cancel(viewer: AuthUser, id: string, version: number, reason: string): Promise<OperationView> {
+    return this.transition(viewer, id, version, 'cancel', { cancel_reason: reason }, async (manager, row) => {
+      await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was cancelled');
+      return { reason, releasedTeams: await this.deployments.releaseAll(manager, viewer, id, CANCELLED_RELEASE) };
+    });
+  }
+
+  /**
+   * A coordinator of the owning agency moves the plan against the version they saw; `effects`
+   * refuses the move (by throwing) or does what comes with it, answering what to record.
+   */
+  private async transition(
+    viewer: AuthUser,
+    id: string,
+    version: number,
+    action: OwnerAction,
+    changes: OperationChanges,
+    effects?: (manager: EntityManager, row: OperationRow) => Promise<Record<string, unknown> | void>,
+  ): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockVisible(manager, viewer, id);
+      assertOwner(viewer, row, action);
+      assertVersion(row, version);
+      const status = nextStatus(row.status, action);
+      const recorded = await effects?.(manager, row);
+      await this.access.update(manager, row, { ...changes, status });
+      await this.audit.append(manager, { operationId: id, action: `operation.${action}`, actor: viewer, before: { status: row.status }, after: { status, ...recorded } });
+    });
+    return this.plans.get(viewer, id);
+  }
+}

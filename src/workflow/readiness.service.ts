@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { ACTIVE_DEPLOYMENT_STATUSES } from '../common/domain';
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { together } from '../database/together';
+import { PolicyService } from '../lead-policy/policy.service';
+import { PlansService } from '../operations/plans.service';
+import { DeconflictionService } from './deconfliction.service';
+import { ReadinessView } from './dto/workflow.dto';
+import { readiness, ReadinessStage } from './readiness';
+
+const active = (status: string): status is 'REQUESTED' | 'CONFIRMED' => (ACTIVE_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
+
+/** R11, re-evaluated against the current policy and data on every call. */
+@Injectable()
+export class ReadinessService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+    private readonly policy: PolicyService,
+    private readonly deconfliction: DeconflictionService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The checks for submitting; once the plan is approved, the go/no-go of starting it. */
+  async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+    const plan = await this.plans.get(viewer, id, manager);
+    stage ??= plan.status === 'APPROVED' ? 'start' : 'submit';
+    const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
+    return readiness(
+      {
+        now: new Date(),
+        startsAt: new Date(plan.startsAt),
+        endsAt: new Date(plan.endsAt),
+        exploitationTypes: plan.exploitationTypes,
+        scope: plan.scope,
+        lead: plan.leadAgency,
+        locationCount: plan.locations.length,
+        deployments: plan.deployments.flatMap((d) =>
+          active(d.status)
+            ? [{ teamId: d.team.id, teamName: d.team.name, agencyCode: d.agency.code, agencyKind: d.agency.kind, status: d.status, capabilities: d.team.capabilities }]
+            : [],
+        ),
+        cps: plan.cpsInvolvement && { status: plan.cpsInvolvement.status, engagedAt: plan.cpsInvolvement.engagedAt ? new Date(plan.cpsInvolvement.engagedAt) : null },
+        evidence: plan.evidenceRequirements.map((r) => ({ description: r.description, priority: r.priority, assignedTeamId: r.assignedTeam?.id ?? null, warning: r.warning })),
+        expectedPotentialVictims: plan.safeguarding.expectedPotentialVictims,
+        receptionCentre: plan.safeguarding.receptionCentre,
+        languages: plan.safeguarding.languages,
+        conflicts: conflicts.filter((c) => c.current).map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
+      },
+      rules,
+      stage === 'start' ? { stage, startWindowHours: this.config.START_WINDOW_HOURS } : { stage },
+    );
+  }
+
+  /** Refuses with NOT_READY, listing every failing blocking check. */
+  async assertReady(viewer: AuthUser, id: string, manager: EntityManager, stage: ReadinessStage['stage']): Promise<void> {
+    const result = await this.readiness(viewer, id, manager, stage);
+    if (result.ready) return;
+    const failing = result.checks.filter((check) => check.blocking && !check.ok);
+    throw new DomainError('NOT_READY', `The plan is not ready to ${stage}: ${failing.map((check) => check.message).join('; ')}`, { checks: failing });
+  }
+}

@@ -1,0 +1,14 @@
+import { EntityManager } from 'typeorm';
+import { query } from '../database/query';
+import { sql } from '../database/sql';
+
+/** The reviews of plans: who decided what, against which version (R12). */
+export const ReviewRepository = {
+  async record(manager: EntityManager, review: { operationId: string; decision: string; comment: string; reviewerId: string; versionReviewed: number }): Promise<void> {
+    await query(
+      manager,
+      sql`INSERT INTO reviews (operation_id, decision, comment, reviewer_id, version_reviewed)
+          VALUES (${review.operationId}, ${review.decision}, ${review.comment}, ${review.reviewerId}, ${review.versionReviewed})`,
+    );
+  },
+};

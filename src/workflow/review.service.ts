@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser, hasRole } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { inTransaction } from '../database/transaction';
+import { OperationView } from '../operations/dto/plan-view.dto';
+import { assertVersion, OperationAccess } from '../operations/operation-access';
+import { PlansService } from '../operations/plans.service';
+import { ReviewDto } from './dto/workflow.dto';
+import { nextStatus } from './lifecycle';
+import { ReviewRepository } from './review.repository';
+
+/** R12: four eyes on a submitted plan. */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OperationAccess,
+    private readonly plans: PlansService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A manager of the lead agency who neither created the plan nor changed its content since it was last approved, against the version they read. */
+  async review(viewer: AuthUser, id: string, input: ReviewDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockVisible(manager, viewer, id);
+      if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) throw DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
+      if (viewer.id === row.createdBy || row.contentEditors.includes(viewer.id)) {
+        const what = viewer.id === row.createdBy ? 'created' : 'changed';
+        const since = viewer.id === row.createdBy ? '' : ' since it was last approved';
+        throw new DomainError('SELF_APPROVAL', `Four eyes: you ${what} ${row.reference}${since}, so another manager must review it`);
+      }
+      assertVersion(row, input.version);
+      const approve = input.decision === 'APPROVE';
+      const status = nextStatus(row.status, approve ? 'approve' : 'request-changes');
+      const comment = input.comment ?? '';
+      await ReviewRepository.record(manager, { operationId: id, decision: input.decision, comment, reviewerId: viewer.id, versionReviewed: input.version });
+      await this.access.update(manager, row, {
+        status,
+        approved_by: approve ? viewer.id : null,
+        approved_at: approve ? new Date() : null,
+        ...(approve ? { content_editors: [] } : {}),
+      });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: approve ? 'operation.approved' : 'operation.changes-requested',
+        actor: viewer,
+        before: { status: row.status },
+        after: { status, comment, versionReviewed: input.version },
+      });
+    });
+    return this.plans.get(viewer, id);
+  }
+}

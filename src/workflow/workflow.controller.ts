@@ -1,0 +1,110 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/decorators';
+import { VersionDto } from '../common/dto';
+import { IdParam } from '../common/id-param';
+import { OperationView } from '../operations/dto/plan-view.dto';
+import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/workflow.dto';
+import { BriefingService } from './briefing.service';
+import { DeconflictionService } from './deconfliction.service';
+import { LifecycleService } from './lifecycle.service';
+import { ReadinessService } from './readiness.service';
+import { ReviewService } from './review.service';
+
+/** HTML when the client asks for it before Markdown; Markdown otherwise. */
+function briefingFormat(accept: string | undefined): 'markdown' | 'html' {
+  const html = accept?.indexOf('text/html') ?? -1;
+  const markdown = accept?.indexOf('text/markdown') ?? -1;
+  return html >= 0 && (markdown < 0 || html < markdown) ? 'html' : 'markdown';
+}
+
+@ApiTags('review and lifecycle')
+@ApiBearerAuth()
+@Controller('operations/:id')
+export class WorkflowController {
+  constructor(
+    private readonly readinessChecks: ReadinessService,
+    private readonly deconfliction: DeconflictionService,
+    private readonly lifecycle: LifecycleService,
+    private readonly reviews: ReviewService,
+    private readonly briefings: BriefingService,
+  ) {}
+
+  @Get('readiness')
+  @ApiOkResponse({ type: ReadinessView })
+  readiness(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ReadinessView> {
+    return this.readinessChecks.readiness(caller, id);
+  }
+
+  @Get('conflicts')
+  @ApiOkResponse({ type: ConflictView, isArray: true })
+  conflicts(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ConflictView[]> {
+    return this.deconfliction.conflicts(caller, id);
+  }
+
+  @Post('conflicts/:hitId/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ConflictView, isArray: true, description: 'hitId: the hit’s id in GET …/conflicts' })
+  acknowledge(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('hitId') hitId: string, @Body() body: AcknowledgeDto): Promise<ConflictView[]> {
+    return this.deconfliction.acknowledge(caller, id, hitId, body);
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: '422 NOT_READY lists the failing blocking checks' })
+  submit(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.lifecycle.submit(caller, id, body.version);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView })
+  withdraw(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.lifecycle.withdraw(caller, id, body.version);
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: '403 SELF_APPROVAL for the plan’s creator or last editor' })
+  decide(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: ReviewDto): Promise<OperationView> {
+    return this.reviews.review(caller, id, body);
+  }
+
+  @Post('start')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView })
+  start(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
+    return this.lifecycle.start(caller, id, body.version);
+  }
+
+  @Post('complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: 'Records the outcomes and releases every team' })
+  complete(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CompleteDto): Promise<OperationView> {
+    return this.lifecycle.complete(caller, id, body);
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OperationView, description: 'Any status before ACTIVE; releases every team' })
+  cancel(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CancelDto): Promise<OperationView> {
+    return this.lifecycle.cancel(caller, id, body.version, body.reason);
+  }
+
+  @Get('briefing')
+  @ApiProduces('text/markdown', 'text/html')
+  @ApiOkResponse({ description: 'The IIMARCH briefing pack, printable' })
+  async briefing(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const format = briefingFormat(accept);
+    const body = await this.briefings.briefing(caller, id, format);
+    reply.header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    return body;
+  }
+}
