@@ -1,3 +1,5 @@
+import { normalisePostcode } from './postcode';
+
 /** class-transformer helpers for request fields. */
 type Input = { value: unknown };
 
@@ -6,12 +8,7 @@ export const upper = ({ value }: Input) => (typeof value === 'string' ? value.tr
 export const lower = ({ value }: Input) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 /** Normalises a UK postcode (`b11 1aa` → `B11 1AA`); anything else is left for the validator to refuse. */
-export const postcode = ({ value }: Input) => {
-  if (typeof value !== 'string') return value;
-  const compact = value.replace(/\s+/g, '').toUpperCase();
-  const match = /^(.+)(\d[A-Z]{2})$/.exec(compact);
-  return match ? `${match[1]} ${match[2]}` : value;
-};
+export const postcode = ({ value }: Input) => (typeof value === 'string' ? (normalisePostcode(value) ?? value) : value);
 
 /** Query-string numbers: `"50"` → 50; anything else is left for the validator to refuse. */
 export const queryInt = ({ value }: Input) => (typeof value === 'string' && /^-?\d{1,12}$/.test(value) ? Number(value) : value);

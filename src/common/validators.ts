@@ -1,5 +1,5 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { normalisePostcode } from './postcode';
+import { UK_POSTCODE } from './postcode';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -46,7 +46,7 @@ export function IsUkPostcode(options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options: { message: `${propertyName} must be a UK postcode, e.g. B11 1AA`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && normalisePostcode(value) === value },
+      validator: { validate: (value: unknown) => typeof value === 'string' && UK_POSTCODE.test(value) },
     });
 }
 

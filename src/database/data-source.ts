@@ -41,6 +41,8 @@ export function dataSourceOptions(config: AppConfig, url: string, entities: Mixe
     connectTimeoutMS: config.DB_CONNECT_TIMEOUT_MS,
     applicationName: 'day-of-action-planner',
     extra: {
+      // Dates and times cross the wire in ISO form, in UTC, whatever the server's or database's defaults.
+      options: '-c DateStyle=ISO,MDY -c TimeZone=UTC',
       statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: config.DB_STATEMENT_TIMEOUT_MS * 3,
       idleTimeoutMillis: 30000,

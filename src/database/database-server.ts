@@ -17,10 +17,6 @@ export class DatabaseServer {
     return new DatabaseServer(embedded.url, embedded);
   }
 
-  get isEmbedded(): boolean {
-    return this.embedded !== undefined;
-  }
-
   async stop(): Promise<void> {
     await this.embedded?.stop();
   }

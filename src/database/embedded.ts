@@ -13,6 +13,8 @@ const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const START_TIMEOUT_MS = 30000;
 const STOP_TIMEOUT_MS = 20000;
+/** Waits between attempts to restart a Postgres that died under the app: doubling, up to 30 s. */
+const RESTART_BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
 
 function isAlive(pid: number): boolean {
   try {
@@ -106,6 +108,10 @@ export class EmbeddedDatabase {
   private readonly logger = new Logger('EmbeddedPostgres');
   private child?: ChildProcess;
   private stopping?: Promise<void>;
+  private shuttingDown = false;
+  private restarting?: Promise<void>;
+  private wake?: () => void;
+  private postgresBinary = '';
   private readonly killOnExit = () => this.child?.kill('SIGINT');
 
   private constructor(
@@ -186,7 +192,35 @@ export class EmbeddedDatabase {
     }
   }
 
+  /**
+   * Supervision: a Postgres that dies while the app runs (killed, crashed) is started again,
+   * after a pause that doubles with each failed attempt; the pool reconnects by itself.
+   */
+  private async restart(): Promise<void> {
+    for (let attempt = 0; !this.shuttingDown; attempt++) {
+      const wait = RESTART_BACKOFF_MS[Math.min(attempt, RESTART_BACKOFF_MS.length - 1)];
+      this.logger.warn(`restarting Postgres in ${wait} ms (attempt ${attempt + 1})`);
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          done();
+        };
+      });
+      if (this.shuttingDown) return;
+      try {
+        await EmbeddedDatabase.clearStaleLock(this.clusterDir, this.logger);
+        await this.launch(this.postgresBinary);
+        this.logger.log(`Postgres restarted on 127.0.0.1:${this.port}`);
+        return;
+      } catch (error) {
+        this.logger.error(`Postgres did not restart: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
   private async launch(postgresBinary: string): Promise<void> {
+    this.postgresBinary = postgresBinary;
     const ids = await postgresUserIds();
     const child = spawn(
       postgresBinary,
@@ -204,10 +238,13 @@ export class EmbeddedDatabase {
         else this.logger.debug(line);
       }
     });
+    let ready = false;
     child.once('exit', (code, signal) => {
       exited = true;
       process.removeListener('exit', this.killOnExit);
-      if (!this.stopping) this.logger.error(`Postgres exited unexpectedly (code ${code}, signal ${signal})`);
+      if (this.shuttingDown || !ready) return;
+      this.logger.error(`Postgres exited unexpectedly (code ${code}, signal ${signal})`);
+      this.restarting = this.restart().finally(() => (this.restarting = undefined));
     });
 
     const deadline = Date.now() + START_TIMEOUT_MS;
@@ -217,6 +254,7 @@ export class EmbeddedDatabase {
       try {
         await client.connect();
         await client.end();
+        ready = true;
         this.logger.log(`Postgres is ready on 127.0.0.1:${this.port}`);
         return;
       } catch {
@@ -224,7 +262,7 @@ export class EmbeddedDatabase {
         await sleep(100);
       }
     }
-    await this.stop();
+    if (!exited) child.kill('SIGQUIT');
     throw new Error(`Embedded Postgres did not start: ${output.trim() || 'no output'}`);
   }
 
@@ -241,6 +279,9 @@ export class EmbeddedDatabase {
 
   /** Fast shutdown: open sessions are ended, everything committed is on disk. */
   async stop(): Promise<void> {
+    this.shuttingDown = true;
+    this.wake?.();
+    await this.restarting;
     const child = this.child;
     if (!child?.pid) return;
     this.stopping ??= (async () => {

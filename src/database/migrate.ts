@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 
 /** Any fixed number: every instance of the app takes the same lock before migrating. */
 const MIGRATION_LOCK = 7_241_015;
@@ -13,7 +13,10 @@ export async function migrate(dataSource: DataSource, logger: Logger): Promise<s
   await lockHolder.connect();
   try {
     await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // On the connection that holds the lock: with a pool of one, a second connection would never come.
+    const executor = new MigrationExecutor(dataSource, lockHolder);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     const names = applied.map((migration) => migration.name);
     if (names.length) logger.log({ msg: 'migrations applied', migrations: names });
     return names;

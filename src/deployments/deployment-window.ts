@@ -1,11 +1,13 @@
 import { validationError } from '../common/validation';
+import { windowProblems } from '../operations/window';
 
 /** The plan window rule for a deployment: its own window (the plan's unless given) lies inside the plan's. */
 export function deploymentWindow(plan: { startsAt: Date; endsAt: Date }, given: { startsAt?: string; endsAt?: string }): { startsAt: Date; endsAt: Date } {
   const startsAt = given.startsAt ? new Date(given.startsAt) : plan.startsAt;
   const endsAt = given.endsAt ? new Date(given.endsAt) : plan.endsAt;
   const problems: { field: string; problems: string[] }[] = [];
-  if (endsAt <= startsAt) problems.push({ field: 'endsAt', problems: ['endsAt must be after startsAt'] });
+  const own = windowProblems(startsAt, endsAt);
+  if (own.length) problems.push({ field: 'endsAt', problems: own });
   if (startsAt < plan.startsAt || endsAt > plan.endsAt) {
     problems.push({
       field: given.startsAt ? 'startsAt' : 'endsAt',

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS, POLICY_ROLES } from '../common/domain';
+import { definedFields } from '../common/defined';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { PolicyRuleDto, PolicyRuleView } from './dto/policy-rule.dto';
@@ -66,13 +67,18 @@ export class PolicyService {
       }
     });
     await inTransaction(this.dataSource, async (manager) => {
-      const before = (await this.rules(manager)).map(toView);
+      const repository = manager.getRepository(PolicyRule);
+      const current = await repository.find();
+      const before = current.map(toView);
+      // A replace, as PUT means: a rule left out is removed, and with it the permission (no rule forbids).
+      const left = current.filter((rule) => !seen.has(`${rule.agencyKind}/${rule.role}`));
+      if (left.length) await repository.remove(left);
       for (const rule of rules) {
         await manager
           .createQueryBuilder()
           .insert()
           .into(PolicyRule)
-          .values({ ...rule, updatedBy: caller.id })
+          .values({ ...definedFields(rule), updatedBy: caller.id })
           .orUpdate(
             ['permitted', 'allowed_scopes', 'exploitation_types_within', 'exploitation_types_any_of', 'updated_by', 'updated_at'],
             ['agency_kind', 'role'],
@@ -80,17 +86,9 @@ export class PolicyService {
           .execute();
       }
       const after = (await this.rules(manager)).map(toView);
-      const changed = (list: PolicyRuleView[]) => list.filter((rule) => seen.has(`${rule.agencyKind}/${rule.role}`));
-      await this.audit.appendReference(manager, {
-        entity: 'policy',
-        entityId: 'rules',
-        action: 'policy.changed',
-        actor: caller,
-        before: { rules: changed(before) },
-        after: { rules: changed(after) },
-      });
+      await this.audit.appendReference(manager, { entity: 'policy', entityId: 'rules', action: 'policy.replaced', actor: caller, before: { rules: before }, after: { rules: after } });
     });
-    this.logger.log({ msg: 'policy rules changed', by: caller.id, rules: [...seen] });
+    this.logger.log({ msg: 'policy rules replaced', by: caller.id, rules: [...seen] });
     return this.list();
   }
 }

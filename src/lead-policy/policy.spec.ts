@@ -1,5 +1,5 @@
 import { AGENCY_KINDS, AgencyKind, EXPLOITATION_TYPES, ExploitationType, Scope, SCOPES } from '../common/domain';
-import { DEFAULT_POLICY_RULES } from '../../test/factories/default-policy-rules';
+import { DEFAULT_POLICY_RULES } from './default-policy';
 import { describeRule, mayLead, maySupport, RuleData } from './policy';
 
 /** Every non-empty combination of exploitation types. */

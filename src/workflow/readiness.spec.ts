@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY_RULES } from '../../test/factories/default-policy-rules';
+import { DEFAULT_POLICY_RULES } from '../lead-policy/default-policy';
 import { readiness, ReadinessFacts } from './readiness';
 
 const now = new Date('2027-03-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import { ukDate } from '../../src/common/uk-time';
-import { createTeam, operationBody, signedIn, TeamRow } from '../factories';
+import { createTeam, signedIn, TeamRow } from '../factories';
 import { Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -26,8 +26,7 @@ describe('early CPS involvement and evidence requirements', () => {
   });
 
   const hour = 3600_000;
-  const createOperation = async (overrides: Record<string, unknown> = {}) =>
-    (await t.http().post('/operations').set(owner.auth).send(operationBody(overrides)).expect(201)).body;
+  const createOperation = (overrides: Record<string, unknown> = {}) => s.draft(owner, overrides);
   const requestCps = (plan: { id: string; version: number; startsAt: string }) =>
     t.http().post(`/operations/${plan.id}/cps-involvement`).set(owner.auth).send(s.cpsRequest(plan));
 
@@ -364,5 +363,59 @@ describe('early CPS involvement and evidence requirements', () => {
     const shown = await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200);
     expect(shown.body.evidenceRequirements.find((r: { id: string }) => r.id === devices.id).warning).toContain('DIGITAL_FORENSICS');
     await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(otherLiaison.auth).expect(404);
+  });
+
+  it('withdraws an open request when the plan is cancelled: no liaison sees it, and it can no longer be accepted', async () => {
+    const operation = await createOperation();
+    const requested = (await requestCps(operation).expect(200)).body;
+    await t.http().get(`/operations/${operation.id}`).set(liaison.auth).expect(200);
+    const cancelled = (await t.http().post(`/operations/${operation.id}/cancel`).set(owner.auth).send({ version: requested.version, reason: 'Stood down' }).expect(200)).body;
+    expect(cancelled.cpsInvolvement.status).toBe('WITHDRAWN');
+    for (const who of [liaison, otherLiaison]) {
+      await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
+      await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(who.auth).send({ version: cancelled.version }).expect(404);
+      const tasks = (await t.http().get('/tasks').set(who.auth).expect(200)).body;
+      expect(tasks.map((task: { operation: { id: string } }) => task.operation.id)).not.toContain(operation.id);
+    }
+    const history = (await t.http().get(`/operations/${operation.id}/history`).set(owner.auth).expect(200)).body;
+    expect(history.map((event: { action: string }) => event.action).slice(-2)).toEqual(['cps.withdrawn', 'operation.cancel']);
+  });
+
+  it('refuses to accept a request on a cancelled plan even for a liaison who still sees it', async () => {
+    const operation = await createOperation();
+    const requested = (await requestCps(operation).expect(200)).body;
+    await t.dataSource.query(`UPDATE operations SET status = 'CANCELLED', cancel_reason = 'x' WHERE id = $1`, [operation.id]);
+    const refused = await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(liaison.auth).send({ version: requested.version }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('can no longer be answered') });
+  });
+
+  it('puts a requirement back to OPEN when its team leaves the plan, declined or released', async () => {
+    const partner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'HMRC');
+    const partnerTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['FINANCIAL_INVESTIGATION'] });
+    const ownTeam = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING'] });
+    let plan = await engaged();
+    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: partnerTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
+    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: ownTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
+    const partnerDeployment = plan.deployments.find((d: { team: { id: string } }) => d.team.id === partnerTeam.id);
+    const ownDeployment = plan.deployments.find((d: { team: { id: string } }) => d.team.id === ownTeam.id);
+    await t.http().post(`/operations/${plan.id}/deployments/${partnerDeployment.id}/confirm`).set(partner.auth).send({ version: partnerDeployment.version }).expect(200);
+    const financial = (await addRequirement(plan, { evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll' }).expect(201)).body;
+    const victims = (await addRequirement({ id: plan.id, version: financial.operationVersion }).expect(201)).body;
+    await transition(owner, plan.id, financial.requirement, 'assign', { teamId: partnerTeam.id }).expect(200);
+    const assigned = (await transition(owner, plan.id, victims.requirement, 'assign', { teamId: ownTeam.id }).expect(200)).body;
+
+    const moved = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: assigned.operationVersion, locations: [{ label: 'New', address: '5 Mill Road', postcode: 'B5 7AA' }] }).expect(200)).body;
+    const askedAgain = moved.deployments.find((d: { id: string }) => d.id === partnerDeployment.id);
+    await t.http().post(`/operations/${plan.id}/deployments/${partnerDeployment.id}/decline`).set(partner.auth).send({ version: askedAgain.version, reason: 'Not that address' }).expect(200);
+    await t.http().delete(`/operations/${plan.id}/deployments/${ownDeployment.id}?version=${moved.version}`).set(owner.auth).expect(200);
+
+    const matrix = (await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(owner.auth).expect(200)).body;
+    const all = matrix.offences.flatMap((group: { requirements: { id: string; status: string; assignedTeam: unknown }[] }) => group.requirements);
+    expect(all.map((r: { status: string; assignedTeam: unknown }) => [r.status, r.assignedTeam])).toEqual([['OPEN', null], ['OPEN', null]]);
+    const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
+    expect(history.filter((event: { action: string }) => event.action === 'evidence.unassigned').map((event: { after: { reason: string } }) => event.after.reason)).toEqual([
+      `${partnerTeam.name} no longer takes part`,
+      `${ownTeam.name} no longer takes part`,
+    ]);
   });
 });

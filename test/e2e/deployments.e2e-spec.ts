@@ -1,10 +1,12 @@
 import { createAgency, createTeam, operationBody, randomPostcode, signedIn, TeamRow } from '../factories';
+import { Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 
 describe('supporting teams (deployments)', () => {
   let t: TestApp;
+  let s: Scenario;
   let owner: Signed;
   let partner: Signed;
   let ownTeam: TeamRow;
@@ -12,6 +14,7 @@ describe('supporting teams (deployments)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    s = new Scenario(t);
   });
   afterAll(() => t.close());
 
@@ -22,8 +25,7 @@ describe('supporting teams (deployments)', () => {
     partnerTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['TAX_COMPLIANCE'], capacity: 4 });
   });
 
-  const createOperation = async (who: Signed = owner, overrides: Record<string, unknown> = {}) =>
-    (await t.http().post('/operations').set(who.auth).send(operationBody(overrides)).expect(201)).body;
+  const createOperation = (who: Signed = owner, overrides: Record<string, unknown> = {}) => s.draft(who, overrides);
   const deploy = (operation: { id: string; version: number }, body: Record<string, unknown>, who: Signed = owner) =>
     t.http().post(`/operations/${operation.id}/deployments`).set(who.auth).send({ headcount: 2, tasking: 'Search', version: operation.version, ...body });
   type Deployment = { id: string; version: number; status: string; team: { id: string } };
@@ -341,5 +343,25 @@ describe('supporting teams (deployments)', () => {
     expect(tasks).toContainEqual(expect.objectContaining({ kind: 'ANSWER_TEAM_REQUEST', deploymentId: requested.id, operation: expect.objectContaining({ id: plan.id }) }));
     const again = deploymentOf(changed, partnerTeam);
     await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: again.version }).expect(200);
+  });
+
+  it('refuses to shrink a team below a confirmed deployment, naming only the plans the caller may see', async () => {
+    const admin = await signedIn(t.dataSource, t.http, ['ADMIN'], 'NCA');
+    const seen = (await deploy(await createOperation(owner, { startsAt: '2028-02-01T06:00:00Z', endsAt: '2028-02-01T14:00:00Z' }), { teamId: ownTeam.id, headcount: 8 }).expect(201)).body;
+    const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
+    const hidden = (await deploy(await createOperation(stranger, { startsAt: '2028-02-02T06:00:00Z', endsAt: '2028-02-02T14:00:00Z' }), { teamId: ownTeam.id, headcount: 9 }, stranger).expect(201)).body;
+    await t.http().post(`/operations/${hidden.id}/deployments/${deploymentOf(hidden, ownTeam).id}/confirm`).set(owner.auth).send({ version: deploymentOf(hidden, ownTeam).version }).expect(200);
+
+    const asOwner = await t.http().patch(`/teams/${ownTeam.id}`).set(owner.auth).send({ capacity: 6 }).expect(422);
+    expect(asOwner.body).toMatchObject({
+      code: 'CAPACITY_EXCEEDED',
+      details: { capacity: 6, deployments: [{ operation: seen.reference, headcount: 8 }, { operation: hidden.reference, headcount: 9 }], hiddenDeployments: 0 },
+    });
+    const asAdmin = await t.http().patch(`/teams/${ownTeam.id}`).set(admin.auth).send({ capacity: 6 }).expect(422);
+    expect(asAdmin.body).toMatchObject({ code: 'CAPACITY_EXCEEDED', details: { deployments: [], hiddenDeployments: 2 } });
+    expect(asAdmin.body.message).not.toContain(seen.reference);
+    await t.http().patch(`/teams/${ownTeam.id}`).set(owner.auth).send({ capacity: 9 }).expect(200);
+    const team = (await t.http().get(`/teams?agencyId=${owner.agency.id}`).set(owner.auth).expect(200)).body.find((row: { id: string }) => row.id === ownTeam.id);
+    expect(team.capacity).toBe(9);
   });
 });

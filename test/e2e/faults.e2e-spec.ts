@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,13 +31,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The running postmaster of a data directory, and how to start it again exactly as it was started. */
-async function postmaster(dataDir: string) {
-  const pid = Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').slice(0, -1);
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const id = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
-  return { pid, argv, uid: id('Uid'), gid: id('Gid') };
+/** The running postmaster of a data directory. */
+async function postmaster(dataDir: string): Promise<{ pid: number }> {
+  return { pid: Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]) };
 }
 
 /** Client-side outcome of one request: its status, or what went wrong on the wire. */
@@ -70,7 +65,6 @@ function postJson(url: string, body: unknown) {
 describe('faults under load', () => {
   let dataDir: string;
   let app: RunningApp | undefined;
-  let restarted: ChildProcess | undefined;
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'planner-faults-'));
@@ -78,14 +72,13 @@ describe('faults under load', () => {
 
   afterEach(async () => {
     if (app?.running) await app.stop('SIGKILL');
-    restarted?.kill('SIGINT');
     const left = await postmaster(dataDir).catch(() => undefined);
     if (left && isAlive(left.pid)) process.kill(left.pid, 'SIGINT');
     await until(async () => (await postgresProcessesFor(dataDir)).length === 0, 'Postgres to stop', 20_000);
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps running while Postgres is stopped and restarted: 503 during the outage, recovery by itself, no acknowledged write lost', async () => {
+  it('keeps running when its Postgres dies under load: 503 during the outage, Postgres restarted by the app itself, no acknowledged write lost', async () => {
     app = await RunningApp.start(dataDir, { DB_CONNECT_TIMEOUT_MS: '2000' });
     const running = app;
     const auth = { Authorization: `Bearer ${await running.signIn(COORDINATOR)}` };
@@ -93,7 +86,7 @@ describe('faults under load', () => {
     const acknowledged: string[] = [];
     const unexpected: string[] = [];
     const statuses = { beforeOutage: new Set<number>(), duringOutage: new Set<number>(), afterOutage: new Set<number>() };
-    let phase: keyof typeof statuses | 'stopping' | 'restarting' = 'beforeOutage';
+    let phase: keyof typeof statuses | 'dying' = 'beforeOutage';
     let loading = true;
 
     const worker = async (n: number) => {
@@ -115,20 +108,18 @@ describe('faults under load', () => {
 
     await until(() => acknowledged.length >= 20, '20 plans created before the outage');
     const server = await postmaster(dataDir);
-    phase = 'stopping';
-    process.kill(server.pid, 'SIGINT');
-    await until(() => !isAlive(server.pid), 'Postgres to stop', 20_000);
+    phase = 'dying';
+    process.kill(server.pid, 'SIGKILL');
+    await until(() => !isAlive(server.pid), 'Postgres to die', 20_000);
     phase = 'duringOutage';
 
-    await until(() => statuses.duringOutage.size > 0, 'answers during the outage');
-    const health = await running.http().get('/health').expect(503);
-    expect(health.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', db: 'down' });
+    await until(() => statuses.duringOutage.has(503), 'a 503 during the outage');
     expect(running.running).toBe(true);
-
-    phase = 'restarting';
-    restarted = spawn(server.argv[0], server.argv.slice(1), { uid: server.uid, gid: server.gid, detached: true, stdio: 'ignore' });
-    await running.waitUntilHealthy(30_000);
+    await running.waitUntilHealthy(60_000);
     phase = 'afterOutage';
+    expect(running.output).toContain('Postgres exited unexpectedly');
+    expect(running.output).toContain('Postgres restarted');
+    expect((await postmaster(dataDir)).pid).not.toBe(server.pid);
     const acknowledgedAtRecovery = acknowledged.length;
     await until(() => acknowledged.length >= acknowledgedAtRecovery + 20, '20 plans created after the outage');
     loading = false;
@@ -136,7 +127,6 @@ describe('faults under load', () => {
 
     expect(unexpected).toEqual([]);
     expect([...statuses.beforeOutage].sort()).toEqual([200, 201]);
-    expect([...statuses.duringOutage]).toEqual([503]);
     expect(statuses.afterOutage).toContain(201);
     expect(running.running).toBe(true);
 

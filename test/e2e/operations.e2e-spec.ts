@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { createAgency, createUser, login, operationBody, signedIn } from '../factories';
+import { Scenario } from '../factories/scenario';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -6,11 +8,13 @@ type Signed = Awaited<ReturnType<typeof signedIn>>;
 
 describe('operations and the lead agency', () => {
   let t: TestApp;
+  let s: Scenario;
   let mps: Signed;
   let agencies: { police: string; nca: string; glaa: string; hmrc: string };
 
   beforeAll(async () => {
     t = await startTestApp();
+    s = new Scenario(t);
     mps = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
     agencies = {
       police: (await createAgency(t.dataSource, { kind: 'POLICE' })).id,
@@ -21,8 +25,7 @@ describe('operations and the lead agency', () => {
   });
   afterAll(() => t.close());
 
-  const create = async (who: Signed = mps, overrides: Record<string, unknown> = {}) =>
-    (await t.http().post('/operations').set(who.auth).send(operationBody(overrides)).expect(201)).body;
+  const create = (who: Signed = mps, overrides: Record<string, unknown> = {}) => s.draft(who, overrides);
 
   describe('creating, reading, listing and editing', () => {
     it('creates a DRAFT with a reference, normalised postcodes, version 1 and the creator’s agency as owner', async () => {
@@ -94,6 +97,44 @@ describe('operations and the lead agency', () => {
       await t.http().get('/operations?status=APPROVED').set(own.auth).expect(200).expect(({ body }) => expect(body.items).toEqual([]));
       const later = new Date(Date.now() + 90 * 24 * 3600 * 1000).toISOString();
       await t.http().get(`/operations?from=${later}`).set(own.auth).expect(200).expect(({ body }) => expect(body.items).toEqual([]));
+    });
+  });
+
+  describe('list pages', () => {
+    it('hands out a cursor that does not depend on the session’s time zone or date style', async () => {
+      const url = await isolatedDatabaseUrl();
+      const database = new URL(url).pathname.slice(1);
+      const admin = new DataSource({ type: 'postgres', url });
+      await admin.initialize();
+      await admin.query(`ALTER DATABASE ${database} SET timezone = 'America/New_York'`);
+      await admin.query(`ALTER DATABASE ${database} SET datestyle = 'SQL, DMY'`);
+      await admin.destroy();
+      const own = await startTestApp({ DATABASE_URL: url });
+      try {
+        const coordinator = await signedIn(own.dataSource, own.http);
+        const made: string[] = [];
+        for (let i = 0; i < 3; i++) made.push((await own.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body.id);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await own.http()
+            .get(`/operations?limit=1${cursor ? `&cursor=${cursor}` : ''}`).set(coordinator.auth).expect(200);
+          seen.push(...page.body.items.map((item) => item.id));
+          cursor = page.body.nextCursor;
+          if (cursor) expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+        } while (cursor);
+        expect(seen).toEqual([...made].reverse());
+      } finally {
+        await own.close();
+      }
+    });
+
+    it('answers a filtered list for someone who sees no plans (an admin) with an empty page, not an error', async () => {
+      const admin = await signedIn(t.dataSource, t.http, ['ADMIN'], 'NCA');
+      for (const filter of ['q=harbour', 'status=DRAFT', `from=${new Date().toISOString()}`, `to=${new Date().toISOString()}&q=x&status=APPROVED`]) {
+        const page = await t.http().get(`/operations?${filter}`).set(admin.auth).expect(200);
+        expect(page.body).toEqual({ items: [], nextCursor: null });
+      }
     });
   });
 
@@ -207,6 +248,22 @@ describe('operations and the lead agency', () => {
       // The caller (1), the page with its lead agencies (1).
       expect(small).toBe(2);
       expect(page).toBe(small);
+    });
+
+    it('sends the reads of every request as named statements, prepared once on the connection', async () => {
+      const single = await startTestApp({ DB_POOL_SIZE: '1' });
+      try {
+        const coordinator = await signedIn(single.dataSource, single.http);
+        const plan = (await single.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body;
+        for (let i = 0; i < 2; i++) await single.http().get(`/operations/${plan.id}`).set(coordinator.auth).expect(200);
+        const prepared: { name: string; statement: string }[] = await single.dataSource.query(`SELECT name, statement FROM pg_prepared_statements`);
+        const named = (fragment: string) => prepared.filter((row) => row.name.startsWith('q_') && row.statement.includes(fragment));
+        for (const fragment of ['FROM users u JOIN agencies a', 'LEFT JOIN cps_involvements c', 'FROM operation_locations', 'FROM deployments d', 'FROM evidence_requirements r']) {
+          expect(named(fragment)).toHaveLength(1);
+        }
+      } finally {
+        await single.close();
+      }
     });
   });
 

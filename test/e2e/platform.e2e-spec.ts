@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { signedIn } from '../factories';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -71,6 +73,38 @@ describe('the platform: health, docs, headers and the error contract', () => {
       expect(broken.logger.text()).toContain('column t.capacity does not exist');
     } finally {
       await broken.close();
+    }
+  });
+
+  it('answers an unsupported content type with 415 UNSUPPORTED_MEDIA_TYPE in the contract shape', async () => {
+    const response = await t.http().post('/auth/login').set('content-type', 'application/xml').send('<login/>').expect(415);
+    expect(response.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) });
+  });
+
+  it('answers a request that arrives while the app shuts down with 503 in the contract shape', async () => {
+    const closing = await startTestApp();
+    const { port } = new URL(await closing.app.getUrl());
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    const body = JSON.stringify({ email: 'nobody@test.local', password: 'not the password' });
+    // A request in flight keeps the server up while it closes; the next one on the same connection arrives during the close.
+    socket.write(`POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    const shutdown = closing.close();
+    await new Promise((done) => setTimeout(done, 200));
+    socket.write(`${body.slice(5)}GET /health HTTP/1.1\r\nHost: x\r\n\r\n`);
+    for (let waited = 0; !received.includes('shutting down') && waited < 10_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    socket.destroy();
+    await shutdown;
+    const refused = received.split(/(?=HTTP\/1\.1 )/).filter((answer) => answer.startsWith('HTTP/1.1 503'));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const answer of refused) {
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The service is shutting down; try again in a moment',
+      });
     }
   });
 });

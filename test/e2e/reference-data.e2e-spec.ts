@@ -1,5 +1,5 @@
-import { DEFAULT_POLICY_RULES } from '../factories/default-policy-rules';
-import { createAgency, createTeam, createUser, login, signedIn, unique } from '../factories';
+import { DEFAULT_POLICY_RULES } from '../../src/lead-policy/default-policy';
+import { createAgency, createTeam, createUser, login, operationBody, signedIn, unique } from '../factories';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -230,15 +230,37 @@ describe('reference data', () => {
       const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
       try {
         const ownAdmin = (await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA')).auth;
-        const changed = await own.http().put('/policy/rules').set(ownAdmin)
-          .send({ rules: [{ agencyKind: 'LOCAL_AUTHORITY', role: 'SUPPORT', permitted: true, allowedScopes: ['LOCAL'] }] })
-          .expect(200);
+        const rules = DEFAULT_POLICY_RULES.map((rule) =>
+          rule.agencyKind === 'LOCAL_AUTHORITY' && rule.role === 'SUPPORT' ? { ...rule, allowedScopes: ['LOCAL'] } : rule,
+        );
+        const changed = await own.http().put('/policy/rules').set(ownAdmin).send({ rules }).expect(200);
         const rule = changed.body.find((r: { agencyKind: string; role: string }) => r.agencyKind === 'LOCAL_AUTHORITY' && r.role === 'SUPPORT');
         expect(rule).toMatchObject({ allowedScopes: ['LOCAL'], description: 'LOCAL_AUTHORITY may supply deployed teams to LOCAL operations' });
         const reread = await own.http().get('/policy/rules').set(ownAdmin).expect(200);
         expect(reread.body).toContainEqual(rule);
+        expect(reread.body).toHaveLength(DEFAULT_POLICY_RULES.length);
         const cps = await own.http().put('/policy/rules').set(ownAdmin).send({ rules: [{ agencyKind: 'CPS', role: 'LEAD', permitted: true }] }).expect(400);
         expect(cps.body.message).toContain('R2: the CPS takes part through CPS involvement only');
+      } finally {
+        await own.close();
+      }
+    });
+
+    it('replaces the whole policy, as PUT means: a rule left out is gone, and what it allowed is forbidden', async () => {
+      const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+      try {
+        const ownAdmin = await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA');
+        const only = DEFAULT_POLICY_RULES.filter((rule) => rule.agencyKind === 'POLICE');
+        const replaced = await own.http().put('/policy/rules').set(ownAdmin.auth).send({ rules: only }).expect(200);
+        expect(replaced.body.map(({ description: _description, ...rule }: { description: string }) => rule)).toEqual(only);
+        const coordinator = await signedIn(own.dataSource, own.http, ['COORDINATOR'], 'NCA');
+        const plan = (await own.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body;
+        const refused = await own.http().put(`/operations/${plan.id}/lead-agency`).set(coordinator.auth).send({ agencyId: coordinator.agency.id, version: plan.version }).expect(422);
+        expect(refused.body).toMatchObject({ code: 'LEAD_NOT_PERMITTED', message: 'R1: NCA may not lead an operation' });
+        const audit = (await own.http().get('/audit/reference?limit=1').set(ownAdmin.auth).expect(200)).body.items[0];
+        expect(audit).toMatchObject({ entity: 'policy', action: 'policy.replaced', actor: { id: ownAdmin.user.id } });
+        expect(audit.before.rules).toHaveLength(DEFAULT_POLICY_RULES.length);
+        expect(audit.after.rules).toHaveLength(only.length);
       } finally {
         await own.close();
       }
@@ -266,11 +288,12 @@ describe('reference data', () => {
           .send({ email: `${unique('au.').toLowerCase()}@test.local`, name: 'Audited user', agencyId: agency.id, roles: ['COORDINATOR'], password: 'copper meadow lantern' })
           .expect(201)).body;
         await own.http().patch(`/users/${user.id}`).set(admin.auth).send({ roles: ['MANAGER'], password: 'another meadow lantern' }).expect(200);
-        await own.http().put('/policy/rules').set(admin.auth).send({ rules: [{ agencyKind: 'DWP', role: 'SUPPORT', permitted: false }] }).expect(200);
+        const withoutDwp = DEFAULT_POLICY_RULES.map((rule) => (rule.agencyKind === 'DWP' && rule.role === 'SUPPORT' ? { ...rule, permitted: false } : rule));
+        await own.http().put('/policy/rules').set(admin.auth).send({ rules: withoutDwp }).expect(200);
 
         const page = (await own.http().get('/audit/reference').set(admin.auth).expect(200)).body;
         expect(page.items.map((event: { action: string }) => event.action)).toEqual([
-          'policy.changed', 'user.updated', 'user.created', 'team.updated', 'team.created', 'agency.updated', 'agency.created',
+          'policy.replaced', 'user.updated', 'user.created', 'team.updated', 'team.created', 'agency.updated', 'agency.created',
         ]);
         expect(page.items[1]).toMatchObject({
           entity: 'user',
@@ -281,7 +304,9 @@ describe('reference data', () => {
           after: { roles: ['MANAGER'], passwordChanged: true },
         });
         expect(page.items[3]).toMatchObject({ before: { capacity: 4 }, after: { capacity: 6 } });
-        expect(page.items[0]).toMatchObject({ before: { rules: [{ agencyKind: 'DWP', role: 'SUPPORT', permitted: true }] }, after: { rules: [{ permitted: false }] } });
+        const dwp = (rules: { agencyKind: string; role: string }[]) => rules.find((rule) => rule.agencyKind === 'DWP' && rule.role === 'SUPPORT');
+        expect(dwp(page.items[0].before.rules)).toMatchObject({ permitted: true });
+        expect(dwp(page.items[0].after.rules)).toMatchObject({ permitted: false });
         expect(JSON.stringify(page)).not.toMatch(/lantern|argon|passwordHash/i);
 
         const first = (await own.http().get('/audit/reference?limit=3').set(admin.auth).expect(200)).body;

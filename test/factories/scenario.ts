@@ -1,11 +1,13 @@
 import type { AgencyKind, Capability } from '../../src/common/domain';
 import { ukDate } from '../../src/common/uk-time';
+import type { OperationView } from '../../src/operations/dto/plan-view.dto';
 import type { TestApp } from '../support/test-app';
 import { createTeam, createUser, login, operationBody, signedIn, TeamRow } from './index';
 
 export type Signed = Awaited<ReturnType<typeof signedIn>>;
 export type Auth = { Authorization: string };
-export type Plan = { id: string; version: number; reference: string; status: string; startsAt: string; endsAt: string; [key: string]: unknown };
+/** A plan as the API answers it. */
+export type Plan = OperationView;
 export type Stage = 'draft' | 'ready' | 'submitted' | 'approved' | 'active';
 
 const HOUR = 3600_000;
@@ -67,6 +69,11 @@ export class Scenario {
     return { version: plan.version, note: 'Advice needed on charging the controllers', adviceNeededBy: startDay > today ? startDay : today };
   }
 
+  /** A new DRAFT plan of `who`'s agency, from a valid body with `body` over it. */
+  async draft(who: Signed, body: Record<string, unknown> = {}): Promise<Plan> {
+    return (await this.post(who.auth, '/operations', operationBody(body)).expect(201)).body;
+  }
+
   /**
    * A new plan of `owner`'s, taken to `stage`, with `team` (by default a new team of the owner's)
    * confirmed on it. An active plan starts two hours from now unless told otherwise (starting is
@@ -76,7 +83,7 @@ export class Scenario {
     const stage = options.stage ?? 'draft';
     const reach = (target: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(target);
     const soon = reach('active') ? { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 12 * HOUR).toISOString() } : {};
-    let plan: Plan = (await this.post(owner.auth, '/operations', operationBody({ ...soon, ...options.body })).expect(201)).body;
+    let plan = await this.draft(owner, { ...soon, ...options.body });
     if (!reach('ready')) return plan;
     const liaison = await this.liaison();
     // A team of its own, so that plans of one owner on the same day do not double-book it.

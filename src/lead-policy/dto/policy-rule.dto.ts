@@ -70,7 +70,7 @@ export class PolicyRuleDto {
 }
 
 export class PutPolicyRulesDto {
-  @ApiProperty({ type: PolicyRuleDto, isArray: true, description: 'The rules to replace; rules not listed stay as they are' })
+  @ApiProperty({ type: PolicyRuleDto, isArray: true, description: 'The whole policy: rules not listed are removed, and what they allowed is then forbidden' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(AGENCY_KINDS.length * POLICY_ROLES.length)

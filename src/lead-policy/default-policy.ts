@@ -1,5 +1,5 @@
-import { AGENCY_KINDS } from '../../src/common/domain';
-import type { RuleData } from '../../src/lead-policy/policy';
+import { AGENCY_KINDS } from '../common/domain';
+import type { RuleData } from './policy';
 
 const UK_SCOPES = ['LOCAL', 'REGIONAL', 'NATIONAL'] as const;
 

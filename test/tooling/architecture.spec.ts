@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Where code of each kind lives (the dependency rules themselves are in .dependency-cruiser.cjs, run by `npm test`). */
+const SRC = join(__dirname, '../../src');
+
+function files(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const sources = files(SRC).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'));
+const where = (file: string) => relative(join(SRC, '..'), file);
+
+describe('the shape of src/', () => {
+  it('keeps SQL in repositories, shared SQL fragments (*.sql.ts), migrations and the database infrastructure', () => {
+    const allowed = (file: string) => /\.(repository|sql)\.ts$/.test(file) || where(file).startsWith('src/database/');
+    const offenders = sources.filter((file) => !allowed(file) && /\b(SELECT|INSERT|UPDATE|DELETE)\b/.test(readFileSync(file, 'utf8'))).map(where);
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps every service at about 250 lines or fewer', () => {
+    const long = sources
+      .filter((file) => file.endsWith('.service.ts'))
+      .map((file) => ({ file: where(file), lines: readFileSync(file, 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > 260);
+    expect(long).toEqual([]);
+  });
+});
