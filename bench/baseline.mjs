@@ -1,92 +1,37 @@
-// The lower bound for GET /operations/:id: no framework, no token check, the same SQL as the app
-// (src/operations/plan-read.repository.ts, visibility.sql.ts) over a pool
-// of the same size, sent the same way: as named prepared statements (named() in src/database/sql.ts). The
-// caller is always BASELINE_USER_ID, loaded on every request as the app does.
+// The lower bound for GET /operations/:id: no framework, no token check, the same statements as
+// the app, built by the app's own repositories (dist/, built by `npm run bench`) and sent the same
+// way, as named prepared statements, over a pool of the same size; the rows are turned into the
+// same view. The caller is always BASELINE_USER_ID, loaded on every request as the app does.
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const require = createRequire(import.meta.url);
+const { CallerRepository } = require('../dist/auth/caller.repository.js');
+const { OperationRepository } = require('../dist/operations/operation.repository.js');
+const { PlanReadRepository } = require('../dist/operations/plan-read.repository.js');
+const { toOperationView } = require('../dist/operations/plan-views.js');
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c DateStyle=ISO,MDY -c TimeZone=UTC' });
 const userId = process.env.BASELINE_USER_ID;
 
-const agencyJson = (alias) =>
-  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'kind', ${alias}.kind) END`;
-const personJson = (alias) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email)`;
-
-const USER = `SELECT u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
-  FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.active`;
-
-// The visibility fragment as the app builds it for a coordinator (the liaison branch does not apply).
-const OPERATION = `SELECT o.id, o.reference, o.name, o.exploitation_types AS "exploitationTypes", o.scope,
-    o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", o.briefing,
-    o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",
-    o.reception_centre AS "receptionCentre", o.status, o.version, o.created_by AS "createdBy",
-    o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy",
-    o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.approved_at AS "approvedAt", o.outcomes,
-    o.cancel_reason AS "cancelReason", o.created_at::text AS "cursorAt",
-    ${agencyJson('la')} AS "leadAgency", ${agencyJson('ca')} AS "createdByAgency",
-    ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson",
-    CASE WHEN c.operation_id IS NULL THEN NULL ELSE json_build_object(
-      'status', c.status, 'requestedAt', c.requested_at, 'engagedAt', c.engaged_at,
-      'liaison', CASE WHEN lu.id IS NULL THEN NULL ELSE ${personJson('lu')} END,
-      'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int) END AS "cpsInvolvement",
-    CASE WHEN au.id IS NULL THEN NULL ELSE ${personJson('au')} END AS "approvedByPerson"
-  FROM operations o
-  LEFT JOIN agencies la ON la.id = o.lead_agency_id
-  JOIN agencies ca ON ca.id = o.created_by_agency_id
-  JOIN users cu ON cu.id = o.created_by
-  JOIN users uu ON uu.id = o.updated_by
-  LEFT JOIN cps_involvements c ON c.operation_id = o.id
-  LEFT JOIN users lu ON lu.id = c.liaison_id
-  LEFT JOIN users au ON au.id = o.approved_by
- WHERE o.id = $1 AND (o.created_by_agency_id = $2 OR o.lead_agency_id = $2
-   OR EXISTS (SELECT 1 FROM deployments vd WHERE vd.operation_id = o.id AND vd.team_agency_id = $2 AND vd.status <> 'DECLINED'))`;
-
-const LOCATIONS = `SELECT label, address, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`;
-
-const DEPLOYMENTS = `SELECT d.id, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
-    ${agencyJson('a')} AS agency, d.headcount, d.tasking, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
-    d.follows_operation_window AS "followsOperationWindow", d.status, ${personJson('rq')} AS "requestedBy",
-    d.requested_at AS "requestedAt",
-    CASE WHEN rs.id IS NULL THEN NULL ELSE ${personJson('rs')} END AS "respondedBy",
-    d.responded_at AS "respondedAt", d.decline_reason AS "declineReason", d.released_at AS "releasedAt"
-  FROM deployments d
-  JOIN teams t ON t.id = d.team_id
-  JOIN agencies a ON a.id = d.team_agency_id
-  JOIN users rq ON rq.id = d.requested_by
-  LEFT JOIN users rs ON rs.id = d.responded_by
- WHERE d.operation_id = $1
- ORDER BY d.requested_at, d.id`;
-
-const person = (alias) =>
-  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email) END`;
-
-const EVIDENCE = `SELECT r.id, r.offence, r.offence_other AS "offenceOther", r.evidence_type AS "evidenceType", r.description, r.priority, r.status,
-    CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object(
-      'id', t.id, 'name', t.name, 'capabilities', t.capabilities,
-      'agency', json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'kind', a.kind)) END AS "assignedTeam",
-    r.gathered_note AS "gatheredNote", ${person('g')} AS "gatheredBy", r.gathered_at AS "gatheredAt",
-    ${person('dcd')} AS "decidedBy", r.decided_at AS "decidedAt", r.rejection_reason AS "rejectionReason"
-  FROM evidence_requirements r
-  LEFT JOIN teams t ON t.id = r.assigned_team_id
-  LEFT JOIN agencies a ON a.id = t.agency_id
-  LEFT JOIN users g ON g.id = r.gathered_by
-  LEFT JOIN users dcd ON dcd.id = r.decided_by
- WHERE r.operation_id = $1
- ORDER BY r.created_at, r.id`;
+/** The one method of TypeORM's EntityManager the repositories use, on the pool: a query config or text, and its values. */
+const manager = {
+  query: (statement, values) =>
+    pool.query(typeof statement === 'string' ? { text: statement, values } : { name: statement.name, text: statement.text, values }).then((result) => result.rows),
+};
 
 async function operation(id) {
-  const {
-    rows: [user],
-  } = await pool.query({ name: 'user', text: USER, values: [userId] });
+  const user = await CallerRepository.find(manager, userId, 1);
   if (!user) return undefined;
-  const {
-    rows: [row],
-  } = await pool.query({ name: 'operation', text: OPERATION, values: [id, user.agencyId] });
+  const row = await PlanReadRepository.plan(manager, user, id);
   if (!row) return undefined;
-  const [locations, deployments, evidenceRequirements] = await Promise.all(
-    [LOCATIONS, DEPLOYMENTS, EVIDENCE].map((text, i) => pool.query({ name: `list${i}`, text, values: [id] }).then((result) => result.rows)),
-  );
-  return { ...row, locations, deployments, evidenceRequirements };
+  const [locations, deployments, evidence] = await Promise.all([
+    OperationRepository.locations(manager, id),
+    PlanReadRepository.deployments(manager, { operationId: id }),
+    PlanReadRepository.evidence(manager, { operationId: id }),
+  ]);
+  return toOperationView(user, row, { locations, deployments, evidence });
 }
 
 function send(response, status, body) {

@@ -29,7 +29,7 @@ const CONNECTIONS = 32;
 const WARMUP_SECONDS = 3;
 const DURATION_SECONDS = 10;
 const P99_TARGET_MS = 50;
-const BASELINE_SHARE_TARGET = 0.5;
+const BASELINE_SHARE_TARGET = 0.6;
 const SCALING_TOLERANCE = 1.25;
 const [SMALL_LABEL, FULL_LABEL] = [SMALL, FULL].map((count) => `${count / 1000}k`);
 
