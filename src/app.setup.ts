@@ -44,11 +44,16 @@ async function limitBodyShapes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   fastify.addHook('preValidation', async (request) => {
     // A query string cannot outgrow Node's 16 KiB header limit; a form can hold many values.
-    const form = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? request.body : undefined;
+    // Fastify matches content types in any case, so the parsed form is recognised by its shape, not its header.
+    const form = isFormBody(request.headers['content-type']) ? request.body : undefined;
     if (countElements(form) > MAX_ELEMENTS) throw validationError([{ field: 'body', problems: [`the body holds more than ${MAX_ELEMENTS} elements`] }]);
     const at = controlCharacterAt(request.query) ?? controlCharacterAt(form);
     if (at) throw controlCharacterError(at);
   });
+}
+
+function isFormBody(contentType: string | undefined): boolean {
+  return contentType?.trim().toLowerCase().startsWith('application/x-www-form-urlencoded') ?? false;
 }
 
 /** The values of a parsed form or query string, each of a repeated key's values counted. */

@@ -95,6 +95,7 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
     case '22003':
     case '22007':
     case '22008':
+    case '22021':
       return new DomainError('VALIDATION_FAILED', 'The database refused a value as invalid', { constraint });
     default:
       return undefined;

@@ -44,6 +44,8 @@ describe('hardening against hostile requests', () => {
       const form = Array.from({ length: 10_001 }, (_, i) => `email=${i}`).join('&');
       const refused = await postRaw('/auth/login', form, 'application/x-www-form-urlencoded').expect(400);
       expect(refused.body.details.fields).toEqual([{ field: 'body', problems: ['the body holds more than 10000 elements'] }]);
+      const shouted = await postRaw('/auth/login', form, 'APPLICATION/x-www-form-urlencoded; charset=utf-8').expect(400);
+      expect(shouted.body.details.fields).toEqual([{ field: 'body', problems: ['the body holds more than 10000 elements'] }]);
     });
 
     it('still refuses prototype poisoning', async () => {
@@ -65,6 +67,8 @@ describe('hardening against hostile requests', () => {
       expect(search.body.details.fields).toEqual([{ field: 'q', problems: ['q must not contain control characters'] }]);
       const form = await postRaw('/auth/login', 'email=a%00%40b.c&password=x', 'application/x-www-form-urlencoded').expect(400);
       expect(form.body.details.fields[0].field).toBe('email');
+      const shouted = await postRaw('/auth/login', 'email=a%00%40b.c&password=x', 'Application/X-WWW-Form-Urlencoded').expect(400);
+      expect(shouted.body.details.fields[0].field).toBe('email');
     });
 
     it('leave tab and line breaks alone in free text', async () => {
