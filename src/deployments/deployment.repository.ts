@@ -26,6 +26,8 @@ export interface LockedDeployment {
   status: DeploymentStatus;
   startsAt: Date;
   endsAt: Date;
+  headcount: number;
+  teamCapacity: number;
 }
 
 export interface Window {
@@ -77,10 +79,10 @@ export const DeploymentRepository = {
     return first(
       manager,
       sql`SELECT d.id, d.version, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, d.starts_at AS "startsAt",
-                 d.ends_at AS "endsAt", t.name AS "teamName", a.code AS "agencyCode"
+                 d.ends_at AS "endsAt", d.headcount, t.capacity AS "teamCapacity", t.name AS "teamName", a.code AS "agencyCode"
             FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
            WHERE d.id = ${deploymentId} AND d.operation_id = ${operationId}
-             FOR UPDATE OF d`,
+             FOR UPDATE OF d FOR SHARE OF t`,
     );
   },
 

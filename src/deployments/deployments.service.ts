@@ -126,6 +126,13 @@ export class DeploymentsService {
       if (deployment.status !== 'REQUESTED') {
         throw new DomainError('INVALID_TRANSITION', `The deployment of ${deployment.teamName} is ${deployment.status}, not REQUESTED`, { status: deployment.status });
       }
+      if (status === 'CONFIRMED' && deployment.headcount > deployment.teamCapacity) {
+        throw new DomainError(
+          'CAPACITY_EXCEEDED',
+          `${deployment.teamName} now has ${deployment.teamCapacity} officers, fewer than the ${deployment.headcount} asked for; ask the owner to lower the headcount, or decline`,
+          { capacity: deployment.teamCapacity, headcount: deployment.headcount },
+        );
+      }
       const booking = { teamIds: [deployment.teamId], operationId, startsAt: deployment.startsAt, endsAt: deployment.endsAt };
       await this.booking(manager, viewer, booking, () => DeploymentRepository.answer(manager, deploymentId, { status, by: viewer.id, reason: reason ?? null }));
       await this.audit.append(manager, {

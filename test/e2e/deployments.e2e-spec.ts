@@ -345,6 +345,19 @@ describe('supporting teams (deployments)', () => {
     await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: again.version }).expect(200);
   });
 
+  it('refuses to confirm a request for more officers than the team has now (R6), leaving it requested', async () => {
+    const team = await createTeam(t.dataSource, partner.agency, { capabilities: ['TAX_COMPLIANCE'], capacity: 4 });
+    const plan = (await deploy(await createOperation(), { teamId: team.id, headcount: 4 }).expect(201)).body;
+    const requested = deploymentOf(plan, team);
+    await t.http().patch(`/teams/${team.id}`).set(partner.auth).send({ capacity: 3 }).expect(200);
+
+    const refused = await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'CAPACITY_EXCEEDED', details: { capacity: 3, headcount: 4 } });
+    const after = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
+    expect(deploymentOf(after, team)).toMatchObject({ status: 'REQUESTED', version: requested.version });
+    await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/decline`).set(partner.auth).send({ version: requested.version, reason: 'Too few officers' }).expect(200);
+  });
+
   it('refuses to shrink a team below a confirmed deployment, naming only the plans the caller may see', async () => {
     const admin = await signedIn(t.dataSource, t.http, ['ADMIN'], 'NCA');
     const seen = (await deploy(await createOperation(owner, { startsAt: '2028-02-01T06:00:00Z', endsAt: '2028-02-01T14:00:00Z' }), { teamId: ownTeam.id, headcount: 8 }).expect(201)).body;
