@@ -1,6 +1,9 @@
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { identifier, join, sql, Sql } from '../database/sql';
 
+/** An open CPS request on a plan that has ended (left by a version before such plans withdrew it) shows it to no liaison. */
+const ENDED = sql`('CANCELLED', 'COMPLETED')`;
+
 /**
  * R14 as one reusable SQL fragment: the operations (alias `o`) the viewer may see.
  * Every query that reads an operation includes it, so one the viewer may not see
@@ -15,10 +18,10 @@ export function visibleTo(viewer: AuthUser, alias = 'o'): Sql {
     sql`EXISTS (SELECT 1 FROM deployments vd WHERE vd.operation_id = ${o}.id AND vd.team_agency_id = ${viewer.agencyId} AND vd.status <> 'DECLINED')`,
   ];
   if (hasRole(viewer, 'CPS_LIAISON')) {
-    // Every liaison while the request is open; then only the one who accepted it.
+    // Every liaison while the request is open on a plan still to happen; then only the one who accepted it.
     conditions.push(
       sql`EXISTS (SELECT 1 FROM cps_involvements vc WHERE vc.operation_id = ${o}.id
-            AND (vc.status = 'REQUESTED' OR (vc.status = 'ENGAGED' AND vc.liaison_id = ${viewer.id})))`,
+            AND ((vc.status = 'REQUESTED' AND ${o}.status NOT IN ${ENDED}) OR (vc.status = 'ENGAGED' AND vc.liaison_id = ${viewer.id})))`,
     );
   }
   return sql`(${join(conditions, ' OR ')})`;
@@ -51,7 +54,7 @@ export function newestVisible(viewer: AuthUser, page: { filters: Sql[]; before?:
   if (hasRole(viewer, 'CPS_LIAISON')) {
     const involvement = sql`cps_involvements vc JOIN operations o ON o.id = vc.operation_id`;
     branches.push(
-      branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [sql`vc.status = 'REQUESTED'`]),
+      branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [sql`vc.status = 'REQUESTED'`, sql`o.status NOT IN ${ENDED}`]),
       branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [sql`vc.status = 'ENGAGED'`, sql`vc.liaison_id = ${viewer.id}`]),
     );
   }

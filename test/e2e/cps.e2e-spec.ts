@@ -381,12 +381,16 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(history.map((event: { action: string }) => event.action).slice(-2)).toEqual(['cps.withdrawn', 'operation.cancel']);
   });
 
-  it('refuses to accept a request on a cancelled plan even for a liaison who still sees it', async () => {
+  it('hides a cancelled plan whose request was left open (by an older version) from every liaison, in reads and lists', async () => {
     const operation = await createOperation();
     const requested = (await requestCps(operation).expect(200)).body;
     await t.dataSource.query(`UPDATE operations SET status = 'CANCELLED', cancel_reason = 'x' WHERE id = $1`, [operation.id]);
-    const refused = await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(liaison.auth).send({ version: requested.version }).expect(409);
-    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('can no longer be answered') });
+    for (const who of [liaison, otherLiaison]) {
+      await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
+      const listed = (await t.http().get(`/operations?q=${operation.reference}`).set(who.auth).expect(200)).body;
+      expect(listed.items).toEqual([]);
+      await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(who.auth).send({ version: requested.version }).expect(404);
+    }
   });
 
   it('puts a requirement back to OPEN when its team leaves the plan, declined or released', async () => {
