@@ -30,8 +30,12 @@ export const AuditRepository = {
     );
   },
 
-  async lastOfReference(manager: EntityManager): Promise<Link | undefined> {
+  async lockReferenceChain(manager: EntityManager): Promise<void> {
     await query(manager, sql`SELECT pg_advisory_xact_lock(${REFERENCE_CHAIN_LOCK})`);
+  },
+
+  async lastOfReference(manager: EntityManager): Promise<Link | undefined> {
+    await AuditRepository.lockReferenceChain(manager);
     return first<Link>(manager, sql`SELECT seq, hash FROM reference_audit_events ORDER BY seq DESC LIMIT 1`);
   },
 

@@ -58,6 +58,14 @@ export class AuditService {
     await AuditRepository.insertOperationEvent(manager, event, eventHash(event));
   }
 
+  /**
+   * For a change that reads reference data before it writes (a replace): taken first, it puts
+   * the whole change in the chain's order, so the `before` it records is what it replaced.
+   */
+  async serialiseReferenceChange(manager: EntityManager): Promise<void> {
+    await AuditRepository.lockReferenceChain(manager);
+  }
+
   async appendReference(manager: EntityManager, entry: ReferenceAuditEntry): Promise<void> {
     const last = await AuditRepository.lastOfReference(manager);
     const event: ReferenceChainedEvent = {

@@ -67,6 +67,7 @@ export class PolicyService {
       }
     });
     await inTransaction(this.dataSource, async (manager) => {
+      await this.audit.serialiseReferenceChange(manager);
       const repository = manager.getRepository(PolicyRule);
       const current = await repository.find();
       const before = current.map(toView);

@@ -266,6 +266,23 @@ describe('reference data', () => {
       }
     });
 
+    it('replaces the policy one PUT at a time: concurrent replaces leave one of the sets, never their union, each audited against what it replaced', async () => {
+      const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+      try {
+        const ownAdmin = await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA');
+        const sets = ['POLICE', 'GLAA', 'HMRC', 'DWP'].map((kind) => DEFAULT_POLICY_RULES.filter((rule) => rule.agencyKind === kind));
+        const key = (rule: { agencyKind: string; role: string }) => `${rule.agencyKind}/${rule.role}`;
+        await Promise.all(sets.map((rules) => own.http().put('/policy/rules').set(ownAdmin.auth).send({ rules }).expect(200)));
+        const final = (await own.http().get('/policy/rules').set(ownAdmin.auth).expect(200)).body.map(key).sort();
+        expect(sets.map((rules) => rules.map(key).sort())).toContainEqual(final);
+        const events = (await own.http().get('/audit/reference?limit=4').set(ownAdmin.auth).expect(200)).body.items.reverse();
+        for (let i = 1; i < events.length; i++) expect(events[i].before.rules.map(key).sort()).toEqual(events[i - 1].after.rules.map(key).sort());
+        expect(events[events.length - 1].after.rules.map(key).sort()).toEqual(final);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('refuses a rule listed twice, unknown values, and non-admins', async () => {
       const twice = { agencyKind: 'DWP', role: 'SUPPORT', permitted: true };
       await t.http().put('/policy/rules').set(admin).send({ rules: [twice, twice] }).expect(400);
