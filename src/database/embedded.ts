@@ -244,7 +244,10 @@ export class EmbeddedDatabase {
       process.removeListener('exit', this.killOnExit);
       if (this.shuttingDown || !ready) return;
       this.logger.error(`Postgres exited unexpectedly (code ${code}, signal ${signal})`);
-      this.restarting = this.restart().finally(() => (this.restarting = undefined));
+      const restarting: Promise<void> = this.restart().finally(() => {
+        if (this.restarting === restarting) this.restarting = undefined;
+      });
+      this.restarting = restarting;
     });
 
     const deadline = Date.now() + START_TIMEOUT_MS;
