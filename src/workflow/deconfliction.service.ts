@@ -42,17 +42,20 @@ export class DeconflictionService implements OnModuleInit {
   /** Records the hits a change of places or window raised, for both plans, counted against the user who made it. */
   private async raise(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<void> {
     const limit = { key: `deconfliction-hits:user:${viewer.id}`, max: this.config.DECONFLICTION_MAX_HITS_PER_HOUR, windowMs: HOUR_MS };
-    const verdict = await this.rateLimits.check(limit, manager);
-    if (!verdict.allowed) {
-      throw new DomainError(
+    const refuse = (retryAfterMs: number) =>
+      new DomainError(
         'RATE_LIMITED',
-        `Your changes have raised ${limit.max} deconfliction hits within the hour; you can change places and times again in ${Math.ceil(verdict.retryAfterMs / 60000)} minute(s). Meanwhile, call the contacts of the hits raised.`,
-        { retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) },
+        `Your changes have raised ${limit.max} deconfliction hits within the hour; you can change places and times again in ${Math.ceil(retryAfterMs / 60000)} minute(s). Meanwhile, call the contacts of the hits raised.`,
+        { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) },
       );
-    }
+    const verdict = await this.rateLimits.check(limit, manager);
+    if (!verdict.allowed) throw refuse(verdict.retryAfterMs);
     const raised = await DeconflictionRepository.raise(manager, operationId, viewer.id);
     if (raised.length === 0) return;
-    await this.rateLimits.take([limit], raised.length, manager);
+    // Counted in the transaction (the counter's row stays locked until it ends): a change that
+    // would go past the limit, or one racing another, is refused whole, its hits with it.
+    const counted = await this.rateLimits.take([limit], raised.length, manager);
+    if (!counted.allowed) throw refuse(counted.retryAfterMs);
     for (const hit of raised) {
       const record = (chain: string, other: string) =>
         this.audit.append(manager, { operationId: chain, action: 'deconfliction.hit-raised', actor: viewer, before: null, after: { other, sharedPostcodes: hit.postcodes } });

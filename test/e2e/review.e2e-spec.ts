@@ -498,5 +498,34 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
         await limited.close();
       }
     });
+
+    it('refuses a single change, and parallel ones, that would raise more hits than the limit has left, saving none of them', async () => {
+      const limited = await startTestApp({ DECONFLICTION_MAX_HITS_PER_HOUR: '2' });
+      try {
+        const victim = await signedIn(limited.dataSource, limited.http);
+        const prober = await signedIn(limited.dataSource, limited.http);
+        const window = { startsAt: '2028-08-01T05:00:00Z', endsAt: '2028-08-01T15:00:00Z' };
+        const postcodes = [sharedPostcode(), sharedPostcode(), sharedPostcode()];
+        for (const postcode of postcodes) {
+          await limited.http().post('/operations').set(victim.auth).send(operationBody({ ...window, locations: [{ label: 'Site', address: 'Road', postcode }] })).expect(201);
+        }
+        const places = postcodes.map((postcode) => ({ label: 'Guess', address: 'Somewhere', postcode }));
+        const probe: Plan = (await limited.http().post('/operations').set(prober.auth).send(operationBody({ ...window, locations: [] })).expect(201)).body;
+        const refused = await limited.http().patch(`/operations/${probe.id}`).set(prober.auth).send({ version: probe.version, locations: places }).expect(429);
+        expect(refused.body.code).toBe('RATE_LIMITED');
+        const unchanged = (await limited.http().get(`/operations/${probe.id}`).set(prober.auth).expect(200)).body;
+        expect(unchanged).toMatchObject({ version: probe.version, locations: [] });
+        expect((await limited.http().get(`/operations/${probe.id}/conflicts`).set(prober.auth).expect(200)).body).toEqual([]);
+
+        const probes: Plan[] = [];
+        for (let i = 0; i < 3; i++) probes.push((await limited.http().post('/operations').set(prober.auth).send(operationBody({ ...window, locations: [] })).expect(201)).body);
+        const answers = await Promise.all(
+          probes.map((plan, i) => limited.http().patch(`/operations/${plan.id}`).set(prober.auth).send({ version: plan.version, locations: [places[i]] })),
+        );
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
   });
 });
