@@ -80,6 +80,9 @@ export class UsersService {
   async update(caller: AuthUser, id: string, input: UpdateUserDto): Promise<UserView> {
     const changes = definedFields(input);
     await inTransaction(this.dataSource, async (manager) => {
+      // First the chain's lock: changes of users queue in one order, so two admins demoting
+      // each other cannot each hold one user and wait for the other (a deadlock).
+      await this.audit.serialiseReferenceChange(manager);
       const repository = manager.getRepository(User);
       const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound('User', id);
