@@ -27,9 +27,9 @@ export class LeadAssignmentService {
   ) {}
 
   async setLead(viewer: AuthUser, id: string, input: SetLeadAgencyDto): Promise<OperationView> {
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, id, input.version);
-      if (row.leadAgencyId === input.agencyId) return;
+      if (row.leadAgencyId === input.agencyId) return this.plans.asChangedBy(viewer, id, manager);
       const agencies = manager.getRepository(Agency);
       let agency: Agency | null = null;
       if (input.agencyId) {
@@ -47,8 +47,8 @@ export class LeadAssignmentService {
         before: { leadAgency: previous ? previous.code : null },
         after: { leadAgency: agency ? agency.code : null },
       });
+      return this.plans.asChangedBy(viewer, id, manager);
     });
-    return this.plans.get(viewer, id);
   }
 
   /** The agencies the current policy lets lead, and support, this operation. */

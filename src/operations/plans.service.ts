@@ -25,7 +25,19 @@ export class PlansService {
 
   /** The whole plan, in a query for the operation and one per list it holds. */
   async get(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<OperationView> {
-    const row = await PlanReadRepository.plan(manager, viewer, id);
+    return this.read(viewer, id, manager, viewer);
+  }
+
+  /**
+   * The plan as its owner has just changed it, read in the change's transaction: the answer to a
+   * change that the owner may no longer see once it commits (handing the lead to another agency).
+   */
+  async asChangedBy(viewer: AuthUser, id: string, manager: EntityManager): Promise<OperationView> {
+    return this.read(viewer, id, manager, 'already-checked');
+  }
+
+  private async read(viewer: AuthUser, id: string, manager: EntityManager, scope: AuthUser | 'already-checked'): Promise<OperationView> {
+    const row = await PlanReadRepository.plan(manager, scope, id);
     if (!row) throw DomainError.notFound('Operation', id);
     const [locations, deployments, evidence] = await together(manager, [
       () => OperationRepository.locations(manager, id),

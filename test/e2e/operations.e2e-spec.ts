@@ -283,6 +283,18 @@ describe('operations and the lead agency', () => {
       }
     });
 
+    it('answers a lead agency that hands the lead on with the plan as changed, though it can no longer see it', async () => {
+      const own = await signedIn(t.dataSource, t.http);
+      const nca = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
+      const operation = await create(own);
+      await t.http().put(`/operations/${operation.id}/lead-agency`).set(own.auth).send({ agencyId: nca.agency.id, version: 1 }).expect(200);
+      const handed = await t.http().put(`/operations/${operation.id}/lead-agency`).set(nca.auth).send({ agencyId: agencies.police, version: 2 }).expect(200);
+      expect(handed.body).toMatchObject({ leadAgency: { id: agencies.police }, version: 3, canEdit: false });
+      await t.http().get(`/operations/${operation.id}`).set(nca.auth).expect(404);
+      const history = (await t.http().get(`/operations/${operation.id}/history`).set(own.auth).expect(200)).body;
+      expect(history[history.length - 1]).toMatchObject({ action: 'operation.lead-changed', after: { leadAgency: expect.any(String) } });
+    });
+
     it('lets an agency that can see but does not own the plan read it, and refuses its edits with 403', async () => {
       const own = await signedIn(t.dataSource, t.http);
       const nca = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
