@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { sql } from '../database/sql';
 import { HistoryEventView, ReferenceEventView } from './dto/audit.dto';
@@ -52,7 +53,7 @@ export const AuditRepository = {
     const rows = await query<HistoryEventView & { at: Date }>(
       manager,
       sql`SELECT e.seq, e.action, e.at, e.before, e.after,
-                 json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS actor,
+                 ${personJson('u')} AS actor,
                  json_build_object('id', a.id, 'code', a.code, 'name', a.name) AS "actorAgency"
             FROM audit_events e
             JOIN users u ON u.id = e.actor_id
@@ -67,7 +68,7 @@ export const AuditRepository = {
     const rows = await query<ReferenceEventView & { at: Date }>(
       manager,
       sql`SELECT e.seq, e.entity, e.entity_id AS "entityId", e.action, e.at, e.before, e.after,
-                 json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS actor,
+                 ${personJson('u')} AS actor,
                  json_build_object('id', a.id, 'code', a.code, 'name', a.name) AS "actorAgency"
             FROM reference_audit_events e
             JOIN users u ON u.id = e.actor_id

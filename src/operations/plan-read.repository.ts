@@ -104,7 +104,7 @@ export const PlanReadRepository = {
                        ${personJson('dcd')} AS "decidedBy", r.decided_at AS "decidedAt", r.rejection_reason AS "rejectionReason",
                        COALESCE((SELECT json_agg(json_build_object(
                                    'status', e.after->>'status', 'note', e.after->>'note', 'reason', e.after->>'reason', 'team', e.after->>'team',
-                                   'by', json_build_object('id', eu.id, 'name', eu.name, 'email', eu.email), 'at', e.at) ORDER BY e.seq)
+                                   'by', ${personJson('eu')}, 'at', e.at) ORDER BY e.seq)
                                    FROM audit_events e JOIN users eu ON eu.id = e.actor_id
                                   WHERE e.operation_id = r.operation_id AND e.action IN (${EVIDENCE_STEPS})
                                     AND e.after->>'requirementId' = r.id::text), '[]') AS history

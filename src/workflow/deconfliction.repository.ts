@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
 import { ConflictView } from './dto/workflow.dto';
@@ -66,7 +67,7 @@ export const DeconflictionRepository = {
                             THEN json_build_object('startsAt', greatest(me.starts_at, other.starts_at), 'endsAt', least(me.ends_at, other.ends_at)) END AS overlap,
                        CASE WHEN ack.operation_id IS NULL THEN NULL ELSE json_build_object(
                          'note', ack.note, 'at', ack.acknowledged_at,
-                         'by', json_build_object('id', au.id, 'name', au.name, 'email', au.email)) END AS acknowledgement,
+                         'by', ${personJson('au')}) END AS acknowledgement,
                        CASE WHEN their_ack.operation_id IS NULL THEN NULL ELSE json_build_object(
                          'note', their_ack.note, 'at', their_ack.acknowledged_at,
                          'by', json_build_object('name', tu.name, 'email', tu.email, 'agency', ta.code)) END AS "theirAcknowledgement"
