@@ -28,6 +28,21 @@ describe('the platform: health, docs, headers and the error contract', () => {
     await t.http().get('/docs').expect(200).expect('content-type', /html/);
   });
 
+  it('allows scripts only from its own files, and the API docs page needs no inline script', async () => {
+    const docs = await t.http().get('/docs').expect(200);
+    const scriptSrc = (docs.headers['content-security-policy'] as string).split(';').find((directive) => directive.trim().startsWith('script-src'));
+    expect(scriptSrc?.trim()).toBe("script-src 'self'");
+    const scripts = [...docs.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/src=/);
+      expect(body.trim()).toBe('');
+    }
+    const init = scripts.map(([, attributes]) => /src="([^"]+)"/.exec(attributes)?.[1]).find((src) => src?.endsWith('swagger-ui-init.js'));
+    expect(init).toBeDefined();
+    await t.http().get(new URL(init as string, 'http://app/docs/').pathname).expect(200).expect('content-type', /javascript/);
+  });
+
   it('sends security headers and a request id, echoing a sane one the client sent', async () => {
     const response = await t.http().get('/health').set('x-request-id', 'trace-123').expect(200);
     expect(response.headers['x-request-id']).toBe('trace-123');
