@@ -4,6 +4,7 @@ import { ACTIVE_DEPLOYMENT_STATUSES } from '../common/domain';
 import { agencyJson, personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { constants, named, sql } from '../database/sql';
+import { windowsOverlap } from '../database/windows';
 import { AgencyView } from '../reference-data/dto/agency.dto';
 import { CpsInvolvementView, DeploymentView, EvidenceEventView, EvidenceRequirementView } from './dto/plan-view.dto';
 import { OPERATION_COLUMNS, OperationRow } from './operation-row';
@@ -80,7 +81,7 @@ export const PlanReadRepository = {
                        CASE WHEN d.status IN (${constants(ACTIVE_DEPLOYMENT_STATUSES)}) THEN (
                          SELECT min(x.status) /* CONFIRMED sorts before REQUESTED */ FROM deployments x
                           WHERE x.team_id = d.team_id AND x.operation_id <> d.operation_id AND x.status IN (${constants(ACTIVE_DEPLOYMENT_STATUSES)})
-                            AND tstzrange(x.starts_at, x.ends_at, '[)') && tstzrange(d.starts_at, d.ends_at, '[)')) END AS "bookedElsewhere"
+                            AND ${windowsOverlap('x', 'd')}) END AS "bookedElsewhere"
                   FROM deployments d
                   JOIN teams t ON t.id = d.team_id
                   JOIN agencies a ON a.id = d.team_agency_id

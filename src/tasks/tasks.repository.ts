@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { OperationStatus } from '../common/domain';
 import { query } from '../database/query';
 import { sql } from '../database/sql';
+import { windowsOverlap } from '../database/windows';
 
 export interface TaskRow {
   id: string;
@@ -50,7 +51,7 @@ export const TasksRepository = {
             JOIN operations other ON other.id = h.other_operation_id
            WHERE ${ownedBy(agencyId)} AND ${OPEN_PLAN} AND o.ends_at > now()
              AND other.status <> 'CANCELLED'
-             AND tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(o.starts_at, o.ends_at, '[)')
+             AND ${windowsOverlap('other', 'o')}
              AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
                           WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
              AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id)`,

@@ -2,10 +2,11 @@ import { EntityManager } from 'typeorm';
 import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
+import { windowsOverlap } from '../database/windows';
 import { ConflictView } from './dto/workflow.dto';
 
 /** The windows of `me` and `other` overlap. */
-const WINDOWS_OVERLAP = sql`tstzrange(other.starts_at, other.ends_at, '[)') && tstzrange(me.starts_at, me.ends_at, '[)')`;
+const WINDOWS_OVERLAP = windowsOverlap('other', 'me');
 
 export type ConflictRow = Omit<ConflictView, 'raisedAt'> & { raisedAt: Date };
 
