@@ -1,4 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { isRepetition } from './repetition';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -9,13 +10,6 @@ export const PASSWORD_MAX_LENGTH = 128;
  * common and more), compared without regard to case.
  */
 const COMMON_PASSWORDS = new Set(dictionary['passwords-common'].map((password) => password.toLowerCase()));
-
-function isRepetition(text: string): boolean {
-  for (let unit = 1; unit <= text.length / 2; unit++) {
-    if (text.length % unit === 0 && text.slice(0, unit).repeat(text.length / unit) === text) return true;
-  }
-  return false;
-}
 
 /** What is wrong with a password for the account of `email`, in words a person can act on; empty when it will do. */
 export function passwordProblems(password: string, email: string): string[] {

@@ -1,3 +1,5 @@
+import { isRepetition } from '../common/repetition';
+
 /**
  * Secrets and passwords that appear in this repository (examples, tests, old defaults): public,
  * so never good enough in production. test/tooling/published-secrets.spec.ts fails when the
@@ -34,13 +36,6 @@ function keyBytes(secret: string): number {
   if (/^[0-9a-f]+$/i.test(secret)) return Math.floor(secret.length / 2);
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(secret)) return Math.floor((secret.replace(/=+$/, '').length * 6) / 8);
   return Buffer.byteLength(secret);
-}
-
-function isRepetition(text: string): boolean {
-  for (let unit = 1; unit <= text.length / 2; unit++) {
-    if (text.length % unit === 0 && text.slice(0, unit).repeat(text.length / unit) === text) return true;
-  }
-  return false;
 }
 
 /**
