@@ -9,6 +9,7 @@ import { Review1764360000000 } from './migrations/1764360000000-Review';
 import { NewestVisible1764370000000 } from './migrations/1764370000000-NewestVisible';
 import { PartnerAnswers1764380000000 } from './migrations/1764380000000-PartnerAnswers';
 import { Hardening1764390000000 } from './migrations/1764390000000-Hardening';
+import { FourEyes1764400000000 } from './migrations/1764400000000-FourEyes';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   NewestVisible1764370000000,
   PartnerAnswers1764380000000,
   Hardening1764390000000,
+  FourEyes1764400000000,
 ];
 
 const logger = new Logger('Database');

@@ -144,6 +144,8 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     const stale = await post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', version: plan.version - 1 }).expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     await post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', version: plan.version }).expect(200);
+    const around = t.dataSource.query(`UPDATE operations SET approved_by = created_by WHERE id = $1`, [plan.id]);
+    await expect(around).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514', constraint: 'ck_operations_four_eyes' }) });
   });
 
   it('refuses the manager who last changed the plan', async () => {
