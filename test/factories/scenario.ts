@@ -126,7 +126,9 @@ export class Scenario {
    */
   async dayStarted(plan: { id: string }): Promise<void> {
     await this.t.dataSource.query(
-      `UPDATE operations SET status = 'ACTIVE', approved_by = created_by, approved_at = now(), content_editors = '{}' WHERE id = $1`,
+      `UPDATE operations o SET status = 'ACTIVE', approved_at = now(), content_editors = '{}',
+              approved_by = (SELECT u.id FROM users u WHERE u.id <> o.created_by ORDER BY u.created_at LIMIT 1)
+        WHERE o.id = $1`,
       [plan.id],
     );
   }
