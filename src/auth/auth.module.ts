@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { RolesGuard } from './roles.guard';
+import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
 
 @Module({
@@ -29,8 +30,10 @@ import { TokenService } from './token.service';
   providers: [
     AuthService,
     TokenService,
+    SessionsService,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
+  exports: [SessionsService],
 })
 export class AuthModule {}

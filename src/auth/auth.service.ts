@@ -31,6 +31,17 @@ export class AuthService {
    * guesses gets more tries than the limit, and the right password after them is refused too.
    */
   async login(input: LoginDto, address: string): Promise<LoginResult> {
+    const user = await this.authenticate(input, address);
+    return {
+      accessToken: await this.tokens.issue(user.id, user.tokenGeneration),
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.ttlSeconds,
+      user: await this.users.view(user.id),
+    };
+  }
+
+  /** The active user these credentials are for, checked as `login` describes: the API's sign-in and the web's share it. */
+  async authenticate(input: LoginDto, address: string): Promise<User> {
     const failures = {
       account: { key: `login-failures:account:${input.email}`, max: this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs: WINDOW_MS },
       address: { key: `login-failures:address:${address}`, max: this.config.LOGIN_MAX_FAILURES_PER_IP, windowMs: WINDOW_MS },
@@ -60,11 +71,6 @@ export class AuthService {
     }
     await Promise.all([this.rateLimits.reset(failures.account.key), this.rateLimits.giveBack(failures.address.key)]);
     this.logger.log({ msg: 'login succeeded', userId: user.id, ip: address });
-    return {
-      accessToken: await this.tokens.issue(user.id, user.tokenGeneration),
-      tokenType: 'Bearer',
-      expiresIn: this.tokens.ttlSeconds,
-      user: await this.users.view(user.id),
-    };
+    return user;
   }
 }

@@ -3,26 +3,36 @@ import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { FastifyRequest } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
-import { IS_PUBLIC } from '../common/auth/decorators';
+import { IS_PUBLIC, IS_WEB_PAGE } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { CallerRepository } from './caller.repository';
+import { readCookie, SESSION_COOKIE } from './cookies';
+import { Session, SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every route needs a valid bearer token of an active user, unless marked @Public(). */
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser; session?: Session };
+
+/**
+ * Every route needs a valid bearer token of an active user, unless marked @Public(); a web page
+ * (@WebPage()) needs a live session cookie instead, and a POST to it the session's CSRF token.
+ * The API never reads the cookie, so no other site can make a browser call it.
+ */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
     private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(IS_WEB_PAGE, targets)) return this.signedInBrowser(request, this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets));
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send the access token as "Authorization: Bearer <token>"');
@@ -31,6 +41,22 @@ export class AuthenticationGuard implements CanActivate {
     const user = await CallerRepository.find(this.dataSource.manager, claims.userId, claims.generation);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
     request.user = user;
+    return true;
+  }
+
+  /** A public page (sign in) still learns who is signed in, if anyone. */
+  private async signedInBrowser(request: AuthenticatedRequest, isPublic: boolean): Promise<boolean> {
+    const session = await this.sessions.find(readCookie(request.headers.cookie, SESSION_COOKIE));
+    if (session) {
+      const { csrfToken: _csrf, idleSeconds: _idle, idHash: _hash, ...user } = session;
+      request.user = user;
+      request.session = session;
+    }
+    if (isPublic) return true;
+    if (!session) throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again');
+    if (request.method === 'POST' && !SessionsService.csrfMatches(session, (request.body as { _csrf?: unknown } | undefined)?._csrf)) {
+      throw new DomainError('FORBIDDEN', 'This form could not be accepted because it did not come from this page: nothing was changed. Go back, reload the page and try again.', { csrf: true });
+    }
     return true;
   }
 }

@@ -7,3 +7,58 @@ const ukDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: UK_TIME_ZONE, 
 export function ukDate(instant: Date): string {
   return ukDateFormat.format(instant);
 }
+
+const ukDateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+const ukFieldsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as people in the UK read it, with GMT or BST named: "Mon, 1 March 2027 at 05:00 GMT". */
+export function ukDateTime(instant: Date | string): string {
+  return ukDateTimeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+export interface UkLocalTime {
+  day: number;
+  month: number;
+  year: number;
+  hour: number;
+  minute: number;
+}
+
+/** The UK wall-clock reading of an instant, field by field (what a date input and a time field show). */
+export function ukLocalTime(instant: Date | string): UkLocalTime {
+  const parts = Object.fromEntries(
+    ukFieldsFormat.formatToParts(typeof instant === 'string' ? new Date(instant) : instant).map((part) => [part.type, Number(part.value)]),
+  );
+  return { day: parts.day, month: parts.month, year: parts.year, hour: parts.hour, minute: parts.minute };
+}
+
+/**
+ * The instant a UK wall-clock time stands for. In the hour the clocks go back the time happens
+ * twice: the first (BST) is meant. In the hour they go forward it never happens: undefined.
+ */
+export function ukInstant(local: UkLocalTime): Date | undefined {
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const same = (instant: Date) => {
+    const read = ukLocalTime(instant);
+    return read.year === local.year && read.month === local.month && read.day === local.day && read.hour === local.hour && read.minute === local.minute;
+  };
+  return [new Date(asUtc - 3600_000), new Date(asUtc)].find(same);
+}

@@ -10,6 +10,7 @@ import { NewestVisible1764370000000 } from './migrations/1764370000000-NewestVis
 import { PartnerAnswers1764380000000 } from './migrations/1764380000000-PartnerAnswers';
 import { Hardening1764390000000 } from './migrations/1764390000000-Hardening';
 import { FourEyes1764400000000 } from './migrations/1764400000000-FourEyes';
+import { Sessions1764410000000 } from './migrations/1764410000000-Sessions';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   PartnerAnswers1764380000000,
   Hardening1764390000000,
   FourEyes1764400000000,
+  Sessions1764410000000,
 ];
 
 const logger = new Logger('Database');

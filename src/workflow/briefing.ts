@@ -1,3 +1,6 @@
+import { BRIEFING_SECTIONS, BriefingSection } from '../common/domain';
+import { label } from '../common/labels';
+import { ukDateTime } from '../common/uk-time';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE } from '../deployments/release-reasons';
 
@@ -7,10 +10,31 @@ type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'facts'; rows: [string, string][] }
-  | { kind: 'table'; header: string[]; rows: string[][] };
+  | { kind: 'table'; header: string[]; rows: string[][]; empty: string };
 
-const when = (iso: string) => iso.replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
-const orNone = (text: string, none = 'None recorded.') => (text.trim() ? text : none);
+/** Times as people in the UK read them, GMT or BST named. */
+const when = (iso: string) => ukDateTime(iso);
+
+export const SECTION_TITLES: Record<BriefingSection, string> = {
+  information: 'Information',
+  intent: 'Intent',
+  method: 'Method',
+  administration: 'Administration',
+  risk: 'Risk assessment',
+  communications: 'Communications',
+  humanitarian: 'Humanitarian issues',
+};
+
+/** A section's text, or what is missing and who writes it. */
+function section(plan: OperationView, name: BriefingSection): Block {
+  const text = plan.briefing[name];
+  return {
+    kind: 'paragraph',
+    text: text.trim() ? text : `Not written yet: a coordinator of ${plan.owningAgency.name} writes the ${SECTION_TITLES[name].toLowerCase()} section on the plan's details.`,
+  };
+}
+
+const [INFORMATION, INTENT, METHOD, ADMINISTRATION, RISK, COMMUNICATIONS, HUMANITARIAN] = BRIEFING_SECTIONS;
 
 /** The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications, Humanitarian. */
 export function briefingBlocks(plan: OperationView): Block[] {
@@ -23,20 +47,20 @@ export function briefingBlocks(plan: OperationView): Block[] {
     {
       kind: 'facts',
       rows: [
-        ['Status', plan.status],
+        ['Status', label('status', plan.status)],
         ['Window', `${when(plan.startsAt)} to ${when(plan.endsAt)}`],
-        ['Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : 'Not chosen'],
-        ['Scope', plan.scope],
-        ['Exploitation types', plan.exploitationTypes.join(', ')],
+        ['Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : `Not chosen yet: a coordinator of ${plan.owningAgency.name} chooses it`],
+        ['Scope', label('scope', plan.scope)],
+        ['Exploitation types', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', ')],
         ['Version', String(plan.version)],
       ],
     },
-    { kind: 'heading', text: 'Information' },
-    { kind: 'paragraph', text: orNone(plan.briefing.information) },
-    { kind: 'heading', text: 'Intent' },
-    { kind: 'paragraph', text: orNone(plan.briefing.intent) },
-    { kind: 'heading', text: 'Method' },
-    { kind: 'paragraph', text: orNone(plan.briefing.method) },
+    { kind: 'heading', text: SECTION_TITLES[INFORMATION] },
+    section(plan, INFORMATION),
+    { kind: 'heading', text: SECTION_TITLES[INTENT] },
+    section(plan, INTENT),
+    { kind: 'heading', text: SECTION_TITLES[METHOD] },
+    section(plan, METHOD),
     {
       kind: 'table',
       header: ['Team', 'Agency', 'Officers', 'Tasking', 'Window', 'Status'],
@@ -46,22 +70,24 @@ export function briefingBlocks(plan: OperationView): Block[] {
         String(d.headcount),
         d.tasking || '-',
         `${when(d.startsAt)} to ${when(d.endsAt)}`,
-        d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : d.status,
+        d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status),
       ]),
+      empty: `No teams yet: a coordinator of ${plan.owningAgency.name} requests them from the partner agencies.`,
     },
-    { kind: 'heading', text: 'Administration' },
-    { kind: 'paragraph', text: orNone(plan.briefing.administration) },
+    { kind: 'heading', text: SECTION_TITLES[ADMINISTRATION] },
+    section(plan, ADMINISTRATION),
     {
       kind: 'table',
       header: ['Location', 'Address', 'Postcode'],
       rows: plan.locations.map((l) => [l.label, l.address, l.postcode]),
+      empty: `No locations yet: a coordinator of ${plan.owningAgency.name} adds them.`,
     },
-    { kind: 'heading', text: 'Risk assessment' },
-    { kind: 'paragraph', text: orNone(plan.briefing.risk) },
-    { kind: 'heading', text: 'Communications' },
-    { kind: 'paragraph', text: orNone(plan.briefing.communications) },
-    { kind: 'heading', text: 'Humanitarian issues' },
-    { kind: 'paragraph', text: orNone(plan.briefing.humanitarian) },
+    { kind: 'heading', text: SECTION_TITLES[RISK] },
+    section(plan, RISK),
+    { kind: 'heading', text: SECTION_TITLES[COMMUNICATIONS] },
+    section(plan, COMMUNICATIONS),
+    { kind: 'heading', text: SECTION_TITLES[HUMANITARIAN] },
+    section(plan, HUMANITARIAN),
     {
       kind: 'facts',
       rows: [
@@ -75,19 +101,20 @@ export function briefingBlocks(plan: OperationView): Block[] {
       kind: 'paragraph',
       text: plan.cpsInvolvement?.liaison
         ? `CPS liaison: ${plan.cpsInvolvement.liaison.name} (${plan.cpsInvolvement.liaison.email}).`
-        : 'No CPS liaison engaged.',
+        : `No CPS liaison engaged: a coordinator of ${plan.owningAgency.name} requests early CPS involvement, and a CPS liaison accepts it.`,
     },
     {
       kind: 'table',
       header: ['Offence', 'Evidence', 'Priority', 'Description', 'Gathered by', 'Status'],
       rows: plan.evidenceRequirements.map((r) => [
-        r.offence === 'OTHER' ? `OTHER: ${r.offenceOther}` : r.offence,
-        r.evidenceType,
-        r.priority,
+        r.offence === 'OTHER' ? `${label('offence', r.offence)}: ${r.offenceOther}` : label('offence', r.offence),
+        label('evidenceType', r.evidenceType),
+        label('evidencePriority', r.priority),
         r.description,
         r.assignedTeam ? `${r.assignedTeam.name} (${byTeam.get(r.assignedTeam.id)?.agency.code ?? r.assignedTeam.agency.code})` : 'Unassigned',
-        r.status,
+        label('evidenceStatus', r.status),
       ]),
+      empty: 'No evidence requirements yet: the engaged CPS liaison adds what a prosecution will need.',
     },
     ...outcomeBlocks(plan),
   ];
@@ -126,7 +153,7 @@ export function toMarkdown(blocks: Block[]): string {
         case 'facts':
           return block.rows.map(([label, value]) => `- **${label}:** ${value}`).join('\n');
         case 'table':
-          if (block.rows.length === 0) return '_None._';
+          if (block.rows.length === 0) return `_${block.empty}_`;
           return [block.header, block.header.map(() => '---'), ...block.rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
       }
     })
@@ -150,7 +177,7 @@ export function toHtml(blocks: Block[]): string {
         case 'facts':
           return `<dl>${block.rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>`;
         case 'table':
-          if (block.rows.length === 0) return '<p><em>None.</em></p>';
+          if (block.rows.length === 0) return `<p><em>${escape(block.empty)}</em></p>`;
           return `<table><thead><tr>${block.header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
             .map((row) => `<tr>${row.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
             .join('')}</tbody></table>`;

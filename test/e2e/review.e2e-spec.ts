@@ -264,9 +264,12 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       expect(markdown.text).toContain(heading);
     }
     const postcode = (plan.locations as { postcode: string }[])[0].postcode;
-    for (const detail of [plan.reference, 'DRAFT', owner.agency.code, teamOf(plan).name, 'Entry and safeguarding', 'Sparkhill reception centre', 'Victim accounts', 'VICTIM_ACCOUNT', 'Dawn entry', postcode]) {
+    for (const detail of [plan.reference, 'Draft', owner.agency.code, teamOf(plan).name, 'Entry and safeguarding', 'Sparkhill reception centre', 'Victim accounts', 'Victim account', 'Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour', 'Dawn entry', postcode]) {
       expect(markdown.text).toContain(detail);
     }
+    // Codes are written as the words people read, and times in UK time with GMT or BST named.
+    expect(markdown.text).not.toMatch(/VICTIM_ACCOUNT|MSA_S\d|\bDRAFT\b|UTC/);
+    expect(markdown.text).toMatch(/- \*\*Window:\*\* \w{3}, \d{1,2} \w+ \d{4} at \d{2}:\d{2} (GMT|BST) to /);
     expect(markdown.text).not.toContain('## Outcomes');
     const html = await s.get(owner.auth, `/operations/${plan.id}/briefing`).set('Accept', 'text/html').expect(200);
     expect(html.headers['content-type']).toContain('text/html');

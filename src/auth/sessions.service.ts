@@ -1,0 +1,70 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LoginDto } from './dto/login.dto';
+import { AuthService } from './auth.service';
+import { SessionRepository, SessionRow } from './session.repository';
+
+/** DESIGN §6: a session ends 30 minutes after it was last used, and 12 hours after sign-in whatever happens. */
+export const SESSION_IDLE_SECONDS = 30 * 60;
+export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+/** last_seen_at is written at most once a minute: a page view is a read, not a write, and the idle clock keeps a minute's precision. */
+const TOUCH_AFTER_SECONDS = 60;
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+export interface Session extends SessionRow {
+  idHash: Buffer;
+}
+
+/**
+ * Browser sessions: a random 256-bit id in the cookie, only its SHA-256 in Postgres, so the table
+ * alone cannot sign anyone in. Each carries a CSRF token that every form posts back.
+ */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger('Sessions');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Checks the credentials as POST /auth/login does, then starts a session: its id goes in the cookie. */
+  async signIn(input: LoginDto, address: string): Promise<{ id: string }> {
+    const user = await this.auth.authenticate(input, address);
+    const id = randomBytes(32).toString('base64url');
+    const manager = this.dataSource.manager;
+    await SessionRepository.deleteEnded(manager, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
+    await SessionRepository.insert(manager, { idHash: hashOf(id), userId: user.id, generation: user.tokenGeneration, csrfToken: randomBytes(32).toString('base64url') });
+    this.logger.log({ msg: 'session started', userId: user.id });
+    return { id };
+  }
+
+  /** The live session the cookie names, or undefined: unknown, idle too long, too old, or its user disabled or changed. */
+  async find(id: string | undefined): Promise<Session | undefined> {
+    if (!id || !SESSION_ID.test(id)) return undefined;
+    const idHash = hashOf(id);
+    const row = await SessionRepository.live(this.dataSource.manager, idHash, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
+    if (!row) return undefined;
+    if (row.idleSeconds >= TOUCH_AFTER_SECONDS) await SessionRepository.touch(this.dataSource.manager, idHash);
+    return { ...row, idHash };
+  }
+
+  async signOut(session: Session): Promise<void> {
+    await SessionRepository.delete(this.dataSource.manager, session.idHash);
+    this.logger.log({ msg: 'session ended', userId: session.id });
+  }
+
+  /** Whether a posted form carries this session's CSRF token (compared in constant time). */
+  static csrfMatches(session: Session, posted: unknown): boolean {
+    if (typeof posted !== 'string') return false;
+    const expected = Buffer.from(session.csrfToken);
+    const given = Buffer.from(posted);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}
+
+function hashOf(id: string): Buffer {
+  return createHash('sha256').update(id).digest();
+}
