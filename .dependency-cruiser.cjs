@@ -19,6 +19,7 @@ const LAYERS = [
   'cps',
   'workflow',
   'tasks',
+  'web',
 ];
 
 const layerRules = LAYERS.map((folder, index) => ({
@@ -45,6 +46,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // The browser's own scripts, built into dist/public, are not part of the server's layers.
+    exclude: { path: '^src/web/assets/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },

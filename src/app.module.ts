@@ -15,6 +15,7 @@ import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { TasksModule } from './tasks/tasks.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         CpsModule,
         WorkflowModule,
         TasksModule,
+        WebModule,
         AuditModule,
         HealthModule,
       ],

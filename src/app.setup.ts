@@ -10,6 +10,7 @@ import { controlCharacterAt, jsonShapeProblem, MAX_ELEMENTS } from './http/body-
 import { validationError } from './common/validation';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { registerWebUi } from './web/web.setup';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -139,6 +140,8 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
       },
     },
   });
+
+  await registerWebUi(app);
 
   const document = SwaggerModule.createDocument(
     app,

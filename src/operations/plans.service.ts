@@ -59,6 +59,13 @@ export class PlansService {
     };
   }
 
+  /** The id of the plan with this reference, if the viewer may see it: the web UI's pages are addressed by reference. */
+  async idOf(viewer: AuthUser, reference: string): Promise<string> {
+    const id = /^OP-\d{4}-\d{4,9}$/.test(reference) ? await OperationRepository.idOfReference(this.dataSource.manager, viewer, reference) : undefined;
+    if (!id) throw DomainError.notFound('Operation', reference);
+    return id;
+  }
+
   /** Just enough of a visible operation to answer for it: 404 when the viewer may not see it. */
   async summary(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; reference: string; version: number }> {
     const row = await OperationRepository.summary(manager, viewer, id);

@@ -1,0 +1,30 @@
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../auth/authentication.guard';
+
+/** An error to show: the error summary links each message to its field. */
+export interface FieldError {
+  field: string;
+  text: string;
+}
+
+/** The data every page needs beside its own: who is signed in, the session's CSRF token, the request id. */
+export function render(reply: FastifyReply, request: AuthenticatedRequest, template: string, data: Record<string, unknown>, status = 200): FastifyReply {
+  const errors = (data.errors as FieldError[] | undefined) ?? [];
+  return reply
+    .code(status)
+    // Pages hold plans: no shared or back-button cache may keep them after sign-out.
+    .header('cache-control', 'no-store')
+    .view(template, {
+      ...data,
+      user: request.user,
+      csrfToken: request.session?.csrfToken,
+      requestId: request.id,
+      errorList: errors.map((error) => ({ text: error.text, href: `#${error.field}` })),
+      fieldErrors: Object.fromEntries(errors.map((error) => [error.field, { text: error.text }])),
+    });
+}
+
+/** Post/redirect/get: after a change the browser loads the result, so a refresh never posts twice. */
+export function redirect(reply: FastifyReply, location: string): FastifyReply {
+  return reply.code(303).header('location', location).send();
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { WebPage } from '../../common/auth/decorators';
+import { TaskKind } from '../../tasks/dto/task.dto';
+import { TasksService } from '../../tasks/tasks.service';
+import { render } from '../page';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+/** Where each kind of task is done: a sub-page of the plan. */
+const WHERE: Record<TaskKind, string> = {
+  FINISH_PLAN: '',
+  MAKE_CHANGES: '',
+  CHASE_APPROVAL: '',
+  START_PLAN: '',
+  COMPLETE_PLAN: '',
+  ACKNOWLEDGE_HIT: '/conflicts',
+  ANSWER_TEAM_REQUEST: '/teams',
+  GATHER_EVIDENCE: '/evidence',
+  ACCEPT_CPS_REQUEST: '/cps',
+  DECIDE_EVIDENCE: '/evidence',
+  REVIEW_PLAN: '/review',
+};
+
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class TasksPageController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const tasks = await this.tasks.forUser(request.user!);
+    return render(reply, request, 'tasks.njk', {
+      pageTitle: 'Your tasks',
+      section: 'tasks',
+      tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind]}` })),
+    });
+  }
+}

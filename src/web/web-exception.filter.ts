@@ -1,0 +1,42 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../auth/authentication.guard';
+import { DomainError } from '../common/errors/domain-error';
+import { AllExceptionsFilter } from '../http/all-exceptions.filter';
+import { render } from './page';
+
+const PAGES: Record<number, { pageTitle: string; heading: string; paragraphs?: string[] }> = {
+  404: {
+    pageTitle: 'Page not found',
+    heading: 'Page not found',
+    paragraphs: ['If you typed the web address, check it is correct.', 'If the address is right, this plan may not be shared with your agency: ask the coordinator who owns it.'],
+  },
+  403: { pageTitle: 'You cannot do this', heading: 'You cannot do this' },
+  429: { pageTitle: 'Too many attempts', heading: 'Too many attempts' },
+  503: { pageTitle: 'Sorry, the service is unavailable', heading: 'Sorry, the service is unavailable', paragraphs: ['Try again in a few minutes.'] },
+};
+
+/**
+ * Errors on the web UI's pages as pages: the sign-in page when the session has ended, the 404
+ * page (also for a plan the user may not see), and a 500 page naming the request id, with no
+ * stack. What it reports and logs comes from the API's filter, so both say the same.
+ */
+@Catch()
+export class WebExceptionFilter extends AllExceptionsFilter implements ExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof DomainError && exception.code === 'UNAUTHENTICATED') {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      reply.code(303).header('location', `/sign-in${next}`).send();
+      return;
+    }
+    const body = this.toBody(exception instanceof HttpException && exception.getStatus() === 404 ? DomainError.notFound('Page') : exception, request);
+    const page = PAGES[body.statusCode];
+    if (body.statusCode >= 500 && body.statusCode !== 503) {
+      render(reply, request, 'error.njk', { pageTitle: 'Sorry, there is a problem with the service', heading: 'Sorry, there is a problem with the service', paragraphs: ['Try again later. Nothing you sent was saved.'], requestIdShown: true }, 500);
+      return;
+    }
+    render(reply, request, 'error.njk', page ? { ...page, paragraphs: page.paragraphs ?? [body.message] } : { pageTitle: 'There is a problem', heading: 'There is a problem', paragraphs: [body.message] }, body.statusCode);
+  }
+}
