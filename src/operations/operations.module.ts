@@ -15,6 +15,6 @@ import { PlansService } from './plans.service';
   imports: [AuditModule, LeadPolicyModule, ReferenceDataModule],
   controllers: [OperationsController, LeadAgencyController],
   providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents],
-  exports: [PlansService, OperationAccess, PlanEvents],
+  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents],
 })
 export class OperationsModule {}

@@ -1,0 +1,43 @@
+import { DomainError } from '../common/errors/domain-error';
+import { createValidationPipe, FieldProblem } from '../common/validation';
+import { FieldError } from './page';
+
+const pipe = createValidationPipe();
+
+/** A form's values checked by the same validation as the API's body of that type: the DTO, or the error the API would give. */
+export async function validated<T extends object>(type: new () => T, plain: Record<string, unknown>): Promise<T> {
+  return (await pipe.transform(plain, { type: 'body', metatype: type })) as T;
+}
+
+export interface FieldMap {
+  /** The form field (its id) that a field of the API's body is entered in: `startsAt` → `startsAt-day`. */
+  id: (apiField: string) => string;
+  /** Words for a field's problem where the API's are written for developers. */
+  messages?: Record<string, string>;
+}
+
+/**
+ * The errors to show for a refusal: each invalid field of the API's body against the form field
+ * it is entered in, or the refusal's own message (a domain rule, a stale version) with no field.
+ */
+export function formErrors(error: unknown, map: FieldMap): FieldError[] {
+  if (!(error instanceof DomainError)) throw error;
+  const fields = (error.details?.fields as FieldProblem[] | undefined) ?? [];
+  if (error.code !== 'VALIDATION_FAILED' || fields.length === 0) return [{ field: '', text: error.message }];
+  const seen = new Set<string>();
+  return fields.flatMap((problem) => {
+    const id = map.id(problem.field);
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [{ field: id, text: map.messages?.[id] ?? sentence(problem.problems[0]) }];
+  });
+}
+
+/** Shown refusals that are the user's to fix (4xx) are answered on the form; anything else is the error page's. */
+export function isRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && error.statusCode < 500 && error.code !== 'UNAUTHENTICATED' && error.code !== 'NOT_FOUND';
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

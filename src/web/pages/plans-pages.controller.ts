@@ -1,0 +1,151 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { Roles, WebPage } from '../../common/auth/decorators';
+import { label } from '../../common/labels';
+import { OPERATION_STATUSES } from '../../common/domain';
+import { ukInstant } from '../../common/uk-time';
+import { CreateOperationDto, OperationQueryDto } from '../../operations/dto/operation.dto';
+import { PlanEditingService } from '../../operations/plan-editing.service';
+import { PlansService } from '../../operations/plans.service';
+import { ReadinessService } from '../../workflow/readiness.service';
+import { formErrors, isRefusal, validated } from '../form-errors';
+import { FieldError, redirect, render } from '../page';
+import { PLAN_FIELDS, planBody, planFormValues, PlanFormValues } from '../plan-form';
+import { readinessItems, SECTIONS } from '../plan-sections';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+const EMPTY_DAY = { day: '', month: '', year: '', time: '' };
+const EMPTY_PLAN: PlanFormValues = {
+  name: '',
+  exploitationTypes: [],
+  scope: '',
+  startsAt: EMPTY_DAY,
+  endsAt: EMPTY_DAY,
+  location: { label: '', address: '', postcode: '' },
+  expectedPotentialVictims: '0',
+  languages: '',
+  receptionCentre: '',
+  briefing: {},
+};
+/** The order fields appear on the form, so the error summary lists problems in the same order. */
+const FIELD_ORDER = ['name', 'exploitationTypes', 'scope', 'startsAt-', 'endsAt-', 'location-', 'expectedPotentialVictims', 'languages', 'receptionCentre', 'briefing-'];
+
+/** The form's own errors (dates, numbers) and then the API's, one per field, in the form's order. */
+export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): FieldError[] {
+  const stem = (error: FieldError) => error.field.split('-')[0];
+  const errors = [...ours, ...theirs.filter((error) => !ours.some((own) => stem(own) === stem(error)))];
+  const rank = (error: FieldError) => {
+    const at = FIELD_ORDER.findIndex((prefix) => error.field.startsWith(prefix));
+    return at < 0 ? FIELD_ORDER.length : at;
+  };
+  const seen = new Set<string>();
+  return errors.filter((error) => !seen.has(error.field) && seen.add(error.field)).sort((a, b) => rank(a) - rank(b));
+}
+
+type DayFields = { day: string; month: string; year: string };
+
+/** A filter date (UK midnight at the start of the day, or the end of it), or an error for the date input. */
+function filterDay(name: 'from' | 'to', fields: DayFields): { iso?: string; error?: FieldError } {
+  if (!fields.day && !fields.month && !fields.year) return {};
+  const [d, m, y] = [fields.day, fields.month, fields.year].map((part) => (/^\d{1,4}$/.test(part) ? Number(part) : NaN));
+  const instant = !Number.isNaN(d + m + y) && y >= 1000 ? ukInstant({ year: y, month: m, day: d, hour: 0, minute: 0 }) : undefined;
+  const real = instant && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d && m >= 1 && m <= 12;
+  if (!real || !instant) return { error: { field: `${name}-day`, text: `The ${name === 'from' ? 'first' : 'last'} date must be a real date, for example 1 3 2027` } };
+  return { iso: name === 'from' ? instant.toISOString() : new Date(instant.getTime() + 24 * 3600_000 - 1).toISOString() };
+}
+
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller('plans')
+export class PlansPagesController {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly editing: PlanEditingService,
+    private readonly readiness: ReadinessService,
+  ) {}
+
+  @Get()
+  async list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string | undefined>): Promise<FastifyReply> {
+    const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
+    const day = (name: string): DayFields => ({ day: text(`${name}-day`), month: text(`${name}-month`), year: text(`${name}-year`) });
+    const filters = { q: text('q'), status: text('status'), from: day('from'), to: day('to') };
+    const errors: FieldError[] = [];
+    const from = filterDay('from', filters.from);
+    const to = filterDay('to', filters.to);
+    for (const problem of [from.error, to.error]) if (problem) errors.push(problem);
+    if (filters.status && !(OPERATION_STATUSES as readonly string[]).includes(filters.status)) errors.push({ field: 'status', text: 'Select a status from the list' });
+    if (filters.q.length > 100) errors.push({ field: 'q', text: 'Reference or name must be 100 characters or fewer' });
+    const cursor = text('cursor');
+    let page = { items: [] as unknown[], nextCursor: null as string | null };
+    if (!errors.length) {
+      try {
+        const criteria = await validated(OperationQueryDto, {
+          ...(filters.q ? { q: filters.q } : {}),
+          ...(filters.status ? { status: filters.status } : {}),
+          ...(from.iso ? { from: from.iso } : {}),
+          ...(to.iso ? { to: to.iso } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
+        page = await this.plans.list(request.user!, criteria);
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        errors.push(...formErrors(error, { id: (field) => (field === 'cursor' ? '' : field) }));
+      }
+    }
+    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'cursor' && entry[1] !== ''));
+    const withCursor = (next: string) => `/plans?${new URLSearchParams([...params, ['cursor', next]])}`;
+    return render(reply, request, 'plans.njk', {
+      pageTitle: cursor ? 'Plans (next page)' : 'Plans',
+      section: 'plans',
+      filters,
+      plans: page.items,
+      errors,
+      nextHref: page.nextCursor ? withCursor(page.nextCursor) : undefined,
+      firstHref: cursor ? `/plans${params.size ? `?${params}` : ''}` : undefined,
+    }, errors.length ? 400 : 200);
+  }
+
+  @Get('new')
+  @Roles('COORDINATOR')
+  newPlan(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): FastifyReply {
+    return render(reply, request, 'plan-new.njk', { pageTitle: 'New plan', section: 'new', values: EMPTY_PLAN });
+  }
+
+  @Post('new')
+  @Roles('COORDINATOR')
+  async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const values = planFormValues(request.body);
+    const { body, errors } = planBody(values, { location: true, briefing: false });
+    const again = (theirs: FieldError[] = []) => render(reply, request, 'plan-new.njk', { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) }, 400);
+    try {
+      const input = await validated(CreateOperationDto, body);
+      if (errors.length) return again();
+      const plan = await this.editing.create(request.user!, input);
+      return redirect(reply, `/plans/${plan.reference}?created`);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return again(formErrors(error, PLAN_FIELDS));
+    }
+  }
+
+  @Get(':reference')
+  async show(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
+    const viewer = request.user!;
+    const id = await this.plans.idOf(viewer, reference);
+    const [plan, readiness] = await Promise.all([this.plans.get(viewer, id), this.readiness.readiness(viewer, id)]);
+    return render(reply, request, 'plan.njk', {
+      pageTitle: `${plan.reference}: ${plan.name}`,
+      section: 'plans',
+      plan,
+      readiness,
+      readinessItems: readinessItems(plan.reference, readiness),
+      typesText: plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '),
+      activeTeams: plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED').length,
+      sections: SECTIONS,
+      banner: 'created' in query ? 'Plan created' : 'submitted' in query ? 'Plan submitted for review' : undefined,
+    });
+  }
+}

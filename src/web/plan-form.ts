@@ -1,0 +1,135 @@
+import { BRIEFING_SECTIONS } from '../common/domain';
+import { ukInstant, ukLocalTime } from '../common/uk-time';
+import type { OperationView } from '../operations/dto/plan-view.dto';
+import { formList, formText } from './forms';
+import { FieldError } from './page';
+import { FieldMap } from './form-errors';
+
+export interface DateTimeFields {
+  day: string;
+  month: string;
+  year: string;
+  time: string;
+}
+
+/** What the plan form shows: the user's input as typed, kept when the form comes back with errors. */
+export interface PlanFormValues {
+  name: string;
+  exploitationTypes: string[];
+  scope: string;
+  startsAt: DateTimeFields;
+  endsAt: DateTimeFields;
+  location: { label: string; address: string; postcode: string };
+  expectedPotentialVictims: string;
+  languages: string;
+  receptionCentre: string;
+  briefing: Record<string, string>;
+}
+
+const WHICH = { startsAt: 'start', endsAt: 'end' } as const;
+
+export const PLAN_FIELDS: FieldMap = {
+  id: (field) => {
+    if (field === 'startsAt' || field === 'endsAt') return `${field}-day`;
+    const location = /^locations\.\d+\.(label|address|postcode)$/.exec(field);
+    if (location) return `location-${location[1]}`;
+    const nested = /^(safeguarding|briefing)\.(\w+)/.exec(field);
+    if (nested) return nested[1] === 'briefing' ? `briefing-${nested[2]}` : nested[2];
+    return field.split('.')[0];
+  },
+  messages: {
+    exploitationTypes: 'Select at least one type of exploitation',
+    scope: 'Select the scope of the operation',
+    expectedPotentialVictims: 'Enter the expected number of potential victims as a whole number from 0 to 10000',
+  },
+};
+
+export function planFormValues(form: unknown): PlanFormValues {
+  const when = (prefix: string): DateTimeFields => ({
+    day: formText(form, `${prefix}-day`).trim(),
+    month: formText(form, `${prefix}-month`).trim(),
+    year: formText(form, `${prefix}-year`).trim(),
+    time: formText(form, `${prefix}-time`).trim(),
+  });
+  return {
+    name: formText(form, 'name'),
+    exploitationTypes: formList(form, 'exploitationTypes'),
+    scope: formText(form, 'scope'),
+    startsAt: when('startsAt'),
+    endsAt: when('endsAt'),
+    location: { label: formText(form, 'location-label'), address: formText(form, 'location-address'), postcode: formText(form, 'location-postcode') },
+    expectedPotentialVictims: formText(form, 'expectedPotentialVictims').trim(),
+    languages: formText(form, 'languages'),
+    receptionCentre: formText(form, 'receptionCentre'),
+    briefing: Object.fromEntries(BRIEFING_SECTIONS.map((section) => [section, formText(form, `briefing-${section}`)])),
+  };
+}
+
+/** The plan as the details form first shows it: its times in UK local time. */
+export function planFormValuesOf(plan: OperationView): PlanFormValues {
+  const when = (instant: string): DateTimeFields => {
+    const local = ukLocalTime(instant);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return { day: String(local.day), month: String(local.month), year: String(local.year), time: `${two(local.hour)}:${two(local.minute)}` };
+  };
+  return {
+    name: plan.name,
+    exploitationTypes: plan.exploitationTypes,
+    scope: plan.scope,
+    startsAt: when(plan.startsAt),
+    endsAt: when(plan.endsAt),
+    location: { label: '', address: '', postcode: '' },
+    expectedPotentialVictims: String(plan.safeguarding.expectedPotentialVictims),
+    languages: plan.safeguarding.languages.join(', '),
+    receptionCentre: plan.safeguarding.receptionCentre ?? '',
+    briefing: { ...plan.briefing },
+  };
+}
+
+/**
+ * A date and time typed in UK local time, as the instant the API takes (ISO 8601 with offset),
+ * or the error for the date input, worded as the GOV.UK date input pattern says.
+ */
+export function instantOf(field: 'startsAt' | 'endsAt', fields: DateTimeFields): { iso?: string; error?: FieldError } {
+  const which = WHICH[field];
+  const { day, month, year, time } = fields;
+  if (!day && !month && !year) return { error: { field: `${field}-day`, text: `Enter the ${which} date` } };
+  const missing = (['day', 'month', 'year'] as const).filter((part) => !fields[part]);
+  if (missing.length) return { error: { field: `${field}-${missing[0]}`, text: `The ${which} date must include a ${missing.join(' and ')}` } };
+  const numbers = [day, month, year].map((part) => (/^\d{1,4}$/.test(part) ? Number(part) : NaN));
+  const [d, m, y] = numbers;
+  const real = !numbers.some(Number.isNaN) && y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (!real) return { error: { field: `${field}-day`, text: `The ${which} date must be a real date` } };
+  const clock = /^(\d{1,2})[:.](\d{2})$/.exec(time);
+  if (!time) return { error: { field: `${field}-time`, text: `Enter the ${which} time, for example 05:30` } };
+  if (!clock || Number(clock[1]) > 23 || Number(clock[2]) > 59) return { error: { field: `${field}-time`, text: `Enter the ${which} time as hours and minutes on the 24-hour clock, for example 05:30` } };
+  const instant = ukInstant({ year: y, month: m, day: d, hour: Number(clock[1]), minute: Number(clock[2]) });
+  if (!instant) return { error: { field: `${field}-time`, text: `The ${which} time does not exist in the UK that day: the clocks go forward from 01:00 to 02:00` } };
+  return { iso: instant.toISOString() };
+}
+
+/** The form's values as the API's body for a plan (create or update), with the errors the date and number fields already show. */
+export function planBody(values: PlanFormValues, part: { location: boolean; briefing: boolean }): { body: Record<string, unknown>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const starts = instantOf('startsAt', values.startsAt);
+  const ends = instantOf('endsAt', values.endsAt);
+  for (const result of [starts, ends]) if (result.error) errors.push(result.error);
+  const victims = values.expectedPotentialVictims;
+  if (victims !== '' && !/^\d{1,5}$/.test(victims)) errors.push({ field: 'expectedPotentialVictims', text: PLAN_FIELDS.messages!.expectedPotentialVictims });
+  const { label, address, postcode } = values.location;
+  const body: Record<string, unknown> = {
+    name: values.name,
+    exploitationTypes: values.exploitationTypes,
+    scope: values.scope,
+    startsAt: starts.iso ?? '',
+    endsAt: ends.iso ?? '',
+    safeguarding: {
+      ...(victims !== '' && /^\d{1,5}$/.test(victims) ? { expectedPotentialVictims: Number(victims) } : {}),
+      languages: [...new Set(values.languages.split(',').map((language) => language.trim()).filter(Boolean))],
+      receptionCentre: values.receptionCentre.trim() || null,
+    },
+  };
+  if (part.location && (label.trim() || address.trim() || postcode.trim())) body.locations = [{ label, address, postcode }];
+  if (part.briefing) body.briefing = values.briefing;
+  return { body, errors };
+}
