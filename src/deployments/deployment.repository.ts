@@ -169,6 +169,18 @@ export const DeploymentRepository = {
     );
   },
 
+  /** The teams held by another operation for time overlapping `window`: CONFIRMED there, or only REQUESTED. */
+  busyTeams(manager: EntityManager, operationId: string, window: Window): Promise<{ teamId: string; status: 'CONFIRMED' | 'REQUESTED' }[]> {
+    return query(
+      manager,
+      sql`SELECT d.team_id AS "teamId", min(d.status) AS status /* CONFIRMED sorts before REQUESTED */
+            FROM deployments d
+           WHERE d.operation_id <> ${operationId} AND d.status IN ('CONFIRMED', 'REQUESTED')
+             AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(${window.startsAt}, ${window.endsAt}, '[)')
+           GROUP BY d.team_id`,
+    );
+  },
+
   /** Confirmed deployments of a team, on plans still to happen or under way, with more officers than `capacity`. */
   overCapacity(manager: EntityManager, viewer: AuthUser, teamId: string, capacity: number): Promise<{ reference: string; headcount: number; visible: boolean }[]> {
     return query(

@@ -6,10 +6,11 @@ import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
-import { mayLead, maySupport } from '../lead-policy/policy';
+import { mayLead, maySupport, Verdict } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { Agency } from '../reference-data/agency.entity';
 import { toAgencyView } from '../reference-data/agencies.service';
+import { AgencyView } from '../reference-data/dto/agency.dto';
 import { EligibleAgenciesView, SetLeadAgencyDto } from './dto/operation.dto';
 import { OperationView } from './dto/plan-view.dto';
 import { OperationAccess } from './operation-access';
@@ -53,13 +54,20 @@ export class LeadAssignmentService {
 
   /** The agencies the current policy lets lead, and support, this operation. */
   async eligibleAgencies(viewer: AuthUser, id: string): Promise<EligibleAgenciesView> {
+    const choices = await this.choices(viewer, id);
+    return {
+      lead: choices.filter((choice) => choice.lead.permitted).map((choice) => choice.agency),
+      support: choices.filter((choice) => choice.support.permitted).map((choice) => choice.agency),
+    };
+  }
+
+  /** Every agency, with the policy's verdict on its leading and supporting this operation: the reason for each refusal. */
+  async choices(viewer: AuthUser, id: string): Promise<{ agency: AgencyView; lead: Verdict; support: Verdict }[]> {
     const operation = await this.plans.get(viewer, id);
     const [agencies, rules] = await Promise.all([this.dataSource.getRepository(Agency).find({ order: { code: 'ASC' } }), this.policy.rules()]);
     const kindOrder = (agency: Agency) => AGENCY_KINDS.indexOf(agency.kind);
-    const sorted = agencies.sort((a, b) => kindOrder(a) - kindOrder(b) || a.code.localeCompare(b.code));
-    return {
-      lead: sorted.filter((agency) => mayLead(agency.kind, operation, rules).permitted).map(toAgencyView),
-      support: sorted.filter((agency) => maySupport(agency.kind, operation, rules).permitted).map(toAgencyView),
-    };
+    return agencies
+      .sort((a, b) => kindOrder(a) - kindOrder(b) || a.code.localeCompare(b.code))
+      .map((agency) => ({ agency: toAgencyView(agency), lead: mayLead(agency.kind, operation, rules), support: maySupport(agency.kind, operation, rules) }));
   }
 }

@@ -3,8 +3,11 @@ import type { AuthenticatedRequest } from '../auth/authentication.guard';
 
 /** An error to show: the error summary links each message to its field. */
 export interface FieldError {
+  /** The id of the field to fix; '' for a refusal of the whole form. */
   field: string;
   text: string;
+  /** Where the problem is fixed, when not a field of this page. */
+  href?: string;
 }
 
 /** The data every page needs beside its own: who is signed in, the session's CSRF token, the request id. */
@@ -19,8 +22,8 @@ export function render(reply: FastifyReply, request: AuthenticatedRequest, templ
       user: request.user,
       csrfToken: request.session?.csrfToken,
       requestId: request.id,
-      errorList: errors.map((error) => ({ text: error.text, href: `#${error.field}` })),
-      fieldErrors: Object.fromEntries(errors.map((error) => [error.field, { text: error.text }])),
+      errorList: errors.map((error) => ({ text: error.text, href: error.href ?? (error.field ? `#${error.field}` : undefined) })),
+      fieldErrors: Object.fromEntries(errors.filter((error) => error.field).map((error) => [error.field, { text: error.text }])),
     });
 }
 

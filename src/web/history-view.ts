@@ -1,0 +1,89 @@
+import type { HistoryEventView } from '../audit/dto/audit.dto';
+
+const ACTIONS: Record<string, string> = {
+  'operation.created': 'Created the plan',
+  'operation.updated': 'Changed the plan',
+  'operation.lead-changed': 'Changed the lead agency',
+  'operation.submit': 'Submitted the plan for review',
+  'operation.withdraw': 'Withdrew the plan from review',
+  'operation.approved': 'Approved the plan',
+  'operation.changes-requested': 'Asked for changes',
+  'operation.approval-withdrawn': 'Approval withdrawn by a change',
+  'operation.start': 'Started the day of action',
+  'operation.complete': 'Completed the day of action',
+  'operation.cancel': 'Cancelled the plan',
+  'deployment.requested': 'Requested a team',
+  'deployment.asked-again': 'Asked for a team again',
+  'deployment.confirmed': 'Confirmed a team',
+  'deployment.declined': 'Declined a team request',
+  'deployment.released': 'Released a team',
+  'cps.requested': 'Requested early CPS involvement',
+  'cps.withdrawn': 'Withdrew the CPS request',
+  'cps.engaged': 'Accepted early CPS involvement',
+  'cps.declined': 'Declined early CPS involvement',
+  'cps.closed': 'Closed CPS involvement',
+  'evidence.added': 'Added an evidence requirement',
+  'evidence.updated': 'Changed an evidence requirement',
+  'evidence.assigned': 'Assigned evidence to a team',
+  'evidence.unassigned': 'Evidence left without a team',
+  'evidence.gathered': 'Recorded evidence as gathered',
+  'evidence.accepted': 'Accepted gathered evidence',
+  'evidence.rejected': 'Rejected gathered evidence',
+  'deconfliction.hit-raised': 'Deconfliction hit raised',
+  'deconfliction.acknowledged': 'Acknowledged a deconfliction hit',
+};
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface HistoryEntry {
+  what: string;
+  who: string;
+  agency: string;
+  at: string;
+  changes: FieldChange[];
+}
+
+/** A field's name in words: `expectedPotentialVictims` → "expected potential victims". */
+function words(key: string): string {
+  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(none)';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ') || '(none)';
+  return JSON.stringify(value);
+}
+
+/** Each field an event changed, before → after; nested objects (the briefing, safeguarding) field by field. */
+function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, prefix = ''): FieldChange[] {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys.flatMap((key) => {
+    const from = before?.[key];
+    const to = after?.[key];
+    const nested = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+    if (nested(from) || nested(to)) return changes((from ?? null) as Record<string, unknown> | null, (to ?? null) as Record<string, unknown> | null, `${prefix}${words(key)}: `);
+    if (JSON.stringify(from) === JSON.stringify(to)) return [];
+    return [{ field: `${prefix}${words(key)}`, before: before ? shown(from) : '', after: shown(to) }];
+  });
+}
+
+/** The plan's history as people read it: who, their agency, when, what, and each field before → after. */
+export function historyEntries(events: HistoryEventView[]): HistoryEntry[] {
+  return events.map((event) => ({
+    what: ACTIONS[event.action] ?? words(event.action.replace('.', ' ')),
+    who: event.actor.name,
+    agency: event.actorAgency.code,
+    at: event.at,
+    changes: changes(event.before, event.after),
+  }));
+}
+
+/** What others changed after the event this user last saw (a form's `seen`), for a stale edit. */
+export function changesSince(events: HistoryEventView[], seen: number): HistoryEntry[] {
+  return historyEntries(events.filter((event) => event.seq > seen));
+}

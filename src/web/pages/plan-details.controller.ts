@@ -1,0 +1,134 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { WebPage } from '../../common/auth/decorators';
+import { BRIEFING_SECTIONS } from '../../common/domain';
+import { SetLeadAgencyDto, UpdateOperationDto } from '../../operations/dto/operation.dto';
+import { LeadAssignmentService } from '../../operations/lead-assignment.service';
+import { PlanEditingService } from '../../operations/plan-editing.service';
+import { PlansService } from '../../operations/plans.service';
+import { SECTION_TITLES } from '../../workflow/briefing';
+import { formErrors, isRefusal, validated } from '../form-errors';
+import { formText } from '../forms';
+import { FieldError } from '../page';
+import { formVersion, PlanContext, PlanPages } from '../plan-page';
+import { PLAN_FIELDS, planBody, planFormValues, planFormValuesOf, PlanFormValues } from '../plan-form';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { inFormOrder } from './plans-pages.controller';
+
+const LOCATION_FIELDS = { id: (field: string) => PLAN_FIELDS.id(field.replace(/^locations\.\d+/, 'locations.0')) };
+
+/** A plan's details (with the IIMARCH briefing), its locations and its lead agency. */
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller('plans/:reference')
+export class PlanDetailsController {
+  private readonly pages: PlanPages;
+
+  constructor(
+    plans: PlansService,
+    private readonly editing: PlanEditingService,
+    private readonly leads: LeadAssignmentService,
+  ) {
+    this.pages = new PlanPages(plans);
+  }
+
+  @Get('details')
+  async details(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    return this.drawDetails(reply, request, context, planFormValuesOf(context.plan), []);
+  }
+
+  @Post('details')
+  async saveDetails(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = planFormValues(request.body);
+    const { body, errors } = planBody(values, { location: false, briefing: true });
+    let input: UpdateOperationDto;
+    try {
+      input = await validated(UpdateOperationDto, { ...body, version: formVersion(request) });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return this.drawDetails(reply, request, { ...context, plan: { ...context.plan, version: formVersion(request) }, seen: Number(formText(request.body, 'seen')) || 0 }, values, inFormOrder(errors, formErrors(error, PLAN_FIELDS)));
+    }
+    if (errors.length) return this.drawDetails(reply, request, { ...context, plan: { ...context.plan, version: input.version }, seen: Number(formText(request.body, 'seen')) || 0 }, values, inFormOrder(errors));
+    return this.pages.change(request, reply, context, PLAN_FIELDS, () => this.editing.update(request.user!, context.id, input), (problems, now, conflict) =>
+      this.drawDetails(reply, request, now, values, inFormOrder(problems), conflict),
+      `/plans/${reference}?saved`,
+    );
+  }
+
+  private drawDetails(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: PlanFormValues, errors: FieldError[], conflict?: unknown): FastifyReply {
+    const sections = BRIEFING_SECTIONS.map((name) => ({ name, title: SECTION_TITLES[name] }));
+    return this.pages.draw(reply, request, 'details.njk', 'Details and briefing', context, { values, errors, conflict, sections }, errors.length ? 400 : 200);
+  }
+
+  @Get('locations')
+  async locations(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < context.plan.locations.length ? Number(change) : undefined;
+    const location = index === undefined ? { label: '', address: '', postcode: '' } : context.plan.locations[index];
+    return this.pages.draw(reply, request, 'locations.njk', 'Locations', context, { values: { location }, index });
+  }
+
+  @Post('locations')
+  async saveLocation(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = planFormValues(request.body);
+    const remove = formText(request.body, 'remove');
+    const indexText = remove || formText(request.body, 'index');
+    const index = /^\d{1,2}$/.test(indexText) ? Number(indexText) : undefined;
+    const locations = context.plan.locations.map(({ label, address, postcode }) => ({ label, address, postcode }));
+    if (remove) {
+      if (index !== undefined) locations.splice(index, 1);
+    } else if (index !== undefined && index < locations.length) locations[index] = values.location;
+    else locations.push(values.location);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.pages.draw(reply, request, 'locations.njk', 'Locations', now, { values, index: remove ? undefined : index, errors, conflict }, 400);
+    let input: UpdateOperationDto;
+    try {
+      input = await validated(UpdateOperationDto, { version: formVersion(request), locations });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, LOCATION_FIELDS), { ...context, plan: { ...context.plan, version: formVersion(request) } });
+    }
+    return this.pages.change(request, reply, context, LOCATION_FIELDS, () => this.editing.update(request.user!, context.id, input), redraw, `/plans/${reference}/locations`);
+  }
+
+  @Get('lead')
+  async lead(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    return this.drawLead(reply, request, context, context.plan.leadAgency?.id ?? '', []);
+  }
+
+  @Post('lead')
+  async saveLead(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const chosen = formText(request.body, 'agencyId');
+    if (!chosen) return this.drawLead(reply, request, context, '', [{ field: 'agencyId', text: 'Select the agency that will lead the operation' }]);
+    const fields = { id: () => 'agencyId' };
+    let input: SetLeadAgencyDto;
+    try {
+      input = await validated(SetLeadAgencyDto, { version: formVersion(request), agencyId: chosen });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return this.drawLead(reply, request, context, chosen, formErrors(error, fields));
+    }
+    return this.pages.change(request, reply, context, fields, () => this.leads.setLead(request.user!, context.id, input), (errors, now, conflict) =>
+      this.drawLead(reply, request, now, chosen, errors, conflict),
+    );
+  }
+
+  private async drawLead(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, chosen: string, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+    const choices = await this.leads.choices(request.user!, context.id);
+    const items = choices.map((choice) => ({
+      value: choice.agency.id,
+      text: `${choice.agency.name} (${choice.agency.code})`,
+      checked: choice.agency.id === chosen,
+      hint: { text: choice.lead.permitted ? 'The policy permits this agency to lead.' : `Cannot lead: ${choice.lead.reason}` },
+    }));
+    return this.pages.draw(reply, request, 'lead.njk', 'Lead agency', context, { items, errors, conflict, refused: choices.filter((choice) => !choice.lead.permitted).length }, errors.length ? 400 : 200);
+  }
+}

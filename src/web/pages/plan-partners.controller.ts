@@ -1,0 +1,169 @@
+import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { WebPage } from '../../common/auth/decorators';
+import { label } from '../../common/labels';
+import { CpsRequestDto } from '../../cps/dto/cps.dto';
+import { CpsService } from '../../cps/cps.service';
+import { CreateDeploymentDto } from '../../deployments/dto/deployment.dto';
+import { DeploymentsService } from '../../deployments/deployments.service';
+import { PlansService } from '../../operations/plans.service';
+import { TeamsService } from '../../reference-data/teams.service';
+import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
+import { DeconflictionService } from '../../workflow/deconfliction.service';
+import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { formText } from '../forms';
+import { FieldError } from '../page';
+import { formVersion, PlanContext, PlanPages } from '../plan-page';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+const TEAM_FIELDS: FieldMap = {
+  id: (field) => (field === 'version' ? '' : field),
+  messages: { teamId: 'Select a team', headcount: 'Enter the number of officers, a whole number from 1 to the team’s capacity' },
+};
+const CPS_FIELDS: FieldMap = {
+  id: (field) => (field === 'adviceNeededBy' ? 'adviceNeededBy-day' : field === 'version' ? '' : field),
+  messages: { 'adviceNeededBy-day': 'Enter the date advice is needed by, a real date from today up to the day of action' },
+};
+const ACTIVE = ['REQUESTED', 'CONFIRMED'];
+
+interface TeamsForm {
+  teamId: string;
+  headcount: string;
+  tasking: string;
+}
+
+/** The partners of a plan: its teams, early CPS involvement and deconfliction hits with other plans. */
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller('plans/:reference')
+export class PlanPartnersController {
+  private readonly pages: PlanPages;
+
+  constructor(
+    plans: PlansService,
+    private readonly deployments: DeploymentsService,
+    private readonly teams: TeamsService,
+    private readonly cps: CpsService,
+    private readonly deconfliction: DeconflictionService,
+  ) {
+    this.pages = new PlanPages(plans);
+  }
+
+  @Get('teams')
+  async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.drawTeams(reply, request, await this.pages.load(request, reference), { teamId: '', headcount: '', tasking: '' }, []);
+  }
+
+  @Post('teams')
+  async requestTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values: TeamsForm = { teamId: formText(request.body, 'teamId'), headcount: formText(request.body, 'headcount').trim(), tasking: formText(request.body, 'tasking') };
+    const errors: FieldError[] = [];
+    if (!values.teamId) errors.push({ field: 'teamId', text: 'Select a team' });
+    if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
+    const stale = { ...context, plan: { ...context.plan, version: formVersion(request) }, seen: Number(formText(request.body, 'seen')) || 0 };
+    if (errors.length) return this.drawTeams(reply, request, stale, values, errors);
+    let input: CreateDeploymentDto;
+    try {
+      input = await validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return this.drawTeams(reply, request, stale, values, formErrors(error, TEAM_FIELDS));
+    }
+    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.request(request.user!, context.id, input), (problems, now, conflict) =>
+      this.drawTeams(reply, request, now, values, problems, conflict),
+      `/plans/${reference}/teams`,
+    );
+  }
+
+  @Post('teams/release')
+  async releaseTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
+    const values = { teamId: '', headcount: '', tasking: '' };
+    if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That team is no longer on this plan: the list below is up to date' }]);
+    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.release(request.user!, context.id, deployment.id, formVersion(request)), (problems, now, conflict) =>
+      this.drawTeams(reply, request, now, values, problems, conflict),
+      `/plans/${reference}/teams`,
+    );
+  }
+
+  private async drawTeams(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: TeamsForm, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+    const [teams, busy] = await Promise.all([this.teams.list({}), this.deployments.busyTeams(context.plan)]);
+    const onPlan = new Set(context.plan.deployments.filter((deployment) => ACTIVE.includes(deployment.status)).map((deployment) => deployment.team.id));
+    const availability = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
+    const items = teams
+      .filter((team) => !onPlan.has(team.id))
+      .map((team) => ({
+        value: team.id,
+        text: `${team.name} (${team.agencyCode})`,
+        checked: team.id === values.teamId,
+        hint: {
+          text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${team.capacity} officers. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
+        },
+      }));
+    const deployments = context.plan.deployments.map((deployment) => ({ ...deployment, active: ACTIVE.includes(deployment.status) }));
+    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, deployments, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+  }
+
+  @Get('cps')
+  async cpsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', await this.pages.load(request, reference), { values: { note: '', day: '', month: '', year: '' } });
+  }
+
+  @Post('cps')
+  async requestCps(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = { note: formText(request.body, 'note'), day: formText(request.body, 'adviceNeededBy-day').trim(), month: formText(request.body, 'adviceNeededBy-month').trim(), year: formText(request.body, 'adviceNeededBy-year').trim() };
+    const two = (part: string) => part.padStart(2, '0');
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', now, { values, errors, conflict }, 400);
+    let input: CpsRequestDto;
+    try {
+      input = await validated(CpsRequestDto, { version: formVersion(request), note: values.note, adviceNeededBy: `${values.year}-${two(values.month)}-${two(values.day)}` });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, CPS_FIELDS), { ...context, plan: { ...context.plan, version: formVersion(request) } });
+    }
+    return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.request(request.user!, context.id, input), redraw, `/plans/${reference}/cps`);
+  }
+
+  @Post('cps/withdraw')
+  async withdrawCps(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = { note: '', day: '', month: '', year: '' };
+    return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.withdraw(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+      this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', now, { values, errors, conflict }, 400),
+      `/plans/${reference}/cps`,
+    );
+  }
+
+  @Get('conflicts')
+  async conflictsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.drawConflicts(reply, request, await this.pages.load(request, reference), {}, []);
+  }
+
+  @Post('conflicts')
+  async acknowledge(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const hitId = formText(request.body, 'hitId');
+    const notes = { [hitId]: formText(request.body, 'note') };
+    const fields: FieldMap = { id: (field) => (field === 'note' ? `note-${hitId}` : '') };
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawConflicts(reply, request, now, notes, errors, conflict);
+    let input: AcknowledgeDto;
+    try {
+      input = await validated(AcknowledgeDto, { version: formVersion(request), note: notes[hitId] });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, fields), { ...context, plan: { ...context.plan, version: formVersion(request) } });
+    }
+    return this.pages.change(request, reply, context, fields, () => this.deconfliction.acknowledge(request.user!, context.id, hitId, input), redraw, `/plans/${reference}/conflicts`);
+  }
+
+  private async drawConflicts(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, notes: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+    const hits = await this.deconfliction.conflicts(request.user!, context.id);
+    return this.pages.draw(reply, request, 'conflicts.njk', 'Deconfliction', context, { hits, notes, errors, conflict }, errors.length ? 400 : 200);
+  }
+}

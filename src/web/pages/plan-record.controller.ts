@@ -1,0 +1,103 @@
+import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { WebPage } from '../../common/auth/decorators';
+import { label } from '../../common/labels';
+import { ukDateTime } from '../../common/uk-time';
+import { PlansService } from '../../operations/plans.service';
+import { BriefingService } from '../../workflow/briefing.service';
+import { SECTION_TITLES } from '../../workflow/briefing';
+import { ReadinessView } from '../../workflow/dto/workflow.dto';
+import { LifecycleService } from '../../workflow/lifecycle.service';
+import { ReadinessService } from '../../workflow/readiness.service';
+import { BRIEFING_SECTIONS } from '../../common/domain';
+import { historyEntries } from '../history-view';
+import { FieldError } from '../page';
+import { formVersion, PlanContext, PlanPages } from '../plan-page';
+import { readinessItems } from '../plan-sections';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+/** Checking and submitting a plan, its briefing pack, and its history. */
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller('plans/:reference')
+export class PlanRecordController {
+  private readonly pages: PlanPages;
+
+  constructor(
+    plans: PlansService,
+    private readonly readiness: ReadinessService,
+    private readonly lifecycle: LifecycleService,
+    private readonly briefing: BriefingService,
+  ) {
+    this.pages = new PlanPages(plans);
+  }
+
+  @Get('submit')
+  async checkAnswers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.drawSubmit(reply, request, await this.pages.load(request, reference), []);
+  }
+
+  @Post('submit')
+  async submit(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.submit(request.user!, context.id, formVersion(request)), async (errors, now, conflict) => {
+      // NOT_READY names each failing check: each is listed with a link to where it is fixed.
+      const readiness = await this.readiness.readiness(request.user!, now.id);
+      const failing = readinessItems(reference, readiness).filter((_item, index) => readiness.checks[index].blocking && !readiness.checks[index].ok);
+      const listed: FieldError[] = conflict || !failing.length ? errors : failing.map((item) => ({ field: '', text: `${item.title.text}: ${item.hint.text}`, href: item.href }));
+      return this.drawSubmit(reply, request, now, listed, conflict, readiness);
+    }, `/plans/${reference}?submitted`);
+  }
+
+  private async drawSubmit(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown, known?: ReadinessView): Promise<FastifyReply> {
+    const { plan } = context;
+    const readiness = known ?? (await this.readiness.readiness(request.user!, context.id));
+    const change = (path: string, what: string) => ({ items: plan.canEdit ? [{ href: `/plans/${plan.reference}/${path}`, text: 'Change', visuallyHiddenText: what }] : [] });
+    const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, key.toLowerCase()) });
+    const rows = [
+      row('Name', plan.name, 'details'),
+      row('Types of exploitation', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '), 'details'),
+      row('Scope', label('scope', plan.scope), 'details'),
+      row('Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`, 'details'),
+      row('Locations', plan.locations.map((place) => `${place.label}, ${place.postcode}`).join('; ') || 'None', 'locations'),
+      row('Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : 'Not chosen', 'lead'),
+      row('Teams', plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED').map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
+      row('Early CPS involvement', plan.cpsInvolvement ? label('cpsStatus', plan.cpsInvolvement.status) : 'Not requested', 'cps'),
+      row('Expected potential victims', String(plan.safeguarding.expectedPotentialVictims), 'details'),
+      ...BRIEFING_SECTIONS.map((name) => row(SECTION_TITLES[name], plan.briefing[name] || 'Not written yet', 'details')),
+    ];
+    return this.pages.draw(reply, request, 'submit.njk', 'Check your answers before submitting the plan', context, { rows, readiness, readinessItems: readinessItems(plan.reference, readiness), errors, conflict }, errors.length ? 400 : 200);
+  }
+
+  @Get('briefing')
+  async briefingPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const blocks = await this.briefing.blocks(request.user!, context.id);
+    return this.pages.draw(reply, request, 'briefing.njk', 'Briefing pack', context, { blocks: blocks.filter((block) => block.kind !== 'title'), width: 'full' });
+  }
+
+  @Get('briefing/pack.md')
+  async markdown(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const id = (await this.pages.load(request, reference)).id;
+    return this.download(reply, `${reference}-briefing.md`, 'text/markdown; charset=utf-8', await this.briefing.briefing(request.user!, id, 'markdown'));
+  }
+
+  @Get('briefing/pack.html')
+  async html(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const id = (await this.pages.load(request, reference)).id;
+    return this.download(reply, `${reference}-briefing.html`, 'text/html; charset=utf-8', await this.briefing.briefing(request.user!, id, 'html'));
+  }
+
+  private download(reply: FastifyReply, name: string, type: string, body: string): FastifyReply {
+    return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(body);
+  }
+
+  @Get('history')
+  async history(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    return this.pages.draw(reply, request, 'history.njk', 'History', context, { entries: historyEntries(context.history).reverse() });
+  }
+}
