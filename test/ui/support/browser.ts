@@ -104,21 +104,26 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   return { context, page };
 }
 
-// With javaScriptEnabled: false Playwright can still evaluate scripts and promises settle, but
-// no timer or message callback ever runs, and axe-core waits on setTimeout(…, 0) between rules,
-// so analyze() would hang forever. In documents where scripting is off, this prelude (injected
-// with axe into every frame and into axe's own result-merging page) turns such zero-delay timers
-// into microtasks and lets longer ones, which axe uses only as deadlines, never fire. Pages
-// with scripting on are left alone. The page's own scripts are not run either way, so the DOM
-// axe checks is the one a user without JavaScript gets.
+// With javaScriptEnabled: false Playwright can still evaluate scripts and promises still settle,
+// but no callback the browser schedules ever runs (setTimeout, requestAnimationFrame,
+// MessageChannel, even queueMicrotask), and axe-core waits on setTimeout(…, 0) between rules, so
+// analyze() would hang forever. In documents where scripting is off, this prelude (injected with
+// axe into every frame and into axe's own result-merging page) runs zero-delay timers and
+// queueMicrotask callbacks as promise reactions instead, and lets longer timers, which axe uses
+// only as deadlines, never fire. Pages with scripting on are left alone. The page's own scripts
+// do not run either way, so axe checks the DOM a user without JavaScript gets, except that
+// axe-core always treats <noscript> and its contents as hidden, so it never checks them, even
+// though a browser with JavaScript off displays them.
 const TIMERS_WITHOUT_SCRIPTING = `;(() => {
   if (window.__axeTimersWithoutScripting || !matchMedia('(scripting: none)').matches) return;
   window.__axeTimersWithoutScripting = true;
+  const later = (callback) => { Promise.resolve().then(callback); };
   let nextId = 1;
   const cancelled = new Set();
+  window.queueMicrotask = later;
   window.setTimeout = (callback, delay, ...args) => {
     const id = nextId++;
-    if (!(delay > 1)) queueMicrotask(() => { if (!cancelled.delete(id) && typeof callback === 'function') callback(...args); });
+    if (!(delay > 1)) later(() => { if (!cancelled.delete(id) && typeof callback === 'function') callback(...args); });
     return id;
   };
   window.clearTimeout = (id) => { cancelled.add(id); };

@@ -1,0 +1,15 @@
+import { readCookie, sessionCookie } from './cookies';
+
+describe('the session cookie', () => {
+  it('is Secure in production, and HttpOnly, SameSite=Lax and for the whole site always', () => {
+    expect(sessionCookie('abc', true)).toBe('doap_session=abc; Path=/; HttpOnly; SameSite=Lax; Secure');
+    expect(sessionCookie('abc', false)).toBe('doap_session=abc; Path=/; HttpOnly; SameSite=Lax');
+    expect(sessionCookie(undefined, true)).toBe('doap_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax; Secure');
+  });
+
+  it('is read from a Cookie header among others, and only by its exact name', () => {
+    expect(readCookie('a=1; doap_session=xyz; b=2', 'doap_session')).toBe('xyz');
+    expect(readCookie('xdoap_session=nope', 'doap_session')).toBeUndefined();
+    expect(readCookie(undefined, 'doap_session')).toBeUndefined();
+  });
+});

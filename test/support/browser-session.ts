@@ -1,0 +1,42 @@
+import TestAgent from 'supertest/lib/agent';
+import { TEST_PASSWORD } from '../factories';
+
+/** A browser's session as supertest carries it: the cookie, and the CSRF token its pages' forms hold. */
+export interface WebSession {
+  cookie: string;
+  csrf: string;
+}
+
+export function cookieOf(setCookie: string | string[] | undefined): string {
+  const header = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).find((value) => value.startsWith('doap_session='));
+  if (!header) throw new Error(`no session cookie in ${JSON.stringify(setCookie)}`);
+  return header.split(';')[0];
+}
+
+/** The CSRF token of the first form on a page. */
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('the page has no form with a CSRF token');
+  return match[1];
+}
+
+/** Signs in through /sign-in as a browser would, and reads the CSRF token from the first page. */
+export async function webSignIn(http: () => TestAgent, email: string, password = TEST_PASSWORD): Promise<WebSession> {
+  const response = await http().post('/sign-in').type('form').send({ email, password }).expect(303);
+  const cookie = cookieOf(response.headers['set-cookie']);
+  const page = await http().get('/').set('Cookie', cookie).expect(200);
+  return { cookie, csrf: csrfOf(page.text) };
+}
+
+/** The hidden value of a field on a page's form (version, seen). */
+export function hiddenOf(html: string, name: string): string {
+  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+  if (!match) throw new Error(`the page has no hidden field ${name}`);
+  return match[1];
+}
+
+/** The texts of the error summary's items, in order. */
+export function errorSummaryOf(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<li>\s*(?:<a href="[^"]*">)?([\s\S]*?)(?:<\/a>)?\s*<\/li>/g)].map((match) => match[1].trim());
+}
