@@ -28,11 +28,12 @@ export async function webSignIn(http: () => TestAgent, email: string, password =
   return { cookie, csrf: csrfOf(page.text) };
 }
 
-/** The hidden value of a field on a page's form (version, seen). */
-export function hiddenOf(html: string, name: string): string {
-  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
-  if (!match) throw new Error(`the page has no hidden field ${name}`);
-  return match[1];
+/** The value of a field on a page's form (the hidden version and seen, or what a text field shows). */
+export function valueOf(html: string, name: string): string {
+  const input = new RegExp(`<input[^>]*\\sname="${name}"[^>]*>`).exec(html)?.[0];
+  const value = input ? /\svalue="([^"]*)"/.exec(input) : null;
+  if (!value) throw new Error(`the page has no field ${name} with a value`);
+  return value[1];
 }
 
 /** The texts of the error summary's items, in order. */

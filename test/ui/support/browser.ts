@@ -83,10 +83,10 @@ async function isExecutable(path: string): Promise<boolean> {
 }
 
 // Playwright adds its own --headless and headless defaults. Of @sparticuz/chromium's `args`
-// (made for AWS Lambda) none is needed here; several would change what is being tested
-// (--disable-web-security, --allow-running-insecure-content) or break Playwright
-// (--single-process allows only one browser context). --no-sandbox is needed because we run
-// as root (Playwright also adds it while chromiumSandbox is false, its default).
+// (made for AWS Lambda) none is needed here, and several would change what is being tested
+// (--disable-web-security, --allow-running-insecure-content) or break Playwright (with
+// --single-process, closing a browser context kills the whole browser). --no-sandbox is needed
+// because we run as root (Playwright also adds it while chromiumSandbox is false, its default).
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: ['--no-sandbox'] });
 }
