@@ -11,6 +11,6 @@ import { EvidenceService } from './evidence.service';
   imports: [OperationsModule, DeploymentsModule, AuditModule],
   controllers: [CpsController, EvidenceController],
   providers: [CpsService, EvidenceService],
-  exports: [CpsService],
+  exports: [CpsService, EvidenceService],
 })
 export class CpsModule {}

@@ -23,9 +23,12 @@ const CHECKS: Record<string, { title: string; path: string }> = {
   'supporting-agencies-permitted': { title: 'Use only supporting agencies the policy permits', path: 'teams' },
   'cps-engaged': { title: 'Engage the CPS early', path: 'cps' },
   'evidence-requirements': { title: 'Agree the evidence a prosecution will need', path: 'cps' },
-  'essential-evidence-assigned': { title: 'Assign every essential evidence requirement to a team', path: 'cps' },
+  'essential-evidence-assigned': { title: 'Assign every essential evidence requirement to a confirmed team', path: 'cps' },
   'cps-lead-time': { title: 'Give the CPS enough notice', path: 'cps' },
-  'evidence-capability': { title: 'Match evidence to teams that can gather it', path: 'teams' },
+  'evidence-capability': { title: 'Match evidence to teams that can gather it', path: 'cps' },
+  safeguarding: { title: 'Prepare to safeguard potential victims', path: 'details' },
+  deconfliction: { title: 'Acknowledge every deconfliction hit', path: 'conflicts' },
+  interpreting: { title: 'Have a team that can interpret', path: 'teams' },
 };
 
 /** The readiness checks as a GOV.UK task list: each links to where it is fixed and says whether it is done. */

@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
-import { CpsRequestDto } from '../../cps/dto/cps.dto';
+import { AssignEvidenceDto, CpsRequestDto } from '../../cps/dto/cps.dto';
+import { EvidenceService } from '../../cps/evidence.service';
 import { CpsService } from '../../cps/cps.service';
 import { CreateDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
@@ -47,6 +48,7 @@ export class PlanPartnersController {
     private readonly deployments: DeploymentsService,
     private readonly teams: TeamsService,
     private readonly cps: CpsService,
+    private readonly evidence: EvidenceService,
     private readonly deconfliction: DeconflictionService,
   ) {
     this.pages = new PlanPages(plans);
@@ -111,7 +113,7 @@ export class PlanPartnersController {
 
   @Get('cps')
   async cpsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', await this.pages.load(request, reference), { values: { note: '', day: '', month: '', year: '' } });
+    return this.drawCps(reply, request, await this.pages.load(request, reference), { note: '', day: '', month: '', year: '' }, []);
   }
 
   @Post('cps')
@@ -119,7 +121,7 @@ export class PlanPartnersController {
     const context = await this.pages.load(request, reference);
     const values = { note: formText(request.body, 'note'), day: formText(request.body, 'adviceNeededBy-day').trim(), month: formText(request.body, 'adviceNeededBy-month').trim(), year: formText(request.body, 'adviceNeededBy-year').trim() };
     const two = (part: string) => part.padStart(2, '0');
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', now, { values, errors, conflict }, 400);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
     let input: CpsRequestDto;
     try {
       input = await validated(CpsRequestDto, { version: formVersion(request), note: values.note, adviceNeededBy: `${values.year}-${two(values.month)}-${two(values.day)}` });
@@ -135,9 +137,35 @@ export class PlanPartnersController {
     const context = await this.pages.load(request, reference);
     const values = { note: '', day: '', month: '', year: '' };
     return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.withdraw(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
-      this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', now, { values, errors, conflict }, 400),
+      this.drawCps(reply, request, now, values, errors, conflict),
       `/plans/${reference}/cps`,
     );
+  }
+
+  @Post('cps/assign')
+  async assignEvidence(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const requirementId = formText(request.body, 'requirementId');
+    const teamId = formText(request.body, 'teamId');
+    const fields: FieldMap = { id: (field) => (field === 'teamId' ? `team-${requirementId}` : '') };
+    const values = { note: '', day: '', month: '', year: '' };
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
+    if (!teamId) return redraw([{ field: `team-${requirementId}`, text: 'Select the confirmed team that gathers this evidence' }], context);
+    let input: AssignEvidenceDto;
+    try {
+      // The requirement's own version (R10): it moves on its own as the liaison edits it.
+      input = await validated(AssignEvidenceDto, { version: Number(formText(request.body, 'requirementVersion')), teamId });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, fields), context);
+    }
+    return this.pages.change(request, reply, context, fields, () => this.evidence.assign(request.user!, context.id, requirementId, input), redraw, `/plans/${reference}/cps`);
+  }
+
+  private drawCps(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown, status = errors.length ? 400 : 200): FastifyReply {
+    const confirmed = context.plan.deployments.filter((deployment) => deployment.status === 'CONFIRMED');
+    const teams = confirmed.map((deployment) => ({ value: deployment.team.id, text: `${deployment.team.name} (${deployment.agency.code})` }));
+    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', context, { values, errors, conflict, teams }, status);
   }
 
   @Get('conflicts')
