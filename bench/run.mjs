@@ -30,6 +30,8 @@ const WARMUP_SECONDS = 3;
 const DURATION_SECONDS = 10;
 const P99_TARGET_MS = 50;
 const BASELINE_SHARE_TARGET = 0.6;
+/** The HTML plan page (plan, readiness and the page drawn) against the JSON plan, in the same run. */
+const HTML_SHARE_TARGET = 0.5;
 const SCALING_TOLERANCE = 1.25;
 const [SMALL_LABEL, FULL_LABEL] = [SMALL, FULL].map((count) => `${count / 1000}k`);
 
@@ -191,7 +193,7 @@ async function measure(target, { pid, dataDir, peaks }) {
 /** An MPS-owned DRAFT plan with two locations and an engaged CPS liaison, and a partner team already booked in its window. */
 async function pickPlan(client) {
   const { rows } = await client.query(
-    `SELECT o.id, d.team_id AS "teamId", t.name AS "teamName"
+    `SELECT o.id, o.reference, d.team_id AS "teamId", t.name AS "teamName"
        FROM operations o
        JOIN agencies mps ON mps.id = o.created_by_agency_id AND mps.code = 'MPS'
        JOIN deployments d ON d.operation_id <> o.id AND d.status = 'CONFIRMED'
@@ -215,7 +217,7 @@ async function getJson(url, headers) {
 }
 
 /** The app's targets for one data set; the GET and readiness targets only when `all`. */
-async function appTargets({ appUrl, baselineUrl, client, token, dataset, all }) {
+async function appTargets({ appUrl, baselineUrl, client, token, cookie, dataset, all }) {
   const headers = { authorization: `Bearer ${token}` };
   const plan = await pickPlan(client);
   const operationUrl = `${appUrl}/operations/${plan.id}`;
@@ -224,6 +226,7 @@ async function appTargets({ appUrl, baselineUrl, client, token, dataset, all }) 
   if (all) {
     targets.push({ name: 'GET /operations/:id', server: 'app', url: operationUrl, headers });
     targets.push({ name: 'GET /operations/:id (baseline)', server: 'baseline', url: `${baselineUrl}/operations/${plan.id}` });
+    targets.push({ name: 'GET /plans/:reference (HTML)', server: 'app', url: `${appUrl}/plans/${plan.reference}`, headers: { cookie } });
   }
   targets.push({ name: 'GET /operations?limit=50', server: 'app', url: `${appUrl}/operations?limit=50`, headers });
   if (all) {
@@ -294,6 +297,11 @@ function report({ results, counts, memory, machine, seconds }) {
   lines.push(
     `| GET /operations/:id ≥ ${BASELINE_SHARE_TARGET * 100}% of baseline throughput | ${fixed(share * 100)}% (${fixed(app.rps)} vs ${fixed(baseline.rps)} req/s) | ${mark(share >= BASELINE_SHARE_TARGET)} |`,
   );
+  const html = find('GET /plans/:reference (HTML)', FULL_LABEL);
+  const htmlShare = html.rps / app.rps;
+  lines.push(
+    `| GET /plans/:reference (HTML) ≥ ${HTML_SHARE_TARGET * 100}% of GET /operations/:id throughput | ${fixed(htmlShare * 100)}% (${fixed(html.rps)} vs ${fixed(app.rps)} req/s) | ${mark(htmlShare >= HTML_SHARE_TARGET)} |`,
+  );
   for (const r of results.filter((r) => !r.unavailable && !r.name.includes('baseline'))) {
     lines.push(`| p99 < ${P99_TARGET_MS} ms: ${r.name}, ${r.dataset} | ${fixed(r.p99)} ms | ${mark(r.p99 < P99_TARGET_MS)} |`);
   }
@@ -357,6 +365,14 @@ async function main() {
   });
   if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
   const { accessToken: token } = await login.json();
+  const signIn = await fetch(`${appUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: 'coordinator.mps@demo.local', password: DEMO_PASSWORD }),
+  });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+  if (signIn.status !== 303 || !cookie) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
 
   const peaks = { postgres: { count: 0, rssKiB: 0, pssKiB: 0 } };
   const pids = { app: app.pid, baseline: baseline.pid };
@@ -375,13 +391,13 @@ async function main() {
     }
   };
 
-  const small = await appTargets({ appUrl, baselineUrl, client, token, dataset: SMALL_LABEL, all: false });
+  const small = await appTargets({ appUrl, baselineUrl, client, token, cookie, dataset: SMALL_LABEL, all: false });
   await run(small.targets);
 
   console.log(`Growing to ${FULL} operations`);
   await growDataset(client, context, SMALL + 1, FULL);
   counts.full = await countRows(client);
-  const full = await appTargets({ appUrl, baselineUrl, client, token, dataset: FULL_LABEL, all: true });
+  const full = await appTargets({ appUrl, baselineUrl, client, token, cookie, dataset: FULL_LABEL, all: true });
   console.log(`Plan ${full.plan.id}; ${full.plan.teamName} is booked in its window elsewhere`);
   await run(full.targets);
 

@@ -163,7 +163,7 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const page = await open(true);
     await signIn(page, user.email, 'not the password');
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
-    await expect(page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).resolves.toBe(true);
+    await expect(page.locator(':focus').getAttribute('class')).resolves.toContain('govuk-error-summary');
     await expect(page.getByLabel('Email address').inputValue()).resolves.toBe(user.email);
     await checked(page, 'sign-in-error');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
@@ -195,7 +195,7 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await signIn(page, owner.user.email);
     await page.goto(`/plans/${plan.reference}/details`);
     await page.getByLabel('Name of the operation').fill('Forged');
-    await page.locator('form[action$="/details"] input[name="_csrf"]').evaluate((input: HTMLInputElement) => (input.value = 'forged-token-forged-token-forged-token-forg'));
+    await page.locator('form[action$="/details"] input[name="_csrf"]').evaluate((input) => input.setAttribute('value', 'forged-token-forged-token-forged-token-forg'));
     await page.getByRole('button', { name: 'Save details' }).click();
     await expect(heading(page)).resolves.toBe('You cannot do this');
     await checked(page);
@@ -258,14 +258,12 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const page = await open(true);
     await page.goto('/sign-in');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Skip to main content');
+    await expect(page.locator(':focus').innerText()).resolves.toBe('Skip to main content');
     const focusOn = async (accessibleName: string, limit = 20) => {
       for (let presses = 0; presses < limit; presses++) {
-        const focused = await page.evaluate(() => {
-          const element = document.activeElement as HTMLElement | null;
-          return element?.id || element?.innerText?.trim() || '';
-        });
-        if (focused === accessibleName) return;
+        const focused = page.locator(':focus');
+        const name = (await focused.count()) ? (await focused.getAttribute('id')) || (await focused.innerText()).trim() : '';
+        if (name === accessibleName) return;
         await page.keyboard.press('Tab');
       }
       throw new Error(`Tab never reached ${accessibleName}`);
