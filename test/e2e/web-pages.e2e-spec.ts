@@ -1,4 +1,5 @@
-import { createAgency } from '../factories';
+import { createAgency, createUser } from '../factories';
+import { isolatedDatabaseUrl } from '../support/databases';
 import { Scenario } from '../factories/scenario';
 import { errorSummaryOf, valueOf, webSignIn, WebSession } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -193,20 +194,22 @@ describe('Web pages: what each page shows and how its forms answer', () => {
   });
 
   it('shows an unexpected failure as the 500 page naming the request id, with no stack', async () => {
-    const owner = await s.owner();
-    const session = await webSignIn(t.http, owner.user.email);
-    await t.dataSource.query(`ALTER TABLE operation_reference_counters RENAME TO operation_reference_counters_away`);
+    // A database of its own: the schema is broken on purpose, which must not reach tests running beside this one.
+    const broken = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
     try {
-      const failed = await post(session, '/plans/new', {
-        name: 'Doomed', exploitationTypes: 'LABOUR', scope: 'LOCAL',
+      const user = await createUser(broken.dataSource, await createAgency(broken.dataSource), ['COORDINATOR']);
+      const session = await webSignIn(broken.http, user.email);
+      await broken.dataSource.query(`ALTER TABLE operation_reference_counters RENAME TO operation_reference_counters_away`);
+      const failed = await broken.http().post('/plans/new').set('Cookie', session.cookie).set('X-Request-Id', 'web-500-test').type('form').send({
+        _csrf: session.csrf, name: 'Doomed', exploitationTypes: 'LABOUR', scope: 'LOCAL',
         ...{ 'startsAt-day': '1', 'startsAt-month': '3', 'startsAt-year': '2031', 'startsAt-time': '05:00' },
         ...{ 'endsAt-day': '1', 'endsAt-month': '3', 'endsAt-year': '2031', 'endsAt-time': '17:00' },
-      }).set('X-Request-Id', 'web-500-test').expect(500);
+      }).expect(500);
       expect(failed.text).toContain('Sorry, there is a problem with the service');
       expect(failed.text).toContain('<strong>web-500-test</strong>');
       expect(failed.text).not.toMatch(/relation|operation_reference_counters|at .*\.ts:\d+/);
     } finally {
-      await t.dataSource.query(`ALTER TABLE operation_reference_counters_away RENAME TO operation_reference_counters`);
+      await broken.close();
     }
   });
 });
