@@ -10,7 +10,7 @@ describe('capabilityWarning', () => {
 
   it('warns when the team lacks the suggested capability', () => {
     expect(capabilityWarning('DIGITAL_DEVICES', { name: 'Entry Team', capabilities: ['ENTRY'] })).toBe(
-      'DIGITAL_DEVICES evidence is usually gathered by a team with DIGITAL_FORENSICS; Entry Team has none',
+      'Digital devices evidence is usually gathered by a team with digital forensics; Entry Team has none',
     );
   });
 

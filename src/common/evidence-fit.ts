@@ -1,3 +1,4 @@
+import { label } from './labels';
 import type { Capability, EvidenceType, Offence } from './domain';
 
 /** The capability a team usually needs to gather each type of evidence; null where any team can. */
@@ -25,5 +26,5 @@ export const OFFENCE_LABELS: Record<Offence, string> = {
 export function capabilityWarning(evidenceType: EvidenceType, team: { name: string; capabilities: readonly string[] }): string | null {
   const needed = SUGGESTED_CAPABILITY[evidenceType];
   if (!needed || team.capabilities.includes(needed)) return null;
-  return `${evidenceType} evidence is usually gathered by a team with ${needed}; ${team.name} has none`;
+  return `${label('evidenceType', evidenceType)} evidence is usually gathered by a team with ${label('capability', needed).toLowerCase()}; ${team.name} has none`;
 }

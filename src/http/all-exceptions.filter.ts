@@ -44,6 +44,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    this.replyJson(exception, host);
+  }
+
+  /** The error in the contract's JSON shape. */
+  protected replyJson(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);

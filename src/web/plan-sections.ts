@@ -16,6 +16,7 @@ export const SECTIONS = [
 /** Each readiness check: what it is called on the task list, and the sub-page where it is fixed. */
 const CHECKS: Record<string, { title: string; path: string }> = {
   'lead-agency': { title: 'Choose a lead agency the policy permits', path: 'lead' },
+  locations: { title: 'Add the places of the day of action', path: 'locations' },
   'window-in-future': { title: 'Set a window in the future', path: 'details' },
   'start-window': { title: 'Start within the start window', path: 'details' },
   'confirmed-deployment': { title: 'Have at least one team confirmed', path: 'teams' },

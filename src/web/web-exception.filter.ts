@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/authentication.guard';
 import { DomainError } from '../common/errors/domain-error';
@@ -24,6 +24,10 @@ const PAGES: Record<number, { pageTitle: string; heading: string; paragraphs?: s
 @Catch()
 export class WebExceptionFilter extends AllExceptionsFilter implements ExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
+    this.replyPage(exception, host);
+  }
+
+  protected replyPage(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof DomainError && exception.code === 'UNAUTHENTICATED') {
@@ -38,5 +42,20 @@ export class WebExceptionFilter extends AllExceptionsFilter implements Exception
       return;
     }
     render(reply, request, 'error.njk', page ? { ...page, paragraphs: page.paragraphs ?? [body.message] } : { pageTitle: 'There is a problem', heading: 'There is a problem', paragraphs: [body.message] }, body.statusCode);
+  }
+}
+
+/**
+ * The app's last word on every error: the contract's JSON, except that a browser asking for a
+ * page at an address that does not exist gets the 404 page (pages of the UI have their own filter).
+ */
+@Catch()
+export class SiteExceptionFilter extends WebExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const unmatched = exception instanceof NotFoundException && !request.routeOptions?.url;
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (unmatched && wantsPage) this.replyPage(exception, host);
+    else this.replyJson(exception, host);
   }
 }

@@ -106,14 +106,14 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
   check(
     'essential-evidence-assigned',
     uncovered.length === 0,
-    'Every ESSENTIAL evidence requirement has a confirmed team',
+    'Every essential evidence requirement has a confirmed team',
     `Assign to a confirmed team: ${list(uncovered.map((e) => e.description))}`,
   );
   const safeguardingTeam = confirmed.some((d) => d.capabilities.includes('SAFEGUARDING'));
   const victimsExpected = facts.expectedPotentialVictims > 0;
   const safeguardingProblems = [
     !facts.receptionCentre && 'name a reception centre',
-    !safeguardingTeam && 'deploy a confirmed team with SAFEGUARDING',
+    !safeguardingTeam && 'deploy a confirmed team that can safeguard',
   ].filter(Boolean);
   check(
     'safeguarding',
@@ -142,7 +142,7 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     'interpreting',
     facts.languages.length === 0 || interpreting,
     facts.languages.length ? 'A confirmed team can interpret' : 'No languages needed',
-    `Languages needed (${facts.languages.join(', ')}) but no confirmed team with INTERPRETING`,
+    `Languages needed (${facts.languages.join(', ')}) but no confirmed team can interpret`,
     false,
   );
   const mismatched = facts.evidence.filter((e) => e.warning);

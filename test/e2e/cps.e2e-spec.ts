@@ -353,7 +353,7 @@ describe('early CPS involvement and evidence requirements', () => {
     await add({ offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'DOCUMENTS', description: 'Payslips', priority: 'DESIRABLE' });
     await add({ offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'WITNESS_STATEMENT', description: 'Neighbours' });
     const assigned = await transition(owner, plan.id, devices, 'assign', { teamId: entryTeam.id }).expect(200);
-    expect(assigned.body.requirement.warning).toBe('DIGITAL_DEVICES evidence is usually gathered by a team with DIGITAL_FORENSICS; Entry Team 9 has none');
+    expect(assigned.body.requirement.warning).toBe('Digital devices evidence is usually gathered by a team with digital forensics; Entry Team 9 has none');
 
     const matrix = await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(owner.auth).expect(200);
     expect(matrix.body.offences.map((group: { offence: string }) => group.offence)).toEqual(['MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', 'MSA_S2_HUMAN_TRAFFICKING']);
@@ -361,7 +361,7 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(matrix.body.offences[1].requirements[0]).toMatchObject({ assignedTeam: { name: 'Entry Team 9' }, status: 'ASSIGNED' });
     expect(matrix.body.summary).toEqual({ total: 3, essential: 2, essentialUnassigned: 1, gathered: 0, accepted: 0, rejected: 0, warnings: 1 });
     const shown = await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200);
-    expect(shown.body.evidenceRequirements.find((r: { id: string }) => r.id === devices.id).warning).toContain('DIGITAL_FORENSICS');
+    expect(shown.body.evidenceRequirements.find((r: { id: string }) => r.id === devices.id).warning).toContain('digital forensics');
     await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(otherLiaison.auth).expect(404);
   });
 

@@ -36,6 +36,14 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     expect((await page(mine, `/plans?q=${plan.reference}`)).text).toContain(`href="/plans/${plan.reference}"`);
   });
 
+  it('answers a browser at an address that does not exist with the 404 page, and an API client with JSON', async () => {
+    const page404 = await t.http().get('/plan/typo').set('Accept', 'text/html,application/xhtml+xml').expect(404);
+    expect(page404.headers['content-type']).toContain('text/html');
+    expect(page404.text).toContain('<title>Page not found – Day of action planner</title>');
+    const json = await t.http().get('/plan/typo').expect(404);
+    expect(json.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
   it('enters times in UK time across the October clock change, and shows them with GMT or BST named', async () => {
     const owner = await s.owner();
     const session = await webSignIn(t.http, owner.user.email);

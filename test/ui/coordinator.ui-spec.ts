@@ -147,6 +147,13 @@ describe('The web UI in a browser (Chromium, headless)', () => {
 
     await page.getByRole('link', { name: 'Briefing pack' }).click();
     await checked(page, 'briefing');
+    await expect(page.locator('main').innerText()).resolves.toContain('Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour');
+    // Printed, the briefing is the page's content alone: no navigation, breadcrumbs or links out.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.govuk-service-navigation').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.govuk-breadcrumbs').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { name: 'Risk assessment' }).isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     await page.goBack();
     await page.getByRole('link', { name: 'History' }).click();
     await expect(page.locator('main').innerText()).resolves.toContain('Submitted the plan for review');
