@@ -10,6 +10,7 @@ import { inTransaction } from '../database/transaction';
 import { PolicyRuleDto, PolicyRuleView } from './dto/policy-rule.dto';
 import { describeRule, RuleData } from './policy';
 import { PolicyRule } from './policy-rule.entity';
+import { PolicyRepository } from './policy.repository';
 
 const KIND_ORDER = new Map<string, number>(AGENCY_KINDS.map((kind, index) => [kind, index]));
 const ROLE_ORDER = new Map<string, number>(POLICY_ROLES.map((role, index) => [role, index]));
@@ -37,7 +38,7 @@ export class PolicyService {
 
   /** The rules as they stand now; pass the transaction's manager to read them inside it. */
   async rules(manager: EntityManager = this.dataSource.manager): Promise<RuleData[]> {
-    const rules = await manager.getRepository(PolicyRule).find();
+    const rules = await PolicyRepository.rules(manager);
     return rules.sort(
       (a, b) =>
         (KIND_ORDER.get(a.agencyKind) ?? 0) - (KIND_ORDER.get(b.agencyKind) ?? 0) ||

@@ -45,11 +45,6 @@ export const OperationRepository = {
     return first(manager, named(sql`SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${id} AND ${visibleTo(viewer)}`));
   },
 
-  /** The id of the visible operation with this reference (the web UI's addresses use references). */
-  async idOfReference(manager: EntityManager, viewer: AuthUser, reference: string): Promise<string | undefined> {
-    return (await first<{ id: string }>(manager, named(sql`SELECT o.id FROM operations o WHERE o.reference = ${reference} AND ${visibleTo(viewer)}`)))?.id;
-  },
-
   /** OP-<year>-<number>: a counter row per year, incremented under its row lock, so concurrent creations never collide. */
   async nextReference(manager: EntityManager, year: number): Promise<string> {
     const [{ number }] = await query<{ number: number }>(

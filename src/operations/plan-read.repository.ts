@@ -40,8 +40,12 @@ const EVIDENCE_STEPS = sql`'evidence.added', 'evidence.assigned', 'evidence.gath
  * every request for a plan, and planning their joins would cost more than running them.
  */
 export const PlanReadRepository = {
-  /** `viewer` is the R14 check; 'already-checked' is for a change that has just locked the plan as its owner. */
-  plan(manager: EntityManager, viewer: AuthUser | 'already-checked', id: string): Promise<PlanRow | undefined> {
+  /**
+   * `viewer` is the R14 check; 'already-checked' is for a change that has just locked the plan as
+   * its owner. The web UI's pages name a plan by its reference.
+   */
+  plan(manager: EntityManager, viewer: AuthUser | 'already-checked', which: string | { reference: string }): Promise<PlanRow | undefined> {
+    const match = typeof which === 'string' ? sql`o.id = ${which}` : sql`o.reference = ${which.reference}`;
     return first(
       manager,
       named(sql`SELECT ${OPERATION_COLUMNS},
@@ -63,7 +67,7 @@ export const PlanReadRepository = {
                   LEFT JOIN users lu ON lu.id = c.liaison_id
                   LEFT JOIN users du ON du.id = c.declined_by
                   LEFT JOIN users au ON au.id = o.approved_by
-                 WHERE o.id = ${id} AND ${viewer === 'already-checked' ? sql`true` : visibleTo(viewer)}`),
+                 WHERE ${match} AND ${viewer === 'already-checked' ? sql`true` : visibleTo(viewer)}`),
     );
   },
 

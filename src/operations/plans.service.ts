@@ -10,10 +10,11 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { OperationPage, OperationQueryDto } from './dto/operation.dto';
 import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
 import { OperationRepository } from './operation.repository';
-import { PlanReadRepository } from './plan-read.repository';
+import { PlanReadRepository, PlanRow } from './plan-read.repository';
 import { toDeploymentView, toEvidenceView, toOperationView, toSummary } from './plan-views';
 
 const DEFAULT_PAGE = 20;
+const REFERENCE = /^OP-\d{4}-\d{4,9}$/;
 
 /** Reading plans: the whole plan, a page of plans, and a plan's history, for those who may see them (R14). */
 @Injectable()
@@ -36,9 +37,21 @@ export class PlansService {
     return this.read(viewer, id, manager, 'already-checked');
   }
 
+  /** The whole plan with this reference, if the viewer may see it: the web UI's pages are addressed by reference. */
+  async getByReference(viewer: AuthUser, reference: string): Promise<OperationView> {
+    const row = REFERENCE.test(reference) ? await PlanReadRepository.plan(this.dataSource.manager, viewer, { reference }) : undefined;
+    if (!row) throw DomainError.notFound('Operation', reference);
+    return this.withLists(viewer, row, this.dataSource.manager);
+  }
+
   private async read(viewer: AuthUser, id: string, manager: EntityManager, scope: AuthUser | 'already-checked'): Promise<OperationView> {
     const row = await PlanReadRepository.plan(manager, scope, id);
     if (!row) throw DomainError.notFound('Operation', id);
+    return this.withLists(viewer, row, manager);
+  }
+
+  private async withLists(viewer: AuthUser, row: PlanRow, manager: EntityManager): Promise<OperationView> {
+    const id = row.id;
     const [locations, deployments, evidence] = await together(manager, [
       () => OperationRepository.locations(manager, id),
       () => PlanReadRepository.deployments(manager, { operationId: id }),
@@ -59,13 +72,6 @@ export class PlansService {
     };
   }
 
-  /** The id of the plan with this reference, if the viewer may see it: the web UI's pages are addressed by reference. */
-  async idOf(viewer: AuthUser, reference: string): Promise<string> {
-    const id = /^OP-\d{4}-\d{4,9}$/.test(reference) ? await OperationRepository.idOfReference(this.dataSource.manager, viewer, reference) : undefined;
-    if (!id) throw DomainError.notFound('Operation', reference);
-    return id;
-  }
-
   /** Just enough of a visible operation to answer for it: 404 when the viewer may not see it. */
   async summary(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; reference: string; version: number }> {
     const row = await OperationRepository.summary(manager, viewer, id);
@@ -76,6 +82,11 @@ export class PlansService {
   async history(viewer: AuthUser, id: string): Promise<HistoryEventView[]> {
     await this.summary(viewer, id);
     return this.audit.history(id);
+  }
+
+  /** The history of a plan the caller has just read (so may see). */
+  historyOf(plan: Pick<OperationView, 'id'>): Promise<HistoryEventView[]> {
+    return this.audit.history(plan.id);
   }
 
   /** One deployment as the plan shows it (for a partner, who may lose sight of the plan by declining). */

@@ -29,9 +29,9 @@ export class PlanPages {
 
   async load(request: AuthenticatedRequest, reference: string): Promise<PlanContext> {
     const viewer = request.user!;
-    const id = await this.plans.idOf(viewer, reference);
-    const [plan, history] = await Promise.all([this.plans.get(viewer, id), this.plans.history(viewer, id)]);
-    return { id, plan, history, seen: history.length ? history[history.length - 1].seq : 0 };
+    const plan = await this.plans.getByReference(viewer, reference);
+    const history = await this.plans.historyOf(plan);
+    return { id: plan.id, plan, history, seen: history.length ? history[history.length - 1].seq : 0 };
   }
 
   draw(reply: FastifyReply, request: AuthenticatedRequest, template: string, title: string, context: PlanContext, data: Record<string, unknown>, status = 200): FastifyReply {

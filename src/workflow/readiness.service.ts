@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { together } from '../database/together';
 import { PolicyService } from '../lead-policy/policy.service';
+import { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
 import { DeconflictionService } from './deconfliction.service';
 import { ReadinessView } from './dto/workflow.dto';
@@ -27,7 +28,12 @@ export class ReadinessService {
 
   /** The checks for submitting; once the plan is approved, the go/no-go of starting it. */
   async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
-    const plan = await this.plans.get(viewer, id, manager);
+    return this.readinessOf(await this.plans.get(viewer, id, manager), manager, stage);
+  }
+
+  /** The same checks, of a plan the caller has just read (a page that shows both reads it once). */
+  async readinessOf(plan: OperationView, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+    const id = plan.id;
     stage ??= plan.status === 'APPROVED' ? 'start' : 'submit';
     const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
     return readiness(

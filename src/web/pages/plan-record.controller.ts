@@ -54,7 +54,7 @@ export class PlanRecordController {
 
   private async drawSubmit(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown, known?: ReadinessView): Promise<FastifyReply> {
     const { plan } = context;
-    const readiness = known ?? (await this.readiness.readiness(request.user!, context.id));
+    const readiness = known ?? (await this.readiness.readinessOf(plan));
     const change = (path: string, what: string) => ({ items: plan.canEdit ? [{ href: `/plans/${plan.reference}/${path}`, text: 'Change', visuallyHiddenText: what }] : [] });
     const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, key.toLowerCase()) });
     const rows = [

@@ -134,8 +134,8 @@ export class PlansPagesController {
   @Get(':reference')
   async show(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
     const viewer = request.user!;
-    const id = await this.plans.idOf(viewer, reference);
-    const [plan, readiness] = await Promise.all([this.plans.get(viewer, id), this.readiness.readiness(viewer, id)]);
+    const plan = await this.plans.getByReference(viewer, reference);
+    const readiness = await this.readiness.readinessOf(plan);
     return render(reply, request, 'plan.njk', {
       pageTitle: `${plan.reference}: ${plan.name}`,
       section: 'plans',
