@@ -1,7 +1,7 @@
 import { createAgency, createUser } from '../factories';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { Scenario } from '../factories/scenario';
-import { errorSummaryOf, valueOf, webSignIn, WebSession } from '../support/browser-session';
+import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web pages: what each page shows and how its forms answer', () => {
@@ -14,9 +14,7 @@ describe('Web pages: what each page shows and how its forms answer', () => {
   });
   afterAll(() => t.close());
 
-  const page = (session: WebSession, path: string, status = 200) => t.http().get(path).set('Cookie', session.cookie).expect(status);
-  const post = (session: WebSession, path: string, form: Record<string, string | string[]>) =>
-    t.http().post(path).set('Cookie', session.cookie).type('form').send({ _csrf: session.csrf, ...form });
+  const { page, post } = browserOf(() => t.http);
 
   it('shows a plan of another agency to nobody: the 404 page, and no entry in their list', async () => {
     const owner = await s.owner();

@@ -1,6 +1,6 @@
 import { operationBody, randomPostcode } from '../factories';
 import { Scenario } from '../factories/scenario';
-import { errorSummaryOf, valueOf, webSignIn, WebSession } from '../support/browser-session';
+import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web pages: the forms of a plan’s sections', () => {
@@ -13,9 +13,7 @@ describe('Web pages: the forms of a plan’s sections', () => {
   });
   afterAll(() => t.close());
 
-  const page = (session: WebSession, path: string, status = 200) => t.http().get(path).set('Cookie', session.cookie).expect(status);
-  const post = (session: WebSession, path: string, form: Record<string, string | string[]>) =>
-    t.http().post(path).set('Cookie', session.cookie).type('form').send({ _csrf: session.csrf, ...form });
+  const { page, post } = browserOf(() => t.http);
   /** The version and last seen change a page's forms carry. */
   const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
   const locationsOf = async (id: string) =>

@@ -20,6 +20,15 @@ export function csrfOf(html: string): string {
   return match[1];
 }
 
+/** GET and POST as the browser of a session does: with its cookie, and each form with its CSRF token. */
+export function browserOf(http: () => () => TestAgent) {
+  return {
+    page: (session: WebSession, path: string, status = 200) => http()().get(path).set('Cookie', session.cookie).expect(status),
+    post: (session: WebSession, path: string, form: Record<string, string | string[]>) =>
+      http()().post(path).set('Cookie', session.cookie).type('form').send({ _csrf: session.csrf, ...form }),
+  };
+}
+
 /** Signs in through /sign-in as a browser would, and reads the CSRF token from the first page. */
 export async function webSignIn(http: () => TestAgent, email: string, password = TEST_PASSWORD): Promise<WebSession> {
   const response = await http().post('/sign-in').type('form').send({ email, password }).expect(303);
