@@ -133,3 +133,18 @@ export function planBody(values: PlanFormValues, part: { location: boolean; brie
   if (part.briefing) body.briefing = values.briefing;
   return { body, errors };
 }
+
+/** The order fields appear on the form, so the error summary lists problems in the same order. */
+const FIELD_ORDER = ['name', 'exploitationTypes', 'scope', 'startsAt-', 'endsAt-', 'location-', 'expectedPotentialVictims', 'languages', 'receptionCentre', 'briefing-'];
+
+/** The form's own errors (dates, numbers) and then the API's, one per field, in the form's order. */
+export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): FieldError[] {
+  const stem = (error: FieldError) => error.field.split('-')[0];
+  const errors = [...ours, ...theirs.filter((error) => !ours.some((own) => stem(own) === stem(error)))];
+  const rank = (error: FieldError) => {
+    const at = FIELD_ORDER.findIndex((prefix) => error.field.startsWith(prefix));
+    return at < 0 ? FIELD_ORDER.length : at;
+  };
+  const seen = new Set<string>();
+  return errors.filter((error) => !seen.has(error.field) && seen.add(error.field)).sort((a, b) => rank(a) - rank(b));
+}

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/authentication.guard';
 import type { HistoryEventView } from '../audit/dto/audit.dto';
@@ -24,6 +25,7 @@ export interface PlanContext {
 export type Redraw = (errors: FieldError[], context: PlanContext, conflict?: { changes: HistoryEntry[] }) => FastifyReply | Promise<FastifyReply>;
 
 /** Loading a plan for its sub-pages, and answering their forms the same way every time. */
+@Injectable()
 export class PlanPages {
   constructor(private readonly plans: PlansService) {}
 
@@ -51,12 +53,19 @@ export class PlanPages {
       if (!isRefusal(error)) throw error;
       // Drawn again from the plan as it is now, so that saving again applies to the newest version.
       const now = await this.load(request, context.plan.reference);
-      const seen = Number(formText(request.body, 'seen')) || 0;
-      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(now.history, seen) });
-      // Any other refusal keeps the version the user's form started from: a change someone made meanwhile is still theirs to see.
-      return redraw(formErrors(error, fields), { ...now, plan: { ...now.plan, version: formVersion(request) || now.plan.version }, seen });
+      const posted = asPosted(now, request);
+      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(now.history, posted.seen) });
+      return redraw(formErrors(error, fields), posted);
     }
   }
+}
+
+/**
+ * The plan as the posted form saw it: its version and last seen change. A form drawn again for a
+ * refusal other than a stale version keeps them, so a change made meanwhile is still caught.
+ */
+export function asPosted(context: PlanContext, request: AuthenticatedRequest): PlanContext {
+  return { ...context, plan: { ...context.plan, version: formVersion(request) || context.plan.version }, seen: Number(formText(request.body, 'seen')) || 0 };
 }
 
 /** The version the form was drawn at (R10): the API refuses a change made from an older one. */

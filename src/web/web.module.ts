@@ -1,21 +1,23 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CpsModule } from '../cps/cps.module';
+import { DeploymentsModule } from '../deployments/deployments.module';
 import { OperationsModule } from '../operations/operations.module';
+import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { PlanDetailsController } from './pages/plan-details.controller';
 import { PlanPartnersController } from './pages/plan-partners.controller';
 import { PlanRecordController } from './pages/plan-record.controller';
 import { PlansPagesController } from './pages/plans-pages.controller';
-import { CpsModule } from '../cps/cps.module';
-import { DeploymentsModule } from '../deployments/deployments.module';
-import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { SignInController } from './pages/sign-in.controller';
 import { TasksPageController } from './pages/tasks-page.controller';
+import { PlanPages } from './plan-page';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
   imports: [AuthModule, ReferenceDataModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
+  providers: [PlanPages],
   controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanPartnersController, PlanRecordController],
 })
 export class WebModule {}

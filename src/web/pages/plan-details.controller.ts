@@ -7,15 +7,13 @@ import { BRIEFING_SECTIONS } from '../../common/domain';
 import { SetLeadAgencyDto, UpdateOperationDto } from '../../operations/dto/operation.dto';
 import { LeadAssignmentService } from '../../operations/lead-assignment.service';
 import { PlanEditingService } from '../../operations/plan-editing.service';
-import { PlansService } from '../../operations/plans.service';
 import { SECTION_TITLES } from '../../workflow/briefing';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
-import { formVersion, PlanContext, PlanPages } from '../plan-page';
-import { PLAN_FIELDS, planBody, planFormValues, planFormValuesOf, PlanFormValues } from '../plan-form';
+import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { inFormOrder, PLAN_FIELDS, planBody, planFormValues, planFormValuesOf, PlanFormValues } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
-import { inFormOrder } from './plans-pages.controller';
 
 const LOCATION_FIELDS = { id: (field: string) => PLAN_FIELDS.id(field.replace(/^locations\.\d+/, 'locations.0')) };
 
@@ -25,15 +23,11 @@ const LOCATION_FIELDS = { id: (field: string) => PLAN_FIELDS.id(field.replace(/^
 @UseFilters(WebExceptionFilter)
 @Controller('plans/:reference')
 export class PlanDetailsController {
-  private readonly pages: PlanPages;
-
   constructor(
-    plans: PlansService,
+    private readonly pages: PlanPages,
     private readonly editing: PlanEditingService,
     private readonly leads: LeadAssignmentService,
-  ) {
-    this.pages = new PlanPages(plans);
-  }
+  ) {}
 
   @Get('details')
   async details(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
@@ -51,9 +45,9 @@ export class PlanDetailsController {
       input = await validated(UpdateOperationDto, { ...body, version: formVersion(request) });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return this.drawDetails(reply, request, { ...context, plan: { ...context.plan, version: formVersion(request) }, seen: Number(formText(request.body, 'seen')) || 0 }, values, inFormOrder(errors, formErrors(error, PLAN_FIELDS)));
+      return this.drawDetails(reply, request, asPosted(context, request), values, inFormOrder(errors, formErrors(error, PLAN_FIELDS)));
     }
-    if (errors.length) return this.drawDetails(reply, request, { ...context, plan: { ...context.plan, version: input.version }, seen: Number(formText(request.body, 'seen')) || 0 }, values, inFormOrder(errors));
+    if (errors.length) return this.drawDetails(reply, request, asPosted(context, request), values, inFormOrder(errors));
     return this.pages.change(request, reply, context, PLAN_FIELDS, () => this.editing.update(request.user!, context.id, input), (problems, now, conflict) =>
       this.drawDetails(reply, request, now, values, inFormOrder(problems), conflict),
       `/plans/${reference}?saved`,
@@ -92,7 +86,7 @@ export class PlanDetailsController {
       input = await validated(UpdateOperationDto, { version: formVersion(request), locations });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, LOCATION_FIELDS), { ...context, plan: { ...context.plan, version: formVersion(request) } });
+      return redraw(formErrors(error, LOCATION_FIELDS), asPosted(context, request));
     }
     return this.pages.change(request, reply, context, LOCATION_FIELDS, () => this.editing.update(request.user!, context.id, input), redraw, `/plans/${reference}/locations`);
   }
@@ -107,14 +101,14 @@ export class PlanDetailsController {
   async saveLead(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const chosen = formText(request.body, 'agencyId');
-    if (!chosen) return this.drawLead(reply, request, context, '', [{ field: 'agencyId', text: 'Select the agency that will lead the operation' }]);
+    if (!chosen) return this.drawLead(reply, request, asPosted(context, request), '', [{ field: 'agencyId', text: 'Select the agency that will lead the operation' }]);
     const fields = { id: () => 'agencyId' };
     let input: SetLeadAgencyDto;
     try {
       input = await validated(SetLeadAgencyDto, { version: formVersion(request), agencyId: chosen });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return this.drawLead(reply, request, context, chosen, formErrors(error, fields));
+      return this.drawLead(reply, request, asPosted(context, request), chosen, formErrors(error, fields));
     }
     return this.pages.change(request, reply, context, fields, () => this.leads.setLead(request.user!, context.id, input), (errors, now, conflict) =>
       this.drawLead(reply, request, now, chosen, errors, conflict),

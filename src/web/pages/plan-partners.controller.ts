@@ -9,14 +9,13 @@ import { EvidenceService } from '../../cps/evidence.service';
 import { CpsService } from '../../cps/cps.service';
 import { CreateDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
-import { PlansService } from '../../operations/plans.service';
 import { TeamsService } from '../../reference-data/teams.service';
 import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
-import { formVersion, PlanContext, PlanPages } from '../plan-page';
+import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 const TEAM_FIELDS: FieldMap = {
@@ -41,18 +40,14 @@ interface TeamsForm {
 @UseFilters(WebExceptionFilter)
 @Controller('plans/:reference')
 export class PlanPartnersController {
-  private readonly pages: PlanPages;
-
   constructor(
-    plans: PlansService,
+    private readonly pages: PlanPages,
     private readonly deployments: DeploymentsService,
     private readonly teams: TeamsService,
     private readonly cps: CpsService,
     private readonly evidence: EvidenceService,
     private readonly deconfliction: DeconflictionService,
-  ) {
-    this.pages = new PlanPages(plans);
-  }
+  ) {}
 
   @Get('teams')
   async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
@@ -66,7 +61,7 @@ export class PlanPartnersController {
     const errors: FieldError[] = [];
     if (!values.teamId) errors.push({ field: 'teamId', text: 'Select a team' });
     if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
-    const stale = { ...context, plan: { ...context.plan, version: formVersion(request) }, seen: Number(formText(request.body, 'seen')) || 0 };
+    const stale = asPosted(context, request);
     if (errors.length) return this.drawTeams(reply, request, stale, values, errors);
     let input: CreateDeploymentDto;
     try {
@@ -127,7 +122,7 @@ export class PlanPartnersController {
       input = await validated(CpsRequestDto, { version: formVersion(request), note: values.note, adviceNeededBy: `${values.year}-${two(values.month)}-${two(values.day)}` });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, CPS_FIELDS), { ...context, plan: { ...context.plan, version: formVersion(request) } });
+      return redraw(formErrors(error, CPS_FIELDS), asPosted(context, request));
     }
     return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.request(request.user!, context.id, input), redraw, `/plans/${reference}/cps`);
   }
@@ -150,14 +145,14 @@ export class PlanPartnersController {
     const fields: FieldMap = { id: (field) => (field === 'teamId' ? `team-${requirementId}` : '') };
     const values = { note: '', day: '', month: '', year: '' };
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
-    if (!teamId) return redraw([{ field: `team-${requirementId}`, text: 'Select the confirmed team that gathers this evidence' }], context);
+    if (!teamId) return redraw([{ field: `team-${requirementId}`, text: 'Select the confirmed team that gathers this evidence' }], asPosted(context, request));
     let input: AssignEvidenceDto;
     try {
       // The requirement's own version (R10): it moves on its own as the liaison edits it.
       input = await validated(AssignEvidenceDto, { version: Number(formText(request.body, 'requirementVersion')), teamId });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), context);
+      return redraw(formErrors(error, fields), asPosted(context, request));
     }
     return this.pages.change(request, reply, context, fields, () => this.evidence.assign(request.user!, context.id, requirementId, input), redraw, `/plans/${reference}/cps`);
   }
@@ -185,7 +180,7 @@ export class PlanPartnersController {
       input = await validated(AcknowledgeDto, { version: formVersion(request), note: notes[hitId] });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), { ...context, plan: { ...context.plan, version: formVersion(request) } });
+      return redraw(formErrors(error, fields), asPosted(context, request));
     }
     return this.pages.change(request, reply, context, fields, () => this.deconfliction.acknowledge(request.user!, context.id, hitId, input), redraw, `/plans/${reference}/conflicts`);
   }

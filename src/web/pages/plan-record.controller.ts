@@ -5,7 +5,6 @@ import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
 import { ukDateTime } from '../../common/uk-time';
-import { PlansService } from '../../operations/plans.service';
 import { BriefingService } from '../../workflow/briefing.service';
 import { SECTION_TITLES } from '../../workflow/briefing';
 import { ReadinessView } from '../../workflow/dto/workflow.dto';
@@ -24,16 +23,12 @@ import { WebExceptionFilter } from '../web-exception.filter';
 @UseFilters(WebExceptionFilter)
 @Controller('plans/:reference')
 export class PlanRecordController {
-  private readonly pages: PlanPages;
-
   constructor(
-    plans: PlansService,
+    private readonly pages: PlanPages,
     private readonly readiness: ReadinessService,
     private readonly lifecycle: LifecycleService,
     private readonly briefing: BriefingService,
-  ) {
-    this.pages = new PlanPages(plans);
-  }
+  ) {}
 
   @Get('submit')
   async checkAnswers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {

@@ -12,7 +12,7 @@ import { PlansService } from '../../operations/plans.service';
 import { ReadinessService } from '../../workflow/readiness.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { FieldError, redirect, render } from '../page';
-import { PLAN_FIELDS, planBody, planFormValues, PlanFormValues } from '../plan-form';
+import { inFormOrder, PLAN_FIELDS, planBody, planFormValues, PlanFormValues } from '../plan-form';
 import { readinessItems, SECTIONS } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
 
@@ -29,21 +29,6 @@ const EMPTY_PLAN: PlanFormValues = {
   receptionCentre: '',
   briefing: {},
 };
-/** The order fields appear on the form, so the error summary lists problems in the same order. */
-const FIELD_ORDER = ['name', 'exploitationTypes', 'scope', 'startsAt-', 'endsAt-', 'location-', 'expectedPotentialVictims', 'languages', 'receptionCentre', 'briefing-'];
-
-/** The form's own errors (dates, numbers) and then the API's, one per field, in the form's order. */
-export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): FieldError[] {
-  const stem = (error: FieldError) => error.field.split('-')[0];
-  const errors = [...ours, ...theirs.filter((error) => !ours.some((own) => stem(own) === stem(error)))];
-  const rank = (error: FieldError) => {
-    const at = FIELD_ORDER.findIndex((prefix) => error.field.startsWith(prefix));
-    return at < 0 ? FIELD_ORDER.length : at;
-  };
-  const seen = new Set<string>();
-  return errors.filter((error) => !seen.has(error.field) && seen.add(error.field)).sort((a, b) => rank(a) - rank(b));
-}
-
 type DayFields = { day: string; month: string; year: string };
 
 /** A filter date (UK midnight at the start of the day, or the end of it), or an error for the date input. */

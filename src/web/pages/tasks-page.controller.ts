@@ -8,7 +8,7 @@ import { TasksService } from '../../tasks/tasks.service';
 import { render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
-/** Where each kind of task is done: a sub-page of the plan. */
+/** Where each kind of task is done: the plan's page, or the sub-page that shows what it is about. */
 const WHERE: Record<TaskKind, string> = {
   FINISH_PLAN: '',
   MAKE_CHANGES: '',
@@ -17,10 +17,10 @@ const WHERE: Record<TaskKind, string> = {
   COMPLETE_PLAN: '',
   ACKNOWLEDGE_HIT: '/conflicts',
   ANSWER_TEAM_REQUEST: '/teams',
-  GATHER_EVIDENCE: '/evidence',
+  GATHER_EVIDENCE: '/cps',
   ACCEPT_CPS_REQUEST: '/cps',
-  DECIDE_EVIDENCE: '/evidence',
-  REVIEW_PLAN: '/review',
+  DECIDE_EVIDENCE: '/cps',
+  REVIEW_PLAN: '',
 };
 
 @ApiExcludeController()
