@@ -365,13 +365,17 @@ async function main() {
   });
   if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
   const { accessToken: token } = await login.json();
+  // As a browser signs in: the form first, for the token it and its cookie carry.
+  const form = await fetch(`${appUrl}/sign-in`);
+  const formCookie = form.headers.get('set-cookie')?.split(';')[0];
+  const formToken = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
   const signIn = await fetch(`${appUrl}/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: 'coordinator.mps@demo.local', password: DEMO_PASSWORD }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: formCookie ?? '' },
+    body: new URLSearchParams({ _csrf: formToken ?? '', email: 'coordinator.mps@demo.local', password: DEMO_PASSWORD }),
   });
-  const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+  const cookie = signIn.headers.getSetCookie().find((value) => value.startsWith('doap_session='))?.split(';')[0];
   if (signIn.status !== 303 || !cookie) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
 
   const peaks = { postgres: { count: 0, rssKiB: 0, pssKiB: 0 } };

@@ -1,10 +1,15 @@
-import { readCookie, sessionCookie } from './cookies';
+import { readCookie, sessionCookie, signInCookie } from './cookies';
 
 describe('the session cookie', () => {
   it('is Secure in production, and HttpOnly, SameSite=Lax and for the whole site always', () => {
     expect(sessionCookie('abc', true)).toBe('doap_session=abc; Path=/; HttpOnly; SameSite=Lax; Secure');
     expect(sessionCookie('abc', false)).toBe('doap_session=abc; Path=/; HttpOnly; SameSite=Lax');
     expect(sessionCookie(undefined, true)).toBe('doap_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax; Secure');
+  });
+
+  it('has the sign-in form’s token only for the sign-in page, never sent from another site', () => {
+    expect(signInCookie('t', true)).toBe('doap_sign_in=t; Path=/sign-in; HttpOnly; SameSite=Strict; Secure');
+    expect(signInCookie(undefined, false)).toBe('doap_sign_in=; Max-Age=0; Path=/sign-in; HttpOnly; SameSite=Strict');
   });
 
   it('is read from a Cookie header among others, and only by its exact name', () => {

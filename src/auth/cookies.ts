@@ -1,4 +1,6 @@
 export const SESSION_COOKIE = 'doap_session';
+/** The sign-in form's own token (no session exists yet): only the sign-in page sets it and only the sign-in POST reads it. */
+export const SIGN_IN_COOKIE = 'doap_sign_in';
 
 /** One cookie's value from a Cookie header, or undefined. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -13,4 +15,10 @@ export function readCookie(header: string | undefined, name: string): string | u
 export function sessionCookie(id: string | undefined, secure: boolean): string {
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])];
   return id === undefined ? [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ') : [`${SESSION_COOKIE}=${id}`, ...attributes].join('; ');
+}
+
+/** The Set-Cookie value for the sign-in form's token; `undefined` clears it. */
+export function signInCookie(token: string | undefined, secure: boolean): string {
+  const attributes = ['Path=/sign-in', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
+  return token === undefined ? [`${SIGN_IN_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ') : [`${SIGN_IN_COOKIE}=${token}`, ...attributes].join('; ');
 }

@@ -20,7 +20,7 @@ export function render(reply: FastifyReply, request: AuthenticatedRequest, templ
     .view(template, {
       ...data,
       user: request.user,
-      csrfToken: request.session?.csrfToken,
+      csrfToken: request.session?.csrfToken ?? data.csrfToken,
       requestId: request.id,
       errorList: errors.map((error) => ({ text: error.text, href: error.href ?? (error.field ? `#${error.field}` : undefined) })),
       fieldErrors: Object.fromEntries(errors.filter((error) => error.field).map((error) => [error.field, { text: error.text }])),

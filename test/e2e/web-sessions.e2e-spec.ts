@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createAgency, createUser, login, TEST_PASSWORD } from '../factories';
-import { cookieOf, csrfOf, errorSummaryOf, webSignIn } from '../support/browser-session';
+import { cookieOf, csrfOf, errorSummaryOf, postSignIn, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
@@ -22,21 +22,21 @@ describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
     expect(page.text).toMatch(/<label class="govuk-label" for="email">\s*Email address\s*<\/label>/);
     expect(page.text).toMatch(/<label class="govuk-label" for="password">\s*Password\s*<\/label>/);
     expect(page.text).toMatch(/<button[^>]*>\s*Sign in\s*<\/button>/);
-    const signedIn = await t.http().post('/sign-in?next=%2Fplans%3Fstatus%3DDRAFT').type('form').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD }).expect(303);
+    const signedIn = await postSignIn(t.http, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, 303, '/sign-in?next=%2Fplans%3Fstatus%3DDRAFT');
     expect(signedIn.headers.location).toBe('/plans?status=DRAFT');
   });
 
   it('never sends anyone to another site after signing in', async () => {
     const user = await coordinator();
     for (const next of ['https://evil.example', '//evil.example', '/\\evil.example']) {
-      const response = await t.http().post(`/sign-in?next=${encodeURIComponent(next)}`).type('form').send({ email: user.email, password: TEST_PASSWORD }).expect(303);
+      const response = await postSignIn(t.http, { email: user.email, password: TEST_PASSWORD }, 303, `/sign-in?next=${encodeURIComponent(next)}`);
       expect(response.headers.location).toBe('/');
     }
   });
 
   it('keeps only the SHA-256 of a random 256-bit session id, in an HttpOnly, SameSite=Lax cookie for the whole site', async () => {
     const user = await coordinator();
-    const response = await t.http().post('/sign-in').type('form').send({ email: user.email, password: TEST_PASSWORD }).expect(303);
+    const response = await postSignIn(t.http, { email: user.email, password: TEST_PASSWORD }, 303);
     const header = (response.headers['set-cookie'] as unknown as string[])[0];
     expect(header).toMatch(/^doap_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
     const id = cookieOf(response.headers['set-cookie']).split('=')[1];
@@ -47,14 +47,14 @@ describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
 
   it('refuses a wrong password with the error summary, keeping the email and never echoing the password', async () => {
     const user = await coordinator();
-    const response = await t.http().post('/sign-in').type('form').send({ email: user.email, password: 'not-the-password' }).expect(401);
-    expect(response.headers['set-cookie']).toBeUndefined();
+    const response = await postSignIn(t.http, { email: user.email, password: 'not-the-password' }, 401);
+    expect(response.headers['set-cookie']).toEqual([expect.stringMatching(/^doap_sign_in=[A-Za-z0-9_-]{43}; Path=\/sign-in; HttpOnly; SameSite=Strict$/)]);
     expect(errorSummaryOf(response.text)).toEqual(['Enter a correct email address and password']);
     expect(response.text).toContain('<title>Error: Sign in – Day of action planner</title>');
     expect(response.text).toContain('href="#email"');
     expect(response.text).toContain(`value="${user.email}"`);
     expect(response.text).not.toContain('not-the-password');
-    const empty = await t.http().post('/sign-in').type('form').send({}).expect(400);
+    const empty = await postSignIn(t.http, {}, 400);
     expect(errorSummaryOf(empty.text)).toEqual(['Enter your email address', 'Enter your password']);
   });
 
@@ -63,12 +63,29 @@ describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
     try {
       const user = await createUser(strict.dataSource, await createAgency(strict.dataSource), ['COORDINATOR']);
       await strict.http().post('/auth/login').send({ email: user.email, password: 'wrong' }).expect(401);
-      await strict.http().post('/sign-in').type('form').send({ email: user.email, password: 'wrong' }).expect(401);
-      const refused = await strict.http().post('/sign-in').type('form').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      await postSignIn(strict.http, { email: user.email, password: 'wrong' }, 401);
+      const refused = await postSignIn(strict.http, { email: user.email, password: TEST_PASSWORD }, 429);
       expect(errorSummaryOf(refused.text)[0]).toMatch(/^Too many sign-in attempts; try again in \d+ minute/);
     } finally {
       await strict.close();
     }
+  });
+
+  it('refuses a sign-in form another site posts: without this browser’s form token, nobody is signed in', async () => {
+    const user = await coordinator();
+    const form = await t.http().get('/sign-in').expect(200);
+    const token = csrfOf(form.text);
+    const forged = [
+      t.http().post('/sign-in').type('form').send({ email: user.email, password: TEST_PASSWORD }),
+      t.http().post('/sign-in').type('form').send({ _csrf: token, email: user.email, password: TEST_PASSWORD }),
+      t.http().post('/sign-in').set('Cookie', `doap_sign_in=${'x'.repeat(43)}`).type('form').send({ _csrf: token, email: user.email, password: TEST_PASSWORD }),
+    ];
+    for (const attempt of forged) {
+      const refused = await attempt.expect(403);
+      expect(errorSummaryOf(refused.text)).toEqual(['The sign-in form had expired: sign in again']);
+      expect(JSON.stringify(refused.headers['set-cookie'])).not.toContain('doap_session=');
+    }
+    expect(await sessionRows(user.id)).toHaveLength(0);
   });
 
   it('signs out with a POST that deletes the session row and clears the cookie', async () => {

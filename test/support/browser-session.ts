@@ -29,9 +29,20 @@ export function browserOf(http: () => () => TestAgent) {
   };
 }
 
+/**
+ * Posts the sign-in form as a browser does: it loads the form first, for the token the form and
+ * its cookie carry, and expects `status`.
+ */
+export async function postSignIn(http: () => TestAgent, form: Record<string, string>, status: number, path = '/sign-in') {
+  const page = await http().get(path).expect(200);
+  const cookie = ((page.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((value) => value.startsWith('doap_sign_in='));
+  if (!cookie) throw new Error('the sign-in page set no cookie for its form');
+  return http().post(path).set('Cookie', cookie.split(';')[0]).type('form').send({ _csrf: csrfOf(page.text), ...form }).expect(status);
+}
+
 /** Signs in through /sign-in as a browser would, and reads the CSRF token from the first page. */
 export async function webSignIn(http: () => TestAgent, email: string, password = TEST_PASSWORD): Promise<WebSession> {
-  const response = await http().post('/sign-in').type('form').send({ email, password }).expect(303);
+  const response = await postSignIn(http, { email, password }, 303);
   const cookie = cookieOf(response.headers['set-cookie']);
   const page = await http().get('/').set('Cookie', cookie).expect(200);
   return { cookie, csrf: csrfOf(page.text) };
