@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ukDate, ukLocalTime } from '../../src/common/uk-time';
-import { createAgency, createUser, randomPostcode, TEST_PASSWORD } from '../factories';
-import { Owner, Scenario, Signed } from '../factories/scenario';
+import { createAgency, createTeam, createUser, randomPostcode, TEST_PASSWORD } from '../factories';
+import { Scenario, Signed } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
 
@@ -58,10 +58,13 @@ describe('The web UI in a browser (Chromium, headless)', () => {
   const heading = (page: Page) => page.locator('h1').innerText();
 
   it('takes a coordinator from a new plan to a submitted one with JavaScript off', async () => {
-    const owner: Owner = await s.owner('POLICE', ['ENTRY', 'SAFEGUARDING', 'INTERPRETING']);
+    // Named as people would be, since these pages are the README's screenshots.
+    const agency = await createAgency(t.dataSource, { name: 'Metropolitan Police Service', kind: 'POLICE' });
+    const coordinator = await createUser(t.dataSource, agency, ['COORDINATOR'], { name: 'Priya Shah' });
+    const owner = { agency, team: await createTeam(t.dataSource, agency, { name: 'Modern Slavery Unit, team 2', capabilities: ['ENTRY', 'SAFEGUARDING', 'INTERPRETING'], capacity: 8 }) };
     const liaison: Signed = await s.liaison();
     const page = await open(false);
-    await signIn(page, owner.user.email);
+    await signIn(page, coordinator.email);
     await expect(heading(page)).resolves.toBe('Your tasks');
     await checked(page, 'your-tasks');
 
