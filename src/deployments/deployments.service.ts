@@ -64,13 +64,13 @@ export class DeploymentsService {
     return this.plans.get(viewer, operationId);
   }
 
-  /** R7: a coordinator of the team's agency confirms its requested deployment, against the deployment's version. */
   /** Which teams another plan already holds during this plan's window: the plan as its viewer read it (so one they may see). */
   async busyTeams(plan: Pick<OperationView, 'id' | 'startsAt' | 'endsAt'>): Promise<Map<string, 'CONFIRMED' | 'REQUESTED'>> {
     const rows = await DeploymentRepository.busyTeams(this.dataSource.manager, plan.id, { startsAt: new Date(plan.startsAt), endsAt: new Date(plan.endsAt) });
     return new Map(rows.map((row) => [row.teamId, row.status]));
   }
 
+  /** R7: a coordinator of the team's agency confirms its requested deployment, against the deployment's version. */
   confirm(viewer: AuthUser, operationId: string, deploymentId: string, version: number): Promise<DeploymentDecisionView> {
     return this.answer(viewer, operationId, deploymentId, version, 'CONFIRMED');
   }

@@ -9,6 +9,7 @@ export const SECTIONS = [
   { path: 'cps', text: 'Early CPS involvement' },
   { path: 'conflicts', text: 'Deconfliction' },
   { path: 'submit', text: 'Check and submit' },
+  { path: 'review', text: 'Review (managers)' },
   { path: 'briefing', text: 'Briefing pack' },
   { path: 'history', text: 'History' },
 ] as const;

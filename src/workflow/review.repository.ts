@@ -1,9 +1,14 @@
 import { EntityManager } from 'typeorm';
-import { query } from '../database/query';
+import { first, query } from '../database/query';
 import { sql } from '../database/sql';
 
 /** The reviews of plans: who decided what, against which version (R12). */
 export const ReviewRepository = {
+  /** Who has changed the plan's content since it was last approved (R12). */
+  async contentEditors(manager: EntityManager, operationId: string): Promise<string[]> {
+    return (await first<{ editors: string[] }>(manager, sql`SELECT content_editors AS editors FROM operations WHERE id = ${operationId}`))?.editors ?? [];
+  },
+
   async record(manager: EntityManager, review: { operationId: string; decision: string; comment: string; reviewerId: string; versionReviewed: number }): Promise<void> {
     await query(
       manager,

@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { assertVersion, OperationAccess } from '../operations/operation-access';
+import { OperationRow } from '../operations/operation-row';
 import { PlansService } from '../operations/plans.service';
 import { ReviewDto } from './dto/workflow.dto';
 import { nextStatus } from './lifecycle';
@@ -22,16 +23,18 @@ export class ReviewService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Why the viewer may not review a plan they can see (the review page shows it instead of the form), or null. */
+  async whyNotReview(viewer: AuthUser, plan: Pick<OperationView, 'id' | 'reference' | 'leadAgency' | 'createdBy'>): Promise<string | null> {
+    const contentEditors = await ReviewRepository.contentEditors(this.dataSource.manager, plan.id);
+    return reviewRefusal(viewer, { reference: plan.reference, leadAgencyId: plan.leadAgency?.id ?? null, createdBy: plan.createdBy.id, contentEditors })?.message ?? null;
+  }
+
   /** A manager of the lead agency who neither created the plan nor changed its content since it was last approved, against the version they read. */
   async review(viewer: AuthUser, id: string, input: ReviewDto): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, id);
-      if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) throw DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
-      if (viewer.id === row.createdBy || row.contentEditors.includes(viewer.id)) {
-        const what = viewer.id === row.createdBy ? 'created' : 'changed';
-        const since = viewer.id === row.createdBy ? '' : ' since it was last approved';
-        throw new DomainError('SELF_APPROVAL', `Four eyes: you ${what} ${row.reference}${since}, so another manager must review it`);
-      }
+      const refusal = reviewRefusal(viewer, row);
+      if (refusal) throw refusal;
       assertVersion(row, input.version);
       const approve = input.decision === 'APPROVE';
       const status = nextStatus(row.status, approve ? 'approve' : 'request-changes');
@@ -53,4 +56,15 @@ export class ReviewService {
     });
     return this.plans.get(viewer, id);
   }
+}
+
+/** R12: only a manager of the lead agency, who neither created the plan nor changed its content since it was last approved. */
+function reviewRefusal(viewer: AuthUser, row: Pick<OperationRow, 'reference' | 'leadAgencyId' | 'createdBy' | 'contentEditors'>): DomainError | undefined {
+  if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) return DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
+  if (viewer.id === row.createdBy || row.contentEditors.includes(viewer.id)) {
+    const what = viewer.id === row.createdBy ? 'created' : 'changed';
+    const since = viewer.id === row.createdBy ? '' : ' since it was last approved';
+    return new DomainError('SELF_APPROVAL', `Four eyes: you ${what} ${row.reference}${since}, so another manager must review it`);
+  }
+  return undefined;
 }

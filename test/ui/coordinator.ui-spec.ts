@@ -55,6 +55,17 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** Presses Tab until the focused element has this id or text: how a keyboard user gets there. */
+  async function tabTo(page: Page, accessibleName: string, limit = 60): Promise<void> {
+    for (let presses = 0; presses < limit; presses++) {
+      const focused = page.locator(':focus');
+      const name = (await focused.count()) ? (await focused.getAttribute('id')) || (await focused.innerText()).trim() : '';
+      if (name === accessibleName) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${accessibleName}`);
+  }
+
   const heading = (page: Page) => page.locator('h1').innerText();
 
   it('takes a coordinator from a new plan to a submitted one with JavaScript off', async () => {
@@ -263,33 +274,65 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await expect(page.getByRole('link', { name: plan.reference }).count()).resolves.toBe(0);
   });
 
+  it('lets a partner coordinator confirm a request for their team, and a CPS liaison accept a request, with JavaScript off', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    const requested = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, tasking: 'Payroll records', version: plan.version }).expect(201)).body;
+    await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(requested)).expect(200);
+
+    const page = await open(false);
+    await signIn(page, partner.user.email);
+    await page.getByRole('link', { name: plan.reference }).click();
+    await expect(heading(page)).resolves.toBe('Teams');
+    await checked(page, 'partner-request');
+    await page.getByRole('button', { name: `Confirm ${partner.team.name}` }).click();
+    await expect(page.locator('table').innerText()).resolves.toMatch(/Confirmed/);
+
+    const liaison = await s.liaison();
+    const cps = await open(false);
+    await signIn(cps, liaison.user.email);
+    await cps.goto(`/plans/${plan.reference}/cps`);
+    await checked(cps, 'cps-request');
+    await cps.getByRole('button', { name: 'Accept the request' }).click();
+    await expect(cps.locator('.govuk-summary-list').first().innerText()).resolves.toContain(liaison.user.email);
+  });
+
+  it('lets a manager review a plan with the keyboard alone', async () => {
+    const owner = await s.owner();
+    const plan = await s.plan(owner, { stage: 'submitted' });
+    const page = await open(true);
+    await signIn(page, owner.managerUser.email);
+    await page.goto(`/plans/${plan.reference}/review`);
+    await checked(page, 'review');
+    await tabTo(page, 'decision');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Proportionate; go.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${baseURL}/plans/${plan.reference}?reviewed`);
+    await expect(page.locator('main .govuk-tag').first().innerText()).resolves.toBe('Approved');
+  });
+
   it('can be used with the keyboard alone: sign in, then move through the navigation', async () => {
     const user = await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR']);
     const page = await open(true);
     await page.goto('/sign-in');
     await page.keyboard.press('Tab');
     await expect(page.locator(':focus').innerText()).resolves.toBe('Skip to main content');
-    const focusOn = async (accessibleName: string, limit = 20) => {
-      for (let presses = 0; presses < limit; presses++) {
-        const focused = page.locator(':focus');
-        const name = (await focused.count()) ? (await focused.getAttribute('id')) || (await focused.innerText()).trim() : '';
-        if (name === accessibleName) return;
-        await page.keyboard.press('Tab');
-      }
-      throw new Error(`Tab never reached ${accessibleName}`);
-    };
-    await focusOn('email');
+    await tabTo(page, 'email');
     await page.keyboard.type(user.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(TEST_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseURL}/`);
     await expect(heading(page)).resolves.toBe('Your tasks');
-    await focusOn('Plans');
+    await tabTo(page, 'Plans');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseURL}/plans`);
     await expect(heading(page)).resolves.toBe('Plans');
-    await focusOn('New plan');
+    await tabTo(page, 'New plan');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseURL}/plans/new`);
     await expect(heading(page)).resolves.toBe('New plan');

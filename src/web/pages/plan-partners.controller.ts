@@ -2,12 +2,13 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
-import { AssignEvidenceDto, CpsRequestDto } from '../../cps/dto/cps.dto';
+import { AssignEvidenceDto, CpsRequestDto, DeclineCpsRequestDto } from '../../cps/dto/cps.dto';
 import { EvidenceService } from '../../cps/evidence.service';
 import { CpsService } from '../../cps/cps.service';
-import { CreateDeploymentDto } from '../../deployments/dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
 import { TeamsService } from '../../reference-data/teams.service';
 import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
@@ -88,7 +89,40 @@ export class PlanPartnersController {
     );
   }
 
-  private async drawTeams(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: TeamsForm, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+  /** A partner coordinator answers a request for their agency's team, against the deployment's own version (R7). */
+  @Post('teams/answer')
+  async answerRequest(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
+    const values = { teamId: '', headcount: '', tasking: '' };
+    if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That request is no longer on this plan: the list below is up to date' }]);
+    const version = Number(formText(request.body, 'deploymentVersion'));
+    const reasonField = `reason-${deployment.id}`;
+    const fields: FieldMap = { id: (field) => (field === 'reason' ? reasonField : '') };
+    const redraw = (errors: FieldError[], now: PlanContext) => this.drawTeams(reply, request, now, values, errors, undefined, { [deployment.id]: formText(request.body, 'reason') });
+    if (formText(request.body, 'answer') === 'confirm') {
+      return this.pages.change(request, reply, context, fields, () => this.deployments.confirm(request.user!, context.id, deployment.id, version), redraw, `/plans/${reference}/teams`);
+    }
+    let input: DeclineDeploymentDto;
+    try {
+      input = await validated(DeclineDeploymentDto, { version, reason: formText(request.body, 'reason') });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, fields), context);
+    }
+    // Declining ends the agency's sight of the plan (R14): the user goes back to their tasks.
+    return this.pages.change(request, reply, context, fields, () => this.deployments.decline(request.user!, context.id, deployment.id, input), redraw, '/?declined');
+  }
+
+  private async drawTeams(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: TeamsForm,
+    errors: FieldError[],
+    conflict?: unknown,
+    reasons: Record<string, string> = {},
+  ): Promise<FastifyReply> {
     const [teams, busy] = await Promise.all([this.teams.list({}), this.deployments.busyTeams(context.plan)]);
     const onPlan = new Set(context.plan.deployments.filter((deployment) => ACTIVE.includes(deployment.status)).map((deployment) => deployment.team.id));
     const availability = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
@@ -102,8 +136,10 @@ export class PlanPartnersController {
           text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${team.capacity} officers. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
         },
       }));
+    const viewer = request.user!;
     const deployments = context.plan.deployments.map((deployment) => ({ ...deployment, active: ACTIVE.includes(deployment.status) }));
-    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, deployments, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+    const toAnswer = hasRole(viewer, 'COORDINATOR') ? deployments.filter((deployment) => deployment.status === 'REQUESTED' && deployment.agency.id === viewer.agencyId) : [];
+    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, deployments, toAnswer, reasons, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
   }
 
   @Get('cps')
@@ -137,6 +173,27 @@ export class PlanPartnersController {
     );
   }
 
+  /** A CPS liaison accepts a request for early involvement (and becomes the plan's liaison), or declines it with a reason. */
+  @Post('cps/answer')
+  async answerCps(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = { note: '', day: '', month: '', year: '', reason: formText(request.body, 'reason') };
+    const fields: FieldMap = { id: (field) => (field === 'reason' ? 'reason' : '') };
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
+    if (formText(request.body, 'answer') === 'accept') {
+      return this.pages.change(request, reply, context, fields, () => this.cps.accept(request.user!, context.id, formVersion(request)), redraw, `/plans/${reference}/cps`);
+    }
+    let input: DeclineCpsRequestDto;
+    try {
+      input = await validated(DeclineCpsRequestDto, { version: formVersion(request), reason: values.reason });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, fields), asPosted(context, request));
+    }
+    // A declined request leaves every liaison's view of the plan (R14): back to their tasks.
+    return this.pages.change(request, reply, context, fields, () => this.cps.decline(request.user!, context.id, input), redraw, '/?declined');
+  }
+
   @Post('cps/assign')
   async assignEvidence(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
@@ -160,7 +217,8 @@ export class PlanPartnersController {
   private drawCps(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown, status = errors.length ? 400 : 200): FastifyReply {
     const confirmed = context.plan.deployments.filter((deployment) => deployment.status === 'CONFIRMED');
     const teams = confirmed.map((deployment) => ({ value: deployment.team.id, text: `${deployment.team.name} (${deployment.agency.code})` }));
-    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', context, { values, errors, conflict, teams }, status);
+    const mayAnswer = hasRole(request.user!, 'CPS_LIAISON') && context.plan.cpsInvolvement?.status === 'REQUESTED';
+    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', context, { values, errors, conflict, teams, mayAnswer }, status);
   }
 
   @Get('conflicts')

@@ -7,13 +7,17 @@ import { label } from '../../common/labels';
 import { ukDateTime } from '../../common/uk-time';
 import { BriefingService } from '../../workflow/briefing.service';
 import { SECTION_TITLES } from '../../workflow/briefing';
-import { ReadinessView } from '../../workflow/dto/workflow.dto';
 import { LifecycleService } from '../../workflow/lifecycle.service';
 import { ReadinessService } from '../../workflow/readiness.service';
+import { ReviewService } from '../../workflow/review.service';
+import { DeconflictionService } from '../../workflow/deconfliction.service';
+import { ReadinessView, ReviewDto } from '../../workflow/dto/workflow.dto';
+import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { formText } from '../forms';
 import { BRIEFING_SECTIONS } from '../../common/domain';
 import { historyEntries } from '../history-view';
 import { FieldError } from '../page';
-import { formVersion, PlanContext, PlanPages } from '../plan-page';
+import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
 
@@ -28,6 +32,8 @@ export class PlanRecordController {
     private readonly readiness: ReadinessService,
     private readonly lifecycle: LifecycleService,
     private readonly briefing: BriefingService,
+    private readonly reviews: ReviewService,
+    private readonly deconfliction: DeconflictionService,
   ) {}
 
   @Get('submit')
@@ -65,6 +71,48 @@ export class PlanRecordController {
       ...BRIEFING_SECTIONS.map((name) => row(SECTION_TITLES[name], plan.briefing[name] || 'Not written yet', 'details')),
     ];
     return this.pages.draw(reply, request, 'submit.njk', 'Check your answers before submitting the plan', context, { rows, readiness, readinessItems: readinessItems(plan.reference, readiness), errors, conflict }, errors.length ? 400 : 200);
+  }
+
+  @Get('review')
+  async reviewPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.drawReview(reply, request, await this.pages.load(request, reference), { decision: '', comment: '' }, []);
+  }
+
+  @Post('review')
+  async review(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = { decision: formText(request.body, 'decision'), comment: formText(request.body, 'comment') };
+    const fields: FieldMap = { id: (field) => (field === 'decision' ? 'decision' : field === 'comment' ? 'comment' : ''), messages: { decision: 'Select whether to approve the plan or ask for changes' } };
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawReview(reply, request, now, values, errors, conflict);
+    let input: ReviewDto;
+    try {
+      input = await validated(ReviewDto, { version: formVersion(request), decision: values.decision, ...(values.comment.trim() ? { comment: values.comment } : {}) });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, fields), asPosted(context, request));
+    }
+    return this.pages.change(request, reply, context, fields, () => this.reviews.review(request.user!, context.id, input), redraw, `/plans/${reference}?reviewed`);
+  }
+
+  private async drawReview(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+    const { plan, history } = context;
+    const [readiness, hits, refusal] = await Promise.all([
+      this.readiness.readinessOf(plan),
+      this.deconfliction.conflicts(request.user!, plan.id),
+      plan.status === 'SUBMITTED' ? this.reviews.whyNotReview(request.user!, plan) : Promise.resolve(`The plan is ${label('status', plan.status).toLowerCase()}: only a plan submitted for review is reviewed.`),
+    ]);
+    // A plan approved before and sent back: what changed since that approval.
+    const approvedAt = history.findLastIndex((event) => event.action === 'operation.approved');
+    const sinceApproval = approvedAt >= 0 ? historyEntries(history.slice(approvedAt + 1)) : [];
+    return this.pages.draw(
+      reply,
+      request,
+      'review.njk',
+      'Review the plan',
+      context,
+      { readinessItems: readinessItems(plan.reference, readiness), readiness, hits, refusal, sinceApproval, approvedBefore: approvedAt >= 0, values, errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('briefing')

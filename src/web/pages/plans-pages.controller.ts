@@ -29,6 +29,14 @@ const EMPTY_PLAN: PlanFormValues = {
   receptionCentre: '',
   briefing: {},
 };
+/** What the plan's page says after the change that led to it. */
+const BANNERS: [string, string][] = [
+  ['created', 'Plan created'],
+  ['saved', 'Details saved'],
+  ['submitted', 'Plan submitted for review'],
+  ['reviewed', 'Decision sent: the plan’s owner can see it'],
+];
+
 type DayFields = { day: string; month: string; year: string };
 
 /** A filter date (UK midnight at the start of the day, or the end of it), or an error for the date input. */
@@ -130,7 +138,7 @@ export class PlansPagesController {
       typesText: plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '),
       activeTeams: plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED').length,
       sections: SECTIONS,
-      banner: 'created' in query ? 'Plan created' : 'submitted' in query ? 'Plan submitted for review' : undefined,
+      banner: BANNERS.find(([flag]) => flag in query)?.[1],
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
@@ -20,7 +20,7 @@ const WHERE: Record<TaskKind, string> = {
   GATHER_EVIDENCE: '/cps',
   ACCEPT_CPS_REQUEST: '/cps',
   DECIDE_EVIDENCE: '/cps',
-  REVIEW_PLAN: '',
+  REVIEW_PLAN: '/review',
 };
 
 @ApiExcludeController()
@@ -31,11 +31,12 @@ export class TasksPageController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
     const tasks = await this.tasks.forUser(request.user!);
     return render(reply, request, 'tasks.njk', {
       pageTitle: 'Your tasks',
       section: 'tasks',
+      declined: 'declined' in query,
       tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind]}` })),
     });
   }

@@ -1,0 +1,111 @@
+import { createUser } from '../factories';
+import { Scenario } from '../factories/scenario';
+import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('Web pages: partners, CPS liaisons and managers answer in the browser', () => {
+  let t: TestApp;
+  let s: Scenario;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = new Scenario(t);
+  });
+  afterAll(() => t.close());
+
+  const { page, post } = browserOf(() => t.http);
+  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
+  const statusOf = async (table: string, id: string) => (await t.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;
+
+  it('lets a partner coordinator confirm a request for their team, and decline one only with a reason', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    const other = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    for (const team of [partner.team, other.team]) {
+      const current = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+      await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: team.id, headcount: 2, version: current.version }).expect(201);
+    }
+    const [asked] = await t.dataSource.query(`SELECT id FROM deployments WHERE team_id = $1`, [partner.team.id]);
+    const session = await webSignIn(t.http, partner.user.email);
+    const tasks = (await page(session, '/')).text;
+    expect(tasks).toContain(`href="/plans/${plan.reference}/teams"`);
+    let teams = (await page(session, `/plans/${plan.reference}/teams`)).text;
+    expect(teams).toContain(`asks for ${partner.team.name}`);
+    expect(teams).not.toContain(`asks for ${other.team.name}`);
+    const form = { ...drawnAt(teams), deploymentId: asked.id, deploymentVersion: valueOf(teams, 'deploymentVersion') };
+    const noReason = await post(session, `/plans/${plan.reference}/teams/answer`, { ...form, answer: 'decline', reason: ' ' }).expect(400);
+    expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for declining']);
+    expect(noReason.text).toContain(`href="#reason-${asked.id}"`);
+    await post(session, `/plans/${plan.reference}/teams/answer`, { ...form, answer: 'confirm' }).expect(303);
+    expect(await statusOf('deployments', asked.id)).toBe('CONFIRMED');
+
+    const otherSession = await webSignIn(t.http, other.user.email);
+    teams = (await page(otherSession, `/plans/${plan.reference}/teams`)).text;
+    const [theirs] = await t.dataSource.query(`SELECT id FROM deployments WHERE team_id = $1`, [other.team.id]);
+    const declined = await post(otherSession, `/plans/${plan.reference}/teams/answer`, {
+      ...drawnAt(teams), deploymentId: theirs.id, deploymentVersion: valueOf(teams, 'deploymentVersion'), answer: 'decline', reason: 'Committed elsewhere that day',
+    }).expect(303);
+    expect(declined.headers.location).toBe('/?declined');
+    expect(await statusOf('deployments', theirs.id)).toBe('DECLINED');
+    await page(otherSession, `/plans/${plan.reference}`, 404);
+  });
+
+  it('lets a CPS liaison accept a request for early involvement, and decline one only with a reason', async () => {
+    const owner = await s.owner();
+    const liaison = await s.liaison();
+    const plans = [];
+    for (let i = 0; i < 2; i++) {
+      const plan = await s.draft(owner);
+      await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(plan)).expect(200);
+      plans.push(plan);
+    }
+    const session = await webSignIn(t.http, liaison.user.email);
+    expect((await page(session, '/')).text).toContain(`href="/plans/${plans[0].reference}/cps"`);
+    let cps = (await page(session, `/plans/${plans[0].reference}/cps`)).text;
+    expect(cps).toContain('Accept the request');
+    expect(cps).not.toContain('Request early involvement');
+    await post(session, `/plans/${plans[0].reference}/cps/answer`, { ...drawnAt(cps), answer: 'accept' }).expect(303);
+    const [engaged] = await t.dataSource.query(`SELECT status, liaison_id FROM cps_involvements WHERE operation_id = $1`, [plans[0].id]);
+    expect(engaged).toEqual({ status: 'ENGAGED', liaison_id: liaison.user.id });
+
+    cps = (await page(session, `/plans/${plans[1].reference}/cps`)).text;
+    const noReason = await post(session, `/plans/${plans[1].reference}/cps/answer`, { ...drawnAt(cps), answer: 'decline', reason: '' }).expect(400);
+    expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for declining']);
+    const declined = await post(session, `/plans/${plans[1].reference}/cps/answer`, { ...drawnAt(cps), answer: 'decline', reason: 'Covered by another CPS area' }).expect(303);
+    expect(declined.headers.location).toBe('/?declined');
+    const [refused] = await t.dataSource.query(`SELECT status FROM cps_involvements WHERE operation_id = $1`, [plans[1].id]);
+    expect(refused.status).toBe('DECLINED');
+  });
+
+  it('lets a manager who neither created nor changed the plan review it, and tells the creator why they cannot', async () => {
+    const owner = await s.owner();
+    const creatorManager = await createUser(t.dataSource, owner.agency, ['COORDINATOR', 'MANAGER']);
+    const creator = await webSignIn(t.http, creatorManager.email);
+    const made = await post(creator, '/plans/new', {
+      name: 'Reviewed in the browser', exploitationTypes: 'LABOUR', scope: 'LOCAL',
+      ...{ 'startsAt-day': '1', 'startsAt-month': '3', 'startsAt-year': '2031', 'startsAt-time': '05:00' },
+      ...{ 'endsAt-day': '1', 'endsAt-month': '3', 'endsAt-year': '2031', 'endsAt-time': '17:00' },
+    }).expect(303);
+    const reference = /\/plans\/(OP-[\d-]+)/.exec(made.headers.location)![1];
+    const [row] = await t.dataSource.query(`SELECT id FROM operations WHERE reference = $1`, [reference]);
+    // Straight to SUBMITTED in the database: this test is about the review page, not readiness.
+    await t.dataSource.query(`UPDATE operations SET status = 'SUBMITTED', lead_agency_id = created_by_agency_id WHERE id = $1`, [row.id]);
+
+    const own = (await page(creator, `/plans/${reference}/review`)).text;
+    expect(own).toContain(`Four eyes: you created ${reference}, so another manager must review it`);
+    expect(own).not.toContain('Send decision');
+
+    const reviewer = await webSignIn(t.http, owner.managerUser.email);
+    expect((await page(reviewer, '/')).text).toContain(`href="/plans/${reference}/review"`);
+    let review = (await page(reviewer, `/plans/${reference}/review`)).text;
+    const unsure = await post(reviewer, `/plans/${reference}/review`, { ...drawnAt(review) }).expect(400);
+    expect(errorSummaryOf(unsure.text)).toEqual(['Select whether to approve the plan or ask for changes']);
+    const noComment = await post(reviewer, `/plans/${reference}/review`, { ...drawnAt(review), decision: 'REQUEST_CHANGES' }).expect(400);
+    expect(errorSummaryOf(noComment.text)).toEqual(['Enter a comment saying what to change']);
+    await post(reviewer, `/plans/${reference}/review`, { ...drawnAt(review), decision: 'REQUEST_CHANGES', comment: 'Add the dog handler' }).expect(303);
+    expect(await statusOf('operations', row.id)).toBe('CHANGES_REQUESTED');
+    review = (await page(reviewer, `/plans/${reference}/review`)).text;
+    expect(review).toContain('only a plan submitted for review is reviewed');
+  });
+});
