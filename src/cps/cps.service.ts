@@ -13,6 +13,7 @@ import { OperationRow } from '../operations/operation-row';
 import { PlansService } from '../operations/plans.service';
 import { CpsDeclineView, CpsRequestDto, DeclineCpsRequestDto } from './dto/cps.dto';
 import { InvolvementRepository } from './involvement.repository';
+import { ukDateTime } from '../common/uk-time';
 
 /** Advice is needed from today on, and before the day of action while that is still ahead. */
 export function adviceDateProblem(adviceNeededBy: string, today: string, startDay: string): string | undefined {
@@ -123,7 +124,7 @@ export class CpsService {
   /** Evidence is gathered and decided until the liaison closes gathering. */
   async assertGatheringOpen(manager: EntityManager, row: OperationRow): Promise<void> {
     const closedAt = (await InvolvementRepository.get(manager, row.id))?.closedAt;
-    if (closedAt) throw new DomainError('INVALID_TRANSITION', `The CPS liaison closed evidence gathering on ${row.reference} on ${closedAt.toISOString()}`);
+    if (closedAt) throw new DomainError('INVALID_TRANSITION', `The CPS liaison closed evidence gathering on ${row.reference} ${ukDateTime(closedAt)}`);
   }
 
   private answer(viewer: AuthUser, operationId: string, version: number, answer: 'ENGAGED' | 'DECLINED', reason?: string): Promise<{ reference: string; version: number }> {

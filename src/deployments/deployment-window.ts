@@ -1,5 +1,6 @@
 import { validationError } from '../common/validation';
 import { windowProblems } from '../operations/window';
+import { ukDateTime } from '../common/uk-time';
 
 /** The plan window rule for a deployment: its own window (the plan's unless given) lies inside the plan's. */
 export function deploymentWindow(plan: { startsAt: Date; endsAt: Date }, given: { startsAt?: string; endsAt?: string }): { startsAt: Date; endsAt: Date } {
@@ -11,7 +12,7 @@ export function deploymentWindow(plan: { startsAt: Date; endsAt: Date }, given: 
   if (startsAt < plan.startsAt || endsAt > plan.endsAt) {
     problems.push({
       field: given.startsAt ? 'startsAt' : 'endsAt',
-      problems: [`the deployment must lie inside the operation's window, ${plan.startsAt.toISOString()} to ${plan.endsAt.toISOString()}`],
+      problems: [`the deployment must lie inside the operation's window, ${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`],
     });
   }
   if (problems.length) throw validationError(problems);

@@ -1,6 +1,7 @@
 import { DomainError } from '../common/errors/domain-error';
 import { ukDate } from '../common/uk-time';
 import { Clash } from './deployment.repository';
+import { ukDateTime } from '../common/uk-time';
 
 /**
  * R5's refusal, after the exclusion constraint over confirmed deployments said no: names the
@@ -11,7 +12,7 @@ export function doubleBookingError(clash: Clash | undefined): DomainError {
   if (clash.visible) {
     return new DomainError(
       'TEAM_DOUBLE_BOOKED',
-      `${clash.teamName} is already deployed on ${clash.reference} from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`,
+      `${clash.teamName} is already deployed on ${clash.reference} from ${ukDateTime(clash.startsAt)} to ${ukDateTime(clash.endsAt)}`,
       { team: clash.teamName, operation: clash.reference },
     );
   }

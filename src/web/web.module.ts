@@ -7,8 +7,10 @@ import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { PlanDetailsController } from './pages/plan-details.controller';
-import { PlanPartnersController } from './pages/plan-partners.controller';
+import { PlanLifecycleController } from './pages/plan-lifecycle.controller';
+import { PlanCpsController } from './pages/plan-cps.controller';
 import { PlanRecordController } from './pages/plan-record.controller';
+import { PlanTeamsController } from './pages/plan-teams.controller';
 import { PlansPagesController } from './pages/plans-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { TasksPageController } from './pages/tasks-page.controller';
@@ -18,6 +20,6 @@ import { PlanPages } from './plan-page';
 @Module({
   imports: [AuthModule, ReferenceDataModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
   providers: [PlanPages],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanPartnersController, PlanRecordController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanRecordController, PlanLifecycleController],
 })
 export class WebModule {}

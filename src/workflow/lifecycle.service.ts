@@ -18,6 +18,7 @@ import { CompleteDto } from './dto/workflow.dto';
 import { LifecycleAction, nextStatus } from './lifecycle';
 import { outcomeProblems } from './outcomes';
 import { ReadinessService } from './readiness.service';
+import { ukDateTime } from '../common/uk-time';
 
 type OwnerAction = Extract<LifecycleAction, 'submit' | 'withdraw' | 'start' | 'complete' | 'cancel'>;
 
@@ -55,7 +56,7 @@ export class LifecycleService {
     if (problems.length) throw validationError(problems);
     return this.transition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(outcomes) }, async (manager, row) => {
       if (Date.now() < row.startsAt.getTime()) {
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} starts at ${row.startsAt.toISOString()}; it can be completed only after it has started`, {
+        throw new DomainError('INVALID_TRANSITION', `${row.reference} starts ${ukDateTime(row.startsAt)}; it can be completed only after it has started`, {
           startsAt: row.startsAt.toISOString(),
         });
       }

@@ -100,7 +100,7 @@ describe('readiness', () => {
     it('opens 24 hours before the window and closes with it, the past window no longer counting against it', () => {
       expect(startFailing(at('2027-03-19T04:59:59Z'))).toEqual(['start-window']);
       expect(readiness(at('2027-03-19T04:59:59Z'), DEFAULT_POLICY_RULES, start).checks.find((c) => c.id === 'start-window')?.message).toBe(
-        'The plan can be started from 2027-03-19T05:00:00.000Z, 24 hours before its window opens',
+        'The plan can be started from Fri, 19 March 2027 at 05:00 GMT, 24 hours before its window opens',
       );
       expect(startFailing(at('2027-03-19T05:00:00Z'))).toEqual([]);
       expect(startFailing(at('2027-03-20T09:00:00Z'))).toEqual([]);

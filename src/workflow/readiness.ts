@@ -1,5 +1,6 @@
 import type { AgencyKind, ExploitationType, Scope } from '../common/domain';
 import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
+import { ukDateTime } from '../common/uk-time';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -64,7 +65,7 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
       'window-in-future',
       facts.startsAt > facts.now,
       'The day of action is still ahead',
-      `The window started at ${facts.startsAt.toISOString()}: move it into the future`,
+      `The window started ${ukDateTime(facts.startsAt)}: move it into the future`,
     );
   } else {
     const opensAt = new Date(facts.startsAt.getTime() - purpose.startWindowHours * HOUR_MS);
@@ -73,8 +74,8 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
       facts.now >= opensAt && facts.now < facts.endsAt,
       'The day of action can start now',
       facts.now < opensAt
-        ? `The plan can be started from ${opensAt.toISOString()}, ${purpose.startWindowHours} hours before its window opens`
-        : `The window closed at ${facts.endsAt.toISOString()}: cancel the plan, or move its window and have it approved again`,
+        ? `The plan can be started from ${ukDateTime(opensAt)}, ${purpose.startWindowHours} hours before its window opens`
+        : `The window closed ${ukDateTime(facts.endsAt)}: cancel the plan, or move its window and have it approved again`,
     );
   }
   check('locations', facts.locationCount > 0, `${facts.locationCount} location(s)`, 'Add at least one location');

@@ -227,7 +227,7 @@ describe('supporting teams (deployments)', () => {
     expect(JSON.stringify(blind.body)).not.toMatch(/06:00|14:00/);
 
     const mine = (await deploy(await createOperation(partner, { startsAt: '2027-12-01T12:00:00Z', endsAt: '2027-12-01T20:00:00Z' }), { teamId: partnerTeam.id }, partner).expect(409)).body;
-    expect(mine.message).toBe(`${partnerTeam.name} is already deployed on ${theirPlan.reference} from 2027-12-01T06:00:00.000Z to 2027-12-01T14:00:00.000Z`);
+    expect(mine.message).toBe(`${partnerTeam.name} is already deployed on ${theirPlan.reference} from Wed, 1 December 2027 at 06:00 GMT to Wed, 1 December 2027 at 14:00 GMT`);
   });
 
   it("moves following deployments with the operation's window, and refuses a move into a double booking", async () => {

@@ -1,3 +1,4 @@
+import { ukDateTime } from '../../src/common/uk-time';
 import { createUser, login, operationBody, signedIn } from '../factories';
 import { Auth, Plan, Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -286,7 +287,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       const plan = await s.plan(owner, { stage: 'approved' });
       const early = await post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(422);
       expect(early.body).toMatchObject({ code: 'NOT_READY', details: { checks: [{ id: 'start-window', ok: false, blocking: true }] } });
-      const opensAt = new Date(Date.parse(plan.startsAt) - 24 * HOUR).toISOString();
+      const opensAt = ukDateTime(new Date(Date.parse(plan.startsAt) - 24 * HOUR));
       expect(early.body.message).toContain(`The plan can be started from ${opensAt}`);
 
       await s.windowOpensAt(plan, new Date(Date.now() + 23 * HOUR));
@@ -371,7 +372,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       const owner = await s.owner();
       const plan = await s.plan(owner, { stage: 'active' });
       const early = await post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes }).expect(409);
-      expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `${plan.reference} starts at ${plan.startsAt}; it can be completed only after it has started` });
+      expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `${plan.reference} starts ${ukDateTime(plan.startsAt)}; it can be completed only after it has started` });
       await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
       await post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes }).expect(200);
     });

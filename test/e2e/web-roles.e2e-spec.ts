@@ -109,3 +109,60 @@ describe('Web pages: partners, CPS liaisons and managers answer in the browser',
     expect(review).toContain('only a plan submitted for review is reviewed');
   });
 });
+
+describe('Web pages: the owner starts, completes and cancels a plan', () => {
+  let t: TestApp;
+  let s: Scenario;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = new Scenario(t);
+  });
+  afterAll(() => t.close());
+
+  const { page, post } = browserOf(() => t.http);
+  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
+  const statusOf = async (id: string) => (await t.dataSource.query(`SELECT status FROM operations WHERE id = $1`, [id]))[0].status;
+  const HOUR = 3600_000;
+
+  it('starts an approved plan after its go/no-go page, then completes it with its outcomes', async () => {
+    const owner = await s.owner();
+    const soon = { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() };
+    const plan = await s.plan(owner, { stage: 'approved', body: soon });
+    const session = await webSignIn(t.http, owner.user.email);
+    expect((await page(session, `/plans/${plan.reference}`)).text).toContain(`href="/plans/${plan.reference}/start"`);
+    const start = (await page(session, `/plans/${plan.reference}/start`)).text;
+    expect(start).toContain('Go or no-go');
+    expect((await post(session, `/plans/${plan.reference}/start`, drawnAt(start)).expect(303)).headers.location).toBe(`/plans/${plan.reference}?started`);
+    expect(await statusOf(plan.id)).toBe('ACTIVE');
+
+    await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
+    const complete = (await page(session, `/plans/${plan.reference}/complete`)).text;
+    const outcomes = { arrests: '3', potentialVictimsSafeguarded: '7', nrmReferrals: '5', premisesVisited: '2', notes: 'All workers taken to the reception centre' };
+    const wrong = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, arrests: 'three' }).expect(400);
+    expect(errorSummaryOf(wrong.text)).toEqual(['Enter the number of arrests, a whole number from 0 to 100000']);
+    expect(wrong.text).toContain('href="#arrests"');
+    expect(wrong.text).toContain('value="three"');
+    const tooMany = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, nrmReferrals: '9' }).expect(400);
+    expect(errorSummaryOf(tooMany.text)[0]).toMatch(/NRM|referral/i);
+    await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes }).expect(303);
+    expect(await statusOf(plan.id)).toBe('COMPLETED');
+    expect((await page(session, `/plans/${plan.reference}/briefing`)).text).toContain('All workers taken to the reception centre');
+  });
+
+  it('cancels a plan after a page naming the teams it releases, a reason required', async () => {
+    const owner = await s.owner();
+    const plan = await s.plan(owner, { stage: 'ready' });
+    const session = await webSignIn(t.http, owner.user.email);
+    const cancel = (await page(session, `/plans/${plan.reference}/cancel`)).text;
+    expect(cancel).toContain('These teams will be released');
+    expect(cancel).toContain(plan.deployments[0].team.name);
+    const noReason = await post(session, `/plans/${plan.reference}/cancel`, { ...drawnAt(cancel), reason: '' }).expect(400);
+    expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for cancelling']);
+    await post(session, `/plans/${plan.reference}/cancel`, { ...drawnAt(cancel), reason: 'The site has closed' }).expect(303);
+    expect(await statusOf(plan.id)).toBe('CANCELLED');
+    const [deployment] = await t.dataSource.query(`SELECT status FROM deployments WHERE operation_id = $1`, [plan.id]);
+    expect(deployment.status).toBe('RELEASED');
+    expect((await page(session, `/plans/${plan.reference}`)).text).not.toContain(`href="/plans/${plan.reference}/cancel"`);
+  });
+});

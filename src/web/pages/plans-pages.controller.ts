@@ -4,7 +4,9 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { Roles, WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
-import { OPERATION_STATUSES } from '../../common/domain';
+import { OPERATION_STATUSES, OperationStatus } from '../../common/domain';
+import { AuthUser, hasRole } from '../../common/auth/auth-user';
+import { OperationView } from '../../operations/dto/plan-view.dto';
 import { ukInstant } from '../../common/uk-time';
 import { CreateOperationDto, OperationQueryDto } from '../../operations/dto/operation.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
@@ -35,7 +37,21 @@ const BANNERS: [string, string][] = [
   ['saved', 'Details saved'],
   ['submitted', 'Plan submitted for review'],
   ['reviewed', 'Decision sent: the plan’s owner can see it'],
+  ['started', 'The day of action is under way'],
+  ['completed', 'Day of action completed: its teams are released'],
+  ['cancelled', 'Plan cancelled: its teams are released'],
 ];
+
+/** What the owning agency's coordinators can do with the plan now, each through a page that says what will happen. */
+function ownerActions(viewer: AuthUser, plan: OperationView): { path: string; text: string }[] {
+  if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== plan.owningAgency.id) return [];
+  const byStatus: Partial<Record<OperationStatus, { path: string; text: string }[]>> = {
+    APPROVED: [{ path: 'start', text: 'Start the day of action' }],
+    ACTIVE: [{ path: 'complete', text: 'Complete the day of action' }],
+  };
+  const cancel = plan.status === 'COMPLETED' || plan.status === 'CANCELLED' ? [] : [{ path: 'cancel', text: 'Cancel the plan' }];
+  return [...(byStatus[plan.status] ?? []), ...cancel];
+}
 
 type DayFields = { day: string; month: string; year: string };
 
@@ -138,6 +154,7 @@ export class PlansPagesController {
       typesText: plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '),
       activeTeams: plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED').length,
       sections: SECTIONS,
+      actions: ownerActions(viewer, plan),
       banner: BANNERS.find(([flag]) => flag in query)?.[1],
     });
   }

@@ -4,13 +4,9 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
-import { label } from '../../common/labels';
 import { AssignEvidenceDto, CpsRequestDto, DeclineCpsRequestDto } from '../../cps/dto/cps.dto';
 import { EvidenceService } from '../../cps/evidence.service';
 import { CpsService } from '../../cps/cps.service';
-import { CreateDeploymentDto, DeclineDeploymentDto } from '../../deployments/dto/deployment.dto';
-import { DeploymentsService } from '../../deployments/deployments.service';
-import { TeamsService } from '../../reference-data/teams.service';
 import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
@@ -19,128 +15,22 @@ import { FieldError } from '../page';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
-const TEAM_FIELDS: FieldMap = {
-  id: (field) => (field === 'version' ? '' : field),
-  messages: { teamId: 'Select a team', headcount: 'Enter the number of officers, a whole number from 1 to the team’s capacity' },
-};
 const CPS_FIELDS: FieldMap = {
   id: (field) => (field === 'adviceNeededBy' ? 'adviceNeededBy-day' : field === 'version' ? '' : field),
   messages: { 'adviceNeededBy-day': 'Enter the date advice is needed by, a real date from today up to the day of action' },
 };
-const ACTIVE = ['REQUESTED', 'CONFIRMED'];
-
-interface TeamsForm {
-  teamId: string;
-  headcount: string;
-  tasking: string;
-}
-
-/** The partners of a plan: its teams, early CPS involvement and deconfliction hits with other plans. */
+/** Early CPS involvement (request, withdraw, answer, assign evidence) and deconfliction hits of a plan. */
 @ApiExcludeController()
 @WebPage()
 @UseFilters(WebExceptionFilter)
 @Controller('plans/:reference')
-export class PlanPartnersController {
+export class PlanCpsController {
   constructor(
     private readonly pages: PlanPages,
-    private readonly deployments: DeploymentsService,
-    private readonly teams: TeamsService,
     private readonly cps: CpsService,
     private readonly evidence: EvidenceService,
     private readonly deconfliction: DeconflictionService,
   ) {}
-
-  @Get('teams')
-  async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    return this.drawTeams(reply, request, await this.pages.load(request, reference), { teamId: '', headcount: '', tasking: '' }, []);
-  }
-
-  @Post('teams')
-  async requestTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values: TeamsForm = { teamId: formText(request.body, 'teamId'), headcount: formText(request.body, 'headcount').trim(), tasking: formText(request.body, 'tasking') };
-    const errors: FieldError[] = [];
-    if (!values.teamId) errors.push({ field: 'teamId', text: 'Select a team' });
-    if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
-    const stale = asPosted(context, request);
-    if (errors.length) return this.drawTeams(reply, request, stale, values, errors);
-    let input: CreateDeploymentDto;
-    try {
-      input = await validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return this.drawTeams(reply, request, stale, values, formErrors(error, TEAM_FIELDS));
-    }
-    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.request(request.user!, context.id, input), (problems, now, conflict) =>
-      this.drawTeams(reply, request, now, values, problems, conflict),
-      `/plans/${reference}/teams`,
-    );
-  }
-
-  @Post('teams/release')
-  async releaseTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
-    const values = { teamId: '', headcount: '', tasking: '' };
-    if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That team is no longer on this plan: the list below is up to date' }]);
-    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.release(request.user!, context.id, deployment.id, formVersion(request)), (problems, now, conflict) =>
-      this.drawTeams(reply, request, now, values, problems, conflict),
-      `/plans/${reference}/teams`,
-    );
-  }
-
-  /** A partner coordinator answers a request for their agency's team, against the deployment's own version (R7). */
-  @Post('teams/answer')
-  async answerRequest(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
-    const values = { teamId: '', headcount: '', tasking: '' };
-    if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That request is no longer on this plan: the list below is up to date' }]);
-    const version = Number(formText(request.body, 'deploymentVersion'));
-    const reasonField = `reason-${deployment.id}`;
-    const fields: FieldMap = { id: (field) => (field === 'reason' ? reasonField : '') };
-    const redraw = (errors: FieldError[], now: PlanContext) => this.drawTeams(reply, request, now, values, errors, undefined, { [deployment.id]: formText(request.body, 'reason') });
-    if (formText(request.body, 'answer') === 'confirm') {
-      return this.pages.change(request, reply, context, fields, () => this.deployments.confirm(request.user!, context.id, deployment.id, version), redraw, `/plans/${reference}/teams`);
-    }
-    let input: DeclineDeploymentDto;
-    try {
-      input = await validated(DeclineDeploymentDto, { version, reason: formText(request.body, 'reason') });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), context);
-    }
-    // Declining ends the agency's sight of the plan (R14): the user goes back to their tasks.
-    return this.pages.change(request, reply, context, fields, () => this.deployments.decline(request.user!, context.id, deployment.id, input), redraw, '/?declined');
-  }
-
-  private async drawTeams(
-    reply: FastifyReply,
-    request: AuthenticatedRequest,
-    context: PlanContext,
-    values: TeamsForm,
-    errors: FieldError[],
-    conflict?: unknown,
-    reasons: Record<string, string> = {},
-  ): Promise<FastifyReply> {
-    const [teams, busy] = await Promise.all([this.teams.list({}), this.deployments.busyTeams(context.plan)]);
-    const onPlan = new Set(context.plan.deployments.filter((deployment) => ACTIVE.includes(deployment.status)).map((deployment) => deployment.team.id));
-    const availability = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
-    const items = teams
-      .filter((team) => !onPlan.has(team.id))
-      .map((team) => ({
-        value: team.id,
-        text: `${team.name} (${team.agencyCode})`,
-        checked: team.id === values.teamId,
-        hint: {
-          text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${team.capacity} officers. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
-        },
-      }));
-    const viewer = request.user!;
-    const deployments = context.plan.deployments.map((deployment) => ({ ...deployment, active: ACTIVE.includes(deployment.status) }));
-    const toAnswer = hasRole(viewer, 'COORDINATOR') ? deployments.filter((deployment) => deployment.status === 'REQUESTED' && deployment.agency.id === viewer.agencyId) : [];
-    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, deployments, toAnswer, reasons, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
-  }
 
   @Get('cps')
   async cpsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
