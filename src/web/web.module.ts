@@ -7,6 +7,7 @@ import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { PlanDetailsController } from './pages/plan-details.controller';
+import { PlanEvidenceController } from './pages/plan-evidence.controller';
 import { PlanLifecycleController } from './pages/plan-lifecycle.controller';
 import { PlanCpsController } from './pages/plan-cps.controller';
 import { PlanRecordController } from './pages/plan-record.controller';
@@ -20,6 +21,6 @@ import { PlanPages } from './plan-page';
 @Module({
   imports: [AuthModule, ReferenceDataModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
   providers: [PlanPages],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanRecordController, PlanLifecycleController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController],
 })
 export class WebModule {}

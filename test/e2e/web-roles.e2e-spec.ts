@@ -166,3 +166,72 @@ describe('Web pages: the owner starts, completes and cancels a plan', () => {
     expect((await page(session, `/plans/${plan.reference}`)).text).not.toContain(`href="/plans/${plan.reference}/cancel"`);
   });
 });
+
+describe('Web pages: the evidence matrix', () => {
+  let t: TestApp;
+  let s: Scenario;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = new Scenario(t);
+  });
+  afterAll(() => t.close());
+
+  const { page, post } = browserOf(() => t.http);
+  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
+  const requirement = async (id: string) => (await t.dataSource.query(`SELECT status, version, assigned_team_id FROM evidence_requirements WHERE id = $1`, [id]))[0];
+
+  it('takes a requirement from the liaison’s form to accepted: added, changed, assigned, gathered, rejected, gathered again, accepted', async () => {
+    const owner = await s.owner();
+    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE', 'FINANCIAL_INVESTIGATION']);
+    const liaison = await s.liaison();
+    let plan = await s.draft(owner);
+    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, version: plan.version }).expect(201)).body;
+    const [deployment] = await t.dataSource.query(`SELECT id, version FROM deployments WHERE operation_id = $1`, [plan.id]);
+    await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
+    plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+    plan = (await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(plan)).expect(200)).body;
+    await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200);
+    const path = `/plans/${plan.reference}/evidence`;
+
+    const cps = await webSignIn(t.http, liaison.user.email);
+    let matrix = (await page(cps, path)).text;
+    const empty = await post(cps, path, { ...drawnAt(matrix) }).expect(400);
+    expect(errorSummaryOf(empty.text)).toEqual(['Select the offence', 'Select the type of evidence', 'Enter a description of the evidence needed', 'Select whether the evidence is essential or desirable']);
+    await post(cps, path, { ...drawnAt(matrix), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'DESIRABLE' }).expect(303);
+    const [added] = await t.dataSource.query(`SELECT id FROM evidence_requirements WHERE operation_id = $1`, [plan.id]);
+    matrix = (await page(cps, `${path}?change=${added.id}`)).text;
+    expect(valueOf(matrix, 'requirementId')).toBe(added.id);
+    await post(cps, path, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'ESSENTIAL' }).expect(303);
+    matrix = (await page(cps, path)).text;
+    expect(matrix).toContain('Modern Slavery Act 2015 s.2: human trafficking');
+    expect(matrix).toContain('Essential');
+
+    const mine = await webSignIn(t.http, owner.user.email);
+    matrix = (await page(mine, path)).text;
+    const unchosen = await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: '' }).expect(400);
+    expect(errorSummaryOf(unchosen.text)).toEqual(['Select the confirmed team that gathers this evidence']);
+    await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: partner.team.id }).expect(303);
+    expect(await requirement(added.id)).toMatchObject({ status: 'ASSIGNED', assigned_team_id: partner.team.id });
+
+    await s.dayStarted(plan);
+    const theirs = await webSignIn(t.http, partner.user.email);
+    matrix = (await page(theirs, path)).text;
+    const noNote = await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: '' }).expect(400);
+    expect(errorSummaryOf(noNote.text)).toEqual(['Enter a note of what was gathered']);
+    await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll seized' }).expect(303);
+
+    matrix = (await page(cps, path)).text;
+    const noReason = await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: '' }).expect(400);
+    expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for rejecting the evidence']);
+    await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: 'No bank records' }).expect(303);
+    expect((await requirement(added.id)).status).toBe('REJECTED');
+
+    matrix = (await page(theirs, path)).text;
+    expect(matrix).toContain('No bank records');
+    await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll and bank records seized' }).expect(303);
+    matrix = (await page(cps, path)).text;
+    await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'accept' }).expect(303);
+    expect((await requirement(added.id)).status).toBe('ACCEPTED');
+  });
+});

@@ -147,10 +147,13 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     }).expect(201);
 
     await page.reload();
+    await checked(page, 'cps');
+    await page.getByRole('link', { name: 'see the evidence matrix' }).click();
     await expect(page.locator('main').innerText()).resolves.toContain('Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour');
     await page.getByLabel('Team that gathers it').selectOption({ label: `${owner.team.name} (${owner.agency.code})` });
     await page.getByRole('button', { name: /^Assign team/ }).click();
-    await checked(page, 'cps');
+    await expect(page.locator('.govuk-summary-card').innerText()).resolves.toMatch(new RegExp(`Gathered by\\s+${owner.team.name}`));
+    await checked(page, 'evidence');
 
     await page.getByRole('link', { name: `${reference}: Operation Harbour: car washes` }).click();
     await page.getByRole('link', { name: 'Check and submit' }).click();

@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
-import { AssignEvidenceDto, CpsRequestDto, DeclineCpsRequestDto } from '../../cps/dto/cps.dto';
-import { EvidenceService } from '../../cps/evidence.service';
+import { CpsRequestDto, DeclineCpsRequestDto } from '../../cps/dto/cps.dto';
 import { CpsService } from '../../cps/cps.service';
 import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
@@ -19,7 +18,7 @@ const CPS_FIELDS: FieldMap = {
   id: (field) => (field === 'adviceNeededBy' ? 'adviceNeededBy-day' : field === 'version' ? '' : field),
   messages: { 'adviceNeededBy-day': 'Enter the date advice is needed by, a real date from today up to the day of action' },
 };
-/** Early CPS involvement (request, withdraw, answer, assign evidence) and deconfliction hits of a plan. */
+/** Early CPS involvement (request, withdraw, answer) and the deconfliction hits of a plan. */
 @ApiExcludeController()
 @WebPage()
 @UseFilters(WebExceptionFilter)
@@ -28,7 +27,6 @@ export class PlanCpsController {
   constructor(
     private readonly pages: PlanPages,
     private readonly cps: CpsService,
-    private readonly evidence: EvidenceService,
     private readonly deconfliction: DeconflictionService,
   ) {}
 
@@ -84,31 +82,9 @@ export class PlanCpsController {
     return this.pages.change(request, reply, context, fields, () => this.cps.decline(request.user!, context.id, input), redraw, '/?declined');
   }
 
-  @Post('cps/assign')
-  async assignEvidence(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const requirementId = formText(request.body, 'requirementId');
-    const teamId = formText(request.body, 'teamId');
-    const fields: FieldMap = { id: (field) => (field === 'teamId' ? `team-${requirementId}` : '') };
-    const values = { note: '', day: '', month: '', year: '' };
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
-    if (!teamId) return redraw([{ field: `team-${requirementId}`, text: 'Select the confirmed team that gathers this evidence' }], asPosted(context, request));
-    let input: AssignEvidenceDto;
-    try {
-      // The requirement's own version (R10): it moves on its own as the liaison edits it.
-      input = await validated(AssignEvidenceDto, { version: Number(formText(request.body, 'requirementVersion')), teamId });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, fields, () => this.evidence.assign(request.user!, context.id, requirementId, input), redraw, `/plans/${reference}/cps`);
-  }
-
   private drawCps(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown, status = errors.length ? 400 : 200): FastifyReply {
-    const confirmed = context.plan.deployments.filter((deployment) => deployment.status === 'CONFIRMED');
-    const teams = confirmed.map((deployment) => ({ value: deployment.team.id, text: `${deployment.team.name} (${deployment.agency.code})` }));
     const mayAnswer = hasRole(request.user!, 'CPS_LIAISON') && context.plan.cpsInvolvement?.status === 'REQUESTED';
-    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', context, { values, errors, conflict, teams, mayAnswer }, status);
+    return this.pages.draw(reply, request, 'cps.njk', 'Early CPS involvement', context, { values, errors, conflict, mayAnswer }, status);
   }
 
   @Get('conflicts')

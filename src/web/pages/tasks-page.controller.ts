@@ -17,9 +17,9 @@ const WHERE: Record<TaskKind, string> = {
   COMPLETE_PLAN: '',
   ACKNOWLEDGE_HIT: '/conflicts',
   ANSWER_TEAM_REQUEST: '/teams',
-  GATHER_EVIDENCE: '/cps',
+  GATHER_EVIDENCE: '/evidence',
   ACCEPT_CPS_REQUEST: '/cps',
-  DECIDE_EVIDENCE: '/cps',
+  DECIDE_EVIDENCE: '/evidence',
   REVIEW_PLAN: '/review',
 };
 

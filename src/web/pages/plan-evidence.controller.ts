@@ -1,0 +1,173 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { AuthUser, hasRole } from '../../common/auth/auth-user';
+import { WebPage } from '../../common/auth/decorators';
+import { OFFENCES } from '../../common/domain';
+import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, RejectEvidenceDto, UpdateEvidenceRequirementDto } from '../../cps/dto/cps.dto';
+import { EvidenceService } from '../../cps/evidence.service';
+import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
+import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { formText } from '../forms';
+import { FieldError } from '../page';
+import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+interface RequirementForm {
+  requirementId: string;
+  offence: string;
+  offenceOther: string;
+  evidenceType: string;
+  description: string;
+  priority: string;
+}
+
+const EMPTY: RequirementForm = { requirementId: '', offence: '', offenceOther: '', evidenceType: '', description: '', priority: '' };
+const REQUIREMENT_FIELDS: FieldMap = {
+  id: (field) => (field === 'version' ? '' : field),
+  messages: { offence: 'Select the offence', evidenceType: 'Select the type of evidence', priority: 'Select whether the evidence is essential or desirable' },
+};
+
+/** What each person may do with the evidence of a plan: the rules are the service's; this only decides which forms to offer. */
+function rolesOn(viewer: AuthUser, plan: OperationView) {
+  const liaison = hasRole(viewer, 'CPS_LIAISON') && plan.cpsInvolvement?.status === 'ENGAGED' && plan.cpsInvolvement.liaison?.id === viewer.id;
+  const owner = hasRole(viewer, 'COORDINATOR') && viewer.agencyId === plan.owningAgency.id;
+  const gatherer = (requirement: EvidenceRequirementView) => hasRole(viewer, 'COORDINATOR') && requirement.assignedTeam?.agency.id === viewer.agencyId;
+  return { liaison, owner, gatherer };
+}
+
+/** The evidence matrix by offence: the liaison adds and changes requirements and decides on gathered evidence, the owner assigns teams, the teams' agencies record what they gathered. */
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller('plans/:reference/evidence')
+export class PlanEvidenceController {
+  constructor(
+    private readonly pages: PlanPages,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  @Get()
+  async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const editing = context.plan.evidenceRequirements.find((requirement) => requirement.id === change);
+    const values: RequirementForm = editing
+      ? { requirementId: editing.id, offence: editing.offence, offenceOther: editing.offenceOther ?? '', evidenceType: editing.evidenceType, description: editing.description, priority: editing.priority }
+      : EMPTY;
+    return this.draw(reply, request, context, values, []);
+  }
+
+  /** Adds a requirement, or changes the one the form names (against the requirement's own version). */
+  @Post()
+  async save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = Object.fromEntries(Object.keys(EMPTY).map((field) => [field, formText(request.body, field)])) as unknown as RequirementForm;
+    const body = {
+      offence: values.offence,
+      ...(values.offence === 'OTHER' || values.offenceOther.trim() ? { offenceOther: values.offenceOther } : {}),
+      evidenceType: values.evidenceType,
+      description: values.description,
+      priority: values.priority,
+    };
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, values, errors, conflict);
+    const done = `/plans/${reference}/evidence`;
+    try {
+      if (values.requirementId) {
+        const input = await validated(UpdateEvidenceRequirementDto, { ...body, version: Number(formText(request.body, 'requirementVersion')) });
+        return await this.pages.change(request, reply, context, REQUIREMENT_FIELDS, () => this.evidence.update(request.user!, context.id, values.requirementId, input), redraw, done);
+      }
+      const input = await validated(CreateEvidenceRequirementDto, { ...body, version: formVersion(request) });
+      return await this.pages.change(request, reply, context, REQUIREMENT_FIELDS, () => this.evidence.add(request.user!, context.id, input), redraw, done);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, REQUIREMENT_FIELDS), asPosted(context, request));
+    }
+  }
+
+  @Post('assign')
+  async assign(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.onRequirement(request, reply, reference, 'team', AssignEvidenceDto, { teamId: 'teamId' }, 'Select the confirmed team that gathers this evidence', (id, rid, input) =>
+      this.evidence.assign(request.user!, id, rid, input as AssignEvidenceDto),
+    );
+  }
+
+  @Post('gathered')
+  async gathered(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.onRequirement(request, reply, reference, 'note', GatheredEvidenceDto, { note: 'note' }, undefined, (id, rid, input) =>
+      this.evidence.gathered(request.user!, id, rid, input as GatheredEvidenceDto),
+    );
+  }
+
+  @Post('decide')
+  async decide(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    if (formText(request.body, 'decision') === 'accept') {
+      return this.onRequirement(request, reply, reference, 'reason', undefined, {}, undefined, (id, rid, input) => this.evidence.decide(request.user!, id, rid, input.version, 'ACCEPTED'));
+    }
+    return this.onRequirement(request, reply, reference, 'reason', RejectEvidenceDto, { reason: 'reason' }, undefined, (id, rid, input) =>
+      this.evidence.decide(request.user!, id, rid, input.version, 'REJECTED', (input as RejectEvidenceDto).reason),
+    );
+  }
+
+  /**
+   * A change to one requirement, against its own version: the form's fields (`fields`, form name
+   * → body name) checked as the API checks them, each error shown beside the requirement's field.
+   */
+  private async onRequirement(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    reference: string,
+    field: 'team' | 'note' | 'reason',
+    type: (new () => object) | undefined,
+    fields: Record<string, string>,
+    missing: string | undefined,
+    action: (id: string, requirementId: string, input: { version: number }) => Promise<unknown>,
+  ): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const requirementId = formText(request.body, 'requirementId');
+    const fieldId = `${field}-${requirementId}`;
+    const map: FieldMap = { id: (name) => (name === 'version' ? '' : fieldId) };
+    const typed = { [requirementId]: { [field]: formText(request.body, Object.keys(fields)[0] ?? field) } };
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, errors, conflict, typed);
+    const plain: Record<string, unknown> = { version: Number(formText(request.body, 'requirementVersion')) };
+    for (const [form, body] of Object.entries(fields)) plain[body] = formText(request.body, form);
+    if (missing && !plain[Object.values(fields)[0]]) return redraw([{ field: fieldId, text: missing }], asPosted(context, request));
+    let input: { version: number };
+    try {
+      input = type ? ((await validated(type, plain)) as { version: number }) : { version: plain.version as number };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, map), asPosted(context, request));
+    }
+    return this.pages.change(request, reply, context, map, () => action(context.id, requirementId, input), redraw, `/plans/${reference}/evidence`);
+  }
+
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: RequirementForm,
+    errors: FieldError[],
+    conflict?: unknown,
+    typed: Record<string, Record<string, string>> = {},
+  ): FastifyReply {
+    const { plan } = context;
+    const roles = rolesOn(request.user!, plan);
+    const groups = OFFENCES.map((offence) => ({
+      offence,
+      requirements: plan.evidenceRequirements
+        .filter((requirement) => requirement.offence === offence)
+        .map((requirement) => ({ ...requirement, mayGather: roles.gatherer(requirement) && ['ASSIGNED', 'REJECTED'].includes(requirement.status) })),
+    })).filter((group) => group.requirements.length > 0);
+    const teams = plan.deployments.filter((deployment) => deployment.status === 'CONFIRMED').map((deployment) => ({ value: deployment.team.id, text: `${deployment.team.name} (${deployment.agency.code})` }));
+    return this.pages.draw(
+      reply,
+      request,
+      'evidence.njk',
+      'Evidence a prosecution will need',
+      context,
+      { groups, teams, roles: { liaison: roles.liaison, owner: roles.owner }, values, typed, errors, conflict, width: 'full' },
+      errors.length ? 400 : 200,
+    );
+  }
+}
