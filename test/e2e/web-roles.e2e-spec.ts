@@ -3,7 +3,7 @@ import { Scenario } from '../factories/scenario';
 import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
-describe('Web pages: partners, CPS liaisons and managers answer in the browser', () => {
+describe('Web pages: partners, CPS liaisons, managers and owners after approval', () => {
   let t: TestApp;
   let s: Scenario;
 
@@ -108,130 +108,107 @@ describe('Web pages: partners, CPS liaisons and managers answer in the browser',
     review = (await page(reviewer, `/plans/${reference}/review`)).text;
     expect(review).toContain('only a plan submitted for review is reviewed');
   });
-});
 
-describe('Web pages: the owner starts, completes and cancels a plan', () => {
-  let t: TestApp;
-  let s: Scenario;
+  describe('the owner starts, completes and cancels a plan', () => {
+    const HOUR = 3600_000;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
+    it('starts an approved plan after its go/no-go page, then completes it with its outcomes', async () => {
+      const owner = await s.owner();
+      const soon = { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() };
+      const plan = await s.plan(owner, { stage: 'approved', body: soon });
+      const session = await webSignIn(t.http, owner.user.email);
+      expect((await page(session, `/plans/${plan.reference}`)).text).toContain(`href="/plans/${plan.reference}/start"`);
+      const start = (await page(session, `/plans/${plan.reference}/start`)).text;
+      expect(start).toContain('Go or no-go');
+      expect((await post(session, `/plans/${plan.reference}/start`, drawnAt(start)).expect(303)).headers.location).toBe(`/plans/${plan.reference}?started`);
+      expect(await statusOf('operations', plan.id)).toBe('ACTIVE');
+
+      await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
+      const complete = (await page(session, `/plans/${plan.reference}/complete`)).text;
+      const outcomes = { arrests: '3', potentialVictimsSafeguarded: '7', nrmReferrals: '5', premisesVisited: '2', notes: 'All workers taken to the reception centre' };
+      const wrong = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, arrests: 'three' }).expect(400);
+      expect(errorSummaryOf(wrong.text)).toEqual(['Enter the number of arrests, a whole number from 0 to 100000']);
+      expect(wrong.text).toContain('href="#arrests"');
+      expect(wrong.text).toContain('value="three"');
+      const tooMany = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, nrmReferrals: '9' }).expect(400);
+      expect(errorSummaryOf(tooMany.text)[0]).toMatch(/NRM|referral/i);
+      await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes }).expect(303);
+      expect(await statusOf('operations', plan.id)).toBe('COMPLETED');
+      expect((await page(session, `/plans/${plan.reference}/briefing`)).text).toContain('All workers taken to the reception centre');
+    });
+
+    it('cancels a plan after a page naming the teams it releases, a reason required', async () => {
+      const owner = await s.owner();
+      const plan = await s.plan(owner, { stage: 'ready' });
+      const session = await webSignIn(t.http, owner.user.email);
+      const cancel = (await page(session, `/plans/${plan.reference}/cancel`)).text;
+      expect(cancel).toContain('These teams will be released');
+      expect(cancel).toContain(plan.deployments[0].team.name);
+      const noReason = await post(session, `/plans/${plan.reference}/cancel`, { ...drawnAt(cancel), reason: '' }).expect(400);
+      expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for cancelling']);
+      await post(session, `/plans/${plan.reference}/cancel`, { ...drawnAt(cancel), reason: 'The site has closed' }).expect(303);
+      expect(await statusOf('operations', plan.id)).toBe('CANCELLED');
+      const [deployment] = await t.dataSource.query(`SELECT status FROM deployments WHERE operation_id = $1`, [plan.id]);
+      expect(deployment.status).toBe('RELEASED');
+      expect((await page(session, `/plans/${plan.reference}`)).text).not.toContain(`href="/plans/${plan.reference}/cancel"`);
+    });
   });
-  afterAll(() => t.close());
 
-  const { page, post } = browserOf(() => t.http);
-  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
-  const statusOf = async (id: string) => (await t.dataSource.query(`SELECT status FROM operations WHERE id = $1`, [id]))[0].status;
-  const HOUR = 3600_000;
+  describe('the evidence matrix', () => {
+    const requirement = async (id: string) => (await t.dataSource.query(`SELECT status, version, assigned_team_id FROM evidence_requirements WHERE id = $1`, [id]))[0];
 
-  it('starts an approved plan after its go/no-go page, then completes it with its outcomes', async () => {
-    const owner = await s.owner();
-    const soon = { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() };
-    const plan = await s.plan(owner, { stage: 'approved', body: soon });
-    const session = await webSignIn(t.http, owner.user.email);
-    expect((await page(session, `/plans/${plan.reference}`)).text).toContain(`href="/plans/${plan.reference}/start"`);
-    const start = (await page(session, `/plans/${plan.reference}/start`)).text;
-    expect(start).toContain('Go or no-go');
-    expect((await post(session, `/plans/${plan.reference}/start`, drawnAt(start)).expect(303)).headers.location).toBe(`/plans/${plan.reference}?started`);
-    expect(await statusOf(plan.id)).toBe('ACTIVE');
+    it('takes a requirement from the liaison’s form to accepted: added, changed, assigned, gathered, rejected, gathered again, accepted', async () => {
+      const owner = await s.owner();
+      const partner = await s.partner('HMRC', ['TAX_COMPLIANCE', 'FINANCIAL_INVESTIGATION']);
+      const liaison = await s.liaison();
+      let plan = await s.draft(owner);
+      plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, version: plan.version }).expect(201)).body;
+      const [deployment] = await t.dataSource.query(`SELECT id, version FROM deployments WHERE operation_id = $1`, [plan.id]);
+      await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
+      plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+      plan = (await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(plan)).expect(200)).body;
+      await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200);
+      const path = `/plans/${plan.reference}/evidence`;
 
-    await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
-    const complete = (await page(session, `/plans/${plan.reference}/complete`)).text;
-    const outcomes = { arrests: '3', potentialVictimsSafeguarded: '7', nrmReferrals: '5', premisesVisited: '2', notes: 'All workers taken to the reception centre' };
-    const wrong = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, arrests: 'three' }).expect(400);
-    expect(errorSummaryOf(wrong.text)).toEqual(['Enter the number of arrests, a whole number from 0 to 100000']);
-    expect(wrong.text).toContain('href="#arrests"');
-    expect(wrong.text).toContain('value="three"');
-    const tooMany = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, nrmReferrals: '9' }).expect(400);
-    expect(errorSummaryOf(tooMany.text)[0]).toMatch(/NRM|referral/i);
-    await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes }).expect(303);
-    expect(await statusOf(plan.id)).toBe('COMPLETED');
-    expect((await page(session, `/plans/${plan.reference}/briefing`)).text).toContain('All workers taken to the reception centre');
-  });
+      const cps = await webSignIn(t.http, liaison.user.email);
+      let matrix = (await page(cps, path)).text;
+      const empty = await post(cps, path, { ...drawnAt(matrix) }).expect(400);
+      expect(errorSummaryOf(empty.text)).toEqual(['Select the offence', 'Select the type of evidence', 'Enter a description of the evidence needed', 'Select whether the evidence is essential or desirable']);
+      await post(cps, path, { ...drawnAt(matrix), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'DESIRABLE' }).expect(303);
+      const [added] = await t.dataSource.query(`SELECT id FROM evidence_requirements WHERE operation_id = $1`, [plan.id]);
+      matrix = (await page(cps, `${path}?change=${added.id}`)).text;
+      expect(valueOf(matrix, 'requirementId')).toBe(added.id);
+      await post(cps, path, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'ESSENTIAL' }).expect(303);
+      matrix = (await page(cps, path)).text;
+      expect(matrix).toContain('Modern Slavery Act 2015 s.2: human trafficking');
+      expect(matrix).toContain('Essential');
 
-  it('cancels a plan after a page naming the teams it releases, a reason required', async () => {
-    const owner = await s.owner();
-    const plan = await s.plan(owner, { stage: 'ready' });
-    const session = await webSignIn(t.http, owner.user.email);
-    const cancel = (await page(session, `/plans/${plan.reference}/cancel`)).text;
-    expect(cancel).toContain('These teams will be released');
-    expect(cancel).toContain(plan.deployments[0].team.name);
-    const noReason = await post(session, `/plans/${plan.reference}/cancel`, { ...drawnAt(cancel), reason: '' }).expect(400);
-    expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for cancelling']);
-    await post(session, `/plans/${plan.reference}/cancel`, { ...drawnAt(cancel), reason: 'The site has closed' }).expect(303);
-    expect(await statusOf(plan.id)).toBe('CANCELLED');
-    const [deployment] = await t.dataSource.query(`SELECT status FROM deployments WHERE operation_id = $1`, [plan.id]);
-    expect(deployment.status).toBe('RELEASED');
-    expect((await page(session, `/plans/${plan.reference}`)).text).not.toContain(`href="/plans/${plan.reference}/cancel"`);
-  });
-});
+      const mine = await webSignIn(t.http, owner.user.email);
+      matrix = (await page(mine, path)).text;
+      const unchosen = await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: '' }).expect(400);
+      expect(errorSummaryOf(unchosen.text)).toEqual(['Select the confirmed team that gathers this evidence']);
+      await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: partner.team.id }).expect(303);
+      expect(await requirement(added.id)).toMatchObject({ status: 'ASSIGNED', assigned_team_id: partner.team.id });
 
-describe('Web pages: the evidence matrix', () => {
-  let t: TestApp;
-  let s: Scenario;
+      await s.dayStarted(plan);
+      const theirs = await webSignIn(t.http, partner.user.email);
+      matrix = (await page(theirs, path)).text;
+      const noNote = await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: '' }).expect(400);
+      expect(errorSummaryOf(noNote.text)).toEqual(['Enter a note of what was gathered']);
+      await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll seized' }).expect(303);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+      matrix = (await page(cps, path)).text;
+      const noReason = await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: '' }).expect(400);
+      expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for rejecting the evidence']);
+      await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: 'No bank records' }).expect(303);
+      expect((await requirement(added.id)).status).toBe('REJECTED');
 
-  const { page, post } = browserOf(() => t.http);
-  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
-  const requirement = async (id: string) => (await t.dataSource.query(`SELECT status, version, assigned_team_id FROM evidence_requirements WHERE id = $1`, [id]))[0];
-
-  it('takes a requirement from the liaison’s form to accepted: added, changed, assigned, gathered, rejected, gathered again, accepted', async () => {
-    const owner = await s.owner();
-    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE', 'FINANCIAL_INVESTIGATION']);
-    const liaison = await s.liaison();
-    let plan = await s.draft(owner);
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, version: plan.version }).expect(201)).body;
-    const [deployment] = await t.dataSource.query(`SELECT id, version FROM deployments WHERE operation_id = $1`, [plan.id]);
-    await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
-    plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(plan)).expect(200)).body;
-    await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200);
-    const path = `/plans/${plan.reference}/evidence`;
-
-    const cps = await webSignIn(t.http, liaison.user.email);
-    let matrix = (await page(cps, path)).text;
-    const empty = await post(cps, path, { ...drawnAt(matrix) }).expect(400);
-    expect(errorSummaryOf(empty.text)).toEqual(['Select the offence', 'Select the type of evidence', 'Enter a description of the evidence needed', 'Select whether the evidence is essential or desirable']);
-    await post(cps, path, { ...drawnAt(matrix), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'DESIRABLE' }).expect(303);
-    const [added] = await t.dataSource.query(`SELECT id FROM evidence_requirements WHERE operation_id = $1`, [plan.id]);
-    matrix = (await page(cps, `${path}?change=${added.id}`)).text;
-    expect(valueOf(matrix, 'requirementId')).toBe(added.id);
-    await post(cps, path, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'ESSENTIAL' }).expect(303);
-    matrix = (await page(cps, path)).text;
-    expect(matrix).toContain('Modern Slavery Act 2015 s.2: human trafficking');
-    expect(matrix).toContain('Essential');
-
-    const mine = await webSignIn(t.http, owner.user.email);
-    matrix = (await page(mine, path)).text;
-    const unchosen = await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: '' }).expect(400);
-    expect(errorSummaryOf(unchosen.text)).toEqual(['Select the confirmed team that gathers this evidence']);
-    await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: partner.team.id }).expect(303);
-    expect(await requirement(added.id)).toMatchObject({ status: 'ASSIGNED', assigned_team_id: partner.team.id });
-
-    await s.dayStarted(plan);
-    const theirs = await webSignIn(t.http, partner.user.email);
-    matrix = (await page(theirs, path)).text;
-    const noNote = await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: '' }).expect(400);
-    expect(errorSummaryOf(noNote.text)).toEqual(['Enter a note of what was gathered']);
-    await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll seized' }).expect(303);
-
-    matrix = (await page(cps, path)).text;
-    const noReason = await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: '' }).expect(400);
-    expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for rejecting the evidence']);
-    await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: 'No bank records' }).expect(303);
-    expect((await requirement(added.id)).status).toBe('REJECTED');
-
-    matrix = (await page(theirs, path)).text;
-    expect(matrix).toContain('No bank records');
-    await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll and bank records seized' }).expect(303);
-    matrix = (await page(cps, path)).text;
-    await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'accept' }).expect(303);
-    expect((await requirement(added.id)).status).toBe('ACCEPTED');
+      matrix = (await page(theirs, path)).text;
+      expect(matrix).toContain('No bank records');
+      await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll and bank records seized' }).expect(303);
+      matrix = (await page(cps, path)).text;
+      await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'accept' }).expect(303);
+      expect((await requirement(added.id)).status).toBe('ACCEPTED');
+    });
   });
 });
