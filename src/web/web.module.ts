@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CpsModule } from '../cps/cps.module';
+import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { OperationsModule } from '../operations/operations.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { AdminController } from './pages/admin.controller';
 import { PlanDetailsController } from './pages/plan-details.controller';
 import { PlanEvidenceController } from './pages/plan-evidence.controller';
 import { PlanLifecycleController } from './pages/plan-lifecycle.controller';
@@ -19,8 +21,8 @@ import { PlanPages } from './plan-page';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
-  imports: [AuthModule, ReferenceDataModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
+  imports: [AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
   providers: [PlanPages],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController],
 })
 export class WebModule {}

@@ -318,6 +318,20 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await expect(page.locator('main .govuk-tag').first().innerText()).resolves.toBe('Approved');
   });
 
+  it('gives an admin the reference-data pages, each passing axe', async () => {
+    const admin = await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN']);
+    const page = await open(false);
+    await signIn(page, admin.email);
+    await page.getByRole('link', { name: 'Admin', exact: true }).click();
+    await checked(page, 'admin');
+    for (const [link, title] of [['Agencies', 'agencies'], ['Teams', 'teams'], ['Users', 'users'], ['Lead and support policy', 'policy']]) {
+      await page.goto('/admin');
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await expect(heading(page)).resolves.toBe(link);
+      await checked(page, `admin-${title}`);
+    }
+  });
+
   it('can be used with the keyboard alone: sign in, then move through the navigation', async () => {
     const user = await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR']);
     const page = await open(true);

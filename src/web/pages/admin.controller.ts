@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { Roles, WebPage } from '../../common/auth/decorators';
+import { PolicyService } from '../../lead-policy/policy.service';
+import { AgenciesService } from '../../reference-data/agencies.service';
+import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agency.dto';
+import { CreateTeamDto, UpdateTeamDto } from '../../reference-data/dto/team.dto';
+import { CreateUserDto, UpdateUserDto } from '../../reference-data/dto/user.dto';
+import { TeamsService } from '../../reference-data/teams.service';
+import { UsersService } from '../../reference-data/users.service';
+import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { formList, formText } from '../forms';
+import { FieldError, redirect, render } from '../page';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+const FIELDS: FieldMap = {
+  id: (field) => field,
+  messages: { kind: 'Select the kind of agency', agencyId: 'Select the agency' },
+};
+
+type Values = Record<string, string | string[]>;
+
+/**
+ * Reference data for admins (DESIGN §6): agencies, teams, users and the lead and support policy,
+ * through the same services and validation as the API. Admins see no operations.
+ */
+@ApiExcludeController()
+@WebPage()
+@Roles('ADMIN')
+@UseFilters(WebExceptionFilter)
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly teams: TeamsService,
+    private readonly users: UsersService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @Get()
+  index(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): FastifyReply {
+    return render(reply, request, 'admin/index.njk', { pageTitle: 'Admin', section: 'admin' });
+  }
+
+  @Get('agencies')
+  async agenciesPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+    const agencies = await this.agencies.list();
+    const editing = agencies.find((agency) => agency.id === change);
+    return this.drawAgencies(reply, request, editing ? { id: editing.id, code: editing.code, name: editing.name, kind: editing.kind } : {}, []);
+  }
+
+  @Post('agencies')
+  async saveAgency(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const values = { id: formText(request.body, 'id'), code: formText(request.body, 'code').trim().toUpperCase(), name: formText(request.body, 'name'), kind: formText(request.body, 'kind') };
+    const body = { code: values.code, name: values.name, kind: values.kind };
+    return this.save(reply, () => (values.id ? validated(UpdateAgencyDto, body).then((input) => this.agencies.update(request.user!, values.id, input)) : validated(CreateAgencyDto, body).then((input) => this.agencies.create(request.user!, input))), '/admin/agencies', (errors) =>
+      this.drawAgencies(reply, request, values, errors),
+    );
+  }
+
+  private async drawAgencies(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
+    return render(reply, request, 'admin/agencies.njk', { pageTitle: 'Agencies', section: 'admin', agencies: await this.agencies.list(), values, errors }, errors.length ? 400 : 200);
+  }
+
+  @Get('teams')
+  async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+    const teams = await this.teams.list({});
+    const editing = teams.find((team) => team.id === change);
+    return this.drawTeams(reply, request, editing ? { id: editing.id, agencyId: editing.agencyId, name: editing.name, capabilities: editing.capabilities, capacity: String(editing.capacity) } : { capabilities: [] }, []);
+  }
+
+  @Post('teams')
+  async saveTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const values = { id: formText(request.body, 'id'), agencyId: formText(request.body, 'agencyId'), name: formText(request.body, 'name'), capabilities: formList(request.body, 'capabilities'), capacity: formText(request.body, 'capacity').trim() };
+    const capacity = /^\d{1,6}$/.test(values.capacity) ? Number(values.capacity) : values.capacity;
+    const body = { name: values.name, capabilities: values.capabilities, capacity };
+    return this.save(
+      reply,
+      () => (values.id ? validated(UpdateTeamDto, body).then((input) => this.teams.update(request.user!, values.id, input)) : validated(CreateTeamDto, { ...body, agencyId: values.agencyId }).then((input) => this.teams.create(request.user!, input))),
+      '/admin/teams',
+      (errors) => this.drawTeams(reply, request, values, errors),
+    );
+  }
+
+  private async drawTeams(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
+    const [teams, agencies] = await Promise.all([this.teams.list({}), this.agencies.list()]);
+    return render(reply, request, 'admin/teams.njk', { pageTitle: 'Teams', section: 'admin', teams, agencies, values, errors }, errors.length ? 400 : 200);
+  }
+
+  @Get('users')
+  async usersPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+    const users = await this.users.list();
+    const editing = users.find((user) => user.id === change);
+    return this.drawUsers(reply, request, editing ? { id: editing.id, email: editing.email, name: editing.name, agencyId: editing.agency.id, roles: editing.roles, active: String(editing.active) } : { roles: [] }, []);
+  }
+
+  /** A new user gets an initial password, shown once on the next page and never again; a changed user keeps theirs. */
+  @Post('users')
+  async saveUser(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const values = { id: formText(request.body, 'id'), email: formText(request.body, 'email').trim(), name: formText(request.body, 'name'), agencyId: formText(request.body, 'agencyId'), roles: formList(request.body, 'roles'), active: formText(request.body, 'active') };
+    const redraw = (errors: FieldError[]) => this.drawUsers(reply, request, values, errors);
+    if (values.id) {
+      return this.save(reply, () => validated(UpdateUserDto, { name: values.name, agencyId: values.agencyId, roles: values.roles, active: values.active !== 'false' }).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
+    }
+    const password = randomBytes(18).toString('base64url');
+    try {
+      const input = await validated(CreateUserDto, { email: values.email, name: values.name, agencyId: values.agencyId, roles: values.roles, password });
+      const user = await this.users.create(request.user!, input);
+      return render(reply, request, 'admin/user-created.njk', { pageTitle: 'User added', section: 'admin', created: user, password });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, FIELDS));
+    }
+  }
+
+  private async drawUsers(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
+    const [users, agencies] = await Promise.all([this.users.list(), this.agencies.list()]);
+    return render(reply, request, 'admin/users.njk', { pageTitle: 'Users', section: 'admin', users, agencies, values, errors }, errors.length ? 400 : 200);
+  }
+
+  @Get('policy')
+  async policyPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list() });
+  }
+
+  /** Saves, then shows the list again (post/redirect/get); a refusal draws the form again with what was typed. */
+  private async save(reply: FastifyReply, action: () => Promise<unknown>, done: string, redraw: (errors: FieldError[]) => Promise<FastifyReply>): Promise<FastifyReply> {
+    try {
+      await action();
+      return redirect(reply, done);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, FIELDS));
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { createAgency, createUser, unique } from '../factories';
+import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('Web pages: admin of reference data', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const { page, post } = browserOf(() => t.http);
+  const admin = async () => webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+
+  it('refuses every admin page to a user who is not an admin, with the 403 page', async () => {
+    const coordinator = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email);
+    for (const path of ['/admin', '/admin/agencies', '/admin/teams', '/admin/users', '/admin/policy']) {
+      expect((await page(coordinator, path, 403)).text).toContain('You cannot do this');
+    }
+    await post(coordinator, '/admin/agencies', { code: 'NOPE', name: 'Nope', kind: 'POLICE' }).expect(403);
+    expect(await t.dataSource.query(`SELECT 1 FROM agencies WHERE code = 'NOPE'`)).toHaveLength(0);
+    expect((await page(coordinator, '/')).text).not.toContain('href="/admin"');
+  });
+
+  it('adds and changes agencies and teams with the API’s validation', async () => {
+    const session = await admin();
+    expect((await page(session, '/')).text).toContain('href="/admin"');
+    const empty = await post(session, '/admin/agencies', { code: '', name: '', kind: '' }).expect(400);
+    expect(errorSummaryOf(empty.text)).toEqual([expect.stringMatching(/^Code must be 2 to 16/), expect.stringMatching(/name/i), 'Select the kind of agency']);
+    const code = unique('W').slice(0, 10);
+    await post(session, '/admin/agencies', { code: code.toLowerCase(), name: 'West Midlands Police', kind: 'POLICE' }).expect(303);
+    const [agency] = await t.dataSource.query(`SELECT id, name FROM agencies WHERE code = $1`, [code]);
+    expect(agency.name).toBe('West Midlands Police');
+    const change = (await page(session, `/admin/agencies?change=${agency.id}`)).text;
+    expect(valueOf(change, 'code')).toBe(code);
+    await post(session, '/admin/agencies', { id: agency.id, code, name: 'West Midlands Police Service', kind: 'POLICE' }).expect(303);
+
+    const noOfficers = await post(session, '/admin/teams', { agencyId: agency.id, name: 'Entry team', capabilities: 'ENTRY', capacity: '0' }).expect(400);
+    expect(errorSummaryOf(noOfficers.text)).toEqual([expect.stringMatching(/^Capacity must not be less than 1/)]);
+    expect(noOfficers.text).toContain('value="Entry team"');
+    expect(noOfficers.text).toMatch(/value="ENTRY" checked/);
+    await post(session, '/admin/teams', { agencyId: agency.id, name: 'Entry team', capabilities: ['ENTRY', 'SEARCH'], capacity: '8' }).expect(303);
+    const [team] = await t.dataSource.query(`SELECT id, capabilities, capacity FROM teams WHERE agency_id = $1`, [agency.id]);
+    expect(team).toMatchObject({ capabilities: ['ENTRY', 'SEARCH'], capacity: 8 });
+    await post(session, '/admin/teams', { id: team.id, name: 'Entry team', capabilities: ['ENTRY'], capacity: '6' }).expect(303);
+    expect((await t.dataSource.query(`SELECT capacity FROM teams WHERE id = $1`, [team.id]))[0].capacity).toBe(6);
+  });
+
+  it('adds a user with an initial password shown once, which signs them in; disabling them ends their session', async () => {
+    const session = await admin();
+    const agency = await createAgency(t.dataSource);
+    const email = `${unique('new.').toLowerCase()}@test.local`;
+    const created = await post(session, '/admin/users', { email, name: 'New Coordinator', agencyId: agency.id, roles: 'COORDINATOR' }).expect(200);
+    const password = /<strong class="govuk-!-font-size-24">([^<]+)<\/strong>/.exec(created.text)![1];
+    expect(created.headers['cache-control']).toBe('no-store');
+    expect(JSON.stringify(t.logger.entries)).not.toContain(password);
+    const theirs = await webSignIn(t.http, email, password);
+    const users = (await page(session, '/admin/users')).text;
+    expect(users).not.toContain(password);
+    const [user] = await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [email]);
+    const wrongRole = await post(session, '/admin/users', { id: user.id, name: 'New Coordinator', agencyId: agency.id, roles: 'CPS_LIAISON', active: 'true' }).expect(400);
+    expect(errorSummaryOf(wrongRole.text)[0]).toMatch(/CPS/);
+    await post(session, '/admin/users', { id: user.id, name: 'New Coordinator', agencyId: agency.id, roles: 'COORDINATOR', active: 'false' }).expect(303);
+    await page(theirs, '/', 303);
+  });
+
+  it('shows the lead and support policy with each rule in words', async () => {
+    const session = await admin();
+    const policy = (await page(session, '/admin/policy')).text;
+    expect(policy).toContain('Gangmasters and Labour Abuse Authority');
+    expect(policy.match(/<tr class="govuk-table__row">/g)?.length).toBeGreaterThanOrEqual(20);
+  });
+});
