@@ -1,5 +1,6 @@
 import { createAgency, createUser, unique } from '../factories';
 import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
+import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web pages: admin of reference data', () => {
@@ -63,6 +64,26 @@ describe('Web pages: admin of reference data', () => {
     expect(errorSummaryOf(wrongRole.text)[0]).toMatch(/CPS/);
     await post(session, '/admin/users', { id: user.id, name: 'New Coordinator', agencyId: agency.id, roles: 'COORDINATOR', active: 'false' }).expect(303);
     await page(theirs, '/', 303);
+  });
+
+  it('changes one rule of the policy through the API’s validation, the others kept', async () => {
+    // A database of its own: the policy decides for every plan, and tests beside this one rely on the default.
+    const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+    try {
+      const ownBrowser = browserOf(() => own.http);
+      const session = await webSignIn(own.http, (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+      const form = (await ownBrowser.page(session, '/admin/policy?change=HMRC:LEAD')).text;
+      expect(form).toContain('HM Revenue and Customs: leading');
+      const cps = await ownBrowser.post(session, '/admin/policy', { rule: 'CPS:LEAD', permitted: 'true' }).expect(400);
+      expect(errorSummaryOf(cps.text)[0]).toMatch(/CPS/);
+      await ownBrowser.post(session, '/admin/policy', { rule: 'HMRC:LEAD', permitted: 'true', allowedScopes: ['LOCAL', 'REGIONAL'], exploitationTypesWithin: 'LABOUR' }).expect(303);
+      const rules = await own.dataSource.query(`SELECT agency_kind, role, permitted, allowed_scopes, exploitation_types_within FROM policy_rules ORDER BY agency_kind, role`);
+      expect(rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'HMRC' && rule.role === 'LEAD')).toMatchObject({ permitted: true, allowed_scopes: ['LOCAL', 'REGIONAL'], exploitation_types_within: ['LABOUR'] });
+      expect(rules).toHaveLength(20);
+      expect(rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'NCA' && rule.role === 'LEAD')).toMatchObject({ permitted: true, allowed_scopes: null });
+    } finally {
+      await own.close();
+    }
   });
 
   it('shows the lead and support policy with each rule in words', async () => {

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { Roles, WebPage } from '../../common/auth/decorators';
+import { PutPolicyRulesDto } from '../../lead-policy/dto/policy-rule.dto';
 import { PolicyService } from '../../lead-policy/policy.service';
 import { AgenciesService } from '../../reference-data/agencies.service';
 import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agency.dto';
@@ -122,8 +123,36 @@ export class AdminController {
   }
 
   @Get('policy')
-  async policyPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list() });
+  async policyPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+    const rules = await this.policy.list();
+    const editing = rules.find((rule) => `${rule.agencyKind}:${rule.role}` === change);
+    const values = editing
+      ? { rule: change!, permitted: String(editing.permitted), allowedScopes: editing.allowedScopes ?? [], exploitationTypesWithin: editing.exploitationTypesWithin ?? [], exploitationTypesAnyOf: editing.exploitationTypesAnyOf ?? [] }
+      : undefined;
+    return this.drawPolicy(reply, request, values, []);
+  }
+
+  /** One rule changed, the others kept: the whole policy is replaced through the API's validation (and its audit). */
+  @Post('policy')
+  async savePolicy(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const values = {
+      rule: formText(request.body, 'rule'),
+      permitted: formText(request.body, 'permitted'),
+      allowedScopes: formList(request.body, 'allowedScopes'),
+      exploitationTypesWithin: formList(request.body, 'exploitationTypesWithin'),
+      exploitationTypesAnyOf: formList(request.body, 'exploitationTypesAnyOf'),
+    };
+    const [agencyKind, role] = values.rule.split(':');
+    const orNull = (list: string[]) => (list.length ? list : null);
+    const changed = { agencyKind, role, permitted: values.permitted === 'true', allowedScopes: orNull(values.allowedScopes), exploitationTypesWithin: orNull(values.exploitationTypesWithin), exploitationTypesAnyOf: orNull(values.exploitationTypesAnyOf) };
+    const rules = (await this.policy.list()).map(({ description: _words, ...rule }) => (rule.agencyKind === agencyKind && rule.role === role ? changed : rule));
+    return this.save(reply, () => validated(PutPolicyRulesDto, { rules }).then((input) => this.policy.replace(request.user!, input.rules)), '/admin/policy', (errors) =>
+      this.drawPolicy(reply, request, values, errors.map((error) => ({ ...error, field: error.field.replace(/^rules\.\d+\.?/, '') || 'permitted' }))),
+    );
+  }
+
+  private async drawPolicy(reply: FastifyReply, request: AuthenticatedRequest, values: Values | undefined, errors: FieldError[]): Promise<FastifyReply> {
+    return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list(), values, errors }, errors.length ? 400 : 200);
   }
 
   /** Saves, then shows the list again (post/redirect/get); a refusal draws the form again with what was typed. */
