@@ -113,4 +113,13 @@ export const TasksRepository = {
            WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED' AND o.created_by <> ${managerId} AND NOT (${managerId} = ANY (o.content_editors))`,
     );
   },
+
+  /** Submitted plans of the manager's agency that they created or changed: R12 leaves them to another manager. */
+  plansForAnotherManager(manager: EntityManager, agencyId: string, managerId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, CASE WHEN o.created_by = ${managerId} THEN 'created' ELSE 'changed' END AS detail FROM operations o
+           WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED' AND (o.created_by = ${managerId} OR ${managerId} = ANY (o.content_editors))`,
+    );
+  },
 };

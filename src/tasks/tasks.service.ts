@@ -47,7 +47,9 @@ export class TasksService {
     if (hasRole(viewer, 'CPS_LIAISON')) {
       reads.push(
         TasksRepository.cpsRequests(manager).then((rows) =>
-          rows.map((row) => task('ACCEPT_CPS_REQUEST', `Accept or decline the request for early advice, needed by ${row.detail}`, row)),
+          rows.map((row) =>
+            task('ACCEPT_CPS_REQUEST', `Accept or decline the request for early advice, needed by ${row.detail}; accepting today gives ${daysBefore(row.startsAt)} day(s) before the start`, row),
+          ),
         ),
         TasksRepository.evidenceToDecide(manager, viewer.id).then((rows) =>
           rows.map((row) => task('DECIDE_EVIDENCE', `Accept or reject the gathered evidence: ${row.detail}`, row, { requirementId: row.requirementId })),
@@ -55,11 +57,21 @@ export class TasksService {
       );
     }
     if (hasRole(viewer, 'MANAGER')) {
-      reads.push(TasksRepository.plansToReview(manager, viewer.agencyId, viewer.id).then((rows) => rows.map((row) => task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row))));
+      reads.push(
+        TasksRepository.plansToReview(manager, viewer.agencyId, viewer.id).then((rows) => rows.map((row) => task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row))),
+        TasksRepository.plansForAnotherManager(manager, viewer.agencyId, viewer.id).then((rows) =>
+          rows.map((row) => task('NEEDS_ANOTHER_MANAGER', `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`, row)),
+        ),
+      );
     }
     const tasks = (await Promise.all(reads)).flat();
     return tasks.sort((a, b) => a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference));
   }
+}
+
+/** Whole days from now until the plan starts. */
+function daysBefore(startsAt: Date): number {
+  return Math.max(0, Math.floor((startsAt.getTime() - Date.now()) / (24 * 3600 * 1000)));
 }
 
 function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId'> = {}): TaskView {

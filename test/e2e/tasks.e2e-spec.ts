@@ -45,7 +45,7 @@ describe('GET /tasks: what waits for each user', () => {
     expect(await tasksOf(stranger.auth)).toEqual([]);
   });
 
-  it('gives a manager the submitted plans of the agency they may review, not those they created or last changed', async () => {
+  it('gives a manager the submitted plans of the agency they may review, and lists those they created or changed as needing another manager', async () => {
     const owner = await s.owner();
     const submitted = await s.plan(owner, { stage: 'submitted' });
     expect(about(await tasksOf(owner.manager), submitted.id)).toEqual(['REVIEW_PLAN']);
@@ -54,7 +54,8 @@ describe('GET /tasks: what waits for each user', () => {
     const bothAuth = { Authorization: `Bearer ${await login(t.http, both)}` };
     const own = await s.plan({ ...owner, auth: bothAuth, user: { ...owner.user, id: both.id } }, { stage: 'submitted' });
     const bothTasks = await tasksOf(bothAuth);
-    expect(about(bothTasks, own.id)).toEqual([]);
+    expect(about(bothTasks, own.id)).toEqual(['NEEDS_ANOTHER_MANAGER']);
+    expect(bothTasks.find((task) => task.operation.id === own.id)?.summary).toBe('Needs another manager: you created it, so another manager of your agency reviews it');
     expect(about(bothTasks, submitted.id)).toEqual(['REVIEW_PLAN']);
 
     const otherManager = await signedIn(t.dataSource, t.http, ['MANAGER'], 'POLICE');

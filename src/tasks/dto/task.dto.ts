@@ -13,6 +13,7 @@ export const TASK_KINDS = [
   'ACCEPT_CPS_REQUEST',
   'DECIDE_EVIDENCE',
   'REVIEW_PLAN',
+  'NEEDS_ANOTHER_MANAGER',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 

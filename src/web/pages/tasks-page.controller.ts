@@ -21,6 +21,7 @@ const WHERE: Record<TaskKind, string> = {
   ACCEPT_CPS_REQUEST: '/cps',
   DECIDE_EVIDENCE: '/evidence',
   REVIEW_PLAN: '/review',
+  NEEDS_ANOTHER_MANAGER: '/review',
 };
 
 @ApiExcludeController()
