@@ -11,6 +11,7 @@ import { PartnerAnswers1764380000000 } from './migrations/1764380000000-PartnerA
 import { Hardening1764390000000 } from './migrations/1764390000000-Hardening';
 import { FourEyes1764400000000 } from './migrations/1764400000000-FourEyes';
 import { Sessions1764410000000 } from './migrations/1764410000000-Sessions';
+import { PlanViews1764420000000 } from './migrations/1764420000000-PlanViews';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   Hardening1764390000000,
   FourEyes1764400000000,
   Sessions1764410000000,
+  PlanViews1764420000000,
 ];
 
 const logger = new Logger('Database');

@@ -18,11 +18,12 @@ import { PlansPagesController } from './pages/plans-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { TasksPageController } from './pages/tasks-page.controller';
 import { PlanPages } from './plan-page';
+import { PlanViewsService } from './plan-views.service';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
   imports: [AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
-  providers: [PlanPages],
+  providers: [PlanPages, PlanViewsService],
   controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController],
 })
 export class WebModule {}

@@ -190,6 +190,24 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     expect(history.indexOf('Changed the plan')).toBeLessThan(history.indexOf('Created the plan'));
   });
 
+  it('marks the plans others changed since the user last opened them', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner, { name: `Watched ${owner.agency.code}` });
+    const untouched = await s.draft(owner, { name: `Watched ${owner.agency.code} too` });
+    const session = await webSignIn(t.http, owner.user.email);
+    const list = () => page(session, `/plans?q=Watched+${owner.agency.code}`).then((response) => response.text);
+    const marked = (html: string, reference: string) => new RegExp(`href="/plans/${reference}"[\\s\\S]*?</tr>`).exec(html)![0].includes('Changed since you last looked');
+    await page(session, `/plans/${plan.reference}`);
+    await page(session, `/plans/${untouched.reference}`);
+    expect(marked(await list(), plan.reference)).toBe(false);
+    await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: `Watched ${owner.agency.code} (renamed)` }).expect(200);
+    const after = await list();
+    expect(marked(after, plan.reference)).toBe(true);
+    expect(marked(after, untouched.reference)).toBe(false);
+    await page(session, `/plans/${plan.reference}`);
+    expect(marked(await list(), plan.reference)).toBe(false);
+  });
+
   it('answers a coordinator’s tasks with links to where each is done', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);

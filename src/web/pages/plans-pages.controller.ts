@@ -8,10 +8,11 @@ import { OPERATION_STATUSES, OperationStatus } from '../../common/domain';
 import { AuthUser, hasRole } from '../../common/auth/auth-user';
 import { OperationView } from '../../operations/dto/plan-view.dto';
 import { ukInstant } from '../../common/uk-time';
-import { CreateOperationDto, OperationQueryDto } from '../../operations/dto/operation.dto';
+import { CreateOperationDto, OperationPage, OperationQueryDto } from '../../operations/dto/operation.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { PlansService } from '../../operations/plans.service';
 import { ReadinessService } from '../../workflow/readiness.service';
+import { PlanViewsService } from '../plan-views.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { FieldError, redirect, render } from '../page';
 import { inFormOrder, PLAN_FIELDS, planBody, planFormValues, PlanFormValues } from '../plan-form';
@@ -74,6 +75,7 @@ export class PlansPagesController {
     private readonly plans: PlansService,
     private readonly editing: PlanEditingService,
     private readonly readiness: ReadinessService,
+    private readonly views: PlanViewsService,
   ) {}
 
   @Get()
@@ -88,7 +90,7 @@ export class PlansPagesController {
     if (filters.status && !(OPERATION_STATUSES as readonly string[]).includes(filters.status)) errors.push({ field: 'status', text: 'Select a status from the list' });
     if (filters.q.length > 100) errors.push({ field: 'q', text: 'Reference or name must be 100 characters or fewer' });
     const cursor = text('cursor');
-    let page = { items: [] as unknown[], nextCursor: null as string | null };
+    let page: OperationPage = { items: [], nextCursor: null };
     if (!errors.length) {
       try {
         const criteria = await validated(OperationQueryDto, {
@@ -111,6 +113,7 @@ export class PlansPagesController {
       section: 'plans',
       filters,
       plans: page.items,
+      changed: await this.views.changedSince(request.user!, page.items),
       errors,
       nextHref: page.nextCursor ? withCursor(page.nextCursor) : undefined,
       firstHref: cursor ? `/plans${params.size ? `?${params}` : ''}` : undefined,
@@ -144,7 +147,7 @@ export class PlansPagesController {
   async show(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
     const viewer = request.user!;
     const plan = await this.plans.getByReference(viewer, reference);
-    const readiness = await this.readiness.readinessOf(plan);
+    const [readiness] = await Promise.all([this.readiness.readinessOf(plan), this.views.seen(viewer, plan)]);
     return render(reply, request, 'plan.njk', {
       pageTitle: `${plan.reference}: ${plan.name}`,
       section: 'plans',
