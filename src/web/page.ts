@@ -20,6 +20,7 @@ export function render(reply: FastifyReply, request: AuthenticatedRequest, templ
     .view(template, {
       ...data,
       user: request.user,
+      taskCount: (request as { taskCount?: number }).taskCount,
       csrfToken: request.session?.csrfToken ?? data.csrfToken,
       requestId: request.id,
       errorList: errors.map((error) => ({ text: error.text, href: error.href ?? (error.field ? `#${error.field}` : undefined) })),

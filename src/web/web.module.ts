@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { CpsModule } from '../cps/cps.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
@@ -19,11 +20,12 @@ import { SignInController } from './pages/sign-in.controller';
 import { TasksPageController } from './pages/tasks-page.controller';
 import { PlanPages } from './plan-page';
 import { PlanViewsService } from './plan-views.service';
+import { TaskCountInterceptor, TaskCounts } from './task-counts';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
   imports: [AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
-  providers: [PlanPages, PlanViewsService],
+  providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
   controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController],
 })
 export class WebModule {}

@@ -215,6 +215,14 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const tasks = (await page(session, '/')).text;
     expect(tasks).toContain(`<a class="govuk-link" href="/plans/${plan.reference}">${plan.reference}</a>`);
     expect(tasks).toContain('Finish the plan and submit it for review');
+    expect(tasks).toMatch(/class="govuk-service-navigation__link" href="\/"[^>]*>\s*(<strong[^>]*>)?Your tasks \(1\)/);
+    // A change the user makes counts at once.
+    await post(session, '/plans/new', {
+      name: 'Second', exploitationTypes: 'LABOUR', scope: 'LOCAL',
+      ...{ 'startsAt-day': '1', 'startsAt-month': '3', 'startsAt-year': '2031', 'startsAt-time': '05:00' },
+      ...{ 'endsAt-day': '1', 'endsAt-month': '3', 'endsAt-year': '2031', 'endsAt-time': '17:00' },
+    }).expect(303);
+    expect((await page(session, '/plans')).text).toContain('Your tasks (2)');
   });
 
   it('shows an unexpected failure as the 500 page naming the request id, with no stack', async () => {
