@@ -137,6 +137,26 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
       await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes }).expect(303);
       expect(await statusOf('operations', plan.id)).toBe('COMPLETED');
       expect((await page(session, `/plans/${plan.reference}/briefing`)).text).toContain('All workers taken to the reception centre');
+
+      // Once the case file is complete, the engaged liaison closes evidence gathering.
+      const cps = await webSignIn(t.http, (await s.liaison()).user.email);
+      const matrix = (await page(cps, `/plans/${plan.reference}/evidence`)).text;
+      expect(matrix).toContain('Close evidence gathering');
+      await post(cps, `/plans/${plan.reference}/evidence/close`, drawnAt(matrix)).expect(303);
+      const [involvement] = await t.dataSource.query(`SELECT closed_at FROM cps_involvements WHERE operation_id = $1`, [plan.id]);
+      expect(involvement.closed_at).not.toBeNull();
+      expect((await page(cps, `/plans/${plan.reference}/evidence`)).text).not.toContain('Close evidence gathering');
+    });
+
+    it('withdraws a submitted plan from review, back to a draft', async () => {
+      const owner = await s.owner();
+      const plan = await s.plan(owner, { stage: 'submitted' });
+      const session = await webSignIn(t.http, owner.user.email);
+      expect((await page(session, `/plans/${plan.reference}`)).text).toContain(`href="/plans/${plan.reference}/withdraw"`);
+      const withdraw = (await page(session, `/plans/${plan.reference}/withdraw`)).text;
+      await post(session, `/plans/${plan.reference}/withdraw`, drawnAt(withdraw)).expect(303);
+      expect(await statusOf('operations', plan.id)).toBe('DRAFT');
+      expect((await page(session, `/plans/${plan.reference}/withdraw`)).text).toContain('only a plan submitted for review is withdrawn');
     });
 
     it('cancels a plan after a page naming the teams it releases, a reason required', async () => {

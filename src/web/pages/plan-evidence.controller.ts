@@ -6,6 +6,7 @@ import { AuthUser, hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
 import { OFFENCES } from '../../common/domain';
 import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, RejectEvidenceDto, UpdateEvidenceRequirementDto } from '../../cps/dto/cps.dto';
+import { CpsService } from '../../cps/cps.service';
 import { EvidenceService } from '../../cps/evidence.service';
 import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
 import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
@@ -46,6 +47,7 @@ export class PlanEvidenceController {
   constructor(
     private readonly pages: PlanPages,
     private readonly evidence: EvidenceService,
+    private readonly cps: CpsService,
   ) {}
 
   @Get()
@@ -106,6 +108,16 @@ export class PlanEvidenceController {
     }
     return this.onRequirement(request, reply, reference, 'reason', RejectEvidenceDto, { reason: 'reason' }, undefined, (id, rid, input) =>
       this.evidence.decide(request.user!, id, rid, input.version, 'REJECTED', (input as RejectEvidenceDto).reason),
+    );
+  }
+
+  /** The engaged liaison closes evidence gathering once the case file is complete (after the day). */
+  @Post('close')
+  async close(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.cps.close(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+      this.draw(reply, request, now, EMPTY, errors, conflict),
+      `/plans/${reference}?closed`,
     );
   }
 

@@ -17,7 +17,7 @@ const OUTCOMES = ['arrests', 'potentialVictimsSafeguarded', 'nrmReferrals', 'pre
 const OUTCOME_FIELDS: FieldMap = { id: (field) => field.replace(/^outcomes\./, '').replace(/^version$/, '') };
 const CANCEL_FIELDS: FieldMap = { id: (field) => (field === 'reason' ? 'reason' : '') };
 
-/** After approval: the owner starts the day of action, completes it with its outcomes, or cancels the plan; each after a page that says what will happen. */
+/** The owner withdraws a plan from review, starts the day of action, completes it with its outcomes, or cancels the plan; each after a page that says what will happen. */
 @ApiExcludeController()
 @WebPage()
 @UseFilters(WebExceptionFilter)
@@ -46,6 +46,24 @@ export class PlanLifecycleController {
   private async drawStart(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
     const readiness = await this.readiness.readinessOf(context.plan, undefined, 'start');
     return this.pages.draw(reply, request, 'start.njk', 'Start the day of action', context, { readiness, readinessItems: readinessItems(context.plan.reference, readiness), errors, conflict }, errors.length ? 400 : 200);
+  }
+
+  @Get('withdraw')
+  async withdrawPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.drawWithdraw(reply, request, await this.pages.load(request, reference), []);
+  }
+
+  @Post('withdraw')
+  async withdraw(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.withdraw(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+      this.drawWithdraw(reply, request, now, errors, conflict),
+      `/plans/${reference}?withdrawn`,
+    );
+  }
+
+  private drawWithdraw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown): FastifyReply {
+    return this.pages.draw(reply, request, 'withdraw.njk', 'Withdraw the plan from review', context, { errors, conflict }, errors.length ? 400 : 200);
   }
 
   @Get('complete')

@@ -41,12 +41,15 @@ const BANNERS: [string, string][] = [
   ['started', 'The day of action is under way'],
   ['completed', 'Day of action completed: its teams are released'],
   ['cancelled', 'Plan cancelled: its teams are released'],
+  ['withdrawn', 'Plan withdrawn from review: it is a draft again'],
+  ['closed', 'Evidence gathering closed'],
 ];
 
 /** What the owning agency's coordinators can do with the plan now, each through a page that says what will happen. */
 function ownerActions(viewer: AuthUser, plan: OperationView): { path: string; text: string }[] {
   if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== plan.owningAgency.id) return [];
   const byStatus: Partial<Record<OperationStatus, { path: string; text: string }[]>> = {
+    SUBMITTED: [{ path: 'withdraw', text: 'Withdraw the plan from review' }],
     APPROVED: [{ path: 'start', text: 'Start the day of action' }],
     ACTIVE: [{ path: 'complete', text: 'Complete the day of action' }],
   };
