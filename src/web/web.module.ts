@@ -18,6 +18,7 @@ import { PlanTeamsController } from './pages/plan-teams.controller';
 import { PlansPagesController } from './pages/plans-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { TasksPageController } from './pages/tasks-page.controller';
+import { TeamsPagesController } from './pages/teams-pages.controller';
 import { PlanPages } from './plan-page';
 import { PlanViewsService } from './plan-views.service';
 import { TaskCountInterceptor, TaskCounts } from './task-counts';
@@ -26,6 +27,6 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 @Module({
   imports: [AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController, TeamsPagesController],
 })
 export class WebModule {}

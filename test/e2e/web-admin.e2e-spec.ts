@@ -16,7 +16,7 @@ describe('Web pages: admin of reference data', () => {
 
   it('refuses every admin page to a user who is not an admin, with the 403 page', async () => {
     const coordinator = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email);
-    for (const path of ['/admin', '/admin/agencies', '/admin/teams', '/admin/users', '/admin/policy']) {
+    for (const path of ['/admin', '/admin/agencies', '/admin/users', '/admin/policy']) {
       expect((await page(coordinator, path, 403)).text).toContain('You cannot do this');
     }
     await post(coordinator, '/admin/agencies', { code: 'NOPE', name: 'Nope', kind: 'POLICE' }).expect(403);
@@ -84,6 +84,20 @@ describe('Web pages: admin of reference data', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('lets a coordinator manage their own agency’s teams, and no other’s', async () => {
+    const agency = await createAgency(t.dataSource);
+    const other = await createAgency(t.dataSource);
+    const session = await webSignIn(t.http, (await createUser(t.dataSource, agency, ['COORDINATOR'])).email);
+    const teams = (await page(session, '/admin/teams')).text;
+    expect(teams).toContain(`value="${agency.id}"`);
+    expect(teams).not.toContain(`value="${other.id}"`);
+    await post(session, '/admin/teams', { agencyId: agency.id, name: 'Our entry team', capabilities: 'ENTRY', capacity: '6' }).expect(303);
+    expect(await t.dataSource.query(`SELECT 1 FROM teams WHERE agency_id = $1 AND name = 'Our entry team'`, [agency.id])).toHaveLength(1);
+    const refused = await post(session, '/admin/teams', { agencyId: other.id, name: 'Not ours', capabilities: 'ENTRY', capacity: '6' }).expect(400);
+    expect(errorSummaryOf(refused.text)).toHaveLength(1);
+    expect(await t.dataSource.query(`SELECT 1 FROM teams WHERE agency_id = $1`, [other.id])).toHaveLength(0);
   });
 
   it('shows the lead and support policy with each rule in words', async () => {

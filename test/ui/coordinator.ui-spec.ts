@@ -295,7 +295,8 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const liaison = await s.liaison();
     const cps = await open(false);
     await signIn(cps, liaison.user.email);
-    await cps.goto(`/plans/${plan.reference}/cps`);
+    await cps.getByRole('link', { name: plan.reference }).click();
+    await expect(heading(cps)).resolves.toBe('Early CPS involvement');
     await checked(cps, 'cps-request');
     await cps.getByRole('button', { name: 'Accept the request' }).click();
     await expect(cps.locator('.govuk-summary-list').first().innerText()).resolves.toContain(liaison.user.email);
@@ -306,7 +307,9 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const plan = await s.plan(owner, { stage: 'submitted' });
     const page = await open(true);
     await signIn(page, owner.managerUser.email);
-    await page.goto(`/plans/${plan.reference}/review`);
+    await tabTo(page, plan.reference);
+    await page.keyboard.press('Enter');
+    await expect(heading(page)).resolves.toBe('Review the plan');
     await checked(page, 'review');
     await tabTo(page, 'decision');
     await page.keyboard.press('Space');

@@ -8,24 +8,19 @@ import { PutPolicyRulesDto } from '../../lead-policy/dto/policy-rule.dto';
 import { PolicyService } from '../../lead-policy/policy.service';
 import { AgenciesService } from '../../reference-data/agencies.service';
 import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agency.dto';
-import { CreateTeamDto, UpdateTeamDto } from '../../reference-data/dto/team.dto';
 import { CreateUserDto, UpdateUserDto } from '../../reference-data/dto/user.dto';
-import { TeamsService } from '../../reference-data/teams.service';
 import { UsersService } from '../../reference-data/users.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, isRefusal, validated } from '../form-errors';
+import { REFERENCE_FIELDS as FIELDS, saveThen } from '../reference-forms';
 import { formList, formText } from '../forms';
-import { FieldError, redirect, render } from '../page';
+import { FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
-const FIELDS: FieldMap = {
-  id: (field) => field,
-  messages: { kind: 'Select the kind of agency', agencyId: 'Select the agency' },
-};
 
 type Values = Record<string, string | string[]>;
 
 /**
- * Reference data for admins (DESIGN §6): agencies, teams, users and the lead and support policy,
+ * Reference data for admins (DESIGN §6): agencies, users and the lead and support policy (teams: TeamsPagesController),
  * through the same services and validation as the API. Admins see no operations.
  */
 @ApiExcludeController()
@@ -36,7 +31,6 @@ type Values = Record<string, string | string[]>;
 export class AdminController {
   constructor(
     private readonly agencies: AgenciesService,
-    private readonly teams: TeamsService,
     private readonly users: UsersService,
     private readonly policy: PolicyService,
   ) {}
@@ -57,38 +51,13 @@ export class AdminController {
   async saveAgency(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = { id: formText(request.body, 'id'), code: formText(request.body, 'code').trim().toUpperCase(), name: formText(request.body, 'name'), kind: formText(request.body, 'kind') };
     const body = { code: values.code, name: values.name, kind: values.kind };
-    return this.save(reply, () => (values.id ? validated(UpdateAgencyDto, body).then((input) => this.agencies.update(request.user!, values.id, input)) : validated(CreateAgencyDto, body).then((input) => this.agencies.create(request.user!, input))), '/admin/agencies', (errors) =>
+    return saveThen(reply, () => (values.id ? validated(UpdateAgencyDto, body).then((input) => this.agencies.update(request.user!, values.id, input)) : validated(CreateAgencyDto, body).then((input) => this.agencies.create(request.user!, input))), '/admin/agencies', (errors) =>
       this.drawAgencies(reply, request, values, errors),
     );
   }
 
   private async drawAgencies(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
     return render(reply, request, 'admin/agencies.njk', { pageTitle: 'Agencies', section: 'admin', agencies: await this.agencies.list(), values, errors }, errors.length ? 400 : 200);
-  }
-
-  @Get('teams')
-  async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
-    const teams = await this.teams.list({});
-    const editing = teams.find((team) => team.id === change);
-    return this.drawTeams(reply, request, editing ? { id: editing.id, agencyId: editing.agencyId, name: editing.name, capabilities: editing.capabilities, capacity: String(editing.capacity) } : { capabilities: [] }, []);
-  }
-
-  @Post('teams')
-  async saveTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const values = { id: formText(request.body, 'id'), agencyId: formText(request.body, 'agencyId'), name: formText(request.body, 'name'), capabilities: formList(request.body, 'capabilities'), capacity: formText(request.body, 'capacity').trim() };
-    const capacity = /^\d{1,6}$/.test(values.capacity) ? Number(values.capacity) : values.capacity;
-    const body = { name: values.name, capabilities: values.capabilities, capacity };
-    return this.save(
-      reply,
-      () => (values.id ? validated(UpdateTeamDto, body).then((input) => this.teams.update(request.user!, values.id, input)) : validated(CreateTeamDto, { ...body, agencyId: values.agencyId }).then((input) => this.teams.create(request.user!, input))),
-      '/admin/teams',
-      (errors) => this.drawTeams(reply, request, values, errors),
-    );
-  }
-
-  private async drawTeams(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
-    const [teams, agencies] = await Promise.all([this.teams.list({}), this.agencies.list()]);
-    return render(reply, request, 'admin/teams.njk', { pageTitle: 'Teams', section: 'admin', teams, agencies, values, errors }, errors.length ? 400 : 200);
   }
 
   @Get('users')
@@ -104,7 +73,7 @@ export class AdminController {
     const values = { id: formText(request.body, 'id'), email: formText(request.body, 'email').trim(), name: formText(request.body, 'name'), agencyId: formText(request.body, 'agencyId'), roles: formList(request.body, 'roles'), active: formText(request.body, 'active') };
     const redraw = (errors: FieldError[]) => this.drawUsers(reply, request, values, errors);
     if (values.id) {
-      return this.save(reply, () => validated(UpdateUserDto, { name: values.name, agencyId: values.agencyId, roles: values.roles, active: values.active !== 'false' }).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
+      return saveThen(reply, () => validated(UpdateUserDto, { name: values.name, agencyId: values.agencyId, roles: values.roles, active: values.active !== 'false' }).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
     }
     const password = randomBytes(18).toString('base64url');
     try {
@@ -146,23 +115,12 @@ export class AdminController {
     const orNull = (list: string[]) => (list.length ? list : null);
     const changed = { agencyKind, role, permitted: values.permitted === 'true', allowedScopes: orNull(values.allowedScopes), exploitationTypesWithin: orNull(values.exploitationTypesWithin), exploitationTypesAnyOf: orNull(values.exploitationTypesAnyOf) };
     const rules = (await this.policy.list()).map(({ description: _words, ...rule }) => (rule.agencyKind === agencyKind && rule.role === role ? changed : rule));
-    return this.save(reply, () => validated(PutPolicyRulesDto, { rules }).then((input) => this.policy.replace(request.user!, input.rules)), '/admin/policy', (errors) =>
+    return saveThen(reply, () => validated(PutPolicyRulesDto, { rules }).then((input) => this.policy.replace(request.user!, input.rules)), '/admin/policy', (errors) =>
       this.drawPolicy(reply, request, values, errors.map((error) => ({ ...error, field: error.field.replace(/^rules\.\d+\.?/, '') || 'permitted' }))),
     );
   }
 
   private async drawPolicy(reply: FastifyReply, request: AuthenticatedRequest, values: Values | undefined, errors: FieldError[]): Promise<FastifyReply> {
     return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list(), values, errors }, errors.length ? 400 : 200);
-  }
-
-  /** Saves, then shows the list again (post/redirect/get); a refusal draws the form again with what was typed. */
-  private async save(reply: FastifyReply, action: () => Promise<unknown>, done: string, redraw: (errors: FieldError[]) => Promise<FastifyReply>): Promise<FastifyReply> {
-    try {
-      await action();
-      return redirect(reply, done);
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, FIELDS));
-    }
   }
 }

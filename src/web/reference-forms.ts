@@ -1,0 +1,20 @@
+import type { FastifyReply } from 'fastify';
+import { FieldMap, formErrors, isRefusal } from './form-errors';
+import { FieldError, redirect } from './page';
+
+/** The reference-data forms' fields are the API's, by the same names. */
+export const REFERENCE_FIELDS: FieldMap = {
+  id: (field) => field,
+  messages: { kind: 'Select the kind of agency', agencyId: 'Select the agency' },
+};
+
+/** Saves, then shows the list again (post/redirect/get); a refusal draws the form again with what was typed. */
+export async function saveThen(reply: FastifyReply, action: () => Promise<unknown>, done: string, redraw: (errors: FieldError[]) => Promise<FastifyReply>): Promise<FastifyReply> {
+  try {
+    await action();
+    return redirect(reply, done);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return redraw(formErrors(error, REFERENCE_FIELDS));
+  }
+}
