@@ -4,13 +4,21 @@ import { named, sql } from '../database/sql';
 
 /** Which version of each plan a user last opened: the web UI's own table (plan_views). */
 export const PlanViewsRepository = {
-  /** Records that the user has seen the plan at this version; an older version never overwrites a newer one. */
+  /**
+   * Records that the user has seen the plan at this version; an older version never overwrites a
+   * newer one. Seeing a version already recorded writes and locks nothing (a page view stays a read
+   * when nothing has changed, however many tabs show the plan at once).
+   */
   async seen(manager: EntityManager, userId: string, operationId: string, version: number): Promise<void> {
     await query(
       manager,
-      named(sql`INSERT INTO plan_views (user_id, operation_id, seen_version) VALUES (${userId}, ${operationId}, ${version})
-                ON CONFLICT (user_id, operation_id) DO UPDATE SET seen_version = excluded.seen_version, seen_at = now()
-                WHERE plan_views.seen_version < excluded.seen_version`),
+      named(sql`WITH moved AS (
+                  UPDATE plan_views SET seen_version = ${version}, seen_at = now()
+                   WHERE user_id = ${userId} AND operation_id = ${operationId} AND seen_version < ${version}
+                  RETURNING 1)
+                INSERT INTO plan_views (user_id, operation_id, seen_version)
+                SELECT ${userId}, ${operationId}, ${version} WHERE NOT EXISTS (SELECT 1 FROM moved)
+                ON CONFLICT (user_id, operation_id) DO NOTHING`),
     );
   },
 

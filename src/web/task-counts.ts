@@ -16,15 +16,17 @@ const FRESH_MS = 60_000;
  */
 @Injectable()
 export class TaskCounts {
-  private readonly counts = new Map<string, { count: number; until: number }>();
+  private readonly counts = new Map<string, { count: Promise<number>; until: number }>();
 
   constructor(private readonly tasks: TasksService) {}
 
-  async count(viewer: AuthUser): Promise<number> {
+  /** Requests that arrive together share one count (a page's many parallel loads, or many tabs). */
+  count(viewer: AuthUser): Promise<number> {
     const known = this.counts.get(viewer.id);
     if (known && known.until > Date.now()) return known.count;
-    const count = (await this.tasks.forUser(viewer)).length;
+    const count = this.tasks.forUser(viewer).then((tasks) => tasks.length);
     this.counts.set(viewer.id, { count, until: Date.now() + FRESH_MS });
+    count.catch(() => this.counts.delete(viewer.id));
     return count;
   }
 
@@ -47,7 +49,8 @@ export class TaskCountInterceptor implements NestInterceptor {
     if (!page || !request.user) return next.handle();
     const user = request.user;
     if (request.method !== 'GET') return next.handle().pipe(tap({ finalize: () => this.counts.forget(user.id) }));
-    request.taskCount = await this.counts.count(user);
+    // A count that cannot be had leaves the page without one, never without the page.
+    request.taskCount = await this.counts.count(user).catch(() => undefined);
     return next.handle();
   }
 }
