@@ -165,11 +165,13 @@ export class PlanEvidenceController {
   ): FastifyReply {
     const { plan } = context;
     const roles = rolesOn(request.user!, plan);
+    // Evidence is gathered from the day of action on.
+    const dayHasCome = plan.status === 'ACTIVE' || plan.status === 'COMPLETED';
     const groups = OFFENCES.map((offence) => ({
       offence,
       requirements: plan.evidenceRequirements
         .filter((requirement) => requirement.offence === offence)
-        .map((requirement) => ({ ...requirement, mayGather: roles.gatherer(requirement) && ['ASSIGNED', 'REJECTED'].includes(requirement.status) })),
+        .map((requirement) => ({ ...requirement, mayGather: roles.gatherer(requirement) && ['ASSIGNED', 'REJECTED'].includes(requirement.status) && dayHasCome })),
     })).filter((group) => group.requirements.length > 0);
     const teams = plan.deployments.filter((deployment) => deployment.status === 'CONFIRMED').map((deployment) => ({ value: deployment.team.id, text: `${deployment.team.name} (${deployment.agency.code})` }));
     return this.pages.draw(
