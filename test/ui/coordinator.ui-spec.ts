@@ -4,10 +4,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ukDate, ukLocalTime } from '../../src/common/uk-time';
 import { createAgency, createTeam, createUser, randomPostcode, TEST_PASSWORD } from '../factories';
 import { Scenario, Signed } from '../factories/scenario';
+import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
 
 /** Screenshots for the README, written only when asked: `SCREENSHOTS=1 npm test`. */
+// A browser under a machine busy with the rest of the suite is slow; no test here measures time.
+jest.setTimeout(90_000);
 const SCREENSHOTS = process.env.SCREENSHOTS === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : undefined;
 
 describe('The web UI in a browser (Chromium, headless)', () => {
@@ -322,16 +325,25 @@ describe('The web UI in a browser (Chromium, headless)', () => {
   });
 
   it('gives an admin the reference-data pages, each passing axe', async () => {
-    const admin = await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN']);
-    const page = await open(false);
-    await signIn(page, admin.email);
-    await page.getByRole('link', { name: 'Admin', exact: true }).click();
-    await checked(page, 'admin');
-    for (const [link, title] of [['Agencies', 'agencies'], ['Teams', 'teams'], ['Users', 'users'], ['Lead and support policy', 'policy']]) {
-      await page.goto('/admin');
-      await page.getByRole('link', { name: link, exact: true }).click();
-      await expect(heading(page)).resolves.toBe(link);
-      await checked(page, `admin-${title}`);
+    // A database of its own: the shared one holds every other test's agencies, teams and users,
+    // and the admin lists show them all.
+    const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+    try {
+      const admin = await createUser(own.dataSource, await createAgency(own.dataSource, { name: 'National Crime Agency', kind: 'NCA' }), ['ADMIN'], { name: 'Sam Okafor' });
+      await createTeam(own.dataSource, await createAgency(own.dataSource, { name: 'Metropolitan Police Service', kind: 'POLICE' }), { name: 'Modern Slavery Unit, team 1', capabilities: ['ENTRY', 'SAFEGUARDING'] });
+      const { context, page } = await newPage(browser, { javaScriptEnabled: false, baseURL: await own.app.getUrl() });
+      contexts.push(context);
+      await signIn(page, admin.email);
+      await page.getByRole('link', { name: 'Admin', exact: true }).click();
+      await checked(page, 'admin');
+      for (const [link, title] of [['Agencies', 'agencies'], ['Teams', 'teams'], ['Users', 'users'], ['Lead and support policy', 'policy']]) {
+        await page.goto('/admin');
+        await page.getByRole('link', { name: link, exact: true }).click();
+        await expect(heading(page)).resolves.toBe(link);
+        await checked(page, `admin-${title}`);
+      }
+    } finally {
+      await own.close();
     }
   });
 
