@@ -62,8 +62,10 @@ export const TasksRepository = {
   teamRequests(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
     return query(
       manager,
-      sql`SELECT ${PLAN}, d.id AS "deploymentId", t.name || ' (' || d.headcount || ' officers)' AS detail
+      sql`SELECT ${PLAN}, d.id AS "deploymentId",
+                 t.name || ' (' || d.headcount || ' officers) for ' || COALESCE(la.name, ca.name) || CASE WHEN d.tasking <> '' THEN ', tasked with: ' || d.tasking ELSE '' END AS detail
             FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
+            LEFT JOIN agencies la ON la.id = o.lead_agency_id JOIN agencies ca ON ca.id = o.created_by_agency_id
            WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN}`,
     );
   },

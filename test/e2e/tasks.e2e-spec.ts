@@ -70,7 +70,7 @@ describe('GET /tasks: what waits for each user', () => {
     const deployment = withRequest.deployments.find((d: { team: { id: string } }) => d.team.id === partner.team.id);
     const tasks = await tasksOf(partner.auth);
     expect(tasks).toEqual([
-      expect.objectContaining({ kind: 'ANSWER_TEAM_REQUEST', deploymentId: deployment.id, summary: `Confirm or decline ${partner.team.name} (2 officers)`, operation: expect.objectContaining({ id: plan.id }) }),
+      expect.objectContaining({ kind: 'ANSWER_TEAM_REQUEST', deploymentId: deployment.id, summary: `Confirm or decline ${partner.team.name} (2 officers) for ${owner.agency.name}, tasked with: Tax checks`, operation: expect.objectContaining({ id: plan.id }) }),
     ]);
     await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
     expect(await tasksOf(partner.auth)).toEqual([]);
