@@ -31,6 +31,13 @@ const ACTIONS: Record<string, string> = {
   'evidence.rejected': 'Rejected gathered evidence',
   'deconfliction.hit-raised': 'Deconfliction hit raised',
   'deconfliction.acknowledged': 'Acknowledged a deconfliction hit',
+  'agency.created': 'Added an agency',
+  'agency.updated': 'Changed an agency',
+  'team.created': 'Added a team',
+  'team.updated': 'Changed a team',
+  'user.created': 'Added a user',
+  'user.updated': 'Changed a user',
+  'policy.replaced': 'Changed the lead and support policy',
 };
 
 export interface FieldChange {
@@ -72,8 +79,10 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
   });
 }
 
-/** The plan's history as people read it: who, their agency, when, what, and each field before → after. */
-export function historyEntries(events: HistoryEventView[]): HistoryEntry[] {
+type AuditEvent = Pick<HistoryEventView, 'action' | 'actor' | 'actorAgency' | 'at' | 'before' | 'after'>;
+
+/** A history as people read it (a plan's, or the reference data's): who, their agency, when, what, and each field before → after. */
+export function historyEntries(events: AuditEvent[]): HistoryEntry[] {
   return events.map((event) => ({
     what: ACTIONS[event.action] ?? words(event.action.replace('.', ' ')),
     who: event.actor.name,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CpsModule } from '../cps/cps.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
@@ -25,7 +26,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
-  imports: [AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
+  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
   controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController, TeamsPagesController],
 })

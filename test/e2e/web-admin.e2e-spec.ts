@@ -1,5 +1,5 @@
-import { createAgency, createUser, unique } from '../factories';
-import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
+import { createAgency, createUser, TEST_PASSWORD, unique } from '../factories';
+import { browserOf, errorSummaryOf, postSignIn, valueOf, webSignIn } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -16,7 +16,7 @@ describe('Web pages: admin of reference data', () => {
 
   it('refuses every admin page to a user who is not an admin, with the 403 page', async () => {
     const coordinator = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email);
-    for (const path of ['/admin', '/admin/agencies', '/admin/users', '/admin/policy']) {
+    for (const path of ['/admin', '/admin/agencies', '/admin/users', '/admin/policy', '/admin/audit']) {
       expect((await page(coordinator, path, 403)).text).toContain('You cannot do this');
     }
     await post(coordinator, '/admin/agencies', { code: 'NOPE', name: 'Nope', kind: 'POLICE' }).expect(403);
@@ -98,6 +98,36 @@ describe('Web pages: admin of reference data', () => {
     const refused = await post(session, '/admin/teams', { agencyId: other.id, name: 'Not ours', capabilities: 'ENTRY', capacity: '6' }).expect(400);
     expect(errorSummaryOf(refused.text)).toHaveLength(1);
     expect(await t.dataSource.query(`SELECT 1 FROM teams WHERE agency_id = $1`, [other.id])).toHaveLength(0);
+  });
+
+  it('gives a user who forgot their password a new initial password, shown once; the old one no longer signs in', async () => {
+    const session = await admin();
+    const agency = await createAgency(t.dataSource);
+    const user = await createUser(t.dataSource, agency, ['COORDINATOR']);
+    const before = await webSignIn(t.http, user.email);
+    const reset = await post(session, '/admin/users', { id: user.id, name: user.name, agencyId: agency.id, roles: 'COORDINATOR', active: 'true', newPassword: 'yes' }).expect(200);
+    expect(reset.text).toContain('New initial password set');
+    const password = /<strong class="govuk-!-font-size-24">([^<]+)<\/strong>/.exec(reset.text)![1];
+    await page(before, '/', 303);
+    await postSignIn(t.http, { email: user.email, password: TEST_PASSWORD }, 401);
+    await webSignIn(t.http, user.email, password);
+  });
+
+  it('shows the reference data’s history and checks every audit chain', async () => {
+    // A database of its own: other tests break chains on purpose, to see them caught.
+    const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
+    try {
+      const ownBrowser = browserOf(() => own.http);
+      const session = await webSignIn(own.http, (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+      await ownBrowser.post(session, '/admin/agencies', { code: 'AUDITED', name: 'Audited agency', kind: 'POLICE' }).expect(303);
+      const audit = (await ownBrowser.page(session, '/admin/audit')).text;
+      expect(audit).toContain('Added an agency');
+      expect(audit).toContain('Name: Audited agency');
+      const verified = (await ownBrowser.page(session, '/admin/audit?verify')).text;
+      expect(verified).toMatch(/Every audit chain is whole: \d+ events checked/);
+    } finally {
+      await own.close();
+    }
   });
 
   it('shows the lead and support policy with each rule in words', async () => {

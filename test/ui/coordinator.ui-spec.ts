@@ -336,7 +336,7 @@ describe('The web UI in a browser (Chromium, headless)', () => {
       await signIn(page, admin.email);
       await page.getByRole('link', { name: 'Admin', exact: true }).click();
       await checked(page, 'admin');
-      for (const [link, title] of [['Agencies', 'agencies'], ['Teams', 'teams'], ['Users', 'users'], ['Lead and support policy', 'policy']]) {
+      for (const [link, title] of [['Agencies', 'agencies'], ['Teams', 'teams'], ['Users', 'users'], ['Lead and support policy', 'policy'], ['Audit', 'audit']]) {
         await page.goto('/admin');
         await page.getByRole('link', { name: link, exact: true }).click();
         await expect(heading(page)).resolves.toBe(link);

@@ -6,6 +6,9 @@ import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { Roles, WebPage } from '../../common/auth/decorators';
 import { PutPolicyRulesDto } from '../../lead-policy/dto/policy-rule.dto';
 import { PolicyService } from '../../lead-policy/policy.service';
+import { AuditService } from '../../audit/audit.service';
+import { ReferenceEventQueryDto } from '../../audit/dto/audit.dto';
+import { historyEntries } from '../history-view';
 import { AgenciesService } from '../../reference-data/agencies.service';
 import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agency.dto';
 import { CreateUserDto, UpdateUserDto } from '../../reference-data/dto/user.dto';
@@ -33,6 +36,7 @@ export class AdminController {
     private readonly agencies: AgenciesService,
     private readonly users: UsersService,
     private readonly policy: PolicyService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -72,10 +76,20 @@ export class AdminController {
   async saveUser(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = { id: formText(request.body, 'id'), email: formText(request.body, 'email').trim(), name: formText(request.body, 'name'), agencyId: formText(request.body, 'agencyId'), roles: formList(request.body, 'roles'), active: formText(request.body, 'active') };
     const redraw = (errors: FieldError[]) => this.drawUsers(reply, request, values, errors);
-    if (values.id) {
-      return saveThen(reply, () => validated(UpdateUserDto, { name: values.name, agencyId: values.agencyId, roles: values.roles, active: values.active !== 'false' }).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
-    }
     const password = randomBytes(18).toString('base64url');
+    if (values.id) {
+      // A forgotten password is replaced by a new initial one, shown once like a new user's.
+      const reset = formText(request.body, 'newPassword') === 'yes';
+      const changes = { name: values.name, agencyId: values.agencyId, roles: values.roles, active: values.active !== 'false', ...(reset ? { password } : {}) };
+      if (!reset) return saveThen(reply, () => validated(UpdateUserDto, changes).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
+      try {
+        const user = await this.users.update(request.user!, values.id, await validated(UpdateUserDto, changes));
+        return render(reply, request, 'admin/user-created.njk', { pageTitle: 'New initial password', section: 'admin', created: user, password, reset: true });
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        return redraw(formErrors(error, FIELDS));
+      }
+    }
     try {
       const input = await validated(CreateUserDto, { email: values.email, name: values.name, agencyId: values.agencyId, roles: values.roles, password });
       const user = await this.users.create(request.user!, input);
@@ -89,6 +103,21 @@ export class AdminController {
   private async drawUsers(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
     const [users, agencies] = await Promise.all([this.users.list(), this.agencies.list()]);
     return render(reply, request, 'admin/users.njk', { pageTitle: 'Users', section: 'admin', users, agencies, values, errors }, errors.length ? 400 : 200);
+  }
+
+  /** The reference-data history (who changed what, before → after), a page at a time, and a check of every audit chain. */
+  @Get('audit')
+  async auditPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('cursor') cursor?: string, @Query('verify') verify?: string): Promise<FastifyReply> {
+    const query = await validated(ReferenceEventQueryDto, { limit: 50, ...(cursor && /^\d{1,10}$/.test(cursor) ? { cursor } : {}) });
+    const [page, verified] = await Promise.all([this.audit.referenceEvents(query), verify !== undefined ? this.audit.verify() : Promise.resolve(undefined)]);
+    const entries = historyEntries(page.items);
+    return render(reply, request, 'admin/audit.njk', {
+      pageTitle: cursor ? 'Audit (older changes)' : 'Audit',
+      section: 'admin',
+      entries: entries.map((entry, index) => ({ ...entry, entity: page.items[index].entity })),
+      verified,
+      nextHref: page.nextCursor ? `/admin/audit?cursor=${page.nextCursor}` : undefined,
+    });
   }
 
   @Get('policy')
