@@ -1,3 +1,4 @@
+import { ukLocalTime } from '../../src/common/uk-time';
 import { operationBody, randomPostcode } from '../factories';
 import { Scenario } from '../factories/scenario';
 import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
@@ -65,6 +66,31 @@ describe('Web pages: the forms of a plan’s sections', () => {
     await post(session, `${path}/release`, { ...drawnAt(html), deploymentId: deployment.id }).expect(303);
     const [released] = await t.dataSource.query(`SELECT status FROM deployments WHERE id = $1`, [deployment.id]);
     expect(released.status).toBe('RELEASED');
+  });
+
+  it('requests a team for only part of the plan’s window, in UK time', async () => {
+    const owner = await s.owner();
+    const start = new Date(Date.now() + 40 * 24 * 3600_000);
+    start.setUTCHours(5, 0, 0, 0);
+    const plan = await s.draft(owner, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 12 * 3600_000).toISOString() });
+    const session = await webSignIn(t.http, owner.user.email);
+    const path = `/plans/${plan.reference}/teams`;
+    const html = (await page(session, path)).text;
+    const local = ukLocalTime(start);
+    const day = { day: String(local.day), month: String(local.month), year: String(local.year) };
+    const part = {
+      ...{ 'startsAt-day': day.day, 'startsAt-month': day.month, 'startsAt-year': day.year },
+      ...{ 'endsAt-day': day.day, 'endsAt-month': day.month, 'endsAt-year': day.year },
+    };
+    const badTime = await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', ...part, 'startsAt-time': '9', 'endsAt-time': '11:00' }).expect(400);
+    expect(errorSummaryOf(badTime.text)).toEqual(['Enter the start time as hours and minutes on the 24-hour clock, for example 05:30']);
+    const startTime = `${String(local.hour + 2).padStart(2, '0')}:00`;
+    const endTime = `${String(local.hour + 4).padStart(2, '0')}:00`;
+    await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', ...part, 'startsAt-time': startTime, 'endsAt-time': endTime }).expect(303);
+    const [deployment] = await t.dataSource.query(`SELECT starts_at, ends_at, follows_operation_window FROM deployments WHERE operation_id = $1`, [plan.id]);
+    expect(new Date(deployment.starts_at).getTime() - start.getTime()).toBe(2 * 3600_000);
+    expect(new Date(deployment.ends_at).getTime() - start.getTime()).toBe(4 * 3600_000);
+    expect(deployment.follows_operation_window).toBe(false);
   });
 
   it('requests early CPS involvement with the date advice is needed by, and withdraws it', async () => {

@@ -11,11 +11,12 @@ import { TeamsService } from '../../reference-data/teams.service';
 import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
+import { DateTimeFields, instantOf } from '../plan-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 const TEAM_FIELDS: FieldMap = {
-  id: (field) => (field === 'version' ? '' : field),
+  id: (field) => (field === 'version' ? '' : field === 'startsAt' || field === 'endsAt' ? `${field}-day` : field),
   messages: { teamId: 'Select a team', headcount: 'Enter the number of officers, a whole number from 1 to the team’s capacity' },
 };
 const ACTIVE = ['REQUESTED', 'CONFIRMED'];
@@ -24,7 +25,17 @@ interface TeamsForm {
   teamId: string;
   headcount: string;
   tasking: string;
+  startsAt?: DateTimeFields;
+  endsAt?: DateTimeFields;
 }
+
+const dateTimeOf = (form: unknown, prefix: string): DateTimeFields => ({
+  day: formText(form, `${prefix}-day`).trim(),
+  month: formText(form, `${prefix}-month`).trim(),
+  year: formText(form, `${prefix}-year`).trim(),
+  time: formText(form, `${prefix}-time`).trim(),
+});
+const blank = (fields: DateTimeFields) => !fields.day && !fields.month && !fields.year && !fields.time;
 
 /** The teams of a plan: requested and released by its owner, confirmed or declined by their agencies. */
 @ApiExcludeController()
@@ -46,15 +57,30 @@ export class PlanTeamsController {
   @Post('teams')
   async requestTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const values: TeamsForm = { teamId: formText(request.body, 'teamId'), headcount: formText(request.body, 'headcount').trim(), tasking: formText(request.body, 'tasking') };
+    const values: TeamsForm = {
+      teamId: formText(request.body, 'teamId'),
+      headcount: formText(request.body, 'headcount').trim(),
+      tasking: formText(request.body, 'tasking'),
+      startsAt: dateTimeOf(request.body, 'startsAt'),
+      endsAt: dateTimeOf(request.body, 'endsAt'),
+    };
     const errors: FieldError[] = [];
+    // Only part of the plan's window: both ends given, in UK time; none given, the whole window (and it follows the plan's).
+    const window: Record<string, string> = {};
+    for (const field of ['startsAt', 'endsAt'] as const) {
+      const fields = values[field]!;
+      if (blank(fields)) continue;
+      const { iso, error } = instantOf(field, fields);
+      if (error) errors.push(error);
+      else window[field] = iso!;
+    }
     if (!values.teamId) errors.push({ field: 'teamId', text: 'Select a team' });
     if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
     const stale = asPosted(context, request);
     if (errors.length) return this.drawTeams(reply, request, stale, values, errors);
     let input: CreateDeploymentDto;
     try {
-      input = await validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking });
+      input = await validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking, ...window });
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return this.drawTeams(reply, request, stale, values, formErrors(error, TEAM_FIELDS));
