@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ukDate, ukLocalTime } from '../../src/common/uk-time';
-import { createAgency, createTeam, createUser, randomPostcode, TEST_PASSWORD } from '../factories';
+import { createAgency, createTeam, createUser, login, randomPostcode, TEST_PASSWORD } from '../factories';
 import { Scenario, Signed } from '../factories/scenario';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -322,6 +322,23 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseURL}/plans/${plan.reference}?reviewed`);
     await expect(page.locator('main .govuk-tag').first().innerText()).resolves.toBe('Approved');
+  });
+
+  it('tells a manager who created a plan why they cannot approve it, and refuses the admin pages to them', async () => {
+    const owner = await s.owner();
+    const both = await createUser(t.dataSource, owner.agency, ['COORDINATOR', 'MANAGER']);
+    const auth = { Authorization: `Bearer ${await login(t.http, both)}` };
+    const plan = await s.plan({ ...owner, auth, user: { ...owner.user, id: both.id } }, { stage: 'submitted' });
+    const page = await open(false);
+    await signIn(page, both.email);
+    await page.getByRole('link', { name: plan.reference }).click();
+    await expect(heading(page)).resolves.toBe('Review the plan');
+    await expect(page.locator('.govuk-inset-text').innerText()).resolves.toBe(`Four eyes: you created ${plan.reference}, so another manager must review it`);
+    await expect(page.getByRole('button', { name: 'Send decision' }).count()).resolves.toBe(0);
+    await checked(page, 'review-own-plan');
+    await page.goto('/admin/users');
+    await expect(heading(page)).resolves.toBe('You cannot do this');
+    await checked(page);
   });
 
   it('gives an admin the reference-data pages, each passing axe', async () => {
