@@ -341,6 +341,31 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await checked(page);
   });
 
+  it('passes axe on the pages the journeys above do not open', async () => {
+    const owner = await s.owner();
+    const hour = 3600_000;
+    const soon = { startsAt: new Date(Date.now() + 2 * hour).toISOString(), endsAt: new Date(Date.now() + 10 * hour).toISOString() };
+    const approved = await s.plan(owner, { stage: 'approved', body: soon });
+    const submitted = await s.plan(owner, { stage: 'submitted' });
+    const active = await s.plan(owner, { stage: 'active' });
+    const page = await open(false);
+    await signIn(page, owner.user.email);
+    for (const path of [
+      `/plans/${approved.reference}/locations`,
+      `/plans/${approved.reference}/conflicts`,
+      `/plans/${approved.reference}/start`,
+      `/plans/${approved.reference}/cancel`,
+      `/plans/${submitted.reference}/withdraw`,
+      `/plans/${active.reference}/complete`,
+    ]) {
+      await page.goto(path);
+      await checked(page);
+    }
+    await page.getByRole('button', { name: 'Complete the day of action' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('There is a problem');
+    await checked(page);
+  });
+
   it('gives an admin the reference-data pages, each passing axe', async () => {
     // A database of its own: the shared one holds every other test's agencies, teams and users,
     // and the admin lists show them all.
@@ -359,6 +384,14 @@ describe('The web UI in a browser (Chromium, headless)', () => {
         await expect(heading(page)).resolves.toBe(link);
         await checked(page, `admin-${title}`);
       }
+      await page.goto('/admin/users');
+      await page.getByLabel('Email address').fill('new.coordinator@test.local');
+      await page.getByLabel('Name', { exact: true }).fill('Jo Bloggs');
+      await page.getByLabel('Agency', { exact: true }).selectOption({ index: 1 });
+      await page.getByLabel('Coordinator', { exact: true }).check();
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await expect(heading(page)).resolves.toBe('User added');
+      await checked(page);
     } finally {
       await own.close();
     }
