@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { personJson } from '../database/json';
 import { first, query } from '../database/query';
-import { sql } from '../database/sql';
+import { named, sql } from '../database/sql';
 import { HistoryEventView, ReferenceEventView } from './dto/audit.dto';
 import { ChainedEvent, ReferenceChainedEvent, Stored } from './hash-chain';
 
@@ -20,6 +20,11 @@ export const AuditRepository = {
   async lastOfOperation(manager: EntityManager, operationId: string): Promise<Link | undefined> {
     await query(manager, sql`SELECT pg_advisory_xact_lock(hashtextextended(${operationId}, 0))`);
     return first<Link>(manager, sql`SELECT seq, hash FROM audit_events WHERE operation_id = ${operationId} ORDER BY seq DESC LIMIT 1`);
+  },
+
+  /** The position of an operation's newest event (0 for none), read without taking the chain's lock. */
+  async lastSeqOfOperation(manager: EntityManager, operationId: string): Promise<number> {
+    return (await first<{ seq: number }>(manager, named(sql`SELECT max(seq) AS seq FROM audit_events WHERE operation_id = ${operationId}`)))?.seq ?? 0;
   },
 
   async insertOperationEvent(manager: EntityManager, event: ChainedEvent, hash: string): Promise<void> {

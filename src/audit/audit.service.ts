@@ -88,6 +88,11 @@ export class AuditService {
     return AuditRepository.history(this.dataSource.manager, operationId);
   }
 
+  /** The position of an operation's newest event: what a form drawn now has seen of its history. */
+  lastSeq(operationId: string): Promise<number> {
+    return AuditRepository.lastSeqOfOperation(this.dataSource.manager, operationId);
+  }
+
   /** Changes to reference data, newest first, a page at a time (`cursor`: the seq the page starts below). */
   async referenceEvents(query: ReferenceEventQueryDto): Promise<ReferenceEventPage> {
     const limit = query.limit ?? DEFAULT_PAGE;

@@ -6,7 +6,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
-import { mayLead, maySupport, Verdict } from '../lead-policy/policy';
+import { mayLead, maySupport, OperationFacts, Verdict } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { Agency } from '../reference-data/agency.entity';
 import { toAgencyView } from '../reference-data/agencies.service';
@@ -54,16 +54,15 @@ export class LeadAssignmentService {
 
   /** The agencies the current policy lets lead, and support, this operation. */
   async eligibleAgencies(viewer: AuthUser, id: string): Promise<EligibleAgenciesView> {
-    const choices = await this.choices(viewer, id);
+    const choices = await this.choices(await this.plans.get(viewer, id));
     return {
       lead: choices.filter((choice) => choice.lead.permitted).map((choice) => choice.agency),
       support: choices.filter((choice) => choice.support.permitted).map((choice) => choice.agency),
     };
   }
 
-  /** Every agency, with the policy's verdict on its leading and supporting this operation: the reason for each refusal. */
-  async choices(viewer: AuthUser, id: string): Promise<{ agency: AgencyView; lead: Verdict; support: Verdict }[]> {
-    const operation = await this.plans.get(viewer, id);
+  /** Every agency, with the policy's verdict on its leading and supporting an operation the caller has read: the reason for each refusal. */
+  async choices(operation: OperationFacts): Promise<{ agency: AgencyView; lead: Verdict; support: Verdict }[]> {
     const [agencies, rules] = await Promise.all([this.dataSource.getRepository(Agency).find({ order: { code: 'ASC' } }), this.policy.rules()]);
     const kindOrder = (agency: Agency) => AGENCY_KINDS.indexOf(agency.kind);
     return agencies

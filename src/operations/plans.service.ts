@@ -89,6 +89,11 @@ export class PlansService {
     return this.audit.history(plan.id);
   }
 
+  /** The position of the newest event in the history of a plan the caller has just read. */
+  lastChangeOf(plan: Pick<OperationView, 'id'>): Promise<number> {
+    return this.audit.lastSeq(plan.id);
+  }
+
   /** One deployment as the plan shows it (for a partner, who may lose sight of the plan by declining). */
   async deployment(deploymentId: string, manager: EntityManager = this.dataSource.manager): Promise<DeploymentView> {
     const [row] = await PlanReadRepository.deployments(manager, { deploymentId });

@@ -14,11 +14,9 @@ export const STALE =
 
 /** A plan's sub-page: the plan as the viewer may see it, the version and last change their forms start from. */
 export interface PlanContext {
-  id: string;
   plan: OperationView;
   /** The last event of the plan's history when the page was drawn: what a stale form is compared with. */
   seen: number;
-  history: HistoryEventView[];
 }
 
 /** How a sub-page is drawn again after a refusal: the errors, and for a stale edit what others changed. */
@@ -32,8 +30,12 @@ export class PlanPages {
   async load(request: AuthenticatedRequest, reference: string): Promise<PlanContext> {
     const viewer = request.user!;
     const plan = await this.plans.getByReference(viewer, reference);
-    const history = await this.plans.historyOf(plan);
-    return { id: plan.id, plan, history, seen: history.length ? history[history.length - 1].seq : 0 };
+    return { plan, seen: await this.plans.lastChangeOf(plan) };
+  }
+
+  /** The plan's whole history, oldest first: read only by the pages that show it. */
+  history(context: PlanContext): Promise<HistoryEventView[]> {
+    return this.plans.historyOf(context.plan);
   }
 
   draw(reply: FastifyReply, request: AuthenticatedRequest, template: string, title: string, context: PlanContext, data: Record<string, unknown>, status = 200): FastifyReply {
@@ -54,7 +56,7 @@ export class PlanPages {
       // Drawn again from the plan as it is now, so that saving again applies to the newest version.
       const now = await this.load(request, context.plan.reference);
       const posted = asPosted(now, request);
-      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(now.history, posted.seen) });
+      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(await this.plans.historyOf(now.plan), posted.seen) });
       return redraw(formErrors(error, fields), posted);
     }
   }

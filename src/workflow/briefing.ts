@@ -5,7 +5,7 @@ import type { DeploymentView, OperationView } from '../operations/dto/plan-view.
 import { COMPLETED_RELEASE } from '../deployments/release-reasons';
 
 /** A briefing is built once as blocks, then written as Markdown or HTML. */
-export type Block =
+type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }

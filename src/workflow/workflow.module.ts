@@ -16,6 +16,6 @@ import { WorkflowController } from './workflow.controller';
   imports: [OperationsModule, DeploymentsModule, CpsModule, AuditModule, LeadPolicyModule],
   controllers: [WorkflowController],
   providers: [ReadinessService, LifecycleService, ReviewService, DeconflictionService, BriefingService],
-  exports: [ReadinessService, LifecycleService, ReviewService, DeconflictionService, BriefingService],
+  exports: [ReadinessService, LifecycleService, ReviewService, DeconflictionService],
 })
 export class WorkflowModule {}

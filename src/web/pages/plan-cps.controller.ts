@@ -8,10 +8,10 @@ import { CpsRequestDto, DeclineCpsRequestDto } from '../../cps/dto/cps.dto';
 import { CpsService } from '../../cps/cps.service';
 import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
-import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 const CPS_FIELDS: FieldMap = {
@@ -41,21 +41,14 @@ export class PlanCpsController {
     const values = { note: formText(request.body, 'note'), day: formText(request.body, 'adviceNeededBy-day').trim(), month: formText(request.body, 'adviceNeededBy-month').trim(), year: formText(request.body, 'adviceNeededBy-year').trim() };
     const two = (part: string) => part.padStart(2, '0');
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
-    let input: CpsRequestDto;
-    try {
-      input = await validated(CpsRequestDto, { version: formVersion(request), note: values.note, adviceNeededBy: `${values.year}-${two(values.month)}-${two(values.day)}` });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, CPS_FIELDS), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.request(request.user!, context.id, input), redraw, `/plans/${reference}/cps`);
+    return this.pages.change(request, reply, context, CPS_FIELDS, () => validated(CpsRequestDto, { version: formVersion(request), note: values.note, adviceNeededBy: `${values.year}-${two(values.month)}-${two(values.day)}` }).then((input) => this.cps.request(request.user!, context.plan.id, input)), redraw, `/plans/${reference}/cps`);
   }
 
   @Post('cps/withdraw')
   async withdrawCps(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const values = { note: '', day: '', month: '', year: '' };
-    return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.withdraw(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+    return this.pages.change(request, reply, context, CPS_FIELDS, () => this.cps.withdraw(request.user!, context.plan.id, formVersion(request)), (errors, now, conflict) =>
       this.drawCps(reply, request, now, values, errors, conflict),
       `/plans/${reference}/cps`,
     );
@@ -69,17 +62,10 @@ export class PlanCpsController {
     const fields: FieldMap = { id: (field) => (field === 'reason' ? 'reason' : '') };
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCps(reply, request, now, values, errors, conflict);
     if (formText(request.body, 'answer') === 'accept') {
-      return this.pages.change(request, reply, context, fields, () => this.cps.accept(request.user!, context.id, formVersion(request)), redraw, `/plans/${reference}/cps`);
-    }
-    let input: DeclineCpsRequestDto;
-    try {
-      input = await validated(DeclineCpsRequestDto, { version: formVersion(request), reason: values.reason });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), asPosted(context, request));
+      return this.pages.change(request, reply, context, fields, () => this.cps.accept(request.user!, context.plan.id, formVersion(request)), redraw, `/plans/${reference}/cps`);
     }
     // A declined request leaves every liaison's view of the plan (R14): back to their tasks.
-    return this.pages.change(request, reply, context, fields, () => this.cps.decline(request.user!, context.id, input), redraw, '/?declined');
+    return this.pages.change(request, reply, context, fields, () => validated(DeclineCpsRequestDto, { version: formVersion(request), reason: values.reason }).then((input) => this.cps.decline(request.user!, context.plan.id, input)), redraw, '/?declined');
   }
 
   private drawCps(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown, status = errors.length ? 400 : 200): FastifyReply {
@@ -99,18 +85,11 @@ export class PlanCpsController {
     const notes = { [hitId]: formText(request.body, 'note') };
     const fields: FieldMap = { id: (field) => (field === 'note' ? `note-${hitId}` : '') };
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawConflicts(reply, request, now, notes, errors, conflict);
-    let input: AcknowledgeDto;
-    try {
-      input = await validated(AcknowledgeDto, { version: formVersion(request), note: notes[hitId] });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, fields, () => this.deconfliction.acknowledge(request.user!, context.id, hitId, input), redraw, `/plans/${reference}/conflicts`);
+    return this.pages.change(request, reply, context, fields, () => validated(AcknowledgeDto, { version: formVersion(request), note: notes[hitId] }).then((input) => this.deconfliction.acknowledge(request.user!, context.plan.id, hitId, input)), redraw, `/plans/${reference}/conflicts`);
   }
 
   private async drawConflicts(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, notes: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
-    const hits = await this.deconfliction.conflicts(request.user!, context.id);
+    const hits = await this.deconfliction.conflicts(request.user!, context.plan.id);
     return this.pages.draw(reply, request, 'conflicts.njk', 'Deconfliction', context, { hits, notes, errors, conflict }, errors.length ? 400 : 200);
   }
 }

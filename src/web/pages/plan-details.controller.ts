@@ -48,7 +48,7 @@ export class PlanDetailsController {
       return this.drawDetails(reply, request, asPosted(context, request), values, inFormOrder(errors, formErrors(error, PLAN_FIELDS)));
     }
     if (errors.length) return this.drawDetails(reply, request, asPosted(context, request), values, inFormOrder(errors));
-    return this.pages.change(request, reply, context, PLAN_FIELDS, () => this.editing.update(request.user!, context.id, input), (problems, now, conflict) =>
+    return this.pages.change(request, reply, context, PLAN_FIELDS, () => this.editing.update(request.user!, context.plan.id, input), (problems, now, conflict) =>
       this.drawDetails(reply, request, now, values, inFormOrder(problems), conflict),
       `/plans/${reference}?saved`,
     );
@@ -81,14 +81,15 @@ export class PlanDetailsController {
     else locations.push(values.location);
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
       this.pages.draw(reply, request, 'locations.njk', 'Locations', now, { values, index: remove ? undefined : index, errors, conflict }, 400);
-    let input: UpdateOperationDto;
-    try {
-      input = await validated(UpdateOperationDto, { version: formVersion(request), locations });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, LOCATION_FIELDS), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, LOCATION_FIELDS, () => this.editing.update(request.user!, context.id, input), redraw, `/plans/${reference}/locations`);
+    return this.pages.change(
+      request,
+      reply,
+      context,
+      LOCATION_FIELDS,
+      () => validated(UpdateOperationDto, { version: formVersion(request), locations }).then((input) => this.editing.update(request.user!, context.plan.id, input)),
+      redraw,
+      `/plans/${reference}/locations`,
+    );
   }
 
   @Get('lead')
@@ -103,20 +104,14 @@ export class PlanDetailsController {
     const chosen = formText(request.body, 'agencyId');
     if (!chosen) return this.drawLead(reply, request, asPosted(context, request), '', [{ field: 'agencyId', text: 'Select the agency that will lead the operation' }]);
     const fields = { id: () => 'agencyId' };
-    let input: SetLeadAgencyDto;
-    try {
-      input = await validated(SetLeadAgencyDto, { version: formVersion(request), agencyId: chosen });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return this.drawLead(reply, request, asPosted(context, request), chosen, formErrors(error, fields));
-    }
-    return this.pages.change(request, reply, context, fields, () => this.leads.setLead(request.user!, context.id, input), (errors, now, conflict) =>
+    const setLead = () => validated(SetLeadAgencyDto, { version: formVersion(request), agencyId: chosen }).then((input) => this.leads.setLead(request.user!, context.plan.id, input));
+    return this.pages.change(request, reply, context, fields, setLead, (errors, now, conflict) =>
       this.drawLead(reply, request, now, chosen, errors, conflict),
     );
   }
 
   private async drawLead(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, chosen: string, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
-    const choices = await this.leads.choices(request.user!, context.id);
+    const choices = await this.leads.choices(context.plan);
     const items = choices.map((choice) => ({
       value: choice.agency.id,
       text: `${choice.agency.name} (${choice.agency.code})`,

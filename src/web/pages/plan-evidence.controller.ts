@@ -9,7 +9,7 @@ import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, R
 import { CpsService } from '../../cps/cps.service';
 import { EvidenceService } from '../../cps/evidence.service';
 import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
@@ -73,41 +73,35 @@ export class PlanEvidenceController {
       priority: values.priority,
     };
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, values, errors, conflict);
-    const done = `/plans/${reference}/evidence`;
-    try {
-      if (values.requirementId) {
-        const input = await validated(UpdateEvidenceRequirementDto, { ...body, version: Number(formText(request.body, 'requirementVersion')) });
-        return await this.pages.change(request, reply, context, REQUIREMENT_FIELDS, () => this.evidence.update(request.user!, context.id, values.requirementId, input), redraw, done);
-      }
-      const input = await validated(CreateEvidenceRequirementDto, { ...body, version: formVersion(request) });
-      return await this.pages.change(request, reply, context, REQUIREMENT_FIELDS, () => this.evidence.add(request.user!, context.id, input), redraw, done);
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, REQUIREMENT_FIELDS), asPosted(context, request));
-    }
+    const version = Number(formText(request.body, 'requirementVersion'));
+    const save = values.requirementId
+      ? () => validated(UpdateEvidenceRequirementDto, { ...body, version }).then((input) => this.evidence.update(request.user!, context.plan.id, values.requirementId, input))
+      : () => validated(CreateEvidenceRequirementDto, { ...body, version: formVersion(request) }).then((input) => this.evidence.add(request.user!, context.plan.id, input));
+    return this.pages.change(request, reply, context, REQUIREMENT_FIELDS, save, redraw, `/plans/${reference}/evidence`);
   }
 
   @Post('assign')
   async assign(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    return this.onRequirement(request, reply, reference, 'team', AssignEvidenceDto, { teamId: 'teamId' }, 'Select the confirmed team that gathers this evidence', (id, rid, input) =>
-      this.evidence.assign(request.user!, id, rid, input as AssignEvidenceDto),
+    const teamId = formText(request.body, 'teamId');
+    return this.onRequirement(request, reply, reference, 'team', teamId ? undefined : 'Select the confirmed team that gathers this evidence', (id, rid, version) =>
+      validated(AssignEvidenceDto, { version, teamId }).then((input) => this.evidence.assign(request.user!, id, rid, input)),
     );
   }
 
   @Post('gathered')
   async gathered(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    return this.onRequirement(request, reply, reference, 'note', GatheredEvidenceDto, { note: 'note' }, undefined, (id, rid, input) =>
-      this.evidence.gathered(request.user!, id, rid, input as GatheredEvidenceDto),
+    return this.onRequirement(request, reply, reference, 'note', undefined, (id, rid, version) =>
+      validated(GatheredEvidenceDto, { version, note: formText(request.body, 'note') }).then((input) => this.evidence.gathered(request.user!, id, rid, input)),
     );
   }
 
   @Post('decide')
   async decide(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     if (formText(request.body, 'decision') === 'accept') {
-      return this.onRequirement(request, reply, reference, 'reason', undefined, {}, undefined, (id, rid, input) => this.evidence.decide(request.user!, id, rid, input.version, 'ACCEPTED'));
+      return this.onRequirement(request, reply, reference, 'reason', undefined, (id, rid, version) => this.evidence.decide(request.user!, id, rid, version, 'ACCEPTED'));
     }
-    return this.onRequirement(request, reply, reference, 'reason', RejectEvidenceDto, { reason: 'reason' }, undefined, (id, rid, input) =>
-      this.evidence.decide(request.user!, id, rid, input.version, 'REJECTED', (input as RejectEvidenceDto).reason),
+    return this.onRequirement(request, reply, reference, 'reason', undefined, (id, rid, version) =>
+      validated(RejectEvidenceDto, { version, reason: formText(request.body, 'reason') }).then((input) => this.evidence.decide(request.user!, id, rid, input.version, 'REJECTED', input.reason)),
     );
   }
 
@@ -115,43 +109,33 @@ export class PlanEvidenceController {
   @Post('close')
   async close(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.pages.change(request, reply, context, { id: () => '' }, () => this.cps.close(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.cps.close(request.user!, context.plan.id, formVersion(request)), (errors, now, conflict) =>
       this.draw(reply, request, now, EMPTY, errors, conflict),
       `/plans/${reference}?closed`,
     );
   }
 
   /**
-   * A change to one requirement, against its own version: the form's fields (`fields`, form name
-   * → body name) checked as the API checks them, each error shown beside the requirement's field.
+   * A change to one requirement, against its own version (the form's `requirementVersion`): a
+   * refusal is shown beside that requirement's field (`prefix`-id), keeping what was typed.
    */
   private async onRequirement(
     request: AuthenticatedRequest,
     reply: FastifyReply,
     reference: string,
-    field: 'team' | 'note' | 'reason',
-    type: (new () => object) | undefined,
-    fields: Record<string, string>,
+    prefix: 'team' | 'note' | 'reason',
     missing: string | undefined,
-    action: (id: string, requirementId: string, input: { version: number }) => Promise<unknown>,
+    action: (operationId: string, requirementId: string, version: number) => Promise<unknown>,
   ): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const requirementId = formText(request.body, 'requirementId');
-    const fieldId = `${field}-${requirementId}`;
+    const fieldId = `${prefix}-${requirementId}`;
     const map: FieldMap = { id: (name) => (name === 'version' ? '' : fieldId) };
-    const typed = { [requirementId]: { [field]: formText(request.body, Object.keys(fields)[0] ?? field) } };
+    const typed = { [requirementId]: { note: formText(request.body, 'note'), reason: formText(request.body, 'reason') } };
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, errors, conflict, typed);
-    const plain: Record<string, unknown> = { version: Number(formText(request.body, 'requirementVersion')) };
-    for (const [form, body] of Object.entries(fields)) plain[body] = formText(request.body, form);
-    if (missing && !plain[Object.values(fields)[0]]) return redraw([{ field: fieldId, text: missing }], asPosted(context, request));
-    let input: { version: number };
-    try {
-      input = type ? ((await validated(type, plain)) as { version: number }) : { version: plain.version as number };
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, map), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, map, () => action(context.id, requirementId, input), redraw, `/plans/${reference}/evidence`);
+    if (missing) return redraw([{ field: fieldId, text: missing }], asPosted(context, request));
+    const version = Number(formText(request.body, 'requirementVersion'));
+    return this.pages.change(request, reply, context, map, () => action(context.plan.id, requirementId, version), redraw, `/plans/${reference}/evidence`);
   }
 
   private draw(

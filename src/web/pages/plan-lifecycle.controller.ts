@@ -6,10 +6,10 @@ import { WebPage } from '../../common/auth/decorators';
 import { CancelDto, CompleteDto } from '../../workflow/dto/workflow.dto';
 import { LifecycleService } from '../../workflow/lifecycle.service';
 import { ReadinessService } from '../../workflow/readiness.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
-import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
 
@@ -37,7 +37,7 @@ export class PlanLifecycleController {
   @Post('start')
   async start(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.start(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.start(request.user!, context.plan.id, formVersion(request)), (errors, now, conflict) =>
       this.drawStart(reply, request, now, errors, conflict),
       `/plans/${reference}?started`,
     );
@@ -56,7 +56,7 @@ export class PlanLifecycleController {
   @Post('withdraw')
   async withdraw(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.withdraw(request.user!, context.id, formVersion(request)), (errors, now, conflict) =>
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.withdraw(request.user!, context.plan.id, formVersion(request)), (errors, now, conflict) =>
       this.drawWithdraw(reply, request, now, errors, conflict),
       `/plans/${reference}?withdrawn`,
     );
@@ -75,15 +75,12 @@ export class PlanLifecycleController {
   async complete(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const values: Record<string, string> = Object.fromEntries([...OUTCOMES, 'notes'].map((field) => [field, formText(request.body, field).trim()]));
-    let input: CompleteDto;
-    try {
-      const outcomes = Object.fromEntries(OUTCOMES.map((field) => [field, /^\d{1,6}$/.test(values[field]) ? Number(values[field]) : values[field]]));
-      input = await validated(CompleteDto, { version: formVersion(request), outcomes: { ...outcomes, ...(values.notes ? { notes: values.notes } : {}) } });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return this.drawComplete(reply, request, asPosted(context, request), values, formErrors(error, OUTCOME_FIELDS));
-    }
-    return this.pages.change(request, reply, context, OUTCOME_FIELDS, () => this.lifecycle.complete(request.user!, context.id, input), (problems, now, conflict) =>
+    const outcomes = Object.fromEntries(OUTCOMES.map((field) => [field, /^\d{1,6}$/.test(values[field]) ? Number(values[field]) : values[field]]));
+    const complete = () =>
+      validated(CompleteDto, { version: formVersion(request), outcomes: { ...outcomes, ...(values.notes ? { notes: values.notes } : {}) } }).then((input) =>
+        this.lifecycle.complete(request.user!, context.plan.id, input),
+      );
+    return this.pages.change(request, reply, context, OUTCOME_FIELDS, complete, (problems, now, conflict) =>
       this.drawComplete(reply, request, now, values, problems, conflict),
       `/plans/${reference}?completed`,
     );
@@ -102,14 +99,7 @@ export class PlanLifecycleController {
   async cancel(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const reason = formText(request.body, 'reason');
-    let input: CancelDto;
-    try {
-      input = await validated(CancelDto, { version: formVersion(request), reason });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return this.drawCancel(reply, request, asPosted(context, request), reason, formErrors(error, CANCEL_FIELDS));
-    }
-    return this.pages.change(request, reply, context, CANCEL_FIELDS, () => this.lifecycle.cancel(request.user!, context.id, input.version, input.reason), (errors, now, conflict) =>
+    return this.pages.change(request, reply, context, CANCEL_FIELDS, () => validated(CancelDto, { version: formVersion(request), reason }).then((input) => this.lifecycle.cancel(request.user!, context.plan.id, input.version, input.reason)), (errors, now, conflict) =>
       this.drawCancel(reply, request, now, reason, errors, conflict),
       `/plans/${reference}?cancelled`,
     );

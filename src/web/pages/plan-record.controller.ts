@@ -5,19 +5,18 @@ import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
 import { ukDateTime } from '../../common/uk-time';
-import { BriefingService } from '../../workflow/briefing.service';
-import { SECTION_TITLES } from '../../workflow/briefing';
+import { briefingBlocks, SECTION_TITLES, toHtml, toMarkdown } from '../../workflow/briefing';
 import { LifecycleService } from '../../workflow/lifecycle.service';
 import { ReadinessService } from '../../workflow/readiness.service';
 import { ReviewService } from '../../workflow/review.service';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { ReadinessView, ReviewDto } from '../../workflow/dto/workflow.dto';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { BRIEFING_SECTIONS } from '../../common/domain';
 import { historyEntries } from '../history-view';
 import { FieldError } from '../page';
-import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
 
@@ -31,7 +30,6 @@ export class PlanRecordController {
     private readonly pages: PlanPages,
     private readonly readiness: ReadinessService,
     private readonly lifecycle: LifecycleService,
-    private readonly briefing: BriefingService,
     private readonly reviews: ReviewService,
     private readonly deconfliction: DeconflictionService,
   ) {}
@@ -44,9 +42,9 @@ export class PlanRecordController {
   @Post('submit')
   async submit(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.submit(request.user!, context.id, formVersion(request)), async (errors, now, conflict) => {
+    return this.pages.change(request, reply, context, { id: () => '' }, () => this.lifecycle.submit(request.user!, context.plan.id, formVersion(request)), async (errors, now, conflict) => {
       // NOT_READY names each failing check: each is listed with a link to where it is fixed.
-      const readiness = await this.readiness.readiness(request.user!, now.id);
+      const readiness = await this.readiness.readinessOf(now.plan);
       const failing = readinessItems(reference, readiness).filter((_item, index) => readiness.checks[index].blocking && !readiness.checks[index].ok);
       const listed: FieldError[] = conflict || !failing.length ? errors : failing.map((item) => ({ field: '', text: `${item.title.text}: ${item.hint.text}`, href: item.href }));
       return this.drawSubmit(reply, request, now, listed, conflict, readiness);
@@ -84,19 +82,13 @@ export class PlanRecordController {
     const values = { decision: formText(request.body, 'decision'), comment: formText(request.body, 'comment') };
     const fields: FieldMap = { id: (field) => (field === 'decision' ? 'decision' : field === 'comment' ? 'comment' : ''), messages: { decision: 'Select whether to approve the plan or ask for changes' } };
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawReview(reply, request, now, values, errors, conflict);
-    let input: ReviewDto;
-    try {
-      input = await validated(ReviewDto, { version: formVersion(request), decision: values.decision, ...(values.comment.trim() ? { comment: values.comment } : {}) });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, fields, () => this.reviews.review(request.user!, context.id, input), redraw, `/plans/${reference}?reviewed`);
+    return this.pages.change(request, reply, context, fields, () => validated(ReviewDto, { version: formVersion(request), decision: values.decision, ...(values.comment.trim() ? { comment: values.comment } : {}) }).then((input) => this.reviews.review(request.user!, context.plan.id, input)), redraw, `/plans/${reference}?reviewed`);
   }
 
   private async drawReview(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
-    const { plan, history } = context;
-    const [readiness, hits, refusal] = await Promise.all([
+    const { plan } = context;
+    const [history, readiness, hits, refusal] = await Promise.all([
+      this.pages.history(context),
       this.readiness.readinessOf(plan),
       this.deconfliction.conflicts(request.user!, plan.id),
       plan.status === 'SUBMITTED' ? this.reviews.whyNotReview(request.user!, plan) : Promise.resolve(`The plan is ${label('status', plan.status).toLowerCase()}: only a plan submitted for review is reviewed.`),
@@ -118,20 +110,20 @@ export class PlanRecordController {
   @Get('briefing')
   async briefingPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const blocks = await this.briefing.blocks(request.user!, context.id);
+    const blocks = briefingBlocks(context.plan);
     return this.pages.draw(reply, request, 'briefing.njk', 'Briefing pack', context, { blocks: blocks.filter((block) => block.kind !== 'title'), width: 'full' });
   }
 
   @Get('briefing/pack.md')
   async markdown(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const id = (await this.pages.load(request, reference)).id;
-    return this.download(reply, `${reference}-briefing.md`, 'text/markdown; charset=utf-8', await this.briefing.briefing(request.user!, id, 'markdown'));
+    const { plan } = await this.pages.load(request, reference);
+    return this.download(reply, `${reference}-briefing.md`, 'text/markdown; charset=utf-8', toMarkdown(briefingBlocks(plan)));
   }
 
   @Get('briefing/pack.html')
   async html(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const id = (await this.pages.load(request, reference)).id;
-    return this.download(reply, `${reference}-briefing.html`, 'text/html; charset=utf-8', await this.briefing.briefing(request.user!, id, 'html'));
+    const { plan } = await this.pages.load(request, reference);
+    return this.download(reply, `${reference}-briefing.html`, 'text/html; charset=utf-8', toHtml(briefingBlocks(plan)));
   }
 
   private download(reply: FastifyReply, name: string, type: string, body: string): FastifyReply {
@@ -141,6 +133,6 @@ export class PlanRecordController {
   @Get('history')
   async history(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.pages.draw(reply, request, 'history.njk', 'History', context, { entries: historyEntries(context.history).reverse() });
+    return this.pages.draw(reply, request, 'history.njk', 'History', context, { entries: historyEntries(await this.pages.history(context)).reverse() });
   }
 }

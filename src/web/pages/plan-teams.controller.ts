@@ -8,7 +8,7 @@ import { label } from '../../common/labels';
 import { CreateDeploymentDto, DeclineDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
 import { TeamsService } from '../../reference-data/teams.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import { DateTimeFields, instantOf } from '../plan-form';
@@ -78,14 +78,7 @@ export class PlanTeamsController {
     if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
     const stale = asPosted(context, request);
     if (errors.length) return this.drawTeams(reply, request, stale, values, errors);
-    let input: CreateDeploymentDto;
-    try {
-      input = await validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking, ...window });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return this.drawTeams(reply, request, stale, values, formErrors(error, TEAM_FIELDS));
-    }
-    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.request(request.user!, context.id, input), (problems, now, conflict) =>
+    return this.pages.change(request, reply, context, TEAM_FIELDS, () => validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking, ...window }).then((input) => this.deployments.request(request.user!, context.plan.id, input)), (problems, now, conflict) =>
       this.drawTeams(reply, request, now, values, problems, conflict),
       `/plans/${reference}/teams`,
     );
@@ -97,7 +90,7 @@ export class PlanTeamsController {
     const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
     const values = { teamId: '', headcount: '', tasking: '' };
     if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That team is no longer on this plan: the list below is up to date' }]);
-    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.release(request.user!, context.id, deployment.id, formVersion(request)), (problems, now, conflict) =>
+    return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.release(request.user!, context.plan.id, deployment.id, formVersion(request)), (problems, now, conflict) =>
       this.drawTeams(reply, request, now, values, problems, conflict),
       `/plans/${reference}/teams`,
     );
@@ -115,17 +108,10 @@ export class PlanTeamsController {
     const fields: FieldMap = { id: (field) => (field === 'reason' ? reasonField : '') };
     const redraw = (errors: FieldError[], now: PlanContext) => this.drawTeams(reply, request, now, values, errors, undefined, { [deployment.id]: formText(request.body, 'reason') });
     if (formText(request.body, 'answer') === 'confirm') {
-      return this.pages.change(request, reply, context, fields, () => this.deployments.confirm(request.user!, context.id, deployment.id, version), redraw, `/plans/${reference}/teams`);
-    }
-    let input: DeclineDeploymentDto;
-    try {
-      input = await validated(DeclineDeploymentDto, { version, reason: formText(request.body, 'reason') });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), context);
+      return this.pages.change(request, reply, context, fields, () => this.deployments.confirm(request.user!, context.plan.id, deployment.id, version), redraw, `/plans/${reference}/teams`);
     }
     // Declining ends the agency's sight of the plan (R14): the user goes back to their tasks.
-    return this.pages.change(request, reply, context, fields, () => this.deployments.decline(request.user!, context.id, deployment.id, input), redraw, '/?declined');
+    return this.pages.change(request, reply, context, fields, () => validated(DeclineDeploymentDto, { version, reason: formText(request.body, 'reason') }).then((input) => this.deployments.decline(request.user!, context.plan.id, deployment.id, input)), redraw, '/?declined');
   }
 
   private async drawTeams(
