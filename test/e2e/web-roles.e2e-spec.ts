@@ -1,6 +1,6 @@
 import { createUser } from '../factories';
 import { Scenario } from '../factories/scenario';
-import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
+import { browserOf, drawnAt, errorSummaryOf, newPlanForm, valueOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web pages: partners, CPS liaisons, managers and owners after approval', () => {
@@ -14,7 +14,6 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
   afterAll(() => t.close());
 
   const { page, post } = browserOf(() => t.http);
-  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
   const statusOf = async (table: string, id: string) => (await t.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;
 
   it('lets a partner coordinator confirm a request for their team, and decline one only with a reason', async () => {
@@ -84,11 +83,7 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
     const owner = await s.owner();
     const creatorManager = await createUser(t.dataSource, owner.agency, ['COORDINATOR', 'MANAGER']);
     const creator = await webSignIn(t.http, creatorManager.email);
-    const made = await post(creator, '/plans/new', {
-      name: 'Reviewed in the browser', exploitationTypes: 'LABOUR', scope: 'LOCAL',
-      ...{ 'startsAt-day': '1', 'startsAt-month': '3', 'startsAt-year': '2031', 'startsAt-time': '05:00' },
-      ...{ 'endsAt-day': '1', 'endsAt-month': '3', 'endsAt-year': '2031', 'endsAt-time': '17:00' },
-    }).expect(303);
+    const made = await post(creator, '/plans/new', newPlanForm({ name: 'Reviewed in the browser' })).expect(303);
     const reference = /\/plans\/(OP-[\d-]+)/.exec(made.headers.location)![1];
     const [row] = await t.dataSource.query(`SELECT id FROM operations WHERE reference = $1`, [reference]);
     // Straight to SUBMITTED in the database: this test is about the review page, not readiness.

@@ -1,7 +1,7 @@
 import { ukLocalTime } from '../../src/common/uk-time';
-import { operationBody, randomPostcode } from '../factories';
+import { randomPostcode } from '../factories';
 import { Scenario } from '../factories/scenario';
-import { browserOf, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
+import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web pages: the forms of a plan’s sections', () => {
@@ -15,8 +15,6 @@ describe('Web pages: the forms of a plan’s sections', () => {
   afterAll(() => t.close());
 
   const { page, post } = browserOf(() => t.http);
-  /** The version and last seen change a page's forms carry. */
-  const drawnAt = (html: string) => ({ version: valueOf(html, 'version'), seen: valueOf(html, 'seen') });
   const locationsOf = async (id: string) =>
     (await t.dataSource.query(`SELECT label, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`, [id])) as { label: string; postcode: string }[];
 
@@ -44,7 +42,7 @@ describe('Web pages: the forms of a plan’s sections', () => {
   it('requests a team, showing whether each is free in the window, and releases it', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);
-    const busy = await s.plan(await s.owner(), { stage: 'draft' });
+    const busy = await s.draft(await s.owner());
     const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
     // The partner's team is confirmed on another plan in the same window.
     await t.dataSource.query(
@@ -61,8 +59,8 @@ describe('Web pages: the forms of a plan’s sections', () => {
     expect(errorSummaryOf(tooMany.text)[0]).toMatch(/has 10 officers/);
     await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', tasking: 'Entry' }).expect(303);
     html = (await page(session, path)).text;
-    expect(html).toContain('Confirmed');
-    const [deployment] = await t.dataSource.query(`SELECT id FROM deployments WHERE operation_id = $1`, [plan.id]);
+    const [deployment] = await t.dataSource.query(`SELECT id, status FROM deployments WHERE operation_id = $1`, [plan.id]);
+    expect(deployment.status).toBe('CONFIRMED');
     await post(session, `${path}/release`, { ...drawnAt(html), deploymentId: deployment.id }).expect(303);
     const [released] = await t.dataSource.query(`SELECT status FROM deployments WHERE id = $1`, [deployment.id]);
     expect(released.status).toBe('RELEASED');
@@ -114,7 +112,7 @@ describe('Web pages: the forms of a plan’s sections', () => {
     const postcode = randomPostcode();
     const place = [{ label: 'Yard', address: '1 Mill Lane', postcode }];
     const theirs = await s.owner('NCA');
-    await s.post(theirs.auth, '/operations', operationBody({ locations: place })).expect(201);
+    await s.draft(theirs, { locations: place });
     const owner = await s.owner();
     const plan = await s.draft(owner, { locations: place });
     const session = await webSignIn(t.http, owner.user.email);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createAgency, createUser, login, TEST_PASSWORD } from '../factories';
-import { cookieOf, csrfOf, errorSummaryOf, postSignIn, webSignIn } from '../support/browser-session';
+import { cookieOf, csrfOf, errorSummaryOf, newPlanForm, postSignIn, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
@@ -138,7 +138,7 @@ describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
     const user = await coordinator();
     const session = await webSignIn(t.http, user.email);
     const name = `Forged ${Date.now()}`;
-    const form = { name, exploitationTypes: 'LABOUR', scope: 'LOCAL', 'startsAt-day': '1', 'startsAt-month': '3', 'startsAt-year': '2031', 'startsAt-time': '05:00', 'endsAt-day': '1', 'endsAt-month': '3', 'endsAt-year': '2031', 'endsAt-time': '17:00' };
+    const form = newPlanForm({ name });
     const other = await webSignIn(t.http, (await coordinator()).email);
     for (const token of [undefined, 'x'.repeat(43), other.csrf]) {
       const refused = await t.http().post('/plans/new').set('Cookie', session.cookie).type('form').send(token ? { ...form, _csrf: token } : form).expect(403);

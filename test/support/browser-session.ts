@@ -61,3 +61,20 @@ export function errorSummaryOf(html: string): string[] {
   const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
   return [...summary.matchAll(/<li>\s*(?:<a href="[^"]*">)?([\s\S]*?)(?:<\/a>)?\s*<\/li>/g)].map((match) => match[1].trim());
 }
+
+/** The version and last seen change a plan page's forms carry. */
+export function drawnAt(html: string): { version: string; seen: string } {
+  return { version: valueOf(html, 'version'), seen: valueOf(html, 'seen') };
+}
+
+/** A valid new-plan form (1 March 2031, 05:00 to 17:00 UK time), with `overrides` over it. */
+export function newPlanForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    name: 'Planned in the browser',
+    exploitationTypes: 'LABOUR',
+    scope: 'LOCAL',
+    ...{ 'startsAt-day': '1', 'startsAt-month': '3', 'startsAt-year': '2031', 'startsAt-time': '05:00' },
+    ...{ 'endsAt-day': '1', 'endsAt-month': '3', 'endsAt-year': '2031', 'endsAt-time': '17:00' },
+    ...overrides,
+  };
+}

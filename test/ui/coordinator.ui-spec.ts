@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ukDate, ukLocalTime } from '../../src/common/uk-time';
 import { createAgency, createTeam, createUser, login, randomPostcode, TEST_PASSWORD } from '../factories';
-import { Scenario, Signed } from '../factories/scenario';
+import { Scenario } from '../factories/scenario';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
@@ -76,7 +76,7 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const agency = await createAgency(t.dataSource, { name: 'Metropolitan Police Service', kind: 'POLICE' });
     const coordinator = await createUser(t.dataSource, agency, ['COORDINATOR'], { name: 'Priya Shah' });
     const owner = { agency, team: await createTeam(t.dataSource, agency, { name: 'Modern Slavery Unit, team 2', capabilities: ['ENTRY', 'SAFEGUARDING', 'INTERPRETING'], capacity: 8 }) };
-    const liaison: Signed = await s.liaison();
+    const liaison = await s.liaison();
     const page = await open(false);
     await signIn(page, coordinator.email);
     await expect(heading(page)).resolves.toBe('Your tasks');
