@@ -39,8 +39,8 @@ export const LABELS = {
   offence: {
     MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR: 'Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour',
     MSA_S2_HUMAN_TRAFFICKING: 'Modern Slavery Act 2015 s.2: human trafficking',
-    MSA_S4_OFFENCE_WITH_INTENT: 'Modern Slavery Act 2015 s.4: committing an offence with intent to commit human trafficking',
-    OTHER: 'Other offence',
+    MSA_S4_OFFENCE_WITH_INTENT: 'Modern Slavery Act 2015 s.4: committing an offence with intent to commit a s.2 offence',
+    OTHER: 'Other offences',
   } satisfies Record<Offence, string>,
   evidenceType: {
     VICTIM_ACCOUNT: 'Victim account',

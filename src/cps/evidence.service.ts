@@ -6,7 +6,8 @@ import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import { OFFENCES } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
-import { capabilityWarning, OFFENCE_LABELS } from '../common/evidence-fit';
+import { capabilityWarning } from '../common/evidence-fit';
+import { label } from '../common/labels';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { DeploymentEvents } from '../deployments/deployment-events';
@@ -147,7 +148,7 @@ export class EvidenceService implements OnModuleInit {
     const requirements = await this.plans.evidence({ operationId });
     const offences = OFFENCES.map((offence) => ({
       offence,
-      label: OFFENCE_LABELS[offence],
+      label: label('offence', offence),
       requirements: requirements.filter((requirement) => requirement.offence === offence),
     })).filter((group) => group.requirements.length > 0);
     const count = (predicate: (r: (typeof requirements)[number]) => boolean) => requirements.filter(predicate).length;

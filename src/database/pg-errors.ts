@@ -18,6 +18,7 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
   fk_operations_lead_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   ck_deployments_headcount: { code: 'VALIDATION_FAILED', message: 'headcount must be at least 1' },
   ck_deployments_window: { code: 'VALIDATION_FAILED', message: 'a deployment must end after it starts' },
+  ck_operations_four_eyes: { code: 'SELF_APPROVAL', message: 'Four eyes: nobody approves a plan they created; another manager must review it' },
   ex_deployments_team_window: { code: 'TEAM_DOUBLE_BOOKED', message: 'The team is already deployed at that time' },
   fk_teams_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   fk_users_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },

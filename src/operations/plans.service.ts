@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { OperationPage, OperationQueryDto } from './dto/operation.dto';
 import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
 import { OperationRepository } from './operation.repository';
-import { PlanReadRepository, PlanRow } from './plan-read.repository';
+import { PlanReadRepository } from './plan-read.repository';
 import { toDeploymentView, toEvidenceView, toOperationView, toSummary } from './plan-views';
 
 const DEFAULT_PAGE = 20;
@@ -39,23 +39,17 @@ export class PlansService {
 
   /** The whole plan with this reference, if the viewer may see it: the web UI's pages are addressed by reference. */
   async getByReference(viewer: AuthUser, reference: string): Promise<OperationView> {
-    const row = REFERENCE.test(reference) ? await PlanReadRepository.plan(this.dataSource.manager, viewer, { reference }) : undefined;
-    if (!row) throw DomainError.notFound('Operation', reference);
-    return this.withLists(viewer, row, this.dataSource.manager);
+    if (!REFERENCE.test(reference)) throw DomainError.notFound('Operation', reference);
+    return this.read(viewer, { reference }, this.dataSource.manager, viewer);
   }
 
-  private async read(viewer: AuthUser, id: string, manager: EntityManager, scope: AuthUser | 'already-checked'): Promise<OperationView> {
-    const row = await PlanReadRepository.plan(manager, scope, id);
-    if (!row) throw DomainError.notFound('Operation', id);
-    return this.withLists(viewer, row, manager);
-  }
-
-  private async withLists(viewer: AuthUser, row: PlanRow, manager: EntityManager): Promise<OperationView> {
-    const id = row.id;
+  private async read(viewer: AuthUser, which: string | { reference: string }, manager: EntityManager, scope: AuthUser | 'already-checked'): Promise<OperationView> {
+    const row = await PlanReadRepository.plan(manager, scope, which);
+    if (!row) throw DomainError.notFound('Operation', typeof which === 'string' ? which : which.reference);
     const [locations, deployments, evidence] = await together(manager, [
-      () => OperationRepository.locations(manager, id),
-      () => PlanReadRepository.deployments(manager, { operationId: id }),
-      () => PlanReadRepository.evidence(manager, { operationId: id }),
+      () => OperationRepository.locations(manager, row.id),
+      () => PlanReadRepository.deployments(manager, { operationId: row.id }),
+      () => PlanReadRepository.evidence(manager, { operationId: row.id }),
     ] as const);
     return toOperationView(viewer, row, { locations, deployments, evidence });
   }

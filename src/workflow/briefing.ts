@@ -1,4 +1,4 @@
-import { BRIEFING_SECTIONS, BriefingSection } from '../common/domain';
+import { BriefingSection } from '../common/domain';
 import { label } from '../common/labels';
 import { ukDateTime } from '../common/uk-time';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
@@ -12,9 +12,6 @@ type Block =
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'table'; header: string[]; rows: string[][]; empty: string };
 
-/** Times as people in the UK read them, GMT or BST named. */
-const when = (iso: string) => ukDateTime(iso);
-
 export const SECTION_TITLES: Record<BriefingSection, string> = {
   information: 'Information',
   intent: 'Intent',
@@ -25,16 +22,17 @@ export const SECTION_TITLES: Record<BriefingSection, string> = {
   humanitarian: 'Humanitarian issues',
 };
 
-/** A section's text, or what is missing and who writes it. */
-function section(plan: OperationView, name: BriefingSection): Block {
+/** A section's heading and text, or what is missing and who writes it. */
+function section(plan: OperationView, name: BriefingSection): Block[] {
   const text = plan.briefing[name];
-  return {
-    kind: 'paragraph',
-    text: text.trim() ? text : `Not written yet: a coordinator of ${plan.owningAgency.name} writes the ${SECTION_TITLES[name].toLowerCase()} section on the plan's details.`,
-  };
+  return [
+    { kind: 'heading', text: SECTION_TITLES[name] },
+    {
+      kind: 'paragraph',
+      text: text.trim() ? text : `Not written yet: a coordinator of ${plan.owningAgency.name} writes the ${SECTION_TITLES[name].toLowerCase()} section on the plan's details.`,
+    },
+  ];
 }
-
-const [INFORMATION, INTENT, METHOD, ADMINISTRATION, RISK, COMMUNICATIONS, HUMANITARIAN] = BRIEFING_SECTIONS;
 
 /** The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications, Humanitarian. */
 export function briefingBlocks(plan: OperationView): Block[] {
@@ -48,19 +46,16 @@ export function briefingBlocks(plan: OperationView): Block[] {
       kind: 'facts',
       rows: [
         ['Status', label('status', plan.status)],
-        ['Window', `${when(plan.startsAt)} to ${when(plan.endsAt)}`],
+        ['Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`],
         ['Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : `Not chosen yet: a coordinator of ${plan.owningAgency.name} chooses it`],
         ['Scope', label('scope', plan.scope)],
         ['Exploitation types', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', ')],
         ['Version', String(plan.version)],
       ],
     },
-    { kind: 'heading', text: SECTION_TITLES[INFORMATION] },
-    section(plan, INFORMATION),
-    { kind: 'heading', text: SECTION_TITLES[INTENT] },
-    section(plan, INTENT),
-    { kind: 'heading', text: SECTION_TITLES[METHOD] },
-    section(plan, METHOD),
+    ...section(plan, 'information'),
+    ...section(plan, 'intent'),
+    ...section(plan, 'method'),
     {
       kind: 'table',
       header: ['Team', 'Agency', 'Officers', 'Tasking', 'Window', 'Status'],
@@ -69,25 +64,21 @@ export function briefingBlocks(plan: OperationView): Block[] {
         d.agency.code,
         String(d.headcount),
         d.tasking || '-',
-        `${when(d.startsAt)} to ${when(d.endsAt)}`,
+        `${ukDateTime(d.startsAt)} to ${ukDateTime(d.endsAt)}`,
         d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status),
       ]),
       empty: `No teams yet: a coordinator of ${plan.owningAgency.name} requests them from the partner agencies.`,
     },
-    { kind: 'heading', text: SECTION_TITLES[ADMINISTRATION] },
-    section(plan, ADMINISTRATION),
+    ...section(plan, 'administration'),
     {
       kind: 'table',
       header: ['Location', 'Address', 'Postcode'],
       rows: plan.locations.map((l) => [l.label, l.address, l.postcode]),
       empty: `No locations yet: a coordinator of ${plan.owningAgency.name} adds them.`,
     },
-    { kind: 'heading', text: SECTION_TITLES[RISK] },
-    section(plan, RISK),
-    { kind: 'heading', text: SECTION_TITLES[COMMUNICATIONS] },
-    section(plan, COMMUNICATIONS),
-    { kind: 'heading', text: SECTION_TITLES[HUMANITARIAN] },
-    section(plan, HUMANITARIAN),
+    ...section(plan, 'risk'),
+    ...section(plan, 'communications'),
+    ...section(plan, 'humanitarian'),
     {
       kind: 'facts',
       rows: [
