@@ -107,21 +107,16 @@ export const TasksRepository = {
     );
   },
 
-  /** R12: submitted plans the agency leads that this manager neither created nor changed since they were last approved. */
-  plansToReview(manager: EntityManager, agencyId: string, managerId: string): Promise<TaskRow[]> {
+  /**
+   * Submitted plans of the manager's agency: `detail` is '' for those they may review, and
+   * 'created' or 'changed' for those R12 leaves to another manager.
+   */
+  submittedForReview(manager: EntityManager, agencyId: string, managerId: string): Promise<TaskRow[]> {
     return query(
       manager,
-      sql`SELECT ${PLAN}, '' AS detail FROM operations o
-           WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED' AND o.created_by <> ${managerId} AND NOT (${managerId} = ANY (o.content_editors))`,
-    );
-  },
-
-  /** Submitted plans of the manager's agency that they created or changed: R12 leaves them to another manager. */
-  plansForAnotherManager(manager: EntityManager, agencyId: string, managerId: string): Promise<TaskRow[]> {
-    return query(
-      manager,
-      sql`SELECT ${PLAN}, CASE WHEN o.created_by = ${managerId} THEN 'created' ELSE 'changed' END AS detail FROM operations o
-           WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED' AND (o.created_by = ${managerId} OR ${managerId} = ANY (o.content_editors))`,
+      sql`SELECT ${PLAN}, CASE WHEN o.created_by = ${managerId} THEN 'created' WHEN ${managerId} = ANY (o.content_editors) THEN 'changed' ELSE '' END AS detail
+            FROM operations o
+           WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED'`,
     );
   },
 };

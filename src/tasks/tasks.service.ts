@@ -58,9 +58,12 @@ export class TasksService {
     }
     if (hasRole(viewer, 'MANAGER')) {
       reads.push(
-        TasksRepository.plansToReview(manager, viewer.agencyId, viewer.id).then((rows) => rows.map((row) => task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row))),
-        TasksRepository.plansForAnotherManager(manager, viewer.agencyId, viewer.id).then((rows) =>
-          rows.map((row) => task('NEEDS_ANOTHER_MANAGER', `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`, row)),
+        TasksRepository.submittedForReview(manager, viewer.agencyId, viewer.id).then((rows) =>
+          rows.map((row) =>
+            row.detail
+              ? task('NEEDS_ANOTHER_MANAGER', `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`, row)
+              : task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row),
+          ),
         ),
       );
     }
