@@ -85,3 +85,23 @@ export type EvidencePriority = (typeof EVIDENCE_PRIORITIES)[number];
 
 export const EVIDENCE_STATUSES = ['OPEN', 'ASSIGNED', 'GATHERED', 'ACCEPTED', 'REJECTED'] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+/** The powers a deployment's tasking may need; reference data says which kind of agency holds each. */
+export const POWERS = ['ENTRY', 'SEARCH', 'ARREST', 'IMMIGRATION_CHECKS', 'LABOUR_INSPECTION', 'TAX_COMPLIANCE', 'BENEFITS_INVESTIGATION'] as const;
+export type Power = (typeof POWERS)[number];
+
+/** On what basis officers go into a location. */
+export const ENTRY_BASES = ['WARRANT', 'CONSENT', 'STATUTORY_POWER'] as const;
+export type EntryBasis = (typeof ENTRY_BASES)[number];
+
+export const HAZARDS = ['DOGS', 'WEAPONS', 'CHILDREN_PRESENT', 'VULNERABLE_ADULTS', 'HOSTILE_OCCUPANTS', 'HAZARDOUS_PREMISES', 'PUBLIC_ORDER', 'OTHER'] as const;
+export type Hazard = (typeof HAZARDS)[number];
+
+export const RISK_RATINGS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type RiskRating = (typeof RISK_RATINGS)[number];
+
+/** The kinds of agency that are NRM first responder organisations: their officers may refer a potential victim. */
+export const NRM_FIRST_RESPONDER_KINDS: readonly AgencyKind[] = ['POLICE', 'NCA', 'GLAA', 'BORDER_FORCE', 'IMMIGRATION_ENFORCEMENT', 'LOCAL_AUTHORITY', 'VICTIM_SUPPORT'];
+
+export const SIGN_OFF_DECISIONS = ['SIGNED_OFF', 'DECLINED'] as const;
+export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];

@@ -3,12 +3,16 @@ import type {
   Capability,
   CpsInvolvementStatus,
   DeploymentStatus,
+  EntryBasis,
   EvidencePriority,
   EvidenceStatus,
   EvidenceType,
   ExploitationType,
+  Hazard,
   Offence,
   OperationStatus,
+  Power,
+  RiskRating,
   Scope,
 } from './domain';
 
@@ -101,6 +105,37 @@ export const LABELS = {
     LOCAL_AUTHORITY: 'Local authority',
     VICTIM_SUPPORT: 'Victim support',
   } satisfies Record<AgencyKind, string>,
+  power: {
+    ENTRY: 'Entry',
+    SEARCH: 'Search',
+    ARREST: 'Arrest',
+    IMMIGRATION_CHECKS: 'Immigration checks',
+    LABOUR_INSPECTION: 'Labour inspection',
+    TAX_COMPLIANCE: 'Tax compliance',
+    BENEFITS_INVESTIGATION: 'Benefits investigation',
+  } satisfies Record<Power, string>,
+  entryBasis: {
+    WARRANT: 'Warrant',
+    CONSENT: 'Consent of the occupier',
+    STATUTORY_POWER: 'Another statutory power',
+  } satisfies Record<EntryBasis, string>,
+  hazard: {
+    DOGS: 'Dogs',
+    WEAPONS: 'Weapons',
+    CHILDREN_PRESENT: 'Children present',
+    VULNERABLE_ADULTS: 'Vulnerable adults',
+    HOSTILE_OCCUPANTS: 'Hostile occupants',
+    HAZARDOUS_PREMISES: 'Hazardous premises',
+    PUBLIC_ORDER: 'Public order',
+    OTHER: 'Other',
+  } satisfies Record<Hazard, string>,
+  riskRating: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } satisfies Record<RiskRating, string>,
+  signOffState: {
+    AWAITING: 'Awaiting sign-off',
+    SIGNED_OFF: 'Signed off',
+    WITHDRAWN: 'Sign-off withdrawn: their part changed',
+    DECLINED: 'Declined',
+  },
 };
 
 export type LabelSet = keyof typeof LABELS;

@@ -34,6 +34,13 @@ export function ukDateTime(instant: Date | string): string {
   return ukDateTimeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
+const ukClockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+
+/** The time of day of an instant in the UK, with GMT or BST named: "05:30 GMT" (for times within a day of action). */
+export function ukClock(instant: Date | string): string {
+  return ukClockFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
 export interface UkLocalTime {
   day: number;
   month: number;

@@ -12,6 +12,7 @@ import { Hardening1764390000000 } from './migrations/1764390000000-Hardening';
 import { FourEyes1764400000000 } from './migrations/1764400000000-FourEyes';
 import { Sessions1764410000000 } from './migrations/1764410000000-Sessions';
 import { PlanViews1764420000000 } from './migrations/1764420000000-PlanViews';
+import { OperationalOrder1764430000000 } from './migrations/1764430000000-OperationalOrder';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   FourEyes1764400000000,
   Sessions1764410000000,
   PlanViews1764420000000,
+  OperationalOrder1764430000000,
 ];
 
 const logger = new Logger('Database');

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, DeploymentStatus } from '../common/domain';
+import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, DeploymentStatus, Power } from '../common/domain';
 import { first, query } from '../database/query';
 import { constants, sql } from '../database/sql';
 import { visibleTo } from '../operations/visibility.sql';
@@ -28,6 +28,19 @@ export interface LockedDeployment {
   endsAt: Date;
   headcount: number;
   teamCapacity: number;
+  agencyKind: AgencyKind;
+  tasking: string;
+  powers: Power[];
+  rvPointId: string | null;
+  callSign: string | null;
+}
+
+/** A deployment's part in the operational order. */
+export interface DeploymentOrder {
+  tasking: string;
+  powers: Power[];
+  rvPointId: string | null;
+  callSign: string | null;
 }
 
 export interface Window {
@@ -60,14 +73,16 @@ export const DeploymentRepository = {
 
   async insert(
     manager: EntityManager,
-    deployment: { operationId: string; team: TeamRow; headcount: number; tasking: string; window: Window; followsOperationWindow: boolean; status: DeploymentStatus; by: string },
+    deployment: { operationId: string; team: TeamRow; headcount: number; order: DeploymentOrder; window: Window; followsOperationWindow: boolean; status: DeploymentStatus; by: string },
   ): Promise<string> {
     const confirmedAtOnce = deployment.status === 'CONFIRMED';
+    const { tasking, powers, rvPointId, callSign } = deployment.order;
     const [{ id }] = await query<{ id: string }>(
       manager,
-      sql`INSERT INTO deployments (operation_id, team_id, team_agency_id, headcount, tasking, starts_at, ends_at,
+      sql`INSERT INTO deployments (operation_id, team_id, team_agency_id, headcount, tasking, powers, rv_point_id, call_sign, starts_at, ends_at,
             follows_operation_window, status, requested_by, responded_by, responded_at)
-          VALUES (${deployment.operationId}, ${deployment.team.id}, ${deployment.team.agencyId}, ${deployment.headcount}, ${deployment.tasking},
+          VALUES (${deployment.operationId}, ${deployment.team.id}, ${deployment.team.agencyId}, ${deployment.headcount}, ${tasking},
+                  ${powers}::text[], ${rvPointId}, ${callSign},
                   ${deployment.window.startsAt}, ${deployment.window.endsAt}, ${deployment.followsOperationWindow}, ${deployment.status},
                   ${deployment.by}, ${confirmedAtOnce ? deployment.by : null}, ${confirmedAtOnce ? sql`now()` : null})
           RETURNING id`,
@@ -75,11 +90,26 @@ export const DeploymentRepository = {
     return id;
   },
 
+  /** The powers agencies of this kind hold (reference data). */
+  async heldPowers(manager: EntityManager, kind: AgencyKind): Promise<Power[]> {
+    const rows = await query<{ power: Power }>(manager, sql`SELECT power FROM agency_kind_powers WHERE kind = ${kind}`);
+    return rows.map((row) => row.power);
+  },
+
+  async changeOrder(manager: EntityManager, id: string, order: DeploymentOrder): Promise<void> {
+    await query(
+      manager,
+      sql`UPDATE deployments SET tasking = ${order.tasking}, powers = ${order.powers}::text[], rv_point_id = ${order.rvPointId}, call_sign = ${order.callSign}
+           WHERE id = ${id}`,
+    );
+  },
+
   lock(manager: EntityManager, operationId: string, deploymentId: string): Promise<LockedDeployment | undefined> {
     return first(
       manager,
       sql`SELECT d.id, d.version, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, d.starts_at AS "startsAt",
-                 d.ends_at AS "endsAt", d.headcount, t.capacity AS "teamCapacity", t.name AS "teamName", a.code AS "agencyCode"
+                 d.ends_at AS "endsAt", d.headcount, t.capacity AS "teamCapacity", t.name AS "teamName", a.code AS "agencyCode",
+                 a.kind AS "agencyKind", d.tasking, d.powers, d.rv_point_id AS "rvPointId", d.call_sign AS "callSign"
             FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
            WHERE d.id = ${deploymentId} AND d.operation_id = ${operationId}
              FOR UPDATE OF d FOR SHARE OF t`,

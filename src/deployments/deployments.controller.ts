@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
@@ -6,7 +6,7 @@ import { IdParam } from '../common/id-param';
 import { VersionQueryDto } from '../common/dto';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { DeploymentsService } from './deployments.service';
-import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentVersionDto } from './dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentVersionDto, UpdateDeploymentDto } from './dto/deployment.dto';
 
 @ApiTags('supporting teams')
 @ApiBearerAuth()
@@ -18,6 +18,12 @@ export class DeploymentsController {
   @ApiCreatedResponse({ type: OperationView, description: 'The plan with the new deployment and its new version' })
   request(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CreateDeploymentDto): Promise<OperationView> {
     return this.deployments.request(caller, id, body);
+  }
+
+  @Patch(':did')
+  @ApiOkResponse({ type: OperationView, description: 'The owner changes the tasking, powers, RV point or call sign; 422 POWER_NOT_HELD' })
+  changeOrder(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Body() body: UpdateDeploymentDto): Promise<OperationView> {
+    return this.deployments.changeOrder(caller, id, did, body);
   }
 
   @Post(':did/confirm')

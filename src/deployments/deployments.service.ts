@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import type { DeploymentStatus } from '../common/domain';
+import type { AgencyKind, DeploymentStatus, Power } from '../common/domain';
+import { label } from '../common/labels';
 import { DomainError } from '../common/errors/domain-error';
 import { pgErrorCode } from '../database/pg-errors';
 import { inTransaction, underSavepoint } from '../database/transaction';
@@ -14,9 +15,9 @@ import { assertEditable, OperationAccess } from '../operations/operation-access'
 import { PlansService } from '../operations/plans.service';
 import { owningAgencyId } from '../operations/ownership';
 import { DeploymentEvents } from './deployment-events';
-import { DeploymentRepository, LockedDeployment, Window } from './deployment.repository';
+import { DeploymentOrder, DeploymentRepository, LockedDeployment, Window } from './deployment.repository';
 import { deploymentWindow } from './deployment-window';
-import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView } from './dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, UpdateDeploymentDto } from './dto/deployment.dto';
 import { doubleBookingError } from './double-booking';
 import { OWNER_RELEASE } from './release-reasons';
 
@@ -48,9 +49,10 @@ export class DeploymentsService {
       }
       const window = deploymentWindow(row, input);
       const status: DeploymentStatus = team.agencyId === owningAgencyId(row) ? 'CONFIRMED' : 'REQUESTED';
-      const tasking = input.tasking ?? '';
+      const order: DeploymentOrder = { tasking: input.tasking ?? '', powers: input.powers ?? [], rvPointId: input.rvPointId ?? null, callSign: input.callSign ?? null };
+      await this.assertPowersHeld(manager, { name: team.name, agencyCode: team.agencyCode, agencyKind: team.agencyKind }, order.powers);
       const id = await this.booking(manager, viewer, { teamIds: [team.id], operationId, ...window }, () =>
-        DeploymentRepository.insert(manager, { operationId, team, headcount: input.headcount, tasking, window, followsOperationWindow: !input.startsAt && !input.endsAt, status, by: viewer.id }),
+        DeploymentRepository.insert(manager, { operationId, team, headcount: input.headcount, order, window, followsOperationWindow: !input.startsAt && !input.endsAt, status, by: viewer.id }),
       );
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
@@ -58,7 +60,37 @@ export class DeploymentsService {
         action: 'deployment.requested',
         actor: viewer,
         before: null,
-        after: { deploymentId: id, team: team.name, agency: team.agencyCode, headcount: input.headcount, tasking, status, ...window },
+        after: { deploymentId: id, team: team.name, agency: team.agencyCode, headcount: input.headcount, status, ...window, ...orderOf(order) },
+      });
+    });
+    return this.plans.get(viewer, operationId);
+  }
+
+  /** The owner changes a deployment's part in the order: its tasking, the powers it needs, its RV point and call sign. */
+  async changeOrder(viewer: AuthUser, operationId: string, deploymentId: string, input: UpdateDeploymentDto): Promise<OperationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
+      const deployment = await this.lock(manager, operationId, deploymentId);
+      if (deployment.status !== 'REQUESTED' && deployment.status !== 'CONFIRMED') {
+        throw new DomainError('INVALID_TRANSITION', `The deployment of ${deployment.teamName} is ${deployment.status}; only a requested or confirmed team's order changes`, { status: deployment.status });
+      }
+      const current: DeploymentOrder = { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPointId, callSign: deployment.callSign };
+      const next: DeploymentOrder = {
+        tasking: input.tasking ?? current.tasking,
+        powers: input.powers ?? current.powers,
+        rvPointId: input.rvPointId === undefined ? current.rvPointId : input.rvPointId,
+        callSign: input.callSign === undefined ? current.callSign : input.callSign,
+      };
+      if (JSON.stringify(current) === JSON.stringify(next)) return;
+      await this.assertPowersHeld(manager, { name: deployment.teamName, agencyCode: deployment.agencyCode, agencyKind: deployment.agencyKind }, next.powers);
+      await DeploymentRepository.changeOrder(manager, deploymentId, next);
+      await this.access.updatePlan(manager, viewer, row, {});
+      await this.audit.append(manager, {
+        operationId,
+        action: 'deployment.changed',
+        actor: viewer,
+        before: { deploymentId, team: deployment.teamName, ...orderOf(current) },
+        after: { deploymentId, team: deployment.teamName, ...orderOf(next) },
       });
     });
     return this.plans.get(viewer, operationId);
@@ -164,9 +196,27 @@ export class DeploymentsService {
     }
   }
 
+  /** A team is tasked only with powers its agency holds (reference data by kind of agency). */
+  private async assertPowersHeld(manager: EntityManager, team: { name: string; agencyCode: string; agencyKind: AgencyKind }, powers: Power[]): Promise<void> {
+    if (powers.length === 0) return;
+    const held = new Set(await DeploymentRepository.heldPowers(manager, team.agencyKind));
+    const missing = powers.filter((power) => !held.has(power));
+    if (missing.length === 0) return;
+    const names = missing.map((power) => label('power', power).toLowerCase()).join(', ');
+    throw new DomainError('POWER_NOT_HELD', `${team.name} (${team.agencyCode}) cannot be tasked with ${names}: ${label('agencyKind', team.agencyKind)} officers do not hold ${missing.length === 1 ? 'that power' : 'those powers'}; task a team of an agency that does`, {
+      powers: missing,
+      agency: team.agencyCode,
+    });
+  }
+
   private async lock(manager: EntityManager, operationId: string, deploymentId: string): Promise<LockedDeployment> {
     const deployment = await DeploymentRepository.lock(manager, operationId, deploymentId);
     if (!deployment) throw DomainError.notFound('Deployment', deploymentId);
     return deployment;
   }
+}
+
+/** What the audit records of a deployment's part in the order. */
+function orderOf(order: DeploymentOrder) {
+  return { tasking: order.tasking, powers: order.powers, rvPointId: order.rvPointId, callSign: order.callSign };
 }

@@ -15,6 +15,17 @@ export interface OperationRow {
   expectedPotentialVictims: number;
   safeguardingLanguages: string[];
   receptionCentre: string | null;
+  receptionOpensAt: Date | null;
+  receptionClosesAt: Date | null;
+  medicalCover: string | null;
+  /** Stored as given: { name, agencyId, phone }. */
+  firstResponders: { name: string; agencyId: string; phone: string | null }[];
+  interpreters: { language: string; name: string }[];
+  briefingAt: Date | null;
+  briefingPlace: string | null;
+  debriefAt: Date | null;
+  radioChannel: string | null;
+  controlRoomNumber: string | null;
   status: OperationStatus;
   version: number;
   createdBy: string;
@@ -41,6 +52,16 @@ export type OperationColumn =
   | 'expected_potential_victims'
   | 'safeguarding_languages'
   | 'reception_centre'
+  | 'reception_opens_at'
+  | 'reception_closes_at'
+  | 'medical_cover'
+  | 'first_responders'
+  | 'interpreters'
+  | 'briefing_at'
+  | 'briefing_place'
+  | 'debrief_at'
+  | 'radio_channel'
+  | 'control_room_number'
   | 'status'
   | 'updated_by'
   | 'content_editors'
@@ -55,7 +76,10 @@ export const OPERATION_COLUMNS = sql`
   o.id, o.reference, o.name, o.exploitation_types AS "exploitationTypes", o.scope,
   o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", o.briefing,
   o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",
-  o.reception_centre AS "receptionCentre", o.status, o.version, o.created_by AS "createdBy",
+  o.reception_centre AS "receptionCentre", o.reception_opens_at AS "receptionOpensAt", o.reception_closes_at AS "receptionClosesAt",
+  o.medical_cover AS "medicalCover", o.first_responders AS "firstResponders", o.interpreters, o.briefing_at AS "briefingAt",
+  o.briefing_place AS "briefingPlace", o.debrief_at AS "debriefAt", o.radio_channel AS "radioChannel",
+  o.control_room_number AS "controlRoomNumber", o.status, o.version, o.created_by AS "createdBy",
   o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy", o.content_editors AS "contentEditors",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.approved_at AS "approvedAt", o.outcomes,
   o.cancel_reason AS "cancelReason"`;

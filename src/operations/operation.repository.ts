@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { agencyJson } from '../database/json';
+import { agencyJson, isoUtc } from '../database/json';
 import { first, query } from '../database/query';
 import { identifier, join, named, sql, Sql } from '../database/sql';
 import { AgencyView } from '../reference-data/dto/agency.dto';
-import { LocationDto } from './dto/operation.dto';
+import { LocationView } from './dto/operation.dto';
 import { OPERATION_COLUMNS, OperationChanges, OperationColumn, OperationRow } from './operation-row';
 import { newestVisible, visibleTo } from './visibility.sql';
 
@@ -23,6 +23,8 @@ export interface NewOperation {
   expectedPotentialVictims: number;
   languages: string[];
   receptionCentre: string | null;
+  /** The operational order's columns, as `OperationChanges` names them. */
+  order: OperationChanges;
   createdBy: string;
   createdByAgencyId: string;
 }
@@ -57,13 +59,16 @@ export const OperationRepository = {
   },
 
   async insert(manager: EntityManager, operation: NewOperation): Promise<OperationRow> {
+    const order = Object.entries(operation.order) as [OperationColumn, unknown][];
     const [row] = await query<OperationRow>(
       manager,
       sql`INSERT INTO operations AS o (reference, name, exploitation_types, scope, starts_at, ends_at, briefing,
-            expected_potential_victims, safeguarding_languages, reception_centre, created_by, created_by_agency_id, updated_by)
+            expected_potential_victims, safeguarding_languages, reception_centre, created_by, created_by_agency_id, updated_by
+            ${join(order.map(([column]) => sql`, ${identifier(column)}`), '')})
           VALUES (${operation.reference}, ${operation.name}, ${operation.exploitationTypes}, ${operation.scope}, ${operation.startsAt},
                   ${operation.endsAt}, ${JSON.stringify(operation.briefing)}, ${operation.expectedPotentialVictims}, ${operation.languages},
-                  ${operation.receptionCentre}, ${operation.createdBy}, ${operation.createdByAgencyId}, ${operation.createdBy})
+                  ${operation.receptionCentre}, ${operation.createdBy}, ${operation.createdByAgencyId}, ${operation.createdBy}
+                  ${join(order.map(([, value]) => sql`, ${value}`), '')})
           RETURNING ${OPERATION_COLUMNS}`,
     );
     return row;
@@ -76,19 +81,37 @@ export const OperationRepository = {
     return first(manager, sql`UPDATE operations o SET ${join(sets, ', ')} WHERE o.id = ${id} AND o.version = ${version} RETURNING ${OPERATION_COLUMNS}`);
   },
 
-  locations(manager: EntityManager, operationId: string): Promise<LocationDto[]> {
-    return query(manager, named(sql`SELECT label, address, postcode FROM operation_locations WHERE operation_id = ${operationId} ORDER BY position`));
+  /** The plan's locations, each with its strike time and entry basis, instants as ISO 8601 in UTC. */
+  locations(manager: EntityManager, operationId: string): Promise<LocationView[]> {
+    return query(
+      manager,
+      named(sql`SELECT label, address, postcode, ${isoUtc('strike_at')} AS "strikeAt",
+                       CASE WHEN entry_basis IS NULL THEN NULL ELSE json_build_object(
+                         'basis', entry_basis,
+                         'warrant', CASE WHEN entry_basis = 'WARRANT' THEN json_build_object(
+                           'type', warrant_type, 'court', warrant_court, 'reference', warrant_reference, 'expiresAt', ${isoUtc('warrant_expires_at')}) END,
+                         'power', statutory_power) END AS entry
+                  FROM operation_locations WHERE operation_id = ${operationId} ORDER BY position`),
+    );
   },
 
-  async replaceLocations(manager: EntityManager, operationId: string, locations: LocationDto[]): Promise<void> {
+  async replaceLocations(manager: EntityManager, operationId: string, locations: LocationView[]): Promise<void> {
     await query(manager, sql`DELETE FROM operation_locations WHERE operation_id = ${operationId}`);
     if (locations.length === 0) return;
+    const column = <T>(of: (location: LocationView) => T) => locations.map(of);
     await query(
       manager,
-      sql`INSERT INTO operation_locations (operation_id, position, label, address, postcode)
-          SELECT ${operationId}, position, label, address, postcode
-            FROM unnest(${locations.map((l) => l.label)}::text[], ${locations.map((l) => l.address)}::text[], ${locations.map((l) => l.postcode)}::text[])
-                 WITH ORDINALITY AS l(label, address, postcode, position)`,
+      sql`INSERT INTO operation_locations (operation_id, position, label, address, postcode, strike_at, entry_basis,
+                                           warrant_type, warrant_court, warrant_reference, warrant_expires_at, statutory_power)
+          SELECT ${operationId}, position, label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
+                 warrant_expires_at, statutory_power
+            FROM unnest(${column((l) => l.label)}::text[], ${column((l) => l.address)}::text[], ${column((l) => l.postcode)}::text[],
+                        ${column((l) => l.strikeAt)}::timestamptz[], ${column((l) => l.entry?.basis ?? null)}::text[],
+                        ${column((l) => l.entry?.warrant?.type ?? null)}::text[], ${column((l) => l.entry?.warrant?.court ?? null)}::text[],
+                        ${column((l) => l.entry?.warrant?.reference ?? null)}::text[], ${column((l) => l.entry?.warrant?.expiresAt ?? null)}::timestamptz[],
+                        ${column((l) => l.entry?.power ?? null)}::text[])
+                 WITH ORDINALITY AS l(label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
+                                      warrant_expires_at, statutory_power, position)`,
     );
   },
 

@@ -8,13 +8,15 @@ import { OperationAccess } from './operation-access';
 import { OperationsController } from './operations.controller';
 import { PlanEditingService } from './plan-editing.service';
 import { PlanEvents } from './plan-events';
+import { RvPointsController } from './rv-points.controller';
+import { RvPointsService } from './rv-points.service';
 import { PlansService } from './plans.service';
 
 /** The core every other plan module builds on: plans, their lead, their read model, and the gate for writing them. */
 @Module({
   imports: [AuditModule, LeadPolicyModule, ReferenceDataModule],
-  controllers: [OperationsController, LeadAgencyController],
-  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents],
-  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents],
+  controllers: [OperationsController, LeadAgencyController, RvPointsController],
+  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService],
+  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService],
 })
 export class OperationsModule {}

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import type { ExploitationType, Scope } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
-import { validationError } from '../common/validation';
+import { FieldProblem, validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { mayLead } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { Agency } from '../reference-data/agency.entity';
-import { CreateOperationDto, LocationDto, UpdateOperationDto } from './dto/operation.dto';
+import { CreateOperationDto, LocationView, UpdateOperationDto } from './dto/operation.dto';
+import { FirstResponderDto, RiskDto } from './dto/order.dto';
 import { OperationView } from './dto/plan-view.dto';
 import { OperationAccess } from './operation-access';
 import { OperationRepository } from './operation.repository';
@@ -20,14 +21,17 @@ import { PlanEvents } from './plan-events';
 import { PlansService } from './plans.service';
 import { owningAgencyId } from './ownership';
 import { windowProblems } from './window';
+import { canonicalLocation, isFirstResponder, timesOutsideWindow } from './order';
+import { orderChanges, orderTimeProblems } from './order-edits';
+import { OrderRepository } from './order.repository';
 
 /** Where a plan happens, whatever the locations are called or their order: a change here is material to partners. */
-function places(locations: LocationDto[]): string {
+function places(locations: LocationView[]): string {
   return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
 }
 
 /** What an audit event records of the plan's editable fields. */
-function snapshot(row: OperationRow, locations: LocationDto[]) {
+function snapshot(row: OperationRow, locations: LocationView[], risks: RiskDto[]) {
   return {
     name: row.name,
     exploitationTypes: row.exploitationTypes,
@@ -37,8 +41,38 @@ function snapshot(row: OperationRow, locations: LocationDto[]) {
     leadAgencyId: row.leadAgencyId,
     briefing: row.briefing,
     locations,
-    safeguarding: { expectedPotentialVictims: row.expectedPotentialVictims, languages: row.safeguardingLanguages, receptionCentre: row.receptionCentre },
+    safeguarding: {
+      expectedPotentialVictims: row.expectedPotentialVictims,
+      languages: row.safeguardingLanguages,
+      receptionCentre: row.receptionCentre,
+      receptionOpensAt: row.receptionOpensAt,
+      receptionClosesAt: row.receptionClosesAt,
+      medicalCover: row.medicalCover,
+      firstResponders: row.firstResponders,
+      interpreters: row.interpreters,
+    },
+    timings: { briefingAt: row.briefingAt, briefingPlace: row.briefingPlace, debriefAt: row.debriefAt },
+    communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
+    risks,
   };
+}
+
+/** A risk as the register stores it, every field present. */
+function storedRisk(risk: RiskDto): RiskDto {
+  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy } = risk;
+  return { hazard, hazardDetail: hazardDetail ?? null, likelihood, impact, controls, residual, owner, acceptedBy: acceptedBy ?? null };
+}
+
+/** Strike times, each checked against the window. */
+function strikeProblems(window: { startsAt: Date; endsAt: Date }, locations: LocationView[]): FieldProblem[] {
+  return timesOutsideWindow(
+    window,
+    locations.map((location, index) => ({ field: `locations.${index}.strikeAt`, what: `The strike time of ${location.label}`, at: location.strikeAt })),
+  );
+}
+
+function assertNoProblems(problems: FieldProblem[]): void {
+  if (problems.length) throw validationError(problems);
 }
 
 function assertWindow(startsAt: Date, endsAt: Date): void {
@@ -62,7 +96,12 @@ export class PlanEditingService {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     assertWindow(startsAt, endsAt);
+    const order = orderChanges(null, input);
+    const locations = (input.locations ?? []).map(canonicalLocation);
+    const risks = input.risks ?? [];
+    assertNoProblems([...orderTimeProblems(null, order, { startsAt, endsAt }), ...strikeProblems({ startsAt, endsAt }, locations)]);
     const id = await inTransaction(this.dataSource, async (manager) => {
+      await this.assertFirstResponders(manager, input.safeguarding?.firstResponders);
       const row = await OperationRepository.insert(manager, {
         reference: await OperationRepository.nextReference(manager, new Date().getUTCFullYear()),
         name: input.name,
@@ -74,12 +113,13 @@ export class PlanEditingService {
         expectedPotentialVictims: input.safeguarding?.expectedPotentialVictims ?? 0,
         languages: input.safeguarding?.languages ?? [],
         receptionCentre: input.safeguarding?.receptionCentre ?? null,
+        order: Object.fromEntries(order.map((change) => [change.column, change.stored])),
         createdBy: viewer.id,
         createdByAgencyId: viewer.agencyId,
       });
-      const locations = input.locations ?? [];
       await OperationRepository.replaceLocations(manager, row.id, locations);
-      await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations) });
+      await OrderRepository.replaceRisks(manager, row.id, risks);
+      await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations, risks) });
       if (locations.length) {
         await this.events.placeOrTimeChanged(manager, viewer, { operationId: row.id, reference: row.reference, owningAgencyId: owningAgencyId(row), placesChanged: true });
       }
@@ -122,18 +162,40 @@ export class PlanEditingService {
         if (languages !== undefined) change('languages', 'safeguarding_languages', row.safeguardingLanguages, languages);
         if (receptionCentre !== undefined) change('receptionCentre', 'reception_centre', row.receptionCentre, receptionCentre);
       }
+      const order = orderChanges(row, input);
+      for (const { field, column, before: from, after: to, stored } of order) change(field, column, from, to, stored);
+      const problems = orderTimeProblems(row, order, { startsAt, endsAt });
+      await this.assertFirstResponders(manager, input.safeguarding?.firstResponders);
+
       let placesChanged = false;
       let locationsChanged = false;
-      if (input.locations) {
+      const locations = input.locations?.map(canonicalLocation);
+      if (locations) {
         const current = await OperationRepository.locations(manager, id);
-        if (JSON.stringify(current) !== JSON.stringify(input.locations)) {
+        problems.push(...strikeProblems({ startsAt, endsAt }, locations));
+        if (JSON.stringify(current) !== JSON.stringify(locations)) {
           locationsChanged = true;
-          placesChanged = places(current) !== places(input.locations);
+          placesChanged = places(current) !== places(locations);
           before.locations = current;
-          after.locations = input.locations;
+          after.locations = locations;
         }
       }
-      if (Object.keys(changes).length === 0 && !locationsChanged) return;
+      if (changes.starts_at || changes.ends_at) {
+        const outside = (await OrderRepository.timesOutside(manager, id, { startsAt, endsAt })).filter((what) => !locations || what.startsWith('the RV'));
+        if (outside.length) problems.push({ field: 'endsAt', problems: [`${outside.join(', ')} would fall outside the new window; change them first`] });
+      }
+      assertNoProblems(problems);
+      let risksChanged = false;
+      if (input.risks) {
+        const current = await OrderRepository.risks(manager, id);
+        const risks = input.risks.map(storedRisk);
+        if (JSON.stringify(current) !== JSON.stringify(risks)) {
+          risksChanged = true;
+          before.risks = current;
+          after.risks = risks;
+        }
+      }
+      if (Object.keys(changes).length === 0 && !locationsChanged && !risksChanged) return;
 
       if (row.leadAgencyId && (changes.exploitation_types || changes.scope)) {
         await this.assertLeadStillPermitted(manager, row.leadAgencyId, {
@@ -142,7 +204,8 @@ export class PlanEditingService {
         });
       }
       await this.access.updatePlan(manager, viewer, row, changes);
-      if (locationsChanged && input.locations) await OperationRepository.replaceLocations(manager, id, input.locations);
+      if (locationsChanged && locations) await OperationRepository.replaceLocations(manager, id, locations);
+      if (risksChanged && input.risks) await OrderRepository.replaceRisks(manager, id, input.risks);
       await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
       const moved = changes.starts_at || changes.ends_at ? { startsAt, endsAt } : undefined;
       if (moved || placesChanged) {
@@ -150,6 +213,20 @@ export class PlanEditingService {
       }
     });
     return this.plans.get(viewer, id);
+  }
+
+  /** Each named first responder belongs to an agency that is an NRM first responder organisation. */
+  private async assertFirstResponders(manager: EntityManager, responders: FirstResponderDto[] | undefined): Promise<void> {
+    if (!responders?.length) return;
+    const agencies = await manager.getRepository(Agency).findBy({ id: In(responders.map((r) => r.agencyId)) });
+    const kinds = new Map(agencies.map((agency) => [agency.id, agency]));
+    const problems = responders.flatMap((responder, index): FieldProblem[] => {
+      const agency = kinds.get(responder.agencyId);
+      if (!agency) return [{ field: `safeguarding.firstResponders.${index}.agencyId`, problems: ['Choose an agency that exists'] }];
+      if (isFirstResponder(agency.kind)) return [];
+      return [{ field: `safeguarding.firstResponders.${index}.agencyId`, problems: [`${agency.name} is not an NRM first responder organisation, so ${responder.name} cannot refer potential victims`] }];
+    });
+    assertNoProblems(problems);
   }
 
   private async assertLeadStillPermitted(manager: EntityManager, leadAgencyId: string, facts: { exploitationTypes: ExploitationType[]; scope: Scope }): Promise<void> {

@@ -1,12 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { ACTIVE_DEPLOYMENT_STATUSES } from '../common/domain';
-import { agencyJson, personJson } from '../database/json';
+import { agencyJson, isoUtc, personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { constants, named, sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
 import { AgencyView } from '../reference-data/dto/agency.dto';
 import { CpsInvolvementView, DeploymentView, EvidenceEventView, EvidenceRequirementView } from './dto/plan-view.dto';
+import { FirstResponderView, RiskView, RvPointView, SignOffView } from './dto/order.dto';
 import { OPERATION_COLUMNS, OperationRow } from './operation-row';
 import { visibleTo } from './visibility.sql';
 
@@ -20,6 +21,10 @@ export type PlanRow = OperationRow & {
   createdByPerson: Person;
   updatedByPerson: Person;
   approvedByPerson: Person | null;
+  rvPoints: RvPointView[];
+  risks: Omit<RiskView, 'score'>[];
+  firstResponderViews: FirstResponderView[];
+  signOffs: SignOffView[];
   cpsInvolvement: (Omit<CpsInvolvementView, 'requestedAt' | 'engagedAt' | 'declinedAt' | 'closedAt'> & Timestamps<'requestedAt' | 'engagedAt' | 'declinedAt' | 'closedAt'>) | null;
 };
 
@@ -57,7 +62,28 @@ export const PlanReadRepository = {
                          'leadTimeDays', floor(extract(epoch FROM (o.starts_at - c.engaged_at)) / 86400)::int,
                          'declineReason', c.decline_reason, 'declinedAt', c.declined_at, 'declinedBy', ${personJson('du')},
                          'closedAt', c.closed_at) END AS "cpsInvolvement",
-                       ${personJson('au')} AS "approvedByPerson"
+                       ${personJson('au')} AS "approvedByPerson",
+                       (SELECT COALESCE(json_agg(json_build_object('id', r.id, 'name', r.name, 'address', r.address, 'meetAt', ${isoUtc('r.meet_at')})
+                                                 ORDER BY r.meet_at, r.name), '[]')
+                          FROM rv_points r WHERE r.operation_id = o.id) AS "rvPoints",
+                       (SELECT COALESCE(json_agg(json_build_object('hazard', k.hazard, 'hazardDetail', k.hazard_detail, 'likelihood', k.likelihood,
+                                                 'impact', k.impact, 'controls', k.controls, 'residual', k.residual, 'owner', k.owner,
+                                                 'acceptedBy', k.accepted_by) ORDER BY k.position), '[]')
+                          FROM operation_risks k WHERE k.operation_id = o.id) AS risks,
+                       (SELECT COALESCE(json_agg(json_build_object('name', f.v->>'name', 'agency', ${agencyJson('fa')}, 'phone', f.v->>'phone')
+                                                 ORDER BY f.n), '[]')
+                          FROM jsonb_array_elements(o.first_responders) WITH ORDINALITY AS f(v, n)
+                          JOIN agencies fa ON fa.id = (f.v->>'agencyId')::uuid) AS "firstResponderViews",
+                       (SELECT COALESCE(json_agg(json_build_object(
+                                 'agency', ${agencyJson('pa')},
+                                 'state', CASE WHEN s.decision IS NULL THEN 'AWAITING' WHEN s.decision = 'DECLINED' THEN 'DECLINED'
+                                               WHEN s.part_digest = agency_part_digest(o.id, pa.id) THEN 'SIGNED_OFF' ELSE 'WITHDRAWN' END,
+                                 'decision', s.decision, 'by', ${personJson('su')}, 'at', ${isoUtc('s.decided_at')}, 'reason', s.reason) ORDER BY pa.code), '[]')
+                          FROM agencies pa
+                          LEFT JOIN partner_sign_offs s ON s.operation_id = o.id AND s.agency_id = pa.id
+                          LEFT JOIN users su ON su.id = s.decided_by
+                         WHERE pa.id <> COALESCE(o.lead_agency_id, o.created_by_agency_id)
+                           AND pa.id IN (SELECT sd.team_agency_id FROM deployments sd WHERE sd.operation_id = o.id AND sd.status = 'CONFIRMED')) AS "signOffs"
                   FROM operations o
                   LEFT JOIN agencies la ON la.id = o.lead_agency_id
                   JOIN agencies ca ON ca.id = o.created_by_agency_id
@@ -77,7 +103,10 @@ export const PlanReadRepository = {
     return query(
       manager,
       named(sql`SELECT d.id, d.version, json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
-                       ${agencyJson('a')} AS agency, d.headcount, d.tasking, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
+                       ${agencyJson('a')} AS agency, d.headcount, d.tasking, d.powers, d.call_sign AS "callSign",
+                       CASE WHEN rv.id IS NULL THEN NULL ELSE json_build_object(
+                         'id', rv.id, 'name', rv.name, 'address', rv.address, 'meetAt', ${isoUtc('rv.meet_at')}) END AS "rvPoint",
+                       d.starts_at AS "startsAt", d.ends_at AS "endsAt",
                        d.follows_operation_window AS "followsOperationWindow", d.status, ${personJson('rq')} AS "requestedBy",
                        d.requested_at AS "requestedAt", ${personJson('rs')} AS "respondedBy",
                        d.responded_at AS "respondedAt", d.decline_reason AS "declineReason", d.released_at AS "releasedAt",
@@ -91,6 +120,7 @@ export const PlanReadRepository = {
                   JOIN agencies a ON a.id = d.team_agency_id
                   JOIN users rq ON rq.id = d.requested_by
                   LEFT JOIN users rs ON rs.id = d.responded_by
+                  LEFT JOIN rv_points rv ON rv.id = d.rv_point_id
                  WHERE ${which}
                  ORDER BY d.requested_at, d.id`),
     );

@@ -2,7 +2,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { BRIEFING_SECTIONS } from '../common/domain';
 import { capabilityWarning, SUGGESTED_CAPABILITY } from '../common/evidence-fit';
 import { AgencyView } from '../reference-data/dto/agency.dto';
-import { LocationDto, OperationSummaryView } from './dto/operation.dto';
+import { LocationView, OperationSummaryView } from './dto/operation.dto';
 import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
 import { OperationRow } from './operation-row';
 import { DeploymentRow, EvidenceRow, PlanRow } from './plan-read.repository';
@@ -53,7 +53,7 @@ export function toEvidenceView(row: EvidenceRow): EvidenceRequirementView {
 export function toOperationView(
   viewer: AuthUser,
   row: PlanRow,
-  lists: { locations: LocationDto[]; deployments: DeploymentRow[]; evidence: EvidenceRow[] },
+  lists: { locations: LocationView[]; deployments: DeploymentRow[]; evidence: EvidenceRow[] },
 ): OperationView {
   const cps = row.cpsInvolvement;
   return {
@@ -65,8 +65,18 @@ export function toOperationView(
       expectedPotentialVictims: row.expectedPotentialVictims,
       languages: row.safeguardingLanguages,
       receptionCentre: row.receptionCentre,
+      receptionOpensAt: iso(row.receptionOpensAt),
+      receptionClosesAt: iso(row.receptionClosesAt),
+      medicalCover: row.medicalCover,
+      firstResponders: row.firstResponderViews,
+      interpreters: row.interpreters,
     },
+    timings: { briefingAt: iso(row.briefingAt), briefingPlace: row.briefingPlace, debriefAt: iso(row.debriefAt) },
+    rvPoints: row.rvPoints,
+    communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
+    risks: row.risks.map((risk) => ({ ...risk, score: risk.likelihood * risk.impact })),
     deployments: lists.deployments.map(toDeploymentView),
+    signOffs: row.signOffs,
     cpsInvolvement: cps && {
       ...cps,
       requestedAt: iso(cps.requestedAt) as string,

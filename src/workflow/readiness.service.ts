@@ -11,7 +11,34 @@ import { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
 import { DeconflictionService } from './deconfliction.service';
 import { ReadinessView } from './dto/workflow.dto';
+import { OrderFacts } from './order-readiness';
 import { readiness, ReadinessStage } from './readiness';
+
+const instant = (at: string | null) => (at ? new Date(at) : null);
+
+/** The operational order as readiness reads it. */
+function orderFacts(plan: OperationView): OrderFacts {
+  const { safeguarding: s } = plan;
+  return {
+    locations: plan.locations.map((l) => ({
+      label: l.label,
+      strikeAt: instant(l.strikeAt),
+      entry: l.entry && { basis: l.entry.basis, warrantExpiresAt: instant(l.entry.warrant?.expiresAt ?? null) },
+    })),
+    briefingAt: instant(plan.timings.briefingAt),
+    debriefAt: instant(plan.timings.debriefAt),
+    rvPointCount: plan.rvPoints.length,
+    teamsWithoutRv: plan.deployments.filter((d) => d.status === 'CONFIRMED' && !d.rvPoint).map((d) => d.team.name),
+    risks: plan.risks,
+    firstResponderCount: s.firstResponders.length,
+    interpreterLanguages: s.interpreters.map((i) => i.language),
+    medicalCover: s.medicalCover,
+    reception: s.receptionOpensAt && s.receptionClosesAt ? { opensAt: new Date(s.receptionOpensAt), closesAt: new Date(s.receptionClosesAt) } : null,
+    radioChannel: plan.communications.radioChannel,
+    controlRoomNumber: plan.communications.controlRoomNumber,
+    signOffs: plan.signOffs.map((signOff) => ({ agencyCode: signOff.agency.code, state: signOff.state })),
+  };
+}
 
 const active = (status: string): status is 'REQUESTED' | 'CONFIRMED' => (ACTIVE_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
 
@@ -26,7 +53,7 @@ export class ReadinessService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The checks for submitting; once the plan is approved, the go/no-go of starting it. */
+  /** The checks for submitting; for approving a submitted plan; once the plan is approved, the go/no-go of starting it. */
   async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     return this.readinessOf(await this.plans.get(viewer, id, manager), manager, stage);
   }
@@ -34,7 +61,7 @@ export class ReadinessService {
   /** The same checks, of a plan the caller has just read (a page that shows both reads it once). */
   async readinessOf(plan: OperationView, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const id = plan.id;
-    stage ??= plan.status === 'APPROVED' ? 'start' : 'submit';
+    stage ??= plan.status === 'APPROVED' ? 'start' : plan.status === 'SUBMITTED' ? 'approve' : 'submit';
     const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {
@@ -56,6 +83,7 @@ export class ReadinessService {
         receptionCentre: plan.safeguarding.receptionCentre,
         languages: plan.safeguarding.languages,
         conflicts: conflicts.filter((c) => c.current).map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
+        order: orderFacts(plan),
       },
       rules,
       stage === 'start' ? { stage, startWindowHours: this.config.START_WINDOW_HOURS } : { stage },

@@ -25,6 +25,24 @@ function ready(): ReadinessFacts {
     receptionCentre: 'Sparkhill',
     languages: ['Romanian'],
     conflicts: [{ reference: 'OP-2027-0009', acknowledged: true }],
+    order: {
+      locations: [
+        { label: 'Car wash', strikeAt: new Date('2027-03-20T06:00:00Z'), entry: { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-25T23:59:00Z') } },
+        { label: 'House', strikeAt: new Date('2027-03-20T06:00:00Z'), entry: { basis: 'CONSENT', warrantExpiresAt: null } },
+      ],
+      briefingAt: new Date('2027-03-20T05:00:00Z'),
+      debriefAt: new Date('2027-03-20T15:00:00Z'),
+      rvPointCount: 1,
+      teamsWithoutRv: [],
+      risks: [{ hazard: 'DOGS', hazardDetail: null, residual: 'HIGH', acceptedBy: 'Supt Ann Clarke' }],
+      firstResponderCount: 1,
+      interpreterLanguages: ['romanian'],
+      medicalCover: 'Ambulance on standby at RV1',
+      reception: { opensAt: new Date('2027-03-20T05:00:00Z'), closesAt: new Date('2027-03-20T20:00:00Z') },
+      radioChannel: 'WM-OPS-3',
+      controlRoomNumber: '0121 626 5000',
+      signOffs: [{ agencyCode: 'GLAA', state: 'SIGNED_OFF' }],
+    },
   };
 }
 
@@ -53,6 +71,8 @@ describe('readiness', () => {
     ['an essential requirement without a confirmed team', (f) => (f.evidence[0].assignedTeamId = 'elsewhere'), ['essential-evidence-assigned']],
     ['victims expected but no reception centre', (f) => (f.receptionCentre = null), ['safeguarding']],
     ['an unacknowledged deconfliction hit', (f) => f.conflicts.push({ reference: 'OP-2027-0010', acknowledged: false }), ['deconfliction']],
+    ['a warrant that expires before its strike', (f) => (f.order.locations[0].entry = { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-20T05:59:00Z') }), ['warrants-valid']],
+    ['a high residual risk nobody senior accepted', (f) => (f.order.risks[0].acceptedBy = ' '), ['high-risks-accepted']],
   ])('blocks on %s', (_name, change, expected) => {
     const facts = ready();
     change(facts);
@@ -64,6 +84,16 @@ describe('readiness', () => {
     ['CPS engaged less than 7 days ahead', (f) => (f.cps = { status: 'ENGAGED', engagedAt: new Date('2027-03-15T00:00:00Z') }), 'cps-lead-time'],
     ['languages but no interpreter', (f) => (f.deployments[1].capabilities = ['LABOUR_INSPECTION']), 'interpreting'],
     ['a capability mismatch', (f) => (f.evidence[0].warning = 'VICTIM_ACCOUNT evidence is usually gathered by a team with SAFEGUARDING'), 'evidence-capability'],
+    ['no risk assessment', (f) => (f.order.risks = []), 'risk-assessment'],
+    ['a location without a strike time', (f) => (f.order.locations[1].strikeAt = null), 'entry-and-strike'],
+    ['a location without an entry basis', (f) => (f.order.locations[1].entry = null), 'entry-and-strike'],
+    ['a confirmed team without an RV point', (f) => (f.order.teamsWithoutRv = ['Entry']), 'timings'],
+    ['no radio channel', (f) => (f.order.radioChannel = null), 'communications'],
+    ['victims expected but no first responder', (f) => (f.order.firstResponderCount = 0), 'first-responders'],
+    ['a language without an interpreter', (f) => (f.order.interpreterLanguages = ['Polish']), 'interpreters'],
+    ['no medical cover', (f) => (f.order.medicalCover = null), 'medical-cover'],
+    ['the reception centre closed at a strike', (f) => (f.order.reception = { opensAt: new Date('2027-03-20T07:00:00Z'), closesAt: new Date('2027-03-20T20:00:00Z') }), 'reception-hours'],
+    ['a partner yet to sign off, before submission', (f) => (f.order.signOffs = [{ agencyCode: 'GLAA', state: 'AWAITING' }]), 'partner-sign-off'],
   ])('warns without blocking on %s', (_name, change, id) => {
     const facts = ready();
     change(facts);
@@ -77,7 +107,35 @@ describe('readiness', () => {
     const facts = ready();
     facts.expectedPotentialVictims = 0;
     facts.receptionCentre = null;
+    facts.order = { ...facts.order, firstResponderCount: 0, medicalCover: null, reception: null };
     expect(failing(facts)).toEqual([]);
+  });
+
+  it('blocks approval until each supporting agency has signed off its part as it stands', () => {
+    const approve = { stage: 'approve' } as const;
+    for (const state of ['AWAITING', 'WITHDRAWN', 'DECLINED'] as const) {
+      const facts = ready();
+      facts.order.signOffs = [{ agencyCode: 'GLAA', state }, { agencyCode: 'HMRC', state: 'SIGNED_OFF' }];
+      const result = readiness(facts, DEFAULT_POLICY_RULES, approve);
+      expect(result.ready).toBe(false);
+      expect(result.checks.find((check) => check.id === 'partner-sign-off')).toEqual({
+        id: 'partner-sign-off',
+        ok: false,
+        blocking: true,
+        message: 'Waiting for a manager of GLAA to sign off their part',
+      });
+    }
+    expect(readiness(ready(), DEFAULT_POLICY_RULES, approve).ready).toBe(true);
+  });
+
+  it('names the warrant, its expiry and the risks to accept', () => {
+    const facts = ready();
+    facts.order.locations[0].entry = { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-19T23:59:00Z') };
+    facts.order.risks.push({ hazard: 'OTHER', hazardDetail: 'Asbestos in the loft', residual: 'HIGH', acceptedBy: null });
+    facts.order.risks[0].acceptedBy = null;
+    const messages = Object.fromEntries(readiness(facts, DEFAULT_POLICY_RULES).checks.map((check) => [check.id, check.message]));
+    expect(messages['warrants-valid']).toBe('The warrant for Car wash expires Fri, 19 March 2027 at 23:59 GMT, before the strike: get a new warrant or strike earlier');
+    expect(messages['high-risks-accepted']).toBe('A named senior officer must accept each high residual risk: Dogs, Asbestos in the loft');
   });
 
   it('tells the coordinator what to do', () => {

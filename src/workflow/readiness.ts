@@ -1,6 +1,7 @@
 import type { AgencyKind, ExploitationType, Scope } from '../common/domain';
 import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
 import { ukDateTime } from '../common/uk-time';
+import { orderChecks, OrderFacts } from './order-readiness';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -23,6 +24,7 @@ export interface ReadinessFacts {
   receptionCentre: string | null;
   languages: string[];
   conflicts: { reference: string; acknowledged: boolean }[];
+  order: OrderFacts;
 }
 
 export interface ReadinessCheck {
@@ -38,10 +40,11 @@ export interface Readiness {
 }
 
 /**
- * What the checks are for: submitting a plan (its window must still be ahead), or the
- * go/no-go of starting it, allowed from `startWindowHours` before the window opens until it closes.
+ * What the checks are for: submitting a plan (its window must still be ahead), approving it
+ * (each supporting agency has signed off its part), or the go/no-go of starting it, allowed from
+ * `startWindowHours` before the window opens until it closes.
  */
-export type ReadinessStage = { stage: 'submit' } | { stage: 'start'; startWindowHours: number };
+export type ReadinessStage = { stage: 'submit' } | { stage: 'approve' } | { stage: 'start'; startWindowHours: number };
 
 const list = (items: string[]) => [...new Set(items)].join(', ');
 
@@ -60,7 +63,7 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     `${facts.lead?.code} leads, as the policy allows`,
     !facts.lead ? 'Choose a lead agency' : `${leadVerdict?.reason}: choose another lead agency`,
   );
-  if (purpose.stage === 'submit') {
+  if (purpose.stage !== 'start') {
     check(
       'window-in-future',
       facts.startsAt > facts.now,
@@ -129,6 +132,8 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     facts.conflicts.length ? 'Every deconfliction hit is acknowledged' : 'No deconfliction hits',
     `Acknowledge the deconfliction hit(s) with ${list(open.map((c) => c.reference))}`,
   );
+
+  orderChecks(facts, purpose.stage, check);
 
   const leadDays = facts.cps?.engagedAt ? (facts.startsAt.getTime() - facts.cps.engagedAt.getTime()) / DAY_MS : null;
   check(

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'SUPPORT_NOT_PERMITTED',
   'CAPACITY_EXCEEDED',
   'TEAM_NOT_DEPLOYED',
+  'POWER_NOT_HELD',
   'NOT_READY',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -45,6 +46,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SUPPORT_NOT_PERMITTED':
     case 'CAPACITY_EXCEEDED':
     case 'TEAM_NOT_DEPLOYED':
+    case 'POWER_NOT_HELD':
     case 'NOT_READY':
       return 422;
     case 'RATE_LIMITED':

@@ -1,12 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Power, POWERS } from '../../common/domain';
 import { trim } from '../../common/transforms';
 import { IsInstant, IsRequiredText, Omittable } from '../../common/validators';
 import { VersionDto } from '../../common/dto';
 import { DeploymentView } from '../../operations/dto/plan-view.dto';
 
-export class CreateDeploymentDto extends VersionDto {
+const POWERS_MESSAGE = `each power must be one of ${POWERS.join(', ')}`;
+const blankAsNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+
+/** What the owner says of a deployment's part in the order: the powers its tasking needs, where it meets, its call sign. */
+class DeploymentOrderDto extends VersionDto {
+  @ApiPropertyOptional({ enum: POWERS, isArray: true, description: 'The powers the tasking needs: the team’s agency must hold each (POWER_NOT_HELD)' })
+  @Omittable() @IsArray() @ArrayMaxSize(POWERS.length) @ArrayUnique({ message: 'powers must not repeat' }) @IsIn(POWERS, { each: true, message: POWERS_MESSAGE })
+  powers?: Power[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'One of the plan’s RV points; null for none' })
+  @IsOptional() @IsUUID('all', { message: 'rvPointId must be the id of one of the plan’s RV points' })
+  rvPointId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: 'Tango 1' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(40)
+  callSign?: string | null;
+}
+
+export class UpdateDeploymentDto extends DeploymentOrderDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Omittable() @Transform(trim) @IsString() @MaxLength(2000)
+  tasking?: string;
+}
+
+export class CreateDeploymentDto extends DeploymentOrderDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')
   teamId: string;

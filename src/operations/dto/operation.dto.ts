@@ -29,6 +29,17 @@ import { postcode, queryInt, trim } from '../../common/transforms';
 import { IsInstant, IsRequiredText, IsUkPostcode, Omittable } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { VersionDto } from '../../common/dto';
+import {
+  CommunicationsDto,
+  EntryDto,
+  EntryView,
+  FirstResponderDto,
+  FirstResponderView,
+  InterpreterDto,
+  InterpreterView,
+  RiskDto,
+  TimingsDto,
+} from './order.dto';
 
 const TYPES_MESSAGE = `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}`;
 const SCOPE_MESSAGE = `scope must be one of ${SCOPES.join(', ')}`;
@@ -76,6 +87,14 @@ export class LocationDto {
   @ApiProperty({ example: 'B12 8JY', description: 'UK postcode; stored in upper case with one space' })
   @Transform(postcode) @IsUkPostcode()
   postcode: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T06:00:00Z', description: 'H-hour: when the doors go in; inside the plan’s window' })
+  @IsOptional() @IsInstant()
+  strikeAt?: string | null;
+
+  @ApiPropertyOptional({ type: EntryDto, nullable: true, description: 'On what basis officers enter' })
+  @IsOptional() @ValidateNested() @Type(() => EntryDto)
+  entry?: EntryDto | null;
 }
 
 export class SafeguardingDto {
@@ -91,6 +110,26 @@ export class SafeguardingDto {
   @ApiPropertyOptional({ nullable: true, maxLength: 500, example: 'Sparkhill reception centre, 1 Stratford Road' })
   @IsOptional() @IsString() @MaxLength(500)
   receptionCentre?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T05:00:00Z', description: 'When the reception centre opens' })
+  @IsOptional() @IsInstant()
+  receptionOpensAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T20:00:00Z', description: 'When it closes: it should be open at every strike time' })
+  @IsOptional() @IsInstant()
+  receptionClosesAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 1000, example: 'West Midlands Ambulance Service HART on standby at RV1' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  medicalCover?: string | null;
+
+  @ApiPropertyOptional({ type: FirstResponderDto, isArray: true, description: 'Named NRM first responders for the day; replaces the list' })
+  @Omittable() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => FirstResponderDto)
+  firstResponders?: FirstResponderDto[];
+
+  @ApiPropertyOptional({ type: InterpreterDto, isArray: true, description: 'Interpreters by language; replaces the list' })
+  @Omittable() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => InterpreterDto)
+  interpreters?: InterpreterDto[];
 }
 
 export class CreateOperationDto {
@@ -127,6 +166,18 @@ export class CreateOperationDto {
   @ApiPropertyOptional({ type: SafeguardingDto })
   @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
+
+  @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
+  @Omittable() @ValidateNested() @Type(() => TimingsDto)
+  timings?: TimingsDto;
+
+  @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
+  @Omittable() @ValidateNested() @Type(() => CommunicationsDto)
+  communications?: CommunicationsDto;
+
+  @ApiPropertyOptional({ type: RiskDto, isArray: true, description: 'The risk register; replaces the whole register' })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RiskDto)
+  risks?: RiskDto[];
 }
 
 export class UpdateOperationDto extends VersionDto {
@@ -163,6 +214,18 @@ export class UpdateOperationDto extends VersionDto {
   @ApiPropertyOptional({ type: SafeguardingDto, description: 'Fields given replace those fields' })
   @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
+
+  @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
+  @Omittable() @ValidateNested() @Type(() => TimingsDto)
+  timings?: TimingsDto;
+
+  @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
+  @Omittable() @ValidateNested() @Type(() => CommunicationsDto)
+  communications?: CommunicationsDto;
+
+  @ApiPropertyOptional({ type: RiskDto, isArray: true, description: 'The risk register; replaces the whole register' })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RiskDto)
+  risks?: RiskDto[];
 }
 
 export class SetLeadAgencyDto extends VersionDto {
@@ -198,12 +261,23 @@ export class OperationQueryDto {
   cursor?: string;
 }
 
-export class LocationView extends LocationDto {}
+export class LocationView {
+  @ApiProperty() label: string;
+  @ApiProperty() address: string;
+  @ApiProperty() postcode: string;
+  @ApiProperty({ nullable: true, type: String, description: 'H-hour' }) strikeAt: string | null;
+  @ApiProperty({ type: EntryView, nullable: true }) entry: EntryView | null;
+}
 
 export class SafeguardingView {
   @ApiProperty() expectedPotentialVictims: number;
   @ApiProperty({ type: String, isArray: true }) languages: string[];
   @ApiProperty({ nullable: true, type: String }) receptionCentre: string | null;
+  @ApiProperty({ nullable: true, type: String }) receptionOpensAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) receptionClosesAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) medicalCover: string | null;
+  @ApiProperty({ type: FirstResponderView, isArray: true }) firstResponders: FirstResponderView[];
+  @ApiProperty({ type: InterpreterView, isArray: true }) interpreters: InterpreterView[];
 }
 
 export class OperationSummaryView {

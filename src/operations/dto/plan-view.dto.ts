@@ -11,9 +11,12 @@ import {
   EvidenceType,
   Offence,
   OFFENCES,
+  Power,
+  POWERS,
 } from '../../common/domain';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { BriefingDto, LocationView, OperationSummaryView, SafeguardingView } from './operation.dto';
+import { CommunicationsView, RiskView, RvPointView, SignOffView, TimingsView } from './order.dto';
 
 /** The whole plan as every reader sees it: the read model (plan-read.repository.ts) fills these in. */
 
@@ -31,6 +34,9 @@ export class DeploymentView {
   @ApiProperty({ type: AgencyView }) agency: AgencyView;
   @ApiProperty() headcount: number;
   @ApiProperty() tasking: string;
+  @ApiProperty({ enum: POWERS, isArray: true, description: 'The powers the tasking needs; the team’s agency holds each' }) powers: Power[];
+  @ApiProperty({ type: RvPointView, nullable: true, description: 'Where and when the team meets' }) rvPoint: RvPointView | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Tango 1' }) callSign: string | null;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ description: 'Moves with the operation’s window' }) followsOperationWindow: boolean;
@@ -124,7 +130,13 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: BriefingDto }) briefing: Required<BriefingDto>;
   @ApiProperty({ type: LocationView, isArray: true }) locations: LocationView[];
   @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
+  @ApiProperty({ type: TimingsView }) timings: TimingsView;
+  @ApiProperty({ type: RvPointView, isArray: true, description: 'In the order teams meet' }) rvPoints: RvPointView[];
+  @ApiProperty({ type: CommunicationsView }) communications: CommunicationsView;
+  @ApiProperty({ type: RiskView, isArray: true, description: 'The risk register, in the order it was written' }) risks: RiskView[];
   @ApiProperty({ type: DeploymentView, isArray: true }) deployments: DeploymentView[];
+  @ApiProperty({ type: SignOffView, isArray: true, description: 'Each supporting agency with a confirmed team signs off its part before approval' })
+  signOffs: SignOffView[];
   @ApiProperty({ type: CpsInvolvementView, nullable: true }) cpsInvolvement: CpsInvolvementView | null;
   @ApiProperty({ type: EvidenceRequirementView, isArray: true }) evidenceRequirements: EvidenceRequirementView[];
   @ApiProperty({ type: ApprovalView, nullable: true, description: 'Who approved the plan and when, while it stands' })

@@ -1,0 +1,208 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ENTRY_BASES, EntryBasis, Hazard, HAZARDS, RISK_RATINGS, RiskRating, SignOffDecision, SIGN_OFF_DECISIONS } from '../../common/domain';
+import { PersonView, VersionDto } from '../../common/dto';
+import { trim } from '../../common/transforms';
+import { IsInstant, IsRequiredText } from '../../common/validators';
+import { AgencyView } from '../../reference-data/dto/agency.dto';
+
+/** The operational order's parts (IIMARCH made structured): what the plan's DTOs and views are built from. */
+
+/** Blank text sent by a form means "not given". */
+const blankAsNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+
+export class TimingsDto {
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T04:00:00Z', description: 'Inside the plan’s window; null clears it' })
+  @IsOptional() @IsInstant()
+  briefingAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500, example: 'Lloyd House, Colmore Circus, Birmingham' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(500)
+  briefingPlace?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T15:00:00Z', description: 'Inside the plan’s window, after the briefing' })
+  @IsOptional() @IsInstant()
+  debriefAt?: string | null;
+}
+
+export class CommunicationsDto {
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Airwave talkgroup WM-OPS-3' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200)
+  radioChannel?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: '0121 626 5000' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(40)
+  controlRoomNumber?: string | null;
+}
+
+export class WarrantDto {
+  @ApiProperty({ maxLength: 200, example: 'Search warrant, s.8 PACE 1984' })
+  @Transform(trim) @IsRequiredText('Enter the type of warrant', 200)
+  type: string;
+
+  @ApiProperty({ maxLength: 200, example: 'Birmingham Magistrates’ Court' })
+  @Transform(trim) @IsRequiredText('Enter the court that issued the warrant', 200)
+  court: string;
+
+  @ApiProperty({ maxLength: 100, example: 'BMC/2027/0142' })
+  @Transform(trim) @IsRequiredText('Enter the warrant’s reference', 100)
+  reference: string;
+
+  @ApiProperty({ example: '2027-03-20T23:59:00Z' })
+  @IsInstant({ message: 'Enter when the warrant expires' })
+  expiresAt: string;
+}
+
+export class EntryDto {
+  @ApiProperty({ enum: ENTRY_BASES })
+  @IsIn(ENTRY_BASES, { message: `basis must be one of ${ENTRY_BASES.join(', ')}` })
+  basis: EntryBasis;
+
+  @ApiPropertyOptional({ type: WarrantDto, description: 'Required when the basis is WARRANT' })
+  @ValidateIf((entry: EntryDto) => entry.basis === 'WARRANT')
+  @IsDefined({ message: 'A warrant needs its type, issuing court, reference and expiry' }) @ValidateNested() @Type(() => WarrantDto)
+  warrant?: WarrantDto;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 's.179 Immigration and Asylum Act 1999', description: 'Required when the basis is STATUTORY_POWER' })
+  @ValidateIf((entry: EntryDto) => entry.basis === 'STATUTORY_POWER')
+  @Transform(trim) @IsRequiredText('Enter the statutory power used to enter', 500)
+  power?: string;
+}
+
+export class FirstResponderDto {
+  @ApiProperty({ maxLength: 200, example: 'DC Priya Shah' })
+  @Transform(trim) @IsRequiredText('Enter the first responder’s name', 200)
+  name: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An agency that is an NRM first responder organisation' })
+  @IsUUID('all', { message: 'agencyId must be the id of an agency' })
+  agencyId: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: '07700 900456' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(40)
+  phone?: string | null;
+}
+
+export class InterpreterDto {
+  @ApiProperty({ maxLength: 60, example: 'Romanian' })
+  @Transform(trim) @IsRequiredText('Enter the language', 60)
+  language: string;
+
+  @ApiProperty({ maxLength: 200, example: 'Big Word, booked 04:00–16:00' })
+  @Transform(trim) @IsRequiredText('Enter who interprets', 200)
+  name: string;
+}
+
+export class RiskDto {
+  @ApiProperty({ enum: HAZARDS })
+  @IsIn(HAZARDS, { message: `hazard must be one of ${HAZARDS.join(', ')}` })
+  hazard: Hazard;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500, description: 'Required when the hazard is OTHER' })
+  @ValidateIf((risk: RiskDto) => risk.hazard === 'OTHER' || (risk.hazardDetail !== undefined && risk.hazardDetail !== null))
+  @Transform(blankAsNull) @IsRequiredText('Describe the hazard', 500)
+  hazardDetail?: string | null;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'likelihood must be a whole number from 1 to 5' }) @Min(1, { message: 'likelihood must be from 1 to 5' }) @Max(5, { message: 'likelihood must be from 1 to 5' })
+  likelihood: number;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'impact must be a whole number from 1 to 5' }) @Min(1, { message: 'impact must be from 1 to 5' }) @Max(5, { message: 'impact must be from 1 to 5' })
+  impact: number;
+
+  @ApiProperty({ maxLength: 2000, example: 'Dog handler with the entry team; RSPCA on call' })
+  @Transform(trim) @IsRequiredText('Enter the control measures', 2000)
+  controls: string;
+
+  @ApiProperty({ enum: RISK_RATINGS, description: 'The rating once the controls are in place' })
+  @IsIn(RISK_RATINGS, { message: `residual must be one of ${RISK_RATINGS.join(', ')}` })
+  residual: RiskRating;
+
+  @ApiProperty({ maxLength: 200, example: 'PS 2231 Jones, entry team' })
+  @Transform(trim) @IsRequiredText('Enter who owns the risk', 200)
+  owner: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Supt Ann Clarke', description: 'The senior officer who accepts a high residual risk' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200)
+  acceptedBy?: string | null;
+}
+
+export class RvPointDto {
+  @ApiProperty({ maxLength: 200, example: 'RV1: Tesco car park' })
+  @Transform(trim) @IsRequiredText('Enter a name for the RV point', 200)
+  name: string;
+
+  @ApiProperty({ maxLength: 500, example: 'Stratford Road, Sparkhill, B11 4EA' })
+  @Transform(trim) @IsRequiredText('Enter where the RV point is', 500)
+  address: string;
+
+  @ApiProperty({ example: '2027-03-01T05:15:00Z', description: 'When teams meet there; inside the plan’s window' })
+  @IsInstant({ message: 'Enter when teams meet at the RV point, inside the plan’s window' })
+  meetAt: string;
+}
+
+export class RvPointWriteDto extends IntersectionType(RvPointDto, VersionDto) {}
+
+export class WarrantView extends WarrantDto {}
+
+export class EntryView {
+  @ApiProperty({ enum: ENTRY_BASES }) basis: EntryBasis;
+  @ApiProperty({ type: WarrantView, nullable: true }) warrant: WarrantView | null;
+  @ApiProperty({ nullable: true, type: String }) power: string | null;
+}
+
+export class TimingsView {
+  @ApiProperty({ nullable: true, type: String }) briefingAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) briefingPlace: string | null;
+  @ApiProperty({ nullable: true, type: String }) debriefAt: string | null;
+}
+
+export class CommunicationsView {
+  @ApiProperty({ nullable: true, type: String }) radioChannel: string | null;
+  @ApiProperty({ nullable: true, type: String }) controlRoomNumber: string | null;
+}
+
+export class RvPointView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+  @ApiProperty() meetAt: string;
+}
+
+export class FirstResponderView {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: AgencyView }) agency: AgencyView;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+}
+
+export class InterpreterView extends InterpreterDto {}
+
+export class RiskView {
+  @ApiProperty({ enum: HAZARDS }) hazard: Hazard;
+  @ApiProperty({ nullable: true, type: String }) hazardDetail: string | null;
+  @ApiProperty() likelihood: number;
+  @ApiProperty() impact: number;
+  @ApiProperty({ description: 'likelihood × impact, before the controls' }) score: number;
+  @ApiProperty() controls: string;
+  @ApiProperty({ enum: RISK_RATINGS }) residual: RiskRating;
+  @ApiProperty() owner: string;
+  @ApiProperty({ nullable: true, type: String }) acceptedBy: string | null;
+}
+
+export const SIGN_OFF_STATES = ['AWAITING', 'SIGNED_OFF', 'WITHDRAWN', 'DECLINED'] as const;
+export type SignOffState = (typeof SIGN_OFF_STATES)[number];
+
+export class SignOffView {
+  @ApiProperty({ type: AgencyView, description: 'A supporting agency with a confirmed team' }) agency: AgencyView;
+  @ApiProperty({
+    enum: SIGN_OFF_STATES,
+    description: 'AWAITING its manager; SIGNED_OFF its part as it stands; WITHDRAWN: signed off, but its part has changed since; DECLINED with a reason',
+  })
+  state: SignOffState;
+  @ApiProperty({ enum: SIGN_OFF_DECISIONS, nullable: true }) decision: SignOffDecision | null;
+  @ApiProperty({ type: PersonView, nullable: true }) by: PersonView | null;
+  @ApiProperty({ nullable: true, type: String }) at: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}

@@ -1,0 +1,51 @@
+import { NRM_FIRST_RESPONDER_KINDS } from '../common/domain';
+import type { AgencyKind } from '../common/domain';
+import { FieldProblem } from '../common/validation';
+import { ukDateTime } from '../common/uk-time';
+import type { LocationDto } from './dto/operation.dto';
+import type { LocationView } from './dto/operation.dto';
+
+/** The operational order's rules that need no database: canonical forms and times inside the window. */
+
+const iso = (at: string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
+
+/** A location as it is stored and shown: every field present, instants in UTC, only the entry details its basis needs. */
+export function canonicalLocation(location: LocationDto): LocationView {
+  const entry = location.entry;
+  return {
+    label: location.label,
+    address: location.address,
+    postcode: location.postcode,
+    strikeAt: iso(location.strikeAt),
+    entry: entry
+      ? {
+          basis: entry.basis,
+          warrant:
+            entry.basis === 'WARRANT' && entry.warrant
+              ? { type: entry.warrant.type, court: entry.warrant.court, reference: entry.warrant.reference, expiresAt: iso(entry.warrant.expiresAt) as string }
+              : null,
+          power: entry.basis === 'STATUTORY_POWER' ? (entry.power ?? null) : null,
+        }
+      : null,
+  };
+}
+
+export interface Window {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The problems of each time of the day that falls outside the window, by field. */
+export function timesOutsideWindow(window: Window, times: { field: string; what: string; at: string | Date | null | undefined }[]): FieldProblem[] {
+  const span = `${ukDateTime(window.startsAt)} to ${ukDateTime(window.endsAt)}`;
+  return times.flatMap(({ field, what, at }) => {
+    if (!at) return [];
+    const moment = new Date(at);
+    return moment < window.startsAt || moment > window.endsAt ? [{ field, problems: [`${what} must be inside the plan’s window, ${span}`] }] : [];
+  });
+}
+
+/** Whether officers of an agency of this kind may refer a potential victim into the NRM. */
+export function isFirstResponder(kind: AgencyKind): boolean {
+  return NRM_FIRST_RESPONDER_KINDS.includes(kind);
+}

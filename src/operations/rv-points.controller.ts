@@ -1,0 +1,34 @@
+import { Body, Controller, Delete, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/decorators';
+import { VersionQueryDto } from '../common/dto';
+import { IdParam } from '../common/id-param';
+import { RvPointWriteDto } from './dto/order.dto';
+import { OperationView } from './dto/plan-view.dto';
+import { RvPointsService } from './rv-points.service';
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('operations/:id/rv-points')
+export class RvPointsController {
+  constructor(private readonly rvPoints: RvPointsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: OperationView, description: 'The plan with the new RV point and its new version' })
+  add(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: RvPointWriteDto): Promise<OperationView> {
+    return this.rvPoints.add(caller, id, body.version, body);
+  }
+
+  @Patch(':rid')
+  @ApiOkResponse({ type: OperationView })
+  change(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: RvPointWriteDto): Promise<OperationView> {
+    return this.rvPoints.change(caller, id, rid, body.version, body);
+  }
+
+  @Delete(':rid')
+  @ApiOkResponse({ type: OperationView, description: '409 CONFLICT while a team still meets there' })
+  remove(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Query() query: VersionQueryDto): Promise<OperationView> {
+    return this.rvPoints.remove(caller, id, rid, query.version);
+  }
+}
