@@ -1,6 +1,6 @@
 import { BriefingSection } from '../common/domain';
 import { label } from '../common/labels';
-import { ukDateTime } from '../common/uk-time';
+import { ukClock, ukDateTime } from '../common/uk-time';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE } from '../deployments/release-reasons';
 
@@ -8,6 +8,7 @@ import { COMPLETED_RELEASE } from '../deployments/release-reasons';
 type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
+  | { kind: 'subheading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'table'; header: string[]; rows: string[][]; empty: string };
@@ -56,37 +57,67 @@ export function briefingBlocks(plan: OperationView): Block[] {
     ...section(plan, 'information'),
     ...section(plan, 'intent'),
     ...section(plan, 'method'),
+    { kind: 'subheading', text: 'Timeline' },
+    timeline(plan, active),
+    { kind: 'subheading', text: 'Teams' },
     {
       kind: 'table',
-      header: ['Team', 'Agency', 'Officers', 'Tasking', 'Window', 'Status'],
+      header: ['Team', 'Agency', 'Officers', 'Tasking', 'Powers', 'RV point', 'Call sign', 'Window', 'Status'],
       rows: active.map((d) => [
         d.team.name,
         d.agency.code,
         String(d.headcount),
         d.tasking || '-',
+        d.powers.map((power) => label('power', power)).join(', ') || '-',
+        d.rvPoint ? `${d.rvPoint.name}, ${ukClock(d.rvPoint.meetAt)}` : 'Not given',
+        d.callSign ?? '-',
         `${ukDateTime(d.startsAt)} to ${ukDateTime(d.endsAt)}`,
         d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status),
       ]),
       empty: `No teams yet: a coordinator of ${plan.owningAgency.name} requests them from the partner agencies.`,
     },
     ...section(plan, 'administration'),
+    { kind: 'subheading', text: 'Locations and entry' },
     {
       kind: 'table',
-      header: ['Location', 'Address', 'Postcode'],
-      rows: plan.locations.map((l) => [l.label, l.address, l.postcode]),
+      header: ['Location', 'Address', 'Postcode', 'Strike time', 'Entry'],
+      rows: plan.locations.map((l) => [l.label, l.address, l.postcode, l.strikeAt ? ukDateTime(l.strikeAt) : 'Not set', entryText(l)]),
       empty: `No locations yet: a coordinator of ${plan.owningAgency.name} adds them.`,
     },
+    ...signOffBlocks(plan),
     ...section(plan, 'risk'),
+    { kind: 'subheading', text: 'Risk register, highest residual risk first' },
+    {
+      kind: 'table',
+      header: ['Hazard', 'Likelihood', 'Impact', 'Score', 'Control measures', 'Residual risk', 'Owner', 'Accepted by'],
+      rows: registerOrder(plan.risks).map((r) => [
+        r.hazard === 'OTHER' ? `Other: ${r.hazardDetail}` : label('hazard', r.hazard),
+        String(r.likelihood),
+        String(r.impact),
+        String(r.score),
+        r.controls,
+        label('riskRating', r.residual),
+        r.owner,
+        r.acceptedBy ?? (r.residual === 'HIGH' ? 'NOT ACCEPTED: a senior officer must accept this risk' : '-'),
+      ]),
+      empty: `No risks assessed yet: a coordinator of ${plan.owningAgency.name} records them on the plan's risk assessment.`,
+    },
     ...section(plan, 'communications'),
-    ...section(plan, 'humanitarian'),
     {
       kind: 'facts',
       rows: [
-        ['Expected potential victims', String(plan.safeguarding.expectedPotentialVictims)],
-        ['Languages', plan.safeguarding.languages.join(', ') || 'None noted'],
-        ['Reception centre', plan.safeguarding.receptionCentre ?? 'Not arranged'],
+        ['Radio channel or talkgroup', plan.communications.radioChannel ?? 'Not set'],
+        ['Control room', plan.communications.controlRoomNumber ?? 'Not set'],
       ],
     },
+    {
+      kind: 'table',
+      header: ['Call sign', 'Team', 'Agency'],
+      rows: active.filter((d) => d.callSign).map((d) => [d.callSign as string, d.team.name, d.agency.code]),
+      empty: 'No call signs given yet.',
+    },
+    ...section(plan, 'humanitarian'),
+    ...safeguardingBlocks(plan),
     { kind: 'heading', text: 'Evidence required by the CPS' },
     {
       kind: 'paragraph',
@@ -108,6 +139,91 @@ export function briefingBlocks(plan: OperationView): Block[] {
       empty: 'No evidence requirements yet: the engaged CPS liaison adds what a prosecution will need.',
     },
     ...outcomeBlocks(plan),
+  ];
+}
+
+/** When and where everything happens on the day, in time order: the briefing, each RV, each strike, the debrief. */
+function timeline(plan: OperationView, active: DeploymentView[]): Block {
+  const events: { at: string; what: string; where: string }[] = [];
+  if (plan.timings.briefingAt) events.push({ at: plan.timings.briefingAt, what: 'Briefing', where: plan.timings.briefingPlace ?? 'Place not set' });
+  for (const rv of plan.rvPoints) {
+    const teams = active.filter((d) => d.rvPoint?.id === rv.id).map((d) => d.team.name);
+    events.push({ at: rv.meetAt, what: `RV: ${rv.name}${teams.length ? ` (${teams.join(', ')})` : ''}`, where: rv.address });
+  }
+  for (const l of plan.locations) if (l.strikeAt) events.push({ at: l.strikeAt, what: `Strike: ${l.label}`, where: `${l.address}, ${l.postcode}` });
+  if (plan.timings.debriefAt) events.push({ at: plan.timings.debriefAt, what: 'Debrief', where: plan.timings.briefingPlace ?? '-' });
+  events.sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    kind: 'table',
+    header: ['Time', 'What', 'Where'],
+    rows: events.map((e) => [ukDateTime(e.at), e.what, e.where]),
+    empty: `No timings yet: a coordinator of ${plan.owningAgency.name} sets the briefing, the RV points, the strike times and the debrief.`,
+  };
+}
+
+function entryText(location: OperationView['locations'][number]): string {
+  const entry = location.entry;
+  if (!entry) return 'Not recorded';
+  if (entry.basis === 'WARRANT' && entry.warrant) {
+    const w = entry.warrant;
+    return `Warrant: ${w.type}, ${w.court}, ref. ${w.reference}, expires ${ukDateTime(w.expiresAt)}`;
+  }
+  if (entry.basis === 'STATUTORY_POWER') return `Statutory power: ${entry.power}`;
+  return label('entryBasis', entry.basis);
+}
+
+const RESIDUAL_ORDER = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
+
+/** The register as the briefing reads it: the highest residual risk first, then the highest score. */
+export function registerOrder<T extends { residual: keyof typeof RESIDUAL_ORDER; score: number }>(risks: T[]): T[] {
+  return [...risks].sort((a, b) => RESIDUAL_ORDER[a.residual] - RESIDUAL_ORDER[b.residual] || b.score - a.score);
+}
+
+function signOffBlocks(plan: OperationView): Block[] {
+  if (plan.signOffs.length === 0) return [];
+  return [
+    { kind: 'subheading', text: 'Partner sign-off' },
+    {
+      kind: 'table',
+      header: ['Agency', 'Sign-off', 'By', 'When'],
+      rows: plan.signOffs.map((s) => [
+        s.agency.code,
+        s.state === 'DECLINED' ? `Declined: ${s.reason}` : label('signOffState', s.state),
+        s.by?.name ?? '-',
+        s.at ? ukDateTime(s.at) : '-',
+      ]),
+      empty: '',
+    },
+  ];
+}
+
+function safeguardingBlocks(plan: OperationView): Block[] {
+  const s = plan.safeguarding;
+  return [
+    {
+      kind: 'facts',
+      rows: [
+        ['Expected potential victims', String(s.expectedPotentialVictims)],
+        ['Languages', s.languages.join(', ') || 'None noted'],
+        ['Reception centre', s.receptionCentre ?? 'Not arranged'],
+        ['Reception centre open', s.receptionOpensAt && s.receptionClosesAt ? `${ukDateTime(s.receptionOpensAt)} to ${ukDateTime(s.receptionClosesAt)}` : 'Hours not given'],
+        ['Medical cover', s.medicalCover ?? 'Not arranged'],
+      ],
+    },
+    { kind: 'subheading', text: 'NRM first responders on the day' },
+    {
+      kind: 'table',
+      header: ['Name', 'Agency', 'Phone'],
+      rows: s.firstResponders.map((f) => [f.name, f.agency.name, f.phone ?? '-']),
+      empty: 'No first responders named yet: only officers of a first responder organisation may refer a potential victim into the NRM.',
+    },
+    { kind: 'subheading', text: 'Interpreters' },
+    {
+      kind: 'table',
+      header: ['Language', 'Interpreter'],
+      rows: s.interpreters.map((i) => [i.language, i.name]),
+      empty: s.languages.length ? `No interpreters booked yet for ${s.languages.join(', ')}.` : 'No interpreters needed.',
+    },
   ];
 }
 
@@ -139,6 +255,8 @@ export function toMarkdown(blocks: Block[]): string {
           return `# ${block.text}`;
         case 'heading':
           return `## ${block.text}`;
+        case 'subheading':
+          return `### ${block.text}`;
         case 'paragraph':
           return block.text;
         case 'facts':
@@ -163,6 +281,8 @@ export function toHtml(blocks: Block[]): string {
           return `<h1>${escape(block.text)}</h1>`;
         case 'heading':
           return `<h2>${escape(block.text)}</h2>`;
+        case 'subheading':
+          return `<h3>${escape(block.text)}</h3>`;
         case 'paragraph':
           return block.text.split(/\n{2,}/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('');
         case 'facts':
