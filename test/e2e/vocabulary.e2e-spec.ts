@@ -5,14 +5,19 @@ import {
   CAPABILITIES,
   CPS_INVOLVEMENT_STATUSES,
   DEPLOYMENT_STATUSES,
+  ENTRY_BASES,
   EVIDENCE_PRIORITIES,
   EVIDENCE_STATUSES,
   EVIDENCE_TYPES,
   EXPLOITATION_TYPES,
+  HAZARDS,
   OFFENCES,
   OPERATION_STATUSES,
+  POWERS,
+  RISK_RATINGS,
   ROLES,
   SCOPES,
+  SIGN_OFF_DECISIONS,
 } from '../../src/common/domain';
 import { UK_POSTCODE } from '../../src/common/postcode';
 import { MAX_WINDOW_HOURS } from '../../src/operations/window';
@@ -58,6 +63,13 @@ describe('the code and the database speak one vocabulary', () => {
     ['ck_evidence_requirements_type', EVIDENCE_TYPES],
     ['ck_evidence_requirements_priority', EVIDENCE_PRIORITIES],
     ['ck_evidence_requirements_status', EVIDENCE_STATUSES],
+    ['ck_agency_kind_powers_kind', AGENCY_KINDS],
+    ['ck_agency_kind_powers_power', POWERS],
+    ['ck_deployments_powers', POWERS],
+    ['ck_operation_locations_entry_basis', ENTRY_BASES],
+    ['ck_operation_risks_hazard', HAZARDS],
+    ['ck_operation_risks_residual', RISK_RATINGS],
+    ['ck_partner_sign_offs_decision', SIGN_OFF_DECISIONS],
   ])('%s holds exactly the values the code uses', async (name, values) => {
     expect(quoted(await definition(name))).toEqual([...new Set(values)].sort());
   });
