@@ -42,11 +42,39 @@ describe('the built app keeps what a partial update did not send', () => {
     expect(read.briefing).toEqual({ ...briefing, [section]: 'Changed alone' });
   });
 
-  it('PATCHing one safeguarding field leaves the other two as they were', async () => {
-    const safeguarding = { expectedPotentialVictims: 4, languages: ['Polish'], receptionCentre: 'Spalding hub' };
-    const created = (await app.http().post('/operations').set(coordinator).send(operationBody({ safeguarding })).expect(201)).body;
-    const patched = await app.http().patch(`/operations/${created.id}`).set(coordinator).send({ version: created.version, safeguarding: { receptionCentre: 'Boston hub' } }).expect(200);
-    expect(patched.body.safeguarding).toEqual({ ...safeguarding, receptionCentre: 'Boston hub' });
+  it('PATCHing one safeguarding field leaves the others as they were', async () => {
+    const created = (await app.http().post('/operations').set(coordinator).send(operationBody()).expect(201)).body;
+    const opensAt = created.startsAt;
+    const safeguarding = {
+      expectedPotentialVictims: 4,
+      languages: ['Polish'],
+      receptionCentre: 'Spalding hub',
+      receptionOpensAt: opensAt,
+      receptionClosesAt: created.endsAt,
+      medicalCover: 'Ambulance on standby',
+      interpreters: [{ language: 'Polish', name: 'Big Word' }],
+    };
+    const full = (await app.http().patch(`/operations/${created.id}`).set(coordinator).send({ version: created.version, safeguarding }).expect(200)).body;
+    const patched = await app.http().patch(`/operations/${created.id}`).set(coordinator).send({ version: full.version, safeguarding: { receptionCentre: 'Boston hub' } }).expect(200);
+    expect(patched.body.safeguarding).toEqual({ ...safeguarding, receptionCentre: 'Boston hub', firstResponders: [] });
+  });
+
+  it('PATCHing one field of the timings, the communications or a deployment leaves the others as they were', async () => {
+    const created = (await app.http().post('/operations').set(coordinator).send(operationBody()).expect(201)).body;
+    const timings = { briefingAt: created.startsAt, briefingPlace: 'Lloyd House', debriefAt: created.endsAt };
+    const communications = { radioChannel: 'WM-OPS-3', controlRoomNumber: '0121 626 5000' };
+    const full = (await app.http().patch(`/operations/${created.id}`).set(coordinator).send({ version: created.version, timings, communications }).expect(200)).body;
+    const patched = (await app.http().patch(`/operations/${created.id}`).set(coordinator)
+      .send({ version: full.version, timings: { briefingPlace: 'Steelhouse Lane' }, communications: { controlRoomNumber: '101' } }).expect(200)).body;
+    expect(patched.timings).toEqual({ ...timings, briefingPlace: 'Steelhouse Lane' });
+    expect(patched.communications).toEqual({ ...communications, controlRoomNumber: '101' });
+
+    const team = await createTeam(db, agency, { capabilities: ['ENTRY'] });
+    const deployed = (await app.http().post(`/operations/${created.id}/deployments`).set(coordinator)
+      .send({ version: patched.version, teamId: team.id, headcount: 2, tasking: 'Entry at the rear', powers: ['ENTRY', 'ARREST'] }).expect(201)).body;
+    const deployment = deployed.deployments[0];
+    const changed = (await app.http().patch(`/operations/${created.id}/deployments/${deployment.id}`).set(coordinator).send({ version: deployed.version, callSign: 'Tango 1' }).expect(200)).body;
+    expect(changed.deployments[0]).toMatchObject({ tasking: 'Entry at the rear', powers: ['ENTRY', 'ARREST'], callSign: 'Tango 1', rvPoint: null });
   });
 
   it('renaming an agency, a team or a user keeps their other fields', async () => {
