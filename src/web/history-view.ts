@@ -17,6 +17,12 @@ const ACTIONS: Record<string, string> = {
   'deployment.confirmed': 'Confirmed a team',
   'deployment.declined': 'Declined a team request',
   'deployment.released': 'Released a team',
+  'deployment.changed': 'Changed a team’s tasking, powers, RV point or call sign',
+  'rv-point.added': 'Added an RV point',
+  'rv-point.changed': 'Changed an RV point',
+  'rv-point.removed': 'Removed an RV point',
+  'operation.signed-off': 'Signed off their agency’s part',
+  'operation.sign-off-declined': 'Declined to sign off their agency’s part',
   'cps.requested': 'Requested early CPS involvement',
   'cps.withdrawn': 'Withdrew the CPS request',
   'cps.engaged': 'Accepted early CPS involvement',
@@ -38,6 +44,7 @@ const ACTIONS: Record<string, string> = {
   'user.created': 'Added a user',
   'user.updated': 'Changed a user',
   'policy.replaced': 'Changed the lead and support policy',
+  'powers.changed': 'Changed the powers of a kind of agency',
 };
 
 export interface FieldChange {
@@ -56,7 +63,7 @@ export interface HistoryEntry {
 
 /** A field's name in words: `expectedPotentialVictims` → "expected potential victims". */
 function words(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/\./g, ': ').toLowerCase();
 }
 
 function shown(value: unknown): string {
