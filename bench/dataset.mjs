@@ -9,6 +9,7 @@ const SLOT_HOURS = 9;
 const MINUTES_BETWEEN_CREATIONS = (SLOT_HOURS * 60) / OPS_PER_SLOT;
 const BATCH = 10_000;
 const POSTCODE_POOL = 3_000;
+const SUBJECTS_PER_OPERATION = 5;
 
 // 300 teams (>= 3 * OPS_PER_SLOT). GLAA is left out: it may support only LABOUR operations (R2).
 const TEAMS_PER_AGENCY = { MPS: 60, WMP: 50, NCA: 40, BF: 25, IE: 25, HMRC: 30, DWP: 20, LA: 25, SA: 25 };
@@ -147,6 +148,26 @@ function tables(ctx) {
           FROM ${ops} CROSS JOIN generate_series(1, 2) AS r`,
     },
     {
+      // Five subjects of interest a plan, each with its keyed hash (random here: the bench measures the index, not the HMAC).
+      name: 'plan_subjects',
+      rows: () => SUBJECTS_PER_OPERATION,
+      params: [],
+      sql: `
+        INSERT INTO plan_subjects (operation_id, kind, details, added_by, added_at)
+        SELECT o.id, ${pick(['PERSON', 'PHONE', 'VEHICLE', 'EMAIL', 'PHONE'], 'n * 5 + k', 27)},
+               jsonb_build_object('note', 'generated subject ' || k), o.created_by, o.created_at + interval '1 day'
+          FROM ${ops} CROSS JOIN generate_series(1, ${SUBJECTS_PER_OPERATION}) AS k`,
+    },
+    {
+      name: 'subject_match_keys',
+      rows: () => SUBJECTS_PER_OPERATION,
+      params: [],
+      sql: `
+        INSERT INTO subject_match_keys (subject_id, operation_id, match_key)
+        SELECT s.id, s.operation_id, decode(md5(s.id::text) || md5(s.id::text || 'key'), 'hex')
+          FROM ${ops} JOIN plan_subjects s ON s.operation_id = o.id`,
+    },
+    {
       name: 'cps_involvements',
       rows: (n) => (n % 5 < 3 ? 1 : 0),
       params: [ctx.liaison],
@@ -262,7 +283,7 @@ export async function growDataset(client, ctx, from, to) {
 }
 
 export async function countRows(client) {
-  const names = ['operations', 'operation_locations', 'deployments', 'evidence_requirements', 'cps_involvements', 'teams'];
+  const names = ['operations', 'operation_locations', 'deployments', 'evidence_requirements', 'cps_involvements', 'plan_subjects', 'subject_match_keys', 'teams'];
   const { rows } = await client.query(names.map((name) => `SELECT '${name}' AS name, count(*)::int AS count FROM ${name}`).join(' UNION ALL '));
   return Object.fromEntries(rows.map((row) => [row.name, row.count]));
 }

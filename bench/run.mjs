@@ -191,7 +191,7 @@ async function measure(target, { pid, dataDir, peaks }) {
 }
 
 /** An MPS-owned DRAFT plan with two locations and an engaged CPS liaison, and a partner team already booked in its window. */
-async function pickPlan(client) {
+async function pickPlan(client, except = '00000000-0000-4000-8000-000000000000') {
   const { rows } = await client.query(
     `SELECT o.id, o.reference, d.team_id AS "teamId", t.name AS "teamName"
        FROM operations o
@@ -200,11 +200,12 @@ async function pickPlan(client) {
         AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(o.starts_at, o.ends_at, '[)')
        JOIN agencies ta ON ta.id = d.team_agency_id AND ta.code IN ('HMRC', 'NCA')
        JOIN teams t ON t.id = d.team_id
-      WHERE o.lead_agency_id = mps.id AND o.status = 'DRAFT'
+      WHERE o.lead_agency_id = mps.id AND o.status = 'DRAFT' AND o.id <> $1
         AND EXISTS (SELECT 1 FROM operation_locations l WHERE l.operation_id = o.id AND l.position = 2)
         AND EXISTS (SELECT 1 FROM cps_involvements c WHERE c.operation_id = o.id AND c.status = 'ENGAGED')
       ORDER BY o.created_at DESC
       LIMIT 1`,
+    [except],
   );
   if (!rows.length) throw new Error('no MPS DRAFT operation with an overlapping partner deployment in the data set');
   return rows[0];
@@ -252,10 +253,49 @@ async function appTargets({ appUrl, baselineUrl, client, token, cookie, dataset,
   return { plan, targets };
 }
 
+const SUBJECT_ADDS = 200;
+
+/**
+ * Adding a subject, one request after another against the plan's version (R10), each a new phone
+ * number: its cost is the keyed hash, one index probe per key for other plans holding it, and the
+ * writes. Answers latencies in ms and the plan the match query is explained on.
+ */
+async function measureSubjectAdds({ appUrl, token, plan, dataset }) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let { version } = await getJson(`${appUrl}/operations/${plan.id}`, headers);
+  const latencies = [];
+  for (let i = 0; i < SUBJECT_ADDS; i++) {
+    const started = performance.now();
+    const response = await fetch(`${appUrl}/operations/${plan.id}/subjects`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ version, kind: 'PHONE', phone: `07700 9${String(i + (dataset === SMALL_LABEL ? 0 : 50_000)).padStart(5, '0')}` }),
+    });
+    const body = await response.json();
+    latencies.push(performance.now() - started);
+    if (response.status !== 201) throw new Error(`POST subjects: ${response.status} ${JSON.stringify(body)}`);
+    version = body.operationVersion;
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (share) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+  return { dataset, adds: SUBJECT_ADDS, mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, p50: at(0.5), p99: at(0.99) };
+}
+
+/** How Postgres finds the other plans holding a key, at the data set's size. */
+async function explainMatch(client) {
+  const { rows } = await client.query(
+    `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+     SELECT DISTINCT other.id FROM subject_match_keys k JOIN operations other ON other.id = k.operation_id
+      WHERE k.match_key = ANY ((SELECT array_agg(match_key) FROM (SELECT match_key FROM subject_match_keys ORDER BY subject_id LIMIT 3) m)::bytea[])
+        AND k.operation_id <> '00000000-0000-4000-8000-000000000000' AND other.status NOT IN ('COMPLETED', 'CANCELLED')`,
+  );
+  return rows.map((row) => row['QUERY PLAN']);
+}
+
 const fixed = (value, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
 const mark = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ results, counts, memory, machine, seconds }) {
+function report({ results, subjects, counts, memory, machine, seconds }) {
   const find = (name, dataset) => results.find((r) => r.name === name && r.dataset === dataset && !r.unavailable);
   const lines = [
     '# Benchmark results',
@@ -313,6 +353,25 @@ function report({ results, counts, memory, machine, seconds }) {
       `| ${name}: cost at ${FULL_LABEL} within ${fixed((SCALING_TOLERANCE - 1) * 100)}% of ${SMALL_LABEL} | ${fixed(small.rps)} → ${fixed(full.rps)} req/s (×${fixed(cost, 2)} the cost) | ${mark(cost <= SCALING_TOLERANCE)} |`,
     );
   }
+  const [smallAdds, fullAdds] = [SMALL_LABEL, FULL_LABEL].map((label) => subjects.adds.find((row) => row.dataset === label));
+  const addCost = fullAdds.mean / smallAdds.mean;
+  lines.push(
+    `| POST /operations/:id/subjects: cost at ${FULL_LABEL} (${counts.full.plan_subjects} subjects) within ${fixed((SCALING_TOLERANCE - 1) * 100)}% of ${SMALL_LABEL} | ${fixed(smallAdds.mean, 1)} → ${fixed(fullAdds.mean, 1)} ms a request (×${fixed(addCost, 2)} the cost) | ${mark(addCost <= SCALING_TOLERANCE)} |`,
+    '',
+    '## Adding a subject of interest',
+    '',
+    `${SUBJECT_ADDS} phone numbers added one after another to one plan, each against the version the last answer gave (one connection, so these are latencies, not throughput).`,
+    '',
+    '| dataset | subjects in the database | adds | mean ms | p50 ms | p99 ms |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...[smallAdds, fullAdds].map((row) => `| ${row.dataset} | ${(row.dataset === SMALL_LABEL ? counts.small : counts.full).plan_subjects} | ${row.adds} | ${fixed(row.mean, 1)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} |`),
+    '',
+    `How the match finds other plans holding a key, at ${FULL_LABEL}:`,
+    '',
+    '```',
+    ...subjects.plan,
+    '```',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -349,7 +408,15 @@ async function main() {
   const app = await startServer(
     'app',
     ['dist/main.js'],
-    { DATABASE_URL: db.url, PORT: String(appPort), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production' },
+    {
+      DATABASE_URL: db.url,
+      PORT: String(appPort),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      NODE_ENV: 'production',
+    },
     `${appUrl}/health`,
   );
   const baseline = await startServer(
@@ -397,6 +464,8 @@ async function main() {
 
   const small = await appTargets({ appUrl, baselineUrl, client, token, cookie, dataset: SMALL_LABEL, all: false });
   await run(small.targets);
+  const subjects = { adds: [await measureSubjectAdds({ appUrl, token, plan: small.plan, dataset: SMALL_LABEL })] };
+  console.log(`POST /operations/:id/subjects [${SMALL_LABEL}]: ${fixed(subjects.adds[0].mean, 1)} ms a request`);
 
   console.log(`Growing to ${FULL} operations`);
   await growDataset(client, context, SMALL + 1, FULL);
@@ -404,6 +473,10 @@ async function main() {
   const full = await appTargets({ appUrl, baselineUrl, client, token, cookie, dataset: FULL_LABEL, all: true });
   console.log(`Plan ${full.plan.id}; ${full.plan.teamName} is booked in its window elsewhere`);
   await run(full.targets);
+  const fullPlan = full.plan.id === small.plan.id ? await pickPlan(client, small.plan.id) : full.plan;
+  subjects.adds.push(await measureSubjectAdds({ appUrl, token, plan: fullPlan, dataset: FULL_LABEL }));
+  console.log(`POST /operations/:id/subjects [${FULL_LABEL}]: ${fixed(subjects.adds[1].mean, 1)} ms a request`);
+  subjects.plan = await explainMatch(client);
 
   const memory = {
     appPeakKiB: await statusKiB(app.pid, 'VmHWM'),
@@ -420,7 +493,7 @@ async function main() {
     node: process.version,
     postgres: `Postgres ${version}`,
   };
-  const markdown = report({ results, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
+  const markdown = report({ results, subjects, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
   await writeFile(join(ROOT, 'bench', 'results.md'), markdown);
   console.log(`\n${markdown}`);
 }

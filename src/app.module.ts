@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { SubjectsModule } from './subjects/subjects.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
@@ -31,6 +32,7 @@ export class AppModule {
         OperationsModule,
         DeploymentsModule,
         CpsModule,
+        SubjectsModule,
         WorkflowModule,
         TasksModule,
         WebModule,

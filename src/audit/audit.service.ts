@@ -14,7 +14,7 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
-export type ReferenceEntity = 'agency' | 'team' | 'user' | 'policy';
+export type ReferenceEntity = 'agency' | 'team' | 'user' | 'policy' | 'powers';
 
 export interface ReferenceAuditEntry {
   entity: ReferenceEntity;

@@ -105,3 +105,7 @@ export const NRM_FIRST_RESPONDER_KINDS: readonly AgencyKind[] = ['POLICE', 'NCA'
 
 export const SIGN_OFF_DECISIONS = ['SIGNED_OFF', 'DECLINED'] as const;
 export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
+
+/** The kinds of subject of interest a plan may record, matched blind between plans. */
+export const SUBJECT_KINDS = ['PERSON', 'PHONE', 'VEHICLE', 'EMAIL'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -14,6 +14,7 @@ import type {
   Power,
   RiskRating,
   Scope,
+  SubjectKind,
 } from './domain';
 
 /** The words people read for the codes of the vocabulary (DESIGN §2): pages and briefing packs show these, never the codes. */
@@ -130,6 +131,7 @@ export const LABELS = {
     OTHER: 'Other',
   } satisfies Record<Hazard, string>,
   riskRating: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } satisfies Record<RiskRating, string>,
+  subjectKind: { PERSON: 'A person', PHONE: 'A phone number', VEHICLE: 'A vehicle', EMAIL: 'An email address' } satisfies Record<SubjectKind, string>,
   signOffState: {
     AWAITING: 'Awaiting sign-off',
     SIGNED_OFF: 'Signed off',

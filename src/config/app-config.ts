@@ -55,6 +55,15 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * The key subject identifiers are matched under (HMAC-SHA-256); required in production. Without
+   * it one is generated once and kept in DATA_DIR, so matches survive restarts.
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.SUBJECT_MATCH_KEY !== undefined)
+  @IsString({ message: 'SUBJECT_MATCH_KEY is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'SUBJECT_MATCH_KEY must be at least 32 characters' })
+  SUBJECT_MATCH_KEY?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
@@ -168,7 +177,7 @@ export class AppConfig {
 
 export class ConfigValidationError extends Error {}
 
-const KNOWN = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO']));
+const KNOWN = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SUBJECT_MATCH_KEY', 'SEED_DEMO']));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
@@ -189,7 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** In production nothing public may guard the service: no published or guessable secret, no demo users with a known password. */
 function productionProblems(config: AppConfig, raw: Record<string, string>): { variable: string; message: string }[] {
-  const problems = secretProblems('JWT_SECRET', config.JWT_SECRET as string).map((message) => ({ variable: 'JWT_SECRET', message }));
+  const problems: { variable: string; message: string }[] = (['JWT_SECRET', 'SUBJECT_MATCH_KEY'] as const).flatMap((variable) =>
+    secretProblems(variable, config[variable] as string).map((message) => ({ variable, message })),
+  );
   if (config.seedDemo) {
     const password = raw.DEMO_PASSWORD;
     const demoProblems = !password

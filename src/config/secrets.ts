@@ -9,6 +9,7 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'change-me-to-a-long-random-secret-of-32-chars-or-more',
   'ChangeMe-Demo-2026!',
   'test-secret-that-is-long-enough-for-hs256-0123456789',
+  'test-subject-match-key-0123456789abcdef',
   'lifecycle-test-secret-0123456789abcdef',
   'lifecycle-demo-password-42',
   'correct horse battery staple',

@@ -13,6 +13,8 @@ import { FourEyes1764400000000 } from './migrations/1764400000000-FourEyes';
 import { Sessions1764410000000 } from './migrations/1764410000000-Sessions';
 import { PlanViews1764420000000 } from './migrations/1764420000000-PlanViews';
 import { OperationalOrder1764430000000 } from './migrations/1764430000000-OperationalOrder';
+import { PowersAudit1764431000000 } from './migrations/1764431000000-PowersAudit';
+import { Subjects1764440000000 } from './migrations/1764440000000-Subjects';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -27,6 +29,8 @@ export const MIGRATIONS = [
   Sessions1764410000000,
   PlanViews1764420000000,
   OperationalOrder1764430000000,
+  PowersAudit1764431000000,
+  Subjects1764440000000,
 ];
 
 const logger = new Logger('Database');

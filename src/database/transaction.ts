@@ -1,15 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { isSerializationFailure } from './pg-errors';
 
-const ATTEMPTS = 3;
+/**
+ * Enough for a crowd: of n transactions racing for one exclusion constraint, each round of
+ * deadlocks lets at least one through, so a loser may deadlock again once per rival.
+ */
+const ATTEMPTS = 8;
 
-/** One transaction, tried again when Postgres reports a serialization failure or deadlock (40001, 40P01). */
+/**
+ * One transaction, tried again when Postgres reports a serialization failure or deadlock (40001,
+ * 40P01), after a short random pause that grows with each attempt so the rivals fall out of step.
+ */
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(work);
     } catch (error) {
       if (attempt >= ATTEMPTS || !isSerializationFailure(error)) throw error;
+      await sleep(Math.random() * 10 * attempt);
     }
   }
 }

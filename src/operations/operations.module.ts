@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { HitBudget } from './hit-budget';
 import { LeadAgencyController } from './lead-agency.controller';
 import { LeadAssignmentService } from './lead-assignment.service';
 import { OperationAccess } from './operation-access';
@@ -16,7 +17,7 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [AuditModule, LeadPolicyModule, ReferenceDataModule],
   controllers: [OperationsController, LeadAgencyController, RvPointsController],
-  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService],
-  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService],
+  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, HitBudget],
+  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, HitBudget],
 })
 export class OperationsModule {}

@@ -76,8 +76,9 @@ export const PlanReadRepository = {
                           JOIN agencies fa ON fa.id = (f.v->>'agencyId')::uuid) AS "firstResponderViews",
                        (SELECT COALESCE(json_agg(json_build_object(
                                  'agency', ${agencyJson('pa')},
-                                 'state', CASE WHEN s.decision IS NULL THEN 'AWAITING' WHEN s.decision = 'DECLINED' THEN 'DECLINED'
-                                               WHEN s.part_digest = agency_part_digest(o.id, pa.id) THEN 'SIGNED_OFF' ELSE 'WITHDRAWN' END,
+                                 /* A decision holds for the part it was given on: a change withdraws a sign-off, and answers a decline. */
+                                 'state', CASE WHEN s.decision IS NULL THEN 'AWAITING' WHEN s.part_digest = agency_part_digest(o.id, pa.id) THEN s.decision
+                                               WHEN s.decision = 'DECLINED' THEN 'AWAITING' ELSE 'WITHDRAWN' END,
                                  'decision', s.decision, 'by', ${personJson('su')}, 'at', ${isoUtc('s.decided_at')}, 'reason', s.reason) ORDER BY pa.code), '[]')
                           FROM agencies pa
                           LEFT JOIN partner_sign_offs s ON s.operation_id = o.id AND s.agency_id = pa.id

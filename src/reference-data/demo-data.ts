@@ -1,6 +1,6 @@
 import type { AgencyKind, Capability, Role } from '../common/domain';
 
-/** DESIGN §5: the demo agencies, a team or more for each but the CPS, and the thirteen demo users. */
+/** DESIGN §5: the demo agencies, a team or more for each but the CPS, and the demo users: a manager of every agency with teams, who signs off its part of a plan. */
 export const DEMO_AGENCIES: { code: string; name: string; kind: AgencyKind }[] = [
   { code: 'MPS', name: 'Metropolitan Police Service', kind: 'POLICE' },
   { code: 'WMP', name: 'West Midlands Police', kind: 'POLICE' },
@@ -42,8 +42,14 @@ export const DEMO_USERS: { email: string; name: string; agency: string; roles: R
   { email: 'coordinator.glaa@demo.local', name: 'Marek Nowak', agency: 'GLAA', roles: ['COORDINATOR'] },
   { email: 'manager.glaa@demo.local', name: 'Fiona Reid', agency: 'GLAA', roles: ['MANAGER'] },
   { email: 'coordinator.hmrc@demo.local', name: 'Rachel Evans', agency: 'HMRC', roles: ['COORDINATOR'] },
+  { email: 'manager.hmrc@demo.local', name: 'Owen Price', agency: 'HMRC', roles: ['MANAGER'] },
   { email: 'coordinator.bf@demo.local', name: 'Liam Murphy', agency: 'BF', roles: ['COORDINATOR'] },
+  { email: 'manager.bf@demo.local', name: 'Sian Roberts', agency: 'BF', roles: ['MANAGER'] },
+  { email: 'manager.ie@demo.local', name: 'Kwame Mensah', agency: 'IE', roles: ['MANAGER'] },
+  { email: 'manager.dwp@demo.local', name: 'Claire Whitfield', agency: 'DWP', roles: ['MANAGER'] },
+  { email: 'manager.la@demo.local', name: 'Imran Hussain', agency: 'LA', roles: ['MANAGER'] },
   { email: 'coordinator.sa@demo.local', name: 'Grace Adeyemi', agency: 'SA', roles: ['COORDINATOR'] },
+  { email: 'manager.sa@demo.local', name: 'Ruth Campbell', agency: 'SA', roles: ['MANAGER'] },
   { email: 'liaison.cps@demo.local', name: 'Jonathan Price', agency: 'CPS', roles: ['CPS_LIAISON'] },
   { email: 'admin.nca@demo.local', name: 'Sarah Mitchell', agency: 'NCA', roles: ['ADMIN'] },
 ];

@@ -6,14 +6,16 @@ import { DemoSeeder } from './demo-seeder';
 import { Team } from './team.entity';
 import { User } from './user.entity';
 import { AgenciesService } from './agencies.service';
+import { PowersController } from './powers.controller';
+import { PowersService } from './powers.service';
 import { AgenciesController, TeamsController, UsersController } from './reference-data.controller';
 import { TeamsService } from './teams.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [AuditModule, TypeOrmModule.forFeature([Agency, Team, User])],
-  controllers: [AgenciesController, TeamsController, UsersController],
-  providers: [AgenciesService, TeamsService, UsersService, DemoSeeder],
-  exports: [UsersService, TeamsService, AgenciesService],
+  controllers: [AgenciesController, TeamsController, UsersController, PowersController],
+  providers: [AgenciesService, TeamsService, UsersService, PowersService, DemoSeeder],
+  exports: [UsersService, TeamsService, AgenciesService, PowersService],
 })
 export class ReferenceDataModule {}

@@ -3,6 +3,7 @@ import type { OperationStatus } from '../common/domain';
 import { query } from '../database/query';
 import { sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
+import { subjectHitStands } from '../subjects/subject-hits.sql';
 
 export interface TaskRow {
   id: string;
@@ -15,6 +16,8 @@ export interface TaskRow {
   requirementId?: string;
   hitId?: string;
   detail: string;
+  /** For a sign-off task: where the agency's sign-off stands (AWAITING, WITHDRAWN, or a DECLINED that still stands). */
+  signOffState?: 'AWAITING' | 'WITHDRAWN' | 'DECLINED';
 }
 
 /** The plan's columns every task query selects (alias `o`). */
@@ -41,7 +44,10 @@ export const TasksRepository = {
     );
   },
 
-  /** R13: hits recorded on the agency's open plans that stand now and are not acknowledged, approved plans included. */
+  /**
+   * R13: hits recorded on the agency's open plans that stand now and are not acknowledged, approved
+   * plans included; and subject hits, whatever the dates.
+   */
   hits(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
     return query(
       manager,
@@ -54,7 +60,13 @@ export const TasksRepository = {
              AND ${windowsOverlap('other', 'o')}
              AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
                           WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
-             AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id)`,
+             AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id)
+          UNION ALL
+          SELECT ${PLAN}, h.id AS "hitId", other.reference AS detail
+            FROM subject_hits h
+            JOIN operations o ON o.id = h.operation_id
+            JOIN operations other ON other.id = h.other_operation_id
+           WHERE ${ownedBy(agencyId)} AND h.acknowledged_at IS NULL AND ${subjectHitStands('h', 'o', 'other')}`,
     );
   },
 
@@ -117,6 +129,27 @@ export const TasksRepository = {
       sql`SELECT ${PLAN}, CASE WHEN o.created_by = ${managerId} THEN 'created' WHEN ${managerId} = ANY (o.content_editors) THEN 'changed' ELSE '' END AS detail
             FROM operations o
            WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED'`,
+    );
+  },
+
+  /**
+   * Submitted plans on which the agency, supporting another that owns the plan, has a confirmed
+   * team and has not signed off its part as it stands (`detail` is the agency's code): never
+   * decided, signed off before a change to its part, or declined and submitted again unchanged.
+   */
+  partsToSignOff(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT * FROM (
+            SELECT ${PLAN}, a.code AS detail,
+                   CASE WHEN s.decision IS NULL THEN 'AWAITING' WHEN s.part_digest = agency_part_digest(o.id, a.id) THEN s.decision
+                        WHEN s.decision = 'DECLINED' THEN 'AWAITING' ELSE 'WITHDRAWN' END AS "signOffState"
+              FROM operations o
+              JOIN agencies a ON a.id = ${agencyId}
+              LEFT JOIN partner_sign_offs s ON s.operation_id = o.id AND s.agency_id = a.id
+             WHERE o.status = 'SUBMITTED' AND COALESCE(o.lead_agency_id, o.created_by_agency_id) <> a.id
+               AND EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = a.id AND d.status = 'CONFIRMED')) parts
+           WHERE "signOffState" <> 'SIGNED_OFF'`,
     );
   },
 };

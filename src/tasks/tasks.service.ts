@@ -17,6 +17,13 @@ const OWNERS_TASKS: Partial<Record<OperationStatus, [TaskKind, string]>> = {
   ACTIVE: ['COMPLETE_PLAN', 'The day of action is under way: record its outcomes and complete the plan'],
 };
 
+/** Why a sign-off waits, after "Sign off HMRC's part of OP-…". */
+const SIGN_OFF_WHY: Record<NonNullable<TaskRow['signOffState']>, string> = {
+  AWAITING: ', or decline it with a reason, before the lead agency’s manager approves the plan',
+  WITHDRAWN: ' again: it changed after you signed it off',
+  DECLINED: ': you declined it, and the plan was submitted again without changing it. Sign it off, or decline again',
+};
+
 /** What waits for the caller, by role (DESIGN §6, "Your tasks"): each task names the plan and what to do. */
 @Injectable()
 export class TasksService {
@@ -64,6 +71,9 @@ export class TasksService {
               ? task('NEEDS_ANOTHER_MANAGER', `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`, row)
               : task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row),
           ),
+        ),
+        TasksRepository.partsToSignOff(manager, viewer.agencyId).then((rows) =>
+          rows.map((row) => task('SIGN_OFF_PART', `Sign off ${row.detail}’s part of ${row.reference}${SIGN_OFF_WHY[row.signOffState ?? 'AWAITING']}`, row)),
         ),
       );
     }

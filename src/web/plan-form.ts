@@ -109,7 +109,7 @@ export function instantOf(field: 'startsAt' | 'endsAt', fields: DateTimeFields):
 }
 
 /** The form's values as the API's body for a plan (create or update), with the errors the date and number fields already show. */
-export function planBody(values: PlanFormValues, part: { location: boolean; briefing: boolean }): { body: Record<string, unknown>; errors: FieldError[] } {
+export function planBody(values: PlanFormValues, part: { location: boolean; briefing: boolean; safeguarding?: boolean }): { body: Record<string, unknown>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const starts = instantOf('startsAt', values.startsAt);
   const ends = instantOf('endsAt', values.endsAt);
@@ -123,15 +123,27 @@ export function planBody(values: PlanFormValues, part: { location: boolean; brie
     scope: values.scope,
     startsAt: starts.iso ?? '',
     endsAt: ends.iso ?? '',
-    safeguarding: {
-      ...(victims !== '' && /^\d{1,5}$/.test(victims) ? { expectedPotentialVictims: Number(victims) } : {}),
-      languages: [...new Set(values.languages.split(',').map((language) => language.trim()).filter(Boolean))],
-      receptionCentre: values.receptionCentre.trim() || null,
-    },
   };
+  // The details page leaves safeguarding to its own page: only the new-plan form sends it.
+  if (part.safeguarding !== false) body.safeguarding = safeguardingBody(values);
   if (part.location && (label.trim() || address.trim() || postcode.trim())) body.locations = [{ label, address, postcode }];
   if (part.briefing) body.briefing = values.briefing;
   return { body, errors };
+}
+
+/** The safeguarding fields of a plan (expected potential victims, languages, reception centre) as the API takes them. */
+export function safeguardingBody(values: Pick<PlanFormValues, 'expectedPotentialVictims' | 'languages' | 'receptionCentre'>): Record<string, unknown> {
+  const victims = values.expectedPotentialVictims;
+  return {
+    ...(victims !== '' && /^\d{1,5}$/.test(victims) ? { expectedPotentialVictims: Number(victims) } : {}),
+    languages: languagesOf(values.languages),
+    receptionCentre: values.receptionCentre.trim() || null,
+  };
+}
+
+/** Languages typed with commas between them: each once, as typed. */
+export function languagesOf(text: string): string[] {
+  return [...new Set(text.split(',').map((language) => language.trim()).filter(Boolean))];
 }
 
 /** The order fields appear on the form, so the error summary lists problems in the same order. */

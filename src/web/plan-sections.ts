@@ -12,6 +12,7 @@ export const SECTIONS = [
   { path: 'communications', text: 'Communications' },
   { path: 'cps', text: 'Early CPS involvement' },
   { path: 'evidence', text: 'Evidence a prosecution will need' },
+  { path: 'subjects', text: 'Subjects of interest' },
   { path: 'conflicts', text: 'Deconfliction' },
   { path: 'submit', text: 'Check and submit' },
   { path: 'sign-off', text: 'Partner sign-off' },

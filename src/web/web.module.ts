@@ -7,14 +7,21 @@ import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { OperationsModule } from '../operations/operations.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { SubjectsModule } from '../subjects/subjects.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AdminController } from './pages/admin.controller';
+import { AdminPowersController } from './pages/admin-powers.controller';
 import { PlanDetailsController } from './pages/plan-details.controller';
 import { PlanEvidenceController } from './pages/plan-evidence.controller';
 import { PlanLifecycleController } from './pages/plan-lifecycle.controller';
 import { PlanCpsController } from './pages/plan-cps.controller';
 import { PlanRecordController } from './pages/plan-record.controller';
+import { PlanSubjectsController } from './pages/plan-subjects.controller';
+import { PlanRisksController } from './pages/plan-risks.controller';
+import { PlanSafeguardingController } from './pages/plan-safeguarding.controller';
+import { PlanSignOffController } from './pages/plan-sign-off.controller';
+import { PlanOrderController } from './pages/plan-order.controller';
 import { PlanTeamsController } from './pages/plan-teams.controller';
 import { PlansPagesController } from './pages/plans-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
@@ -26,8 +33,8 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
-  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, WorkflowModule, TasksModule],
+  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanLifecycleController, AdminController, TeamsPagesController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController],
 })
 export class WebModule {}

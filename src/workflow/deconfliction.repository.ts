@@ -3,12 +3,13 @@ import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
+import { contactOf } from '../operations/contact.sql';
 import { ConflictView } from './dto/workflow.dto';
 
 /** The windows of `me` and `other` overlap. */
 const WINDOWS_OVERLAP = windowsOverlap('other', 'me');
 
-export type ConflictRow = Omit<ConflictView, 'raisedAt'> & { raisedAt: Date };
+export type ConflictRow = Omit<ConflictView, 'raisedAt' | 'basis' | 'matched'> & { raisedAt: Date };
 
 export interface RaisedHit {
   otherId: string;
@@ -56,12 +57,7 @@ export const DeconflictionRepository = {
       manager,
       named(sql`SELECT h.id AS "hitId", other.reference, h.raised_at AS "raisedAt",
                        CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('code', la.code, 'name', la.name) END AS "leadAgency",
-                       COALESCE(
-                         (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
-                           WHERE u.id = other.created_by AND other.created_by_agency_id = COALESCE(other.lead_agency_id, other.created_by_agency_id)),
-                         (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
-                           WHERE u.agency_id = other.lead_agency_id AND 'COORDINATOR' = ANY (u.roles) AND u.active
-                           ORDER BY u.created_at LIMIT 1)) AS contact,
+                       ${contactOf('other')} AS contact,
                        shared.postcodes AS "sharedPostcodes",
                        (cardinality(shared.postcodes) > 0 AND me.status <> 'CANCELLED' AND other.status <> 'CANCELLED' AND ${WINDOWS_OVERLAP}) AS "current",
                        CASE WHEN ${WINDOWS_OVERLAP}

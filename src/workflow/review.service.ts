@@ -11,6 +11,7 @@ import { OperationRow } from '../operations/operation-row';
 import { PlansService } from '../operations/plans.service';
 import { ReviewDto } from './dto/workflow.dto';
 import { nextStatus } from './lifecycle';
+import { ReadinessService } from './readiness.service';
 import { ReviewRepository } from './review.repository';
 
 /** R12: four eyes on a submitted plan. */
@@ -21,6 +22,7 @@ export class ReviewService {
     private readonly access: OperationAccess,
     private readonly plans: PlansService,
     private readonly audit: AuditService,
+    private readonly readiness: ReadinessService,
   ) {}
 
   /** Why the viewer may not review a plan they can see (the review page shows it instead of the form), or null. */
@@ -29,7 +31,10 @@ export class ReviewService {
     return reviewRefusal(viewer, { reference: plan.reference, leadAgencyId: plan.leadAgency?.id ?? null, createdBy: plan.createdBy.id, contentEditors })?.message ?? null;
   }
 
-  /** A manager of the lead agency who neither created the plan nor changed its content since it was last approved, against the version they read. */
+  /**
+   * A manager of the lead agency who neither created the plan nor changed its content since it was last approved, against the version they read;
+   * approval only of a plan that passes readiness at approval (422 NOT_READY lists what fails, a partner's missing sign-off among them).
+   */
   async review(viewer: AuthUser, id: string, input: ReviewDto): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, id);
@@ -38,6 +43,8 @@ export class ReviewService {
       assertVersion(row, input.version);
       const approve = input.decision === 'APPROVE';
       const status = nextStatus(row.status, approve ? 'approve' : 'request-changes');
+      // R11 again at approval: every blocking check, each supporting agency's sign-off among them.
+      if (approve) await this.readiness.assertReady(viewer, id, manager, 'approve');
       const comment = input.comment ?? '';
       await ReviewRepository.record(manager, { operationId: id, decision: input.decision, comment, reviewerId: viewer.id, versionReviewed: input.version });
       await this.access.update(manager, row, {

@@ -4,18 +4,21 @@ import { CpsModule } from '../cps/cps.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { OperationsModule } from '../operations/operations.module';
+import { SubjectsModule } from '../subjects/subjects.module';
 import { BriefingService } from './briefing.service';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
 import { ReadinessService } from './readiness.service';
 import { ReviewService } from './review.service';
+import { SignOffController } from './sign-off.controller';
+import { SignOffService } from './sign-off.service';
 import { WorkflowController } from './workflow.controller';
 
-/** What happens to a plan after it is written: readiness, the lifecycle, review, deconfliction and the briefing pack. */
+/** What happens to a plan after it is written: readiness, the lifecycle, review, each partner's sign-off, deconfliction and the briefing pack. */
 @Module({
-  imports: [OperationsModule, DeploymentsModule, CpsModule, AuditModule, LeadPolicyModule],
-  controllers: [WorkflowController],
-  providers: [ReadinessService, LifecycleService, ReviewService, DeconflictionService, BriefingService],
-  exports: [ReadinessService, LifecycleService, ReviewService, DeconflictionService],
+  imports: [OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
+  controllers: [WorkflowController, SignOffController],
+  providers: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, BriefingService],
+  exports: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService],
 })
 export class WorkflowModule {}

@@ -55,6 +55,7 @@ describe('fuzzing every route', () => {
       id: [plan.id, owner.agency.id, team.id, owner.user.id],
       did: [deployed.deployments[0].id],
       rid: ['00000000-0000-4000-8000-000000000000'],
+      sid: ['00000000-0000-4000-8000-000000000000'],
       otherId: [plan.id],
     };
     const document = (await t.http().get('/docs-json').expect(200)).body;
@@ -102,7 +103,86 @@ describe('fuzzing every route', () => {
         { numRuns: RUNS_PER_ROUTE },
       );
     }
-  });
+    // Every route of the document, one after another: a budget for a busy machine, not a measure of speed.
+  }, 180_000);
+
+  it('answers the new DTOs’ own fields, hostile or plausible, with a 2xx or a 4xx in the contract’s shape', async () => {
+    const plausible = <T>(...values: T[]) => fc.oneof(fc.constantFrom(...values), hostileValue);
+    const bodies: [string, string, fc.Arbitrary<Record<string, unknown>>][] = [
+      [
+        'post',
+        `/operations/${operationId}/subjects`,
+        fc.record(
+          {
+            kind: plausible('PERSON', 'PHONE', 'VEHICLE', 'EMAIL'),
+            fullName: plausible('Jan Kowalski', 'KOWALSKI, Jan', 'Łukasz Wójcik', '', '\u0000'),
+            dateOfBirth: plausible('1980-02-01', '1980-02-30', '01/02/1980'),
+            aliases: plausible(['Janek'], [], [''], ['a'.repeat(300)]),
+            phone: plausible('07700 900123', '+44 7700 900123', '+999 1', '0'.repeat(50)),
+            registration: plausible('AB12 CDE', 'ab12cde', '--', 'A'.repeat(20)),
+            email: plausible('a@b.co', 'A@B.CO', '@', 'x'.repeat(300)),
+          },
+          { requiredKeys: [] },
+        ),
+      ],
+      [
+        'patch',
+        `/operations/${operationId}`,
+        fc.record(
+          {
+            timings: fc.record({ briefingAt: plausible('2027-03-01T05:00:00Z', null, '2027-02-30T05:00:00Z'), briefingPlace: hostileValue, debriefAt: hostileValue }, { requiredKeys: [] }),
+            communications: fc.record({ radioChannel: hostileValue, controlRoomNumber: hostileValue }, { requiredKeys: [] }),
+            risks: fc.oneof(
+              hostileValue,
+              fc.array(
+                fc.record(
+                  {
+                    hazard: plausible('DOGS', 'OTHER', 'dogs'),
+                    hazardDetail: hostileValue,
+                    likelihood: plausible(1, 5, 0, 6, 2.5),
+                    impact: plausible(1, 5, -1),
+                    controls: hostileValue,
+                    residual: plausible('LOW', 'HIGH', 'EXTREME'),
+                    owner: hostileValue,
+                    acceptedBy: hostileValue,
+                  },
+                  { requiredKeys: [] },
+                ),
+                { maxLength: 3 },
+              ),
+            ),
+            locations: fc.array(
+              fc.record(
+                {
+                  label: plausible('Yard'),
+                  address: plausible('1 High St'),
+                  postcode: plausible('B11 1AA'),
+                  strikeAt: hostileValue,
+                  entry: fc.oneof(hostileValue, fc.record({ basis: plausible('WARRANT', 'CONSENT', 'STATUTORY_POWER'), warrant: hostileValue, power: hostileValue }, { requiredKeys: [] })),
+                },
+                { requiredKeys: [] },
+              ),
+              { maxLength: 3 },
+            ),
+            safeguarding: fc.record({ firstResponders: hostileValue, interpreters: hostileValue, receptionOpensAt: hostileValue, medicalCover: hostileValue }, { requiredKeys: [] }),
+          },
+          { requiredKeys: [] },
+        ),
+      ],
+      ['post', `/operations/${operationId}/rv-points`, fc.record({ name: hostileValue, address: hostileValue, meetAt: plausible('2027-03-01T05:00:00Z', 'soon') }, { requiredKeys: [] })],
+    ];
+    for (const [method, path, arbitrary] of bodies) {
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (payload) => {
+          const { version } = (await t.http().get(`/operations/${operationId}`).set(auth).expect(200)).body;
+          const response = await t.http()[method as 'post' | 'patch'](path).set(auth).send({ ...payload, version });
+          if (response.status >= 500) throw new Error(`${method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+          if (response.status >= 400) expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+        }),
+        { numRuns: RUNS_PER_ROUTE * 2 },
+      );
+    }
+  }, 120_000);
 
   it('refuses fields a client must not set, and they never change the stored plan', async () => {
     const stored = async () => (await t.dataSource.query('SELECT * FROM operations WHERE id = $1', [operationId]))[0];

@@ -20,10 +20,14 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
   /** The team the scenario confirmed on a ready plan. */
   const teamOf = (plan: Plan) => (plan.deployments as { team: { id: string; name: string } }[])[0].team;
 
+  /** The checks failing: those that block, and (separately) the warnings of what an operational order should still pin down. */
   const checks = async (who: Auth, id: string) => {
     const response = await s.get(who, `/operations/${id}/readiness`).expect(200);
-    return { ready: response.body.ready, failing: response.body.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { id: string }) => c.id) };
+    const failing = response.body.checks.filter((c: { ok: boolean }) => !c.ok) as { id: string; blocking: boolean }[];
+    return { ready: response.body.ready, failing: failing.filter((c) => c.blocking).map((c) => c.id), warnings: failing.filter((c) => !c.blocking).map((c) => c.id) };
   };
+  /** The order's warnings a plan has before its timings, risks, communications and NRM arrangements are written. */
+  const ORDER_WARNINGS = ['risk-assessment', 'entry-and-strike', 'timings', 'communications', 'first-responders', 'interpreters', 'medical-cover', 'reception-hours'];
 
   /** A random postcode shared by the plans of one deconfliction test only. */
   const sharedPostcode = () => `B${Math.floor(Math.random() * 90) + 10} ${Math.floor(Math.random() * 9)}${'ABDEFGHJLNPQRSTUWXYZ'[Math.floor(Math.random() * 20)]}Y`;
@@ -34,13 +38,15 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     const fresh = await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200);
     expect(fresh.body.ready).toBe(false);
     for (const check of fresh.body.checks) expect(check).toEqual({ id: expect.any(String), ok: expect.any(Boolean), blocking: expect.any(Boolean), message: expect.any(String) });
-    expect((await checks(owner.auth, plan.id)).failing).toEqual([
-      'lead-agency', 'locations', 'confirmed-deployment', 'cps-engaged', 'evidence-requirements', 'safeguarding', 'interpreting',
-    ]);
+    expect(await checks(owner.auth, plan.id)).toEqual({
+      ready: false,
+      failing: ['lead-agency', 'locations', 'confirmed-deployment', 'cps-engaged', 'evidence-requirements', 'safeguarding'],
+      warnings: ['risk-assessment', 'timings', 'communications', 'first-responders', 'interpreters', 'medical-cover', 'reception-hours', 'interpreting'],
+    });
     plan = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, locations: [{ label: 'Farm', address: 'Long Lane', postcode: 'PE12 6AB' }], safeguarding: { receptionCentre: 'Spalding hub' } }).expect(200)).body;
     expect((await checks(owner.auth, plan.id)).failing).not.toContain('locations');
     const ready = await s.plan(owner, { stage: 'ready' });
-    expect(await checks(owner.auth, ready.id)).toEqual({ ready: true, failing: [] });
+    expect(await checks(owner.auth, ready.id)).toEqual({ ready: true, failing: [], warnings: ORDER_WARNINGS });
   });
 
   it('re-checks the lead against the policy on every call', async () => {
@@ -178,6 +184,8 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     const tasks = (await s.get(writerAuth, '/tasks').expect(200)).body;
     // Not a plan for them to review: listed as needing another manager.
     expect(tasks.filter((task: { operation: { id: string } }) => task.operation.id === plan.id).map((task: { kind: string }) => task.kind)).toEqual(['NEEDS_ANOTHER_MANAGER']);
+    // Approval needs the partner's sign-off of its part first.
+    plan = await s.signOffs(plan);
     await post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', version: plan.version }).expect(200);
   });
 
@@ -206,6 +214,8 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     expect(hits.body).toEqual([
       {
         hitId: expect.any(String),
+        basis: 'PLACE_AND_TIME',
+        matched: null,
         reference: planB.reference,
         leadAgency: null,
         contact: { name: b.user.name, email: b.user.email },

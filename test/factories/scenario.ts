@@ -2,7 +2,7 @@ import type { AgencyKind, Capability } from '../../src/common/domain';
 import { ukDate } from '../../src/common/uk-time';
 import type { OperationView } from '../../src/operations/dto/plan-view.dto';
 import type { TestApp } from '../support/test-app';
-import { createTeam, createUser, login, operationBody, signedIn, TeamRow } from './index';
+import { AgencyRow, createTeam, createUser, login, operationBody, signedIn, TeamRow } from './index';
 
 export type Signed = Awaited<ReturnType<typeof signedIn>>;
 export type Auth = { Authorization: string };
@@ -23,10 +23,11 @@ export interface Owner extends Signed {
 /**
  * Builds the situations the end-to-end tests start from, through the API as a client would:
  * `plan(owner, { stage: 'approved' })` walks a new plan through lead, team, CPS, evidence,
- * submission and approval. Each call makes its own agencies and users, so tests never share state.
+ * submission, each partner's sign-off and approval. Each call makes its own agencies and users, so tests never share state.
  */
 export class Scenario {
   private liaisonUser?: Promise<Signed>;
+  private readonly partnerManagers = new Map<string, Promise<Auth>>();
 
   constructor(private readonly t: TestApp) {}
 
@@ -62,6 +63,24 @@ export class Scenario {
     return { ...coordinator, team: await createTeam(this.t.dataSource, coordinator.agency, { capabilities }) };
   }
 
+  /** A manager of `agency` (one per agency for the whole file, made when first asked for), signed in. */
+  managerOf(agency: AgencyRow): Promise<Auth> {
+    let manager = this.partnerManagers.get(agency.id);
+    if (!manager) {
+      manager = createUser(this.t.dataSource, agency, ['MANAGER']).then(async (user) => ({ Authorization: `Bearer ${await login(this.t.http, user)}` }));
+      this.partnerManagers.set(agency.id, manager);
+    }
+    return manager;
+  }
+
+  /** A manager of each supporting agency with a confirmed team signs off its part of the submitted plan, as approval needs. */
+  async signOffs(plan: Plan): Promise<Plan> {
+    for (const signOff of plan.signOffs.filter((each) => each.state !== 'SIGNED_OFF')) {
+      plan = (await this.post(await this.managerOf(signOff.agency), `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: plan.version }).expect(200)).body;
+    }
+    return plan;
+  }
+
   /** A CPS request as the owner makes it: what advice is needed, and by when (the day of action, or today once it has come). */
   cpsRequest(plan: { startsAt: string; version: number }) {
     const startDay = ukDate(new Date(plan.startsAt));
@@ -76,10 +95,11 @@ export class Scenario {
 
   /**
    * A new plan of `owner`'s, taken to `stage`, with `team` (by default a new team of the owner's)
-   * confirmed on it. An active plan starts two hours from now unless told otherwise (starting is
-   * allowed from 24 hours before the window opens).
+   * confirmed on it, and each of `partners`' teams requested and confirmed by its coordinator. An
+   * active plan starts two hours from now unless told otherwise (starting is allowed from 24 hours
+   * before the window opens).
    */
-  async plan(owner: Owner, options: { stage?: Stage; body?: Record<string, unknown>; team?: TeamRow } = {}): Promise<Plan> {
+  async plan(owner: Owner, options: { stage?: Stage; body?: Record<string, unknown>; team?: TeamRow; partners?: (Signed & { team: TeamRow })[] } = {}): Promise<Plan> {
     const stage = options.stage ?? 'draft';
     const reach = (target: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(target);
     const soon = reach('active') ? { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 12 * HOUR).toISOString() } : {};
@@ -96,10 +116,17 @@ export class Scenario {
       offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version: plan.version,
     }).expect(201)).body;
     await this.post(owner.auth, `/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`, { teamId: team.id, version: added.requirement.version }).expect(200);
+    for (const partner of options.partners ?? []) {
+      const version = (await this.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.version;
+      const requested: Plan = (await this.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 1, tasking: 'In support', version }).expect(201)).body;
+      const deployment = requested.deployments.find((d) => d.team.id === partner.team.id && d.status === 'REQUESTED');
+      await this.post(partner.auth, `/operations/${plan.id}/deployments/${deployment?.id}/confirm`, { version: deployment?.version }).expect(200);
+    }
     plan = (await this.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
     if (!reach('submitted')) return plan;
     plan = (await this.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
     if (!reach('approved')) return plan;
+    plan = await this.signOffs(plan);
     plan = (await this.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Proportionate; go.', version: plan.version }).expect(200)).body;
     if (!reach('active')) return plan;
     return (await this.post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(200)).body;

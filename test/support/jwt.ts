@@ -15,5 +15,7 @@ export function forgeToken(
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+/** The key the test app matches subjects under (published here, so production refuses it). */
+export const TEST_SUBJECT_MATCH_KEY = 'test-subject-match-key-0123456789abcdef';
 export const ISSUER = 'day-of-action-planner';
 export const AUDIENCE = 'day-of-action-planner-api';

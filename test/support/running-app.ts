@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { UNLIMITED_SIGN_IN } from './sign-in-limits';
+import { TEST_SUBJECT_MATCH_KEY } from './jwt';
 
 /**
  * The app as a newcomer runs it (`node dist/main.js`, built by `npm test`'s pretest),
@@ -56,6 +57,7 @@ export class RunningApp {
       DATA_DIR: dataDir,
       DEMO_PASSWORD,
       JWT_SECRET: 'lifecycle-test-secret-0123456789abcdef',
+      SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY,
       LOG_LEVEL: 'info',
       ...UNLIMITED_SIGN_IN,
     };

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.setup';
 import { JsonLogger } from '../../src/common/logging/json-logger';
 import { loadConfig } from '../../src/config/app-config';
-import { TEST_JWT_SECRET } from './jwt';
+import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from './jwt';
 import { UNLIMITED_SIGN_IN } from './sign-in-limits';
 
 /** Keeps every log entry in memory, so tests can look at what was (and was not) logged. */
@@ -50,6 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...process.env,
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
+    SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY,
     ...UNLIMITED_SIGN_IN,
     ...env,
   });

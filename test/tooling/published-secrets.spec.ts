@@ -32,7 +32,7 @@ function secretsInRepository(): Map<string, string> {
 
 function refusedInProduction(env: Record<string, string>): boolean {
   try {
-    loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...env });
+    loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'), ...env });
     return false;
   } catch {
     return true;
@@ -54,6 +54,7 @@ describe('secrets published in the repository', () => {
   it('are not in docker-compose.yml: it requires the token secret from the environment and seeds no demo users by itself', () => {
     const compose = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
     expect(compose).toMatch(/JWT_SECRET: \$\{JWT_SECRET:\?[^}]+\}/);
+    expect(compose).toMatch(/SUBJECT_MATCH_KEY: \$\{SUBJECT_MATCH_KEY:\?[^}]+\}/);
     expect(compose).toMatch(/SEED_DEMO: \$\{SEED_DEMO:-false\}/);
     expect(compose).not.toMatch(/DEMO_PASSWORD: \$\{DEMO_PASSWORD:-[^}]/);
   });

@@ -31,8 +31,8 @@ class BrokenLinkView {
 
 export class ReferenceEventView {
   @ApiProperty({ description: 'Position in the reference-data chain, from 1' }) seq: number;
-  @ApiProperty({ enum: ['agency', 'team', 'user', 'policy'] }) entity: string;
-  @ApiProperty({ description: 'The agency, team or user id; the agency kind and role of a policy rule' }) entityId: string;
+  @ApiProperty({ enum: ['agency', 'team', 'user', 'policy', 'powers'] }) entity: string;
+  @ApiProperty({ description: 'The agency, team or user id; the agency kind and role of a policy rule; the agency kind whose powers changed' }) entityId: string;
   @ApiProperty({ example: 'user.updated' }) action: string;
   @ApiProperty() at: string;
   @ApiProperty({ type: PersonView }) actor: PersonView;

@@ -198,7 +198,8 @@ export class SignOffView {
   @ApiProperty({ type: AgencyView, description: 'A supporting agency with a confirmed team' }) agency: AgencyView;
   @ApiProperty({
     enum: SIGN_OFF_STATES,
-    description: 'AWAITING its manager; SIGNED_OFF its part as it stands; WITHDRAWN: signed off, but its part has changed since; DECLINED with a reason',
+    description:
+      'AWAITING its manager (also once its part changed after a decline); SIGNED_OFF its part as it stands; WITHDRAWN: signed off, but its part has changed since; DECLINED with a reason, while its part is unchanged',
   })
   state: SignOffState;
   @ApiProperty({ enum: SIGN_OFF_DECISIONS, nullable: true }) decision: SignOffDecision | null;

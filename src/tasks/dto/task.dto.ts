@@ -14,6 +14,7 @@ export const TASK_KINDS = [
   'DECIDE_EVIDENCE',
   'REVIEW_PLAN',
   'NEEDS_ANOTHER_MANAGER',
+  'SIGN_OFF_PART',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 

@@ -9,6 +9,7 @@ import { PolicyService } from '../../lead-policy/policy.service';
 import { AuditService } from '../../audit/audit.service';
 import { ReferenceEventQueryDto } from '../../audit/dto/audit.dto';
 import { historyEntries } from '../history-view';
+import { readableReferenceEntry } from '../powers-audit';
 import { AgenciesService } from '../../reference-data/agencies.service';
 import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agency.dto';
 import { CreateUserDto, UpdateUserDto } from '../../reference-data/dto/user.dto';
@@ -114,7 +115,7 @@ export class AdminController {
     return render(reply, request, 'admin/audit.njk', {
       pageTitle: cursor ? 'Audit (older changes)' : 'Audit',
       section: 'admin',
-      entries: entries.map((entry, index) => ({ ...entry, entity: page.items[index].entity })),
+      entries: entries.map((entry, index) => ({ ...readableReferenceEntry(entry, page.items[index]), entity: page.items[index].entity })),
       verified,
       nextHref: page.nextCursor ? `/admin/audit?cursor=${page.nextCursor}` : undefined,
     });

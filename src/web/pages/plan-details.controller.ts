@@ -11,11 +11,10 @@ import { SECTION_TITLES } from '../../workflow/briefing';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
+import { inOrder, LOCATION_FORM_ORDER, locationBody, locationFields, LocationFormValues, locationFormValues, locationFormValuesOf, storedLocation } from '../order-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { inFormOrder, PLAN_FIELDS, planBody, planFormValues, planFormValuesOf, PlanFormValues } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
-
-const LOCATION_FIELDS = { id: (field: string) => PLAN_FIELDS.id(field.replace(/^locations\.\d+/, 'locations.0')) };
 
 /** A plan's details (with the IIMARCH briefing), its locations and its lead agency. */
 @ApiExcludeController()
@@ -39,7 +38,7 @@ export class PlanDetailsController {
   async saveDetails(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const values = planFormValues(request.body);
-    const { body, errors } = planBody(values, { location: false, briefing: true });
+    const { body, errors } = planBody(values, { location: false, briefing: true, safeguarding: false });
     let input: UpdateOperationDto;
     try {
       input = await validated(UpdateOperationDto, { ...body, version: formVersion(request) });
@@ -63,33 +62,47 @@ export class PlanDetailsController {
   async locations(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < context.plan.locations.length ? Number(change) : undefined;
-    const location = index === undefined ? { label: '', address: '', postcode: '' } : context.plan.locations[index];
-    return this.pages.draw(reply, request, 'locations.njk', 'Locations', context, { values: { location }, index });
+    return this.drawLocations(reply, request, context, locationFormValuesOf(index === undefined ? undefined : context.plan.locations[index]), index, []);
   }
 
+  /**
+   * Adds, changes or removes one location. The API replaces the whole list, so every other
+   * location goes back with all it has (strike time, entry basis, warrant): nothing else changes.
+   */
   @Post('locations')
   async saveLocation(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const values = planFormValues(request.body);
+    const values = locationFormValues(request.body);
     const remove = formText(request.body, 'remove');
     const indexText = remove || formText(request.body, 'index');
     const index = /^\d{1,2}$/.test(indexText) ? Number(indexText) : undefined;
-    const locations = context.plan.locations.map(({ label, address, postcode }) => ({ label, address, postcode }));
+    const locations: unknown[] = context.plan.locations.map(storedLocation);
+    let errors: FieldError[] = [];
+    let fields = locationFields(undefined);
     if (remove) {
       if (index !== undefined) locations.splice(index, 1);
-    } else if (index !== undefined && index < locations.length) locations[index] = values.location;
-    else locations.push(values.location);
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
-      this.pages.draw(reply, request, 'locations.njk', 'Locations', now, { values, index: remove ? undefined : index, errors, conflict }, 400);
-    return this.pages.change(
-      request,
-      reply,
-      context,
-      LOCATION_FIELDS,
-      () => validated(UpdateOperationDto, { version: formVersion(request), locations }).then((input) => this.editing.update(request.user!, context.plan.id, input)),
-      redraw,
-      `/plans/${reference}/locations`,
-    );
+    } else {
+      const at = index !== undefined && index < locations.length ? index : locations.length;
+      const posted = locationBody(values);
+      locations[at] = posted.location;
+      errors = posted.errors;
+      fields = locationFields(at);
+    }
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawLocations(reply, request, now, remove ? locationFormValuesOf() : values, remove ? undefined : index, inOrder(LOCATION_FORM_ORDER, problems), conflict);
+    let input: UpdateOperationDto;
+    try {
+      input = await validated(UpdateOperationDto, { version: formVersion(request), locations });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(inOrder(LOCATION_FORM_ORDER, errors, formErrors(error, fields)), asPosted(context, request));
+    }
+    if (errors.length) return redraw(errors, asPosted(context, request));
+    return this.pages.change(request, reply, context, fields, () => this.editing.update(request.user!, context.plan.id, input), redraw, `/plans/${reference}/locations`);
+  }
+
+  private drawLocations(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: LocationFormValues, index: number | undefined, errors: FieldError[], conflict?: unknown): FastifyReply {
+    return this.pages.draw(reply, request, 'locations.njk', 'Locations', context, { values, index, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
   }
 
   @Get('lead')

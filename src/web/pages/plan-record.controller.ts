@@ -11,6 +11,9 @@ import { ReadinessService } from '../../workflow/readiness.service';
 import { ReviewService } from '../../workflow/review.service';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { ReadinessView, ReviewDto } from '../../workflow/dto/workflow.dto';
+import type { LocationView } from '../../operations/dto/operation.dto';
+import type { RiskView } from '../../operations/dto/order.dto';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { BRIEFING_SECTIONS } from '../../common/domain';
@@ -19,6 +22,49 @@ import { FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
+
+/** Check your answers: a location's strike time and the basis on which officers enter. */
+function strikeAndEntry(place: LocationView): string {
+  const strike = place.strikeAt ? `Strike at ${ukDateTime(place.strikeAt)}` : 'No strike time set';
+  const entry = place.entry;
+  if (!entry) return `${strike}; entry basis not recorded`;
+  const detail = entry.warrant ? ` (${entry.warrant.type}, ${entry.warrant.reference}, expires ${ukDateTime(entry.warrant.expiresAt)})` : entry.power ? ` (${entry.power})` : '';
+  return `${strike}; entry by ${label('entryBasis', entry.basis).toLowerCase()}${detail}`;
+}
+
+/** Check your answers: the briefing, the RV points and the debrief. */
+function timingRows(plan: OperationView): [string, string][] {
+  const { briefingAt, briefingPlace, debriefAt } = plan.timings;
+  return [
+    ['Briefing', briefingAt ? `${ukDateTime(briefingAt)}${briefingPlace ? `, ${briefingPlace}` : ''}` : 'Not set'],
+    ['RV points', plan.rvPoints.map((rv) => `${rv.name}, ${rv.address}, ${ukDateTime(rv.meetAt)}`).join('; ') || 'None'],
+    ['Debrief', debriefAt ? ukDateTime(debriefAt) : 'Not set'],
+  ];
+}
+
+const RESIDUAL_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+
+/** Check your answers: how many risks, and the highest residual one. */
+function riskSummary(risks: RiskView[]): string {
+  if (!risks.length) return 'No risks recorded';
+  const [highest] = [...risks].sort((a, b) => RESIDUAL_RANK[a.residual] - RESIDUAL_RANK[b.residual] || b.score - a.score);
+  const hazard = highest.hazard === 'OTHER' ? highest.hazardDetail || label('hazard', 'OTHER') : label('hazard', highest.hazard);
+  const unaccepted = risks.filter((risk) => risk.residual === 'HIGH' && !risk.acceptedBy?.trim()).length;
+  return `${risks.length} ${risks.length === 1 ? 'risk' : 'risks'}; highest residual rating: ${label('riskRating', highest.residual)} (${hazard})${unaccepted ? `; ${unaccepted} high not accepted by a senior officer` : ''}`;
+}
+
+/** Check your answers: the potential victims and the NRM arrangements. */
+function safeguardingRows(plan: OperationView): [string, string][] {
+  const s = plan.safeguarding;
+  const hours = s.receptionOpensAt && s.receptionClosesAt ? `open ${ukDateTime(s.receptionOpensAt)} to ${ukDateTime(s.receptionClosesAt)}` : 'opening hours not recorded';
+  return [
+    ['Expected potential victims', `${s.expectedPotentialVictims}${s.languages.length ? `, who may speak ${s.languages.join(', ')}` : ''}`],
+    ['Reception centre', `${s.receptionCentre || 'Not given'}; ${hours}`],
+    ['NRM first responders', s.firstResponders.map((f) => `${f.name} (${f.agency.code})${f.phone ? `, ${f.phone}` : ''}`).join('; ') || 'None named'],
+    ['Interpreters', s.interpreters.map((i) => `${i.language}: ${i.name}`).join('; ') || 'None booked'],
+    ['Medical cover', s.medicalCover || 'Not arranged'],
+  ];
+}
 
 /** Checking and submitting a plan, its briefing pack, and its history. */
 @ApiExcludeController()
@@ -55,17 +101,22 @@ export class PlanRecordController {
     const { plan } = context;
     const readiness = known ?? (await this.readiness.readinessOf(plan));
     const change = (path: string, what: string) => ({ items: plan.canEdit ? [{ href: `/plans/${plan.reference}/${path}`, text: 'Change', visuallyHiddenText: what }] : [] });
-    const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, key.toLowerCase()) });
+    const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, key.charAt(0).toLowerCase() + key.slice(1)) });
     const rows = [
       row('Name', plan.name, 'details'),
       row('Types of exploitation', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '), 'details'),
       row('Scope', label('scope', plan.scope), 'details'),
       row('Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`, 'details'),
       row('Locations', plan.locations.map((place) => `${place.label}, ${place.postcode}`).join('; ') || 'None', 'locations'),
+      ...plan.locations.map((place) => row(`Strike and entry: ${place.label}`, strikeAndEntry(place), 'locations')),
+      ...timingRows(plan).map(([key, value]) => row(key, value, 'timings')),
       row('Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : 'Not chosen', 'lead'),
       row('Teams', plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED').map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
+      row('Risk register', riskSummary(plan.risks), 'risks'),
+      ...safeguardingRows(plan).map(([key, value]) => row(key, value, 'safeguarding')),
+      row('Radio channel or talkgroup', plan.communications.radioChannel || 'Not recorded', 'communications'),
+      row('Control room number', plan.communications.controlRoomNumber || 'Not recorded', 'communications'),
       row('Early CPS involvement', plan.cpsInvolvement ? label('cpsStatus', plan.cpsInvolvement.status) : 'Not requested', 'cps'),
-      row('Expected potential victims', String(plan.safeguarding.expectedPotentialVictims), 'details'),
       ...BRIEFING_SECTIONS.map((name) => row(SECTION_TITLES[name], plan.briefing[name] || 'Not written yet', 'details')),
     ];
     return this.pages.draw(reply, request, 'submit.njk', 'Check your answers before submitting the plan', context, { rows, readiness, readinessItems: readinessItems(plan.reference, readiness), errors, conflict }, errors.length ? 400 : 200);

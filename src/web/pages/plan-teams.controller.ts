@@ -4,20 +4,30 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
+import { POWERS } from '../../common/domain';
+import { DomainError } from '../../common/errors/domain-error';
 import { label } from '../../common/labels';
-import { CreateDeploymentDto, DeclineDeploymentDto } from '../../deployments/dto/deployment.dto';
+import { ukClock } from '../../common/uk-time';
+import { validationError } from '../../common/validation';
+import { CreateDeploymentDto, DeclineDeploymentDto, UpdateDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
+import type { DeploymentView } from '../../operations/dto/plan-view.dto';
 import { TeamsService } from '../../reference-data/teams.service';
 import { FieldMap, validated } from '../form-errors';
-import { formText } from '../forms';
+import { formList, formText } from '../forms';
 import { FieldError } from '../page';
 import { DateTimeFields, instantOf } from '../plan-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 const TEAM_FIELDS: FieldMap = {
-  id: (field) => (field === 'version' ? '' : field === 'startsAt' || field === 'endsAt' ? `${field}-day` : field),
-  messages: { teamId: 'Select a team', headcount: 'Enter the number of officers, a whole number from 1 to the team’s capacity' },
+  id: (field) => (field === 'version' ? '' : field === 'startsAt' || field === 'endsAt' ? `${field}-day` : field.split('.')[0]),
+  messages: {
+    teamId: 'Select a team',
+    headcount: 'Enter the number of officers, a whole number from 1 to the team’s capacity',
+    rvPointId: 'Select one of this plan’s RV points, or none',
+    callSign: 'Enter a call sign of at most 40 characters',
+  },
 };
 const ACTIVE = ['REQUESTED', 'CONFIRMED'];
 
@@ -25,8 +35,33 @@ interface TeamsForm {
   teamId: string;
   headcount: string;
   tasking: string;
+  powers: string[];
+  rvPointId: string;
+  callSign: string;
   startsAt?: DateTimeFields;
   endsAt?: DateTimeFields;
+}
+
+/** The parts of a team's order the request and change forms share: tasking, powers, RV point, call sign. */
+type OrderForm = Pick<TeamsForm, 'tasking' | 'powers' | 'rvPointId' | 'callSign'>;
+const EMPTY: TeamsForm = { teamId: '', headcount: '', tasking: '', powers: [], rvPointId: '', callSign: '' };
+
+const orderFormOf = (form: unknown): OrderForm => ({
+  tasking: formText(form, 'tasking'),
+  powers: formList(form, 'powers'),
+  rvPointId: formText(form, 'rvPointId'),
+  callSign: formText(form, 'callSign'),
+});
+const orderBody = (values: OrderForm) => ({ tasking: values.tasking, powers: values.powers, rvPointId: values.rvPointId || null, callSign: values.callSign });
+
+/** POWER_NOT_HELD is about the powers chosen: shown against them. */
+async function againstPowers<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'POWER_NOT_HELD') throw validationError([{ field: 'powers', problems: [error.message] }]);
+    throw error;
+  }
 }
 
 const dateTimeOf = (form: unknown, prefix: string): DateTimeFields => ({
@@ -51,7 +86,7 @@ export class PlanTeamsController {
 
   @Get('teams')
   async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    return this.drawTeams(reply, request, await this.pages.load(request, reference), { teamId: '', headcount: '', tasking: '' }, []);
+    return this.drawTeams(reply, request, await this.pages.load(request, reference), EMPTY, []);
   }
 
   @Post('teams')
@@ -60,7 +95,7 @@ export class PlanTeamsController {
     const values: TeamsForm = {
       teamId: formText(request.body, 'teamId'),
       headcount: formText(request.body, 'headcount').trim(),
-      tasking: formText(request.body, 'tasking'),
+      ...orderFormOf(request.body),
       startsAt: dateTimeOf(request.body, 'startsAt'),
       endsAt: dateTimeOf(request.body, 'endsAt'),
     };
@@ -78,7 +113,11 @@ export class PlanTeamsController {
     if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
     const stale = asPosted(context, request);
     if (errors.length) return this.drawTeams(reply, request, stale, values, errors);
-    return this.pages.change(request, reply, context, TEAM_FIELDS, () => validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), tasking: values.tasking, ...window }).then((input) => this.deployments.request(request.user!, context.plan.id, input)), (problems, now, conflict) =>
+    const requestTeam = () =>
+      validated(CreateDeploymentDto, { version: formVersion(request), teamId: values.teamId, headcount: Number(values.headcount), ...orderBody(values), ...window }).then((input) =>
+        againstPowers(() => this.deployments.request(request.user!, context.plan.id, input)),
+      );
+    return this.pages.change(request, reply, context, TEAM_FIELDS, requestTeam, (problems, now, conflict) =>
       this.drawTeams(reply, request, now, values, problems, conflict),
       `/plans/${reference}/teams`,
     );
@@ -88,7 +127,7 @@ export class PlanTeamsController {
   async releaseTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
-    const values = { teamId: '', headcount: '', tasking: '' };
+    const values = EMPTY;
     if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That team is no longer on this plan: the list below is up to date' }]);
     return this.pages.change(request, reply, context, TEAM_FIELDS, () => this.deployments.release(request.user!, context.plan.id, deployment.id, formVersion(request)), (problems, now, conflict) =>
       this.drawTeams(reply, request, now, values, problems, conflict),
@@ -101,7 +140,7 @@ export class PlanTeamsController {
   async answerRequest(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
-    const values = { teamId: '', headcount: '', tasking: '' };
+    const values = EMPTY;
     if (!deployment) return this.drawTeams(reply, request, context, values, [{ field: '', text: 'That request is no longer on this plan: the list below is up to date' }]);
     const version = Number(formText(request.body, 'deploymentVersion'));
     const reasonField = `reason-${deployment.id}`;
@@ -112,6 +151,45 @@ export class PlanTeamsController {
     }
     // Declining ends the agency's sight of the plan (R14): the user goes back to their tasks.
     return this.pages.change(request, reply, context, fields, () => validated(DeclineDeploymentDto, { version, reason: formText(request.body, 'reason') }).then((input) => this.deployments.decline(request.user!, context.plan.id, deployment.id, input)), redraw, '/?declined');
+  }
+
+  /** The owner changes a requested or confirmed team's part in the order: tasking, powers, RV point, call sign. */
+  @Get('teams/:deploymentId/tasking')
+  async taskingPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+    @Param('deploymentId') deploymentId: string,
+  ): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const deployment = activeDeployment(context, deploymentId);
+    const values: OrderForm = { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPoint?.id ?? '', callSign: deployment.callSign ?? '' };
+    return this.drawTasking(reply, request, context, deployment, values, []);
+  }
+
+  @Post('teams/:deploymentId/tasking')
+  async changeTasking(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+    @Param('deploymentId') deploymentId: string,
+  ): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const deployment = activeDeployment(context, deploymentId);
+    const values = orderFormOf(request.body);
+    const change = () =>
+      validated(UpdateDeploymentDto, { version: formVersion(request), ...orderBody(values) }).then((input) =>
+        againstPowers(() => this.deployments.changeOrder(request.user!, context.plan.id, deployment.id, input)),
+      );
+    return this.pages.change(request, reply, context, TEAM_FIELDS, change, (problems, now, conflict) =>
+      this.drawTasking(reply, request, now, deployment, values, problems, conflict),
+      `/plans/${reference}/teams`,
+    );
+  }
+
+  private drawTasking(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, deployment: DeploymentView, values: OrderForm, errors: FieldError[], conflict?: unknown): FastifyReply {
+    const title = `Tasking of ${deployment.team.name}`;
+    return this.pages.draw(reply, request, 'team-tasking.njk', title, context, { deployment, values, ...orderItems(context, values), errors, conflict }, errors.length ? 400 : 200);
   }
 
   private async drawTeams(
@@ -137,8 +215,31 @@ export class PlanTeamsController {
         },
       }));
     const viewer = request.user!;
-    const deployments = context.plan.deployments.map((deployment) => ({ ...deployment, active: ACTIVE.includes(deployment.status) }));
+    const deployments = context.plan.deployments.map((deployment) => ({
+      ...deployment,
+      active: ACTIVE.includes(deployment.status),
+      powersText: deployment.powers.map((power) => label('power', power)).join(', '),
+      rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
+    }));
     const toAnswer = hasRole(viewer, 'COORDINATOR') ? deployments.filter((deployment) => deployment.status === 'REQUESTED' && deployment.agency.id === viewer.agencyId) : [];
-    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, deployments, toAnswer, reasons, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, ...orderItems(context, values), deployments, toAnswer, reasons, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
   }
+}
+
+/** A team on the plan whose order may change: requested or confirmed. */
+function activeDeployment(context: PlanContext, deploymentId: string): DeploymentView {
+  const deployment = context.plan.deployments.find((candidate) => candidate.id === deploymentId && ACTIVE.includes(candidate.status));
+  if (!deployment) throw DomainError.notFound('Team on this plan', deploymentId);
+  return deployment;
+}
+
+/** The choices of a team's order: each power (ticked as chosen) and the plan's RV points, or none. */
+function orderItems(context: PlanContext, values: OrderForm) {
+  return {
+    powerItems: POWERS.map((power) => ({ value: power, text: label('power', power), checked: values.powers.includes(power) })),
+    rvItems: [
+      { value: '', text: 'No RV point', selected: !values.rvPointId },
+      ...context.plan.rvPoints.map((point) => ({ value: point.id, text: `${point.name}, ${ukClock(point.meetAt)}`, selected: point.id === values.rvPointId })),
+    ],
+  };
 }

@@ -22,6 +22,7 @@ const WHERE: Record<TaskKind, string> = {
   DECIDE_EVIDENCE: '/evidence',
   REVIEW_PLAN: '/review',
   NEEDS_ANOTHER_MANAGER: '/review',
+  SIGN_OFF_PART: '/sign-off',
 };
 
 @ApiExcludeController()

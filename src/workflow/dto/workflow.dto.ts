@@ -96,12 +96,20 @@ class TheirAcknowledgementView {
 
 export class ConflictView {
   @ApiProperty({ format: 'uuid', description: 'The hit, to acknowledge it (not the other operation’s id)' }) hitId: string;
+  @ApiProperty({
+    enum: ['PLACE_AND_TIME', 'SUBJECT'],
+    description: 'PLACE_AND_TIME: a shared postcode under overlapping windows (R13); SUBJECT: a subject of interest both plans hold, whatever the dates',
+  })
+  basis: 'PLACE_AND_TIME' | 'SUBJECT';
+  @ApiProperty({ nullable: true, type: String, example: 'a phone number', description: 'For a subject hit, what kind of identifier matched; never its value' })
+  matched: string | null;
   @ApiProperty({ description: 'The other operation’s reference' }) reference: string;
   @ApiProperty({ type: ConflictAgencyView, nullable: true }) leadAgency: ConflictAgencyView | null;
   @ApiProperty({ type: ContactView, nullable: true, description: 'Who to call in the other operation' }) contact: ContactView | null;
   @ApiProperty({ description: 'When the hit was first raised' }) raisedAt: string;
   @ApiProperty({
-    description: 'The hit stands now: a shared postcode, overlapping windows, neither plan cancelled. A hit that no longer stands stays on the record and does not block readiness',
+    description:
+      'The hit stands now: a shared postcode under overlapping windows, neither plan cancelled; or, for a subject hit, a subject still shared, neither plan completed or cancelled. A hit that no longer stands stays on the record and does not block readiness',
   })
   current: boolean;
   @ApiProperty({ type: String, isArray: true, description: 'The postcodes shared now' }) sharedPostcodes: string[];

@@ -1,0 +1,143 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { WebPage } from '../../common/auth/decorators';
+import { label } from '../../common/labels';
+import { RiskDto, RiskView } from '../../operations/dto/order.dto';
+import { UpdateOperationDto } from '../../operations/dto/operation.dto';
+import { PlanEditingService } from '../../operations/plan-editing.service';
+import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { formText } from '../forms';
+import { inOrder } from '../order-form';
+import { FieldError } from '../page';
+import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { WebExceptionFilter } from '../web-exception.filter';
+
+/** The risk form as typed: kept when it comes back with errors. */
+interface RiskFormValues {
+  hazard: string;
+  hazardDetail: string;
+  likelihood: string;
+  impact: string;
+  controls: string;
+  residual: string;
+  owner: string;
+  acceptedBy: string;
+}
+
+/** The form's fields in the order they appear (each id is the API's field name). */
+const RISK_FORM_ORDER = ['hazard', 'hazardDetail', 'likelihood', 'impact', 'controls', 'residual', 'owner', 'acceptedBy'] as const;
+const MAX_RISKS = 50;
+const EMPTY: RiskFormValues = { hazard: '', hazardDetail: '', likelihood: '', impact: '', controls: '', residual: '', owner: '', acceptedBy: '' };
+/** Highest residual first. */
+const RESIDUAL_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+
+/** The API's fields of the risk at `index` → the form's; a problem of another risk goes in the error summary alone. */
+function riskFields(index: number): FieldMap {
+  return {
+    id: (field) => {
+      const match = /^risks\.(\d+)\.(\w+)/.exec(field);
+      if (!match || Number(match[1]) !== index) return '';
+      return (RISK_FORM_ORDER as readonly string[]).includes(match[2]) ? match[2] : '';
+    },
+    messages: {
+      hazard: 'Select the hazard',
+      likelihood: 'Select how likely the hazard is, from 1 (very unlikely) to 5 (almost certain)',
+      impact: 'Select how bad the harm would be, from 1 (very low) to 5 (very high)',
+      residual: 'Select the residual rating: how high the risk is once the controls are in place',
+    },
+  };
+}
+
+function riskFormValues(form: unknown): RiskFormValues {
+  return Object.fromEntries(RISK_FORM_ORDER.map((field) => [field, field === 'likelihood' || field === 'impact' ? formText(form, field).trim() : formText(form, field)])) as unknown as RiskFormValues;
+}
+
+function riskFormValuesOf(risk: RiskView): RiskFormValues {
+  return { ...risk, hazardDetail: risk.hazardDetail ?? '', likelihood: String(risk.likelihood), impact: String(risk.impact), acceptedBy: risk.acceptedBy ?? '' };
+}
+
+/** A 1–5 score as the API takes it: a number when typed as one, else as typed, for the API to refuse. */
+const scoreOf = (text: string): number | string | undefined => (/^\d{1,3}$/.test(text) ? Number(text) : text || undefined);
+
+/** The form's risk as the API takes it: a description only for Other (with JavaScript off every field is posted). */
+function riskBody(values: RiskFormValues): Record<string, unknown> {
+  return {
+    hazard: values.hazard || undefined,
+    hazardDetail: values.hazard === 'OTHER' ? values.hazardDetail : null,
+    likelihood: scoreOf(values.likelihood),
+    impact: scoreOf(values.impact),
+    controls: values.controls,
+    residual: values.residual || undefined,
+    owner: values.owner,
+    acceptedBy: values.acceptedBy,
+  };
+}
+
+/** A stored risk, sent back whole with the register: nothing about it changes. */
+function storedRisk(risk: RiskView): RiskDto {
+  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy } = risk;
+  return { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy };
+}
+
+function hazardName(risk: Pick<RiskView, 'hazard' | 'hazardDetail'>): string {
+  return risk.hazard === 'OTHER' ? risk.hazardDetail || label('hazard', 'OTHER') : label('hazard', risk.hazard);
+}
+
+/** The risk register of a plan: each hazard, how likely and how bad, its controls, the residual rating and who owns and accepts it. */
+@ApiExcludeController()
+@WebPage()
+@UseFilters(WebExceptionFilter)
+@Controller('plans/:reference')
+export class PlanRisksController {
+  constructor(
+    private readonly pages: PlanPages,
+    private readonly editing: PlanEditingService,
+  ) {}
+
+  @Get('risks')
+  async risks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < context.plan.risks.length ? Number(change) : undefined;
+    return this.draw(reply, request, context, index === undefined ? EMPTY : riskFormValuesOf(context.plan.risks[index]), index, []);
+  }
+
+  /**
+   * Adds, changes or removes one risk. The API replaces the whole register, so every other risk
+   * goes back as stored, in its place: entries are addressed by their place in the register.
+   */
+  @Post('risks')
+  async save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const values = riskFormValues(request.body);
+    const remove = formText(request.body, 'remove');
+    const indexText = remove || formText(request.body, 'index');
+    const index = /^\d{1,2}$/.test(indexText) && Number(indexText) < context.plan.risks.length ? Number(indexText) : undefined;
+    const risks: Record<string, unknown>[] = context.plan.risks.map(storedRisk) as unknown as Record<string, unknown>[];
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.draw(reply, request, now, remove ? EMPTY : values, remove ? undefined : index, inOrder([...RISK_FORM_ORDER], errors), conflict);
+    if (indexText && index === undefined) return redraw([{ field: '', text: 'That risk is no longer in the register: the list below is up to date' }], context);
+    if (!remove && index === undefined && risks.length >= MAX_RISKS) return redraw([{ field: '', text: `The register holds up to ${MAX_RISKS} risks: remove one before adding another` }], asPosted(context, request));
+    const at = index ?? risks.length;
+    if (remove) risks.splice(at, 1);
+    else risks[at] = riskBody(values);
+    const fields = riskFields(remove ? -1 : at);
+    let input: UpdateOperationDto;
+    try {
+      input = await validated(UpdateOperationDto, { version: formVersion(request), risks });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return redraw(formErrors(error, fields), asPosted(context, request));
+    }
+    return this.pages.change(request, reply, context, fields, () => this.editing.update(request.user!, context.plan.id, input), redraw, `/plans/${reference}/risks`);
+  }
+
+  private draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: RiskFormValues, index: number | undefined, errors: FieldError[], conflict?: unknown): FastifyReply {
+    const register = context.plan.risks
+      .map((risk, at) => ({ ...risk, index: at, name: hazardName(risk) }))
+      .sort((a, b) => RESIDUAL_RANK[a.residual] - RESIDUAL_RANK[b.residual] || b.score - a.score || a.index - b.index);
+    const unaccepted = register.filter((risk) => risk.residual === 'HIGH' && !risk.acceptedBy?.trim()).map((risk) => risk.name);
+    return this.pages.draw(reply, request, 'risks.njk', 'Risk assessment', context, { register, unaccepted, values, index, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+  }
+}

@@ -1,0 +1,213 @@
+import { Owner, Plan, Scenario } from '../factories/scenario';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Hit = { hitId: string; basis: string; matched: string | null; reference: string; current: boolean; acknowledgement: unknown; theirAcknowledgement: unknown };
+
+/** Issue 17: subjects of interest, matched blind between plans of different agencies. */
+describe('subject deconfliction', () => {
+  let t: TestApp;
+  let s: Scenario;
+  let nca: Owner;
+  let police: Owner;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = new Scenario(t);
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    nca = await s.owner('NCA');
+    police = await s.owner('POLICE');
+  });
+
+  /** Adds a subject at the plan's current version, expecting `status`. */
+  const add = async (who: Owner, plan: { id: string }, subject: Record<string, unknown>, status = 201) => {
+    const { version } = (await s.get(who.auth, `/operations/${plan.id}`).expect(200)).body;
+    return t.http().post(`/operations/${plan.id}/subjects`).set(who.auth).send({ version, ...subject }).expect(status);
+  };
+  const conflicts = async (who: Owner, plan: { id: string }): Promise<Hit[]> => (await s.get(who.auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
+  const subjectHits = async (who: Owner, plan: { id: string }) => (await conflicts(who, plan)).filter((hit) => hit.basis === 'SUBJECT');
+  /** A phone number no other test uses, in UK national form. */
+  const phone = () => `07700 9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+  const unique = () => Math.random().toString(36).slice(2, 8);
+
+  it('records subjects the plan’s readers see, and nobody else; only the owner adds them', async () => {
+    const plan = await s.draft(nca);
+    const added = await add(nca, plan, { kind: 'PERSON', fullName: 'Jan Kowalski', dateOfBirth: '1980-02-01', aliases: ['Janek'] });
+    expect(added.body.subjects).toEqual([
+      expect.objectContaining({ kind: 'PERSON', fullName: 'Jan Kowalski', dateOfBirth: '1980-02-01', aliases: ['Janek'], phone: null, addedBy: expect.objectContaining({ id: nca.user.id }) }),
+    ]);
+    await add(nca, plan, { kind: 'PHONE', phone: '07700 900123' });
+    await add(nca, plan, { kind: 'VEHICLE', registration: 'qq99 xyz' });
+    const all = (await add(nca, plan, { kind: 'EMAIL', email: ' Boss@Example.COM ' })).body.subjects;
+    expect(all.map((subject: { phone: string | null; registration: string | null; email: string | null }) => subject.phone ?? subject.registration ?? subject.email)).toEqual([
+      null,
+      '+447700900123',
+      'QQ99XYZ',
+      'boss@example.com',
+    ]);
+    expect((await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects).toHaveLength(4);
+    await s.get(police.auth, `/operations/${plan.id}/subjects`).expect(404);
+    await t.http().post(`/operations/${plan.id}/subjects`).set(police.auth).send({ version: 1, kind: 'PHONE', phone: phone() }).expect(404);
+
+    const subject = all[1];
+    const read = (await s.get(nca.auth, `/operations/${plan.id}`).expect(200)).body;
+    const removed = await t.http().delete(`/operations/${plan.id}/subjects/${subject.id}?version=${read.version}`).set(nca.auth).expect(200);
+    expect(removed.body.subjects).toHaveLength(3);
+    expect(removed.body.operationVersion).toBe(read.version + 1);
+    const history = (await s.get(nca.auth, `/operations/${plan.id}/history`).expect(200)).body;
+    expect(history.map((event: { action: string }) => event.action)).toEqual(expect.arrayContaining(['subject.added', 'subject.removed']));
+    const text = JSON.stringify(history);
+    for (const value of ['Kowalski', '7700', 'QQ99', 'boss@']) expect(text).not.toContain(value);
+    expect(history.find((event: { action: string }) => event.action === 'subject.removed').before).toEqual({ subjectId: subject.id, kind: 'PHONE', matchKeys: [expect.stringMatching(/^[0-9a-f]{64}$/)] });
+  });
+
+  it('refuses what cannot be matched, with a message for the field', async () => {
+    const plan = await s.draft(nca);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ kind: 'PERSON', fullName: 'Jan Kowalski' }, 'dateOfBirth', 'Enter the date of birth as a real date, YYYY-MM-DD'],
+      [{ kind: 'PERSON', fullName: '  ', dateOfBirth: '1980-02-01' }, 'fullName', 'Enter the person’s full name'],
+      [{ kind: 'PERSON', fullName: '!!', dateOfBirth: '1980-02-01' }, 'fullName', 'Enter a name with letters in it'],
+      [{ kind: 'PERSON', fullName: 'Jan', dateOfBirth: '1980-02-30' }, 'dateOfBirth', 'Enter the date of birth as a real date, YYYY-MM-DD'],
+      [{ kind: 'PHONE', phone: '12' }, 'phone', 'Enter a phone number, like 07700 900123 or +44 7700 900123'],
+      [{ kind: 'VEHICLE', registration: 'AB12/CDE' }, 'registration', 'Enter the registration, like AB12 CDE'],
+      [{ kind: 'EMAIL', email: 'not an email' }, 'email', 'Enter an email address, like name@example.com'],
+      [{ kind: 'SHOE_SIZE' }, 'kind', 'kind must be one of PERSON, PHONE, VEHICLE, EMAIL'],
+    ];
+    for (const [subject, field, message] of cases) {
+      const refused = await add(nca, plan, subject, 400);
+      expect(refused.body.details.fields).toEqual([{ field, problems: [message] }]);
+    }
+    expect((await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects).toEqual([]);
+  });
+
+  // Each case is given a token of its own (letters for names, digits for numbers), so that no other plan of the run shares its values.
+  it.each<[string, (token: { letters: string; digits: string }) => [Record<string, unknown>, Record<string, unknown>]]>([
+    ['a phone in national and international form', ({ digits }) => [{ kind: 'PHONE', phone: `07700 9${digits}` }, { kind: 'PHONE', phone: `+44 7700 9${digits}` }]],
+    ['a registration with and without spaces, in any case', ({ digits }) => [{ kind: 'VEHICLE', registration: `AB${digits.slice(0, 2)} CDE` }, { kind: 'VEHICLE', registration: `ab${digits.slice(0, 2)}cde` }]],
+    ['a name in another order, case and punctuation, with the same date of birth', ({ letters }) => [
+      { kind: 'PERSON', fullName: `Jan ${letters} Kowalski`, dateOfBirth: '1980-02-01' },
+      { kind: 'PERSON', fullName: `KOWALSKI, Jan ${letters.toUpperCase()}`, dateOfBirth: '1980-02-01' },
+    ]],
+    ['a name with and without accents', ({ letters }) => [
+      { kind: 'PERSON', fullName: `Łukasz Wójcik-${letters}`, dateOfBirth: '1975-06-15' },
+      { kind: 'PERSON', fullName: `lukasz  WOJCIK ${letters}`, dateOfBirth: '1975-06-15' },
+    ]],
+    ['an alias of one and the name of the other', ({ letters }) => [
+      { kind: 'PERSON', fullName: `Ion Popescu ${letters}`, dateOfBirth: '1990-01-01', aliases: [`Johnny Pop ${letters}`] },
+      { kind: 'PERSON', fullName: `Pop, Johnny ${letters}`, dateOfBirth: '1990-01-01' },
+    ]],
+    ['an email in another case', ({ letters }) => [{ kind: 'EMAIL', email: `Fixer.${letters}@Example.org` }, { kind: 'EMAIL', email: `fixer.${letters}@example.ORG` }]],
+  ])('matches %s, and tells both owners only what kind of identifier matched', async (_name, values) => {
+    const letters = Array.from({ length: 8 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
+    const digits = String(Math.floor(Math.random() * 1e5)).padStart(5, '0');
+    const [mine, theirs] = values({ letters, digits });
+    const ours = await s.draft(nca);
+    const other = await s.plan(police, { stage: 'ready' });
+    await add(police, other, theirs);
+    await add(nca, ours, mine);
+    const matched = { PERSON: 'a person', PHONE: 'a phone number', VEHICLE: 'a vehicle', EMAIL: 'an email address' }[String(mine.kind)];
+    expect(await subjectHits(nca, ours)).toEqual([
+      expect.objectContaining({ basis: 'SUBJECT', matched, reference: other.reference, current: true, sharedPostcodes: [], overlap: null, leadAgency: expect.objectContaining({ code: police.agency.code }) }),
+    ]);
+    expect(await subjectHits(police, other)).toEqual([expect.objectContaining({ basis: 'SUBJECT', matched, reference: ours.reference, current: true })]);
+  });
+
+  it('does not match the same name with another date of birth, or a plan that is cancelled', async () => {
+    const name = `Jan Kowalski ${unique()}`;
+    const ours = await s.draft(nca);
+    const other = await s.draft(police);
+    await add(police, other, { kind: 'PERSON', fullName: name, dateOfBirth: '1980-02-01' });
+    await add(nca, ours, { kind: 'PERSON', fullName: name, dateOfBirth: '1981-02-01' });
+    expect(await subjectHits(nca, ours)).toEqual([]);
+
+    const number = phone();
+    const cancelled = await s.draft(police);
+    await add(police, cancelled, { kind: 'PHONE', phone: number });
+    const read = (await s.get(police.auth, `/operations/${cancelled.id}`).expect(200)).body;
+    await s.post(police.auth, `/operations/${cancelled.id}/cancel`, { version: read.version, reason: 'Intelligence went stale' }).expect(200);
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    expect(await subjectHits(nca, ours)).toEqual([]);
+  });
+
+  it('never shows the other agency the value: not in any answer their session gets', async () => {
+    const number = phone();
+    const registration = `ZX${Math.floor(Math.random() * 90 + 10)} ${unique().slice(0, 3).toUpperCase()}`;
+    const ours = await s.plan(nca, { stage: 'ready' });
+    const other = await s.plan(police, { stage: 'ready' });
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    await add(nca, ours, { kind: 'VEHICLE', registration });
+    await add(police, other, { kind: 'PHONE', phone: number.replace(/^0/, '+44 ') });
+    await add(police, other, { kind: 'VEHICLE', registration: registration.toLowerCase() });
+
+    const theirHits = await subjectHits(police, other);
+    expect(theirHits.map((hit) => hit.matched).sort()).toEqual(['a phone number', 'a vehicle']);
+    const bodies = await Promise.all(
+      [
+        `/operations/${other.id}/conflicts`,
+        `/operations/${other.id}`,
+        `/operations/${other.id}/history`,
+        `/operations/${other.id}/readiness`,
+        `/operations/${other.id}/subjects`,
+        '/tasks',
+        '/operations',
+      ].map(async (path) => (await s.get(police.auth, path).expect(200)).text),
+    );
+    await s.get(police.auth, `/operations/${ours.id}/subjects`).expect(404);
+    // Their own copies of the values are in their own plan's subjects, in their own form; ours never are.
+    const national = number.replace(/\s/g, '');
+    for (const body of bodies) {
+      expect(body).not.toContain(national);
+      expect(body).not.toContain(registration);
+      expect(body).not.toContain(ours.name);
+    }
+  });
+
+  it('blocks submission until each hit is acknowledged with a note, and both sides see the acknowledgement', async () => {
+    const number = phone();
+    const other = await s.plan(police, { stage: 'ready' });
+    const ours = await s.plan(nca, { stage: 'ready' });
+    await add(police, other, { kind: 'PHONE', phone: number });
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    const read = (await s.get(nca.auth, `/operations/${ours.id}`).expect(200)).body as Plan;
+    const refused = await s.post(nca.auth, `/operations/${ours.id}/submit`, { version: read.version }).expect(422);
+    expect(refused.body.details.checks).toEqual([expect.objectContaining({ id: 'deconfliction', message: `Acknowledge the deconfliction hit(s) with ${other.reference}` })]);
+
+    const [hit] = await subjectHits(nca, ours);
+    const acknowledged = await s.post(nca.auth, `/operations/${ours.id}/conflicts/${hit.hitId}/acknowledge`, { version: read.version, note: 'Spoke to their SIO; we go first, they hold' }).expect(200);
+    expect(acknowledged.body.find((h: Hit) => h.hitId === hit.hitId).acknowledgement).toMatchObject({ note: 'Spoke to their SIO; we go first, they hold', by: { id: nca.user.id } });
+    const [theirs] = await subjectHits(police, other);
+    expect(theirs.theirAcknowledgement).toMatchObject({ note: 'Spoke to their SIO; we go first, they hold', by: { agency: nca.agency.code } });
+    expect(theirs.acknowledgement).toBeNull();
+    const now = (await s.get(nca.auth, `/operations/${ours.id}`).expect(200)).body as Plan;
+    await s.post(nca.auth, `/operations/${ours.id}/submit`, { version: now.version }).expect(200);
+  });
+
+  it('tells the owner of an approved plan through a task, and leaves that plan as it was (R9 does not apply)', async () => {
+    const number = phone();
+    const ready = await s.plan(police, { stage: 'ready' });
+    await add(police, ready, { kind: 'PHONE', phone: number });
+    const withSubject = (await s.get(police.auth, `/operations/${ready.id}`).expect(200)).body;
+    const submitted = (await s.post(police.auth, `/operations/${ready.id}/submit`, { version: withSubject.version }).expect(200)).body;
+    const approved = (await s.post(police.manager, `/operations/${ready.id}/review`, { decision: 'APPROVE', comment: 'Go', version: submitted.version }).expect(200)).body;
+
+    const ours = await s.draft(nca);
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    const after = (await s.get(police.auth, `/operations/${ready.id}`).expect(200)).body;
+    expect(after).toMatchObject({ status: 'APPROVED', version: approved.version, approval: expect.objectContaining({ by: expect.objectContaining({ id: police.managerUser.id }) }) });
+    const [hit] = await subjectHits(police, ready);
+    const tasks = (await s.get(police.auth, '/tasks').expect(200)).body;
+    expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ operation: expect.objectContaining({ reference: ready.reference }), hitId: hit.hitId })]));
+  });
+
+  it('gives both coordinators the hit when they add the same phone at the same moment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const number = phone();
+      const [ours, theirs] = await Promise.all([s.draft(nca), s.draft(police)]);
+      const answers = await Promise.all([add(nca, ours, { kind: 'PHONE', phone: number }), add(police, theirs, { kind: 'PHONE', phone: number.replace(/^0/, '+44') })]);
+      expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+      expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, matched: 'a phone number' })]);
+      expect(await subjectHits(police, theirs)).toEqual([expect.objectContaining({ reference: ours.reference, matched: 'a phone number' })]);
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { Owner, Scenario } from '../factories/scenario';
+import { browserOf, drawnAt, errorSummaryOf, WebSession, webSignIn } from '../support/browser-session';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Issue 17 in the browser without JavaScript: the subjects page, and subject hits on the conflicts page. */
+describe('Web pages: subjects of interest', () => {
+  let t: TestApp;
+  let s: Scenario;
+  let nca: Owner;
+  let police: Owner;
+  let ncaSession: WebSession;
+  let policeSession: WebSession;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = new Scenario(t);
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    nca = await s.owner('NCA');
+    police = await s.owner('POLICE');
+    [ncaSession, policeSession] = await Promise.all([webSignIn(t.http, nca.user.email), webSignIn(t.http, police.user.email)]);
+  });
+
+  const { page, post } = browserOf(() => t.http);
+  const digits = () => String(Math.floor(Math.random() * 1e5)).padStart(5, '0');
+
+  it('adds a person with a date of birth and aliases, and a phone, and removes one', async () => {
+    const plan = await s.draft(nca);
+    const path = `/plans/${plan.reference}/subjects`;
+    let html = (await page(ncaSession, path)).text;
+    expect(html).toContain('<h1 class="govuk-heading-l">Subjects of interest</h1>');
+    await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', dobDay: '1', dobMonth: '2', dobYear: '1980', aliases: 'Janek\r\nJohn K', phone: '', registration: '', email: '' }).expect(303);
+    html = (await page(ncaSession, path)).text;
+    await post(ncaSession, path, { ...drawnAt(html), kind: 'PHONE', phone: `07700 9${digits()}` }).expect(303);
+    html = (await page(ncaSession, path)).text;
+    expect(html).toContain('Jan Kowalski, born 1980-02-01; also known as Janek, John K');
+    expect(html).toMatch(/\+4477009\d{5}/);
+
+    const subjects = (await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects;
+    expect(subjects.map((subject: { kind: string }) => subject.kind)).toEqual(['PERSON', 'PHONE']);
+    await post(ncaSession, `${path}/remove`, { ...drawnAt(html), subjectId: subjects[1].id }).expect(303);
+    expect((await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects).toHaveLength(1);
+  });
+
+  it('lists what is wrong in the error summary, in form order, keeping what was typed', async () => {
+    const plan = await s.draft(nca);
+    const path = `/plans/${plan.reference}/subjects`;
+    const html = (await page(ncaSession, path)).text;
+    const noKind = await post(ncaSession, path, { ...drawnAt(html), fullName: 'Someone' }).expect(400);
+    expect(errorSummaryOf(noKind.text)).toEqual(['Select what kind of subject this is']);
+    const badDate = await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', dobDay: '31', dobMonth: '2', dobYear: '1980' }).expect(400);
+    expect(errorSummaryOf(badDate.text)).toEqual(['Enter the date of birth as a real date, YYYY-MM-DD']);
+    expect(badDate.text).toContain('href="#dateOfBirth-day"');
+    expect(badDate.text).toContain('value="Jan Kowalski"');
+    const badPhone = await post(ncaSession, path, { ...drawnAt(html), kind: 'PHONE', phone: '12' }).expect(400);
+    expect(errorSummaryOf(badPhone.text)).toEqual(['Enter a phone number, like 07700 900123 or +44 7700 900123']);
+    expect(badPhone.text).toContain('href="#phone"');
+  });
+
+  it('shows a subject hit to both owners as the kind of identifier only, and lets each acknowledge it', async () => {
+    const registration = `ZX${digits().slice(0, 2)} QRS`;
+    const ours = await s.draft(nca);
+    const theirs = await s.draft(police);
+    await s.post(police.auth, `/operations/${theirs.id}/subjects`, { version: theirs.version, kind: 'VEHICLE', registration }).expect(201);
+    const html = (await page(ncaSession, `/plans/${ours.reference}/subjects`)).text;
+    await post(ncaSession, `/plans/${ours.reference}/subjects`, { ...drawnAt(html), kind: 'VEHICLE', registration: registration.toLowerCase().replace(' ', '') }).expect(303);
+
+    const subjectsPage = (await page(ncaSession, `/plans/${ours.reference}/subjects`)).text;
+    expect(subjectsPage).toContain('Another plan shares 1 subject(s) with this one');
+    const conflicts = (await page(policeSession, `/plans/${theirs.reference}/conflicts`)).text;
+    expect(conflicts).toContain(`Subject hit with ${ours.reference}`);
+    expect(conflicts).toContain('A vehicle (still shared)');
+    expect(conflicts).not.toContain(ours.name);
+    const hit = (await s.get(police.auth, `/operations/${theirs.id}/conflicts`).expect(200)).body.find((h: { basis: string }) => h.basis === 'SUBJECT');
+    const current = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body;
+    await post(policeSession, `/plans/${theirs.reference}/conflicts`, { ...drawnAt(conflicts), version: String(current.version), hitId: hit.hitId, note: 'Called their SIO: same van, we hold' }).expect(303);
+    const ourConflicts = (await page(ncaSession, `/plans/${ours.reference}/conflicts`)).text;
+    expect(ourConflicts).toContain('Called their SIO: same van, we hold');
+    await page(policeSession, `/plans/${ours.reference}/subjects`, 404);
+  });
+});

@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createUser, TEST_PASSWORD } from '../factories';
+import { Owner, Plan, Scenario } from '../factories/scenario';
+import { startTestApp, TestApp } from '../support/test-app';
+import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
+
+// A browser under a machine busy with the rest of the suite is slow; no test here measures time.
+jest.setTimeout(90_000);
+
+describe('A partner’s sign-off in a browser (Chromium, headless)', () => {
+  let t: TestApp;
+  let s: Scenario;
+  let browser: Browser;
+  let baseURL: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = new Scenario(t);
+    baseURL = await t.app.getUrl();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  async function open(javaScriptEnabled: boolean): Promise<Page> {
+    const { context, page } = await newPage(browser, { javaScriptEnabled, baseURL });
+    contexts.push(context);
+    return page;
+  }
+
+  /** Every page a test visits is checked with axe-core (WCAG 2.2 AA): zero violations, one h1, a title of its own. */
+  async function checked(page: Page): Promise<void> {
+    await expectNoAxeViolations(page);
+    expect(await page.locator('h1').count()).toBe(1);
+    await expect(page.title()).resolves.toMatch(/^(Error: )?.+ – Day of action planner$/);
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Your tasks');
+  }
+
+  /** A submitted plan with an HMRC-kind partner's team confirmed on it, and a manager of that partner. */
+  async function submittedWithPartner(): Promise<{ owner: Owner; code: string; teamName: string; managerEmail: string; plan: Plan }> {
+    const owner = await s.owner();
+    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    const ready = await s.plan(owner, { stage: 'ready', partners: [partner] });
+    const plan = (await s.post(owner.auth, `/operations/${ready.id}/submit`, { version: ready.version }).expect(200)).body;
+    const manager = await createUser(t.dataSource, partner.agency, ['MANAGER'], { name: 'Owen Price' });
+    return { owner, code: partner.agency.code, teamName: partner.team.name, managerEmail: manager.email, plan };
+  }
+
+  const heading = (page: Page) => page.locator('h1').innerText();
+
+  it('lets a partner’s manager open the task and sign off their part with JavaScript off, after a decline without a reason is refused', async () => {
+    const { owner, code, teamName, managerEmail, plan } = await submittedWithPartner();
+    const page = await open(false);
+    await signIn(page, managerEmail);
+    await checked(page);
+    await expect(page.locator('main table').innerText()).resolves.toContain(`Sign off ${code}’s part of ${plan.reference}`);
+    await page.getByRole('link', { name: plan.reference }).click();
+    await expect(heading(page)).resolves.toBe('Partner sign-off');
+    await expect(page.locator('main').innerText()).resolves.toContain(teamName);
+    await checked(page);
+
+    // JavaScript off: the reason box shows under "Decline" all along.
+    await expect(page.getByLabel('Why do you decline?').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Decline', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Enter a reason for declining');
+    await checked(page);
+
+    await page.getByLabel('Sign off our part', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Your agency’s part is signed off');
+    await expect(page.locator('main table').innerText()).resolves.toContain('Signed off');
+    await checked(page);
+    await page.goto('/');
+    await expect(page.locator('main').innerText()).resolves.not.toContain(plan.reference);
+
+    // The lead's manager now approves it.
+    const lead = await open(false);
+    await signIn(lead, owner.managerUser.email);
+    await lead.goto(`/plans/${plan.reference}/review`);
+    await expect(lead.locator('#sign-off-waiting').innerText()).resolves.toBe('Every supporting agency has signed off its part.');
+    await checked(lead);
+    await lead.getByLabel('Approve', { exact: true }).check();
+    await lead.getByRole('button', { name: 'Send decision' }).click();
+    await lead.waitForURL(`${baseURL}/plans/${plan.reference}?reviewed`);
+    await expect(lead.locator('main .govuk-tag').first().innerText()).resolves.toBe('Approved');
+  });
+
+  it('shows the lead’s manager why approval is refused while a partner has not signed off, and lets the partner decline with JavaScript on', async () => {
+    const { owner, code, managerEmail, plan } = await submittedWithPartner();
+    const lead = await open(true);
+    await signIn(lead, owner.managerUser.email);
+    await lead.goto(`/plans/${plan.reference}/review`);
+    await expect(lead.locator('#sign-off-waiting').innerText()).resolves.toContain(`Waiting for a manager of ${code} to sign off their part`);
+    await lead.getByLabel('Approve', { exact: true }).check();
+    await lead.getByRole('button', { name: 'Send decision' }).click();
+    await expect(lead.locator('.govuk-error-summary').innerText()).resolves.toContain(`Waiting for a manager of ${code} to sign off their part`);
+    await checked(lead);
+
+    const page = await open(true);
+    await signIn(page, managerEmail);
+    await page.goto(`/plans/${plan.reference}/sign-off`);
+    await expect(page.getByLabel('Why do you decline?').isVisible()).resolves.toBe(false);
+    await page.getByLabel('Decline', { exact: true }).check();
+    await page.getByLabel('Why do you decline?').fill('Our team cannot be at the RV point before 06:00');
+    await checked(page);
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('You declined to sign off');
+    await expect(page.locator('main table').innerText()).resolves.toContain('Our team cannot be at the RV point before 06:00');
+    await checked(page);
+  });
+});
