@@ -15,6 +15,7 @@ import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { TasksModule } from './tasks/tasks.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { WebModule } from './web/web.module';
 import { SiteExceptionFilter } from './web/web-exception.filter';
 
@@ -35,6 +36,7 @@ export class AppModule {
         SubjectsModule,
         WorkflowModule,
         TasksModule,
+        CalendarModule,
         WebModule,
         AuditModule,
         HealthModule,

@@ -15,6 +15,7 @@ import { PlanViews1764420000000 } from './migrations/1764420000000-PlanViews';
 import { OperationalOrder1764430000000 } from './migrations/1764430000000-OperationalOrder';
 import { PowersAudit1764431000000 } from './migrations/1764431000000-PowersAudit';
 import { Subjects1764440000000 } from './migrations/1764440000000-Subjects';
+import { CalendarFeeds1764450000000 } from './migrations/1764450000000-CalendarFeeds';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   OperationalOrder1764430000000,
   PowersAudit1764431000000,
   Subjects1764440000000,
+  CalendarFeeds1764450000000,
 ];
 
 const logger = new Logger('Database');

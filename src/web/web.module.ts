@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CpsModule } from '../cps/cps.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
@@ -12,6 +13,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AdminController } from './pages/admin.controller';
 import { AdminPowersController } from './pages/admin-powers.controller';
+import { CalendarPageController } from './pages/calendar-page.controller';
 import { PlanDetailsController } from './pages/plan-details.controller';
 import { PlanEvidenceController } from './pages/plan-evidence.controller';
 import { PlanLifecycleController } from './pages/plan-lifecycle.controller';
@@ -33,8 +35,8 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
-  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule],
+  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule, CalendarModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController],
 })
 export class WebModule {}

@@ -1,0 +1,51 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Public } from '../common/auth/decorators';
+import { CalendarService, feedPath } from './calendar.service';
+import { CalendarFeedCreatedView, CalendarFeedStateView } from './dto/calendar-feed.dto';
+import { siteUrlOf } from './site-url';
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Post('feed')
+  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: CalendarFeedCreatedView, description: 'A new secret feed address, shown once; any earlier address of the caller stops working' })
+  async create(@CurrentUser() caller: AuthUser, @Req() request: FastifyRequest): Promise<CalendarFeedCreatedView> {
+    const feed = await this.calendar.create(caller);
+    return { url: `${siteUrlOf(request)}${feedPath(feed.token)}`, createdAt: feed.createdAt.toISOString() };
+  }
+
+  @Get('feed')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: CalendarFeedStateView, description: 'Whether the caller has a feed; never its address' })
+  async state(@CurrentUser() caller: AuthUser): Promise<CalendarFeedStateView> {
+    const state = await this.calendar.state(caller);
+    return { exists: state.exists, createdAt: state.createdAt?.toISOString() ?? null, lastUsedAt: state.lastUsedAt?.toISOString() ?? null };
+  }
+
+  @Delete('feed')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'The feed is turned off: its address stops working (also when there was none)' })
+  async revoke(@CurrentUser() caller: AuthUser): Promise<void> {
+    await this.calendar.revoke(caller);
+  }
+
+  @Public()
+  @Get(':token.ics')
+  @ApiParam({ name: 'token', description: 'The secret token of the address POST /calendar/feed gave' })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'iCalendar (RFC 5545): the plans the user’s agency owns and its confirmed teams; cancelled ones as STATUS:CANCELLED' })
+  @ApiNotFoundResponse({ description: 'No such feed: unknown, replaced or turned off, or its user is disabled' })
+  async feed(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const body = await this.calendar.feed(token, siteUrlOf(request));
+    // The address is the credential: no shared cache may keep what it shows.
+    reply.header('cache-control', 'private, no-store').header('content-type', 'text/calendar; charset=utf-8');
+    return body;
+  }
+}

@@ -1,0 +1,163 @@
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { named, sql } from '../database/sql';
+import { isoUtc } from '../database/json';
+import { first, query } from '../database/query';
+import { COMPLETED_RELEASE } from '../deployments/release-reasons';
+import type { DeploymentStatus, OperationStatus } from '../common/domain';
+import { visibleTo } from '../operations/visibility.sql';
+
+/** How far back a feed reaches: plans whose window ended less than this long ago, and every plan still to come. */
+export const HORIZON_DAYS = 90;
+/** A bound on each kind of event in one feed, nearest the future kept: far beyond any agency's real load. */
+export const FEED_LIMIT = 2000;
+
+export interface FeedStatus {
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+export interface RvPointRow {
+  name: string;
+  address: string;
+  meetAt: string;
+}
+
+/** A plan the feed's agency owns. */
+export interface OwnedPlanRow {
+  id: string;
+  reference: string;
+  name: string;
+  status: OperationStatus;
+  version: number;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  briefingAt: Date | null;
+  briefingPlace: string | null;
+  debriefAt: Date | null;
+  leadAgency: string | null;
+  rvPoints: RvPointRow[];
+  /** The plan's confirmed teams. */
+  teams: { team: string; agency: string; headcount: number; callSign: string | null }[];
+}
+
+/** A deployment of one of the feed's agency's teams that was confirmed (and may since have been released). */
+export interface TeamDeploymentRow {
+  id: string;
+  status: DeploymentStatus;
+  releaseReason: string | null;
+  /** Whether its release came with the plan's completion: then the team did go, and the event stands. */
+  releasedOnCompletion: boolean;
+  version: number;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  team: string;
+  headcount: number;
+  tasking: string;
+  callSign: string | null;
+  rvName: string | null;
+  rvAddress: string | null;
+  rvAt: Date | null;
+  planId: string;
+  reference: string;
+  planName: string;
+  planStatus: OperationStatus;
+  planVersion: number;
+  planStartsAt: Date;
+  planEndsAt: Date;
+  owningAgency: string;
+}
+
+const HORIZON = sql`o.ends_at > now() - make_interval(days => ${HORIZON_DAYS})`;
+
+/** Calendar feeds, found by the SHA-256 of their token; and what a feed shows, three statements a request. */
+export const CalendarRepository = {
+  /** Makes the user's feed, or replaces it: the old token stops working at once. */
+  async replace(manager: EntityManager, userId: string, tokenSha256: Buffer): Promise<FeedStatus> {
+    const [row] = await query<FeedStatus>(
+      manager,
+      sql`INSERT INTO calendar_feeds (user_id, token_sha256) VALUES (${userId}, ${tokenSha256})
+          ON CONFLICT ON CONSTRAINT uq_calendar_feeds_user
+          DO UPDATE SET id = gen_random_uuid(), token_sha256 = EXCLUDED.token_sha256, created_at = now(), last_used_at = NULL
+          RETURNING created_at AS "createdAt", last_used_at AS "lastUsedAt"`,
+    );
+    return row;
+  },
+
+  status(manager: EntityManager, userId: string): Promise<FeedStatus | undefined> {
+    return first(manager, sql`SELECT created_at AS "createdAt", last_used_at AS "lastUsedAt" FROM calendar_feeds WHERE user_id = ${userId}`);
+  },
+
+  async revoke(manager: EntityManager, userId: string): Promise<void> {
+    await query(manager, sql`DELETE FROM calendar_feeds WHERE user_id = ${userId}`);
+  },
+
+  /**
+   * The active user whose feed has this token hash, read as the authentication guard reads the
+   * caller (so R14 applies to them as it stands now); and the feed marked used, at most once an hour.
+   */
+  owner(manager: EntityManager, tokenSha256: Buffer): Promise<AuthUser | undefined> {
+    return first(
+      manager,
+      named(sql`WITH feed AS (
+                  SELECT f.id AS feed_id, u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
+                    FROM calendar_feeds f JOIN users u ON u.id = f.user_id JOIN agencies a ON a.id = u.agency_id
+                   WHERE f.token_sha256 = ${tokenSha256} AND u.active),
+                touched AS (
+                  UPDATE calendar_feeds f SET last_used_at = now() FROM feed
+                   WHERE f.id = feed.feed_id AND (f.last_used_at IS NULL OR f.last_used_at <= now() - interval '1 hour'))
+                SELECT id, email, name, roles, "agencyId", "agencyCode", "agencyKind" FROM feed`),
+    );
+  },
+
+  /** R15: the plans the viewer's agency owns (the lead, or the creator's agency while there is no lead), within R14. */
+  ownedPlans(manager: EntityManager, viewer: AuthUser): Promise<OwnedPlanRow[]> {
+    return query(
+      manager,
+      sql`SELECT o.id, o.reference, o.name, o.status, o.version, o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.updated_at AS "updatedAt",
+                 o.briefing_at AS "briefingAt", o.briefing_place AS "briefingPlace", o.debrief_at AS "debriefAt", la.name AS "leadAgency",
+                 (SELECT COALESCE(json_agg(json_build_object('name', r.name, 'address', r.address, 'meetAt', ${isoUtc('r.meet_at')})
+                                           ORDER BY r.meet_at, r.name), '[]')
+                    FROM rv_points r WHERE r.operation_id = o.id) AS "rvPoints",
+                 (SELECT COALESCE(json_agg(json_build_object('team', t.name, 'agency', ta.code, 'headcount', d.headcount, 'callSign', d.call_sign)
+                                           ORDER BY ta.code, t.name), '[]')
+                    FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies ta ON ta.id = d.team_agency_id
+                   WHERE d.operation_id = o.id AND d.status = 'CONFIRMED') AS teams
+            FROM operations o LEFT JOIN agencies la ON la.id = o.lead_agency_id
+           WHERE (o.lead_agency_id = ${viewer.agencyId} OR (o.lead_agency_id IS NULL AND o.created_by_agency_id = ${viewer.agencyId}))
+             AND ${visibleTo(viewer)} AND ${HORIZON}
+           ORDER BY o.starts_at DESC, o.id
+           LIMIT ${FEED_LIMIT}`,
+    );
+  },
+
+  /**
+   * The viewer's agency's teams on plans the viewer may see (R14), as they were agreed: confirmed,
+   * or confirmed and then released (with the plan's completion, or its cancellation, or by the owner).
+   */
+  teamDeployments(manager: EntityManager, viewer: AuthUser): Promise<TeamDeploymentRow[]> {
+    return query(
+      manager,
+      sql`SELECT d.id, d.status, d.release_reason AS "releaseReason", COALESCE(d.release_reason = ${COMPLETED_RELEASE}, false) AS "releasedOnCompletion",
+                 d.version, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
+                 greatest(o.updated_at, d.responded_at, d.released_at) AS "updatedAt",
+                 t.name AS team, d.headcount, d.tasking, d.call_sign AS "callSign",
+                 r.name AS "rvName", r.address AS "rvAddress", r.meet_at AS "rvAt",
+                 o.id AS "planId", o.reference, o.name AS "planName", o.status AS "planStatus", o.version AS "planVersion",
+                 o.starts_at AS "planStartsAt", o.ends_at AS "planEndsAt", COALESCE(la.name, ca.name) AS "owningAgency"
+            FROM deployments d
+            JOIN operations o ON o.id = d.operation_id
+            JOIN teams t ON t.id = d.team_id
+            LEFT JOIN rv_points r ON r.id = d.rv_point_id
+            LEFT JOIN agencies la ON la.id = o.lead_agency_id
+            JOIN agencies ca ON ca.id = o.created_by_agency_id
+           WHERE d.team_agency_id = ${viewer.agencyId} AND d.status <> 'DECLINED' /* ix_deployments_team_agency's condition */
+             AND (d.status = 'CONFIRMED' OR (d.status = 'RELEASED' AND d.responded_at IS NOT NULL))
+             AND ${visibleTo(viewer)} AND ${HORIZON}
+           ORDER BY d.starts_at DESC, d.id
+           LIMIT ${FEED_LIMIT}`,
+    );
+  },
+};

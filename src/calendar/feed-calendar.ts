@@ -1,0 +1,130 @@
+import ical, { ICalEventClass, ICalEventStatus } from 'ical-generator';
+import type { OperationStatus } from '../common/domain';
+import { label } from '../common/labels';
+import { ukClock, ukDate, ukDateTime } from '../common/uk-time';
+import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
+
+/** Calendar apps ask again this often (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
+const REFRESH_SECONDS = 3600;
+
+export interface FeedContent {
+  agencyCode: string;
+  /** The site's address, for links to the plans: `https://planner.example` (no trailing slash). */
+  siteUrl: string;
+  plans: OwnedPlanRow[];
+  deployments: TeamDeploymentRow[];
+}
+
+/** A plan's status as a calendar's: not yet agreed is tentative; a cancelled plan cancels the event, so subscribed calendars update. */
+export function planEventStatus(status: OperationStatus): ICalEventStatus {
+  if (status === 'CANCELLED') return ICalEventStatus.CANCELLED;
+  if (status === 'APPROVED' || status === 'ACTIVE' || status === 'COMPLETED') return ICalEventStatus.CONFIRMED;
+  return ICalEventStatus.TENTATIVE;
+}
+
+/** A team's part stands while it is confirmed, and after the plan completed; released otherwise (cancelled plan, or released by the owner), it is cancelled. */
+export function deploymentEventStatus(deployment: Pick<TeamDeploymentRow, 'status' | 'releasedOnCompletion' | 'planStatus'>): ICalEventStatus {
+  if (deployment.planStatus === 'CANCELLED') return ICalEventStatus.CANCELLED;
+  if (deployment.status === 'CONFIRMED' || deployment.releasedOnCompletion) return ICalEventStatus.CONFIRMED;
+  return ICalEventStatus.CANCELLED;
+}
+
+/** A window as people in the UK read it; the end as a time of day alone when it falls on the same day. */
+function window(startsAt: Date, endsAt: Date): string {
+  return `${ukDateTime(startsAt)} to ${ukDate(startsAt) === ukDate(endsAt) ? ukClock(endsAt) : ukDateTime(endsAt)}`;
+}
+
+function officers(headcount: number): string {
+  return `${headcount} ${headcount === 1 ? 'officer' : 'officers'}`;
+}
+
+function planDescription(plan: OwnedPlanRow, url: string): string {
+  const lines = [
+    `Status: ${label('status', plan.status)}`,
+    `Lead agency: ${plan.leadAgency ?? 'not chosen yet'}`,
+    `Window: ${window(plan.startsAt, plan.endsAt)}`,
+    `Briefing: ${plan.briefingAt ? ukClock(plan.briefingAt) : 'time not set'}${plan.briefingPlace ? ` at ${plan.briefingPlace}` : ''}`,
+  ];
+  if (plan.debriefAt) lines.push(`Debrief: ${ukClock(plan.debriefAt)}`);
+  if (plan.rvPoints.length) {
+    lines.push('RV points:', ...plan.rvPoints.map((rv) => `- ${rv.name}, ${rv.address}: ${ukClock(rv.meetAt)}`));
+  } else lines.push('RV points: none yet');
+  if (plan.teams.length) {
+    lines.push(
+      'Confirmed teams:',
+      ...plan.teams.map((team) => `- ${team.team} (${team.agency}), ${officers(team.headcount)}${team.callSign ? `, call sign ${team.callSign}` : ''}`),
+    );
+  } else lines.push('Confirmed teams: none yet');
+  lines.push(`Plan: ${url}`);
+  return lines.join('\n');
+}
+
+function deploymentDescription(deployment: TeamDeploymentRow, url: string): string {
+  const state =
+    deployment.status === 'RELEASED' && !deployment.releasedOnCompletion
+      ? `Released: ${deployment.releaseReason ?? 'by the plan’s owner'}`
+      : label('deploymentStatus', deployment.releasedOnCompletion ? 'CONFIRMED' : deployment.status);
+  const rv = deployment.rvName
+    ? `${deployment.rvName}, ${deployment.rvAddress}${deployment.rvAt ? ` at ${ukClock(deployment.rvAt)}` : ''}`
+    : 'not set yet';
+  return [
+    `Team: ${deployment.team} (${state})`,
+    `Tasking: ${deployment.tasking || 'not given yet'}`,
+    `Headcount: ${officers(deployment.headcount)}`,
+    `RV point: ${rv}`,
+    `Call sign: ${deployment.callSign ?? 'not set yet'}`,
+    `Team window: ${window(deployment.startsAt, deployment.endsAt)}`,
+    `Plan: ${deployment.reference}: ${deployment.planName} (${label('status', deployment.planStatus)}), owned by ${deployment.owningAgency}`,
+    `Plan window: ${window(deployment.planStartsAt, deployment.planEndsAt)}`,
+    `Plan page: ${url}`,
+  ].join('\n');
+}
+
+/**
+ * The feed as iCalendar text. Each event's UID stays the same for the life of its plan or
+ * deployment and its SEQUENCE grows with every change (the plan's version; for a team, the plan's
+ * and the deployment's versions together), so calendar apps update the event rather than add one.
+ * Times are UTC (DTSTART…Z): calendar apps show them in the reader's own zone. Events are PRIVATE.
+ */
+export function feedCalendar(content: FeedContent): string {
+  const calendar = ical({
+    name: `Days of action – ${content.agencyCode}`,
+    description: 'Plans your agency owns and your agency’s confirmed teams, from the Day of action planner',
+    prodId: { company: 'Day of action planner', product: 'Calendar feed', language: 'EN' },
+    ttl: REFRESH_SECONDS,
+  });
+  const planUrl = (reference: string) => `${content.siteUrl}/plans/${reference}`;
+  for (const plan of content.plans) {
+    calendar.createEvent({
+      id: `${plan.id}@planner`,
+      sequence: plan.version,
+      start: plan.startsAt,
+      end: plan.endsAt,
+      stamp: plan.updatedAt,
+      lastModified: plan.updatedAt,
+      summary: `${plan.reference}: ${plan.name}`,
+      description: planDescription(plan, planUrl(plan.reference)),
+      location: plan.briefingPlace,
+      url: planUrl(plan.reference),
+      status: planEventStatus(plan.status),
+      class: ICalEventClass.PRIVATE,
+    });
+  }
+  for (const deployment of content.deployments) {
+    calendar.createEvent({
+      id: `${deployment.id}@planner`,
+      sequence: deployment.planVersion + deployment.version,
+      start: deployment.startsAt,
+      end: deployment.endsAt,
+      stamp: deployment.updatedAt,
+      lastModified: deployment.updatedAt,
+      summary: `${deployment.team} on ${deployment.reference}`,
+      description: deploymentDescription(deployment, planUrl(deployment.reference)),
+      location: deployment.rvName ? `${deployment.rvName}, ${deployment.rvAddress}` : null,
+      url: planUrl(deployment.reference),
+      status: deploymentEventStatus(deployment),
+      class: ICalEventClass.PRIVATE,
+    });
+  }
+  return calendar.toString();
+}
