@@ -60,9 +60,14 @@ const briefing = `jsonb_build_object(
  * are mirrored in `rows` so the progress bar can show exact totals.
  */
 function tables(ctx) {
-  const operationColumns = ctx.hasApproval ? ', approved_by, approved_at' : '';
+  const operationColumns = ctx.hasApproval ? ', approved_by, approved_at, outcomes' : '';
+  // An approved plan whose day has passed was completed, with outcomes (the dashboard's figures); NRM referrals never outnumber those safeguarded.
+  const safeguarded = draw('g.n', 31, 9);
   const operationValues = ctx.hasApproval
-    ? `, CASE WHEN g.status = 'APPROVED' THEN ($8::uuid[])[g.mix] END, CASE WHEN g.status = 'APPROVED' THEN g.created_at + interval '7 days' END`
+    ? `, CASE WHEN g.status IN ('APPROVED', 'COMPLETED') THEN ($8::uuid[])[g.mix] END,
+       CASE WHEN g.status IN ('APPROVED', 'COMPLETED') THEN g.created_at + interval '7 days' END,
+       CASE WHEN g.status = 'COMPLETED' THEN jsonb_build_object('arrests', ${draw('g.n', 30, 6)}, 'potentialVictimsSafeguarded', ${safeguarded},
+         'nrmReferrals', (abs(hashint8extended(g.n, 32)) % (1 + ${safeguarded}))::int, 'premisesVisited', 1 + ${draw('g.n', 33, 3)}) END`
     : '';
   const ops = `generate_series($1::int, $2::int) AS n JOIN operations o ON o.id = ${opId('n')}`;
   return [
@@ -93,9 +98,10 @@ function tables(ctx) {
                        $7::timestamptz + n * interval '${MINUTES_BETWEEN_CREATIONS} minutes' AS created_at,
                        $7::timestamptz + interval '14 days' + ((n - 1) / ${OPS_PER_SLOT}) * interval '${SLOT_HOURS} hours'
                          + ${draw('n', 3, 4)} * interval '30 minutes' AS starts_at,
-                       CASE WHEN ${draw('n', 5, 20)} < 14 THEN 'DRAFT' WHEN ${draw('n', 5, 20)} < 17 THEN 'SUBMITTED' ELSE 'APPROVED' END AS status,
+                       CASE WHEN ${draw('n', 5, 20)} < 14 THEN 'DRAFT' WHEN ${draw('n', 5, 20)} < 17 THEN 'SUBMITTED' ELSE 'APPROVED' END AS planned,
                        ${pick(STREETS, 'n', 15)} AS street
-                  FROM generate_series($1::int, $2::int) AS n) g`,
+                  FROM generate_series($1::int, $2::int) AS n) p
+         CROSS JOIN LATERAL (SELECT p.*, CASE WHEN p.planned = 'APPROVED' AND p.starts_at < now() THEN 'COMPLETED' ELSE p.planned END AS status) g`,
     },
     {
       name: 'operation_locations',

@@ -33,6 +33,12 @@ const BASELINE_SHARE_TARGET = 0.6;
 /** The HTML plan page (plan, readiness and the page drawn) against the JSON plan, in the same run. */
 const HTML_SHARE_TARGET = 0.5;
 const SCALING_TOLERANCE = 1.25;
+/** The dashboard's periods, in months, measured as a manager of MPS (who sees about 60% of the plans) at 100k. */
+const DASHBOARD_MONTHS = [3, 12, 24];
+/** A dashboard is a manager's page, opened now and then: measured at a few connections, not CONNECTIONS (each request reads a period's plans). */
+const DASHBOARD_CONNECTIONS = 4;
+/** Requests counted, one after another, to read the SQL statements one dashboard request makes from Postgres' own statistics. */
+const STATEMENT_SAMPLE = 40;
 const [SMALL_LABEL, FULL_LABEL] = [SMALL, FULL].map((count) => `${count / 1000}k`);
 
 // EmbeddedDatabase relays Postgres' ERROR lines as warnings, and the conflict target makes one per request.
@@ -163,7 +169,7 @@ const mib = (kib) => Math.round(kib / 1024);
  * non-2xx answers that are the point of the target rather than errors.
  */
 async function measure(target, { pid, dataDir, peaks }) {
-  const options = { url: target.url, connections: CONNECTIONS, method: target.method ?? 'GET', headers: target.headers, body: target.body };
+  const options = { url: target.url, connections: target.connections ?? CONNECTIONS, method: target.method ?? 'GET', headers: target.headers, body: target.body };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
   let expected = 0;
   const requests = target.expected
@@ -179,6 +185,8 @@ async function measure(target, { pid, dataDir, peaks }) {
   return {
     name: target.name,
     dataset: target.dataset,
+    group: target.group,
+    months: target.months,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -292,10 +300,48 @@ async function explainMatch(client) {
   return rows.map((row) => row['QUERY PLAN']);
 }
 
+/** The dashboard at each period, as JSON, for a manager; its cost should grow no faster than the period. */
+function dashboardTargets({ appUrl, token }) {
+  return DASHBOARD_MONTHS.map((months) => ({
+    name: `GET /dashboard?months=${months}`,
+    server: 'app',
+    url: `${appUrl}/dashboard?months=${months}`,
+    headers: { authorization: `Bearer ${token}` },
+    connections: DASHBOARD_CONNECTIONS,
+    dataset: FULL_LABEL,
+    group: 'dashboard',
+    months,
+  }));
+}
+
+/**
+ * SQL statements a request makes, read from Postgres: each statement the app sends outside a
+ * transaction commits one, so the database's committed transactions grow by that many a request.
+ * Backends report their counts when idle (at the latest 10 s later), hence the waits; what the
+ * counting itself commits is measured without requests and taken off.
+ */
+async function statementsPerRequest(client, url, headers) {
+  const committed = async () => {
+    await sleep(11_000);
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+    return Number(rows[0].n);
+  };
+  const start = await committed();
+  const idle = (await committed()) - start;
+  const before = await committed();
+  for (let i = 0; i < STATEMENT_SAMPLE; i++) {
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
+    await response.arrayBuffer();
+  }
+  return ((await committed()) - before - idle) / STATEMENT_SAMPLE;
+}
+
 const fixed = (value, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
 const mark = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ results, subjects, counts, memory, machine, seconds }) {
+function report({ results, subjects, dashboard, counts, memory, machine, seconds }) {
   const find = (name, dataset) => results.find((r) => r.name === name && r.dataset === dataset && !r.unavailable);
   const lines = [
     '# Benchmark results',
@@ -342,7 +388,7 @@ function report({ results, subjects, counts, memory, machine, seconds }) {
   lines.push(
     `| GET /plans/:reference (HTML) ≥ ${HTML_SHARE_TARGET * 100}% of GET /operations/:id throughput | ${fixed(htmlShare * 100)}% (${fixed(html.rps)} vs ${fixed(app.rps)} req/s) | ${mark(htmlShare >= HTML_SHARE_TARGET)} |`,
   );
-  for (const r of results.filter((r) => !r.unavailable && !r.name.includes('baseline'))) {
+  for (const r of results.filter((r) => !r.unavailable && !r.name.includes('baseline') && r.group !== 'dashboard')) {
     lines.push(`| p99 < ${P99_TARGET_MS} ms: ${r.name}, ${r.dataset} | ${fixed(r.p99)} ms | ${mark(r.p99 < P99_TARGET_MS)} |`);
   }
   for (const name of ['GET /operations?limit=50', 'POST /operations/:id/deployments (409)']) {
@@ -371,6 +417,27 @@ function report({ results, subjects, counts, memory, machine, seconds }) {
     '```',
     ...subjects.plan,
     '```',
+  );
+  const periods = results.filter((r) => r.group === 'dashboard' && !r.unavailable);
+  const cost = (r) => r.serverCpu + r.postgresCpu;
+  const [shortest, longest] = [periods[0], periods[periods.length - 1]];
+  const growth = cost(longest) / cost(shortest);
+  const allowed = longest.months / shortest.months;
+  lines.push(
+    '',
+    '## Dashboard',
+    '',
+    `GET /dashboard as a manager of MPS, at ${FULL_LABEL} (${counts.full.operations} plans over about two years; one request reads every plan the manager may see that starts in the period), ${DASHBOARD_CONNECTIONS} connections.`,
+    `Cost is CPU a request, app + Postgres; a period's cost per month should not grow with the period.`,
+    '',
+    '| months | req/s | p50 ms | p99 ms | CPU ms/request | CPU ms per month of period |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...periods.map((r) => `| ${r.months} | ${fixed(r.rps, 1)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${fixed(cost(r), 1)} | ${fixed(cost(r) / r.months, 2)} |`),
+    '',
+    '| target | measured | result |',
+    '|---|---|---|',
+    `| cost grows no more than linearly with the period: ${longest.months} months against ${shortest.months} at most ×${fixed(allowed, 0)} | ×${fixed(growth, 2)} (${fixed(cost(shortest), 1)} → ${fixed(cost(longest), 1)} ms a request) | ${mark(growth <= allowed)} |`,
+    `| SQL statements a dashboard request makes (1 for the caller, 1 for the period, 1 for the plans starting soon) | ${fixed(dashboard.statements, 1)} (from Postgres' committed transactions over ${STATEMENT_SAMPLE} requests) | ${mark(Math.round(dashboard.statements) <= 5)} |`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -478,6 +545,19 @@ async function main() {
   console.log(`POST /operations/:id/subjects [${FULL_LABEL}]: ${fixed(subjects.adds[1].mean, 1)} ms a request`);
   subjects.plan = await explainMatch(client);
 
+  const managerLogin = await fetch(`${appUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'manager.mps@demo.local', password: DEMO_PASSWORD }),
+  });
+  if (!managerLogin.ok) throw new Error(`manager login: ${managerLogin.status} ${await managerLogin.text()}`);
+  const { accessToken: managerToken } = await managerLogin.json();
+  await run(dashboardTargets({ appUrl, token: managerToken }));
+  const dashboard = {
+    statements: await statementsPerRequest(client, `${appUrl}/dashboard?months=12`, { authorization: `Bearer ${managerToken}` }),
+  };
+  console.log(`GET /dashboard: ${fixed(dashboard.statements, 1)} SQL statements a request`);
+
   const memory = {
     appPeakKiB: await statusKiB(app.pid, 'VmHWM'),
     baselinePeakKiB: await statusKiB(baseline.pid, 'VmHWM'),
@@ -493,7 +573,7 @@ async function main() {
     node: process.version,
     postgres: `Postgres ${version}`,
   };
-  const markdown = report({ results, subjects, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
+  const markdown = report({ results, subjects, dashboard, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
   await writeFile(join(ROOT, 'bench', 'results.md'), markdown);
   console.log(`\n${markdown}`);
 }

@@ -16,6 +16,7 @@ import { SubjectsModule } from './subjects/subjects.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { TasksModule } from './tasks/tasks.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
 import { SiteExceptionFilter } from './web/web-exception.filter';
 
@@ -37,6 +38,7 @@ export class AppModule {
         WorkflowModule,
         TasksModule,
         CalendarModule,
+        DashboardModule,
         WebModule,
         AuditModule,
         HealthModule,

@@ -16,6 +16,7 @@ import { OperationalOrder1764430000000 } from './migrations/1764430000000-Operat
 import { PowersAudit1764431000000 } from './migrations/1764431000000-PowersAudit';
 import { Subjects1764440000000 } from './migrations/1764440000000-Subjects';
 import { CalendarFeeds1764450000000 } from './migrations/1764450000000-CalendarFeeds';
+import { Dashboard1764460000000 } from './migrations/1764460000000-Dashboard';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   PowersAudit1764431000000,
   Subjects1764440000000,
   CalendarFeeds1764450000000,
+  Dashboard1764460000000,
 ];
 
 const logger = new Logger('Database');

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CpsModule } from '../cps/cps.module';
+import { DashboardModule } from '../dashboard/dashboard.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { OperationsModule } from '../operations/operations.module';
@@ -14,6 +15,7 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { AdminController } from './pages/admin.controller';
 import { AdminPowersController } from './pages/admin-powers.controller';
 import { CalendarPageController } from './pages/calendar-page.controller';
+import { DashboardPageController } from './pages/dashboard-page.controller';
 import { PlanDetailsController } from './pages/plan-details.controller';
 import { PlanEvidenceController } from './pages/plan-evidence.controller';
 import { PlanLifecycleController } from './pages/plan-lifecycle.controller';
@@ -35,8 +37,8 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
-  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule, CalendarModule],
+  imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule, CalendarModule, DashboardModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController, DashboardPageController],
 })
 export class WebModule {}

@@ -4,6 +4,7 @@ import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
 import { LABELS } from '../common/labels';
 import { ukDateTime } from '../common/uk-time';
+import { registerCallerConstraint } from './callers';
 
 /** The templates (beside this file in src/ and, copied by the build, in dist/) and GOV.UK Frontend's macros. */
 const VIEWS = join(__dirname, 'views');
@@ -13,6 +14,8 @@ export const PUBLIC_ASSETS = resolve(__dirname, '..', '..', 'dist', 'public');
 
 /** Server-rendered pages: Nunjucks with GOV.UK Frontend's macros, and the built assets under /public/. */
 export async function registerWebUi(app: NestFastifyApplication): Promise<void> {
+  // Before any route: the dashboard is a page for a browser and JSON for an API client at one address.
+  registerCallerConstraint(app.getHttpAdapter().getInstance());
   app.useStaticAssets({ root: PUBLIC_ASSETS, prefix: '/public/', decorateReply: false, maxAge: 3600_000 });
   await app.register(fastifyView, {
     engine: { nunjucks },

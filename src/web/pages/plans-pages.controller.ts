@@ -12,6 +12,8 @@ import { CreateOperationDto, OperationPage, OperationQueryDto } from '../../oper
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { PlansService } from '../../operations/plans.service';
 import { ReadinessService } from '../../workflow/readiness.service';
+import { ExportsService, PLAN_EXPORT_LIMIT } from '../../dashboard/exports.service';
+import { csvReply } from '../csv-reply';
 import { PlanViewsService } from '../plan-views.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { FieldError, redirect, render } from '../page';
@@ -69,6 +71,26 @@ function filterDay(name: 'from' | 'to', fields: DayFields): { iso?: string; erro
   return { iso: name === 'from' ? instant.toISOString() : new Date(instant.getTime() + 24 * 3600_000 - 1).toISOString() };
 }
 
+/** The list's filters as the form shows them, what is wrong with them, and the API's query they make. */
+function listCriteria(query: Record<string, string | undefined>) {
+  const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
+  const day = (name: string): DayFields => ({ day: text(`${name}-day`), month: text(`${name}-month`), year: text(`${name}-year`) });
+  const filters = { q: text('q'), status: text('status'), from: day('from'), to: day('to') };
+  const errors: FieldError[] = [];
+  const from = filterDay('from', filters.from);
+  const to = filterDay('to', filters.to);
+  for (const problem of [from.error, to.error]) if (problem) errors.push(problem);
+  if (filters.status && !(OPERATION_STATUSES as readonly string[]).includes(filters.status)) errors.push({ field: 'status', text: 'Select a status from the list' });
+  if (filters.q.length > 100) errors.push({ field: 'q', text: 'Reference or name must be 100 characters or fewer' });
+  const criteria = {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(from.iso ? { from: from.iso } : {}),
+    ...(to.iso ? { to: to.iso } : {}),
+  };
+  return { filters, errors, criteria };
+}
+
 @ApiExcludeController()
 @WebPage()
 @UseFilters(WebExceptionFilter)
@@ -79,31 +101,17 @@ export class PlansPagesController {
     private readonly editing: PlanEditingService,
     private readonly readiness: ReadinessService,
     private readonly views: PlanViewsService,
+    private readonly exports: ExportsService,
   ) {}
 
   @Get()
   async list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string | undefined>): Promise<FastifyReply> {
-    const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
-    const day = (name: string): DayFields => ({ day: text(`${name}-day`), month: text(`${name}-month`), year: text(`${name}-year`) });
-    const filters = { q: text('q'), status: text('status'), from: day('from'), to: day('to') };
-    const errors: FieldError[] = [];
-    const from = filterDay('from', filters.from);
-    const to = filterDay('to', filters.to);
-    for (const problem of [from.error, to.error]) if (problem) errors.push(problem);
-    if (filters.status && !(OPERATION_STATUSES as readonly string[]).includes(filters.status)) errors.push({ field: 'status', text: 'Select a status from the list' });
-    if (filters.q.length > 100) errors.push({ field: 'q', text: 'Reference or name must be 100 characters or fewer' });
-    const cursor = text('cursor');
+    const { filters, errors, criteria } = listCriteria(query);
+    const cursor = typeof query.cursor === 'string' ? query.cursor.trim() : '';
     let page: OperationPage = { items: [], nextCursor: null };
     if (!errors.length) {
       try {
-        const criteria = await validated(OperationQueryDto, {
-          ...(filters.q ? { q: filters.q } : {}),
-          ...(filters.status ? { status: filters.status } : {}),
-          ...(from.iso ? { from: from.iso } : {}),
-          ...(to.iso ? { to: to.iso } : {}),
-          ...(cursor ? { cursor } : {}),
-        });
-        page = await this.plans.list(request.user!, criteria);
+        page = await this.plans.list(request.user!, await validated(OperationQueryDto, { ...criteria, ...(cursor ? { cursor } : {}) }));
       } catch (error) {
         if (!isRefusal(error)) throw error;
         errors.push(...formErrors(error, { id: (field) => (field === 'cursor' ? '' : field) }));
@@ -120,7 +128,23 @@ export class PlansPagesController {
       errors,
       nextHref: page.nextCursor ? withCursor(page.nextCursor) : undefined,
       firstHref: cursor ? `/plans${params.size ? `?${params}` : ''}` : undefined,
+      exportHref: `/plans/export.csv${params.size ? `?${params}` : ''}`,
+      exportLimit: PLAN_EXPORT_LIMIT.toLocaleString('en-GB'),
     }, errors.length ? 400 : 200);
+  }
+
+  /** Every plan the list's filters match (not one page), as CSV; with filters in error, the list says what is wrong. */
+  @Get('export.csv')
+  async download(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string | undefined>): Promise<FastifyReply> {
+    const { errors, criteria } = listCriteria(query);
+    if (errors.length) return this.list(request, reply, { ...query, cursor: undefined });
+    try {
+      const checked = await validated(OperationQueryDto, criteria);
+      return csvReply(reply, await this.exports.plans(request.user!, checked));
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return this.list(request, reply, { ...query, cursor: undefined });
+    }
   }
 
   @Get('new')

@@ -1,0 +1,170 @@
+import { OPERATION_STATUSES, OperationStatus } from '../common/domain';
+import { label } from '../common/labels';
+import type { DashboardView } from '../dashboard/dto/dashboard.dto';
+import { monthName, shortMonthName } from '../dashboard/period';
+import { horizontalBarChart, lineChart, PALETTE, stackedBarChart } from './charts';
+import { readinessItems } from './plan-sections';
+
+type Cell = { text: string; format?: 'numeric' };
+export interface DashboardSection {
+  id: string;
+  heading: string;
+  summary: string;
+  chart: string;
+  table: { caption: string; head: Cell[]; rows: Cell[][] };
+}
+
+const STATUS_COLOURS: Record<OperationStatus, string> = {
+  DRAFT: PALETTE.midGrey,
+  SUBMITTED: PALETTE.lightPurple,
+  CHANGES_REQUESTED: PALETTE.orange,
+  APPROVED: PALETTE.blue,
+  ACTIVE: PALETTE.turquoise,
+  COMPLETED: PALETTE.green,
+  CANCELLED: PALETTE.red,
+};
+
+const count = (value: number): Cell => ({ text: value.toLocaleString('en-GB'), format: 'numeric' });
+const hours = (value: number): Cell => ({ text: value.toFixed(1), format: 'numeric' });
+const numeric = (text: string): Cell => ({ text, format: 'numeric' });
+
+/** The title the plan's task list gives a readiness check, so that the dashboard names it the same way. */
+export function checkTitle(id: string): string {
+  return readinessItems('', { ready: false, checks: [{ id, ok: false, blocking: true, message: '' }] })[0].title.text;
+}
+
+/** The dashboard's five sections as the page shows them: each a chart, a sentence, and a table of the same numbers. */
+export function dashboardSections(view: DashboardView): DashboardSection[] {
+  const months = view.plansPerMonth.months.map((month) => ({ key: month.month, label: shortMonthName(month.month) }));
+  const period = view.period.months === 1 ? monthName(view.period.from) : `${monthName(view.period.from)} to ${monthName(view.period.to)}`;
+
+  const plans: DashboardSection = {
+    id: 'plans',
+    heading: 'Days of action per month',
+    summary: view.plansPerMonth.summary,
+    chart: stackedBarChart(
+      { id: 'chart-plans', title: `Days of action per month by status, ${period}`, description: view.plansPerMonth.summary },
+      {
+        categories: months,
+        series: OPERATION_STATUSES.map((status) => ({ key: status, label: label('status', status), colour: STATUS_COLOURS[status] })),
+        values: view.plansPerMonth.months.map((month) => ({ ...month.byStatus })),
+      },
+    ),
+    table: {
+      caption: 'Days of action per month, by the month they start (UK time)',
+      head: [{ text: 'Month' }, numeric('Total'), numeric('Led by your agency'), numeric('Supported'), ...OPERATION_STATUSES.map((status) => numeric(label('status', status)))],
+      rows: view.plansPerMonth.months.map((month) => [
+        { text: monthName(month.month) },
+        count(month.total),
+        count(month.led),
+        count(month.supported),
+        ...OPERATION_STATUSES.map((status) => count(month.byStatus[status])),
+      ]),
+    },
+  };
+
+  const lead = view.cpsLeadTime;
+  const leadTime: DashboardSection = {
+    id: 'cps-lead-time',
+    heading: 'CPS lead time',
+    summary: lead.summary,
+    chart: stackedBarChart(
+      { id: 'chart-cps-lead-time', title: `Days from CPS engagement to the start, ${period}`, description: lead.summary },
+      {
+        categories: lead.buckets.map((bucket, index) => ({
+          key: bucket.label,
+          label: index === 0 ? bucket.label : bucket.toDays === null ? `${bucket.fromDays}+ days` : `${bucket.fromDays}–${bucket.toDays} days`,
+        })),
+        series: [
+          { key: 'late', label: `Under ${lead.thresholdDays} days`, colour: PALETTE.orange },
+          { key: 'inTime', label: `${lead.thresholdDays} days or more`, colour: PALETTE.green },
+        ],
+        values: lead.buckets.map((bucket) => (bucket.fromDays >= lead.thresholdDays ? { late: 0, inTime: bucket.plans } : { late: bucket.plans, inTime: 0 })),
+      },
+    ),
+    table: {
+      caption: 'Plans by days from CPS engagement to the start',
+      head: [{ text: 'Days from engagement to the start' }, numeric('Plans')],
+      rows: [
+        ...lead.buckets.map((bucket) => [{ text: bucket.label }, count(bucket.plans)]),
+        [{ text: `Engaged at least ${lead.thresholdDays} days ahead` }, numeric(lead.percentInTime === null ? '–' : `${lead.inTime.toLocaleString('en-GB')} (${lead.percentInTime}%)`)],
+        [{ text: 'Median days' }, numeric(lead.medianDays === null ? '–' : lead.medianDays.toFixed(1))],
+      ],
+    },
+  };
+
+  const readiness = view.readiness;
+  const checks = readiness.checks.map((check) => ({ ...check, title: checkTitle(check.id) }));
+  const upcoming: DashboardSection = {
+    id: 'readiness',
+    heading: `Readiness of the plans starting in the next ${readiness.windowDays} days`,
+    summary: readiness.summary,
+    chart: horizontalBarChart(
+      { id: 'chart-readiness', title: `Plans starting in the next ${readiness.windowDays} days failing each check`, description: readiness.summary },
+      {
+        rows: readiness.plans ? checks.map((check) => ({ label: check.title, value: check.failing, valueText: `${check.failing.toLocaleString('en-GB')} of ${readiness.plans.toLocaleString('en-GB')}` })) : [],
+        colour: PALETTE.blue,
+        empty: `No plans start in the next ${readiness.windowDays} days`,
+      },
+    ),
+    table: {
+      caption: `Plans starting in the next ${readiness.windowDays} days failing each check (of ${readiness.plans.toLocaleString('en-GB')}, ${readiness.ready.toLocaleString('en-GB')} ready)`,
+      head: [{ text: 'Check' }, numeric('Plans failing it')],
+      rows: checks.map((check) => [{ text: check.title }, count(check.failing)]),
+    },
+  };
+
+  const answers = view.partnerResponse;
+  const partners: DashboardSection = {
+    id: 'partner-response',
+    heading: 'Partner response time',
+    summary: answers.summary,
+    chart: horizontalBarChart(
+      { id: 'chart-partner-response', title: `Hours from a team request to the partner’s answer, by agency, ${period}`, description: answers.summary },
+      {
+        rows: answers.agencies.map((row) => ({
+          label: `${row.agency.name} (${row.agency.code})`,
+          value: row.medianHours,
+          marker: row.p90Hours,
+          valueText: `${row.medianHours.toFixed(1)} h (90th: ${row.p90Hours.toFixed(1)} h)`,
+        })),
+        colour: PALETTE.turquoise,
+        markerLabel: 'Line: 90th percentile',
+        empty: 'No partner agency answered a team request',
+      },
+    ),
+    table: {
+      caption: 'Hours from a team request to the partner’s answer (confirmed or declined), by the agency asked',
+      head: [{ text: 'Agency' }, numeric('Requests answered'), numeric('Median hours'), numeric('90th percentile hours')],
+      rows: answers.agencies.map((row) => [{ text: `${row.agency.name} (${row.agency.code})` }, count(row.answered), hours(row.medianHours), hours(row.p90Hours)]),
+    },
+  };
+
+  const outcomes = view.outcomesPerMonth;
+  const outcomeSeries = [
+    { key: 'arrests', label: 'Arrests', colour: PALETTE.darkBlue },
+    { key: 'potentialVictimsSafeguarded', label: 'Potential victims safeguarded', colour: PALETTE.green },
+    { key: 'nrmReferrals', label: 'NRM referrals', colour: PALETTE.purple },
+    { key: 'premisesVisited', label: 'Premises visited', colour: PALETTE.brown },
+  ] as const;
+  const results: DashboardSection = {
+    id: 'outcomes',
+    heading: 'Outcomes per month',
+    summary: outcomes.summary,
+    chart: lineChart(
+      { id: 'chart-outcomes', title: `Outcomes of completed days of action per month, ${period}`, description: outcomes.summary },
+      { categories: months, series: outcomeSeries.map((series) => ({ ...series, values: outcomes.months.map((month) => month[series.key]) })) },
+    ),
+    table: {
+      caption: 'Outcomes of the days of action completed, by the month they started (UK time)',
+      head: [{ text: 'Month' }, numeric('Completed'), ...outcomeSeries.map((series) => numeric(series.label))],
+      rows: [...outcomes.months, outcomes.total].map((month, index, all) => [
+        { text: index === all.length - 1 ? 'Total' : monthName(month.month) },
+        count(month.completed),
+        ...outcomeSeries.map((series) => count(month[series.key])),
+      ]),
+    },
+  };
+
+  return [plans, leadTime, upcoming, partners, results];
+}
