@@ -1,43 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createAgency, createUser, TEST_PASSWORD } from '../factories';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
+import { browserSuite } from './support/browser';
 
 // A browser under a machine busy with the rest of the suite is slow; no test here measures time.
 jest.setTimeout(90_000);
 
 /** Issue 16: an admin changes which powers a kind of agency holds, in a browser with JavaScript off. */
 describe('Powers by kind of agency in a browser (Chromium, headless)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
   // A database of its own: the powers decide for every plan, and tests beside this one rely on the defaults.
-  beforeAll(async () => {
-    t = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  const ui = browserSuite(async () => startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() }));
+  const { open, checked } = ui;
+  let t: TestApp;
+  beforeAll(() => {
+    t = ui.app();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  async function open(javaScriptEnabled: boolean): Promise<Page> {
-    const { context, page } = await newPage(browser, { javaScriptEnabled, baseURL: await t.app.getUrl() });
-    contexts.push(context);
-    return page;
-  }
-
-  /** Every page the test visits passes axe-core (WCAG 2.2 AA), has one h1 and its own title. */
-  async function checked(page: Page): Promise<void> {
-    await expectNoAxeViolations(page);
-    expect(await page.locator('h1').count()).toBe(1);
-    await expect(page.title()).resolves.toMatch(/^(Error: )?.+ – Day of action planner$/);
-  }
 
   const heading = (page: Page) => page.locator('h1').innerText();
   const row = (page: Page, kind: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) });

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ukLocalTime } from '../../src/common/uk-time';
-import { randomPostcode, TEST_PASSWORD } from '../factories';
+import { randomPostcode } from '../factories';
 import { Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
-import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
+import type { TestApp } from '../support/test-app';
+import { browserSuite } from './support/browser';
 
 // A browser under a machine busy with the rest of the suite is slow; no test here measures time.
 jest.setTimeout(120_000);
@@ -12,47 +12,14 @@ const HOUR = 3600_000;
 const at = (plan: { startsAt: string }, hours: number) => new Date(new Date(plan.startsAt).getTime() + hours * HOUR).toISOString();
 
 describe('The operational order in a browser (Chromium, headless)', () => {
+  const ui = browserSuite();
+  const { open, checked, signIn } = ui;
   let t: TestApp;
   let s: Scenario;
-  let browser: Browser;
-  let baseURL: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  beforeAll(() => {
+    t = ui.app();
     s = new Scenario(t);
-    baseURL = await t.app.getUrl();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  async function open(javaScriptEnabled: boolean): Promise<Page> {
-    const { context, page } = await newPage(browser, { javaScriptEnabled, baseURL });
-    contexts.push(context);
-    return page;
-  }
-
-  /** Every page a test visits is checked with axe-core (WCAG 2.2 AA): zero violations. */
-  async function checked(page: Page): Promise<void> {
-    await expectNoAxeViolations(page);
-    expect(await page.locator('h1').count()).toBe(1);
-    await expect(page.title()).resolves.toMatch(/^(Error: )?.+ – Day of action planner$/);
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto('/');
-    await checked(page);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(heading(page)).resolves.toBe('Your tasks');
-  }
 
   /** Fills a date input (its group is named `<which> date`) and its time field (`<which> time (UK time)`) with an instant in UK time. */
   async function fillWhen(page: Page, which: string, instant: string): Promise<void> {
@@ -163,6 +130,37 @@ describe('The operational order in a browser (Chromium, headless)', () => {
       await expect(readiness(page, check)).resolves.toBe('Completed');
     }
     await checked(page);
+  });
+
+  it('refuses, with JavaScript off, a power the team’s agency lacks, and submission while a warrant has expired or a high risk is unaccepted', async () => {
+    const owner = await s.owner();
+    const dwp = await s.partner('DWP', ['BENEFITS_INVESTIGATION']);
+    const ready = await s.plan(owner, { stage: 'ready' });
+    const warrant = { type: 'Search warrant, s.8 PACE 1984', court: 'Birmingham Magistrates’ Court', reference: 'BMC/2027/0099', expiresAt: at(ready, 1) };
+    const plan = (await s.patch(owner.auth, `/operations/${ready.id}`, {
+      version: ready.version,
+      locations: [{ ...ready.locations[0], strikeAt: at(ready, 2), entry: { basis: 'WARRANT', warrant } }],
+      risks: [{ hazard: 'WEAPONS', likelihood: 4, impact: 5, controls: 'Armed response on standby', residual: 'HIGH', owner: 'Insp Khan' }],
+    }).expect(200)).body;
+
+    const page = await open(false);
+    await signIn(page, owner.user.email);
+    await page.goto(`/plans/${plan.reference}/submit`);
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    const summary = await page.locator('.govuk-error-summary').innerText();
+    expect(summary).toMatch(/The warrant for Car wash expires .+, before the strike: get a new warrant or strike earlier/);
+    expect(summary).toContain('A named senior officer must accept each high residual risk: Weapons');
+    await checked(page);
+
+    await page.goto(`/plans/${plan.reference}/teams`);
+    await page.getByLabel(`${dwp.team.name} (${dwp.agency.code})`).check();
+    await page.getByLabel('Number of officers').fill('1');
+    await page.getByLabel('Arrest', { exact: true }).check();
+    await page.getByRole('button', { name: 'Request team' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(`${dwp.team.name} (${dwp.agency.code}) cannot be tasked with arrest`);
+    await checked(page);
+    const stored = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+    expect(stored).toMatchObject({ status: 'DRAFT', version: plan.version });
   });
 
   it('reveals only the chosen entry basis’s details when JavaScript is on', async () => {

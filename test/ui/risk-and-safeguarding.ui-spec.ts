@@ -1,54 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ukLocalTime } from '../../src/common/uk-time';
-import { TEST_PASSWORD } from '../factories';
 import { Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
-import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
+import type { TestApp } from '../support/test-app';
+import { browserSuite } from './support/browser';
 
 // A browser under a machine busy with the rest of the suite is slow; no test here measures time.
 jest.setTimeout(90_000);
 
 describe('The risk assessment and safeguarding pages in a browser (Chromium, headless)', () => {
+  const ui = browserSuite();
+  const { open, checked, signIn } = ui;
   let t: TestApp;
   let s: Scenario;
-  let browser: Browser;
-  let baseURL: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  beforeAll(() => {
+    t = ui.app();
     s = new Scenario(t);
-    baseURL = await t.app.getUrl();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  async function open(javaScriptEnabled: boolean): Promise<Page> {
-    const { context, page } = await newPage(browser, { javaScriptEnabled, baseURL });
-    contexts.push(context);
-    return page;
-  }
-
-  /** Every page a test visits is checked with axe-core (WCAG 2.2 AA): zero violations, one h1, a title of its own. */
-  async function checked(page: Page): Promise<void> {
-    await expectNoAxeViolations(page);
-    expect(await page.locator('h1').count()).toBe(1);
-    await expect(page.title()).resolves.toMatch(/^.+ – Day of action planner$/);
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto('/');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Your tasks');
-  }
 
   /** Fills the add-a-risk form as a person would. */
   async function addRisk(page: Page, risk: { hazard: string; likelihood: string; impact: string; controls: string; residual: string; owner: string; acceptedBy?: string }): Promise<void> {

@@ -1,53 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../factories';
-import { Owner, Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
-import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser';
+import { Scenario } from '../factories/scenario';
+import type { TestApp } from '../support/test-app';
+import { browserSuite } from './support/browser';
 
 // A browser under a machine busy with the rest of the suite is slow; no test here measures time.
 jest.setTimeout(90_000);
 
 describe('Subjects of interest in a browser (Chromium, headless)', () => {
+  const ui = browserSuite();
+  const { open, checked, signIn } = ui;
   let t: TestApp;
   let s: Scenario;
-  let browser: Browser;
-  let baseURL: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startTestApp();
+  beforeAll(() => {
+    t = ui.app();
     s = new Scenario(t);
-    baseURL = await t.app.getUrl();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  async function open(javaScriptEnabled: boolean): Promise<Page> {
-    const { context, page } = await newPage(browser, { javaScriptEnabled, baseURL });
-    contexts.push(context);
-    return page;
-  }
-
-  /** Every page a test visits is checked with axe-core (WCAG 2.2 AA): zero violations, one h1, a title of its own. */
-  async function checked(page: Page): Promise<void> {
-    await expectNoAxeViolations(page);
-    expect(await page.locator('h1').count()).toBe(1);
-    await expect(page.title()).resolves.toMatch(/^(Error: )?.+ – Day of action planner$/);
-  }
-
-  async function signIn(page: Page, who: Owner): Promise<void> {
-    await page.goto('/');
-    await page.getByLabel('Email address').fill(who.user.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Your tasks');
-  }
 
   it('a coordinator records a phone with JavaScript off; the other agency sees only that a phone number matched, and acknowledges it', async () => {
     const nca = await s.owner('NCA');
@@ -58,7 +24,7 @@ describe('Subjects of interest in a browser (Chromium, headless)', () => {
     const ours = await s.draft(nca);
 
     const page = await open(false);
-    await signIn(page, nca);
+    await signIn(page, nca.user.email);
     await page.goto(`/plans/${ours.reference}/subjects`);
     await checked(page);
     await page.getByRole('button', { name: 'Add subject' }).click();
@@ -71,7 +37,7 @@ describe('Subjects of interest in a browser (Chromium, headless)', () => {
     await checked(page);
 
     const other = await open(false);
-    await signIn(other, police);
+    await signIn(other, police.user.email);
     await other.goto(`/plans/${theirs.reference}/conflicts`);
     await checked(other);
     const card = other.locator('.govuk-summary-card', { hasText: `Subject hit with ${ours.reference}` });
@@ -88,7 +54,7 @@ describe('Subjects of interest in a browser (Chromium, headless)', () => {
     const nca = await s.owner('NCA');
     const plan = await s.draft(nca);
     const page = await open(true);
-    await signIn(page, nca);
+    await signIn(page, nca.user.email);
     await page.goto(`/plans/${plan.reference}/subjects`);
     await expect(page.getByLabel('Registration').isVisible()).resolves.toBe(false);
     await page.getByLabel('A vehicle').check();

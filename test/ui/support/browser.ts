@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../../factories';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -150,4 +152,48 @@ function describeViolation(violation: AxeViolation): string {
   );
   const more = violation.nodes.length > shown ? ` (and ${violation.nodes.length - shown} more)` : '';
   return `- ${violation.id} [${violation.impact ?? 'unknown impact'}]: ${violation.help} (${violation.helpUrl})\n    ${targets.join('\n    ')}${more}`;
+}
+
+/**
+ * What every file of browser tests shares: one app (`start`, by default on the shared test
+ * database), one Chromium, a context of its own for each page, closed after each test.
+ * `checked` holds every page to axe-core (WCAG 2.2 AA), one h1 and a title of its own.
+ */
+export function browserSuite(start: () => Promise<TestApp> = () => startTestApp()) {
+  const suite = { contexts: [] as BrowserContext[] } as { app: TestApp; browser: Browser; baseURL: string; contexts: BrowserContext[] };
+  beforeAll(async () => {
+    suite.app = await start();
+    suite.baseURL = await suite.app.app.getUrl();
+    suite.browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(suite.contexts.splice(0).map((context) => context.close()));
+  });
+
+  async function open(javaScriptEnabled: boolean): Promise<Page> {
+    const { context, page } = await newPage(suite.browser, { javaScriptEnabled, baseURL: suite.baseURL });
+    suite.contexts.push(context);
+    return page;
+  }
+
+  async function checked(page: Page): Promise<void> {
+    await expectNoAxeViolations(page);
+    expect(await page.locator('h1').count()).toBe(1);
+    await expect(page.title()).resolves.toMatch(/^(Error: )?.+ – Day of action planner$/);
+  }
+
+  /** Signs in through the form, landing on Your tasks. */
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Your tasks');
+  }
+
+  return { app: () => suite.app, open, checked, signIn };
 }
