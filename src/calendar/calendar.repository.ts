@@ -5,7 +5,7 @@ import { isoUtc } from '../database/json';
 import { first, query } from '../database/query';
 import { COMPLETED_RELEASE } from '../deployments/release-reasons';
 import type { DeploymentStatus, OperationStatus } from '../common/domain';
-import { visibleTo } from '../operations/visibility.sql';
+import { ownedBy, visibleTo } from '../operations/visibility.sql';
 
 /** How far back a feed reaches: plans whose window ended less than this long ago, and every plan still to come. */
 export const HORIZON_DAYS = 90;
@@ -126,7 +126,7 @@ export const CalendarRepository = {
                     FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies ta ON ta.id = d.team_agency_id
                    WHERE d.operation_id = o.id AND d.status = 'CONFIRMED') AS teams
             FROM operations o LEFT JOIN agencies la ON la.id = o.lead_agency_id
-           WHERE (o.lead_agency_id = ${viewer.agencyId} OR (o.lead_agency_id IS NULL AND o.created_by_agency_id = ${viewer.agencyId}))
+           WHERE ${ownedBy(viewer.agencyId)}
              AND ${visibleTo(viewer)} AND ${HORIZON}
            ORDER BY o.starts_at DESC, o.id
            LIMIT ${FEED_LIMIT}`,

@@ -4,7 +4,7 @@ import { OPERATION_STATUSES } from '../common/domain';
 import { first } from '../database/query';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
-import { visibleTo } from '../operations/visibility.sql';
+import { ownedBy, visibleTo } from '../operations/visibility.sql';
 import { subjectHitStands } from '../subjects/subject-hits.sql';
 import { CPS_LEAD_TIME_DAYS } from '../workflow/readiness';
 import { DASHBOARD_CHECKS, DashboardCheckId } from './readiness-checks';
@@ -38,8 +38,6 @@ export interface UpcomingRow {
   failing: number[];
 }
 
-/** Plans the agency owns (R15): it leads them, or created them while no lead is chosen. */
-const ownedBy = (agencyId: string) => sql`(o.lead_agency_id = ${agencyId} OR (o.lead_agency_id IS NULL AND o.created_by_agency_id = ${agencyId}))`;
 /** The agency has a team on the plan that did not decline. */
 const supportedBy = (agencyId: string) =>
   sql`EXISTS (SELECT 1 FROM deployments sd WHERE sd.operation_id = o.id AND sd.team_agency_id = ${agencyId} AND sd.status <> 'DECLINED')`;

@@ -90,9 +90,13 @@ export const DeploymentRepository = {
     return id;
   },
 
-  /** The powers agencies of this kind hold (reference data). */
+  /**
+   * The powers agencies of this kind hold (reference data), held for the rest of the transaction:
+   * an admin taking one away waits until the tasking that relied on it is saved, then applies to
+   * the next one (POWER_NOT_HELD holds under concurrency).
+   */
   async heldPowers(manager: EntityManager, kind: AgencyKind): Promise<Power[]> {
-    const rows = await query<{ power: Power }>(manager, sql`SELECT power FROM agency_kind_powers WHERE kind = ${kind}`);
+    const rows = await query<{ power: Power }>(manager, sql`SELECT power FROM agency_kind_powers WHERE kind = ${kind} FOR SHARE`);
     return rows.map((row) => row.power);
   },
 

@@ -60,3 +60,9 @@ export function newestVisible(viewer: AuthUser, page: { filters: Sql[]; before?:
   }
   return join(branches, ' UNION ');
 }
+
+/** R15 as a SQL fragment: the operations (alias `o`) the agency owns: it leads them, or created them while there is no lead. */
+export function ownedBy(agencyId: string, alias = 'o'): Sql {
+  const o = identifier(alias);
+  return sql`(${o}.lead_agency_id = ${agencyId} OR (${o}.lead_agency_id IS NULL AND ${o}.created_by_agency_id = ${agencyId}))`;
+}

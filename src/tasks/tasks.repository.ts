@@ -3,6 +3,7 @@ import type { OperationStatus } from '../common/domain';
 import { query } from '../database/query';
 import { sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
+import { ownedBy } from '../operations/visibility.sql';
 import { subjectHitStands } from '../subjects/subject-hits.sql';
 
 export interface TaskRow {
@@ -22,8 +23,6 @@ export interface TaskRow {
 
 /** The plan's columns every task query selects (alias `o`). */
 const PLAN = sql`o.id, o.reference, o.name, o.status, o.starts_at AS "startsAt", o.ends_at AS "endsAt"`;
-/** Plans the agency owns (R15): the lead, or the creator's agency while there is no lead. */
-const ownedBy = (agencyId: string) => sql`(o.lead_agency_id = ${agencyId} OR (o.lead_agency_id IS NULL AND o.created_by_agency_id = ${agencyId}))`;
 const OPEN_PLAN = sql`o.status NOT IN ('COMPLETED', 'CANCELLED')`;
 
 /**

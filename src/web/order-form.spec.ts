@@ -1,14 +1,15 @@
 import type { LocationView } from '../operations/dto/operation.dto';
-import { inOrder, instantAt, locationBody, locationFields, locationFormValuesOf, optionalInstantAt, storedLocation } from './order-form';
+import { inOrder, locationBody, locationFields, locationFormValuesOf, optionalInstantAt, storedLocation } from './order-form';
+import { instantOf } from './plan-form';
 
 const winter = { day: '1', month: '3', year: '2031', time: '05:30' };
 const blank = { day: '', month: '', year: '', time: '' };
 
 describe('the operational order’s forms', () => {
   it('reads a UK date and time as an instant, with errors named for the field and what is timed', () => {
-    expect(instantAt('briefingAt', 'briefing', winter)).toEqual({ iso: '2031-03-01T05:30:00.000Z' });
-    expect(instantAt('briefingAt', 'briefing', { ...winter, month: '' })).toEqual({ error: { field: 'briefingAt-month', text: 'The briefing date must include a month' } });
-    expect(instantAt('meetAt', 'meeting', { ...winter, time: '' })).toEqual({ error: { field: 'meetAt-time', text: 'Enter the meeting time, for example 05:30' } });
+    expect(instantOf('briefingAt', winter, 'briefing')).toEqual({ iso: '2031-03-01T05:30:00.000Z' });
+    expect(instantOf('briefingAt', { ...winter, month: '' }, 'briefing')).toEqual({ error: { field: 'briefingAt-month', text: 'The briefing date must include a month' } });
+    expect(instantOf('meetAt', { ...winter, time: '' }, 'meeting')).toEqual({ error: { field: 'meetAt-time', text: 'Enter the meeting time, for example 05:30' } });
     expect(optionalInstantAt('debriefAt', 'debrief', blank)).toEqual({ iso: null });
   });
 

@@ -3,21 +3,11 @@ import type { LocationDto, LocationView } from '../operations/dto/operation.dto'
 import { FieldMap } from './form-errors';
 import { formText } from './forms';
 import { FieldError } from './page';
-import { DateTimeFields, instantOf } from './plan-form';
+import { DateTimeFields, dateTimeOf, instantOf, isBlank } from './plan-form';
 
 /** The forms of the operational order (timings, RV points, locations' strike and entry): UK date and time inputs, read and shown. */
 
 export const NO_TIME: DateTimeFields = { day: '', month: '', year: '', time: '' };
-
-/** A date input and a time field as typed, by the prefix of their names (`briefingAt-day` …). */
-export function dateTimeOf(form: unknown, prefix: string): DateTimeFields {
-  return {
-    day: formText(form, `${prefix}-day`).trim(),
-    month: formText(form, `${prefix}-month`).trim(),
-    year: formText(form, `${prefix}-year`).trim(),
-    time: formText(form, `${prefix}-time`).trim(),
-  };
-}
 
 /** An instant as the date input and time field show it, in UK local time; empty for none. */
 export function dateTimeFieldsOf(instant: string | null | undefined): DateTimeFields {
@@ -27,24 +17,9 @@ export function dateTimeFieldsOf(instant: string | null | undefined): DateTimeFi
   return { day: String(local.day), month: String(local.month), year: String(local.year), time: `${two(local.hour)}:${two(local.minute)}` };
 }
 
-export function isBlank(fields: DateTimeFields): boolean {
-  return !fields.day && !fields.month && !fields.year && !fields.time;
-}
-
-/**
- * A date and time typed in UK time as the API's instant, or the error against the field that is
- * wrong, worded for `what` is being timed ("Enter the briefing date"): the window's own rules
- * (instantOf), named for this field.
- */
-export function instantAt(field: string, what: string, fields: DateTimeFields): { iso?: string; error?: FieldError } {
-  const { iso, error } = instantOf('startsAt', fields);
-  if (!error) return { iso };
-  return { error: { field: error.field.replace(/^startsAt/, field), text: error.text.replace(/\bstart\b/, what) } };
-}
-
-/** As instantAt, except that nothing typed means none (null). */
+/** As instantOf, except that nothing typed means none (null). */
 export function optionalInstantAt(field: string, what: string, fields: DateTimeFields): { iso?: string | null; error?: FieldError } {
-  return isBlank(fields) ? { iso: null } : instantAt(field, what, fields);
+  return isBlank(fields) ? { iso: null } : instantOf(field, fields, what);
 }
 
 /**
@@ -146,7 +121,7 @@ export function locationBody(values: LocationFormValues): { location: Record<str
   if (basis === 'WARRANT') {
     const expiry = isBlank(values.warrant.expiresAt)
       ? { error: { field: 'warrantExpiresAt-day', text: 'Enter the date and time the warrant expires' } }
-      : instantAt('warrantExpiresAt', 'expiry', values.warrant.expiresAt);
+      : instantOf('warrantExpiresAt', values.warrant.expiresAt, 'expiry');
     if (expiry.error) errors.push(expiry.error);
     const { type, court, reference } = values.warrant;
     entry = { basis, warrant: { type, court, reference, expiresAt: expiry.iso ?? '' } };

@@ -32,3 +32,18 @@ export function render(reply: FastifyReply, request: AuthenticatedRequest, templ
 export function redirect(reply: FastifyReply, location: string): FastifyReply {
   return reply.code(303).header('location', location).send();
 }
+
+/** A file to save, never cached (it holds plans): `type` its content type, saved under `filename`. */
+export function download(reply: FastifyReply, file: { filename: string; type: string; body: string }): FastifyReply {
+  return reply
+    .code(200)
+    .header('content-type', file.type)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+/** A CSV download, as Excel opens it (src/common/csv.ts). */
+export function csvReply(reply: FastifyReply, file: { filename: string; csv: string }): FastifyReply {
+  return download(reply, { filename: file.filename, type: 'text/csv; charset=utf-8', body: file.csv });
+}

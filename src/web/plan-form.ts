@@ -44,13 +44,23 @@ export const PLAN_FIELDS: FieldMap = {
   },
 };
 
-export function planFormValues(form: unknown): PlanFormValues {
-  const when = (prefix: string): DateTimeFields => ({
+/** A date input and a time field as typed, by the prefix of their names (`startsAt-day` …). */
+export function dateTimeOf(form: unknown, prefix: string): DateTimeFields {
+  return {
     day: formText(form, `${prefix}-day`).trim(),
     month: formText(form, `${prefix}-month`).trim(),
     year: formText(form, `${prefix}-year`).trim(),
     time: formText(form, `${prefix}-time`).trim(),
-  });
+  };
+}
+
+/** Nothing typed in a date and time. */
+export function isBlank(fields: DateTimeFields): boolean {
+  return !fields.day && !fields.month && !fields.year && !fields.time;
+}
+
+export function planFormValues(form: unknown): PlanFormValues {
+  const when = (prefix: string) => dateTimeOf(form, prefix);
   return {
     name: formText(form, 'name'),
     exploitationTypes: formList(form, 'exploitationTypes'),
@@ -88,10 +98,10 @@ export function planFormValuesOf(plan: OperationView): PlanFormValues {
 
 /**
  * A date and time typed in UK local time, as the instant the API takes (ISO 8601 with offset),
- * or the error for the date input, worded as the GOV.UK date input pattern says.
+ * or the error for the date input, worded as the GOV.UK date input pattern says for `which` is
+ * being timed ("Enter the briefing date"; the window's start and end by default).
  */
-export function instantOf(field: 'startsAt' | 'endsAt', fields: DateTimeFields): { iso?: string; error?: FieldError } {
-  const which = WHICH[field];
+export function instantOf(field: string, fields: DateTimeFields, which: string = WHICH[field as keyof typeof WHICH]): { iso?: string; error?: FieldError } {
   const { day, month, year, time } = fields;
   if (!day && !month && !year) return { error: { field: `${field}-day`, text: `Enter the ${which} date` } };
   const missing = (['day', 'month', 'year'] as const).filter((part) => !fields[part]);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -132,7 +132,22 @@ export class SafeguardingDto {
   interpreters?: InterpreterDto[];
 }
 
-export class CreateOperationDto {
+/** The operational order's own parts, the same when a plan is created and when it is changed. */
+class OperationalOrderDto {
+  @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
+  @Omittable() @ValidateNested() @Type(() => TimingsDto)
+  timings?: TimingsDto;
+
+  @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
+  @Omittable() @ValidateNested() @Type(() => CommunicationsDto)
+  communications?: CommunicationsDto;
+
+  @ApiPropertyOptional({ type: RiskDto, isArray: true, description: 'The risk register; replaces the whole register' })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RiskDto)
+  risks?: RiskDto[];
+}
+
+export class CreateOperationDto extends OperationalOrderDto {
   @ApiProperty({ example: 'Operation Harbour: car washes, Sparkhill', maxLength: 200 })
   @Transform(trim) @IsRequiredText('Enter a name for the operation', 200)
   name: string;
@@ -167,20 +182,9 @@ export class CreateOperationDto {
   @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
 
-  @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => TimingsDto)
-  timings?: TimingsDto;
-
-  @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => CommunicationsDto)
-  communications?: CommunicationsDto;
-
-  @ApiPropertyOptional({ type: RiskDto, isArray: true, description: 'The risk register; replaces the whole register' })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RiskDto)
-  risks?: RiskDto[];
 }
 
-export class UpdateOperationDto extends VersionDto {
+export class UpdateOperationDto extends IntersectionType(VersionDto, OperationalOrderDto) {
   @ApiPropertyOptional({ maxLength: 200 })
   @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
@@ -215,17 +219,6 @@ export class UpdateOperationDto extends VersionDto {
   @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
 
-  @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => TimingsDto)
-  timings?: TimingsDto;
-
-  @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => CommunicationsDto)
-  communications?: CommunicationsDto;
-
-  @ApiPropertyOptional({ type: RiskDto, isArray: true, description: 'The risk register; replaces the whole register' })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RiskDto)
-  risks?: RiskDto[];
 }
 
 export class SetLeadAgencyDto extends VersionDto {

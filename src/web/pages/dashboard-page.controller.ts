@@ -9,10 +9,9 @@ import { DashboardQueryDto } from '../../dashboard/dto/dashboard.dto';
 import { ExportsService } from '../../dashboard/exports.service';
 import { MAX_MONTHS, monthName, Period } from '../../dashboard/period';
 import { BROWSER } from '../callers';
-import { csvReply } from '../csv-reply';
 import { dashboardSections } from '../dashboard-view';
 import { formErrors, isRefusal, validated } from '../form-errors';
-import { FieldError, render } from '../page';
+import { csvReply, FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 type PageQuery = Record<string, string | string[] | undefined>;

@@ -11,8 +11,8 @@ import { RvPointsService } from '../../operations/rv-points.service';
 import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
-import { dateTimeFieldsOf, dateTimeOf, inOrder, instantAt, NO_TIME, optionalInstantAt } from '../order-form';
-import { DateTimeFields } from '../plan-form';
+import { dateTimeFieldsOf, inOrder, NO_TIME, optionalInstantAt } from '../order-form';
+import { DateTimeFields, dateTimeOf, instantOf } from '../plan-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
@@ -94,7 +94,7 @@ export class PlanOrderController {
     if (id && !context.plan.rvPoints.some((point) => point.id === id)) {
       return redraw([{ field: '', text: 'That RV point is no longer on this plan: the list below is up to date' }], asPosted(context, request));
     }
-    const meet = instantAt('meetAt', 'meeting', rv.meetAt);
+    const meet = instantOf('meetAt', rv.meetAt, 'meeting');
     const errors = meet.error ? [meet.error] : [];
     let input: RvPointWriteDto;
     try {

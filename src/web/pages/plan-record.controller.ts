@@ -18,7 +18,7 @@ import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { BRIEFING_SECTIONS } from '../../common/domain';
 import { historyEntries } from '../history-view';
-import { FieldError } from '../page';
+import { download, FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -168,17 +168,13 @@ export class PlanRecordController {
   @Get('briefing/pack.md')
   async markdown(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const { plan } = await this.pages.load(request, reference);
-    return this.download(reply, `${reference}-briefing.md`, 'text/markdown; charset=utf-8', toMarkdown(briefingBlocks(plan)));
+    return download(reply, { filename: `${reference}-briefing.md`, type: 'text/markdown; charset=utf-8', body: toMarkdown(briefingBlocks(plan)) });
   }
 
   @Get('briefing/pack.html')
   async html(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const { plan } = await this.pages.load(request, reference);
-    return this.download(reply, `${reference}-briefing.html`, 'text/html; charset=utf-8', toHtml(briefingBlocks(plan)));
-  }
-
-  private download(reply: FastifyReply, name: string, type: string, body: string): FastifyReply {
-    return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(body);
+    return download(reply, { filename: `${reference}-briefing.html`, type: 'text/html; charset=utf-8', body: toHtml(briefingBlocks(plan)) });
   }
 
   @Get('history')

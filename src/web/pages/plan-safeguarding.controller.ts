@@ -11,10 +11,10 @@ import { PlanEditingService } from '../../operations/plan-editing.service';
 import { AgenciesService } from '../../reference-data/agencies.service';
 import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
-import { dateTimeFieldsOf, dateTimeOf, inOrder, optionalInstantAt } from '../order-form';
+import { dateTimeFieldsOf, inOrder, optionalInstantAt } from '../order-form';
 import { FieldError } from '../page';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
-import { DateTimeFields, PLAN_FIELDS, safeguardingBody } from '../plan-form';
+import { DateTimeFields, dateTimeOf, PLAN_FIELDS, safeguardingBody } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 /** What the page's three forms show: as typed, kept when the form that was posted comes back with errors. */

@@ -16,7 +16,7 @@ import { TeamsService } from '../../reference-data/teams.service';
 import { FieldMap, validated } from '../form-errors';
 import { formList, formText } from '../forms';
 import { FieldError } from '../page';
-import { DateTimeFields, instantOf } from '../plan-form';
+import { DateTimeFields, dateTimeOf, instantOf, isBlank } from '../plan-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
@@ -64,13 +64,6 @@ async function againstPowers<T>(action: () => Promise<T>): Promise<T> {
   }
 }
 
-const dateTimeOf = (form: unknown, prefix: string): DateTimeFields => ({
-  day: formText(form, `${prefix}-day`).trim(),
-  month: formText(form, `${prefix}-month`).trim(),
-  year: formText(form, `${prefix}-year`).trim(),
-  time: formText(form, `${prefix}-time`).trim(),
-});
-const blank = (fields: DateTimeFields) => !fields.day && !fields.month && !fields.year && !fields.time;
 
 /** The teams of a plan: requested and released by its owner, confirmed or declined by their agencies. */
 @ApiExcludeController()
@@ -104,7 +97,7 @@ export class PlanTeamsController {
     const window: Record<string, string> = {};
     for (const field of ['startsAt', 'endsAt'] as const) {
       const fields = values[field]!;
-      if (blank(fields)) continue;
+      if (isBlank(fields)) continue;
       const { iso, error } = instantOf(field, fields);
       if (error) errors.push(error);
       else window[field] = iso!;
