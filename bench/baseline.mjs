@@ -1,14 +1,14 @@
 // The lower bound for GET /operations/:id: no framework, no token check, the same statements as
 // the app, built by the app's own repositories (dist/, built by `npm run bench`) and sent the same
 // way, as named prepared statements, over a pool of the same size; the rows are turned into the
-// same view. The caller is always BASELINE_USER_ID, loaded on every request as the app does.
+// same view, holding to the same sections (R14a). The caller is BASELINE_USER_ID, or the user
+// `?as=` names, loaded on every request as the app does.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const { CallerRepository } = require('../dist/auth/caller.repository.js');
-const { OperationRepository } = require('../dist/operations/operation.repository.js');
 const { PlanReadRepository } = require('../dist/operations/plan-read.repository.js');
 const { toOperationView } = require('../dist/operations/plan-views.js');
 
@@ -21,17 +21,16 @@ const manager = {
     pool.query(typeof statement === 'string' ? { text: statement, values } : { name: statement.name, text: statement.text, values }).then((result) => result.rows),
 };
 
-async function operation(id) {
-  const user = await CallerRepository.find(manager, userId, 1);
+async function operation(id, readerId) {
+  const user = await CallerRepository.find(manager, readerId, 1);
   if (!user) return undefined;
   const row = await PlanReadRepository.plan(manager, user, id);
   if (!row) return undefined;
-  const [locations, deployments, evidence] = await Promise.all([
-    OperationRepository.locations(manager, id),
-    PlanReadRepository.deployments(manager, { operationId: id }),
-    PlanReadRepository.evidence(manager, { operationId: id }),
+  const [deployments, evidence] = await Promise.all([
+    PlanReadRepository.deployments(manager, user, { operationId: id }),
+    PlanReadRepository.evidence(manager, user, { operationId: id }),
   ]);
-  return toOperationView(user, row, { locations, deployments, evidence });
+  return toOperationView(user, row, { deployments, evidence });
 }
 
 function send(response, status, body) {
@@ -39,10 +38,10 @@ function send(response, status, body) {
 }
 
 const server = createServer((request, response) => {
-  const match = /^\/operations\/([0-9a-f-]{36})$/.exec(request.url ?? '');
+  const match = /^\/operations\/([0-9a-f-]{36})(?:\?as=([0-9a-f-]{36}))?$/.exec(request.url ?? '');
   if (request.method === 'GET' && request.url === '/health') return send(response, 200, { status: 'ok' });
   if (request.method !== 'GET' || !match) return send(response, 404, { code: 'NOT_FOUND' });
-  operation(match[1]).then(
+  operation(match[1], match[2] ?? userId).then(
     (body) => (body ? send(response, 200, body) : send(response, 404, { code: 'NOT_FOUND' })),
     (error) => send(response, 500, { code: 'INTERNAL', message: error.message }),
   );

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
-import { HistoryEventView, ReferenceEventView } from './dto/audit.dto';
+import { ReferenceEventView } from './dto/audit.dto';
 import { ChainedEvent, ReferenceChainedEvent, Stored } from './hash-chain';
 
 /** The reference-data chain's advisory lock key; an operation's chain locks on a hash of its id. */
@@ -52,21 +52,6 @@ export const AuditRepository = {
           VALUES (${event.seq}, ${event.entity}, ${event.entityId}, ${event.action}, ${event.actorId}, ${event.actorAgencyId}, ${event.at},
                   ${JSON.stringify(event.before)}, ${JSON.stringify(event.after)}, ${event.prevHash}, ${hash})`,
     );
-  },
-
-  async history(manager: EntityManager, operationId: string): Promise<HistoryEventView[]> {
-    const rows = await query<HistoryEventView & { at: Date }>(
-      manager,
-      sql`SELECT e.seq, e.action, e.at, e.before, e.after,
-                 ${personJson('u')} AS actor,
-                 json_build_object('id', a.id, 'code', a.code, 'name', a.name) AS "actorAgency"
-            FROM audit_events e
-            JOIN users u ON u.id = e.actor_id
-            JOIN agencies a ON a.id = e.actor_agency_id
-           WHERE e.operation_id = ${operationId}
-           ORDER BY e.seq`,
-    );
-    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
   },
 
   async referencePage(manager: EntityManager, page: { before?: number; limit: number }): Promise<ReferenceEventView[]> {

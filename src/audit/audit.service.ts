@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { AuditRepository } from './audit.repository';
-import { HistoryEventView, ReferenceEventPage, ReferenceEventQueryDto, VerifyView } from './dto/audit.dto';
+import { ReferenceEventPage, ReferenceEventQueryDto, VerifyView } from './dto/audit.dto';
 import { BrokenLink, ChainedEvent, eventHash, firstBrokenLink, ReferenceChainedEvent, Stored, StoredEvent } from './hash-chain';
 
 export interface AuditEntry {
@@ -81,11 +81,6 @@ export class AuditService {
       prevHash: last?.hash ?? null,
     };
     await AuditRepository.insertReferenceEvent(manager, event, eventHash(event));
-  }
-
-  /** An operation's history, oldest first: the caller has checked that the viewer may see the operation. */
-  history(operationId: string): Promise<HistoryEventView[]> {
-    return AuditRepository.history(this.dataSource.manager, operationId);
   }
 
   /** The position of an operation's newest event: what a form drawn now has seen of its history. */

@@ -40,7 +40,10 @@ export class CalendarController {
   @Get(':token.ics')
   @ApiParam({ name: 'token', description: 'The secret token of the address POST /calendar/feed gave' })
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar (RFC 5545): the plans the user’s agency owns and its confirmed teams; cancelled ones as STATUS:CANCELLED' })
+  @ApiOkResponse({
+    description:
+      'iCalendar (RFC 5545): the plans the user’s agency owns and its confirmed teams; cancelled ones as STATUS:CANCELLED. Each event holds the reference, name, status, times, the marking (CLASS:CONFIDENTIAL for OFFICIAL-SENSITIVE, PRIVATE for OFFICIAL) and a link to the plan page; no operational detail',
+  })
   @ApiNotFoundResponse({ description: 'No such feed: unknown, replaced or turned off, or its user is disabled' })
   async feed(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = await this.calendar.feed(token, siteUrlOf(request));

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { named, sql } from '../database/sql';
-import { isoUtc } from '../database/json';
 import { first, query } from '../database/query';
-import { COMPLETED_RELEASE } from '../deployments/release-reasons';
+import { COMPLETED_RELEASE } from '../common/release-reasons';
 import type { DeploymentStatus, OperationStatus } from '../common/domain';
+import type { Marking } from '../common/marking';
 import { ownedBy, visibleTo } from '../operations/visibility.sql';
 
 /** How far back a feed reaches: plans whose window ended less than this long ago, and every plan still to come. */
@@ -17,14 +17,8 @@ export interface FeedStatus {
   lastUsedAt: Date | null;
 }
 
-export interface RvPointRow {
-  name: string;
-  address: string;
-  meetAt: string;
-}
-
-/** A plan the feed's agency owns. */
-export interface OwnedPlanRow {
+/** A plan the feed's agency owns: Core facts and its marking, nothing operational (issue 23). */
+export interface OwnedPlanRow extends Marking {
   id: string;
   reference: string;
   name: string;
@@ -33,17 +27,13 @@ export interface OwnedPlanRow {
   startsAt: Date;
   endsAt: Date;
   updatedAt: Date;
-  briefingAt: Date | null;
-  briefingPlace: string | null;
-  debriefAt: Date | null;
-  leadAgency: string | null;
-  rvPoints: RvPointRow[];
-  /** The plan's confirmed teams. */
-  teams: { team: string; agency: string; headcount: number; callSign: string | null }[];
 }
 
-/** A deployment of one of the feed's agency's teams that was confirmed (and may since have been released). */
-export interface TeamDeploymentRow {
+/**
+ * A deployment of one of the feed's agency's teams that was confirmed (and may since have been
+ * released), with its plan's Core facts and marking; never its tasking, RV point or call sign (issue 23).
+ */
+export interface TeamDeploymentRow extends Marking {
   id: string;
   status: DeploymentStatus;
   releaseReason: string | null;
@@ -54,12 +44,6 @@ export interface TeamDeploymentRow {
   endsAt: Date;
   updatedAt: Date;
   team: string;
-  headcount: number;
-  tasking: string;
-  callSign: string | null;
-  rvName: string | null;
-  rvAddress: string | null;
-  rvAt: Date | null;
   planId: string;
   reference: string;
   planName: string;
@@ -67,7 +51,6 @@ export interface TeamDeploymentRow {
   planVersion: number;
   planStartsAt: Date;
   planEndsAt: Date;
-  owningAgency: string;
 }
 
 const HORIZON = sql`o.ends_at > now() - make_interval(days => ${HORIZON_DAYS})`;
@@ -117,15 +100,8 @@ export const CalendarRepository = {
     return query(
       manager,
       sql`SELECT o.id, o.reference, o.name, o.status, o.version, o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.updated_at AS "updatedAt",
-                 o.briefing_at AS "briefingAt", o.briefing_place AS "briefingPlace", o.debrief_at AS "debriefAt", la.name AS "leadAgency",
-                 (SELECT COALESCE(json_agg(json_build_object('name', r.name, 'address', r.address, 'meetAt', ${isoUtc('r.meet_at')})
-                                           ORDER BY r.meet_at, r.name), '[]')
-                    FROM rv_points r WHERE r.operation_id = o.id) AS "rvPoints",
-                 (SELECT COALESCE(json_agg(json_build_object('team', t.name, 'agency', ta.code, 'headcount', d.headcount, 'callSign', d.call_sign)
-                                           ORDER BY ta.code, t.name), '[]')
-                    FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies ta ON ta.id = d.team_agency_id
-                   WHERE d.operation_id = o.id AND d.status = 'CONFIRMED') AS teams
-            FROM operations o LEFT JOIN agencies la ON la.id = o.lead_agency_id
+                 o.classification, o.handling_instruction AS "handlingInstruction"
+            FROM operations o
            WHERE ${ownedBy(viewer.agencyId)}
              AND ${visibleTo(viewer)} AND ${HORIZON}
            ORDER BY o.starts_at DESC, o.id
@@ -142,17 +118,12 @@ export const CalendarRepository = {
       manager,
       sql`SELECT d.id, d.status, d.release_reason AS "releaseReason", COALESCE(d.release_reason = ${COMPLETED_RELEASE}, false) AS "releasedOnCompletion",
                  d.version, d.starts_at AS "startsAt", d.ends_at AS "endsAt",
-                 greatest(o.updated_at, d.responded_at, d.released_at) AS "updatedAt",
-                 t.name AS team, d.headcount, d.tasking, d.call_sign AS "callSign",
-                 r.name AS "rvName", r.address AS "rvAddress", r.meet_at AS "rvAt",
+                 greatest(o.updated_at, d.responded_at, d.released_at) AS "updatedAt", t.name AS team,
                  o.id AS "planId", o.reference, o.name AS "planName", o.status AS "planStatus", o.version AS "planVersion",
-                 o.starts_at AS "planStartsAt", o.ends_at AS "planEndsAt", COALESCE(la.name, ca.name) AS "owningAgency"
+                 o.starts_at AS "planStartsAt", o.ends_at AS "planEndsAt", o.classification, o.handling_instruction AS "handlingInstruction"
             FROM deployments d
             JOIN operations o ON o.id = d.operation_id
             JOIN teams t ON t.id = d.team_id
-            LEFT JOIN rv_points r ON r.id = d.rv_point_id
-            LEFT JOIN agencies la ON la.id = o.lead_agency_id
-            JOIN agencies ca ON ca.id = o.created_by_agency_id
            WHERE d.team_agency_id = ${viewer.agencyId} AND d.status <> 'DECLINED' /* ix_deployments_team_agency's condition */
              AND (d.status = 'CONFIRMED' OR (d.status = 'RELEASED' AND d.responded_at IS NOT NULL))
              AND ${visibleTo(viewer)} AND ${HORIZON}

@@ -1,7 +1,7 @@
 import ical, { VEvent } from 'node-ical';
-import { COMPLETED_RELEASE, CANCELLED_RELEASE, OWNER_RELEASE } from '../deployments/release-reasons';
+import { COMPLETED_RELEASE, CANCELLED_RELEASE, OWNER_RELEASE } from '../common/release-reasons';
 import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
-import { deploymentEventStatus, feedCalendar, planEventStatus } from './feed-calendar';
+import { deploymentEventStatus, eventClass, feedCalendar, planEventStatus } from './feed-calendar';
 
 const plan: OwnedPlanRow = {
   id: '5d7c1d1e-0000-4000-8000-000000000001',
@@ -12,12 +12,8 @@ const plan: OwnedPlanRow = {
   startsAt: new Date('2027-06-01T04:00:00Z'),
   endsAt: new Date('2027-06-01T16:00:00Z'),
   updatedAt: new Date('2027-05-20T10:00:00Z'),
-  briefingAt: new Date('2027-06-01T04:30:00Z'),
-  briefingPlace: 'Lloyd House',
-  debriefAt: null,
-  leadAgency: 'West Midlands Police',
-  rvPoints: [{ name: 'RV1', address: 'Stratford Road', meetAt: '2027-06-01T05:00:00.000Z' }],
-  teams: [{ team: 'Entry team 1', agency: 'WMP', headcount: 6, callSign: 'Tango 1' }],
+  classification: 'OFFICIAL-SENSITIVE',
+  handlingInstruction: 'Not for release',
 };
 
 const deployment: TeamDeploymentRow = {
@@ -30,12 +26,6 @@ const deployment: TeamDeploymentRow = {
   endsAt: new Date('2027-06-01T10:00:00Z'),
   updatedAt: new Date('2027-05-21T10:00:00Z'),
   team: 'HMRC Birmingham',
-  headcount: 1,
-  tasking: 'Tax checks',
-  callSign: null,
-  rvName: null,
-  rvAddress: null,
-  rvAt: null,
   planId: plan.id,
   reference: plan.reference,
   planName: plan.name,
@@ -43,7 +33,8 @@ const deployment: TeamDeploymentRow = {
   planVersion: 7,
   planStartsAt: plan.startsAt,
   planEndsAt: plan.endsAt,
-  owningAgency: 'West Midlands Police',
+  classification: 'OFFICIAL-SENSITIVE',
+  handlingInstruction: 'Not for release',
 };
 
 function events(text: string): Record<string, VEvent> {
@@ -73,14 +64,43 @@ describe('the calendar feed’s events', () => {
     const planEvent = parsed[`${plan.id}@planner`];
     expect(planEvent).toMatchObject({ type: 'VEVENT', sequence: 7, status: 'CONFIRMED', summary: `OP-2027-0042: ${plan.name}` });
     expect(planEvent.start?.toISOString()).toBe('2027-06-01T04:00:00.000Z');
-    expect(planEvent.description).toContain('Briefing: 05:30 BST at Lloyd House');
-    expect(planEvent.description).toContain('Window: Tue, 1 June 2027 at 05:00 BST to 17:00 BST');
-    expect(planEvent.description).toContain('- RV1, Stratford Road: 06:00 BST');
-    expect(planEvent.description).toContain('- Entry team 1 (WMP), 6 officers, call sign Tango 1');
+    expect(planEvent.description).toBe(
+      ['OFFICIAL-SENSITIVE: Not for release', 'Status: Approved', 'Window: Tue, 1 June 2027 at 05:00 BST to 17:00 BST', 'Plan page: https://planner.example/plans/OP-2027-0042'].join('\n'),
+    );
+    expect(planEvent.location).toBeUndefined();
+    expect(text).not.toContain('LOCATION');
     expect(parsed[`${deployment.id}@planner`]).toMatchObject({ sequence: 9, status: 'CONFIRMED', summary: 'HMRC Birmingham on OP-2027-0042' });
+    expect(parsed[`${deployment.id}@planner`].description).toBe(
+      [
+        'OFFICIAL-SENSITIVE: Not for release',
+        'Team: HMRC Birmingham (Confirmed)',
+        'Team window: Tue, 1 June 2027 at 06:00 BST to 11:00 BST',
+        `Plan: OP-2027-0042: ${plan.name} (Approved)`,
+        'Plan window: Tue, 1 June 2027 at 05:00 BST to 17:00 BST',
+        'Plan page: https://planner.example/plans/OP-2027-0042',
+      ].join('\n'),
+    );
     expect(parsed[`${released.id}@planner`]).toMatchObject({ sequence: 10, status: 'CANCELLED' });
     expect(parsed[`${released.id}@planner`].description).toContain(`Released: ${OWNER_RELEASE}`);
     expect(parsed[`${completed.id}@planner`]).toMatchObject({ status: 'CONFIRMED' });
     expect(parsed[`${completed.id}@planner`].description).not.toContain(CANCELLED_RELEASE);
+  });
+
+  it('begin with the plan’s marking and are CONFIDENTIAL for an OFFICIAL-SENSITIVE plan, PRIVATE for an OFFICIAL one', () => {
+    const official = { ...plan, id: '5d7c1d1e-0000-4000-8000-000000000005', classification: 'OFFICIAL' as const, handlingInstruction: null };
+    const officialTeam = { ...deployment, id: '5d7c1d1e-0000-4000-8000-000000000006', classification: 'OFFICIAL' as const, handlingInstruction: null };
+    const parsed = events(feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [plan, official], deployments: [deployment, officialTeam] }));
+    const sensitive = [parsed[`${plan.id}@planner`], parsed[`${deployment.id}@planner`]];
+    const plain = [parsed[`${official.id}@planner`], parsed[`${officialTeam.id}@planner`]];
+    for (const event of sensitive) {
+      expect(event.class).toBe('CONFIDENTIAL');
+      expect(String(event.description).split('\n')[0]).toBe('OFFICIAL-SENSITIVE: Not for release');
+    }
+    for (const event of plain) {
+      expect(event.class).toBe('PRIVATE');
+      expect(String(event.description).split('\n')[0]).toBe('OFFICIAL');
+    }
+    expect(eventClass({ classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null })).toBe('CONFIDENTIAL');
+    expect(eventClass({ classification: 'OFFICIAL', handlingInstruction: 'Not for release' })).toBe('PRIVATE');
   });
 });

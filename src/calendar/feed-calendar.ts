@@ -1,6 +1,7 @@
 import ical, { ICalEventClass, ICalEventStatus } from 'ical-generator';
 import type { OperationStatus } from '../common/domain';
 import { label } from '../common/labels';
+import { Marking, markingText } from '../common/marking';
 import { ukClock, ukDate, ukDateTime } from '../common/uk-time';
 import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
 
@@ -34,29 +35,13 @@ function window(startsAt: Date, endsAt: Date): string {
   return `${ukDateTime(startsAt)} to ${ukDate(startsAt) === ukDate(endsAt) ? ukClock(endsAt) : ukDateTime(endsAt)}`;
 }
 
-function officers(headcount: number): string {
-  return `${headcount} ${headcount === 1 ? 'officer' : 'officers'}`;
+/** R14d: the plan's marking as the calendar's access class: an OFFICIAL-SENSITIVE plan's event is CONFIDENTIAL, an OFFICIAL one's PRIVATE. */
+export function eventClass(marking: Marking): ICalEventClass {
+  return marking.classification === 'OFFICIAL-SENSITIVE' ? ICalEventClass.CONFIDENTIAL : ICalEventClass.PRIVATE;
 }
 
 function planDescription(plan: OwnedPlanRow, url: string): string {
-  const lines = [
-    `Status: ${label('status', plan.status)}`,
-    `Lead agency: ${plan.leadAgency ?? 'not chosen yet'}`,
-    `Window: ${window(plan.startsAt, plan.endsAt)}`,
-    `Briefing: ${plan.briefingAt ? ukClock(plan.briefingAt) : 'time not set'}${plan.briefingPlace ? ` at ${plan.briefingPlace}` : ''}`,
-  ];
-  if (plan.debriefAt) lines.push(`Debrief: ${ukClock(plan.debriefAt)}`);
-  if (plan.rvPoints.length) {
-    lines.push('RV points:', ...plan.rvPoints.map((rv) => `- ${rv.name}, ${rv.address}: ${ukClock(rv.meetAt)}`));
-  } else lines.push('RV points: none yet');
-  if (plan.teams.length) {
-    lines.push(
-      'Confirmed teams:',
-      ...plan.teams.map((team) => `- ${team.team} (${team.agency}), ${officers(team.headcount)}${team.callSign ? `, call sign ${team.callSign}` : ''}`),
-    );
-  } else lines.push('Confirmed teams: none yet');
-  lines.push(`Plan: ${url}`);
-  return lines.join('\n');
+  return [markingText(plan), `Status: ${label('status', plan.status)}`, `Window: ${window(plan.startsAt, plan.endsAt)}`, `Plan page: ${url}`].join('\n');
 }
 
 function deploymentDescription(deployment: TeamDeploymentRow, url: string): string {
@@ -64,17 +49,11 @@ function deploymentDescription(deployment: TeamDeploymentRow, url: string): stri
     deployment.status === 'RELEASED' && !deployment.releasedOnCompletion
       ? `Released: ${deployment.releaseReason ?? 'by the plan’s owner'}`
       : label('deploymentStatus', deployment.releasedOnCompletion ? 'CONFIRMED' : deployment.status);
-  const rv = deployment.rvName
-    ? `${deployment.rvName}, ${deployment.rvAddress}${deployment.rvAt ? ` at ${ukClock(deployment.rvAt)}` : ''}`
-    : 'not set yet';
   return [
+    markingText(deployment),
     `Team: ${deployment.team} (${state})`,
-    `Tasking: ${deployment.tasking || 'not given yet'}`,
-    `Headcount: ${officers(deployment.headcount)}`,
-    `RV point: ${rv}`,
-    `Call sign: ${deployment.callSign ?? 'not set yet'}`,
     `Team window: ${window(deployment.startsAt, deployment.endsAt)}`,
-    `Plan: ${deployment.reference}: ${deployment.planName} (${label('status', deployment.planStatus)}), owned by ${deployment.owningAgency}`,
+    `Plan: ${deployment.reference}: ${deployment.planName} (${label('status', deployment.planStatus)})`,
     `Plan window: ${window(deployment.planStartsAt, deployment.planEndsAt)}`,
     `Plan page: ${url}`,
   ].join('\n');
@@ -84,12 +63,15 @@ function deploymentDescription(deployment: TeamDeploymentRow, url: string): stri
  * The feed as iCalendar text. Each event's UID stays the same for the life of its plan or
  * deployment and its SEQUENCE grows with every change (the plan's version; for a team, the plan's
  * and the deployment's versions together), so calendar apps update the event rather than add one.
- * Times are UTC (DTSTART…Z): calendar apps show them in the reader's own zone. Events are PRIVATE.
+ * Times are UTC (DTSTART…Z): calendar apps show them in the reader's own zone. What a calendar
+ * app reads, it keeps and syncs out of the planner's reach, so an event holds only the plan's Core
+ * facts and its marking, and links to the plan page for the rest (issue 23): no address, RV point,
+ * tasking, power or call sign.
  */
 export function feedCalendar(content: FeedContent): string {
   const calendar = ical({
     name: `Days of action – ${content.agencyCode}`,
-    description: 'Plans your agency owns and your agency’s confirmed teams, from the Day of action planner',
+    description: 'Plans your agency owns and your agency’s confirmed teams, from the Day of action planner: reference, name, status, times and marking; the details are on each plan’s page',
     prodId: { company: 'Day of action planner', product: 'Calendar feed', language: 'EN' },
     ttl: REFRESH_SECONDS,
   });
@@ -104,10 +86,9 @@ export function feedCalendar(content: FeedContent): string {
       lastModified: plan.updatedAt,
       summary: `${plan.reference}: ${plan.name}`,
       description: planDescription(plan, planUrl(plan.reference)),
-      location: plan.briefingPlace,
       url: planUrl(plan.reference),
       status: planEventStatus(plan.status),
-      class: ICalEventClass.PRIVATE,
+      class: eventClass(plan),
     });
   }
   for (const deployment of content.deployments) {
@@ -120,10 +101,9 @@ export function feedCalendar(content: FeedContent): string {
       lastModified: deployment.updatedAt,
       summary: `${deployment.team} on ${deployment.reference}`,
       description: deploymentDescription(deployment, planUrl(deployment.reference)),
-      location: deployment.rvName ? `${deployment.rvName}, ${deployment.rvAddress}` : null,
       url: planUrl(deployment.reference),
       status: deploymentEventStatus(deployment),
-      class: ICalEventClass.PRIVATE,
+      class: eventClass(deployment),
     });
   }
   return calendar.toString();

@@ -14,8 +14,9 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 
 /**
  * A CSV document as Excel opens it: UTF-8 with a byte order mark, CRLF line ends (RFC 4180), a
- * header row, and every cell safe to open (no cell can start a formula).
+ * header row, and every cell safe to open (no cell can start a formula). A document holding marked
+ * plans starts with their protective marking, on a line of its own before the header (R14d).
  */
-export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][], marking: string | null = null): string {
+  return BOM + [...(marking ? [[marking]] : []), header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -109,3 +109,21 @@ export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
 /** The kinds of subject of interest a plan may record, matched blind between plans. */
 export const SUBJECT_KINDS = ['PERSON', 'PHONE', 'VEHICLE', 'EMAIL'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/**
+ * The sections of a plan (R14a): every part of a plan belongs to one. Core and Safeguarding are for
+ * every agency on the plan; the owner may grant a partner the others (R14b).
+ */
+export const PLAN_SECTIONS = ['CORE', 'PLACES', 'SAFEGUARDING', 'TEAMS', 'INTELLIGENCE', 'PROSECUTION'] as const;
+export type PlanSection = (typeof PLAN_SECTIONS)[number];
+export const GRANTABLE_SECTIONS = ['PLACES', 'TEAMS', 'INTELLIGENCE', 'PROSECUTION'] as const satisfies readonly PlanSection[];
+export type GrantableSection = (typeof GRANTABLE_SECTIONS)[number];
+
+/** Kinds of agency that are not law enforcement: they see a plan's places only when granted them (R14a). */
+export const NOT_LAW_ENFORCEMENT_KINDS: readonly AgencyKind[] = ['VICTIM_SUPPORT', 'LOCAL_AUTHORITY', 'CPS'];
+/** Kinds of agency never granted a plan's intelligence (R14b). */
+export const NEVER_INTELLIGENCE_KINDS: readonly AgencyKind[] = ['VICTIM_SUPPORT', 'LOCAL_AUTHORITY'];
+
+/** Government Security Classifications this system may hold (R14d): nothing higher. */
+export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];

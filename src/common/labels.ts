@@ -11,6 +11,7 @@ import type {
   Hazard,
   Offence,
   OperationStatus,
+  PlanSection,
   Power,
   RiskRating,
   Scope,
@@ -138,6 +139,22 @@ export const LABELS = {
     WITHDRAWN: 'Sign-off withdrawn: their part changed',
     DECLINED: 'Declined',
   },
+  planSection: {
+    CORE: 'Core: name, window, lead, timings, RV points and communications',
+    PLACES: 'Places: addresses, strike times, entry and warrants',
+    SAFEGUARDING: 'Safeguarding: reception centre, interpreters and first responders',
+    TEAMS: 'Teams: every team’s tasking, powers and call sign',
+    INTELLIGENCE: 'Intelligence: subjects, deconfliction and intelligence-derived risks',
+    PROSECUTION: 'Prosecution: early CPS involvement and the evidence matrix',
+  } satisfies Record<PlanSection, string>,
+  sectionName: {
+    CORE: 'Core',
+    PLACES: 'Places',
+    SAFEGUARDING: 'Safeguarding',
+    TEAMS: 'Teams',
+    INTELLIGENCE: 'Intelligence',
+    PROSECUTION: 'Prosecution',
+  } satisfies Record<PlanSection, string>,
 };
 
 export type LabelSet = keyof typeof LABELS;

@@ -5,6 +5,8 @@ type Input = { value: unknown };
 
 export const trim = ({ value }: Input) => (typeof value === 'string' ? value.trim() : value);
 export const upper = ({ value }: Input) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** Optional free text: blank is null. */
+export const blankAsNull = ({ value }: Input) => (typeof value === 'string' ? value.trim() || null : value);
 export const lower = ({ value }: Input) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 /** Normalises a UK postcode (`b11 1aa` → `B11 1AA`); anything else is left for the validator to refuse. */

@@ -44,7 +44,7 @@ export class EvidenceService implements OnModuleInit {
   /** Part of the plan, so against the plan's version. */
   async add(viewer: AuthUser, operationId: string, input: CreateEvidenceRequirementDto): Promise<EvidenceWriteView> {
     assertOffenceText(input.offence, input.offenceOther);
-    return this.write(operationId, async (manager) => {
+    return this.write(viewer, operationId, async (manager) => {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       assertVersion(row, input.version);
       assertEditable(row);
@@ -62,7 +62,7 @@ export class EvidenceService implements OnModuleInit {
   }
 
   async update(viewer: AuthUser, operationId: string, requirementId: string, input: UpdateEvidenceRequirementDto): Promise<EvidenceWriteView> {
-    return this.write(operationId, async (manager) => {
+    return this.write(viewer, operationId, async (manager) => {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       assertEditable(row);
       const requirement = await this.requirement(manager, operationId, requirementId, input.version);
@@ -85,7 +85,7 @@ export class EvidenceService implements OnModuleInit {
 
   /** The owner gives a requirement to a team that is confirmed on the operation. */
   async assign(viewer: AuthUser, operationId: string, requirementId: string, input: AssignEvidenceDto): Promise<EvidenceWriteView> {
-    return this.write(operationId, async (manager) => {
+    return this.write(viewer, operationId, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       assertOwner(viewer, row, 'assign the evidence of');
       assertEditable(row);
@@ -112,7 +112,7 @@ export class EvidenceService implements OnModuleInit {
 
   /** A coordinator of the assigned team's agency records the evidence as gathered: once the plan is started, until the liaison closes gathering. */
   async gathered(viewer: AuthUser, operationId: string, requirementId: string, input: GatheredEvidenceDto): Promise<EvidenceWriteView> {
-    return this.write(operationId, async (manager) => {
+    return this.write(viewer, operationId, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       const requirement = await this.requirement(manager, operationId, requirementId);
       if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== requirement.assignedAgencyId) {
@@ -131,7 +131,7 @@ export class EvidenceService implements OnModuleInit {
 
   /** The engaged liaison accepts or rejects gathered evidence. */
   async decide(viewer: AuthUser, operationId: string, requirementId: string, version: number, decision: 'ACCEPTED' | 'REJECTED', reason?: string): Promise<EvidenceWriteView> {
-    return this.write(operationId, async (manager) => {
+    return this.write(viewer, operationId, async (manager) => {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       const requirement = await this.requirement(manager, operationId, requirementId, version);
       assertStatus(requirement, ['GATHERED'], 'accepted or rejected');
@@ -145,7 +145,7 @@ export class EvidenceService implements OnModuleInit {
   /** What the prosecution needs, grouped by offence, with who gathers each part and how far it has got. */
   async matrix(viewer: AuthUser, operationId: string): Promise<EvidenceMatrixView> {
     const { id, version } = await this.plans.summary(viewer, operationId);
-    const requirements = await this.plans.evidence({ operationId });
+    const requirements = await this.plans.evidence(viewer, { operationId });
     const offences = OFFENCES.map((offence) => ({
       offence,
       label: label('offence', offence),
@@ -181,9 +181,9 @@ export class EvidenceService implements OnModuleInit {
     }
   }
 
-  private async write(operationId: string, work: (manager: EntityManager) => Promise<Written>): Promise<EvidenceWriteView> {
+  private async write(viewer: AuthUser, operationId: string, work: (manager: EntityManager) => Promise<Written>): Promise<EvidenceWriteView> {
     const { version, requirementId } = await inTransaction(this.dataSource, work);
-    const [requirement] = await this.plans.evidence({ requirementId });
+    const [requirement] = await this.plans.evidence(viewer, { requirementId });
     return { operationId, operationVersion: version, requirement };
   }
 

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import { OPERATION_STATUSES } from '../common/domain';
+import { OPERATION_STATUSES, PlanSection } from '../common/domain';
 import { first } from '../database/query';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
-import { ownedBy, visibleTo } from '../operations/visibility.sql';
+import { ownedBy, sees, visibleTo } from '../operations/visibility.sql';
 import { subjectHitStands } from '../subjects/subject-hits.sql';
-import { CPS_LEAD_TIME_DAYS } from '../workflow/readiness';
+import { CHECK_SECTIONS, CPS_LEAD_TIME_DAYS } from '../workflow/readiness';
 import { DASHBOARD_CHECKS, DashboardCheckId } from './readiness-checks';
 
 /** Lower bounds, in whole days from engagement to the start, of the lead-time buckets after the first (0 to 2 days). */
@@ -109,6 +109,15 @@ const FAILS: Record<DashboardCheckId, Sql> = {
   deconfliction: sql`f.open_hits > 0`,
 };
 const checkColumn = (index: number) => identifier(`fails_${index}`);
+/** Whether the viewer sees the section a check reads, as a column of `checked`. */
+const SEEN: Record<PlanSection, Sql> = {
+  CORE: sql`true`,
+  SAFEGUARDING: sql`true`,
+  TEAMS: sql`true`,
+  PLACES: sql`places`,
+  INTELLIGENCE: sql`intelligence`,
+  PROSECUTION: sql`prosecution`,
+};
 
 /**
  * The dashboard's reads: one statement for everything about the period (the plans in scope that
@@ -130,6 +139,7 @@ export const DashboardRepository = {
       sql`WITH plans AS MATERIALIZED (
             SELECT o.id, o.status, o.starts_at, o.outcomes,
                    to_char(o.starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month,
+                   ${sees(viewer, 'PROSECUTION')} AS prosecution, ${sees(viewer, 'TEAMS')} AS teams,
                    ${led} AS led,
                    (NOT ${led} AND ${supportedBy(viewer.agencyId)}) AS supported
               FROM operations o
@@ -145,13 +155,14 @@ export const DashboardRepository = {
           lead_times AS (
             SELECT EXTRACT(EPOCH FROM p.starts_at - c.engaged_at) / 86400 AS days
               FROM plans p JOIN cps_involvements c ON c.operation_id = p.id
-             WHERE c.status = 'ENGAGED' AND p.status <> 'CANCELLED'),
+             WHERE c.status = 'ENGAGED' AND p.status <> 'CANCELLED' AND p.prosecution),
           answers AS (
             SELECT d.team_agency_id, EXTRACT(EPOCH FROM d.responded_at - d.requested_at) / 3600 AS hours
               FROM plans p
               JOIN deployments d ON d.operation_id = p.id
               JOIN users asker ON asker.id = d.requested_by
-             WHERE d.responded_at IS NOT NULL AND d.team_agency_id <> asker.agency_id)
+             WHERE d.responded_at IS NOT NULL AND d.team_agency_id <> asker.agency_id
+               AND (p.teams OR d.team_agency_id = ${viewer.agencyId}))
           SELECT
             (SELECT json_agg(json_build_object(
                       'month', m.month, 'total', COALESCE(c.total, 0), 'led', COALESCE(c.led, 0), 'supported', COALESCE(c.supported, 0),
@@ -184,17 +195,19 @@ export const DashboardRepository = {
   /** The plans in scope starting within `days` from now, neither completed nor cancelled: how many, how many fail none of the checks, and how many fail each. */
   async upcoming(manager: EntityManager, viewer: AuthUser, days: number): Promise<UpcomingRow> {
     const fails = DASHBOARD_CHECKS.map((check, index) => sql`${FAILS[check.id]} AS ${checkColumn(index)}`);
-    const counts = DASHBOARD_CHECKS.map((_, index) => sql`count(*) FILTER (WHERE ${checkColumn(index)})::int`);
+    // Each check is counted over the plans whose section it reads the viewer sees (R14a); whether a plan is ready counts every check.
+    const counts = DASHBOARD_CHECKS.map((check, index) => sql`count(*) FILTER (WHERE ${checkColumn(index)} AND ${SEEN[CHECK_SECTIONS[check.id]]})::int`);
     const anyFails = join(DASHBOARD_CHECKS.map((_, index) => checkColumn(index)), ' OR ');
     const row = await first<UpcomingRow>(
       manager,
       sql`WITH soon AS MATERIALIZED (
-            SELECT o.id, o.status, o.starts_at, o.ends_at, o.lead_agency_id, o.expected_potential_victims, o.reception_centre
+            SELECT o.id, o.status, o.starts_at, o.ends_at, o.lead_agency_id, o.expected_potential_victims, o.reception_centre,
+                   ${sees(viewer, 'PLACES')} AS places, ${sees(viewer, 'INTELLIGENCE')} AS intelligence, ${sees(viewer, 'PROSECUTION')} AS prosecution
               FROM operations o
              WHERE o.starts_at >= now() AND o.starts_at < now() + ${days}::int * interval '1 day'
                AND o.status NOT IN ('COMPLETED', 'CANCELLED') AND ${dashboardScope(viewer)}),
-          facts AS MATERIALIZED (SELECT o.lead_agency_id, o.expected_potential_victims, o.reception_centre, ${FACTS}),
-          checked AS MATERIALIZED (SELECT ${join(fails, ', ')} FROM facts f)
+          facts AS MATERIALIZED (SELECT o.lead_agency_id, o.expected_potential_victims, o.reception_centre, o.places, o.intelligence, o.prosecution, ${FACTS}),
+          checked AS MATERIALIZED (SELECT ${join(fails, ', ')}, f.places, f.intelligence, f.prosecution FROM facts f)
           SELECT count(*)::int AS plans, count(*) FILTER (WHERE NOT (${anyFails}))::int AS ready, ARRAY[${join(counts, ', ')}] AS failing
             FROM checked`,
     );

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { toCsv } from '../common/csv';
 import { label } from '../common/labels';
+import { highestClassification, markingText } from '../common/marking';
 import { ukDate, ukLocalTime } from '../common/uk-time';
 import { DashboardService } from './dashboard.service';
 import { DashboardQueryDto } from './dto/dashboard.dto';
@@ -42,20 +43,20 @@ export class ExportsService {
   /** The plan list, with the filters of /plans (already checked there), newest first: every matching plan the user may see, up to PLAN_EXPORT_LIMIT. */
   async plans(viewer: AuthUser, filters: { status?: string; from?: string; to?: string; q?: string }, now = new Date()): Promise<CsvFile> {
     const rows = await PlanExportRepository.plans(this.dataSource.manager, viewer, filters, PLAN_EXPORT_LIMIT + 1);
-    const header = ['Reference', 'Name', 'Status', 'Lead agency', 'Starts (UK time)', 'Ends (UK time)', 'Exploitation types', 'Scope'];
-    const cells = rows
-      .slice(0, PLAN_EXPORT_LIMIT)
-      .map((row) => [
-        row.reference,
-        row.name,
-        label('status', row.status),
-        row.leadAgency,
-        ukCell(row.startsAt),
-        ukCell(row.endsAt),
-        row.exploitationTypes.map((type) => label('exploitationType', type)).join('; '),
-        label('scope', row.scope),
-      ]);
-    return { filename: `plans-${ukDate(now)}.csv`, csv: toCsv(header, cells), truncated: rows.length > PLAN_EXPORT_LIMIT };
+    const header = ['Reference', 'Name', 'Protective marking', 'Status', 'Lead agency', 'Starts (UK time)', 'Ends (UK time)', 'Exploitation types', 'Scope'];
+    const shown = rows.slice(0, PLAN_EXPORT_LIMIT);
+    const cells = shown.map((row) => [
+      row.reference,
+      row.name,
+      markingText(row),
+      label('status', row.status),
+      row.leadAgency,
+      ukCell(row.startsAt),
+      ukCell(row.endsAt),
+      row.exploitationTypes.map((type) => label('exploitationType', type)).join('; '),
+      label('scope', row.scope),
+    ]);
+    return { filename: `plans-${ukDate(now)}.csv`, csv: toCsv(header, cells, highestClassification(shown)), truncated: rows.length > PLAN_EXPORT_LIMIT };
   }
 
   /** The dashboard's outcomes: one row a month of the period, as its table shows them. */

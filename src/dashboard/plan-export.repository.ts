@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import type { ExploitationType, OperationStatus, Scope } from '../common/domain';
+import type { Classification, ExploitationType, OperationStatus, Scope } from '../common/domain';
 import { query } from '../database/query';
 import { sql } from '../database/sql';
 import { OperationRepository } from '../operations/operation.repository';
@@ -15,6 +15,8 @@ export interface PlanExportRow {
   endsAt: Date;
   exploitationTypes: ExploitationType[];
   scope: Scope;
+  classification: Classification;
+  handlingInstruction: string | null;
 }
 
 /** The plan list as a download: the same filters and order as /plans, every matching plan the viewer may see (R14) up to `limit`. */
@@ -25,7 +27,7 @@ export const PlanExportRepository = {
       manager,
       sql`WITH page AS (SELECT id FROM (${newestVisible(viewer, page)}) c ORDER BY created_at DESC, id DESC LIMIT ${limit})
           SELECT o.reference, o.name, o.status, la.name AS "leadAgency", o.starts_at AS "startsAt", o.ends_at AS "endsAt",
-                 o.exploitation_types AS "exploitationTypes", o.scope
+                 o.exploitation_types AS "exploitationTypes", o.scope, o.classification, o.handling_instruction AS "handlingInstruction"
             FROM page JOIN operations o ON o.id = page.id LEFT JOIN agencies la ON la.id = o.lead_agency_id
            WHERE ${visibleTo(viewer)}
            ORDER BY o.created_at DESC, o.id DESC`,

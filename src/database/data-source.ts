@@ -17,6 +17,7 @@ import { PowersAudit1764431000000 } from './migrations/1764431000000-PowersAudit
 import { Subjects1764440000000 } from './migrations/1764440000000-Subjects';
 import { CalendarFeeds1764450000000 } from './migrations/1764450000000-CalendarFeeds';
 import { Dashboard1764460000000 } from './migrations/1764460000000-Dashboard';
+import { NeedToKnow1764470000000 } from './migrations/1764470000000-NeedToKnow';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   Subjects1764440000000,
   CalendarFeeds1764450000000,
   Dashboard1764460000000,
+  NeedToKnow1764470000000,
 ];
 
 const logger = new Logger('Database');

@@ -32,6 +32,15 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
   fk_deployments_rv_point: { code: 'NOT_FOUND', message: 'The RV point is not one of this plan’s' },
   fk_teams_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   fk_users_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
+  fk_plan_section_grants_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
+  ck_plan_section_grants_intelligence: {
+    code: 'SHARING_NOT_PERMITTED',
+    message: 'A plan’s intelligence is never shared with a victim-support or local-authority agency',
+  },
+  ck_operations_classification: {
+    code: 'VALIDATION_FAILED',
+    message: 'Mark the plan OFFICIAL or OFFICIAL-SENSITIVE: material classified SECRET or above must not be held in this system',
+  },
 };
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);

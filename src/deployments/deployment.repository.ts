@@ -1,11 +1,20 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, DeploymentStatus, Power } from '../common/domain';
+import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, Classification, DeploymentStatus, Power } from '../common/domain';
 import { first, query } from '../database/query';
 import { constants, sql } from '../database/sql';
 import { visibleTo } from '../operations/visibility.sql';
 
 const ACTIVE = constants(ACTIVE_DEPLOYMENT_STATUSES);
+
+export interface DeploymentPlan {
+  operationId: string;
+  reference: string;
+  name: string;
+  classification: Classification;
+  handlingInstruction: string | null;
+  planVisible: boolean;
+}
 
 export interface TeamRow {
   id: string;
@@ -186,6 +195,20 @@ export const DeploymentRepository = {
            WHERE t.id = d.team_id AND a.id = d.team_agency_id
              AND d.operation_id = ${operationId} AND d.status = 'CONFIRMED' AND d.team_agency_id <> ${owningAgencyId}
           RETURNING d.id AS "deploymentId", t.name AS team, a.code AS agency`,
+    );
+  },
+
+  /**
+   * The plan of a deployment the viewer may read: any deployment of a plan they see (R14), and their
+   * own agency's team's whatever became of the plan for them (declined, or released by the owner).
+   */
+  record(manager: EntityManager, viewer: AuthUser, plan: { operationId: string } | { reference: string }, deploymentId: string): Promise<DeploymentPlan | undefined> {
+    const which = 'operationId' in plan ? sql`o.id = ${plan.operationId}` : sql`o.reference = ${plan.reference}`;
+    return first(
+      manager,
+      sql`SELECT o.id AS "operationId", o.reference, o.name, o.classification, o.handling_instruction AS "handlingInstruction", COALESCE(${visibleTo(viewer)}, false) AS "planVisible"
+            FROM deployments d JOIN operations o ON o.id = d.operation_id
+           WHERE d.id = ${deploymentId} AND ${which} AND (d.team_agency_id = ${viewer.agencyId} OR ${visibleTo(viewer)})`,
     );
   },
 

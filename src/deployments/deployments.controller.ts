@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
@@ -6,7 +6,7 @@ import { IdParam } from '../common/id-param';
 import { VersionQueryDto } from '../common/dto';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { DeploymentsService } from './deployments.service';
-import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentVersionDto, UpdateDeploymentDto } from './dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentRecordView, DeploymentVersionDto, UpdateDeploymentDto } from './dto/deployment.dto';
 
 @ApiTags('supporting teams')
 @ApiBearerAuth()
@@ -18,6 +18,15 @@ export class DeploymentsController {
   @ApiCreatedResponse({ type: OperationView, description: 'The plan with the new deployment and its new version' })
   request(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CreateDeploymentDto): Promise<OperationView> {
     return this.deployments.request(caller, id, body);
+  }
+
+  @Get(':did')
+  @ApiOkResponse({
+    type: DeploymentRecordView,
+    description: 'One deployment: for anyone who sees the plan, and for the team’s own agency after it declined or was released (R14)',
+  })
+  record(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string): Promise<DeploymentRecordView> {
+    return this.deployments.record(caller, { operationId: id }, did);
   }
 
   @Patch(':did')

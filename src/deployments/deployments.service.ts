@@ -17,9 +17,9 @@ import { owningAgencyId } from '../operations/ownership';
 import { DeploymentEvents } from './deployment-events';
 import { DeploymentOrder, DeploymentRepository, LockedDeployment, Window } from './deployment.repository';
 import { deploymentWindow } from './deployment-window';
-import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, UpdateDeploymentDto } from './dto/deployment.dto';
+import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentRecordView, UpdateDeploymentDto } from './dto/deployment.dto';
 import { doubleBookingError } from './double-booking';
-import { OWNER_RELEASE } from './release-reasons';
+import { OWNER_RELEASE } from '../common/release-reasons';
 
 /** Supporting teams: the owner asks for them, their agencies answer, the owner releases them (R2, R5, R6, R7). */
 @Injectable()
@@ -94,6 +94,18 @@ export class DeploymentsService {
       });
     });
     return this.plans.get(viewer, operationId);
+  }
+
+  /**
+   * One deployment and the plan it is on, for whoever may read it (R14): anyone who sees the plan
+   * (another agency's team as team, agency and status), and the team's own agency even once it has
+   * left the plan, declined or released by the owner.
+   */
+  async record(viewer: AuthUser, which: { operationId: string } | { reference: string }, deploymentId: string): Promise<DeploymentRecordView> {
+    const plan = await DeploymentRepository.record(this.dataSource.manager, viewer, which, deploymentId);
+    if (!plan) throw DomainError.notFound('Deployment', deploymentId);
+    const { classification, handlingInstruction, ...rest } = plan;
+    return { ...rest, marking: { classification, handlingInstruction }, deployment: await this.plans.deployment(viewer, deploymentId) };
   }
 
   /** Which teams another plan already holds during this plan's window: the plan as its viewer read it (so one they may see). */
@@ -183,7 +195,7 @@ export class DeploymentsService {
       if (status === 'DECLINED') await this.events.teamWithdrawn(manager, viewer, { operationId, teamId: deployment.teamId, teamName: deployment.teamName });
       return row.version;
     });
-    return { operationId, operationVersion, deployment: await this.plans.deployment(deploymentId) };
+    return { operationId, operationVersion, deployment: await this.plans.deployment(viewer, deploymentId) };
   }
 
   /** Runs a write that may book a team; a double booking (R5) is explained as far as the caller may see the other plan. */

@@ -1,5 +1,5 @@
-import type { BriefingSection, ExploitationType, OperationStatus, Scope } from '../common/domain';
-import { sql } from '../database/sql';
+import type { BriefingSection, Classification, ExploitationType, OperationStatus, Scope } from '../common/domain';
+import { sql, Sql } from '../database/sql';
 
 /** An operation as the repository selects it (camelCase columns). */
 export interface OperationRow {
@@ -38,6 +38,8 @@ export interface OperationRow {
   approvedAt: Date | null;
   outcomes: Record<string, unknown> | null;
   cancelReason: string | null;
+  classification: Classification;
+  handlingInstruction: string | null;
 }
 
 /** The columns an operation's conditional update may set: a typed union, never a name from a request. */
@@ -68,13 +70,17 @@ export type OperationColumn =
   | 'approved_by'
   | 'approved_at'
   | 'outcomes'
-  | 'cancel_reason';
+  | 'cancel_reason'
+  | 'classification'
+  | 'handling_instruction';
 
 export type OperationChanges = Partial<Record<OperationColumn, unknown>>;
 
-export const OPERATION_COLUMNS = sql`
+/** An operation's columns as OperationRow names them; `briefing` the expression that reads the IIMARCH sections (a reader's may leave one out). */
+export function operationColumns(briefing: Sql = sql`o.briefing`): Sql {
+  return sql`
   o.id, o.reference, o.name, o.exploitation_types AS "exploitationTypes", o.scope,
-  o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", o.briefing,
+  o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.lead_agency_id AS "leadAgencyId", ${briefing} AS briefing,
   o.expected_potential_victims AS "expectedPotentialVictims", o.safeguarding_languages AS "safeguardingLanguages",
   o.reception_centre AS "receptionCentre", o.reception_opens_at AS "receptionOpensAt", o.reception_closes_at AS "receptionClosesAt",
   o.medical_cover AS "medicalCover", o.first_responders AS "firstResponders", o.interpreters, o.briefing_at AS "briefingAt",
@@ -82,4 +88,17 @@ export const OPERATION_COLUMNS = sql`
   o.control_room_number AS "controlRoomNumber", o.status, o.version, o.created_by AS "createdBy",
   o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy", o.content_editors AS "contentEditors",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.approved_at AS "approvedAt", o.outcomes,
-  o.cancel_reason AS "cancelReason"`;
+  o.cancel_reason AS "cancelReason", o.classification, o.handling_instruction AS "handlingInstruction"`;
+}
+
+export const OPERATION_COLUMNS = operationColumns();
+
+/** What a plan's summary (a list, an export) is made of: Core alone (R14a). */
+export type SummaryColumns = Pick<
+  OperationRow,
+  'id' | 'reference' | 'name' | 'status' | 'exploitationTypes' | 'scope' | 'startsAt' | 'endsAt' | 'version' | 'createdAt' | 'classification' | 'handlingInstruction'
+>;
+
+export const SUMMARY_COLUMNS = sql`
+  o.id, o.reference, o.name, o.status, o.exploitation_types AS "exploitationTypes", o.scope, o.starts_at AS "startsAt", o.ends_at AS "endsAt",
+  o.version, o.created_at AS "createdAt", o.classification, o.handling_instruction AS "handlingInstruction"`;

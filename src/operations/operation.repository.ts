@@ -1,15 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
+import type { PlanSection } from '../common/domain';
 import { agencyJson, isoUtc } from '../database/json';
 import { first, query } from '../database/query';
 import { identifier, join, named, sql, Sql } from '../database/sql';
 import { AgencyView } from '../reference-data/dto/agency.dto';
 import { LocationView } from './dto/operation.dto';
-import { OPERATION_COLUMNS, OperationChanges, OperationColumn, OperationRow } from './operation-row';
-import { newestVisible, visibleTo } from './visibility.sql';
+import { OPERATION_COLUMNS, OperationChanges, OperationColumn, OperationRow, SUMMARY_COLUMNS, SummaryColumns } from './operation-row';
+import { newestVisible, sees, visibleTo } from './visibility.sql';
 
 /** A row of a list page: the operation, its lead, and its creation time as a UTC keyset. */
-export type SummaryRow = OperationRow & { leadAgency: AgencyView | null; cursorAt: string };
+export type SummaryRow = SummaryColumns & { leadAgency: AgencyView | null; cursorAt: string };
 
 /** What a new operation is made of. */
 export interface NewOperation {
@@ -45,6 +46,16 @@ export const OperationRepository = {
   /** Just enough of a visible operation to answer for it. */
   summary(manager: EntityManager, viewer: AuthUser, id: string): Promise<{ id: string; reference: string; version: number } | undefined> {
     return first(manager, named(sql`SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${id} AND ${visibleTo(viewer)}`));
+  },
+
+  /** A visible operation and whether the viewer sees one of its sections (R14a); undefined when they may not see it at all. */
+  section(manager: EntityManager, viewer: AuthUser, id: string, section: PlanSection): Promise<{ id: string; reference: string; version: number; owner: string; sees: boolean } | undefined> {
+    return first(
+      manager,
+      named(sql`SELECT o.id, o.reference, o.version, COALESCE(la.name, ca.name) AS owner, ${sees(viewer, section)} AS sees
+                  FROM operations o JOIN agencies ca ON ca.id = o.created_by_agency_id LEFT JOIN agencies la ON la.id = o.lead_agency_id
+                 WHERE o.id = ${id} AND ${visibleTo(viewer)}`),
+    );
   },
 
   /** OP-<year>-<number>: a counter row per year, incremented under its row lock, so concurrent creations never collide. */
@@ -124,7 +135,7 @@ export const OperationRepository = {
     return query(
       manager,
       sql`WITH page AS (SELECT id FROM (${newestVisible(viewer, page)}) c ORDER BY created_at DESC, id DESC LIMIT ${page.limit})
-          SELECT ${OPERATION_COLUMNS}, ${CURSOR_AT} AS "cursorAt", ${agencyJson('la')} AS "leadAgency"
+          SELECT ${SUMMARY_COLUMNS}, ${CURSOR_AT} AS "cursorAt", ${agencyJson('la')} AS "leadAgency"
             FROM page JOIN operations o ON o.id = page.id LEFT JOIN agencies la ON la.id = o.lead_agency_id
            WHERE ${visibleTo(viewer)}
            ORDER BY o.created_at DESC, o.id DESC`,

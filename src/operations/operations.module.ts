@@ -12,12 +12,14 @@ import { PlanEvents } from './plan-events';
 import { RvPointsController } from './rv-points.controller';
 import { RvPointsService } from './rv-points.service';
 import { PlansService } from './plans.service';
+import { SharingController } from './sharing.controller';
+import { SharingService } from './sharing.service';
 
 /** The core every other plan module builds on: plans, their lead, their read model, and the gate for writing them. */
 @Module({
   imports: [AuditModule, LeadPolicyModule, ReferenceDataModule],
-  controllers: [OperationsController, LeadAgencyController, RvPointsController],
-  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, HitBudget],
-  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, HitBudget],
+  controllers: [OperationsController, LeadAgencyController, RvPointsController, SharingController],
+  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget],
+  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget],
 })
 export class OperationsModule {}

@@ -14,7 +14,8 @@ export const OrderRepository = {
   async risks(manager: EntityManager, operationId: string): Promise<RiskDto[]> {
     return query(
       manager,
-      sql`SELECT hazard, hazard_detail AS "hazardDetail", likelihood, impact, controls, residual, owner, accepted_by AS "acceptedBy"
+      sql`SELECT hazard, hazard_detail AS "hazardDetail", likelihood, impact, controls, residual, owner, accepted_by AS "acceptedBy",
+                 intelligence AS "intelligenceDerived"
             FROM operation_risks WHERE operation_id = ${operationId} ORDER BY position`,
     );
   },
@@ -25,12 +26,13 @@ export const OrderRepository = {
     const column = <T>(of: (risk: RiskDto) => T) => risks.map(of);
     await query(
       manager,
-      sql`INSERT INTO operation_risks (operation_id, position, hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by)
-          SELECT ${operationId}, position, hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by
+      sql`INSERT INTO operation_risks (operation_id, position, hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by, intelligence)
+          SELECT ${operationId}, position, hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by, intelligence
             FROM unnest(${column((r) => r.hazard)}::text[], ${column((r) => r.hazardDetail ?? null)}::text[], ${column((r) => r.likelihood)}::int[],
                         ${column((r) => r.impact)}::int[], ${column((r) => r.controls)}::text[], ${column((r) => r.residual)}::text[],
-                        ${column((r) => r.owner)}::text[], ${column((r) => r.acceptedBy ?? null)}::text[])
-                 WITH ORDINALITY AS r(hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by, position)`,
+                        ${column((r) => r.owner)}::text[], ${column((r) => r.acceptedBy ?? null)}::text[],
+                        ${column((r) => r.intelligenceDerived ?? false)}::boolean[])
+                 WITH ORDINALITY AS r(hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by, intelligence, position)`,
     );
   },
 

@@ -51,6 +51,7 @@ function snapshot(row: OperationRow, locations: LocationView[], risks: RiskDto[]
       firstResponders: row.firstResponders,
       interpreters: row.interpreters,
     },
+    marking: { classification: row.classification, handlingInstruction: row.handlingInstruction },
     timings: { briefingAt: row.briefingAt, briefingPlace: row.briefingPlace, debriefAt: row.debriefAt },
     communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
     risks,
@@ -59,8 +60,8 @@ function snapshot(row: OperationRow, locations: LocationView[], risks: RiskDto[]
 
 /** A risk as the register stores it, every field present. */
 function storedRisk(risk: RiskDto): RiskDto {
-  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy } = risk;
-  return { hazard, hazardDetail: hazardDetail ?? null, likelihood, impact, controls, residual, owner, acceptedBy: acceptedBy ?? null };
+  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived } = risk;
+  return { hazard, hazardDetail: hazardDetail ?? null, likelihood, impact, controls, residual, owner, acceptedBy: acceptedBy ?? null, intelligenceDerived: intelligenceDerived ?? false };
 }
 
 /** Strike times, each checked against the window. */
@@ -98,7 +99,7 @@ export class PlanEditingService {
     assertWindow(startsAt, endsAt);
     const order = orderChanges(null, input);
     const locations = (input.locations ?? []).map(canonicalLocation);
-    const risks = input.risks ?? [];
+    const risks = (input.risks ?? []).map(storedRisk);
     assertNoProblems([...orderTimeProblems(null, order, { startsAt, endsAt }), ...strikeProblems({ startsAt, endsAt }, locations)]);
     const id = await inTransaction(this.dataSource, async (manager) => {
       await this.assertFirstResponders(manager, input.safeguarding?.firstResponders);
@@ -113,7 +114,11 @@ export class PlanEditingService {
         expectedPotentialVictims: input.safeguarding?.expectedPotentialVictims ?? 0,
         languages: input.safeguarding?.languages ?? [],
         receptionCentre: input.safeguarding?.receptionCentre ?? null,
-        order: Object.fromEntries(order.map((change) => [change.column, change.stored])),
+        order: {
+          ...Object.fromEntries(order.map((change) => [change.column, change.stored])),
+          ...(input.marking?.classification ? { classification: input.marking.classification } : {}),
+          ...(input.marking?.handlingInstruction ? { handling_instruction: input.marking.handlingInstruction } : {}),
+        },
         createdBy: viewer.id,
         createdByAgencyId: viewer.agencyId,
       });
@@ -151,6 +156,21 @@ export class PlanEditingService {
         assertWindow(startsAt, endsAt);
         change('startsAt', 'starts_at', row.startsAt.toISOString(), startsAt.toISOString(), startsAt);
         change('endsAt', 'ends_at', row.endsAt.toISOString(), endsAt.toISOString(), endsAt);
+      }
+      if (input.marking) {
+        // R14d: a change of marking is a change to the plan, recorded like any other (an approved plan goes back to DRAFT).
+        const { classification, handlingInstruction } = input.marking;
+        const current = { classification: row.classification, handlingInstruction: row.handlingInstruction };
+        const marking = {
+          classification: classification ?? current.classification,
+          handlingInstruction: handlingInstruction === undefined ? current.handlingInstruction : handlingInstruction,
+        };
+        if (JSON.stringify(current) !== JSON.stringify(marking)) {
+          changes.classification = marking.classification;
+          changes.handling_instruction = marking.handlingInstruction;
+          before.marking = current;
+          after.marking = marking;
+        }
       }
       if (input.briefing) {
         const briefing = { ...row.briefing, ...definedFields(input.briefing) };

@@ -1,18 +1,18 @@
-import { AuthUser } from '../common/auth/auth-user';
 import { BRIEFING_SECTIONS } from '../common/domain';
 import { capabilityWarning, SUGGESTED_CAPABILITY } from '../common/evidence-fit';
 import { AgencyView } from '../reference-data/dto/agency.dto';
-import { LocationView, OperationSummaryView } from './dto/operation.dto';
+import { OperationSummaryView } from './dto/operation.dto';
 import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
-import { OperationRow } from './operation-row';
+import { SummaryColumns } from './operation-row';
 import { DeploymentRow, EvidenceRow, PlanRow } from './plan-read.repository';
 import { mayEditPlan } from './ownership';
+import { Reader, WHOLE_PLAN } from './visibility.sql';
 
 /** The rows of the read model as the API shows them: instants as ISO 8601, every briefing section present. */
 
 const iso = (at: Date | string | null): string | null => (at === null ? null : new Date(at).toISOString());
 
-export function toSummary(row: OperationRow & { leadAgency: AgencyView | null }): OperationSummaryView {
+export function toSummary(row: SummaryColumns & { leadAgency: AgencyView | null }): OperationSummaryView {
   return {
     id: row.id,
     reference: row.reference,
@@ -25,17 +25,30 @@ export function toSummary(row: OperationRow & { leadAgency: AgencyView | null })
     leadAgency: row.leadAgency,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
+    marking: { classification: row.classification, handlingInstruction: row.handlingInstruction },
   };
 }
 
+/** A deployment the reader sees in full: all of Teams, or their own agency's team (R14a). */
+export type DeploymentInFull = DeploymentView & Required<Omit<DeploymentView, 'declineReason'>>;
+
+export function seenInFull(deployment: DeploymentView): deployment is DeploymentInFull {
+  return deployment.version !== undefined;
+}
+
+/** A deployment as the reader may see it (R14a): in full, or another agency's team as team, agency and status. */
 export function toDeploymentView(row: DeploymentRow): DeploymentView {
+  const { full, declineReason, ...deployment } = row;
+  const reason = declineReason ?? {};
+  if (!full) return { id: row.id, team: row.team, agency: row.agency, status: row.status, ...reason };
   return {
-    ...row,
+    ...deployment,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     requestedAt: row.requestedAt.toISOString(),
     respondedAt: iso(row.respondedAt),
     releasedAt: iso(row.releasedAt),
+    ...reason,
   };
 }
 
@@ -50,17 +63,26 @@ export function toEvidenceView(row: EvidenceRow): EvidenceRequirementView {
   };
 }
 
+/**
+ * The plan as the reader sees it. The read left out what the reader may not see (R14a); what it
+ * left out is absent here too, not blank: the briefing's Information, the locations, the CPS
+ * involvement, and the sharing (the holders' own).
+ */
 export function toOperationView(
-  viewer: AuthUser,
+  reader: Reader,
   row: PlanRow,
-  lists: { locations: LocationView[]; deployments: DeploymentRow[]; evidence: EvidenceRow[] },
+  lists: { deployments: DeploymentRow[]; evidence: EvidenceRow[] },
 ): OperationView {
   const cps = row.cpsInvolvement;
+  // The read leaves the Information out for a reader who may not see it, and puts it in, if only as '', for one who may.
+  const briefing = BRIEFING_SECTIONS.filter((section) => section !== 'information' || 'information' in row.briefing).map((section) => [section, row.briefing[section] ?? '']);
   return {
     ...toSummary(row),
     owningAgency: row.leadAgency ?? row.createdByAgency,
-    briefing: Object.fromEntries(BRIEFING_SECTIONS.map((section) => [section, row.briefing[section] ?? ''])) as OperationView['briefing'],
-    locations: lists.locations,
+    sections: row.sections,
+    ...(row.sharing ? { sharing: row.sharing } : {}),
+    briefing: Object.fromEntries(briefing) as OperationView['briefing'],
+    ...(row.locations ? { locations: row.locations } : {}),
     safeguarding: {
       expectedPotentialVictims: row.expectedPotentialVictims,
       languages: row.safeguardingLanguages,
@@ -77,13 +99,17 @@ export function toOperationView(
     risks: row.risks.map((risk) => ({ ...risk, score: risk.likelihood * risk.impact })),
     deployments: lists.deployments.map(toDeploymentView),
     signOffs: row.signOffs,
-    cpsInvolvement: cps && {
-      ...cps,
-      requestedAt: iso(cps.requestedAt) as string,
-      engagedAt: iso(cps.engagedAt),
-      declinedAt: iso(cps.declinedAt),
-      closedAt: iso(cps.closedAt),
-    },
+    ...(row.cpsShown
+      ? {
+          cpsInvolvement: cps && {
+            ...cps,
+            requestedAt: iso(cps.requestedAt) as string,
+            engagedAt: iso(cps.engagedAt),
+            declinedAt: iso(cps.declinedAt),
+            closedAt: iso(cps.closedAt),
+          },
+        }
+      : {}),
     evidenceRequirements: lists.evidence.map(toEvidenceView),
     approval: row.approvedByPerson && row.approvedAt ? { by: row.approvedByPerson, at: row.approvedAt.toISOString() } : null,
     outcomes: row.outcomes as OperationView['outcomes'],
@@ -92,6 +118,6 @@ export function toOperationView(
     createdByAgency: row.createdByAgency,
     updatedBy: row.updatedByPerson,
     updatedAt: row.updatedAt.toISOString(),
-    canEdit: mayEditPlan(viewer, row),
+    canEdit: reader !== WHOLE_PLAN && mayEditPlan(reader, row),
   };
 }

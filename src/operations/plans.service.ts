@@ -4,14 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { HistoryEventView } from '../audit/dto/audit.dto';
 import { AuthUser } from '../common/auth/auth-user';
+import type { PlanSection } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
+import { label } from '../common/labels';
 import { together } from '../database/together';
 import { decodeCursor, encodeCursor } from './cursor';
 import { OperationPage, OperationQueryDto } from './dto/operation.dto';
 import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
 import { OperationRepository } from './operation.repository';
+import { PlanHistoryRepository } from './plan-history.repository';
 import { PlanReadRepository } from './plan-read.repository';
 import { toDeploymentView, toEvidenceView, toOperationView, toSummary } from './plan-views';
+import { Reader, WHOLE_PLAN } from './visibility.sql';
 
 const DEFAULT_PAGE = 20;
 const REFERENCE = /^OP-\d{4}-\d{4,9}$/;
@@ -26,7 +30,15 @@ export class PlansService {
 
   /** The whole plan, in a query for the operation and one per list it holds. */
   async get(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<OperationView> {
-    return this.read(viewer, id, manager, viewer);
+    return this.read(viewer, id, manager, 'visible');
+  }
+
+  /**
+   * Every section of a plan the caller has been shown to see, for the service's own rules
+   * (readiness counts what a partner may not read): never answered to anyone as it is.
+   */
+  async whole(id: string, manager: EntityManager = this.dataSource.manager): Promise<OperationView> {
+    return this.read(WHOLE_PLAN, id, manager, 'already-checked');
   }
 
   /**
@@ -40,18 +52,18 @@ export class PlansService {
   /** The whole plan with this reference, if the viewer may see it: the web UI's pages are addressed by reference. */
   async getByReference(viewer: AuthUser, reference: string): Promise<OperationView> {
     if (!REFERENCE.test(reference)) throw DomainError.notFound('Operation', reference);
-    return this.read(viewer, { reference }, this.dataSource.manager, viewer);
+    return this.read(viewer, { reference }, this.dataSource.manager, 'visible');
   }
 
-  private async read(viewer: AuthUser, which: string | { reference: string }, manager: EntityManager, scope: AuthUser | 'already-checked'): Promise<OperationView> {
-    const row = await PlanReadRepository.plan(manager, scope, which);
+  /** The plan as `reader` may see it (R14a): a query for the operation and its locations, one per list of rows it holds, each holding to the sections. */
+  private async read(reader: Reader, which: string | { reference: string }, manager: EntityManager, scope: 'visible' | 'already-checked'): Promise<OperationView> {
+    const row = await PlanReadRepository.plan(manager, reader, which, scope);
     if (!row) throw DomainError.notFound('Operation', typeof which === 'string' ? which : which.reference);
-    const [locations, deployments, evidence] = await together(manager, [
-      () => OperationRepository.locations(manager, row.id),
-      () => PlanReadRepository.deployments(manager, { operationId: row.id }),
-      () => PlanReadRepository.evidence(manager, { operationId: row.id }),
+    const [deployments, evidence] = await together(manager, [
+      () => PlanReadRepository.deployments(manager, reader, { operationId: row.id }),
+      () => PlanReadRepository.evidence(manager, reader, { operationId: row.id }),
     ] as const);
-    return toOperationView(viewer, row, { locations, deployments, evidence });
+    return toOperationView(reader, row, { deployments, evidence });
   }
 
   async list(viewer: AuthUser, query: OperationQueryDto): Promise<OperationPage> {
@@ -73,14 +85,28 @@ export class PlansService {
     return row;
   }
 
-  async history(viewer: AuthUser, id: string): Promise<HistoryEventView[]> {
-    await this.summary(viewer, id);
-    return this.audit.history(id);
+  /** A plan's history, each event as far as the viewer may read it (R14c). */
+  /**
+   * Just enough of a visible operation to answer for one of its sections: 404 when the viewer may
+   * not see the plan, 403 naming the owner to ask when the section is not shared with them (R14a).
+   */
+  async section(viewer: AuthUser, id: string, section: PlanSection): Promise<{ id: string; reference: string; version: number }> {
+    const row = await OperationRepository.section(this.dataSource.manager, viewer, id, section);
+    if (!row) throw DomainError.notFound('Operation', id);
+    if (!row.sees) {
+      throw new DomainError('FORBIDDEN', `The ${label('sectionName', section).toLowerCase()} section of ${row.reference} is not shared with your agency: ask the plan’s owner, ${row.owner}`, { section });
+    }
+    return { id: row.id, reference: row.reference, version: row.version };
   }
 
-  /** The history of a plan the caller has just read (so may see). */
-  historyOf(plan: Pick<OperationView, 'id'>): Promise<HistoryEventView[]> {
-    return this.audit.history(plan.id);
+  async history(viewer: AuthUser, id: string): Promise<HistoryEventView[]> {
+    await this.summary(viewer, id);
+    return PlanHistoryRepository.history(this.dataSource.manager, viewer, id);
+  }
+
+  /** The history of a plan the viewer has just read (so may see), as far as they may read it. */
+  historyOf(viewer: AuthUser, plan: Pick<OperationView, 'id'>): Promise<HistoryEventView[]> {
+    return PlanHistoryRepository.history(this.dataSource.manager, viewer, plan.id);
   }
 
   /** The position of the newest event in the history of a plan the caller has just read. */
@@ -88,14 +114,14 @@ export class PlansService {
     return this.audit.lastSeq(plan.id);
   }
 
-  /** One deployment as the plan shows it (for a partner, who may lose sight of the plan by declining). */
-  async deployment(deploymentId: string, manager: EntityManager = this.dataSource.manager): Promise<DeploymentView> {
-    const [row] = await PlanReadRepository.deployments(manager, { deploymentId });
+  /** One deployment as the plan shows it to `viewer` (for a partner, who may lose sight of the plan by declining). */
+  async deployment(viewer: AuthUser, deploymentId: string, manager: EntityManager = this.dataSource.manager): Promise<DeploymentView> {
+    const [row] = await PlanReadRepository.deployments(manager, viewer, { deploymentId });
     return toDeploymentView(row);
   }
 
-  /** An operation's evidence requirements, or one of them, as the plan shows them. */
-  async evidence(of: { operationId: string } | { requirementId: string }, manager: EntityManager = this.dataSource.manager): Promise<EvidenceRequirementView[]> {
-    return (await PlanReadRepository.evidence(manager, of)).map(toEvidenceView);
+  /** An operation's evidence requirements, or one of them, as the plan shows them to `viewer` (R14a). */
+  async evidence(viewer: AuthUser, of: { operationId: string } | { requirementId: string }, manager: EntityManager = this.dataSource.manager): Promise<EvidenceRequirementView[]> {
+    return (await PlanReadRepository.evidence(manager, viewer, of)).map(toEvidenceView);
   }
 }

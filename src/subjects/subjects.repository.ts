@@ -4,6 +4,7 @@ import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
 import { contactOf } from '../operations/contact.sql';
+import { Reader, sees } from '../operations/visibility.sql';
 import { subjectHitStands } from './subject-hits.sql';
 
 export interface SubjectRow {
@@ -84,12 +85,13 @@ export const SubjectsRepository = {
     return rows.map((row) => row.otherId).filter((id) => id !== operationId);
   },
 
-  list(manager: EntityManager, operationId: string): Promise<SubjectRow[]> {
+  /** A plan's subjects, for a reader who sees its Intelligence section (R14a); none for anyone else. */
+  list(manager: EntityManager, reader: Reader, operationId: string): Promise<SubjectRow[]> {
     return query(
       manager,
       sql`SELECT s.id, s.kind, s.details, ${personJson('u')} AS "addedBy", s.added_at AS "addedAt"
-            FROM plan_subjects s JOIN users u ON u.id = s.added_by
-           WHERE s.operation_id = ${operationId}
+            FROM plan_subjects s JOIN users u ON u.id = s.added_by JOIN operations o ON o.id = s.operation_id
+           WHERE s.operation_id = ${operationId} AND ${sees(reader, 'INTELLIGENCE')}
            ORDER BY s.added_at, s.id`,
     );
   },
@@ -104,8 +106,11 @@ export const SubjectsRepository = {
     );
   },
 
-  /** Every subject hit recorded for a plan, whether it stands now (a key still shared, neither plan ended), each side's acknowledgement. */
-  hits(manager: EntityManager, operationId: string): Promise<SubjectHitRow[]> {
+  /**
+   * Every subject hit recorded for a plan, whether it stands now (a key still shared, neither plan
+   * ended), each side's acknowledgement: for a reader who sees the plan's Intelligence (R14a).
+   */
+  hits(manager: EntityManager, reader: Reader, operationId: string): Promise<SubjectHitRow[]> {
     return query(
       manager,
       named(sql`SELECT h.id AS "hitId", other.reference, h.kind, h.raised_at AS "raisedAt",
@@ -125,7 +130,7 @@ export const SubjectsRepository = {
                   LEFT JOIN subject_hits theirs ON theirs.operation_id = h.other_operation_id AND theirs.other_operation_id = h.operation_id AND theirs.kind = h.kind
                   LEFT JOIN users tu ON tu.id = theirs.acknowledged_by
                   LEFT JOIN agencies ta ON ta.id = tu.agency_id
-                 WHERE h.operation_id = ${operationId}
+                 WHERE h.operation_id = ${operationId} AND ${sees(reader, 'INTELLIGENCE', 'me')}
                  ORDER BY "current" DESC, other.starts_at, other.reference, h.kind`),
     );
   },

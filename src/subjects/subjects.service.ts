@@ -10,6 +10,7 @@ import { inTransaction } from '../database/transaction';
 import { HitBudget } from '../operations/hit-budget';
 import { OperationAccess } from '../operations/operation-access';
 import { PlansService } from '../operations/plans.service';
+import { Reader } from '../operations/visibility.sql';
 import { AddSubjectDto, PlanSubjectsView, SubjectView } from './dto/subject.dto';
 import { SubjectMatchKey } from './match-key';
 import { normaliseSubject } from './normalise';
@@ -52,14 +53,15 @@ export class SubjectsService {
     private readonly budget: HitBudget,
   ) {}
 
+  /** A plan's subjects, for those who see its Intelligence section (R14a). */
   async list(viewer: AuthUser, operationId: string): Promise<PlanSubjectsView> {
-    const plan = await this.plans.summary(viewer, operationId);
-    return { operationVersion: plan.version, subjects: await this.subjectsOf(plan) };
+    const plan = await this.plans.section(viewer, operationId, 'INTELLIGENCE');
+    return { operationVersion: plan.version, subjects: await this.subjectsOf(viewer, plan) };
   }
 
-  /** The subjects of a plan the caller has just read (so may see). */
-  async subjectsOf(plan: { id: string }): Promise<SubjectView[]> {
-    return (await SubjectsRepository.list(this.dataSource.manager, plan.id)).map(toView);
+  /** The subjects of a plan the caller has just read (so may see): none unless they see its Intelligence. */
+  async subjectsOf(viewer: AuthUser, plan: { id: string }): Promise<SubjectView[]> {
+    return (await SubjectsRepository.list(this.dataSource.manager, viewer, plan.id)).map(toView);
   }
 
   async add(viewer: AuthUser, operationId: string, input: AddSubjectDto): Promise<PlanSubjectsView> {
@@ -82,7 +84,7 @@ export class SubjectsService {
       await this.raiseHits(manager, viewer, { id: operationId, reference: row.reference }, input.kind, keys);
       return updated.version;
     });
-    return { operationVersion, subjects: await this.subjectsOf({ id: operationId }) };
+    return { operationVersion, subjects: await this.subjectsOf(viewer, { id: operationId }) };
   }
 
   async remove(viewer: AuthUser, operationId: string, subjectId: string, version: number): Promise<PlanSubjectsView> {
@@ -94,12 +96,12 @@ export class SubjectsService {
       await this.audit.append(manager, { operationId, action: 'subject.removed', actor: viewer, before: { subjectId, kind: removed.kind, matchKeys: removed.keys }, after: null });
       return updated.version;
     });
-    return { operationVersion, subjects: await this.subjectsOf({ id: operationId }) };
+    return { operationVersion, subjects: await this.subjectsOf(viewer, { id: operationId }) };
   }
 
   /** The subject hits of a plan the caller has already been shown to see. */
-  hitsOf(manager: EntityManager, operationId: string): Promise<SubjectHitRow[]> {
-    return SubjectsRepository.hits(manager, operationId);
+  hitsOf(manager: EntityManager, reader: Reader, operationId: string): Promise<SubjectHitRow[]> {
+    return SubjectsRepository.hits(manager, reader, operationId);
   }
 
   /** The owner's acknowledgement of a subject hit, or undefined when the hit is not one of the plan's subject hits. */

@@ -3,6 +3,7 @@ import type { OperationStatus } from '../common/domain';
 import { query } from '../database/query';
 import { sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
+import { OWNER_RELEASE } from '../common/release-reasons';
 import { ownedBy } from '../operations/visibility.sql';
 import { subjectHitStands } from '../subjects/subject-hits.sql';
 
@@ -17,6 +18,8 @@ export interface TaskRow {
   requirementId?: string;
   hitId?: string;
   detail: string;
+  /** For a released team: when the owner released it. */
+  releasedAt?: Date;
   /** For a sign-off task: where the agency's sign-off stands (AWAITING, WITHDRAWN, or a DECLINED that still stands). */
   signOffState?: 'AWAITING' | 'WITHDRAWN' | 'DECLINED';
 }
@@ -78,6 +81,20 @@ export const TasksRepository = {
             FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
             LEFT JOIN agencies la ON la.id = o.lead_agency_id JOIN agencies ca ON ca.id = o.created_by_agency_id
            WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN}`,
+    );
+  },
+
+  /**
+   * The agency's teams that the owner released from plans still to happen, as their agency's record
+   * of it (R14): the plan itself may no longer be theirs to see. `detail` is the team's name.
+   */
+  teamsReleased(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, d.id AS "deploymentId", t.name AS detail, d.released_at AS "releasedAt"
+            FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
+           WHERE d.team_agency_id = ${agencyId} AND d.status = 'RELEASED' AND d.release_reason = ${OWNER_RELEASE}
+             AND ${OPEN_PLAN} AND o.ends_at > now()`,
     );
   },
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
+import { ukDateTime } from '../common/uk-time';
 import { AppConfig } from '../config/app-config';
 import { TaskKind, TaskView } from './dto/task.dto';
 import { TaskRow, TasksRepository } from './tasks.repository';
@@ -45,6 +46,13 @@ export class TasksService {
         ),
         TasksRepository.teamRequests(manager, viewer.agencyId).then((rows) =>
           rows.map((row) => task('ANSWER_TEAM_REQUEST', `Confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId })),
+        ),
+        TasksRepository.teamsReleased(manager, viewer.agencyId).then((rows) =>
+          rows.map((row) =>
+            task('TEAM_RELEASED', `Your team ${row.detail} was released from ${row.reference} on ${ukDateTime(row.releasedAt as Date)}: it is free for other work`, row, {
+              deploymentId: row.deploymentId,
+            }),
+          ),
         ),
         TasksRepository.evidenceToGather(manager, viewer.agencyId).then((rows) =>
           rows.map((row) => task('GATHER_EVIDENCE', `Gather the evidence and record it: ${row.detail}`, row, { requirementId: row.requirementId })),

@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
   'rv-point.removed': 'Removed an RV point',
   'operation.signed-off': 'Signed off their agency’s part',
   'operation.sign-off-declined': 'Declined to sign off their agency’s part',
+  'operation.sharing-changed': 'Changed what a partner agency sees of the plan',
   'cps.requested': 'Requested early CPS involvement',
   'cps.withdrawn': 'Withdrew the CPS request',
   'cps.engaged': 'Accepted early CPS involvement',

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/authentication.guard';
+import { Marking, markingText, printedMarkingCss } from '../common/marking';
 
 /** An error to show: the error summary links each message to its field. */
 export interface FieldError {
@@ -10,9 +11,14 @@ export interface FieldError {
   href?: string;
 }
 
-/** The data every page needs beside its own: who is signed in, the session's CSRF token, the request id. */
+/**
+ * The data every page needs beside its own: who is signed in, the session's CSRF token, the request
+ * id; and on a page of a plan (`plan`, or a `marking` of its own), the plan's protective marking,
+ * shown at the top and the foot and printed on every page (R14d).
+ */
 export function render(reply: FastifyReply, request: AuthenticatedRequest, template: string, data: Record<string, unknown>, status = 200): FastifyReply {
   const errors = (data.errors as FieldError[] | undefined) ?? [];
+  const marking = (data.marking as Marking | undefined) ?? (data.plan as { marking?: Marking } | undefined)?.marking;
   return reply
     .code(status)
     // Pages hold plans: no shared or back-button cache may keep them after sign-out.
@@ -23,6 +29,7 @@ export function render(reply: FastifyReply, request: AuthenticatedRequest, templ
       taskCount: (request as { taskCount?: number }).taskCount,
       csrfToken: request.session?.csrfToken ?? data.csrfToken,
       requestId: request.id,
+      ...(marking ? { markingText: markingText(marking), markingCss: printedMarkingCss(marking) } : {}),
       errorList: errors.map((error) => ({ text: error.text, href: error.href ?? (error.field ? `#${error.field}` : undefined) })),
       fieldErrors: Object.fromEntries(errors.filter((error) => error.field).map((error) => [error.field, { text: error.text }])),
     });

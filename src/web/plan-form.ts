@@ -23,6 +23,8 @@ export interface PlanFormValues {
   expectedPotentialVictims: string;
   languages: string;
   receptionCentre: string;
+  classification: string;
+  handlingInstruction: string;
   briefing: Record<string, string>;
 }
 
@@ -33,13 +35,14 @@ export const PLAN_FIELDS: FieldMap = {
     if (field === 'startsAt' || field === 'endsAt') return `${field}-day`;
     const location = /^locations\.\d+\.(label|address|postcode)$/.exec(field);
     if (location) return `location-${location[1]}`;
-    const nested = /^(safeguarding|briefing)\.(\w+)/.exec(field);
+    const nested = /^(safeguarding|briefing|marking)\.(\w+)/.exec(field);
     if (nested) return nested[1] === 'briefing' ? `briefing-${nested[2]}` : nested[2];
     return field.split('.')[0];
   },
   messages: {
     exploitationTypes: 'Select at least one type of exploitation',
     scope: 'Select the scope of the operation',
+    classification: 'Select the protective marking: OFFICIAL or OFFICIAL-SENSITIVE. Material classified SECRET or above must not be held in this system',
     expectedPotentialVictims: 'Enter the expected number of potential victims as a whole number from 0 to 10000',
   },
 };
@@ -71,6 +74,8 @@ export function planFormValues(form: unknown): PlanFormValues {
     expectedPotentialVictims: formText(form, 'expectedPotentialVictims').trim(),
     languages: formText(form, 'languages'),
     receptionCentre: formText(form, 'receptionCentre'),
+    classification: formText(form, 'classification'),
+    handlingInstruction: formText(form, 'handlingInstruction'),
     briefing: Object.fromEntries(BRIEFING_SECTIONS.map((section) => [section, formText(form, `briefing-${section}`)])),
   };
 }
@@ -92,6 +97,8 @@ export function planFormValuesOf(plan: OperationView): PlanFormValues {
     expectedPotentialVictims: String(plan.safeguarding.expectedPotentialVictims),
     languages: plan.safeguarding.languages.join(', '),
     receptionCentre: plan.safeguarding.receptionCentre ?? '',
+    classification: plan.marking.classification,
+    handlingInstruction: plan.marking.handlingInstruction ?? '',
     briefing: { ...plan.briefing },
   };
 }
@@ -133,6 +140,8 @@ export function planBody(values: PlanFormValues, part: { location: boolean; brie
     scope: values.scope,
     startsAt: starts.iso ?? '',
     endsAt: ends.iso ?? '',
+    // Nothing chosen leaves the marking as it is (OFFICIAL-SENSITIVE for a new plan): the page always offers one ticked.
+    marking: { ...(values.classification ? { classification: values.classification } : {}), handlingInstruction: values.handlingInstruction.trim() || null },
   };
   // The details page leaves safeguarding to its own page: only the new-plan form sends it.
   if (part.safeguarding !== false) body.safeguarding = safeguardingBody(values);
@@ -157,7 +166,7 @@ export function languagesOf(text: string): string[] {
 }
 
 /** The order fields appear on the form, so the error summary lists problems in the same order. */
-const FIELD_ORDER = ['name', 'exploitationTypes', 'scope', 'startsAt-', 'endsAt-', 'location-', 'expectedPotentialVictims', 'languages', 'receptionCentre', 'briefing-'];
+const FIELD_ORDER = ['name', 'exploitationTypes', 'scope', 'classification', 'handlingInstruction', 'startsAt-', 'endsAt-', 'location-', 'expectedPotentialVictims', 'languages', 'receptionCentre', 'briefing-'];
 
 /** The form's own errors (dates, numbers) and then the API's, one per field, in the form's order. */
 export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): FieldError[] {

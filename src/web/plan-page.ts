@@ -33,9 +33,9 @@ export class PlanPages {
     return { plan, seen: await this.plans.lastChangeOf(plan) };
   }
 
-  /** The plan's whole history, oldest first: read only by the pages that show it. */
-  history(context: PlanContext): Promise<HistoryEventView[]> {
-    return this.plans.historyOf(context.plan);
+  /** The plan's history as the viewer may read it, oldest first: read only by the pages that show it. */
+  history(request: AuthenticatedRequest, context: PlanContext): Promise<HistoryEventView[]> {
+    return this.plans.historyOf(request.user!, context.plan);
   }
 
   draw(reply: FastifyReply, request: AuthenticatedRequest, template: string, title: string, context: PlanContext, data: Record<string, unknown>, status = 200): FastifyReply {
@@ -56,7 +56,7 @@ export class PlanPages {
       // Drawn again from the plan as it is now, so that saving again applies to the newest version.
       const now = await this.load(request, context.plan.reference);
       const posted = asPosted(now, request);
-      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(await this.plans.historyOf(now.plan), posted.seen) });
+      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(await this.plans.historyOf(request.user!, now.plan), posted.seen) });
       return redraw(formErrors(error, fields), posted);
     }
   }

@@ -16,6 +16,7 @@ export const SECTIONS = [
   { path: 'conflicts', text: 'Deconfliction' },
   { path: 'submit', text: 'Check and submit' },
   { path: 'sign-off', text: 'Partner sign-off' },
+  { path: 'sharing', text: 'Sharing with partner agencies' },
   { path: 'review', text: 'Review (managers)' },
   { path: 'briefing', text: 'Briefing pack' },
   { path: 'history', text: 'History' },

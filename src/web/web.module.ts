@@ -24,6 +24,7 @@ import { PlanRecordController } from './pages/plan-record.controller';
 import { PlanSubjectsController } from './pages/plan-subjects.controller';
 import { PlanRisksController } from './pages/plan-risks.controller';
 import { PlanSafeguardingController } from './pages/plan-safeguarding.controller';
+import { PlanSharingController } from './pages/plan-sharing.controller';
 import { PlanSignOffController } from './pages/plan-sign-off.controller';
 import { PlanOrderController } from './pages/plan-order.controller';
 import { PlanTeamsController } from './pages/plan-teams.controller';
@@ -39,6 +40,6 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 @Module({
   imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule, CalendarModule, DashboardModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController, DashboardPageController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanSharingController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController, DashboardPageController],
 })
 export class WebModule {}

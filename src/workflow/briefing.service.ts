@@ -9,7 +9,8 @@ export class BriefingService {
   constructor(private readonly plans: PlansService) {}
 
   async briefing(viewer: AuthUser, id: string, format: 'markdown' | 'html'): Promise<string> {
-    const blocks = briefingBlocks(await this.plans.get(viewer, id));
-    return format === 'html' ? toHtml(blocks) : toMarkdown(blocks);
+    const plan = await this.plans.get(viewer, id);
+    const blocks = briefingBlocks(plan);
+    return format === 'html' ? toHtml(blocks, plan.marking) : toMarkdown(blocks);
   }
 }

@@ -1,11 +1,14 @@
-import { BriefingSection } from '../common/domain';
+import { BriefingSection, PLAN_SECTIONS } from '../common/domain';
 import { label } from '../common/labels';
+import { markingText, printedMarkingCss } from '../common/marking';
 import { ukClock, ukDateTime } from '../common/uk-time';
+import type { LocationView } from '../operations/dto/operation.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
-import { COMPLETED_RELEASE } from '../deployments/release-reasons';
+import { COMPLETED_RELEASE } from '../common/release-reasons';
 
 /** A briefing is built once as blocks, then written as Markdown or HTML. */
 type Block =
+  | { kind: 'marking'; text: string }
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'subheading'; text: string }
@@ -23,9 +26,10 @@ export const SECTION_TITLES: Record<BriefingSection, string> = {
   humanitarian: 'Humanitarian issues',
 };
 
-/** A section's heading and text, or what is missing and who writes it. */
+/** A section's heading and text, or what is missing and who writes it; nothing for a section the reader may not see. */
 function section(plan: OperationView, name: BriefingSection): Block[] {
   const text = plan.briefing[name];
+  if (text === undefined) return [];
   return [
     { kind: 'heading', text: SECTION_TITLES[name] },
     {
@@ -35,13 +39,49 @@ function section(plan: OperationView, name: BriefingSection): Block[] {
   ];
 }
 
-/** The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications, Humanitarian. */
+/** What the reader's agency is not shown of the plan (R14a), said once, so nobody takes a short pack for the whole. */
+function notShared(plan: OperationView): Block[] {
+  const hidden = PLAN_SECTIONS.filter((name) => name !== 'TEAMS' && !plan.sections.includes(name)).map((name) => label('sectionName', name));
+  const teams = plan.sections.includes('TEAMS') ? [] : ['anything of other agencies’ teams but their name and status'];
+  if (hidden.length === 0 && teams.length === 0) return [];
+  return [
+    {
+      kind: 'paragraph',
+      text: `Not shared with your agency: ${[hidden.join(', '), ...teams].filter(Boolean).join('; and ')}. Ask the plan’s owner, ${plan.owningAgency.name}, if your part needs more.`,
+    },
+  ];
+}
+
+/** A team the reader sees in full, or another agency's team that it sees as team, agency and status only (R14a). */
+function teamRow(d: DeploymentView): string[] {
+  const status = d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
+  if (d.tasking === undefined) return [d.team.name, d.agency.code, '-', 'Not shared', '-', '-', '-', '-', status];
+  return [
+    d.team.name,
+    d.agency.code,
+    String(d.headcount),
+    d.tasking || '-',
+    (d.powers ?? []).map((power) => label('power', power)).join(', ') || '-',
+    d.rvPoint ? `${d.rvPoint.name}, ${ukClock(d.rvPoint.meetAt)}` : 'Not given',
+    d.callSign ?? '-',
+    d.startsAt && d.endsAt ? `${ukDateTime(d.startsAt)} to ${ukDateTime(d.endsAt)}` : '-',
+    status,
+  ];
+}
+
+/**
+ * The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications,
+ * Humanitarian; as the reader may see it (R14a), under its protective marking (R14d) at the top and
+ * the foot.
+ */
 export function briefingBlocks(plan: OperationView): Block[] {
   // A completed plan released its teams; those that were confirmed on the day are still the record of who was deployed.
   const deployedOnTheDay = (d: DeploymentView) => d.status === 'RELEASED' && d.respondedAt !== null && d.releaseReason === COMPLETED_RELEASE;
   const active = plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED' || deployedOnTheDay(d));
   const byTeam = new Map(plan.deployments.map((d) => [d.team.id, d]));
+  const marking: Block = { kind: 'marking', text: markingText(plan.marking) };
   return [
+    marking,
     { kind: 'title', text: `${plan.reference}: ${plan.name}` },
     {
       kind: 'facts',
@@ -54,6 +94,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
         ['Version', String(plan.version)],
       ],
     },
+    ...notShared(plan),
     ...section(plan, 'information'),
     ...section(plan, 'intent'),
     ...section(plan, 'method'),
@@ -63,27 +104,11 @@ export function briefingBlocks(plan: OperationView): Block[] {
     {
       kind: 'table',
       header: ['Team', 'Agency', 'Officers', 'Tasking', 'Powers', 'RV point', 'Call sign', 'Window', 'Status'],
-      rows: active.map((d) => [
-        d.team.name,
-        d.agency.code,
-        String(d.headcount),
-        d.tasking || '-',
-        d.powers.map((power) => label('power', power)).join(', ') || '-',
-        d.rvPoint ? `${d.rvPoint.name}, ${ukClock(d.rvPoint.meetAt)}` : 'Not given',
-        d.callSign ?? '-',
-        `${ukDateTime(d.startsAt)} to ${ukDateTime(d.endsAt)}`,
-        d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status),
-      ]),
+      rows: active.map(teamRow),
       empty: `No teams yet: a coordinator of ${plan.owningAgency.name} requests them from the partner agencies.`,
     },
     ...section(plan, 'administration'),
-    { kind: 'subheading', text: 'Locations and entry' },
-    {
-      kind: 'table',
-      header: ['Location', 'Address', 'Postcode', 'Strike time', 'Entry'],
-      rows: plan.locations.map((l) => [l.label, l.address, l.postcode, l.strikeAt ? ukDateTime(l.strikeAt) : 'Not set', entryText(l)]),
-      empty: `No locations yet: a coordinator of ${plan.owningAgency.name} adds them.`,
-    },
+    ...locationBlocks(plan),
     ...signOffBlocks(plan),
     ...section(plan, 'risk'),
     { kind: 'subheading', text: 'Risk register, highest residual risk first' },
@@ -91,7 +116,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
       kind: 'table',
       header: ['Hazard', 'Likelihood', 'Impact', 'Score', 'Control measures', 'Residual risk', 'Owner', 'Accepted by'],
       rows: registerOrder(plan.risks).map((r) => [
-        r.hazard === 'OTHER' ? `Other: ${r.hazardDetail}` : label('hazard', r.hazard),
+        `${r.hazard === 'OTHER' ? `Other: ${r.hazardDetail}` : label('hazard', r.hazard)}${r.intelligenceDerived ? ' (from intelligence)' : ''}`,
         String(r.likelihood),
         String(r.impact),
         String(r.score),
@@ -118,13 +143,46 @@ export function briefingBlocks(plan: OperationView): Block[] {
     },
     ...section(plan, 'humanitarian'),
     ...safeguardingBlocks(plan),
-    { kind: 'heading', text: 'Evidence required by the CPS' },
+    ...evidenceBlocks(plan, byTeam),
+    ...outcomeBlocks(plan),
+    marking,
+  ];
+}
+
+/** The Places section (R14a): left out for a reader it is not shared with. */
+function locationBlocks(plan: OperationView): Block[] {
+  if (!plan.locations) return [];
+  return [
+    { kind: 'subheading', text: 'Locations and entry' },
     {
-      kind: 'paragraph',
-      text: plan.cpsInvolvement?.liaison
-        ? `CPS liaison: ${plan.cpsInvolvement.liaison.name} (${plan.cpsInvolvement.liaison.email}).`
-        : `No CPS liaison engaged: a coordinator of ${plan.owningAgency.name} requests early CPS involvement, and a CPS liaison accepts it.`,
+      kind: 'table',
+      header: ['Location', 'Address', 'Postcode', 'Strike time', 'Entry'],
+      rows: plan.locations.map((l) => [l.label, l.address, l.postcode, l.strikeAt ? ukDateTime(l.strikeAt) : 'Not set', entryText(l)]),
+      empty: `No locations yet: a coordinator of ${plan.owningAgency.name} adds them.`,
     },
+  ];
+}
+
+/**
+ * The Prosecution section (R14a): the whole evidence matrix for those who see it; for a partner, the
+ * requirements its own teams gather; nothing when there are none of those.
+ */
+function evidenceBlocks(plan: OperationView, byTeam: Map<string, DeploymentView>): Block[] {
+  const whole = plan.sections.includes('PROSECUTION');
+  if (!whole && plan.evidenceRequirements.length === 0) return [];
+  const cps = plan.cpsInvolvement;
+  return [
+    { kind: 'heading', text: whole ? 'Evidence required by the CPS' : 'Evidence your agency’s teams gather for the CPS' },
+    ...(whole
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: cps?.liaison
+              ? `CPS liaison: ${cps.liaison.name} (${cps.liaison.email}).`
+              : `No CPS liaison engaged: a coordinator of ${plan.owningAgency.name} requests early CPS involvement, and a CPS liaison accepts it.`,
+          },
+        ]
+      : []),
     {
       kind: 'table',
       header: ['Offence', 'Evidence', 'Priority', 'Description', 'Gathered by', 'Status'],
@@ -138,7 +196,6 @@ export function briefingBlocks(plan: OperationView): Block[] {
       ]),
       empty: 'No evidence requirements yet: the engaged CPS liaison adds what a prosecution will need.',
     },
-    ...outcomeBlocks(plan),
   ];
 }
 
@@ -150,7 +207,7 @@ function timeline(plan: OperationView, active: DeploymentView[]): Block {
     const teams = active.filter((d) => d.rvPoint?.id === rv.id).map((d) => d.team.name);
     events.push({ at: rv.meetAt, what: `RV: ${rv.name}${teams.length ? ` (${teams.join(', ')})` : ''}`, where: rv.address });
   }
-  for (const l of plan.locations) if (l.strikeAt) events.push({ at: l.strikeAt, what: `Strike: ${l.label}`, where: `${l.address}, ${l.postcode}` });
+  for (const l of plan.locations ?? []) if (l.strikeAt) events.push({ at: l.strikeAt, what: `Strike: ${l.label}`, where: `${l.address}, ${l.postcode}` });
   if (plan.timings.debriefAt) events.push({ at: plan.timings.debriefAt, what: 'Debrief', where: plan.timings.briefingPlace ?? '-' });
   events.sort((a, b) => a.at.localeCompare(b.at));
   return {
@@ -161,7 +218,7 @@ function timeline(plan: OperationView, active: DeploymentView[]): Block {
   };
 }
 
-function entryText(location: OperationView['locations'][number]): string {
+function entryText(location: LocationView): string {
   const entry = location.entry;
   if (!entry) return 'Not recorded';
   if (entry.basis === 'WARRANT' && entry.warrant) {
@@ -188,7 +245,7 @@ function signOffBlocks(plan: OperationView): Block[] {
       header: ['Agency', 'Sign-off', 'By', 'When'],
       rows: plan.signOffs.map((s) => [
         s.agency.code,
-        s.state === 'DECLINED' ? `Declined: ${s.reason}` : label('signOffState', s.state),
+        s.state === 'DECLINED' && s.reason ? `Declined: ${s.reason}` : label('signOffState', s.state),
         s.by?.name ?? '-',
         s.at ? ukDateTime(s.at) : '-',
       ]),
@@ -251,6 +308,8 @@ export function toMarkdown(blocks: Block[]): string {
   return `${blocks
     .map((block) => {
       switch (block.kind) {
+        case 'marking':
+          return `**${block.text}**`;
         case 'title':
           return `# ${block.text}`;
         case 'heading':
@@ -272,11 +331,13 @@ export function toMarkdown(blocks: Block[]): string {
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-export function toHtml(blocks: Block[]): string {
+export function toHtml(blocks: Block[], marking: OperationView['marking']): string {
   const title = blocks.find((block) => block.kind === 'title');
   const body = blocks
     .map((block) => {
       switch (block.kind) {
+        case 'marking':
+          return `<p class="marking">${escape(block.text)}</p>`;
         case 'title':
           return `<h1>${escape(block.text)}</h1>`;
         case 'heading':
@@ -302,7 +363,9 @@ body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #999;margin-top:1.6rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
+.marking{font-weight:700;text-align:center;letter-spacing:.05em}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}.marking{display:none}}
+${printedMarkingCss(marking)}
 </style></head>
 <body>
 ${body}

@@ -4,6 +4,7 @@ import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
 import { contactOf } from '../operations/contact.sql';
+import { Reader, sees } from '../operations/visibility.sql';
 import { ConflictView } from './dto/workflow.dto';
 
 /** The windows of `me` and `other` overlap. */
@@ -52,7 +53,7 @@ export const DeconflictionRepository = {
   },
 
   /** Every hit recorded for an operation: of the other only its reference, lead agency and a contact; whether it stands now. */
-  async hits(manager: EntityManager, operationId: string): Promise<ConflictRow[]> {
+  async hits(manager: EntityManager, reader: Reader, operationId: string): Promise<ConflictRow[]> {
     return query(
       manager,
       named(sql`SELECT h.id AS "hitId", other.reference, h.raised_at AS "raisedAt",
@@ -82,7 +83,7 @@ export const DeconflictionRepository = {
                   LEFT JOIN conflict_acknowledgements their_ack ON their_ack.operation_id = other.id AND their_ack.other_operation_id = me.id
                   LEFT JOIN users tu ON tu.id = their_ack.acknowledged_by
                   LEFT JOIN agencies ta ON ta.id = tu.agency_id
-                 WHERE h.operation_id = ${operationId}
+                 WHERE h.operation_id = ${operationId} AND ${sees(reader, 'INTELLIGENCE', 'me')}
                  ORDER BY "current" DESC, other.starts_at, other.reference`),
     );
   },

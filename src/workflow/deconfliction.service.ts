@@ -9,6 +9,7 @@ import { HitBudget } from '../operations/hit-budget';
 import { assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
 import { PlanEvents } from '../operations/plan-events';
 import { PlansService } from '../operations/plans.service';
+import { Reader } from '../operations/visibility.sql';
 import { together } from '../database/together';
 import { matchedWords, SubjectsService } from '../subjects/subjects.service';
 import { DeconflictionRepository } from './deconfliction.repository';
@@ -50,17 +51,25 @@ export class DeconflictionService implements OnModuleInit {
     }
   }
 
-  /** The hits of an operation the caller may see (404 otherwise), current ones first. */
+  /** The hits of an operation whose Intelligence the caller sees (404 when they may not see it, 403 when it is not shared), current ones first. */
   async conflicts(viewer: AuthUser, id: string): Promise<ConflictView[]> {
-    await this.plans.summary(viewer, id);
-    return this.conflictsOf(this.dataSource.manager, id);
+    await this.plans.section(viewer, id, 'INTELLIGENCE');
+    return this.conflictsOf(this.dataSource.manager, viewer, id);
   }
 
-  /** Every hit recorded for an operation the caller has already been shown to see: of place and time, then of subjects. */
-  async conflictsOf(manager: EntityManager, id: string): Promise<ConflictView[]> {
+  /** The hits of a plan the viewer has just read (a page): none unless they see its Intelligence (R14a). */
+  hitsSeenBy(viewer: AuthUser, plan: { id: string }): Promise<ConflictView[]> {
+    return this.conflictsOf(this.dataSource.manager, viewer, plan.id);
+  }
+
+  /**
+   * Every hit recorded for an operation the caller has already been shown to see, of place and
+   * time, then of subjects: none unless `reader` sees its Intelligence (R14a).
+   */
+  async conflictsOf(manager: EntityManager, reader: Reader, id: string): Promise<ConflictView[]> {
     const iso = (at: string | Date) => new Date(at).toISOString();
     const acknowledged = <T extends { at: string } | null>(ack: T): T => (ack ? { ...ack, at: iso(ack.at) } : ack);
-    const [places, subjects] = await together(manager, [() => DeconflictionRepository.hits(manager, id), () => this.subjects.hitsOf(manager, id)] as const);
+    const [places, subjects] = await together(manager, [() => DeconflictionRepository.hits(manager, reader, id), () => this.subjects.hitsOf(manager, reader, id)] as const);
     const placeHits: ConflictView[] = places.map((row) => ({
       ...row,
       basis: 'PLACE_AND_TIME',

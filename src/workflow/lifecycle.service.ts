@@ -9,7 +9,7 @@ import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { CpsService } from '../cps/cps.service';
 import { DeploymentsService } from '../deployments/deployments.service';
-import { CANCELLED_RELEASE, COMPLETED_RELEASE } from '../deployments/release-reasons';
+import { CANCELLED_RELEASE, COMPLETED_RELEASE } from '../common/release-reasons';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
 import { OperationChanges, OperationRow } from '../operations/operation-row';

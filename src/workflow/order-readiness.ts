@@ -11,7 +11,7 @@ export interface OrderFacts {
   rvPointCount: number;
   /** Confirmed teams given no RV point. */
   teamsWithoutRv: string[];
-  risks: { hazard: string; hazardDetail: string | null; residual: RiskRating; acceptedBy: string | null }[];
+  risks: { hazard: string; hazardDetail: string | null; residual: RiskRating; acceptedBy: string | null; intelligenceDerived: boolean }[];
   firstResponderCount: number;
   interpreterLanguages: string[];
   medicalCover: string | null;
@@ -43,11 +43,14 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
     `The warrant for ${list(expired.map((l) => `${l.label} expires ${ukDateTime(l.entry?.warrantExpiresAt as Date)}`))}, before the strike: get a new warrant or strike earlier`,
   );
   const unaccepted = order.risks.filter((r) => r.residual === 'HIGH' && !r.acceptedBy?.trim());
+  // Every agency on the plan reads this check: a risk derived from intelligence is counted, never described (R14a).
+  const fromIntelligence = unaccepted.filter((r) => r.intelligenceDerived).length;
+  const named = unaccepted.filter((r) => !r.intelligenceDerived).map((r) => (r.hazard === 'OTHER' ? (r.hazardDetail ?? 'Other') : label('hazard', r.hazard)));
   check(
     'high-risks-accepted',
     unaccepted.length === 0,
     order.risks.some((r) => r.residual === 'HIGH') ? 'A senior officer has accepted every high residual risk' : 'No high residual risk',
-    `A named senior officer must accept each high residual risk: ${list(unaccepted.map((r) => (r.hazard === 'OTHER' ? (r.hazardDetail ?? 'Other') : label('hazard', r.hazard))))}`,
+    `A named senior officer must accept each high residual risk: ${list([...named, ...(fromIntelligence ? [plural(fromIntelligence, 'risk derived from intelligence', 'risks derived from intelligence')] : [])])}`,
   );
   const awaiting = order.signOffs.filter((s) => s.state !== 'SIGNED_OFF');
   check(

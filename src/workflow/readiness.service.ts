@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { ACTIVE_DEPLOYMENT_STATUSES } from '../common/domain';
+import { ACTIVE_DEPLOYMENT_STATUSES, PLAN_SECTIONS } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { together } from '../database/together';
 import { PolicyService } from '../lead-policy/policy.service';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
+import { WHOLE_PLAN } from '../operations/visibility.sql';
 import { DeconflictionService } from './deconfliction.service';
 import { ReadinessView } from './dto/workflow.dto';
 import { OrderFacts } from './order-readiness';
-import { readiness, ReadinessStage } from './readiness';
+import { CHECK_SECTIONS, readiness, ReadinessStage } from './readiness';
 
 const instant = (at: string | null) => (at ? new Date(at) : null);
 
@@ -20,7 +21,7 @@ const instant = (at: string | null) => (at ? new Date(at) : null);
 function orderFacts(plan: OperationView): OrderFacts {
   const { safeguarding: s } = plan;
   return {
-    locations: plan.locations.map((l) => ({
+    locations: (plan.locations ?? []).map((l) => ({
       label: l.label,
       strikeAt: instant(l.strikeAt),
       entry: l.entry && { basis: l.entry.basis, warrantExpiresAt: instant(l.entry.warrant?.expiresAt ?? null) },
@@ -58,11 +59,21 @@ export class ReadinessService {
     return this.readinessOf(await this.plans.get(viewer, id, manager), manager, stage);
   }
 
-  /** The same checks, of a plan the caller has just read (a page that shows both reads it once). */
+  /**
+   * The same checks, of a plan the caller has just read (a page that shows both reads it once).
+   * Readiness is judged on the whole plan; the caller is shown the checks of the sections they see
+   * (R14a), so a partner learns whether the plan is ready, not what a hidden section holds.
+   */
   async readinessOf(plan: OperationView, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+    const seesAll = plan.sections.length === PLAN_SECTIONS.length;
+    const judged = await this.judge(seesAll ? plan : await this.plans.whole(plan.id, manager), manager, stage);
+    return seesAll ? judged : { ...judged, checks: judged.checks.filter((check) => plan.sections.includes(CHECK_SECTIONS[check.id])) };
+  }
+
+  private async judge(plan: OperationView, manager: EntityManager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const id = plan.id;
     stage ??= plan.status === 'APPROVED' ? 'start' : plan.status === 'SUBMITTED' ? 'approve' : 'submit';
-    const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, id), () => this.policy.rules(manager)] as const);
+    const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, WHOLE_PLAN, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {
         now: new Date(),
@@ -71,13 +82,13 @@ export class ReadinessService {
         exploitationTypes: plan.exploitationTypes,
         scope: plan.scope,
         lead: plan.leadAgency,
-        locationCount: plan.locations.length,
+        locationCount: (plan.locations ?? []).length,
         deployments: plan.deployments.flatMap((d) =>
           active(d.status)
             ? [{ teamId: d.team.id, teamName: d.team.name, agencyCode: d.agency.code, agencyKind: d.agency.kind, status: d.status, capabilities: d.team.capabilities }]
             : [],
         ),
-        cps: plan.cpsInvolvement && { status: plan.cpsInvolvement.status, engagedAt: plan.cpsInvolvement.engagedAt ? new Date(plan.cpsInvolvement.engagedAt) : null },
+        cps: plan.cpsInvolvement ? { status: plan.cpsInvolvement.status, engagedAt: plan.cpsInvolvement.engagedAt ? new Date(plan.cpsInvolvement.engagedAt) : null } : null,
         evidence: plan.evidenceRequirements.map((r) => ({ description: r.description, priority: r.priority, assignedTeamId: r.assignedTeam?.id ?? null, warning: r.warning })),
         expectedPotentialVictims: plan.safeguarding.expectedPotentialVictims,
         receptionCentre: plan.safeguarding.receptionCentre,

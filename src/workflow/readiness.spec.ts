@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY_RULES } from '../lead-policy/default-policy';
-import { readiness, ReadinessFacts } from './readiness';
+import { CHECK_SECTIONS, readiness, ReadinessFacts } from './readiness';
 
 const now = new Date('2027-03-01T00:00:00Z');
 
@@ -34,7 +34,7 @@ function ready(): ReadinessFacts {
       debriefAt: new Date('2027-03-20T15:00:00Z'),
       rvPointCount: 1,
       teamsWithoutRv: [],
-      risks: [{ hazard: 'DOGS', hazardDetail: null, residual: 'HIGH', acceptedBy: 'Supt Ann Clarke' }],
+      risks: [{ hazard: 'DOGS', hazardDetail: null, residual: 'HIGH', acceptedBy: 'Supt Ann Clarke', intelligenceDerived: false }],
       firstResponderCount: 1,
       interpreterLanguages: ['romanian'],
       medicalCover: 'Ambulance on standby at RV1',
@@ -131,11 +131,27 @@ describe('readiness', () => {
   it('names the warrant, its expiry and the risks to accept', () => {
     const facts = ready();
     facts.order.locations[0].entry = { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-19T23:59:00Z') };
-    facts.order.risks.push({ hazard: 'OTHER', hazardDetail: 'Asbestos in the loft', residual: 'HIGH', acceptedBy: null });
+    facts.order.risks.push({ hazard: 'OTHER', hazardDetail: 'Asbestos in the loft', residual: 'HIGH', acceptedBy: null, intelligenceDerived: false });
     facts.order.risks[0].acceptedBy = null;
     const messages = Object.fromEntries(readiness(facts, DEFAULT_POLICY_RULES).checks.map((check) => [check.id, check.message]));
     expect(messages['warrants-valid']).toBe('The warrant for Car wash expires Fri, 19 March 2027 at 23:59 GMT, before the strike: get a new warrant or strike earlier');
     expect(messages['high-risks-accepted']).toBe('A named senior officer must accept each high residual risk: Dogs, Asbestos in the loft');
+  });
+
+  it('counts a high risk derived from intelligence without describing it, as every agency on the plan reads the check', () => {
+    const facts = ready();
+    facts.order.risks.push(
+      { hazard: 'OTHER', hazardDetail: 'Informant says the controller carries a knife', residual: 'HIGH', acceptedBy: null, intelligenceDerived: true },
+      { hazard: 'WEAPONS', hazardDetail: null, residual: 'HIGH', acceptedBy: null, intelligenceDerived: true },
+    );
+    const check = readiness(facts, DEFAULT_POLICY_RULES).checks.find((c) => c.id === 'high-risks-accepted');
+    expect(check).toMatchObject({ ok: false, blocking: true, message: 'A named senior officer must accept each high residual risk: 2 risks derived from intelligence' });
+  });
+
+  it('places every check in the section of the plan it reads', () => {
+    const ids = readiness(ready(), DEFAULT_POLICY_RULES).checks.map((check) => check.id);
+    const startIds = readiness(ready(), DEFAULT_POLICY_RULES, { stage: 'start', startWindowHours: 24 }).checks.map((check) => check.id);
+    for (const id of [...ids, ...startIds]) expect([id, CHECK_SECTIONS[id]]).toEqual([id, expect.any(String)]);
   });
 
   it('tells the coordinator what to do', () => {

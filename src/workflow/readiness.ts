@@ -1,4 +1,4 @@
-import type { AgencyKind, ExploitationType, Scope } from '../common/domain';
+import type { AgencyKind, ExploitationType, PlanSection, Scope } from '../common/domain';
 import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
 import { ukDateTime } from '../common/uk-time';
 import { orderChecks, OrderFacts } from './order-readiness';
@@ -47,6 +47,39 @@ export interface Readiness {
 export type ReadinessStage = { stage: 'submit' } | { stage: 'approve' } | { stage: 'start'; startWindowHours: number };
 
 const list = (items: string[]) => [...new Set(items)].join(', ');
+
+/**
+ * The section each check reads (R14a): a reader is shown a check only if they see its section. The
+ * checks about teams name only team, agency and status, which every agency on the plan sees.
+ */
+export const CHECK_SECTIONS: Record<string, PlanSection> = {
+  'lead-agency': 'CORE',
+  'window-in-future': 'CORE',
+  'start-window': 'CORE',
+  'confirmed-deployment': 'CORE',
+  'no-pending-requests': 'CORE',
+  'supporting-agencies-permitted': 'CORE',
+  interpreting: 'CORE',
+  'partner-sign-off': 'CORE',
+  timings: 'CORE',
+  communications: 'CORE',
+  'risk-assessment': 'CORE',
+  'high-risks-accepted': 'CORE',
+  locations: 'PLACES',
+  'warrants-valid': 'PLACES',
+  'entry-and-strike': 'PLACES',
+  'reception-hours': 'PLACES',
+  safeguarding: 'SAFEGUARDING',
+  'first-responders': 'SAFEGUARDING',
+  interpreters: 'SAFEGUARDING',
+  'medical-cover': 'SAFEGUARDING',
+  deconfliction: 'INTELLIGENCE',
+  'cps-engaged': 'PROSECUTION',
+  'evidence-requirements': 'PROSECUTION',
+  'essential-evidence-assigned': 'PROSECUTION',
+  'cps-lead-time': 'PROSECUTION',
+  'evidence-capability': 'PROSECUTION',
+};
 
 /** R11: every check, each with a stable id and a message that says what to do next. */
 export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: ReadinessStage = { stage: 'submit' }): Readiness {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import ical, { CalendarResponse, VEvent } from 'node-ical';
-import { ukClock } from '../../src/common/uk-time';
-import { createAgency, createTeam, createUser, login, signedIn } from '../factories';
+import { createAgency, createTeam, createUser, login, operationBody, randomPostcode, signedIn, unique } from '../factories';
 import { Auth, Owner, Plan, Scenario, Signed } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -39,42 +38,82 @@ describe('the calendar feed', () => {
 
   const text = (value: unknown) => (typeof value === 'string' ? value : ((value as { val?: string } | undefined)?.val ?? ''));
 
+  /** An ICS text unfolded (RFC 5545 §3.1), so that a value folded over two lines is found whole. */
+  const unfolded = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
+
   /**
-   * A police plan with its own team, briefing and an RV point, and an HMRC team confirmed on it
-   * for part of the day, meeting at the RV with a call sign; another agency's plan, and an HMRC
-   * team only requested on it.
+   * A police plan (OFFICIAL-SENSITIVE, the default marking) with its own team, and an HMRC team
+   * confirmed on it for part of the day; every operational detail of it planted as a distinctive
+   * string (`secrets`): the places' labels, addresses, postcodes, warrant and power, the briefing
+   * place, the radio channel, an RV point, the HMRC team's tasking and its call sign. Another agency's
+   * plan, and an HMRC team only requested on it.
    */
   async function world() {
     const owner: Owner = await s.owner();
     const partner = await s.partner('HMRC');
-    let plan: Plan = await s.plan(owner, { stage: 'ready' });
+    const tag = unique('X');
+    const postcode = randomPostcode();
+    const secrets = {
+      place: `Plantedlabel ${tag}`,
+      address: `12 Plantedaddress Road ${tag}`,
+      postcode: postcode.toUpperCase(),
+      warrantPlace: `Plantedwarrantplace ${tag}`,
+      warrantAddress: `7 Plantedwarrant Street ${tag}`,
+      warrant: `Plantedwarrantref ${tag}`,
+      court: `Plantedcourt ${tag}`,
+      power: `Plantedpower s179 ${tag}`,
+      briefingPlace: `Plantedbriefing House ${tag}`,
+      radio: `Plantedradio ${tag}`,
+      rvName: `Plantedrvname ${tag}`,
+      rvAddress: `Plantedrvaddress ${tag}`,
+      tasking: `Plantedtasking ${tag}`,
+      callSign: `Plantedcallsign ${tag}`,
+    };
+    const startsAt = operationBody().startsAt;
+    let plan: Plan = await s.plan(owner, {
+      stage: 'ready',
+      body: {
+        locations: [
+          { label: secrets.place, address: secrets.address, postcode, entry: { basis: 'STATUTORY_POWER', power: secrets.power } },
+          {
+            label: secrets.warrantPlace, address: secrets.warrantAddress, postcode: randomPostcode(),
+            entry: { basis: 'WARRANT', warrant: { type: 'Search warrant', court: secrets.court, reference: secrets.warrant, expiresAt: at({ startsAt }, 24) } },
+          },
+        ],
+      },
+    });
+    expect(plan.marking).toEqual({ classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null });
     plan = (await s.patch(owner.auth, `/operations/${plan.id}`, {
       version: plan.version,
-      timings: { briefingAt: at(plan, 0), briefingPlace: 'Lloyd House, Birmingham' },
+      timings: { briefingAt: at(plan, 0), briefingPlace: secrets.briefingPlace },
+      communications: { radioChannel: secrets.radio },
     }).expect(200)).body;
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/rv-points`, { version: plan.version, name: 'RV1: Tesco car park', address: 'Stratford Road, B11 4EA', meetAt: at(plan, 0.5) }).expect(201)).body;
+    plan = (await s.post(owner.auth, `/operations/${plan.id}/rv-points`, { version: plan.version, name: secrets.rvName, address: secrets.rvAddress, meetAt: at(plan, 0.5) }).expect(201)).body;
     const rv = plan.rvPoints[0];
     plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, {
-      teamId: partner.team.id, headcount: 2, tasking: 'Check the workers’ tax affairs', startsAt: at(plan, 1), endsAt: at(plan, 6), version: plan.version,
+      teamId: partner.team.id, headcount: 2, tasking: secrets.tasking, startsAt: at(plan, 1), endsAt: at(plan, 6), version: plan.version,
     }).expect(201)).body;
     let deployment = plan.deployments.find((d) => d.team.id === partner.team.id)!;
     await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
     plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
-    plan = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, { version: plan.version, rvPointId: rv.id, callSign: 'Hotel 1' }).expect(200)).body;
+    plan = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, { version: plan.version, rvPointId: rv.id, callSign: secrets.callSign }).expect(200)).body;
     deployment = plan.deployments.find((d) => d.id === deployment.id)!;
-    expect(deployment).toMatchObject({ status: 'CONFIRMED', callSign: 'Hotel 1' });
+    expect(deployment).toMatchObject({ status: 'CONFIRMED', callSign: secrets.callSign, tasking: secrets.tasking });
     const ownTeam = plan.deployments.find((d) => d.team.id !== partner.team.id)!;
+    // The plan holds every planted string, so their absence from a feed is the feed's doing.
+    const view = JSON.stringify(plan);
+    for (const secret of Object.values(secrets)) expect(view).toContain(secret);
 
     const other: Owner = await s.owner();
     const othersPlan: Plan = await s.plan(other, { stage: 'ready' });
     const secondTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['TAX_COMPLIANCE'] });
     const requested: Plan = (await s.post(other.auth, `/operations/${othersPlan.id}/deployments`, { teamId: secondTeam.id, headcount: 1, version: othersPlan.version }).expect(201)).body;
     expect(requested.deployments.find((d) => d.team.id === secondTeam.id)?.status).toBe('REQUESTED');
-    return { owner, partner, plan, rv, deployment, ownTeam, other, othersPlan: requested, secondTeam };
+    return { owner, partner, plan, deployment, ownTeam, secrets, other, othersPlan: requested, secondTeam };
   }
 
-  it('holds the plans the agency owns and its confirmed teams, with reference, team, RV time and window, and parses as iCalendar', async () => {
-    const { owner, partner, plan, rv, deployment, ownTeam, othersPlan } = await world();
+  it('holds the plans the agency owns and its confirmed teams, with reference, name, status, times, marking and a link, and parses as iCalendar', async () => {
+    const { owner, partner, plan, deployment, ownTeam, othersPlan } = await world();
 
     const ownersFeed = await newFeed(owner.auth);
     expect(ownersFeed.token).toHaveLength(43);
@@ -87,16 +126,18 @@ describe('the calendar feed', () => {
     expect(planEvent.end?.toISOString()).toBe(plan.endsAt);
     expect(planEvent.status).toBe('TENTATIVE');
     expect(planEvent.sequence).toBe(plan.version);
+    expect(planEvent.class).toBe('CONFIDENTIAL');
     expect(planEvent.url).toEqual(expect.objectContaining({ val: expect.stringMatching(new RegExp(`/plans/${plan.reference}$`)) }));
-    const planDescription = text(planEvent.description);
-    for (const part of ['Status: Draft', `Lead agency: ${owner.agency.name}`, `Briefing: ${ukClock(plan.startsAt)} at Lloyd House, Birmingham`, `${rv.name}, ${rv.address}: ${ukClock(rv.meetAt)}`,
-      `- ${partner.team.name} (${partner.agency.code}), 2 officers, call sign Hotel 1`,
-      `- ${ownTeam.team.name} (${owner.agency.code}), 2 officers`,
-    ]) {
-      expect(planDescription).toContain(part);
-    }
-    // The owner's own team, confirmed at once, is its own event.
-    expect(text(owners.events[`${ownTeam.id}@planner`]?.summary)).toBe(`${ownTeam.team.name} on ${plan.reference}`);
+    const planLines = text(planEvent.description).split('\n');
+    expect(planLines[0]).toBe('OFFICIAL-SENSITIVE');
+    expect(planLines.slice(1, 3)).toEqual(['Status: Draft', expect.stringMatching(/^Window: /)]);
+    expect(planLines[3]).toMatch(new RegExp(`^Plan page: http://.+/plans/${plan.reference}$`));
+    expect(planLines).toHaveLength(4);
+    // The owner's own team, confirmed at once, is its own event, marked as its plan is.
+    const ownTeamEvent = owners.events[`${ownTeam.id}@planner`];
+    expect(text(ownTeamEvent?.summary)).toBe(`${ownTeam.team.name} on ${plan.reference}`);
+    expect(ownTeamEvent.class).toBe('CONFIDENTIAL');
+    expect(text(ownTeamEvent.description).split('\n')[0]).toBe('OFFICIAL-SENSITIVE');
     // Another agency's plan, and the partner's deployment, are not the owner's: not a trace of them.
     expect(owners.text).not.toContain(othersPlan.reference);
     expect(owners.text).not.toContain(othersPlan.name);
@@ -109,17 +150,17 @@ describe('the calendar feed', () => {
     expect(teamEvent.start?.toISOString()).toBe(at(plan, 1));
     expect(teamEvent.end?.toISOString()).toBe(at(plan, 6));
     expect(teamEvent.status).toBe('CONFIRMED');
-    const teamDescription = text(teamEvent.description);
-    for (const part of [
-      'Tasking: Check the workers’ tax affairs',
-      'Headcount: 2 officers',
-      `RV point: ${rv.name}, ${rv.address} at ${ukClock(rv.meetAt)}`,
-      'Call sign: Hotel 1',
-      `Plan: ${plan.reference}: ${plan.name}`,
-      `Plan window: `,
-    ]) {
-      expect(teamDescription).toContain(part);
-    }
+    expect(teamEvent.class).toBe('CONFIDENTIAL');
+    expect(teamEvent.url).toEqual(expect.objectContaining({ val: expect.stringMatching(new RegExp(`/plans/${plan.reference}$`)) }));
+    const teamLines = text(teamEvent.description).split('\n');
+    expect(teamLines).toEqual([
+      'OFFICIAL-SENSITIVE',
+      `Team: ${partner.team.name} (Confirmed)`,
+      expect.stringMatching(/^Team window: /),
+      `Plan: ${plan.reference}: ${plan.name} (Draft)`,
+      expect.stringMatching(/^Plan window: /),
+      expect.stringMatching(new RegExp(`^Plan page: http://.+/plans/${plan.reference}$`)),
+    ]);
     // HMRC does not own the plan: its team's event, not the plan's; only its confirmed team.
     expect(Object.keys(partners.events)).toEqual([`${deployment.id}@planner`]);
     // The team only requested on another plan is absent, and so is that plan.
@@ -127,6 +168,40 @@ describe('the calendar feed', () => {
     expect(partners.text).not.toContain(othersPlan.name);
     // Nothing of the evidence the CPS asked for.
     expect(owners.text + partners.text).not.toContain('Victim accounts');
+  });
+
+  it('holds no operational detail: no address, place, power, warrant, briefing place, radio channel, RV point, tasking or call sign', async () => {
+    const { owner, partner, ownTeam, secrets } = await world();
+    const feeds = [await read((await newFeed(owner.auth)).path), await read((await newFeed(partner.auth)).path)];
+    const ics = feeds.map((feed) => unfolded(feed.text)).join('\n');
+    const values = JSON.stringify(feeds.map((feed) => feed.events));
+    // The owner's own team has the scenario's tasking.
+    expect(ownTeam.tasking).toBe('Entry and safeguarding');
+    const leaked = [...Object.values(secrets), 'Entry and safeguarding'].filter((secret) => ics.includes(secret) || values.includes(secret));
+    expect(leaked).toEqual([]);
+    expect(ics).not.toMatch(/^LOCATION[:;]/m);
+    for (const feed of feeds) {
+      for (const event of Object.values(feed.events)) expect(event.location).toBeUndefined();
+    }
+  });
+
+  it('marks an OFFICIAL plan’s events PRIVATE, with its marking and handling instruction first in the description', async () => {
+    const owner = await s.owner();
+    const partner = await s.partner('HMRC');
+    const marking = { classification: 'OFFICIAL', handlingInstruction: 'Share only with the agencies on this plan' };
+    const plan: Plan = await s.plan(owner, { stage: 'ready', body: { marking }, partners: [partner] });
+    expect(plan.marking).toEqual(marking);
+    const deployment = plan.deployments.find((d) => d.team.id === partner.team.id)!;
+
+    const planEvent = (await read((await newFeed(owner.auth)).path)).events[`${plan.id}@planner`];
+    expect(planEvent.class).toBe('PRIVATE');
+    expect(text(planEvent.description).split('\n')[0]).toBe('OFFICIAL: Share only with the agencies on this plan');
+    const partners = await read((await newFeed(partner.auth)).path);
+    const teamEvent = partners.events[`${deployment.id}@planner`];
+    expect(teamEvent.class).toBe('PRIVATE');
+    expect(text(teamEvent.description).split('\n')[0]).toBe('OFFICIAL: Share only with the agencies on this plan');
+    expect(partners.text).toMatch(/^CLASS:PRIVATE\r?$/m);
+    expect(partners.text).not.toMatch(/^CLASS:CONFIDENTIAL/m);
   });
 
   it('shows a cancelled plan, and the teams it released, as cancelled events with a higher sequence', async () => {

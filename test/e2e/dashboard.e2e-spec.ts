@@ -102,14 +102,15 @@ describe('dashboard and exports (issue 18)', () => {
       { month: thisMonth, total: 0, led: 0, supported: 0, byStatus: zeroStatuses },
     ]);
     expect(body.plansPerMonth.total).toBe(3);
+    // Only the plan whose Prosecution section the owner sees counts (R14a): the one it merely supports does not.
     expect(body.cpsLeadTime).toMatchObject({
       thresholdDays: 7,
-      plans: 2,
+      plans: 1,
       inTime: 1,
-      percentInTime: 50,
-      medianDays: 6,
+      percentInTime: 100,
+      medianDays: 10,
       buckets: [
-        { label: 'Under 3 days', fromDays: 0, toDays: 2, plans: 1 },
+        { label: 'Under 3 days', fromDays: 0, toDays: 2, plans: 0 },
         { label: '3 to 6 days', fromDays: 3, toDays: 6, plans: 0 },
         { label: '7 to 13 days', fromDays: 7, toDays: 13, plans: 1 },
         { label: '14 to 27 days', fromDays: 14, toDays: 27, plans: 0 },
@@ -317,16 +318,17 @@ describe('dashboard and exports (issue 18)', () => {
       expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="plans-\d{4}-\d{2}-\d{2}\.csv"$/);
       expect(csv.text.startsWith(BOM)).toBe(true);
       const rows = csvRows(csv.text);
-      expect(rows[0]).toBe('Reference,Name,Status,Lead agency,Starts (UK time),Ends (UK time),Exploitation types,Scope');
-      expect(rows).toHaveLength(1 + plans.length);
+      expect(rows[0]).toBe('OFFICIAL-SENSITIVE');
+      expect(rows[1]).toBe('Reference,Name,Protective marking,Status,Lead agency,Starts (UK time),Ends (UK time),Exploitation types,Scope');
+      expect(rows).toHaveLength(2 + plans.length);
       expect(csv.text).not.toContain(theirs.reference);
       const formulaRow = rows.find((row) => row.startsWith(`${formula.reference},`));
-      expect(formulaRow).toMatch(/^OP-\d{4}-\d+,"'=HYPERLINK\(""http:\/\/example\.com\/x"",""Open""\)",Draft,,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2},Labour exploitation,Local$/);
-      for (const row of rows.slice(1)) expect(row.split(',')[1]).not.toMatch(/^[=+\-@]/);
+      expect(formulaRow).toMatch(/^OP-\d{4}-\d+,"'=HYPERLINK\(""http:\/\/example\.com\/x"",""Open""\)",OFFICIAL-SENSITIVE,Draft,,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2},Labour exploitation,Local$/);
+      for (const row of rows.slice(2)) expect(row.split(',')[1]).not.toMatch(/^[=+\-@]/);
       expect(rows.filter((row) => row.includes(",'+Plan "))).toHaveLength(10);
 
       const filtered = csvRows((await page(session, '/plans/export.csv?q=HYPERLINK')).text);
-      expect(filtered).toHaveLength(2);
+      expect(filtered).toHaveLength(3);
       expect(csvRows((await page(session, '/plans/export.csv?status=SUBMITTED')).text)).toHaveLength(1);
       const refused = await page(session, '/plans/export.csv?from-day=31&from-month=2&from-year=2027', 400);
       expect(refused.text).toContain('There is a problem');

@@ -29,7 +29,7 @@ describe('supporting teams (deployments)', () => {
   const deploy = (operation: { id: string; version: number }, body: Record<string, unknown>, who: Signed = owner) =>
     t.http().post(`/operations/${operation.id}/deployments`).set(who.auth).send({ headcount: 2, tasking: 'Search', version: operation.version, ...body });
   type Deployment = { id: string; version: number; status: string; team: { id: string } };
-  const deploymentOf = (plan: { deployments: Deployment[] }, team: TeamRow) =>
+  const deploymentOf = (plan: { deployments: { team: { id: string } }[] }, team: TeamRow) =>
     plan.deployments.find((deployment) => deployment.team.id === team.id) as Deployment;
 
   it("confirms the owning agency's own team at once and requests a partner's (R7)", async () => {
@@ -156,7 +156,11 @@ describe('supporting teams (deployments)', () => {
   it('lets exactly one of many concurrent confirmations of a team for overlapping plans win (R5)', async () => {
     const plans = await overlappingPlans(8, '2027-09-01', () => signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE'));
     const requested = await Promise.all(plans.map(({ who, operation }) => deploy(operation, { teamId: partnerTeam.id }, who).expect(201)));
-    for (const plan of requested) expect(deploymentOf(plan.body, partnerTeam)).toMatchObject({ status: 'REQUESTED', bookedElsewhere: 'REQUESTED' });
+    // Once every request is in (an answer may be read before the others commit), each plan sees the others' requests.
+    for (const [i, plan] of requested.entries()) {
+      const now = (await t.http().get(`/operations/${plan.body.id}`).set(plans[i].who.auth).expect(200)).body;
+      expect(deploymentOf(now, partnerTeam)).toMatchObject({ status: 'REQUESTED', bookedElsewhere: 'REQUESTED' });
+    }
     const answers = await Promise.all(requested.map(({ body }) => {
       const deployment = deploymentOf(body, partnerTeam);
       return t.http().post(`/operations/${body.id}/deployments/${deployment.id}/confirm`).set(partner.auth).send({ version: deployment.version });

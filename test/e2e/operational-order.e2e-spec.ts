@@ -74,7 +74,7 @@ describe('the operational order', () => {
         interpreters: [{ language: 'Romanian', name: 'Big Word' }],
       });
       expect(body.risks).toEqual([
-        { hazard: 'DOGS', hazardDetail: null, likelihood: 3, impact: 4, score: 12, controls: 'Dog handler with the entry team', residual: 'MEDIUM', owner: 'PS Jones', acceptedBy: null },
+        { hazard: 'DOGS', hazardDetail: null, likelihood: 3, impact: 4, score: 12, controls: 'Dog handler with the entry team', residual: 'MEDIUM', owner: 'PS Jones', acceptedBy: null, intelligenceDerived: false },
       ]);
 
       const history = (await s.get(owner.auth, `/operations/${plan.id}/history`).expect(200)).body;
@@ -214,7 +214,7 @@ describe('the operational order', () => {
   describe('readiness and submission', () => {
     it('blocks submission while a warrant expires before its strike, and names it', async () => {
       const plan = await s.plan(owner, { stage: 'ready' });
-      const location = { ...plan.locations[0], strikeAt: at(plan, 2), entry: warrant(plan, 1) };
+      const location = { ...plan.locations![0], strikeAt: at(plan, 2), entry: warrant(plan, 1) };
       const expired = (await patch(plan, { locations: [location] }).expect(200)).body;
       const refused = await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: expired.version }).expect(422);
       expect(refused.body.code).toBe('NOT_READY');
@@ -259,7 +259,7 @@ describe('the operational order', () => {
       const complete = (await patch(withRv, {
         timings: { briefingAt: at(plan, 0), briefingPlace: 'Lloyd House', debriefAt: at(plan, 10) },
         communications: { radioChannel: 'WM-OPS-3', controlRoomNumber: '0121 626 5000' },
-        locations: [{ ...plan.locations[0], strikeAt: at(plan, 1), entry: { basis: 'CONSENT' } }],
+        locations: [{ ...plan.locations![0], strikeAt: at(plan, 1), entry: { basis: 'CONSENT' } }],
         risks: [{ hazard: 'DOGS', likelihood: 2, impact: 2, controls: 'Dog handler', residual: 'LOW', owner: 'PS Jones' }],
         safeguarding: {
           receptionOpensAt: at(plan, 0),
@@ -291,7 +291,7 @@ describe('the operational order', () => {
       await patch(rv, {
         timings: { briefingAt: at(plan, 0), briefingPlace: 'Lloyd House', debriefAt: at(plan, 10) },
         communications: { radioChannel: 'WM-OPS-3', controlRoomNumber: '0121 626 5000' },
-        locations: [{ ...plan.locations[0], strikeAt: at(plan, 1), entry: warrant(plan, 48) }],
+        locations: [{ ...plan.locations![0], strikeAt: at(plan, 1), entry: warrant(plan, 48) }],
         risks: [
           { hazard: 'DOGS', likelihood: 5, impact: 2, controls: 'Dog handler', residual: 'LOW', owner: 'PS Jones' },
           { hazard: 'OTHER', hazardDetail: 'Asbestos in the loft', likelihood: 2, impact: 5, controls: 'Masks', residual: 'HIGH', owner: 'Insp Khan', acceptedBy: 'Supt Clarke' },

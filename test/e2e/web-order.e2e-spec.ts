@@ -138,7 +138,7 @@ describe('Web pages: the operational order', () => {
         }).expect(200)
       ).body as Plan;
       // As stored: every field of each, which no later change of another location may lose.
-      const [first, second] = plan.locations;
+      const [first, second] = plan.locations!;
       expect(first).toMatchObject({ strikeAt: at(base, 1), entry: warrantEntry(base, 48) });
       expect(second).toMatchObject({ strikeAt: at(base, 2), entry: { basis: 'STATUTORY_POWER', warrant: null, power: 's.179 Immigration and Asylum Act 1999' } });
       const path = `/plans/${plan.reference}/locations`;
@@ -157,7 +157,7 @@ describe('Web pages: the operational order', () => {
         'warrant-reference': 'BMC/1',
         ...when('warrantExpiresAt', at(plan, 24)),
       }).expect(303);
-      let locations = (await planOf(plan)).locations;
+      let locations = (await planOf(plan)).locations!;
       expect(locations.slice(0, 2)).toEqual([first, second]);
       expect(locations[2]).toMatchObject({
         label: 'Flat above',
@@ -170,13 +170,13 @@ describe('Web pages: the operational order', () => {
       expect(html).toMatch(/<input[^>]*value="WARRANT"[^>]*checked/);
       // With JavaScript off every basis's fields show; only the chosen one's are sent.
       await post(session, path, { ...drawnAt(html), index: '2', ...third, ...blank('strikeAt'), 'entry-basis': 'CONSENT', 'warrant-type': 'ignored', ...blank('warrantExpiresAt') }).expect(303);
-      locations = (await planOf(plan)).locations;
+      locations = (await planOf(plan)).locations!;
       expect(locations.slice(0, 2)).toEqual([first, second]);
       expect(locations[2]).toMatchObject({ label: 'Flat above', strikeAt: null, entry: { basis: 'CONSENT', warrant: null, power: null } });
 
       html = (await page(session, path)).text;
       await post(session, path, { ...drawnAt(html), remove: '0' }).expect(303);
-      locations = (await planOf(plan)).locations;
+      locations = (await planOf(plan)).locations!;
       expect(locations).toEqual([second, expect.objectContaining({ label: 'Flat above', entry: { basis: 'CONSENT', warrant: null, power: null } })]);
     });
 

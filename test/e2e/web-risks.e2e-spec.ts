@@ -19,11 +19,12 @@ interface Risk {
   residual: string;
   owner: string;
   acceptedBy: string | null;
+  intelligenceDerived: boolean;
 }
 
-const DOGS: Risk = { hazard: 'DOGS', hazardDetail: null, likelihood: 4, impact: 3, score: 12, controls: 'Dog handler with the entry team', residual: 'MEDIUM', owner: 'PS 2231 Jones', acceptedBy: null };
-const WEAPONS: Risk = { hazard: 'WEAPONS', hazardDetail: null, likelihood: 2, impact: 5, score: 10, controls: 'Armed support on standby', residual: 'HIGH', owner: 'Insp Patel', acceptedBy: 'Supt Ann Clarke' };
-const STAIRS: Risk = { hazard: 'OTHER', hazardDetail: 'Rotten stairs to the loft', likelihood: 3, impact: 2, score: 6, controls: 'Search team stays off the loft', residual: 'LOW', owner: 'PS 2231 Jones', acceptedBy: null };
+const DOGS: Risk = { hazard: 'DOGS', hazardDetail: null, likelihood: 4, impact: 3, score: 12, controls: 'Dog handler with the entry team', residual: 'MEDIUM', owner: 'PS 2231 Jones', acceptedBy: null, intelligenceDerived: false };
+const WEAPONS: Risk = { hazard: 'WEAPONS', hazardDetail: null, likelihood: 2, impact: 5, score: 10, controls: 'Armed support on standby', residual: 'HIGH', owner: 'Insp Patel', acceptedBy: 'Supt Ann Clarke', intelligenceDerived: false };
+const STAIRS: Risk = { hazard: 'OTHER', hazardDetail: 'Rotten stairs to the loft', likelihood: 3, impact: 2, score: 6, controls: 'Search team stays off the loft', residual: 'LOW', owner: 'PS 2231 Jones', acceptedBy: null, intelligenceDerived: false };
 
 describe('Web pages: the risk assessment and safeguarding and the NRM', () => {
   let t: TestApp;
@@ -42,6 +43,22 @@ describe('Web pages: the risk assessment and safeguarding and the NRM', () => {
   /** The form fields of a risk as stored, as the change form shows them. */
   const asForm = (risk: Risk) =>
     riskForm({ hazard: risk.hazard, hazardDetail: risk.hazardDetail ?? '', likelihood: String(risk.likelihood), impact: String(risk.impact), controls: risk.controls, residual: risk.residual, owner: risk.owner, acceptedBy: risk.acceptedBy ?? '' });
+
+  it('marks a risk as derived from intelligence from the page, and keeps the mark when another risk is added or changed', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    const session = await webSignIn(t.http, owner.user.email);
+    const path = `/plans/${plan.reference}/risks`;
+    let html = (await page(session, path)).text;
+    expect(html).toContain('This risk comes from intelligence');
+    await post(session, path, { ...drawnAt(html), ...asForm(WEAPONS), intelligenceDerived: 'yes' }).expect(303);
+    html = (await page(session, path)).text;
+    expect(html).toContain('From intelligence');
+    await post(session, path, { ...drawnAt(html), ...asForm(DOGS) }).expect(303);
+    expect((await planOf(owner.auth, plan.id)).risks).toEqual([{ ...WEAPONS, intelligenceDerived: true }, DOGS]);
+    html = (await page(session, `${path}?change=0`)).text;
+    expect(html).toMatch(/<input[^>]*name="intelligenceDerived"[^>]*value="yes"[^>]*checked/);
+  });
 
   it('adds, changes and removes risks one at a time, keeping every other entry whole, and lists them highest residual first', async () => {
     const owner = await s.owner();
@@ -133,7 +150,7 @@ describe('Web pages: the risk assessment and safeguarding and the NRM', () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);
     const strike = new Date(new Date(plan.startsAt).getTime() + 3600_000).toISOString();
-    const located = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, locations: [{ ...plan.locations[0], strikeAt: strike }] }).expect(200)).body;
+    const located = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, locations: [{ ...plan.locations![0], strikeAt: strike }] }).expect(200)).body;
     const session = await webSignIn(t.http, owner.user.email);
     const path = `/plans/${plan.reference}/safeguarding`;
     let html = (await page(session, path)).text;
@@ -244,7 +261,7 @@ describe('Web pages: the risk assessment and safeguarding and the NRM', () => {
       version: plan.version,
       timings: { briefingAt: plan.startsAt, briefingPlace: 'Lloyd House', debriefAt: plan.endsAt },
       communications: { radioChannel: 'Airwave WM-OPS-3', controlRoomNumber: '0121 626 5000' },
-      locations: [{ ...plan.locations[0], strikeAt: strike, entry: { basis: 'CONSENT' } }],
+      locations: [{ ...plan.locations![0], strikeAt: strike, entry: { basis: 'CONSENT' } }],
       risks: [DOGS].map(({ score: _score, ...risk }) => risk),
       safeguarding: { medicalCover: 'HART at RV1', interpreters: [{ language: 'Romanian', name: 'Big Word' }], firstResponders: [{ name: 'DC Priya Shah', agencyId: owner.agency.id }] },
     }).expect(200);

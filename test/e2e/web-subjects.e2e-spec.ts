@@ -1,5 +1,5 @@
 import { Owner, Scenario } from '../factories/scenario';
-import { browserOf, drawnAt, errorSummaryOf, WebSession, webSignIn } from '../support/browser-session';
+import { browserOf, drawnAt, errorSummaryOf, valueOf, WebSession, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Issue 17 in the browser without JavaScript: the subjects page, and subject hits on the conflicts page. */
@@ -30,11 +30,11 @@ describe('Web pages: subjects of interest', () => {
     const path = `/plans/${plan.reference}/subjects`;
     let html = (await page(ncaSession, path)).text;
     expect(html).toContain('<h1 class="govuk-heading-l">Subjects of interest</h1>');
-    await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', dobDay: '1', dobMonth: '2', dobYear: '1980', aliases: 'Janek\r\nJohn K', phone: '', registration: '', email: '' }).expect(303);
+    await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', aliases: 'Janek\r\nJohn K', phone: '', registration: '', email: '' }).expect(303);
     html = (await page(ncaSession, path)).text;
     await post(ncaSession, path, { ...drawnAt(html), kind: 'PHONE', phone: `07700 9${digits()}` }).expect(303);
     html = (await page(ncaSession, path)).text;
-    expect(html).toContain('Jan Kowalski, born 1980-02-01; also known as Janek, John K');
+    expect(html).toContain('Jan Kowalski, born 1 February 1980; also known as Janek, John K');
     expect(html).toMatch(/\+4477009\d{5}/);
 
     const subjects = (await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects;
@@ -49,10 +49,14 @@ describe('Web pages: subjects of interest', () => {
     const html = (await page(ncaSession, path)).text;
     const noKind = await post(ncaSession, path, { ...drawnAt(html), fullName: 'Someone' }).expect(400);
     expect(errorSummaryOf(noKind.text)).toEqual(['Select what kind of subject this is']);
-    const badDate = await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', dobDay: '31', dobMonth: '2', dobYear: '1980' }).expect(400);
-    expect(errorSummaryOf(badDate.text)).toEqual(['Enter the date of birth as a real date, YYYY-MM-DD']);
+    const badDate = await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980' }).expect(400);
+    expect(errorSummaryOf(badDate.text)).toEqual(['Enter the date of birth as a real date, for example 1 2 1980']);
     expect(badDate.text).toContain('href="#dateOfBirth-day"');
     expect(badDate.text).toContain('value="Jan Kowalski"');
+    expect(valueOf(badDate.text, 'dateOfBirth-day')).toBe('31');
+    expect(valueOf(badDate.text, 'dateOfBirth-year')).toBe('1980');
+    const shortYear = await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '80' }).expect(400);
+    expect(errorSummaryOf(shortYear.text)).toEqual(['Enter the date of birth as a real date, for example 1 2 1980']);
     const badPhone = await post(ncaSession, path, { ...drawnAt(html), kind: 'PHONE', phone: '12' }).expect(400);
     expect(errorSummaryOf(badPhone.text)).toEqual(['Enter a phone number, like 07700 900123 or +44 7700 900123']);
     expect(badPhone.text).toContain('href="#phone"');

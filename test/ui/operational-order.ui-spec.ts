@@ -139,7 +139,7 @@ describe('The operational order in a browser (Chromium, headless)', () => {
     const warrant = { type: 'Search warrant, s.8 PACE 1984', court: 'Birmingham Magistrates’ Court', reference: 'BMC/2027/0099', expiresAt: at(ready, 1) };
     const plan = (await s.patch(owner.auth, `/operations/${ready.id}`, {
       version: ready.version,
-      locations: [{ ...ready.locations[0], strikeAt: at(ready, 2), entry: { basis: 'WARRANT', warrant } }],
+      locations: [{ ...ready.locations![0], strikeAt: at(ready, 2), entry: { basis: 'WARRANT', warrant } }],
       risks: [{ hazard: 'WEAPONS', likelihood: 4, impact: 5, controls: 'Armed response on standby', residual: 'HIGH', owner: 'Insp Khan' }],
     }).expect(200)).body;
 

@@ -50,6 +50,57 @@ describe('Subjects of interest in a browser (Chromium, headless)', () => {
     await checked(other);
   });
 
+  // Issue 23: the date input's boxes post as dateOfBirth-day, -month and -year, and the page reads those.
+  it.each([
+    ['off', false],
+    ['on', true],
+  ])('a coordinator adds a person with a date of birth and an alias with JavaScript %s, after an impossible date is refused', async (_, javaScriptEnabled) => {
+    const nca = await s.owner('NCA');
+    const plan = await s.draft(nca);
+    // Subjects are matched across every open plan in the shared database: a name of its own keeps this plan's hits out of other tests.
+    const surname = `Kowalska${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+    const fullName = `Anna ${surname}`;
+    const page = await open(javaScriptEnabled);
+    await signIn(page, nca.user.email);
+    await page.goto(`/plans/${plan.reference}/subjects`);
+    await checked(page);
+
+    await page.getByLabel('A person').check();
+    await page.getByLabel('Full name').fill(fullName);
+    await page.getByLabel('Day', { exact: true }).fill('31');
+    await page.getByLabel('Month', { exact: true }).fill('2');
+    await page.getByLabel('Year', { exact: true }).fill('1979');
+    await page.getByLabel('Other names they are known by (optional)').fill('Ania K');
+    await page.getByRole('button', { name: 'Add subject' }).click();
+
+    const summaryLink = page.locator('.govuk-error-summary a');
+    await expect(summaryLink.allInnerTexts()).resolves.toEqual(['Enter the date of birth as a real date, for example 1 2 1980']);
+    await expect(summaryLink.getAttribute('href')).resolves.toBe('#dateOfBirth-day');
+    await expect(page.locator('#dateOfBirth-error').innerText()).resolves.toContain('Enter the date of birth as a real date, for example 1 2 1980');
+    await expect(page.getByLabel('A person').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toBe(fullName);
+    await expect(page.getByLabel('Day', { exact: true }).inputValue()).resolves.toBe('31');
+    await expect(page.getByLabel('Day', { exact: true }).getAttribute('id')).resolves.toBe('dateOfBirth-day');
+    await expect(page.getByLabel('Month', { exact: true }).inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('Year', { exact: true }).inputValue()).resolves.toBe('1979');
+    await expect(page.getByLabel('Other names they are known by (optional)').inputValue()).resolves.toBe('Ania K');
+    await checked(page);
+    if (javaScriptEnabled) {
+      await expect(page.locator(':focus').getAttribute('class')).resolves.toContain('govuk-error-summary');
+      await summaryLink.click();
+      await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('dateOfBirth-day');
+    }
+
+    await page.getByLabel('Day', { exact: true }).fill('28');
+    await page.getByRole('button', { name: 'Add subject' }).click();
+    await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(0);
+    await expect(page.getByRole('cell', { name: `${fullName}, born 28 February 1979; also known as Ania K`, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('Day', { exact: true }).inputValue()).resolves.toBe('');
+    await checked(page);
+    const subjects = (await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects;
+    expect(subjects).toEqual([expect.objectContaining({ kind: 'PERSON', fullName, dateOfBirth: '1979-02-28', aliases: ['Ania K'] })]);
+  });
+
   it('with JavaScript on, choosing a kind reveals only its fields', async () => {
     const nca = await s.owner('NCA');
     const plan = await s.draft(nca);

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'CAPACITY_EXCEEDED',
   'TEAM_NOT_DEPLOYED',
   'POWER_NOT_HELD',
+  'SHARING_NOT_PERMITTED',
   'NOT_READY',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -47,6 +48,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CAPACITY_EXCEEDED':
     case 'TEAM_NOT_DEPLOYED':
     case 'POWER_NOT_HELD':
+    case 'SHARING_NOT_PERMITTED':
     case 'NOT_READY':
       return 422;
     case 'RATE_LIMITED':

@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Power, POWERS } from '../../common/domain';
-import { trim } from '../../common/transforms';
+import { blankAsNull, trim } from '../../common/transforms';
 import { IsInstant, IsRequiredText, Omittable } from '../../common/validators';
 import { VersionDto } from '../../common/dto';
+import { MarkingView } from '../../operations/dto/operation.dto';
 import { DeploymentView } from '../../operations/dto/plan-view.dto';
 
 const POWERS_MESSAGE = `each power must be one of ${POWERS.join(', ')}`;
-const blankAsNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 /** What the owner says of a deployment's part in the order: the powers its tasking needs, where it meets, its call sign. */
 class DeploymentOrderDto extends VersionDto {
@@ -69,5 +69,17 @@ export class DeclineDeploymentDto extends DeploymentVersionDto {
 export class DeploymentDecisionView {
   @ApiProperty({ format: 'uuid' }) operationId: string;
   @ApiProperty({ description: 'The plan’s version, which a partner’s answer does not change' }) operationVersion: number;
+  @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
+}
+
+export class DeploymentRecordView {
+  @ApiProperty({ format: 'uuid' }) operationId: string;
+  @ApiProperty({ example: 'OP-2027-0012' }) reference: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: MarkingView }) marking: MarkingView;
+  @ApiProperty({
+    description: 'Whether the caller still sees the plan: an agency whose last team was declined or released by the owner keeps only its own deployment record (R14)',
+  })
+  planVisible: boolean;
   @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
 }

@@ -18,6 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  Classification,
+  CLASSIFICATIONS,
   EXPLOITATION_TYPES,
   ExploitationType,
   OPERATION_STATUSES,
@@ -25,7 +27,7 @@ import {
   Scope,
   SCOPES,
 } from '../../common/domain';
-import { postcode, queryInt, trim } from '../../common/transforms';
+import { blankAsNull, postcode, queryInt, trim } from '../../common/transforms';
 import { IsInstant, IsRequiredText, IsUkPostcode, Omittable } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { VersionDto } from '../../common/dto';
@@ -133,7 +135,25 @@ export class SafeguardingDto {
 }
 
 /** The operational order's own parts, the same when a plan is created and when it is changed. */
+/** R14d: the plan's protective marking. */
+export class MarkingDto {
+  @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'OFFICIAL-SENSITIVE', description: 'Nothing above OFFICIAL-SENSITIVE may be held in this system' })
+  @Omittable()
+  @IsIn(CLASSIFICATIONS, {
+    message: 'Mark the plan OFFICIAL or OFFICIAL-SENSITIVE: material classified SECRET or above must not be held in this system',
+  })
+  classification?: Classification;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Not to be shared outside the agencies on this plan' })
+  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200, { message: 'Keep the handling instruction to 200 characters or fewer' })
+  handlingInstruction?: string | null;
+}
+
 class OperationalOrderDto {
+  @ApiPropertyOptional({ type: MarkingDto, description: 'The protective marking; fields given replace those fields (default OFFICIAL-SENSITIVE)' })
+  @Omittable() @ValidateNested() @Type(() => MarkingDto)
+  marking?: MarkingDto;
+
   @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
   @Omittable() @ValidateNested() @Type(() => TimingsDto)
   timings?: TimingsDto;
@@ -273,6 +293,11 @@ export class SafeguardingView {
   @ApiProperty({ type: InterpreterView, isArray: true }) interpreters: InterpreterView[];
 }
 
+export class MarkingView {
+  @ApiProperty({ enum: CLASSIFICATIONS }) classification: Classification;
+  @ApiProperty({ nullable: true, type: String }) handlingInstruction: string | null;
+}
+
 export class OperationSummaryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'OP-2027-0001' }) reference: string;
@@ -285,6 +310,7 @@ export class OperationSummaryView {
   @ApiProperty({ type: AgencyView, nullable: true }) leadAgency: AgencyView | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ type: MarkingView, description: 'The protective marking (R14d), shown wherever the plan is' }) marking: MarkingView;
 }
 
 export class OperationPage {

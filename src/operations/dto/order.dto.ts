@@ -1,16 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ENTRY_BASES, EntryBasis, Hazard, HAZARDS, RISK_RATINGS, RiskRating, SignOffDecision, SIGN_OFF_DECISIONS } from '../../common/domain';
 import { PersonView, VersionDto } from '../../common/dto';
-import { trim } from '../../common/transforms';
-import { IsInstant, IsRequiredText } from '../../common/validators';
+import { blankAsNull, trim } from '../../common/transforms';
+import { IsInstant, IsRequiredText, Omittable } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 
 /** The operational order's parts (IIMARCH made structured): what the plan's DTOs and views are built from. */
-
-/** Blank text sent by a form means "not given". */
-const blankAsNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 export class TimingsDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T04:00:00Z', description: 'Inside the plan’s window; null clears it' })
@@ -127,6 +124,10 @@ export class RiskDto {
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Supt Ann Clarke', description: 'The senior officer who accepts a high residual risk' })
   @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200)
   acceptedBy?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Derived from intelligence: then it is in the Intelligence section, seen by the plan’s holders and partners granted it (R14a)' })
+  @Omittable() @IsBoolean({ message: 'intelligenceDerived must be true or false' })
+  intelligenceDerived?: boolean;
 }
 
 export class RvPointDto {
@@ -189,6 +190,7 @@ export class RiskView {
   @ApiProperty({ enum: RISK_RATINGS }) residual: RiskRating;
   @ApiProperty() owner: string;
   @ApiProperty({ nullable: true, type: String }) acceptedBy: string | null;
+  @ApiProperty({ description: 'Derived from intelligence: shown only to those who see the Intelligence section' }) intelligenceDerived: boolean;
 }
 
 export const SIGN_OFF_STATES = ['AWAITING', 'SIGNED_OFF', 'WITHDRAWN', 'DECLINED'] as const;
@@ -205,5 +207,10 @@ export class SignOffView {
   @ApiProperty({ enum: SIGN_OFF_DECISIONS, nullable: true }) decision: SignOffDecision | null;
   @ApiProperty({ type: PersonView, nullable: true }) by: PersonView | null;
   @ApiProperty({ nullable: true, type: String }) at: string | null;
-  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why the agency declined: omitted for anyone but the plan’s holders and that agency (R14a)',
+  })
+  reason?: string | null;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PersonView } from '../../common/dto';
 import {
   DEPLOYMENT_STATUSES,
@@ -9,13 +9,17 @@ import {
   EvidencePriority,
   EvidenceStatus,
   EvidenceType,
+  GRANTABLE_SECTIONS,
+  GrantableSection,
   Offence,
   OFFENCES,
+  PLAN_SECTIONS,
+  PlanSection,
   Power,
   POWERS,
 } from '../../common/domain';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
-import { BriefingDto, LocationView, OperationSummaryView, SafeguardingView } from './operation.dto';
+import { LocationView, OperationSummaryView, SafeguardingView } from './operation.dto';
 import { CommunicationsView, RiskView, RvPointView, SignOffView, TimingsView } from './order.dto';
 
 /** The whole plan as every reader sees it: the read model (plan-read.repository.ts) fills these in. */
@@ -27,33 +31,42 @@ export class DeploymentTeamView {
   @ApiProperty() capacity: number;
 }
 
+/** Why a property of another agency's deployment may be absent. */
+const OWN_TEAMS_ONLY = 'Omitted for another agency’s team unless the caller sees the Teams section: a partner sees its own deployments in full and others’ as team, agency and status (R14a)';
+const partial = (options: Record<string, unknown> = {}) => ApiPropertyOptional({ ...options, description: `${options.description ? `${options.description}. ` : ''}${OWN_TEAMS_ONLY}` });
+
 export class DeploymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'The version a partner answers against (confirm, decline)' }) version: number;
+  @partial({ description: 'The version a partner answers against (confirm, decline)' }) version?: number;
   @ApiProperty({ type: DeploymentTeamView }) team: DeploymentTeamView;
   @ApiProperty({ type: AgencyView }) agency: AgencyView;
-  @ApiProperty() headcount: number;
-  @ApiProperty() tasking: string;
-  @ApiProperty({ enum: POWERS, isArray: true, description: 'The powers the tasking needs; the team’s agency holds each' }) powers: Power[];
-  @ApiProperty({ type: RvPointView, nullable: true, description: 'Where and when the team meets' }) rvPoint: RvPointView | null;
-  @ApiProperty({ nullable: true, type: String, example: 'Tango 1' }) callSign: string | null;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
-  @ApiProperty({ description: 'Moves with the operation’s window' }) followsOperationWindow: boolean;
   @ApiProperty({ enum: DEPLOYMENT_STATUSES }) status: DeploymentStatus;
-  @ApiProperty({ type: PersonView }) requestedBy: PersonView;
-  @ApiProperty() requestedAt: string;
-  @ApiProperty({ type: PersonView, nullable: true }) respondedBy: PersonView | null;
-  @ApiProperty({ nullable: true, type: String }) respondedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) releasedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'the operation was completed' }) releaseReason: string | null;
-  @ApiProperty({
+  @partial() headcount?: number;
+  @partial() tasking?: string;
+  @partial({ enum: POWERS, isArray: true, description: 'The powers the tasking needs; the team’s agency holds each' }) powers?: Power[];
+  @partial({ type: RvPointView, nullable: true, description: 'Where and when the team meets' }) rvPoint?: RvPointView | null;
+  @partial({ nullable: true, type: String, example: 'Tango 1' }) callSign?: string | null;
+  @partial() startsAt?: string;
+  @partial() endsAt?: string;
+  @partial({ description: 'Moves with the operation’s window' }) followsOperationWindow?: boolean;
+  @partial({ type: PersonView }) requestedBy?: PersonView;
+  @partial() requestedAt?: string;
+  @partial({ type: PersonView, nullable: true }) respondedBy?: PersonView | null;
+  @partial({ nullable: true, type: String }) respondedAt?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why the team’s agency declined: omitted for anyone but the plan’s holders (its creator’s agency and its lead) and the declining agency (R14a)',
+  })
+  declineReason?: string | null;
+  @partial({ nullable: true, type: String }) releasedAt?: string | null;
+  @partial({ nullable: true, type: String, example: 'the operation was completed' }) releaseReason?: string | null;
+  @partial({
     enum: ['CONFIRMED', 'REQUESTED'],
     nullable: true,
     description: 'Another plan has this team for overlapping time: CONFIRMED (it cannot be confirmed here too) or also REQUESTED',
   })
-  bookedElsewhere: 'CONFIRMED' | 'REQUESTED' | null;
+  bookedElsewhere?: 'CONFIRMED' | 'REQUESTED' | null;
 }
 
 export class ApprovalView {
@@ -124,21 +137,69 @@ export class EvidenceRequirementView {
   history: EvidenceEventView[];
 }
 
+/** The IIMARCH briefing as a reader sees it. */
+export class BriefingView {
+  @ApiPropertyOptional({
+    description: 'I: information, the intelligence picture. Omitted unless the caller sees the Intelligence section: the plan’s holders and partners granted it (R14a)',
+  })
+  information?: string;
+  @ApiProperty() intent: string;
+  @ApiProperty() method: string;
+  @ApiProperty() administration: string;
+  @ApiProperty() risk: string;
+  @ApiProperty() communications: string;
+  @ApiProperty() humanitarian: string;
+}
+
+/** One partner agency's sections beyond its default (R14b). */
+export class SharingView {
+  @ApiProperty({ type: AgencyView }) agency: AgencyView;
+  @ApiProperty({ enum: GRANTABLE_SECTIONS, isArray: true }) sections: GrantableSection[];
+  @ApiProperty({ description: 'Why, as the owner last gave it' }) reason: string;
+  @ApiProperty({ type: PersonView }) by: PersonView;
+  @ApiProperty() at: string;
+}
+
 export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
   owningAgency: AgencyView;
-  @ApiProperty({ type: BriefingDto }) briefing: Required<BriefingDto>;
-  @ApiProperty({ type: LocationView, isArray: true }) locations: LocationView[];
+  @ApiProperty({ enum: PLAN_SECTIONS, isArray: true, description: 'The sections of the plan the caller sees (R14a, R14b); what is not shared is left out of this view' })
+  sections: PlanSection[];
+  @ApiPropertyOptional({ type: SharingView, isArray: true, description: 'Sections granted to partner agencies (R14b): only for the plan’s holders' })
+  sharing?: SharingView[];
+  @ApiProperty({ type: BriefingView }) briefing: BriefingView;
+  @ApiPropertyOptional({
+    type: LocationView,
+    isArray: true,
+    description: 'The Places section: omitted for a victim-support, local-authority or CPS reader unless the owner granted it (R14a)',
+  })
+  locations?: LocationView[];
   @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
   @ApiProperty({ type: TimingsView }) timings: TimingsView;
   @ApiProperty({ type: RvPointView, isArray: true, description: 'In the order teams meet' }) rvPoints: RvPointView[];
   @ApiProperty({ type: CommunicationsView }) communications: CommunicationsView;
-  @ApiProperty({ type: RiskView, isArray: true, description: 'The risk register, in the order it was written' }) risks: RiskView[];
-  @ApiProperty({ type: DeploymentView, isArray: true }) deployments: DeploymentView[];
+  @ApiProperty({
+    type: RiskView,
+    isArray: true,
+    description: 'The risk register, in the order it was written; risks derived from intelligence only for those who see the Intelligence section',
+  })
+  risks: RiskView[];
+  @ApiProperty({ type: DeploymentView, isArray: true, description: 'Every team on the plan; another agency’s in full only for those who see the Teams section' })
+  deployments: DeploymentView[];
   @ApiProperty({ type: SignOffView, isArray: true, description: 'Each supporting agency with a confirmed team signs off its part before approval' })
   signOffs: SignOffView[];
-  @ApiProperty({ type: CpsInvolvementView, nullable: true }) cpsInvolvement: CpsInvolvementView | null;
-  @ApiProperty({ type: EvidenceRequirementView, isArray: true }) evidenceRequirements: EvidenceRequirementView[];
+  @ApiPropertyOptional({
+    type: CpsInvolvementView,
+    nullable: true,
+    description: 'The Prosecution section: null when not requested; omitted unless the caller sees it (the holders, the engaged liaison, partners granted it; any liaison while a request is open)',
+  })
+  cpsInvolvement?: CpsInvolvementView | null;
+  @ApiProperty({
+    type: EvidenceRequirementView,
+    isArray: true,
+    description: 'The evidence matrix: all of it for those who see the Prosecution section; for a partner, the requirements assigned to its own teams',
+  })
+  evidenceRequirements: EvidenceRequirementView[];
   @ApiProperty({ type: ApprovalView, nullable: true, description: 'Who approved the plan and when, while it stands' })
   approval: ApprovalView | null;
   @ApiProperty({ type: OutcomesView, nullable: true }) outcomes: OutcomesView | null;

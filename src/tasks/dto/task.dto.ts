@@ -15,6 +15,7 @@ export const TASK_KINDS = [
   'REVIEW_PLAN',
   'NEEDS_ANOTHER_MANAGER',
   'SIGN_OFF_PART',
+  'TEAM_RELEASED',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -32,7 +33,7 @@ export class TaskView {
   @ApiProperty({ type: TaskOperationView }) operation: TaskOperationView;
   @ApiProperty({ description: 'What to do, in words' }) summary: string;
   @ApiProperty({ description: 'The plan starts within 7 days' }) urgent: boolean;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The deployment to confirm or decline' }) deploymentId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deployment to confirm or decline; or the team that was released (TEAM_RELEASED)' }) deploymentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The deconfliction hit to acknowledge' }) hitId?: string;
 }

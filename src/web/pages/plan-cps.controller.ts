@@ -89,7 +89,8 @@ export class PlanCpsController {
   }
 
   private async drawConflicts(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, notes: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
-    const hits = await this.deconfliction.conflicts(request.user!, context.plan.id);
-    return this.pages.draw(reply, request, 'conflicts.njk', 'Deconfliction', context, { hits, notes, errors, conflict }, errors.length ? 400 : 200);
+    const hits = await this.deconfliction.hitsSeenBy(request.user!, context.plan);
+    const hitsShared = context.plan.sections.includes('INTELLIGENCE');
+    return this.pages.draw(reply, request, 'conflicts.njk', 'Deconfliction', context, { hits, hitsShared, notes, errors, conflict }, errors.length ? 400 : 200);
   }
 }

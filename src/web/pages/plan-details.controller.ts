@@ -54,15 +54,17 @@ export class PlanDetailsController {
   }
 
   private drawDetails(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: PlanFormValues, errors: FieldError[], conflict?: unknown): FastifyReply {
-    const sections = BRIEFING_SECTIONS.map((name) => ({ name, title: SECTION_TITLES[name] }));
+    // A section the reader may not see (the Information, R14a) is absent from the plan they read: the page says so in its place.
+    const sections = BRIEFING_SECTIONS.map((name) => ({ name, title: SECTION_TITLES[name], shared: context.plan.briefing[name] !== undefined }));
     return this.pages.draw(reply, request, 'details.njk', 'Details and briefing', context, { values, errors, conflict, sections }, errors.length ? 400 : 200);
   }
 
   @Get('locations')
   async locations(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < context.plan.locations.length ? Number(change) : undefined;
-    return this.drawLocations(reply, request, context, locationFormValuesOf(index === undefined ? undefined : context.plan.locations[index]), index, []);
+    const locations = context.plan.locations ?? [];
+    const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < locations.length ? Number(change) : undefined;
+    return this.drawLocations(reply, request, context, locationFormValuesOf(index === undefined ? undefined : locations[index]), index, []);
   }
 
   /**
@@ -76,7 +78,8 @@ export class PlanDetailsController {
     const remove = formText(request.body, 'remove');
     const indexText = remove || formText(request.body, 'index');
     const index = /^\d{1,2}$/.test(indexText) ? Number(indexText) : undefined;
-    const locations: unknown[] = context.plan.locations.map(storedLocation);
+    // Only the owner changes locations, and sees them all; anyone else is refused by the change itself.
+    const locations: unknown[] = (context.plan.locations ?? []).map(storedLocation);
     let errors: FieldError[] = [];
     let fields = locationFields(undefined);
     if (remove) {

@@ -1,3 +1,4 @@
+import { seenInFull } from '../../operations/plan-views';
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -145,7 +146,7 @@ export class PlanOrderController {
   private drawCommunications(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): FastifyReply {
     const teams = context.plan.deployments
       .filter((deployment) => ACTIVE.includes(deployment.status))
-      .map((deployment) => ({ ...deployment, rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '' }));
+      .map((deployment) => ({ ...deployment, full: seenInFull(deployment), rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '' }));
     return this.pages.draw(reply, request, 'communications.njk', 'Communications', context, { values, teams, errors, conflict }, errors.length ? 400 : 200);
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
+import { markingText } from '../../common/marking';
 import { ukDateTime } from '../../common/uk-time';
 import { briefingBlocks, SECTION_TITLES, toHtml, toMarkdown } from '../../workflow/briefing';
 import { LifecycleService } from '../../workflow/lifecycle.service';
@@ -22,6 +23,9 @@ import { download, FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
+
+/** What a row says of a section of the plan the reader's agency is not shown (R14a). */
+const NOT_SHARED = 'Not shared with your agency';
 
 /** Check your answers: a location's strike time and the basis on which officers enter. */
 function strikeAndEntry(place: LocationView): string {
@@ -106,9 +110,14 @@ export class PlanRecordController {
       row('Name', plan.name, 'details'),
       row('Types of exploitation', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '), 'details'),
       row('Scope', label('scope', plan.scope), 'details'),
+      row('Protective marking', markingText(plan.marking), 'details'),
       row('Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`, 'details'),
-      row('Locations', plan.locations.map((place) => `${place.label}, ${place.postcode}`).join('; ') || 'None', 'locations'),
-      ...plan.locations.map((place) => row(`Strike and entry: ${place.label}`, strikeAndEntry(place), 'locations')),
+      ...(plan.locations
+        ? [
+            row('Locations', plan.locations.map((place) => `${place.label}, ${place.postcode}`).join('; ') || 'None', 'locations'),
+            ...plan.locations.map((place) => row(`Strike and entry: ${place.label}`, strikeAndEntry(place), 'locations')),
+          ]
+        : [row('Locations', NOT_SHARED, 'locations')]),
       ...timingRows(plan).map(([key, value]) => row(key, value, 'timings')),
       row('Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : 'Not chosen', 'lead'),
       row('Teams', plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED').map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
@@ -116,8 +125,8 @@ export class PlanRecordController {
       ...safeguardingRows(plan).map(([key, value]) => row(key, value, 'safeguarding')),
       row('Radio channel or talkgroup', plan.communications.radioChannel || 'Not recorded', 'communications'),
       row('Control room number', plan.communications.controlRoomNumber || 'Not recorded', 'communications'),
-      row('Early CPS involvement', plan.cpsInvolvement ? label('cpsStatus', plan.cpsInvolvement.status) : 'Not requested', 'cps'),
-      ...BRIEFING_SECTIONS.map((name) => row(SECTION_TITLES[name], plan.briefing[name] || 'Not written yet', 'details')),
+      row('Early CPS involvement', plan.cpsInvolvement === undefined ? NOT_SHARED : plan.cpsInvolvement ? label('cpsStatus', plan.cpsInvolvement.status) : 'Not requested', 'cps'),
+      ...BRIEFING_SECTIONS.map((name) => row(SECTION_TITLES[name], plan.briefing[name] === undefined ? NOT_SHARED : plan.briefing[name] || 'Not written yet', 'details')),
     ];
     return this.pages.draw(reply, request, 'submit.njk', 'Check your answers before submitting the plan', context, { rows, readiness, readinessItems: readinessItems(plan.reference, readiness), errors, conflict }, errors.length ? 400 : 200);
   }
@@ -139,9 +148,9 @@ export class PlanRecordController {
   private async drawReview(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
     const { plan } = context;
     const [history, readiness, hits, refusal] = await Promise.all([
-      this.pages.history(context),
+      this.pages.history(request, context),
       this.readiness.readinessOf(plan),
-      this.deconfliction.conflicts(request.user!, plan.id),
+      this.deconfliction.hitsSeenBy(request.user!, plan),
       plan.status === 'SUBMITTED' ? this.reviews.whyNotReview(request.user!, plan) : Promise.resolve(`The plan is ${label('status', plan.status).toLowerCase()}: only a plan submitted for review is reviewed.`),
     ]);
     // A plan approved before and sent back: what changed since that approval.
@@ -153,7 +162,18 @@ export class PlanRecordController {
       'review.njk',
       'Review the plan',
       context,
-      { readinessItems: readinessItems(plan.reference, readiness), readiness, hits, refusal, sinceApproval, approvedBefore: approvedAt >= 0, values, errors, conflict },
+      {
+        readinessItems: readinessItems(plan.reference, readiness),
+        readiness,
+        hits,
+        hitsShared: plan.sections.includes('INTELLIGENCE'),
+        refusal,
+        sinceApproval,
+        approvedBefore: approvedAt >= 0,
+        values,
+        errors,
+        conflict,
+      },
       errors.length ? 400 : 200,
     );
   }
@@ -174,12 +194,12 @@ export class PlanRecordController {
   @Get('briefing/pack.html')
   async html(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const { plan } = await this.pages.load(request, reference);
-    return download(reply, { filename: `${reference}-briefing.html`, type: 'text/html; charset=utf-8', body: toHtml(briefingBlocks(plan)) });
+    return download(reply, { filename: `${reference}-briefing.html`, type: 'text/html; charset=utf-8', body: toHtml(briefingBlocks(plan), plan.marking) });
   }
 
   @Get('history')
   async history(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.pages.draw(reply, request, 'history.njk', 'History', context, { entries: historyEntries(await this.pages.history(context)).reverse() });
+    return this.pages.draw(reply, request, 'history.njk', 'History', context, { entries: historyEntries(await this.pages.history(request, context)).reverse() });
   }
 }

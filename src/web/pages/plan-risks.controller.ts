@@ -24,12 +24,14 @@ interface RiskFormValues {
   residual: string;
   owner: string;
   acceptedBy: string;
+  /** 'yes' when ticked: the risk was derived from intelligence (R14a). */
+  intelligenceDerived: string;
 }
 
 /** The form's fields in the order they appear (each id is the API's field name). */
-const RISK_FORM_ORDER = ['hazard', 'hazardDetail', 'likelihood', 'impact', 'controls', 'residual', 'owner', 'acceptedBy'] as const;
+const RISK_FORM_ORDER = ['hazard', 'hazardDetail', 'likelihood', 'impact', 'controls', 'residual', 'owner', 'acceptedBy', 'intelligenceDerived'] as const;
 const MAX_RISKS = 50;
-const EMPTY: RiskFormValues = { hazard: '', hazardDetail: '', likelihood: '', impact: '', controls: '', residual: '', owner: '', acceptedBy: '' };
+const EMPTY: RiskFormValues = { hazard: '', hazardDetail: '', likelihood: '', impact: '', controls: '', residual: '', owner: '', acceptedBy: '', intelligenceDerived: '' };
 /** Highest residual first. */
 const RESIDUAL_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
@@ -55,7 +57,14 @@ function riskFormValues(form: unknown): RiskFormValues {
 }
 
 function riskFormValuesOf(risk: RiskView): RiskFormValues {
-  return { ...risk, hazardDetail: risk.hazardDetail ?? '', likelihood: String(risk.likelihood), impact: String(risk.impact), acceptedBy: risk.acceptedBy ?? '' };
+  return {
+    ...risk,
+    hazardDetail: risk.hazardDetail ?? '',
+    likelihood: String(risk.likelihood),
+    impact: String(risk.impact),
+    acceptedBy: risk.acceptedBy ?? '',
+    intelligenceDerived: risk.intelligenceDerived ? 'yes' : '',
+  };
 }
 
 /** A 1–5 score as the API takes it: a number when typed as one, else as typed, for the API to refuse. */
@@ -72,13 +81,14 @@ function riskBody(values: RiskFormValues): Record<string, unknown> {
     residual: values.residual || undefined,
     owner: values.owner,
     acceptedBy: values.acceptedBy,
+    intelligenceDerived: values.intelligenceDerived === 'yes',
   };
 }
 
 /** A stored risk, sent back whole with the register: nothing about it changes. */
 function storedRisk(risk: RiskView): RiskDto {
-  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy } = risk;
-  return { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy };
+  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived } = risk;
+  return { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived };
 }
 
 function hazardName(risk: Pick<RiskView, 'hazard' | 'hazardDetail'>): string {

@@ -179,7 +179,8 @@ export class PlanSafeguardingController {
     const booked = new Set(s.interpreters.map((interpreter) => interpreter.language.trim().toLowerCase()));
     const uncovered = s.languages.filter((language) => !booked.has(language.trim().toLowerCase()));
     const hours = s.receptionOpensAt && s.receptionClosesAt ? { opensAt: new Date(s.receptionOpensAt), closesAt: new Date(s.receptionClosesAt) } : null;
-    const strikes = plan.locations.map((place) => {
+    // The strikes are the Places section's (R14a): a reader it is not shared with sees no hint about them.
+    const strikes = (plan.locations ?? []).map((place) => {
       if (!place.strikeAt) return { label: place.label, text: 'no strike time set yet' };
       const at = new Date(place.strikeAt);
       const open = hours && at >= hours.opensAt && at <= hours.closesAt;

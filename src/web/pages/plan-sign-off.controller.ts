@@ -6,6 +6,7 @@ import { WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
 import { ukClock, ukDateTime } from '../../common/uk-time';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
+import { seenInFull } from '../../operations/plan-views';
 import { SignOffDto } from '../../workflow/dto/sign-off.dto';
 import { SignOffService } from '../../workflow/sign-off.service';
 import { FieldMap, validated } from '../form-errors';
@@ -32,12 +33,13 @@ function partOf(plan: OperationView, agencyId: string) {
       ['Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`],
       ['Briefing', briefingAt ? `${ukDateTime(briefingAt)}${briefingPlace ? `, ${briefingPlace}` : ''}` : 'Not set'],
       ['Debrief', debriefAt ? ukDateTime(debriefAt) : 'Not set'],
-      ...plan.locations.map((place) => [
+      ...(plan.locations ?? []).map((place) => [
         `${place.label}, ${place.postcode}`,
         `${place.address}. ${place.strikeAt ? `Strike at ${ukDateTime(place.strikeAt)}` : 'No strike time set'}; ${place.entry ? `entry by ${label('entryBasis', place.entry.basis).toLowerCase()}` : 'entry basis not recorded'}`,
       ]),
     ].map(([key, value]) => ({ key: { text: key }, value: { text: value } })),
     teams: plan.deployments
+      .filter(seenInFull)
       .filter((deployment) => deployment.status === 'CONFIRMED' && deployment.agency.id === agencyId)
       .map((deployment) => ({
         name: deployment.team.name,

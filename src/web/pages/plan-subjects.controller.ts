@@ -14,28 +14,43 @@ import { FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
+/**
+ * The form's fields, keyed by the names the page posts them under, so the form and its reading
+ * cannot drift apart: the date of birth is a GOV.UK date input, `dateOfBirth-day`, `-month`, `-year`.
+ */
 interface SubjectForm {
   kind: string;
   fullName: string;
-  dobDay: string;
-  dobMonth: string;
-  dobYear: string;
+  'dateOfBirth-day': string;
+  'dateOfBirth-month': string;
+  'dateOfBirth-year': string;
   aliases: string;
   phone: string;
   registration: string;
   email: string;
 }
 
-const EMPTY: SubjectForm = { kind: '', fullName: '', dobDay: '', dobMonth: '', dobYear: '', aliases: '', phone: '', registration: '', email: '' };
+const EMPTY: SubjectForm = { kind: '', fullName: '', 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '', aliases: '', phone: '', registration: '', email: '' };
 const FIELDS: FieldMap = {
   id: (field) => ({ kind: 'kind', fullName: 'fullName', dateOfBirth: 'dateOfBirth-day', phone: 'phone', registration: 'registration', email: 'email' })[field.replace(/^aliases\.\d+$/, 'aliases')] ?? (field.startsWith('aliases') ? 'aliases' : ''),
-  messages: { kind: 'Select what kind of subject this is' },
+  // The API's message asks for YYYY-MM-DD; the page asks for three numbers.
+  messages: { kind: 'Select what kind of subject this is', 'dateOfBirth-day': 'Enter the date of birth as a real date, for example 1 2 1980' },
 };
 
-/** A date of birth from its three boxes, as YYYY-MM-DD (what is not a date is left for the API's validation to refuse). */
+/**
+ * A date of birth from its three boxes, as YYYY-MM-DD. What is not a date is left for the API's
+ * validation to refuse; the year is not padded, so a two-digit year is refused, not read as 0080.
+ */
 function dateOfBirth(form: SubjectForm): string {
-  const pad = (value: string, length: number) => value.trim().padStart(length, '0');
-  return form.dobDay || form.dobMonth || form.dobYear ? `${pad(form.dobYear, 4)}-${pad(form.dobMonth, 2)}-${pad(form.dobDay, 2)}` : '';
+  const [day, month, year] = [form['dateOfBirth-day'], form['dateOfBirth-month'], form['dateOfBirth-year']].map((part) => part.trim());
+  return day || month || year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
+}
+
+const birthDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A date of birth (YYYY-MM-DD, a calendar date with no time zone) as the GOV.UK style writes dates: 1 February 1980. */
+function ukBirthDate(date: string): string {
+  return birthDateFormat.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** What the form sends the API: only the chosen kind's fields. */
@@ -60,7 +75,7 @@ function subjectBody(form: SubjectForm, version: number): Record<string, unknown
 function describe(subject: SubjectView): string {
   switch (subject.kind) {
     case 'PERSON':
-      return `${subject.fullName}, born ${subject.dateOfBirth}${subject.aliases.length ? `; also known as ${subject.aliases.join(', ')}` : ''}`;
+      return `${subject.fullName}${subject.dateOfBirth ? `, born ${ukBirthDate(subject.dateOfBirth)}` : ''}${subject.aliases.length ? `; also known as ${subject.aliases.join(', ')}` : ''}`;
     case 'PHONE':
       return subject.phone ?? '';
     case 'VEHICLE':
@@ -105,10 +120,11 @@ export class PlanSubjectsController {
   }
 
   private async draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: SubjectForm, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
-    const [subjects, hits] = await Promise.all([this.subjects.subjectsOf(context.plan), this.deconfliction.conflicts(request.user!, context.plan.id)]);
+    // Both reads hold to the Intelligence section (R14a): a reader it is not shared with gets none, and the page says so.
+    const [subjects, hits] = await Promise.all([this.subjects.subjectsOf(request.user!, context.plan), this.deconfliction.hitsSeenBy(request.user!, context.plan)]);
     const rows = subjects.map((subject) => ({ id: subject.id, kind: label('subjectKind', subject.kind), text: describe(subject), addedBy: subject.addedBy.name, addedAt: subject.addedAt }));
     const subjectHits = hits.filter((hit) => hit.basis === 'SUBJECT' && hit.current);
     const kinds = SUBJECT_KINDS.map((kind) => ({ value: kind, text: label('subjectKind', kind) }));
-    return this.pages.draw(reply, request, 'subjects.njk', 'Subjects of interest', context, { rows, subjectHits, kinds, values, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(reply, request, 'subjects.njk', 'Subjects of interest', context, { rows, subjectHits, kinds, values, errors, conflict, shared: context.plan.sections.includes('INTELLIGENCE') }, errors.length ? 400 : 200);
   }
 }

@@ -7,15 +7,15 @@ import { WebPage } from '../../common/auth/decorators';
 import { POWERS } from '../../common/domain';
 import { DomainError } from '../../common/errors/domain-error';
 import { label } from '../../common/labels';
-import { ukClock } from '../../common/uk-time';
+import { ukClock, ukDateTime } from '../../common/uk-time';
 import { validationError } from '../../common/validation';
 import { CreateDeploymentDto, DeclineDeploymentDto, UpdateDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
-import type { DeploymentView } from '../../operations/dto/plan-view.dto';
+import { DeploymentInFull, seenInFull } from '../../operations/plan-views';
 import { TeamsService } from '../../reference-data/teams.service';
 import { FieldMap, validated } from '../form-errors';
 import { formList, formText } from '../forms';
-import { FieldError } from '../page';
+import { FieldError, render } from '../page';
 import { DateTimeFields, dateTimeOf, instantOf, isBlank } from '../plan-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -146,6 +146,38 @@ export class PlanTeamsController {
     return this.pages.change(request, reply, context, fields, () => validated(DeclineDeploymentDto, { version, reason: formText(request.body, 'reason') }).then((input) => this.deployments.decline(request.user!, context.plan.id, deployment.id, input)), redraw, '/?declined');
   }
 
+  /**
+   * One team's record: what it was asked for and what became of it. Its own agency reads it even
+   * once it has left the plan (declined, or released by the owner), when the plan itself is no longer theirs to see (R14).
+   */
+  @Get('teams/:deploymentId')
+  async record(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Param('deploymentId') deploymentId: string): Promise<FastifyReply> {
+    if (!/^[0-9a-f-]{36}$/i.test(deploymentId)) throw DomainError.notFound('Team on this plan', deploymentId);
+    const record = await this.deployments.record(request.user!, { reference }, deploymentId);
+    const { deployment } = record;
+    const rows: [string, string][] = [
+      ['Status', label('deploymentStatus', deployment.status)],
+      ...(deployment.releasedAt ? [['Released', `${ukDateTime(deployment.releasedAt)}: ${deployment.releaseReason}`] as [string, string]] : []),
+      ...(deployment.declineReason ? [['Why it was declined', deployment.declineReason] as [string, string]] : []),
+      ...(seenInFull(deployment)
+        ? ([
+            ['Officers', String(deployment.headcount)],
+            ['When', `${ukDateTime(deployment.startsAt)} to ${ukDateTime(deployment.endsAt)}`],
+            ['Tasking', deployment.tasking || 'None given'],
+            ['Powers needed', deployment.powers.map((power) => label('power', power)).join(', ') || 'None'],
+            ['Call sign', deployment.callSign || 'None given'],
+          ] as [string, string][])
+        : []),
+    ];
+    return render(reply, request, 'team-record.njk', {
+      pageTitle: `${deployment.team.name}: ${record.reference}`,
+      section: 'plans',
+      record,
+      marking: record.marking,
+      rows: rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } })),
+    });
+  }
+
   /** The owner changes a requested or confirmed team's part in the order: tasking, powers, RV point, call sign. */
   @Get('teams/:deploymentId/tasking')
   async taskingPage(
@@ -180,7 +212,7 @@ export class PlanTeamsController {
     );
   }
 
-  private drawTasking(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, deployment: DeploymentView, values: OrderForm, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private drawTasking(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, deployment: DeploymentInFull, values: OrderForm, errors: FieldError[], conflict?: unknown): FastifyReply {
     const title = `Tasking of ${deployment.team.name}`;
     return this.pages.draw(reply, request, 'team-tasking.njk', title, context, { deployment, values, ...orderItems(context, values), errors, conflict }, errors.length ? 400 : 200);
   }
@@ -208,10 +240,12 @@ export class PlanTeamsController {
         },
       }));
     const viewer = request.user!;
+    // Another agency's team is shown as team, agency and status unless the viewer sees all of Teams (R14a).
     const deployments = context.plan.deployments.map((deployment) => ({
       ...deployment,
+      full: seenInFull(deployment),
       active: ACTIVE.includes(deployment.status),
-      powersText: deployment.powers.map((power) => label('power', power)).join(', '),
+      powersText: (deployment.powers ?? []).map((power) => label('power', power)).join(', '),
       rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
     }));
     const toAnswer = hasRole(viewer, 'COORDINATOR') ? deployments.filter((deployment) => deployment.status === 'REQUESTED' && deployment.agency.id === viewer.agencyId) : [];
@@ -219,9 +253,9 @@ export class PlanTeamsController {
   }
 }
 
-/** A team on the plan whose order may change: requested or confirmed. */
-function activeDeployment(context: PlanContext, deploymentId: string): DeploymentView {
-  const deployment = context.plan.deployments.find((candidate) => candidate.id === deploymentId && ACTIVE.includes(candidate.status));
+/** A team on the plan whose order may change, as the viewer sees it in full: requested or confirmed. */
+function activeDeployment(context: PlanContext, deploymentId: string): DeploymentInFull {
+  const deployment = context.plan.deployments.filter(seenInFull).find((candidate) => candidate.id === deploymentId && ACTIVE.includes(candidate.status));
   if (!deployment) throw DomainError.notFound('Team on this plan', deploymentId);
   return deployment;
 }

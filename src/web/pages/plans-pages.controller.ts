@@ -31,6 +31,8 @@ const EMPTY_PLAN: PlanFormValues = {
   expectedPotentialVictims: '0',
   languages: '',
   receptionCentre: '',
+  classification: 'OFFICIAL-SENSITIVE',
+  handlingInstruction: '',
   briefing: {},
 };
 /** What the plan's page says after the change that led to it. */

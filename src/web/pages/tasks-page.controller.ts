@@ -3,26 +3,30 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
-import { TaskKind } from '../../tasks/dto/task.dto';
+import { TaskKind, TaskView } from '../../tasks/dto/task.dto';
 import { TasksService } from '../../tasks/tasks.service';
 import { render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
-/** Where each kind of task is done: the plan's page, or the sub-page that shows what it is about. */
-const WHERE: Record<TaskKind, string> = {
-  FINISH_PLAN: '',
-  MAKE_CHANGES: '',
-  CHASE_APPROVAL: '',
-  START_PLAN: '',
-  COMPLETE_PLAN: '',
-  ACKNOWLEDGE_HIT: '/conflicts',
-  ANSWER_TEAM_REQUEST: '/teams',
-  GATHER_EVIDENCE: '/evidence',
-  ACCEPT_CPS_REQUEST: '/cps',
-  DECIDE_EVIDENCE: '/evidence',
-  REVIEW_PLAN: '/review',
-  NEEDS_ANOTHER_MANAGER: '/review',
-  SIGN_OFF_PART: '/sign-off',
+/**
+ * Where each kind of task is done, under the plan's address: its page, or the sub-page that shows
+ * what it is about; a released team's own record (its agency may no longer see the plan).
+ */
+const WHERE: Record<TaskKind, (task: TaskView) => string> = {
+  FINISH_PLAN: () => '',
+  MAKE_CHANGES: () => '',
+  CHASE_APPROVAL: () => '',
+  START_PLAN: () => '',
+  COMPLETE_PLAN: () => '',
+  ACKNOWLEDGE_HIT: () => '/conflicts',
+  ANSWER_TEAM_REQUEST: () => '/teams',
+  GATHER_EVIDENCE: () => '/evidence',
+  ACCEPT_CPS_REQUEST: () => '/cps',
+  DECIDE_EVIDENCE: () => '/evidence',
+  REVIEW_PLAN: () => '/review',
+  NEEDS_ANOTHER_MANAGER: () => '/review',
+  SIGN_OFF_PART: () => '/sign-off',
+  TEAM_RELEASED: (task) => `/teams/${task.deploymentId}`,
 };
 
 @ApiExcludeController()
@@ -39,7 +43,7 @@ export class TasksPageController {
       pageTitle: 'Your tasks',
       section: 'tasks',
       declined: 'declined' in query,
-      tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind]}` })),
+      tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind](task)}` })),
     });
   }
 }
