@@ -131,8 +131,9 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       html = (await page(session, `/plans/${plan.reference}/sharing?saved=${sa.agency.id}`)).text;
       expect(html).toContain(`Saved: ${sa.agency.name} sees what the table shows`);
       expect(await grants(plan)).toEqual([{ code: sa.agency.code, section: 'PLACES' }]);
-      // Intelligence is offered disabled for victim support; posted anyway, it is refused in words.
-      expect(html).toMatch(new RegExp(`id="sections-${sa.agency.id}-3"[^>]*value="INTELLIGENCE"[^>]*disabled`));
+      // Intelligence is not offered to victim support, and the page says why; posted anyway, it is refused in words.
+      expect(html).not.toContain('value="INTELLIGENCE"');
+      expect(html).toContain('Intelligence is never shared with a victim-support or local-authority agency.');
       const intelligence = await post(session, `/plans/${plan.reference}/sharing`, { ...drawnAt(html), agencyId: sa.agency.id, sections: ['INTELLIGENCE'], reason: 'x' }).expect(400);
       expect(errorSummaryOf(intelligence.text)[0]).toMatch(/never shared with victim-support or local-authority agencies/);
 

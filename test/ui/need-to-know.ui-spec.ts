@@ -34,7 +34,7 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
    * beside intelligence (a subject's phone, a deconfliction hit acknowledged with a note), a warrant
    * and a request to the CPS with its note.
    */
-  async function planWithVictimSupport(): Promise<{ owner: Owner; plan: Plan; partnerEmail: string }> {
+  async function planWithVictimSupport(): Promise<{ owner: Owner; plan: Plan; partnerEmail: string; partnerTeam: string }> {
     const owner = await s.owner('POLICE');
     const postcode = randomPostcode();
     const startsAt = new Date(Date.now() + 20 * 24 * 3600_000);
@@ -69,7 +69,7 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
     await s.draft(nca, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), locations: [{ label: 'Flat', address: '5 Stratford Road', postcode }] });
     const [hit] = (await s.get(owner.auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
     await s.post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note: secrets.hit[0], version: await version() }).expect(200);
-    return { owner, plan, partnerEmail: partner.user.email };
+    return { owner, plan, partnerEmail: partner.user.email, partnerTeam: partner.team.name };
   }
 
   const text = (page: Page) => page.locator('body').innerText();
@@ -118,5 +118,39 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
     });
     // The owner's pack holds what the partner's leaves out.
     expect(pages.join('\n')).toContain(secrets.warrant[0]);
+  });
+
+  it('lets the owner share a section from its page, and a partner released by the owner read only its own team’s record', async () => {
+    const { owner, plan, partnerEmail, partnerTeam } = await planWithVictimSupport();
+    const page = await open(false);
+    await signIn(page, owner.user.email);
+    await page.goto(`/plans/${plan.reference}/sharing`);
+    await checked(page);
+    const partnerForm = page.locator('form', { has: page.getByText(`What else`) }).first();
+    await partnerForm.getByLabel('Places: addresses, strike times, entry and warrants').check();
+    await partnerForm.getByLabel('Why').fill('The reception team meets the entry team at the nail bar');
+    await partnerForm.getByRole('button', { name: /^Save what/ }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('sees what the table shows');
+    await checked(page);
+    // Unticked and saved, the section is withdrawn: an agency granted nothing leaves the plan with its last team.
+    await partnerForm.getByLabel('Places: addresses, strike times, entry and warrants').uncheck();
+    await partnerForm.getByLabel('Why').fill('They meet the entry team at the RV instead');
+    await partnerForm.getByRole('button', { name: /^Save what/ }).click();
+    await expect(page.locator('main table').innerText()).resolves.not.toContain('Shared by the owner');
+
+    await page.goto(`/plans/${plan.reference}/teams`);
+    const current = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body as Plan;
+    const theirs = current.deployments.find((d) => d.team.name === partnerTeam)!;
+    await t.http().delete(`/operations/${plan.id}/deployments/${theirs.id}?version=${current.version}`).set(owner.auth).expect(200);
+
+    const partner = await open(false);
+    await signIn(partner, partnerEmail);
+    await checked(partner);
+    await expect(partner.locator('main table').innerText()).resolves.toContain(`Your team ${partnerTeam} was released from ${plan.reference}`);
+    await partner.getByRole('link', { name: plan.reference }).click();
+    await expect(partner.locator('h1').innerText()).resolves.toContain(partnerTeam);
+    await expect(text(partner)).resolves.toContain('Your agency no longer takes part in this plan');
+    await checked(partner);
+    expect(leaked(await text(partner))).toEqual([]);
   });
 });

@@ -47,12 +47,13 @@ function partners(plan: OperationView) {
         agency,
         cells: PLAN_SECTIONS.map((section) => ({ text: SEEN_TEXT[seen(section)] })),
         last: share ? `${share.reason} (${share.by.name}, ${ukDateTime(share.at)})` : null,
-        items: GRANTABLE_SECTIONS.filter((section) => !byDefault(agency, section)).map((section) => ({
+        // A section the agency may never be given is not offered (a disabled box helps nobody): the hint says why.
+        items: GRANTABLE_SECTIONS.filter((section) => !byDefault(agency, section) && seen(section) !== 'NEVER').map((section) => ({
           value: section,
           text: label('planSection', section),
           checked: seen(section) === 'GRANTED',
-          ...(seen(section) === 'NEVER' ? { disabled: true, hint: { text: 'Never shared with a victim-support or local-authority agency' } } : {}),
         })),
+        never: NEVER_INTELLIGENCE_KINDS.includes(agency.kind),
       };
     });
 }
