@@ -5,7 +5,7 @@ import { first, query } from '../database/query';
 import { COMPLETED_RELEASE } from '../common/release-reasons';
 import type { DeploymentStatus, OperationStatus } from '../common/domain';
 import type { Marking } from '../common/marking';
-import { ownedBy, visibleTo } from '../operations/visibility.sql';
+import { ownedBy, ownRecord, visibleTo } from '../operations/visibility.sql';
 
 /** How far back a feed reaches: plans whose window ended less than this long ago, and every plan still to come. */
 export const HORIZON_DAYS = 90;
@@ -110,8 +110,9 @@ export const CalendarRepository = {
   },
 
   /**
-   * The viewer's agency's teams on plans the viewer may see (R14), as they were agreed: confirmed,
-   * or confirmed and then released (with the plan's completion, or its cancellation, or by the owner).
+   * The viewer's agency's own teams (R14: its deployment records, even on a plan it has left), as
+   * they were agreed: confirmed, or confirmed and then released (with the plan's completion, or its
+   * cancellation, or by the owner).
    */
   teamDeployments(manager: EntityManager, viewer: AuthUser): Promise<TeamDeploymentRow[]> {
     return query(
@@ -126,7 +127,8 @@ export const CalendarRepository = {
             JOIN teams t ON t.id = d.team_id
            WHERE d.team_agency_id = ${viewer.agencyId} AND d.status <> 'DECLINED' /* ix_deployments_team_agency's condition */
              AND (d.status = 'CONFIRMED' OR (d.status = 'RELEASED' AND d.responded_at IS NOT NULL))
-             AND ${visibleTo(viewer)} AND ${HORIZON}
+             /* The agency's own records, even of a plan it has left (R14): a team released by the owner shows as cancelled. */
+             AND ${ownRecord(viewer)} AND ${HORIZON}
            ORDER BY d.starts_at DESC, d.id
            LIMIT ${FEED_LIMIT}`,
     );

@@ -124,6 +124,14 @@ export const NOT_LAW_ENFORCEMENT_KINDS: readonly AgencyKind[] = ['VICTIM_SUPPORT
 /** Kinds of agency never granted a plan's intelligence (R14b). */
 export const NEVER_INTELLIGENCE_KINDS: readonly AgencyKind[] = ['VICTIM_SUPPORT', 'LOCAL_AUTHORITY'];
 
+/**
+ * R14a: the sections an agency of `kind` on a plan sees without any grant: Core and Safeguarding,
+ * and Places for law enforcement. (Of Teams and Prosecution it sees its own part besides.)
+ */
+export function seenByDefault(kind: AgencyKind, section: PlanSection): boolean {
+  return section === 'CORE' || section === 'SAFEGUARDING' || (section === 'PLACES' && !NOT_LAW_ENFORCEMENT_KINDS.includes(kind));
+}
+
 /** Government Security Classifications this system may hold (R14d): nothing higher. */
 export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];

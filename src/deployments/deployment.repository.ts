@@ -3,7 +3,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, Classification, DeploymentStatus, Power } from '../common/domain';
 import { first, query } from '../database/query';
 import { constants, sql } from '../database/sql';
-import { visibleTo } from '../operations/visibility.sql';
+import { ownRecord, visibleTo } from '../operations/visibility.sql';
 
 const ACTIVE = constants(ACTIVE_DEPLOYMENT_STATUSES);
 
@@ -208,7 +208,7 @@ export const DeploymentRepository = {
       manager,
       sql`SELECT o.id AS "operationId", o.reference, o.name, o.classification, o.handling_instruction AS "handlingInstruction", COALESCE(${visibleTo(viewer)}, false) AS "planVisible"
             FROM deployments d JOIN operations o ON o.id = d.operation_id
-           WHERE d.id = ${deploymentId} AND ${which} AND (d.team_agency_id = ${viewer.agencyId} OR ${visibleTo(viewer)})`,
+           WHERE d.id = ${deploymentId} AND ${which} AND (${ownRecord(viewer)} OR ${visibleTo(viewer)})`,
     );
   },
 

@@ -6,80 +6,24 @@ import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import type { ExploitationType, Scope } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
-import { FieldProblem, validationError } from '../common/validation';
+import { FieldProblem } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { mayLead } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { Agency } from '../reference-data/agency.entity';
-import { CreateOperationDto, LocationView, UpdateOperationDto } from './dto/operation.dto';
-import { FirstResponderDto, RiskDto } from './dto/order.dto';
+import { CreateOperationDto, UpdateOperationDto } from './dto/operation.dto';
+import { FirstResponderDto } from './dto/order.dto';
 import { OperationView } from './dto/plan-view.dto';
 import { OperationAccess } from './operation-access';
 import { OperationRepository } from './operation.repository';
-import { OperationChanges, OperationRow } from './operation-row';
+import { OperationChanges } from './operation-row';
 import { PlanEvents } from './plan-events';
 import { PlansService } from './plans.service';
 import { owningAgencyId } from './ownership';
-import { windowProblems } from './window';
-import { canonicalLocation, isFirstResponder, timesOutsideWindow } from './order';
+import { canonicalLocation, isFirstResponder } from './order';
 import { orderChanges, orderTimeProblems } from './order-edits';
+import { assertIntelligenceKept, assertNoProblems, assertWindow, places, snapshot, storedRisk, strikeProblems } from './plan-edits';
 import { OrderRepository } from './order.repository';
-
-/** Where a plan happens, whatever the locations are called or their order: a change here is material to partners. */
-function places(locations: LocationView[]): string {
-  return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
-}
-
-/** What an audit event records of the plan's editable fields. */
-function snapshot(row: OperationRow, locations: LocationView[], risks: RiskDto[]) {
-  return {
-    name: row.name,
-    exploitationTypes: row.exploitationTypes,
-    scope: row.scope,
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
-    leadAgencyId: row.leadAgencyId,
-    briefing: row.briefing,
-    locations,
-    safeguarding: {
-      expectedPotentialVictims: row.expectedPotentialVictims,
-      languages: row.safeguardingLanguages,
-      receptionCentre: row.receptionCentre,
-      receptionOpensAt: row.receptionOpensAt,
-      receptionClosesAt: row.receptionClosesAt,
-      medicalCover: row.medicalCover,
-      firstResponders: row.firstResponders,
-      interpreters: row.interpreters,
-    },
-    marking: { classification: row.classification, handlingInstruction: row.handlingInstruction },
-    timings: { briefingAt: row.briefingAt, briefingPlace: row.briefingPlace, debriefAt: row.debriefAt },
-    communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
-    risks,
-  };
-}
-
-/** A risk as the register stores it, every field present. */
-function storedRisk(risk: RiskDto): RiskDto {
-  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived } = risk;
-  return { hazard, hazardDetail: hazardDetail ?? null, likelihood, impact, controls, residual, owner, acceptedBy: acceptedBy ?? null, intelligenceDerived: intelligenceDerived ?? false };
-}
-
-/** Strike times, each checked against the window. */
-function strikeProblems(window: { startsAt: Date; endsAt: Date }, locations: LocationView[]): FieldProblem[] {
-  return timesOutsideWindow(
-    window,
-    locations.map((location, index) => ({ field: `locations.${index}.strikeAt`, what: `The strike time of ${location.label}`, at: location.strikeAt })),
-  );
-}
-
-function assertNoProblems(problems: FieldProblem[]): void {
-  if (problems.length) throw validationError(problems);
-}
-
-function assertWindow(startsAt: Date, endsAt: Date): void {
-  const problems = windowProblems(startsAt, endsAt);
-  if (problems.length) throw validationError([{ field: 'endsAt', problems }]);
-}
 
 /** Creating a plan and editing its content (R9, R10, R15); the modules built on operations hear of changes of place and time. */
 @Injectable()
@@ -208,6 +152,7 @@ export class PlanEditingService {
       let risksChanged = false;
       if (input.risks) {
         const current = await OrderRepository.risks(manager, id);
+        assertIntelligenceKept(current, input.risks);
         const risks = input.risks.map(storedRisk);
         if (JSON.stringify(current) !== JSON.stringify(risks)) {
           risksChanged = true;

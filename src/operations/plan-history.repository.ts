@@ -12,9 +12,9 @@ const TEAM_AGENCY_STATUS = sql`ARRAY['deploymentId', 'team', 'agency', 'status']
 /**
  * An event's `before` or `after` (`p`, jsonb) as the viewer may read it: a change to the plan loses
  * the locations unless the viewer sees Places, and the briefing's Information and the risks derived
- * from intelligence unless they see Intelligence; an event about another agency's deployment keeps
- * its team, agency and status unless they see Teams; a decline's reason stays with the holders and
- * the declining agency.
+ * from intelligence unless they see Intelligence; an event about another agency's deployment, and
+ * each team a cancelled or completed plan released, keeps its team, agency and status unless they
+ * see Teams; a decline's reason stays with the owner and the declining agency.
  */
 function readable(viewer: AuthUser, p: Sql): Sql {
   const planChange = sql`(${p}
@@ -24,10 +24,18 @@ function readable(viewer: AuthUser, p: Sql): Sql {
     ELSE jsonb_set(${planChange}, '{risks}', COALESCE((SELECT jsonb_agg(r) FROM jsonb_array_elements(${p}->'risks') r
                                                          WHERE NOT COALESCE((r->>'intelligenceDerived')::boolean, false)), '[]'::jsonb)) END`;
   const teamOnly = sql`(SELECT COALESCE(jsonb_object_agg(k, x), '{}'::jsonb) FROM jsonb_each(${p}) f(k, x) WHERE k = ANY (${TEAM_AGENCY_STATUS}))`;
+  // The teams a cancelled or completed plan released, each as the reader may see it.
+  const releasedTeams = sql`jsonb_set(${p}, '{releasedTeams}', COALESCE((
+    SELECT jsonb_agg(CASE WHEN r->>'agency' IS NOT DISTINCT FROM ${viewer.agencyCode} THEN r
+                          ELSE (SELECT COALESCE(jsonb_object_agg(k, x), '{}'::jsonb) FROM jsonb_each(r) f(k, x) WHERE k = ANY (${TEAM_AGENCY_STATUS})) END)
+      FROM jsonb_array_elements(${p}->'releasedTeams') r), '[]'::jsonb))`;
   return sql`CASE
     WHEN ${p} IS NULL OR jsonb_typeof(${p}) <> 'object' THEN ${p}
     WHEN e.action IN ('operation.created', 'operation.updated') THEN ${withoutIntelligentRisks}
-    WHEN e.action LIKE 'deployment.%' AND NOT (v.teams OR hd.team_agency_id IS NOT DISTINCT FROM ${viewer.agencyId}) THEN ${teamOnly}
+    WHEN jsonb_typeof(${p}->'releasedTeams') = 'array' AND NOT v.teams THEN ${releasedTeams}
+    /* Being asked to confirm again names only teams and agencies, and why: every agency on the plan reads it. */
+    WHEN e.action LIKE 'deployment.%' AND e.action <> 'deployment.asked-again'
+         AND NOT (v.teams OR hd.team_agency_id IS NOT DISTINCT FROM ${viewer.agencyId}) THEN ${teamOnly}
     WHEN e.action = 'deployment.declined' AND NOT (v.holds OR hd.team_agency_id IS NOT DISTINCT FROM ${viewer.agencyId}) THEN ${p} - 'reason'
     WHEN e.action = 'operation.sign-off-declined' AND NOT (v.holds OR ${p}->>'agency' IS NOT DISTINCT FROM ${viewer.agencyCode}) THEN ${p} - 'reason'
     ELSE ${p} END`;

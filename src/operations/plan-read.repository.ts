@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ACTIVE_DEPLOYMENT_STATUSES, PlanSection } from '../common/domain';
+import { ACTIVE_DEPLOYMENT_STATUSES, GRANTABLE_SECTIONS, PlanSection } from '../common/domain';
 import { agencyJson, isoUtc, personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { constants, named, sql, Sql } from '../database/sql';
@@ -58,9 +58,9 @@ export type EvidenceRow = Omit<EvidenceRequirementView, 'suggestedCapability' | 
 const EVIDENCE_STEPS = sql`'evidence.added', 'evidence.assigned', 'evidence.gathered', 'evidence.accepted', 'evidence.rejected'`;
 
 /**
- * The read model of a whole plan: the plan, its locations, its deployments and its evidence
+ * The read model of a whole plan: the plan with its locations, its deployments, and its evidence
  * requirements, each one query (reading the tables of the modules built on operations; only
- * they write them). Hand-written SQL, sent as named prepared statements: these reads run on
+ * they write them), each holding to the sections its reader sees (R14a). Hand-written SQL, sent as named prepared statements: these reads run on
  * every request for a plan, and planning their joins would cost more than running them.
  */
 export const PlanReadRepository = {
@@ -130,7 +130,7 @@ export const PlanReadRepository = {
                        CASE WHEN ${holds(reader)} THEN (
                          SELECT COALESCE(json_agg(json_build_object('agency', ${agencyJson('ga')}, 'sections', g.sections, 'reason', g.reason,
                                                                     'by', ${personJson('gu')}, 'at', ${isoUtc('g.at')}) ORDER BY ga.code), '[]')
-                           FROM (SELECT agency_id, array_agg(section ORDER BY array_position(ARRAY['PLACES', 'TEAMS', 'INTELLIGENCE', 'PROSECUTION'], section)) AS sections,
+                           FROM (SELECT agency_id, array_agg(section ORDER BY array_position(ARRAY[${constants(GRANTABLE_SECTIONS)}], section)) AS sections,
                                         (array_agg(reason ORDER BY granted_at DESC))[1] AS reason, (array_agg(granted_by ORDER BY granted_at DESC))[1] AS granted_by,
                                         max(granted_at) AS at
                                    FROM plan_section_grants WHERE operation_id = o.id GROUP BY agency_id) g

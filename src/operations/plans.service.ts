@@ -55,7 +55,7 @@ export class PlansService {
     return this.read(viewer, { reference }, this.dataSource.manager, 'visible');
   }
 
-  /** The plan as `reader` may see it (R14a): a query for the operation and its locations, one per list of rows it holds, each holding to the sections. */
+  /** The plan as `reader` may see it (R14a): a query for the operation with its locations, and one for each of its deployments and evidence, each holding to the sections. */
   private async read(reader: Reader, which: string | { reference: string }, manager: EntityManager, scope: 'visible' | 'already-checked'): Promise<OperationView> {
     const row = await PlanReadRepository.plan(manager, reader, which, scope);
     if (!row) throw DomainError.notFound('Operation', typeof which === 'string' ? which : which.reference);
@@ -85,7 +85,6 @@ export class PlansService {
     return row;
   }
 
-  /** A plan's history, each event as far as the viewer may read it (R14c). */
   /**
    * Just enough of a visible operation to answer for one of its sections: 404 when the viewer may
    * not see the plan, 403 naming the owner to ask when the section is not shared with them (R14a).
@@ -99,6 +98,7 @@ export class PlansService {
     return { id: row.id, reference: row.reference, version: row.version };
   }
 
+  /** A plan's history, each event as far as the viewer may read it (R14c). */
   async history(viewer: AuthUser, id: string): Promise<HistoryEventView[]> {
     await this.summary(viewer, id);
     return PlanHistoryRepository.history(this.dataSource.manager, viewer, id);

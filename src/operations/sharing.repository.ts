@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import type { AgencyKind, GrantableSection } from '../common/domain';
+import { AgencyKind, GRANTABLE_SECTIONS, GrantableSection } from '../common/domain';
 import { first, query } from '../database/query';
-import { sql } from '../database/sql';
+import { constants, sql } from '../database/sql';
 
 /** An agency as sharing needs it: who it is, and where it stands on the plan. */
 export interface SharingStanding {
@@ -23,7 +23,7 @@ export const SharingRepository = {
                  EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = ${operationId} AND d.team_agency_id = a.id
                            AND d.status IN ('REQUESTED', 'CONFIRMED')) AS "onPlan",
                  ARRAY(SELECT g.section FROM plan_section_grants g WHERE g.operation_id = ${operationId} AND g.agency_id = a.id
-                        ORDER BY array_position(ARRAY['PLACES', 'TEAMS', 'INTELLIGENCE', 'PROSECUTION'], g.section)) AS granted
+                        ORDER BY array_position(ARRAY[${constants(GRANTABLE_SECTIONS)}], g.section)) AS granted
             FROM agencies a WHERE a.id = ${agencyId}`,
     );
   },

@@ -11,6 +11,7 @@ import { SharingDto } from './dto/sharing.dto';
 import { OperationView } from './dto/plan-view.dto';
 import { assertOwner, assertVersion, OperationAccess } from './operation-access';
 import { SharingRepository } from './sharing.repository';
+import { owningAgencyId } from './ownership';
 import { PlansService } from './plans.service';
 
 /**
@@ -34,10 +35,11 @@ export class SharingService {
       assertVersion(row, input.version);
       const agency = await SharingRepository.standing(manager, operationId, input.agencyId);
       if (!agency) throw DomainError.notFound('Agency', input.agencyId);
-      if (agency.id === row.createdByAgencyId || agency.id === row.leadAgencyId) {
-        throw new DomainError('SHARING_NOT_PERMITTED', `${agency.name} holds ${row.reference} and already sees every section of it`, { agency: agency.code });
+      if (agency.id === owningAgencyId(row)) {
+        throw new DomainError('SHARING_NOT_PERMITTED', `${agency.name} owns ${row.reference} and already sees every section of it`, { agency: agency.code });
       }
-      if (!agency.onPlan && agency.granted.length === 0) {
+      // On the plan: a team asked for or agreed, the creator that handed the lead on, or sections already shared (to withdraw them).
+      if (!agency.onPlan && agency.id !== row.createdByAgencyId && agency.granted.length === 0) {
         throw new DomainError(
           'SHARING_NOT_PERMITTED',
           `${agency.name} has no team on ${row.reference}: request one of its teams first, then share what its officers need`,

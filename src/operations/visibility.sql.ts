@@ -1,5 +1,5 @@
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import { NEVER_INTELLIGENCE_KINDS, NOT_LAW_ENFORCEMENT_KINDS, PLAN_SECTIONS, PlanSection } from '../common/domain';
+import { NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../common/domain';
 import { OWNER_RELEASE } from '../common/release-reasons';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
 
@@ -71,6 +71,15 @@ export function newestVisible(viewer: AuthUser, page: { filters: Sql[]; before?:
   return join(branches, ' UNION ');
 }
 
+/**
+ * R14: an agency keeps its own deployment records (alias `d`), whatever became of the plan for it
+ * (declined, or released by the owner), for its users who work on plans (admins see none, R15).
+ */
+export function ownRecord(viewer: AuthUser, alias = 'd'): Sql {
+  if (!hasRole(viewer, 'COORDINATOR', 'MANAGER', 'CPS_LIAISON')) return sql`false`;
+  return sql`${identifier(alias)}.team_agency_id = ${viewer.agencyId}`;
+}
+
 /** R15 as a SQL fragment: the operations (alias `o`) the agency owns: it leads them, or created them while there is no lead. */
 export function ownedBy(agencyId: string, alias = 'o'): Sql {
   const o = identifier(alias);
@@ -82,12 +91,15 @@ export const WHOLE_PLAN = 'whole-plan';
 /** Who a plan is read for: a viewer, whose sections the read holds to, or the service itself. */
 export type Reader = AuthUser | typeof WHOLE_PLAN;
 
-/** The agencies that hold a plan (alias `o`): its creator's and its lead. They see every section of it (R14a). */
+/**
+ * The agency that holds a plan (alias `o`): its owner (R15: the lead, or the creator's agency while
+ * there is no lead), which sees every section of it (R14a). A creator that handed the lead on reads
+ * it as any other agency on it does, unless the owner shares more.
+ */
 export function holds(viewer: Reader, alias = 'o'): Sql {
   if (viewer === WHOLE_PLAN) return sql`true`;
-  const o = identifier(alias);
   // Never NULL (a plan with no lead yet): a NULL here would read as "not" in one place and slip past a NOT in another.
-  return sql`(${o}.created_by_agency_id = ${viewer.agencyId} OR ${o}.lead_agency_id IS NOT DISTINCT FROM ${viewer.agencyId})`;
+  return sql`COALESCE(${ownedBy(viewer.agencyId, alias)}, false)`;
 }
 
 function granted(viewer: AuthUser, section: PlanSection, o: Sql): Sql {
@@ -107,15 +119,13 @@ function granted(viewer: AuthUser, section: PlanSection, o: Sql): Sql {
  *   requirements assigned to its own teams (`seesRequirement`).
  */
 export function sees(viewer: Reader, section: PlanSection, alias = 'o'): Sql {
-  if (viewer === WHOLE_PLAN) return sql`true`;
+  if (viewer === WHOLE_PLAN || seenByDefault(viewer.agencyKind, section)) return sql`true`;
   const o = identifier(alias);
   const either = (...conditions: Sql[]) => sql`(${join(conditions, ' OR ')})`;
   switch (section) {
     case 'CORE':
     case 'SAFEGUARDING':
-      return sql`true`;
     case 'PLACES':
-      return NOT_LAW_ENFORCEMENT_KINDS.includes(viewer.agencyKind) ? either(holds(viewer, alias), granted(viewer, section, o)) : sql`true`;
     case 'TEAMS':
       return either(holds(viewer, alias), granted(viewer, section, o));
     case 'INTELLIGENCE':

@@ -85,8 +85,8 @@ export const TasksRepository = {
   },
 
   /**
-   * The agency's teams that the owner released from plans still to happen, as their agency's record
-   * of it (R14): the plan itself may no longer be theirs to see. `detail` is the team's name.
+   * A partner agency's teams that the owner released from plans still to happen, as its record of
+   * it (R14): the plan itself may no longer be theirs to see. `detail` is the team's name.
    */
   teamsReleased(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
     return query(
@@ -94,7 +94,7 @@ export const TasksRepository = {
       sql`SELECT ${PLAN}, d.id AS "deploymentId", t.name AS detail, d.released_at AS "releasedAt"
             FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
            WHERE d.team_agency_id = ${agencyId} AND d.status = 'RELEASED' AND d.release_reason = ${OWNER_RELEASE}
-             AND ${OPEN_PLAN} AND o.ends_at > now()`,
+             AND NOT COALESCE(${ownedBy(agencyId)}, false) AND ${OPEN_PLAN} AND o.ends_at > now()`,
     );
   },
 

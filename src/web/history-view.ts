@@ -1,3 +1,4 @@
+import { label, LabelSet } from '../common/labels';
 import type { HistoryEventView } from '../audit/dto/audit.dto';
 
 const ACTIONS: Record<string, string> = {
@@ -67,8 +68,14 @@ function words(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/\./g, ': ').toLowerCase();
 }
 
-function shown(value: unknown): string {
+/** Fields whose values are codes of the vocabulary, shown by their labels. */
+const CODED: Record<string, LabelSet> = { sections: 'sectionName' };
+
+function shown(value: unknown, key = ''): string {
   if (value === null || value === undefined || value === '') return '(none)';
+  const coded = CODED[key];
+  if (coded && typeof value === 'string') return label(coded, value);
+  if (coded && Array.isArray(value)) return value.map((code) => label(coded, String(code))).join(', ') || '(none)';
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ') || '(none)';
   return JSON.stringify(value);
@@ -83,7 +90,7 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
     const nested = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
     if (nested(from) || nested(to)) return changes((from ?? null) as Record<string, unknown> | null, (to ?? null) as Record<string, unknown> | null, `${prefix}${words(key)}: `);
     if (JSON.stringify(from) === JSON.stringify(to)) return [];
-    return [{ field: `${prefix}${words(key)}`, before: before ? shown(from) : '', after: shown(to) }];
+    return [{ field: `${prefix}${words(key)}`, before: before ? shown(from, key) : '', after: shown(to, key) }];
   });
 }
 

@@ -54,7 +54,7 @@ function notShared(plan: OperationView): Block[] {
 
 /** A team the reader sees in full, or another agency's team that it sees as team, agency and status only (R14a). */
 function teamRow(d: DeploymentView): string[] {
-  const status = d.status === 'RELEASED' ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
+  const status = d.status === 'RELEASED' && d.releaseReason ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
   if (d.tasking === undefined) return [d.team.name, d.agency.code, '-', 'Not shared', '-', '-', '-', '-', status];
   return [
     d.team.name,

@@ -20,6 +20,8 @@ export interface OrderFacts {
   controlRoomNumber: string | null;
   /** Each supporting agency with a confirmed team, and where its sign-off stands. */
   signOffs: { agencyCode: string; state: SignOffState }[];
+  /** Whether the reader sees the Intelligence section: then risks derived from it are named, else only counted (R14a). */
+  describesIntelligence: boolean;
 }
 
 type Check = (id: string, ok: boolean, okMessage: string, failMessage: string, blocking?: boolean) => void;
@@ -43,9 +45,10 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
     `The warrant for ${list(expired.map((l) => `${l.label} expires ${ukDateTime(l.entry?.warrantExpiresAt as Date)}`))}, before the strike: get a new warrant or strike earlier`,
   );
   const unaccepted = order.risks.filter((r) => r.residual === 'HIGH' && !r.acceptedBy?.trim());
-  // Every agency on the plan reads this check: a risk derived from intelligence is counted, never described (R14a).
-  const fromIntelligence = unaccepted.filter((r) => r.intelligenceDerived).length;
-  const named = unaccepted.filter((r) => !r.intelligenceDerived).map((r) => (r.hazard === 'OTHER' ? (r.hazardDetail ?? 'Other') : label('hazard', r.hazard)));
+  // Every agency on the plan reads this check: to one that may not see the intelligence, a risk derived from it is counted, never described (R14a).
+  const described = (r: OrderFacts['risks'][number]) => order.describesIntelligence || !r.intelligenceDerived;
+  const fromIntelligence = unaccepted.filter((r) => !described(r)).length;
+  const named = unaccepted.filter(described).map((r) => (r.hazard === 'OTHER' ? (r.hazardDetail ?? 'Other') : label('hazard', r.hazard)));
   check(
     'high-risks-accepted',
     unaccepted.length === 0,
@@ -63,7 +66,13 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
     stage === 'approve',
   );
 
-  check('risk-assessment', order.risks.length > 0, `${plural(order.risks.length, 'risk')} assessed`, 'Record the risk assessment: each hazard, its controls and who owns it', false);
+  check(
+    'risk-assessment',
+    order.risks.length > 0,
+    order.describesIntelligence ? `${plural(order.risks.length, 'risk')} assessed` : 'The risks are assessed',
+    'Record the risk assessment: each hazard, its controls and who owns it',
+    false,
+  );
   const noStrike = order.locations.filter((l) => !l.strikeAt).map((l) => l.label);
   const noEntry = order.locations.filter((l) => !l.entry).map((l) => l.label);
   check(

@@ -17,8 +17,8 @@ import { CHECK_SECTIONS, readiness, ReadinessStage } from './readiness';
 
 const instant = (at: string | null) => (at ? new Date(at) : null);
 
-/** The operational order as readiness reads it. */
-function orderFacts(plan: OperationView): OrderFacts {
+/** The operational order as readiness reads it, for a reader who does or does not see the intelligence. */
+function orderFacts(plan: OperationView, describesIntelligence: boolean): OrderFacts {
   const { safeguarding: s } = plan;
   return {
     locations: (plan.locations ?? []).map((l) => ({
@@ -38,6 +38,7 @@ function orderFacts(plan: OperationView): OrderFacts {
     radioChannel: plan.communications.radioChannel,
     controlRoomNumber: plan.communications.controlRoomNumber,
     signOffs: plan.signOffs.map((signOff) => ({ agencyCode: signOff.agency.code, state: signOff.state })),
+    describesIntelligence,
   };
 }
 
@@ -66,11 +67,11 @@ export class ReadinessService {
    */
   async readinessOf(plan: OperationView, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const seesAll = plan.sections.length === PLAN_SECTIONS.length;
-    const judged = await this.judge(seesAll ? plan : await this.plans.whole(plan.id, manager), manager, stage);
+    const judged = await this.judge(seesAll ? plan : await this.plans.whole(plan.id, manager), plan.sections.includes('INTELLIGENCE'), manager, stage);
     return seesAll ? judged : { ...judged, checks: judged.checks.filter((check) => plan.sections.includes(CHECK_SECTIONS[check.id])) };
   }
 
-  private async judge(plan: OperationView, manager: EntityManager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+  private async judge(plan: OperationView, describesIntelligence: boolean, manager: EntityManager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const id = plan.id;
     stage ??= plan.status === 'APPROVED' ? 'start' : plan.status === 'SUBMITTED' ? 'approve' : 'submit';
     const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, WHOLE_PLAN, id), () => this.policy.rules(manager)] as const);
@@ -94,7 +95,7 @@ export class ReadinessService {
         receptionCentre: plan.safeguarding.receptionCentre,
         languages: plan.safeguarding.languages,
         conflicts: conflicts.filter((c) => c.current).map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
-        order: orderFacts(plan),
+        order: orderFacts(plan, describesIntelligence),
       },
       rules,
       stage === 'start' ? { stage, startWindowHours: this.config.START_WINDOW_HOURS } : { stage },

@@ -1,3 +1,4 @@
+import { PLAN_SECTIONS } from '../common/domain';
 import { DEFAULT_POLICY_RULES } from '../lead-policy/default-policy';
 import { CHECK_SECTIONS, readiness, ReadinessFacts } from './readiness';
 
@@ -42,6 +43,7 @@ function ready(): ReadinessFacts {
       radioChannel: 'WM-OPS-3',
       controlRoomNumber: '0121 626 5000',
       signOffs: [{ agencyCode: 'GLAA', state: 'SIGNED_OFF' }],
+      describesIntelligence: true,
     },
   };
 }
@@ -138,20 +140,25 @@ describe('readiness', () => {
     expect(messages['high-risks-accepted']).toBe('A named senior officer must accept each high residual risk: Dogs, Asbestos in the loft');
   });
 
-  it('counts a high risk derived from intelligence without describing it, as every agency on the plan reads the check', () => {
+  it('names a high risk derived from intelligence to a reader who sees the intelligence, and only counts it for one who does not', () => {
     const facts = ready();
     facts.order.risks.push(
       { hazard: 'OTHER', hazardDetail: 'Informant says the controller carries a knife', residual: 'HIGH', acceptedBy: null, intelligenceDerived: true },
       { hazard: 'WEAPONS', hazardDetail: null, residual: 'HIGH', acceptedBy: null, intelligenceDerived: true },
     );
+    const message = (id: string) => readiness(facts, DEFAULT_POLICY_RULES).checks.find((c) => c.id === id)?.message;
+    expect(message('high-risks-accepted')).toBe('A named senior officer must accept each high residual risk: Informant says the controller carries a knife, Weapons');
+    expect(message('risk-assessment')).toBe('3 risks assessed');
+    facts.order.describesIntelligence = false;
     const check = readiness(facts, DEFAULT_POLICY_RULES).checks.find((c) => c.id === 'high-risks-accepted');
     expect(check).toMatchObject({ ok: false, blocking: true, message: 'A named senior officer must accept each high residual risk: 2 risks derived from intelligence' });
+    expect(message('risk-assessment')).toBe('The risks are assessed');
   });
 
-  it('places every check in the section of the plan it reads', () => {
+  it('places every check in a section of the plan', () => {
     const ids = readiness(ready(), DEFAULT_POLICY_RULES).checks.map((check) => check.id);
     const startIds = readiness(ready(), DEFAULT_POLICY_RULES, { stage: 'start', startWindowHours: 24 }).checks.map((check) => check.id);
-    for (const id of [...ids, ...startIds]) expect([id, CHECK_SECTIONS[id]]).toEqual([id, expect.any(String)]);
+    for (const id of [...ids, ...startIds]) expect([id, PLAN_SECTIONS.includes(CHECK_SECTIONS[id])]).toEqual([id, true]);
   });
 
   it('tells the coordinator what to do', () => {

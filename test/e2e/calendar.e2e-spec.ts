@@ -223,6 +223,16 @@ describe('the calendar feed', () => {
     expect(text(teamEvent.description)).toContain('Released: the operation was cancelled');
   });
 
+  it('shows a team the owner released as a cancelled event, though its agency no longer sees the plan', async () => {
+    const { owner, partner, plan, deployment } = await world();
+    const partnersFeed = await newFeed(partner.auth);
+    await t.http().delete(`/operations/${plan.id}/deployments/${deployment.id}?version=${plan.version}`).set(owner.auth).expect(200);
+    await s.get(partner.auth, `/operations/${plan.id}`).expect(404);
+    const teamEvent = (await read(partnersFeed.path)).events[`${deployment.id}@planner`];
+    expect(teamEvent.status).toBe('CANCELLED');
+    expect(text(teamEvent.description)).toContain('Released: released by the owner');
+  });
+
   it('keeps plans whose window ended within 90 days, and drops older ones', async () => {
     const owner = await s.owner();
     const recent = await s.draft(owner);

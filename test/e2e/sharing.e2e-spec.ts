@@ -1,4 +1,4 @@
-import { createAgency, operationBody } from '../factories';
+import { createAgency, createUser, login, operationBody } from '../factories';
 import { Owner, Plan, Scenario, Signed } from '../factories/scenario';
 import { TeamRow } from '../factories';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
@@ -40,7 +40,8 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
   describe('R14b: the owner shares sections, with a reason, in the history', () => {
     it('widens and narrows what a victim-support partner sees, section by section, and records each change with its reason', async () => {
       const sa = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
-      const plan = await planWith(sa);
+      const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+      const plan = await planWith(sa, hmrc);
       expect(await read(sa, plan)).not.toHaveProperty('locations');
       expect((await read(sa, plan)).sections).toEqual(['CORE', 'SAFEGUARDING']);
 
@@ -62,7 +63,10 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
         [{ agency: expect.anything(), sections: ['PLACES', 'PROSECUTION'] }, { agency: expect.anything(), sections: [], reason: 'The meeting point moved to the RV' }],
       ]);
       // The agency sees the changes made about it; another partner does not.
-      expect((await s.get(sa.auth, `/operations/${plan.id}/history`).expect(200)).body.filter((event: { action: string }) => event.action === 'operation.sharing-changed')).toHaveLength(2);
+      const sharingEvents = async (who: Signed) =>
+        (await s.get(who.auth, `/operations/${plan.id}/history`).expect(200)).body.filter((event: { action: string }) => event.action === 'operation.sharing-changed');
+      expect(await sharingEvents(sa)).toHaveLength(2);
+      expect(await sharingEvents(hmrc)).toEqual([]);
     });
 
     it('keeps an approval standing: who sees what is not the plan’s content', async () => {
@@ -81,7 +85,7 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const good = { version: plan.version, agencyId: sa.agency.id, sections: ['PLACES'], reason: 'They meet the entry team' };
       const refusals: [Record<string, unknown>, number, string, RegExp][] = [
         [{ ...good, agencyId: stranger.id }, 422, 'SHARING_NOT_PERMITTED', /has no team on .*request one of its teams first/],
-        [{ ...good, agencyId: owner.agency.id }, 422, 'SHARING_NOT_PERMITTED', /already sees every section/],
+        [{ ...good, agencyId: owner.agency.id }, 422, 'SHARING_NOT_PERMITTED', /owns .* and already sees every section/],
         [{ ...good, agencyId: '00000000-0000-4000-8000-000000000000' }, 404, 'NOT_FOUND', /Agency .* was not found/],
         [{ ...good, sections: ['PLACES', 'GOSSIP'] }, 400, 'VALIDATION_FAILED', /Choose sections from Places, Teams, Intelligence and Prosecution/],
         [{ ...good, sections: ['CORE'] }, 400, 'VALIDATION_FAILED', /Core and Safeguarding are every partner’s already/],
@@ -165,9 +169,11 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       expect(recordPage).toContain('Your agency no longer takes part in this plan');
       expect(recordPage).toContain('id="marking-top"');
       await page(session, `/plans/${plan.reference}`, 404);
-      // Someone else's record of a plan they do not see is not found.
+      // Someone else's record of a plan they do not see is not found; nor is it for an admin of the team's agency (R15).
       const other = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       await s.get(other.auth, `/operations/${plan.id}/deployments/${deployment.id}`).expect(404);
+      const admin = await createUser(t.dataSource, dwp.agency, ['ADMIN']);
+      await s.get({ Authorization: `Bearer ${await login(t.http, admin)}` }, `/operations/${plan.id}/deployments/${deployment.id}`).expect(404);
     });
 
     it('keeps the plan for a partner granted a section after its team was released, and for every partner once the plan ends', async () => {
@@ -188,13 +194,15 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
     it('defaults to OFFICIAL-SENSITIVE and refuses anything above it in words', async () => {
       const plan = await s.draft(owner);
       expect(plan.marking).toEqual({ classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null });
+      const refusal = 'Mark the plan OFFICIAL or OFFICIAL-SENSITIVE: material classified SECRET or above must not be held in this system';
       for (const classification of ['SECRET', 'TOP SECRET', 'official']) {
         const refused = await s.post(owner.auth, '/operations', { ...operationBody(), marking: { classification } }).expect(400);
-        expect(refused.body.message).toMatch(/Validation failed|OFFICIAL or OFFICIAL-SENSITIVE/);
-        expect(JSON.stringify(refused.body.details)).toContain('Mark the plan OFFICIAL or OFFICIAL-SENSITIVE: material classified SECRET or above must not be held in this system');
+        expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining(refusal), details: { fields: [{ field: 'marking.classification', problems: [refusal] }] } });
       }
       const long = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { handlingInstruction: 'x'.repeat(201) } }).expect(400);
-      expect(JSON.stringify(long.body.details)).toContain('Keep the handling instruction to 200 characters or fewer');
+      expect(long.body.details.fields).toEqual([{ field: 'marking.handlingInstruction', problems: ['Keep the handling instruction to 200 characters or fewer'] }]);
+      const broken = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { handlingInstruction: 'Not for\nrelease' } }).expect(400);
+      expect(broken.body.details.fields).toEqual([{ field: 'marking.handlingInstruction', problems: ['Write the handling instruction on one line: it is printed beside the marking'] }]);
       expect((await read(owner, plan)).version).toBe(plan.version);
     });
 

@@ -13,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  Matches,
   MinLength,
   ValidateIf,
   ValidateNested,
@@ -134,7 +135,6 @@ export class SafeguardingDto {
   interpreters?: InterpreterDto[];
 }
 
-/** The operational order's own parts, the same when a plan is created and when it is changed. */
 /** R14d: the plan's protective marking. */
 export class MarkingDto {
   @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'OFFICIAL-SENSITIVE', description: 'Nothing above OFFICIAL-SENSITIVE may be held in this system' })
@@ -146,9 +146,11 @@ export class MarkingDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Not to be shared outside the agencies on this plan' })
   @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200, { message: 'Keep the handling instruction to 200 characters or fewer' })
+  @Matches(/^[^\r\n\t]*$/, { message: 'Write the handling instruction on one line: it is printed beside the marking' })
   handlingInstruction?: string | null;
 }
 
+/** The operational order's own parts, the same when a plan is created and when it is changed. */
 class OperationalOrderDto {
   @ApiPropertyOptional({ type: MarkingDto, description: 'The protective marking; fields given replace those fields (default OFFICIAL-SENSITIVE)' })
   @Omittable() @ValidateNested() @Type(() => MarkingDto)

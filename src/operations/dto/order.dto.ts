@@ -125,8 +125,11 @@ export class RiskDto {
   @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200)
   acceptedBy?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Derived from intelligence: then it is in the Intelligence section, seen by the plan’s holders and partners granted it (R14a)' })
-  @Omittable() @IsBoolean({ message: 'intelligenceDerived must be true or false' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Derived from intelligence: then it is in the Intelligence section, seen by the plan’s owner and partners granted it (R14a). Required on every risk sent while the register holds one that is',
+  })
+  @Omittable() @IsBoolean({ message: 'Say whether the risk is derived from intelligence: true or false' })
   intelligenceDerived?: boolean;
 }
 

@@ -18,7 +18,7 @@ export class SharingDto extends VersionDto {
     description: 'Every section the agency is to see beyond its default; [] withdraws them all. Intelligence is never shared with victim-support or local-authority agencies (SHARING_NOT_PERMITTED)',
   })
   @IsArray({ message: 'Choose the sections to share, or none' })
-  @ArrayMaxSize(GRANTABLE_SECTIONS.length)
+  @ArrayMaxSize(GRANTABLE_SECTIONS.length, { message: 'Choose each section once' })
   @ArrayUnique({ message: 'Choose each section once' })
   @IsIn(GRANTABLE_SECTIONS, { each: true, message: 'Choose sections from Places, Teams, Intelligence and Prosecution: Core and Safeguarding are every partner’s already' })
   sections: GrantableSection[];

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
-import { GRANTABLE_SECTIONS, NEVER_INTELLIGENCE_KINDS, NOT_LAW_ENFORCEMENT_KINDS, PLAN_SECTIONS, PlanSection } from '../../common/domain';
+import { GRANTABLE_SECTIONS, NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../../common/domain';
 import { label } from '../../common/labels';
 import { ukDateTime } from '../../common/uk-time';
 import { SharingDto } from '../../operations/dto/sharing.dto';
@@ -20,23 +20,22 @@ import { WebExceptionFilter } from '../web-exception.filter';
 type Seen = 'DEFAULT' | 'GRANTED' | 'NO' | 'NEVER';
 const SEEN_TEXT: Record<Seen, string> = { DEFAULT: 'Yes', GRANTED: 'Shared by the owner', NO: 'No', NEVER: 'Never' };
 
-/** The sections an agency of this kind sees on a plan it supports without any grant. */
-function byDefault(agency: AgencyView, section: PlanSection): boolean {
-  return section === 'CORE' || section === 'SAFEGUARDING' || (section === 'PLACES' && !NOT_LAW_ENFORCEMENT_KINDS.includes(agency.kind));
-}
-
-/** The partner agencies of a plan as its holders see them: those with a team asked for or agreed, and those granted sections, each with what it sees. */
+/**
+ * The agencies on a plan as its owner sees them, each with what it sees: those with a team asked
+ * for or agreed, the creator that handed the lead on, and those granted sections.
+ */
 function partners(plan: OperationView) {
-  const holders = new Set([plan.createdByAgency.id, plan.leadAgency?.id]);
   const agencies = new Map<string, AgencyView>();
-  for (const d of plan.deployments) if ((d.status === 'REQUESTED' || d.status === 'CONFIRMED') && !holders.has(d.agency.id)) agencies.set(d.agency.id, d.agency);
+  for (const d of plan.deployments) if (d.status === 'REQUESTED' || d.status === 'CONFIRMED') agencies.set(d.agency.id, d.agency);
+  agencies.set(plan.createdByAgency.id, plan.createdByAgency);
   for (const share of plan.sharing ?? []) agencies.set(share.agency.id, share.agency);
+  agencies.delete(plan.owningAgency.id);
   return [...agencies.values()]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((agency) => {
       const share = plan.sharing?.find((each) => each.agency.id === agency.id);
       const seen = (section: PlanSection): Seen =>
-        byDefault(agency, section)
+        seenByDefault(agency.kind, section)
           ? 'DEFAULT'
           : share?.sections.includes(section as (typeof GRANTABLE_SECTIONS)[number])
             ? 'GRANTED'
@@ -48,7 +47,7 @@ function partners(plan: OperationView) {
         cells: PLAN_SECTIONS.map((section) => ({ text: SEEN_TEXT[seen(section)] })),
         last: share ? `${share.reason} (${share.by.name}, ${ukDateTime(share.at)})` : null,
         // A section the agency may never be given is not offered (a disabled box helps nobody): the hint says why.
-        items: GRANTABLE_SECTIONS.filter((section) => !byDefault(agency, section) && seen(section) !== 'NEVER').map((section) => ({
+        items: GRANTABLE_SECTIONS.filter((section) => !seenByDefault(agency.kind, section) && seen(section) !== 'NEVER').map((section) => ({
           value: section,
           text: label('planSection', section),
           checked: seen(section) === 'GRANTED',

@@ -1,0 +1,80 @@
+import { FieldProblem, validationError } from '../common/validation';
+import { LocationView } from './dto/operation.dto';
+import { RiskDto } from './dto/order.dto';
+import { OperationRow } from './operation-row';
+import { timesOutsideWindow } from './order';
+import { windowProblems } from './window';
+
+/** The rules of editing a plan's content that need no database: what is compared, recorded and refused. */
+
+/** Where a plan happens, whatever the locations are called or their order: a change here is material to partners. */
+export function places(locations: LocationView[]): string {
+  return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
+}
+
+/** What an audit event records of the plan's editable fields. */
+export function snapshot(row: OperationRow, locations: LocationView[], risks: RiskDto[]) {
+  return {
+    name: row.name,
+    exploitationTypes: row.exploitationTypes,
+    scope: row.scope,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    leadAgencyId: row.leadAgencyId,
+    briefing: row.briefing,
+    locations,
+    safeguarding: {
+      expectedPotentialVictims: row.expectedPotentialVictims,
+      languages: row.safeguardingLanguages,
+      receptionCentre: row.receptionCentre,
+      receptionOpensAt: row.receptionOpensAt,
+      receptionClosesAt: row.receptionClosesAt,
+      medicalCover: row.medicalCover,
+      firstResponders: row.firstResponders,
+      interpreters: row.interpreters,
+    },
+    marking: { classification: row.classification, handlingInstruction: row.handlingInstruction },
+    timings: { briefingAt: row.briefingAt, briefingPlace: row.briefingPlace, debriefAt: row.debriefAt },
+    communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
+    risks,
+  };
+}
+
+/** A risk as the register stores it, every field present. */
+export function storedRisk(risk: RiskDto): RiskDto {
+  const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived } = risk;
+  return { hazard, hazardDetail: hazardDetail ?? null, likelihood, impact, controls, residual, owner, acceptedBy: acceptedBy ?? null, intelligenceDerived: intelligenceDerived ?? false };
+}
+
+/** Strike times, each checked against the window. */
+export function strikeProblems(window: { startsAt: Date; endsAt: Date }, locations: LocationView[]): FieldProblem[] {
+  return timesOutsideWindow(
+    window,
+    locations.map((location, index) => ({ field: `locations.${index}.strikeAt`, what: `The strike time of ${location.label}`, at: location.strikeAt })),
+  );
+}
+
+/**
+ * A register that holds risks derived from intelligence is sent back saying, of every risk, whether
+ * it is one: left out, the mark would fall silently, and those risks would show to every agency on
+ * the plan (R14a).
+ */
+export function assertIntelligenceKept(current: RiskDto[], sent: RiskDto[]): void {
+  if (!current.some((risk) => risk.intelligenceDerived)) return;
+  assertNoProblems(
+    sent.flatMap((risk, index) =>
+      risk.intelligenceDerived === undefined
+        ? [{ field: `risks.${index}.intelligenceDerived`, problems: ['Say whether this risk is derived from intelligence: the register holds risks that are, and they are shown only to those who see the intelligence'] }]
+        : [],
+    ),
+  );
+}
+
+export function assertNoProblems(problems: FieldProblem[]): void {
+  if (problems.length) throw validationError(problems);
+}
+
+export function assertWindow(startsAt: Date, endsAt: Date): void {
+  const problems = windowProblems(startsAt, endsAt);
+  if (problems.length) throw validationError([{ field: 'endsAt', problems }]);
+}
