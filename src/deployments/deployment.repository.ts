@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, Classification, DeploymentStatus, Power } from '../common/domain';
 import { first, query } from '../database/query';
-import { constants, sql } from '../database/sql';
+import { constants, sql, Sql } from '../database/sql';
 import { ownRecord, visibleTo } from '../operations/visibility.sql';
 
 const ACTIVE = constants(ACTIVE_DEPLOYMENT_STATUSES);
@@ -67,6 +67,14 @@ export interface Clash {
 }
 
 /**
+ * R7: whether the agency (an SQL expression for its id) has no active user with the coordinator's
+ * role, so that its managers answer requests for its teams instead.
+ */
+export function hasNoCoordinator(agencyId: Sql): Sql {
+  return sql`NOT EXISTS (SELECT 1 FROM users au WHERE au.agency_id = ${agencyId} AND au.active AND 'COORDINATOR' = ANY (au.roles))`;
+}
+
+/**
  * Deployments: only this module writes them. Hand-written SQL: status changes are conditional
  * on the status read under the row lock, and R5's exclusion constraint is what refuses a double
  * booking, which the clash query then explains to the caller as far as they may see (R14).
@@ -127,6 +135,15 @@ export const DeploymentRepository = {
            WHERE d.id = ${deploymentId} AND d.operation_id = ${operationId}
              FOR UPDATE OF d FOR SHARE OF t`,
     );
+  },
+
+  /** R7: who answers requests for the agency's teams, as the agency's users stand now: its coordinators, or its managers while it has none. */
+  async answerer(manager: EntityManager, agencyId: string): Promise<'COORDINATOR' | 'MANAGER'> {
+    const [{ role }] = await query<{ role: 'COORDINATOR' | 'MANAGER' }>(
+      manager,
+      sql`SELECT CASE WHEN ${hasNoCoordinator(sql`${agencyId}::uuid`)} THEN 'MANAGER' ELSE 'COORDINATOR' END AS role`,
+    );
+    return role;
   },
 
   async answer(manager: EntityManager, id: string, answer: { status: 'CONFIRMED' | 'DECLINED'; by: string; reason: string | null }): Promise<void> {

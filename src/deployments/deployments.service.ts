@@ -114,7 +114,10 @@ export class DeploymentsService {
     return new Map(rows.map((row) => [row.teamId, row.status]));
   }
 
-  /** R7: a coordinator of the team's agency confirms its requested deployment, against the deployment's version. */
+  /**
+   * R7: a coordinator of the team's agency confirms its requested deployment, against the
+   * deployment's version; a manager of it does while the agency has no active coordinator.
+   */
   confirm(viewer: AuthUser, operationId: string, deploymentId: string, version: number): Promise<DeploymentDecisionView> {
     return this.answer(viewer, operationId, deploymentId, version, 'CONFIRMED');
   }
@@ -155,7 +158,9 @@ export class DeploymentsService {
    * A partner's answer changes its deployment only: it is checked against the deployment's
    * version, so partners answering at the same moment do not collide, and the plan's version
    * (what the owner edits against) stays. The plan's row lock keeps the answer in step with
-   * the owner's changes and the audit chain in order. Confirming books the team (R5).
+   * the owner's changes and the audit chain in order. Confirming books the team (R5). Who may
+   * answer is read in the same transaction: an agency with no active coordinator answers through
+   * its managers, so a request to it does not wait for a role nobody there holds.
    */
   private async answer(
     viewer: AuthUser,
@@ -168,8 +173,13 @@ export class DeploymentsService {
     const operationVersion = await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       const deployment = await this.lock(manager, operationId, deploymentId);
-      if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== deployment.teamAgencyId) {
-        throw DomainError.forbidden(`Only a coordinator of ${deployment.agencyCode} may confirm or decline the deployment of ${deployment.teamName}`);
+      const answerer = await DeploymentRepository.answerer(manager, deployment.teamAgencyId);
+      if (!hasRole(viewer, answerer) || viewer.agencyId !== deployment.teamAgencyId) {
+        throw DomainError.forbidden(
+          answerer === 'COORDINATOR'
+            ? `Only a coordinator of ${deployment.agencyCode} may confirm or decline the deployment of ${deployment.teamName}`
+            : `${deployment.agencyCode} has no coordinator, so only a manager of ${deployment.agencyCode} may confirm or decline the deployment of ${deployment.teamName}`,
+        );
       }
       if (deployment.version !== version) throw DomainError.staleVersion(`The deployment of ${deployment.teamName}`, version, deployment.version);
       assertEditable(row);

@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
-import type { OperationStatus } from '../common/domain';
+import { ENDED_STATUSES, OperationStatus } from '../common/domain';
 import { query } from '../database/query';
-import { sql } from '../database/sql';
+import { constants, identifier, sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
 import { OWNER_RELEASE } from '../common/release-reasons';
+import { hasNoCoordinator } from '../deployments/deployment.repository';
 import { ownedBy } from '../operations/visibility.sql';
 import { subjectHitStands } from '../subjects/subject-hits.sql';
 
@@ -22,18 +23,24 @@ export interface TaskRow {
   releasedAt?: Date;
   /** For a sign-off task: where the agency's sign-off stands (AWAITING, WITHDRAWN, or a DECLINED that still stands). */
   signOffState?: 'AWAITING' | 'WITHDRAWN' | 'DECLINED';
+  /** For a declined team: the declining agency's code, and why it declined (the owner may read it, R14a). */
+  agencyCode?: string;
+  declineReason?: string | null;
 }
 
 /** The plan's columns every task query selects (alias `o`). */
 const PLAN = sql`o.id, o.reference, o.name, o.status, o.starts_at AS "startsAt", o.ends_at AS "endsAt"`;
-const OPEN_PLAN = sql`o.status NOT IN ('COMPLETED', 'CANCELLED')`;
+const OPEN_PLAN = sql`o.status NOT IN (${constants(ENDED_STATUSES)})`;
 
 /**
  * What waits for someone, one query per kind of task. Each starts from what the caller's agency
  * (or the liaison) takes part in, so a task never names a plan the caller may not see (R14).
  */
 export const TasksRepository = {
-  /** Drafts, changes requested, submitted plans starting within 7 days, approved plans to start, active ones to complete. */
+  /**
+   * Drafts, changes requested, submitted plans starting within 7 days, approved plans to start, and
+   * every active one to complete, whether or not its window has opened (it may start a day early).
+   */
   ownersPlans(manager: EntityManager, agencyId: string, startWindowHours: number): Promise<TaskRow[]> {
     return query(
       manager,
@@ -42,7 +49,7 @@ export const TasksRepository = {
              AND ((o.status IN ('DRAFT', 'CHANGES_REQUESTED') AND o.ends_at > now())
                OR (o.status = 'SUBMITTED' AND o.starts_at < now() + interval '7 days' AND o.ends_at > now())
                OR (o.status = 'APPROVED' AND o.starts_at <= now() + ${startWindowHours} * interval '1 hour' AND o.ends_at > now())
-               OR (o.status = 'ACTIVE' AND o.starts_at <= now()))`,
+               OR o.status = 'ACTIVE')`,
     );
   },
 
@@ -72,15 +79,36 @@ export const TasksRepository = {
     );
   },
 
-  /** Requests for the agency's teams waiting for an answer (R7). */
-  teamRequests(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+  /**
+   * Requests for the agency's teams waiting for an answer (R7), for whoever answers them: its
+   * coordinators, or its managers while it has no active coordinator.
+   */
+  teamRequests(manager: EntityManager, agencyId: string, answerer: 'COORDINATOR' | 'MANAGER'): Promise<TaskRow[]> {
+    const answers = answerer === 'MANAGER' ? hasNoCoordinator(identifier('d.team_agency_id')) : sql`true`;
     return query(
       manager,
       sql`SELECT ${PLAN}, d.id AS "deploymentId",
-                 t.name || ' (' || d.headcount || ' officers) for ' || COALESCE(la.name, ca.name) || CASE WHEN d.tasking <> '' THEN ', tasked with: ' || d.tasking ELSE '' END AS detail
+                 t.name || ' (' || d.headcount || CASE WHEN d.headcount = 1 THEN ' officer' ELSE ' officers' END || ') for ' || COALESCE(la.name, ca.name) || CASE WHEN d.tasking <> '' THEN ', tasked with: ' || d.tasking ELSE '' END AS detail
             FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
             LEFT JOIN agencies la ON la.id = o.lead_agency_id JOIN agencies ca ON ca.id = o.created_by_agency_id
-           WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN}`,
+           WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN} AND ${answers}`,
+    );
+  },
+
+  /**
+   * Partners' declines on the agency's own plans that still wait for the owner (`detail` is the
+   * team's name): the decline is the latest word on that team for the plan (the owner has not asked
+   * for it again), the plan has not been submitted since (the owner went on without it, or with
+   * another team), and the plan is still to happen.
+   */
+  declinedTeams(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, d.id AS "deploymentId", t.name AS detail, a.code AS "agencyCode", d.decline_reason AS "declineReason"
+            FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
+           WHERE ${ownedBy(agencyId)} AND d.status = 'DECLINED' AND ${OPEN_PLAN} AND o.ends_at > now()
+             AND NOT EXISTS (SELECT 1 FROM deployments again WHERE again.operation_id = d.operation_id AND again.team_id = d.team_id AND again.requested_at > d.requested_at)
+             AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.operation_id = o.id AND e.action = 'operation.submit' AND e.at > d.responded_at)`,
     );
   },
 

@@ -8,14 +8,23 @@ import { AppConfig } from '../config/app-config';
 import { TaskKind, TaskView } from './dto/task.dto';
 import { TaskRow, TasksRepository } from './tasks.repository';
 
-const URGENT_MS = 7 * 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const URGENT_MS = 7 * DAY_MS;
 
-const OWNERS_TASKS: Partial<Record<OperationStatus, [TaskKind, string]>> = {
-  DRAFT: ['FINISH_PLAN', 'Finish the plan and submit it for review'],
-  CHANGES_REQUESTED: ['MAKE_CHANGES', 'A manager asked for changes: make them and submit the plan again'],
-  SUBMITTED: ['CHASE_APPROVAL', 'Starts within 7 days and is not approved yet: ask a manager of the lead agency to review it'],
-  APPROVED: ['START_PLAN', 'The day of action is near: check readiness and start the plan'],
-  ACTIVE: ['COMPLETE_PLAN', 'The day of action is under way: record its outcomes and complete the plan'],
+/** The owner's task for a plan in each status, and what it says. */
+const OWNERS_TASKS: Partial<Record<OperationStatus, [TaskKind, (row: TaskRow) => string]>> = {
+  DRAFT: ['FINISH_PLAN', () => 'Finish the plan and submit it for review'],
+  CHANGES_REQUESTED: ['MAKE_CHANGES', () => 'A manager asked for changes: make them and submit the plan again'],
+  SUBMITTED: ['CHASE_APPROVAL', () => 'Starts within 7 days and is not approved yet: ask a manager of the lead agency to review it'],
+  APPROVED: ['START_PLAN', () => 'The day of action is near: check readiness and start the plan'],
+  ACTIVE: [
+    'COMPLETE_PLAN',
+    (row) =>
+      row.endsAt.getTime() <= Date.now()
+        ? `Record the outcomes and complete ${row.reference}: the day of action is over`
+        : `Record the outcomes and complete ${row.reference} once the day of action is over`,
+  ],
 };
 
 /** Why a sign-off waits, after "Sign off HMRC's part of OP-…". */
@@ -39,12 +48,25 @@ export class TasksService {
     if (hasRole(viewer, 'COORDINATOR')) {
       reads.push(
         TasksRepository.ownersPlans(manager, viewer.agencyId, this.config.START_WINDOW_HOURS).then((rows) =>
-          rows.map((row) => task(...(OWNERS_TASKS[row.status] as [TaskKind, string]), row)),
+          rows.map((row) => {
+            const [kind, summary] = OWNERS_TASKS[row.status] as [TaskKind, (row: TaskRow) => string];
+            return task(kind, summary(row), row);
+          }),
+        ),
+        TasksRepository.declinedTeams(manager, viewer.agencyId).then((rows) =>
+          rows.map((row) =>
+            task(
+              'TEAM_DECLINED',
+              `${row.agencyCode} declined ${row.detail}${row.declineReason ? `: “${row.declineReason}”` : ''}. Ask for another team or for this one again, or submit the plan without it`,
+              row,
+              { deploymentId: row.deploymentId },
+            ),
+          ),
         ),
         TasksRepository.hits(manager, viewer.agencyId).then((rows) =>
           rows.map((row) => task('ACKNOWLEDGE_HIT', `Deconfliction hit with ${row.detail}: call its contact, then acknowledge it with a note`, row, { hitId: row.hitId })),
         ),
-        TasksRepository.teamRequests(manager, viewer.agencyId).then((rows) =>
+        TasksRepository.teamRequests(manager, viewer.agencyId, 'COORDINATOR').then((rows) =>
           rows.map((row) => task('ANSWER_TEAM_REQUEST', `Confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId })),
         ),
         TasksRepository.teamsReleased(manager, viewer.agencyId).then((rows) =>
@@ -72,6 +94,16 @@ export class TasksService {
       );
     }
     if (hasRole(viewer, 'MANAGER')) {
+      // A coordinator already answers the agency's requests above; a manager does only where the agency has no coordinator (R7).
+      if (!hasRole(viewer, 'COORDINATOR')) {
+        reads.push(
+          TasksRepository.teamRequests(manager, viewer.agencyId, 'MANAGER').then((rows) =>
+            rows.map((row) =>
+              task('ANSWER_TEAM_REQUEST', `Your agency has no coordinator, so you answer for it: confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId }),
+            ),
+          ),
+        );
+      }
       reads.push(
         TasksRepository.submittedForReview(manager, viewer.agencyId, viewer.id).then((rows) =>
           rows.map((row) =>
@@ -92,15 +124,17 @@ export class TasksService {
 
 /** Whole days from now until the plan starts. */
 function daysBefore(startsAt: Date): number {
-  return Math.max(0, Math.floor((startsAt.getTime() - Date.now()) / (24 * 3600 * 1000)));
+  return Math.max(0, Math.floor((startsAt.getTime() - Date.now()) / DAY_MS));
 }
 
 function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId'> = {}): TaskView {
+  const untilStart = row.startsAt.getTime() - Date.now();
   return {
     kind,
     operation: { id: row.id, reference: row.reference, name: row.name, status: row.status, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() },
     summary,
-    urgent: row.startsAt.getTime() - Date.now() < URGENT_MS,
+    urgent: untilStart < URGENT_MS,
+    ...(untilStart > 0 && untilStart < DAY_MS ? { startsInHours: Math.floor(untilStart / HOUR_MS) } : {}),
     ...ids,
   };
 }

@@ -37,7 +37,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     let plan: Plan = (await post(owner.auth, '/operations', operationBody({ locations: [], safeguarding: { expectedPotentialVictims: 3, languages: ['Polish'] } })).expect(201)).body;
     const fresh = await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200);
     expect(fresh.body.ready).toBe(false);
-    for (const check of fresh.body.checks) expect(check).toEqual({ id: expect.any(String), ok: expect.any(Boolean), blocking: expect.any(Boolean), message: expect.any(String) });
+    for (const check of fresh.body.checks) expect(check).toEqual({ id: expect.any(String), ok: expect.any(Boolean), applies: expect.any(Boolean), blocking: expect.any(Boolean), message: expect.any(String) });
     expect(await checks(owner.auth, plan.id)).toEqual({
       ready: false,
       failing: ['lead-agency', 'locations', 'confirmed-deployment', 'cps-engaged', 'evidence-requirements', 'safeguarding'],
@@ -111,14 +111,16 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     await s.patch(owner.auth, `/operations/${plan.id}`, { version: cancelled.version, name: 'x' }).expect(409);
   });
 
-  it('cannot cancel an ACTIVE operation, and cancelling releases teams, saying why', async () => {
+  it('cannot cancel an ACTIVE operation, saying to stand it down instead, and cancelling releases teams, saying why', async () => {
     const owner = await s.owner();
     const approved = await s.plan(owner, { stage: 'approved' });
-    const cancelled = (await post(owner.auth, `/operations/${approved.id}/cancel`, { version: approved.version, reason: 'Stood down' }).expect(200)).body;
+    const cancelled = (await post(owner.auth, `/operations/${approved.id}/cancel`, { version: approved.version, reason: 'Called off' }).expect(200)).body;
     expect(cancelled.deployments).toEqual([expect.objectContaining({ status: 'RELEASED', releaseReason: 'the operation was cancelled', team: teamOf(approved) })]);
 
     const active = await s.plan(owner, { stage: 'active' });
-    await post(owner.auth, `/operations/${active.id}/cancel`, { version: active.version, reason: 'Too late' }).expect(409);
+    expect(active.actions).toMatchObject({ cancel: false, standDown: true });
+    const refused = await post(owner.auth, `/operations/${active.id}/cancel`, { version: active.version, reason: 'Too late' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `${active.reference} is under way: it can no longer be cancelled; stand it down instead` });
   });
 
   it('lets the owner withdraw a submission, and a manager send it back for changes', async () => {
@@ -321,6 +323,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
         operation: expect.objectContaining({ id: plan.id, reference: plan.reference, status: 'APPROVED' }),
         summary: `Deconfliction hit with ${clash.reference}: call its contact, then acknowledge it with a note`,
         urgent: true,
+        startsInHours: 1,
         hitId: expect.any(String),
       });
       const refused = await post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(422);
@@ -337,7 +340,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       await post(owner.auth, `/operations/${plan.id}/start`, { version: current.version }).expect(200);
     });
 
-    it('shows the go/no-go checks as the readiness of an approved plan, and tasks the owner to start it, then to complete it', async () => {
+    it('shows the go/no-go checks as the readiness of an approved plan, and tasks the owner to start it, then, once it is under way, to complete it', async () => {
       const owner = await s.owner();
       const plan = await s.plan(owner, { stage: 'approved', body: { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() } });
       const readiness = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body;
@@ -349,9 +352,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
           .filter((task: { kind: string; operation: { id: string } }) => task.operation.id === plan.id && task.kind.endsWith('_PLAN'))
           .map((task: { kind: string }) => task.kind);
       expect(await kinds()).toEqual(['START_PLAN']);
-      const active = (await post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(200)).body;
-      expect(await kinds()).toEqual([]);
-      await s.windowOpensAt(active, new Date(Date.now() - HOUR));
+      await post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(200);
       expect(await kinds()).toEqual(['COMPLETE_PLAN']);
     });
 

@@ -16,6 +16,7 @@ export const TASK_KINDS = [
   'NEEDS_ANOTHER_MANAGER',
   'SIGN_OFF_PART',
   'TEAM_RELEASED',
+  'TEAM_DECLINED',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -33,7 +34,17 @@ export class TaskView {
   @ApiProperty({ type: TaskOperationView }) operation: TaskOperationView;
   @ApiProperty({ description: 'What to do, in words' }) summary: string;
   @ApiProperty({ description: 'The plan starts within 7 days' }) urgent: boolean;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The deployment to confirm or decline; or the team that was released (TEAM_RELEASED)' }) deploymentId?: string;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 23,
+    description: 'Whole hours until the plan starts, when it starts within 24 hours (0: within the hour); absent when it starts later or has started',
+  })
+  startsInHours?: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The deployment to confirm or decline; or the team that was released (TEAM_RELEASED) or that its agency declined (TEAM_DECLINED)',
+  })
+  deploymentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The deconfliction hit to acknowledge' }) hitId?: string;
 }

@@ -27,7 +27,22 @@ const WHERE: Record<TaskKind, (task: TaskView) => string> = {
   NEEDS_ANOTHER_MANAGER: () => '/review',
   SIGN_OFF_PART: () => '/sign-off',
   TEAM_RELEASED: (task) => `/teams/${task.deploymentId}`,
+  TEAM_DECLINED: () => '/teams',
 };
+
+/**
+ * The urgency tag of a task, in words: an active plan is under way; one starting within a day says
+ * in how many hours; one within 7 days says so; one whose window opened without it being started
+ * says that; none for a plan further off, or whose day is over.
+ */
+function urgencyOf(task: TaskView): string | undefined {
+  const now = Date.now();
+  if (task.operation.status === 'ACTIVE') return 'Under way';
+  if (!task.urgent || Date.parse(task.operation.endsAt) <= now) return undefined;
+  if (task.startsInHours === 0) return 'Starts within the hour';
+  if (task.startsInHours !== undefined) return `Starts in ${task.startsInHours} ${task.startsInHours === 1 ? 'hour' : 'hours'}`;
+  return Date.parse(task.operation.startsAt) > now ? 'Starts within 7 days' : 'Due to start now';
+}
 
 @ApiExcludeController()
 @WebPage()
@@ -43,7 +58,7 @@ export class TasksPageController {
       pageTitle: 'Your tasks',
       section: 'tasks',
       declined: 'declined' in query,
-      tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind](task)}` })),
+      tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind](task)}`, urgency: urgencyOf(task) })),
     });
   }
 }
