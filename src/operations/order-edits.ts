@@ -4,6 +4,7 @@ import type { SafeguardingDto } from './dto/operation.dto';
 import type { CommunicationsDto, TimingsDto } from './dto/order.dto';
 import type { OperationColumn, OperationRow } from './operation-row';
 import { timesOutsideWindow, Window } from './order';
+import { sameContent } from './plan-edits';
 
 /** One field of the operational order as the API names it, the column that stores it, and how a value is stored and compared. */
 interface OrderField {
@@ -49,7 +50,7 @@ export function orderChanges(row: OperationRow | null, input: OrderInput): Order
     if (sent === undefined) return [];
     const after = spec.instant ? (sent === null ? null : new Date(sent as string).toISOString()) : spec.json ? canonicalList(spec.field, sent) : sent;
     const before = row ? spec.current(row) : spec.json ? [] : null;
-    if (JSON.stringify(before) === JSON.stringify(after)) return [];
+    if (sameContent(before, after)) return [];
     return [{ field: `${spec.part}.${spec.field}`, column: spec.column, before, after, stored: spec.json ? JSON.stringify(after) : after }];
   });
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
+import { BRIEFING_SECTIONS } from '../common/domain';
 import type { ExploitationType, Scope } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
 import { FieldProblem } from '../common/validation';
@@ -22,7 +23,7 @@ import { PlansService } from './plans.service';
 import { owningAgencyId } from './ownership';
 import { canonicalLocation, isFirstResponder } from './order';
 import { orderChanges, orderTimeProblems } from './order-edits';
-import { assertIntelligenceKept, assertNoProblems, assertWindow, places, snapshot, storedRisk, strikeProblems } from './plan-edits';
+import { assertIntelligenceKept, assertNoProblems, assertWindow, places, sameContent, snapshot, storedRisk, strikeProblems } from './plan-edits';
 import { OrderRepository } from './order.repository';
 
 /** Creating a plan and editing its content (R9, R10, R15); the modules built on operations hear of changes of place and time. */
@@ -85,10 +86,15 @@ export class PlanEditingService {
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       const change = (field: string, column: keyof OperationChanges, from: unknown, to: unknown, stored: unknown = to) => {
-        if (JSON.stringify(from) === JSON.stringify(to)) return;
+        if (sameContent(from, to)) return;
         changes[column] = stored;
         before[field] = from;
         after[field] = to;
+      };
+      /** A field of a part of the plan (the marking, the briefing): the part records only the fields that changed. */
+      const changeIn = (part: 'marking' | 'briefing', field: string, from: unknown, to: unknown) => {
+        before[part] = { ...(before[part] as object | undefined), [field]: from };
+        after[part] = { ...(after[part] as object | undefined), [field]: to };
       };
 
       if (input.name !== undefined) change('name', 'name', row.name, input.name);
@@ -103,22 +109,22 @@ export class PlanEditingService {
       }
       if (input.marking) {
         // R14d: a change of marking is a change to the plan, recorded like any other (an approved plan goes back to DRAFT).
-        const { classification, handlingInstruction } = input.marking;
-        const current = { classification: row.classification, handlingInstruction: row.handlingInstruction };
-        const marking = {
-          classification: classification ?? current.classification,
-          handlingInstruction: handlingInstruction === undefined ? current.handlingInstruction : handlingInstruction,
-        };
-        if (JSON.stringify(current) !== JSON.stringify(marking)) {
-          changes.classification = marking.classification;
-          changes.handling_instruction = marking.handlingInstruction;
-          before.marking = current;
-          after.marking = marking;
+        const { classification, handlingInstruction } = definedFields(input.marking);
+        if (classification !== undefined && !sameContent(row.classification, classification)) {
+          changes.classification = classification;
+          changeIn('marking', 'classification', row.classification, classification);
+        }
+        if (handlingInstruction !== undefined && !sameContent(row.handlingInstruction, handlingInstruction)) {
+          changes.handling_instruction = handlingInstruction || null;
+          changeIn('marking', 'handlingInstruction', row.handlingInstruction, handlingInstruction || null);
         }
       }
       if (input.briefing) {
-        const briefing = { ...row.briefing, ...definedFields(input.briefing) };
-        change('briefing', 'briefing', row.briefing, briefing, JSON.stringify(briefing));
+        // An empty section is no section: only the sections whose text changed are written and recorded.
+        const sent = definedFields(input.briefing);
+        const changed = BRIEFING_SECTIONS.filter((section) => sent[section] !== undefined && !sameContent(row.briefing[section], sent[section]));
+        for (const section of changed) changeIn('briefing', section, row.briefing[section] ?? null, sent[section]);
+        if (changed.length) changes.briefing = JSON.stringify({ ...row.briefing, ...Object.fromEntries(changed.map((section) => [section, sent[section]])) });
       }
       if (input.safeguarding) {
         const { expectedPotentialVictims, languages, receptionCentre } = input.safeguarding;
@@ -137,7 +143,7 @@ export class PlanEditingService {
       if (locations) {
         const current = await OperationRepository.locations(manager, id);
         problems.push(...strikeProblems({ startsAt, endsAt }, locations));
-        if (JSON.stringify(current) !== JSON.stringify(locations)) {
+        if (!sameContent(current, locations)) {
           locationsChanged = true;
           placesChanged = places(current) !== places(locations);
           before.locations = current;
@@ -154,7 +160,7 @@ export class PlanEditingService {
         const current = await OrderRepository.risks(manager, id);
         assertIntelligenceKept(current, input.risks);
         const risks = input.risks.map(storedRisk);
-        if (JSON.stringify(current) !== JSON.stringify(risks)) {
+        if (!sameContent(current, risks)) {
           risksChanged = true;
           before.risks = current;
           after.risks = risks;

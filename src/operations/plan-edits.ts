@@ -12,6 +12,28 @@ export function places(locations: LocationView[]): string {
   return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
 }
 
+/** A value of the plan's content as it is compared: keys in one order, and an empty text, a null and an absent value alike. */
+function normalised(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalised);
+  if (typeof value !== 'object') return value;
+  const fields = Object.keys(value)
+    .sort()
+    .map((key): [string, unknown] => [key, normalised((value as Record<string, unknown>)[key])])
+    .filter(([, field]) => field !== null);
+  return Object.fromEntries(fields);
+}
+
+/**
+ * Whether a field holds the same after a change as before: a change that changes nothing is not
+ * made or recorded. Stored JSON comes back with its keys in the database's order, and a form
+ * sends an empty text for what the plan holds as nothing.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalised(a)) === JSON.stringify(normalised(b));
+}
+
 /** What an audit event records of the plan's editable fields. */
 export function snapshot(row: OperationRow, locations: LocationView[], risks: RiskDto[]) {
   return {

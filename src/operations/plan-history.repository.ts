@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { HistoryEventView } from '../audit/dto/audit.dto';
+import { RecordedEventView } from '../audit/dto/audit.dto';
 import { AuthUser } from '../common/auth/auth-user';
 import { personJson } from '../database/json';
 import { query } from '../database/query';
@@ -47,8 +47,8 @@ function readable(viewer: AuthUser, p: Sql): Sql {
  */
 export const PlanHistoryRepository = {
   /** The history of an operation the caller has checked the viewer may see, oldest first. */
-  async history(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<HistoryEventView[]> {
-    const rows = await query<HistoryEventView & { at: Date }>(
+  async history(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<RecordedEventView[]> {
+    const rows = await query<RecordedEventView & { at: Date }>(
       manager,
       named(sql`SELECT seq, action, at, before, after, actor, "actorAgency" FROM (
                   SELECT e.seq, e.action, e.at, ${readable(viewer, sql`e.before`)} AS before, ${readable(viewer, sql`e.after`)} AS after,
@@ -74,5 +74,22 @@ export const PlanHistoryRepository = {
                  ORDER BY seq`),
     );
     return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  },
+
+  /**
+   * What the ids and agency codes of a history stand for, in one query for the whole history:
+   * agencies by id and by code, teams and RV points by id (reference data and the plan's Core,
+   * which every reader of the history may read).
+   */
+  async names(manager: EntityManager, refs: { ids: string[]; codes: string[] }): Promise<Map<string, string>> {
+    if (refs.ids.length === 0 && refs.codes.length === 0) return new Map();
+    const rows = await query<{ ref: string; name: string }>(
+      manager,
+      named(sql`SELECT a.id::text AS ref, a.name FROM agencies a WHERE a.id = ANY (${refs.ids}::uuid[])
+                UNION ALL SELECT a.code, a.name FROM agencies a WHERE a.code = ANY (${refs.codes}::text[])
+                UNION ALL SELECT t.id::text, t.name FROM teams t WHERE t.id = ANY (${refs.ids}::uuid[])
+                UNION ALL SELECT r.id::text, r.name FROM rv_points r WHERE r.id = ANY (${refs.ids}::uuid[])`),
+    );
+    return new Map(rows.map((row) => [row.ref, row.name]));
   },
 };

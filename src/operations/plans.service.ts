@@ -9,6 +9,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { label } from '../common/labels';
 import { together } from '../database/together';
 import { decodeCursor, encodeCursor } from './cursor';
+import { historyInWords, referencedNames } from './history-words';
 import { OperationPage, OperationQueryDto } from './dto/operation.dto';
 import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/plan-view.dto';
 import { OperationRepository } from './operation.repository';
@@ -98,15 +99,21 @@ export class PlansService {
     return { id: row.id, reference: row.reference, version: row.version };
   }
 
-  /** A plan's history, each event as far as the viewer may read it (R14c). */
+  /** A plan's history, each event as far as the viewer may read it (R14c), and in words. */
   async history(viewer: AuthUser, id: string): Promise<HistoryEventView[]> {
     await this.summary(viewer, id);
-    return PlanHistoryRepository.history(this.dataSource.manager, viewer, id);
+    return this.historyOf(viewer, { id });
   }
 
-  /** The history of a plan the viewer has just read (so may see), as far as they may read it. */
-  historyOf(viewer: AuthUser, plan: Pick<OperationView, 'id'>): Promise<HistoryEventView[]> {
-    return PlanHistoryRepository.history(this.dataSource.manager, viewer, plan.id);
+  /**
+   * The history of a plan the viewer has just read (so may see), as far as they may read it: each
+   * event with its summary in words, the ids and codes it holds named in one query for the whole history.
+   */
+  async historyOf(viewer: AuthUser, plan: Pick<OperationView, 'id'>): Promise<HistoryEventView[]> {
+    const manager = this.dataSource.manager;
+    const events = await PlanHistoryRepository.history(manager, viewer, plan.id);
+    const summaries = historyInWords(events, await PlanHistoryRepository.names(manager, referencedNames(events)));
+    return events.map((event, index) => ({ ...event, summary: summaries[index] }));
   }
 
   /** The position of the newest event in the history of a plan the caller has just read. */

@@ -1,44 +1,7 @@
-import { label, LabelSet } from '../common/labels';
-import type { HistoryEventView } from '../audit/dto/audit.dto';
+import type { HistoryEventView, ReferenceEventView } from '../audit/dto/audit.dto';
 
-const ACTIONS: Record<string, string> = {
-  'operation.created': 'Created the plan',
-  'operation.updated': 'Changed the plan',
-  'operation.lead-changed': 'Changed the lead agency',
-  'operation.submit': 'Submitted the plan for review',
-  'operation.withdraw': 'Withdrew the plan from review',
-  'operation.approved': 'Approved the plan',
-  'operation.changes-requested': 'Asked for changes',
-  'operation.approval-withdrawn': 'Approval withdrawn by a change',
-  'operation.start': 'Started the day of action',
-  'operation.complete': 'Completed the day of action',
-  'operation.cancel': 'Cancelled the plan',
-  'deployment.requested': 'Requested a team',
-  'deployment.asked-again': 'Asked for a team again',
-  'deployment.confirmed': 'Confirmed a team',
-  'deployment.declined': 'Declined a team request',
-  'deployment.released': 'Released a team',
-  'deployment.changed': 'Changed a team’s tasking, powers, RV point or call sign',
-  'rv-point.added': 'Added an RV point',
-  'rv-point.changed': 'Changed an RV point',
-  'rv-point.removed': 'Removed an RV point',
-  'operation.signed-off': 'Signed off their agency’s part',
-  'operation.sign-off-declined': 'Declined to sign off their agency’s part',
-  'operation.sharing-changed': 'Changed what a partner agency sees of the plan',
-  'cps.requested': 'Requested early CPS involvement',
-  'cps.withdrawn': 'Withdrew the CPS request',
-  'cps.engaged': 'Accepted early CPS involvement',
-  'cps.declined': 'Declined early CPS involvement',
-  'cps.closed': 'Closed CPS involvement',
-  'evidence.added': 'Added an evidence requirement',
-  'evidence.updated': 'Changed an evidence requirement',
-  'evidence.assigned': 'Assigned evidence to a team',
-  'evidence.unassigned': 'Evidence left without a team',
-  'evidence.gathered': 'Recorded evidence as gathered',
-  'evidence.accepted': 'Accepted gathered evidence',
-  'evidence.rejected': 'Rejected gathered evidence',
-  'deconfliction.hit-raised': 'Deconfliction hit raised',
-  'deconfliction.acknowledged': 'Acknowledged a deconfliction hit',
+/** What the reference data's events did, as the admin audit names them. */
+const REFERENCE_ACTIONS: Record<string, string> = {
   'agency.created': 'Added an agency',
   'agency.updated': 'Changed an agency',
   'team.created': 'Added a team',
@@ -49,39 +12,45 @@ const ACTIONS: Record<string, string> = {
   'powers.changed': 'Changed the powers of a kind of agency',
 };
 
+/** An entry of a history as people read it: what happened, who did it, their agency, and when. */
+interface Entry {
+  what: string;
+  who: string;
+  agency: string;
+  at: string;
+}
+
+/** An event of a plan: a sentence for each thing it changed, as the plan's history says it in words. */
+export interface PlanHistoryEntry extends Entry {
+  lines: string[];
+}
+
 export interface FieldChange {
   field: string;
   before: string;
   after: string;
 }
 
-export interface HistoryEntry {
-  what: string;
-  who: string;
-  agency: string;
-  at: string;
+/** An event of the reference data (the admin audit): each field before → after. */
+export interface ReferenceHistoryEntry extends Entry {
   changes: FieldChange[];
 }
 
-/** A field's name in words: `expectedPotentialVictims` → "expected potential victims". */
+export type HistoryEntry = PlanHistoryEntry | ReferenceHistoryEntry;
+
+/** A field's name in words: `capacity` → "capacity", `agencyId` → "agency id". */
 function words(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/\./g, ': ').toLowerCase();
 }
 
-/** Fields whose values are codes of the vocabulary, shown by their labels. */
-const CODED: Record<string, LabelSet> = { sections: 'sectionName' };
-
-function shown(value: unknown, key = ''): string {
+function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(none)';
-  const coded = CODED[key];
-  if (coded && typeof value === 'string') return label(coded, value);
-  if (coded && Array.isArray(value)) return value.map((code) => label(coded, String(code))).join(', ') || '(none)';
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ') || '(none)';
   return JSON.stringify(value);
 }
 
-/** Each field an event changed, before → after; nested objects (the briefing, safeguarding) field by field. */
+/** Each field a reference-data event changed, before → after; nested objects field by field. */
 function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, prefix = ''): FieldChange[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return keys.flatMap((key) => {
@@ -90,24 +59,29 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
     const nested = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
     if (nested(from) || nested(to)) return changes((from ?? null) as Record<string, unknown> | null, (to ?? null) as Record<string, unknown> | null, `${prefix}${words(key)}: `);
     if (JSON.stringify(from) === JSON.stringify(to)) return [];
-    return [{ field: `${prefix}${words(key)}`, before: before ? shown(from, key) : '', after: shown(to, key) }];
+    return [{ field: `${prefix}${words(key)}`, before: before ? shown(from) : '', after: shown(to) }];
   });
 }
 
-type AuditEvent = Pick<HistoryEventView, 'action' | 'actor' | 'actorAgency' | 'at' | 'before' | 'after'>;
-
-/** A history as people read it (a plan's, or the reference data's): who, their agency, when, what, and each field before → after. */
-export function historyEntries(events: AuditEvent[]): HistoryEntry[] {
-  return events.map((event) => ({
-    what: ACTIONS[event.action] ?? words(event.action.replace('.', ' ')),
-    who: event.actor.name,
-    agency: event.actorAgency.code,
-    at: event.at,
-    changes: changes(event.before, event.after),
-  }));
+/**
+ * A history as people read it: who, their agency, when and what. A plan's events come with their
+ * summary in words (what happened, then a sentence for each change); the reference data's are
+ * shown field by field.
+ */
+export function historyEntries(events: ReferenceEventView[]): ReferenceHistoryEntry[];
+export function historyEntries(events: HistoryEventView[]): PlanHistoryEntry[];
+export function historyEntries(events: (HistoryEventView | ReferenceEventView)[]): HistoryEntry[] {
+  return events.map((event) => {
+    const entry = { who: event.actor.name, agency: event.actorAgency.code, at: event.at };
+    if ('summary' in event) {
+      const [what, ...lines] = event.summary;
+      return { ...entry, what, lines };
+    }
+    return { ...entry, what: REFERENCE_ACTIONS[event.action] ?? words(event.action.replace('.', ' ')), changes: changes(event.before, event.after) };
+  });
 }
 
 /** What others changed after the event this user last saw (a form's `seen`), for a stale edit. */
-export function changesSince(events: HistoryEventView[], seen: number): HistoryEntry[] {
+export function changesSince(events: HistoryEventView[], seen: number): PlanHistoryEntry[] {
   return historyEntries(events.filter((event) => event.seq > seen));
 }

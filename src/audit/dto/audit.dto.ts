@@ -11,7 +11,8 @@ class ActorAgencyView {
   @ApiProperty() name: string;
 }
 
-export class HistoryEventView {
+/** An event of a plan's history as recorded, as far as its reader may read it (R14c). */
+export class RecordedEventView {
   @ApiProperty({ description: 'Position in the operation’s chain, from 1' }) seq: number;
   @ApiProperty({ example: 'operation.updated' }) action: string;
   @ApiProperty() at: string;
@@ -19,6 +20,18 @@ export class HistoryEventView {
   @ApiProperty({ type: ActorAgencyView }) actorAgency: ActorAgencyView;
   @ApiProperty({ type: Object, nullable: true, description: 'What changed, as it was' }) before: Record<string, unknown> | null;
   @ApiProperty({ type: Object, nullable: true, description: 'What changed, as it became' }) after: Record<string, unknown> | null;
+}
+
+export class HistoryEventView extends RecordedEventView {
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description:
+      'The event in plain English, as the History page shows it: first what happened, then one sentence for each field or item it changed, ' +
+      'with labels rather than codes, names rather than ids, and times in UK time (GMT or BST named). Only what the caller may read is said.',
+    example: ['Changed the plan', 'Name: Operation Aldgate → Operation Bow', 'Glam Nails: strike time 06:00 → 06:30 GMT'],
+  })
+  summary: string[];
 }
 
 class BrokenLinkView {
