@@ -46,6 +46,22 @@ describe('the calendar feed’s events', () => {
     expect(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'].map((status) => planEventStatus(status as 'DRAFT'))).toEqual(['TENTATIVE', 'TENTATIVE', 'TENTATIVE']);
     expect(['APPROVED', 'ACTIVE', 'COMPLETED'].map((status) => planEventStatus(status as 'APPROVED'))).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
     expect(planEventStatus('CANCELLED')).toBe('CANCELLED');
+    expect(planEventStatus('STOOD_DOWN')).toBe('CANCELLED');
+  });
+
+  it('say why a day of action was stood down', () => {
+    const stoodDown = { ...plan, status: 'STOOD_DOWN' as const, cancelReason: 'The subjects left the address overnight' };
+    const event = events(feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [stoodDown], deployments: [] }))[`${plan.id}@planner`];
+    expect(event.status).toBe('CANCELLED');
+    expect(event.description).toBe(
+      [
+        'OFFICIAL-SENSITIVE: Not for release',
+        'Status: Stood down',
+        'Stood down: The subjects left the address overnight',
+        'Window: Tue, 1 June 2027 at 05:00 BST to 17:00 BST',
+        'Plan page: https://planner.example/plans/OP-2027-0042',
+      ].join('\n'),
+    );
   });
 
   it('keep a team that went on the day, and cancel one released before it', () => {
@@ -53,6 +69,7 @@ describe('the calendar feed’s events', () => {
     expect(deploymentEventStatus({ status: 'RELEASED', releasedOnCompletion: true, planStatus: 'COMPLETED' })).toBe('CONFIRMED');
     expect(deploymentEventStatus({ status: 'RELEASED', releasedOnCompletion: false, planStatus: 'CANCELLED' })).toBe('CANCELLED');
     expect(deploymentEventStatus({ status: 'RELEASED', releasedOnCompletion: false, planStatus: 'APPROVED' })).toBe('CANCELLED');
+    expect(deploymentEventStatus({ status: 'RELEASED', releasedOnCompletion: false, planStatus: 'STOOD_DOWN' })).toBe('CANCELLED');
   });
 
   it('parse back with stable UIDs, sequences, UTC times and the text escaped', () => {

@@ -8,17 +8,23 @@ import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
 /** Calendar apps ask again this often (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 3600;
 
+/** A plan the feed's agency owns, with why it was cancelled or stood down where the read gives it. */
+export type FeedPlan = OwnedPlanRow & { cancelReason?: string | null };
+
 export interface FeedContent {
   agencyCode: string;
   /** The site's address, for links to the plans: `https://planner.example` (no trailing slash). */
   siteUrl: string;
-  plans: OwnedPlanRow[];
+  plans: FeedPlan[];
   deployments: TeamDeploymentRow[];
 }
 
-/** A plan's status as a calendar's: not yet agreed is tentative; a cancelled plan cancels the event, so subscribed calendars update. */
+/**
+ * A plan's status as a calendar's: not yet agreed is tentative; a plan cancelled, or a day of action
+ * stood down, cancels the event, so subscribed calendars update.
+ */
 export function planEventStatus(status: OperationStatus): ICalEventStatus {
-  if (status === 'CANCELLED') return ICalEventStatus.CANCELLED;
+  if (status === 'CANCELLED' || status === 'STOOD_DOWN') return ICalEventStatus.CANCELLED;
   if (status === 'APPROVED' || status === 'ACTIVE' || status === 'COMPLETED') return ICalEventStatus.CONFIRMED;
   return ICalEventStatus.TENTATIVE;
 }
@@ -40,8 +46,9 @@ export function eventClass(marking: Marking): ICalEventClass {
   return marking.classification === 'OFFICIAL-SENSITIVE' ? ICalEventClass.CONFIDENTIAL : ICalEventClass.PRIVATE;
 }
 
-function planDescription(plan: OwnedPlanRow, url: string): string {
-  return [markingText(plan), `Status: ${label('status', plan.status)}`, `Window: ${window(plan.startsAt, plan.endsAt)}`, `Plan page: ${url}`].join('\n');
+function planDescription(plan: FeedPlan, url: string): string {
+  const why = plan.cancelReason ? [`${label('status', plan.status)}: ${plan.cancelReason}`] : [];
+  return [markingText(plan), `Status: ${label('status', plan.status)}`, ...why, `Window: ${window(plan.startsAt, plan.endsAt)}`, `Plan page: ${url}`].join('\n');
 }
 
 function deploymentDescription(deployment: TeamDeploymentRow, url: string): string {

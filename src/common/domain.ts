@@ -51,8 +51,10 @@ export const ACTIVE_DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED'] as const sa
 export const CPS_INVOLVEMENT_STATUSES = ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] as const;
 export type CpsInvolvementStatus = (typeof CPS_INVOLVEMENT_STATUSES)[number];
 
-export const OPERATION_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
+export const OPERATION_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'ACTIVE', 'COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+/** The plans that have ended (R8): completed, cancelled or stood down; nothing moves them on, and they keep their record. */
+export const ENDED_STATUSES = ['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const satisfies readonly OperationStatus[];
 
 /** IIMARCH: the briefing sections, in the order officers are briefed. */
 export const BRIEFING_SECTIONS = ['information', 'intent', 'method', 'administration', 'risk', 'communications', 'humanitarian'] as const;

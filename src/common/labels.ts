@@ -41,6 +41,18 @@ export const LABELS = {
     ACTIVE: 'Under way',
     COMPLETED: 'Completed',
     CANCELLED: 'Cancelled',
+    STOOD_DOWN: 'Stood down',
+  } satisfies Record<OperationStatus, string>,
+  /** Not words: the GOV.UK tag colour each status is shown in, so that no template decides anything from a status. */
+  statusTag: {
+    DRAFT: 'govuk-tag--grey',
+    SUBMITTED: 'govuk-tag--blue',
+    CHANGES_REQUESTED: 'govuk-tag--orange',
+    APPROVED: 'govuk-tag--green',
+    ACTIVE: 'govuk-tag--purple',
+    COMPLETED: 'govuk-tag--teal',
+    CANCELLED: 'govuk-tag--red',
+    STOOD_DOWN: 'govuk-tag--pink',
   } satisfies Record<OperationStatus, string>,
   offence: {
     MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR: 'Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour',

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import { OPERATION_STATUSES, PlanSection } from '../common/domain';
+import { ENDED_STATUSES, OPERATION_STATUSES, PlanSection } from '../common/domain';
 import { first } from '../database/query';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
@@ -192,7 +192,7 @@ export const DashboardRepository = {
     return row as PeriodRow;
   },
 
-  /** The plans in scope starting within `days` from now, neither completed nor cancelled: how many, how many fail none of the checks, and how many fail each. */
+  /** The plans in scope starting within `days` from now that have not ended: how many, how many fail none of the checks, and how many fail each. */
   async upcoming(manager: EntityManager, viewer: AuthUser, days: number): Promise<UpcomingRow> {
     const fails = DASHBOARD_CHECKS.map((check, index) => sql`${FAILS[check.id]} AS ${checkColumn(index)}`);
     // Each check is counted over the plans whose section it reads the viewer sees (R14a); whether a plan is ready counts every check.
@@ -205,7 +205,7 @@ export const DashboardRepository = {
                    ${sees(viewer, 'PLACES')} AS places, ${sees(viewer, 'INTELLIGENCE')} AS intelligence, ${sees(viewer, 'PROSECUTION')} AS prosecution
               FROM operations o
              WHERE o.starts_at >= now() AND o.starts_at < now() + ${days}::int * interval '1 day'
-               AND o.status NOT IN ('COMPLETED', 'CANCELLED') AND ${dashboardScope(viewer)}),
+               AND o.status NOT IN (${constants(ENDED_STATUSES)}) AND ${dashboardScope(viewer)}),
           facts AS MATERIALIZED (SELECT o.lead_agency_id, o.expected_potential_victims, o.reception_centre, o.places, o.intelligence, o.prosecution, ${FACTS}),
           checked AS MATERIALIZED (SELECT ${join(fails, ', ')}, f.places, f.intelligence, f.prosecution FROM facts f)
           SELECT count(*)::int AS plans, count(*) FILTER (WHERE NOT (${anyFails}))::int AS ready, ARRAY[${join(counts, ', ')}] AS failing

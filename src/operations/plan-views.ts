@@ -6,6 +6,7 @@ import { DeploymentView, EvidenceRequirementView, OperationView } from './dto/pl
 import { SummaryColumns } from './operation-row';
 import { DeploymentRow, EvidenceRow, PlanRow } from './plan-read.repository';
 import { mayEditPlan } from './ownership';
+import { planActions } from './plan-actions';
 import { Reader, WHOLE_PLAN } from './visibility.sql';
 
 /** The rows of the read model as the API shows them: instants as ISO 8601, every briefing section present. */
@@ -119,5 +120,6 @@ export function toOperationView(
     updatedBy: row.updatedByPerson,
     updatedAt: row.updatedAt.toISOString(),
     canEdit: reader !== WHOLE_PLAN && mayEditPlan(reader, row),
+    actions: planActions(reader === WHOLE_PLAN ? null : reader, row),
   };
 }

@@ -22,15 +22,17 @@ const STATUS_COLOURS: Record<OperationStatus, string> = {
   ACTIVE: PALETTE.turquoise,
   COMPLETED: PALETTE.green,
   CANCELLED: PALETTE.red,
+  STOOD_DOWN: PALETTE.brown,
 };
 
 const count = (value: number): Cell => ({ text: value.toLocaleString('en-GB'), format: 'numeric' });
 const hours = (value: number): Cell => ({ text: value.toFixed(1), format: 'numeric' });
 const numeric = (text: string): Cell => ({ text, format: 'numeric' });
+const plansFailing = (failing: number) => `${failing.toLocaleString('en-GB')} ${failing === 1 ? 'plan' : 'plans'} failing`;
 
 /** The title the plan's task list gives a readiness check, so that the dashboard names it the same way. */
 export function checkTitle(id: string): string {
-  return readinessItems('', { ready: false, checks: [{ id, ok: false, blocking: true, message: '' }] })[0].title.text;
+  return readinessItems('', { ready: false, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title.text;
 }
 
 /** The dashboard's five sections as the page shows them: each a chart, a sentence, and a table of the same numbers. */
@@ -102,7 +104,7 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     chart: horizontalBarChart(
       { id: 'chart-readiness', title: `Plans starting in the next ${readiness.windowDays} days failing each check`, description: readiness.summary },
       {
-        rows: readiness.plans ? checks.map((check) => ({ label: check.title, value: check.failing, valueText: `${check.failing.toLocaleString('en-GB')} of ${readiness.plans.toLocaleString('en-GB')}` })) : [],
+        rows: readiness.plans ? checks.map((check) => ({ label: check.title, value: check.failing, valueText: plansFailing(check.failing) })) : [],
         colour: PALETTE.blue,
         empty: `No plans start in the next ${readiness.windowDays} days`,
       },

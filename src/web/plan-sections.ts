@@ -1,3 +1,8 @@
+import type { OperationStatus } from '../common/domain';
+import { label } from '../common/labels';
+import { readinessStage } from '../common/lifecycle';
+import { CANCELLED_RELEASE, COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
+import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import type { ReadinessView } from '../workflow/dto/workflow.dto';
 
 /** The sub-pages of a plan, in the order a coordinator works through them. */
@@ -52,17 +57,113 @@ const CHECKS: Record<string, { title: string; path: string }> = {
   'reception-hours': { title: 'Have the reception centre open at every strike', path: 'safeguarding' },
 };
 
-/** The readiness checks as a GOV.UK task list: each links to where it is fixed and says whether it is done. */
-export function readinessItems(reference: string, readiness: ReadinessView) {
+/** An item of a GOV.UK task list (govukTaskList's `items`). */
+export interface ReadinessItem {
+  title: { text: string };
+  hint: { text: string };
+  href?: string;
+  status: { text: string; classes?: string } | { tag: { text: string; classes: string } };
+}
+
+/**
+ * The readiness checks as a GOV.UK task list: each links to where it is fixed and says whether it
+ * is done; one with nothing to check yet says it is not needed yet, unlinked, as the pattern has a
+ * task that cannot be started yet.
+ */
+export function readinessItems(reference: string, readiness: ReadinessView): ReadinessItem[] {
   return readiness.checks.map((check) => {
     const known = CHECKS[check.id] ?? { title: check.id, path: 'details' };
+    const item = { title: { text: known.title }, hint: { text: check.message } };
+    if (!check.applies) return { ...item, status: { text: 'Not needed yet', classes: 'govuk-task-list__status--cannot-start-yet' } };
     return {
-      title: { text: known.title },
-      hint: { text: check.message },
+      ...item,
       href: `/plans/${reference}/${known.path}`,
       status: check.ok
         ? { text: 'Completed' }
         : { tag: { text: check.blocking ? 'Incomplete' : 'Warning', classes: check.blocking ? 'govuk-tag--blue' : 'govuk-tag--yellow' } },
     };
   });
+}
+
+/** What the checks are for, as the plan page heads them and sums them up. */
+const STAGES = {
+  submit: { heading: 'Readiness to submit', ready: 'Every check that stops submission passes.', notReady: 'Fix the checks marked incomplete before the plan can be submitted.' },
+  approve: {
+    heading: 'Readiness to be approved',
+    ready: 'Every check that stops approval passes.',
+    notReady: 'The checks marked incomplete must pass before a manager can approve the plan.',
+  },
+  start: {
+    heading: 'Readiness to start',
+    ready: 'Every go/no-go check passes: the day of action can start once its start window opens.',
+    notReady: 'The checks marked incomplete must pass before the day of action can start.',
+  },
+};
+
+/** The readiness part of a plan's page, for a plan with a next step to be ready for; null for one under way or ended. */
+export function readinessSection(plan: Pick<OperationView, 'reference' | 'status'>, readiness: ReadinessView) {
+  const stage = readinessStage(plan.status);
+  if (!stage) return null;
+  const text = STAGES[stage];
+  return { heading: text.heading, summary: readiness.ready ? text.ready : text.notReady, items: readinessItems(plan.reference, readiness) };
+}
+
+/** How each ending of a plan is recorded: what its teams' release says, why it ended, what it achieved. */
+const ENDINGS: Partial<Record<OperationStatus, { heading: string; release: string; reason?: string; outcomes?: string; team: string }>> = {
+  COMPLETED: { heading: 'Record of the day of action', release: COMPLETED_RELEASE, outcomes: 'Outcomes', team: 'Deployed; released when the day of action was completed' },
+  STOOD_DOWN: {
+    heading: 'Record of the day of action',
+    release: STOOD_DOWN_RELEASE,
+    reason: 'Why it was stood down',
+    outcomes: 'Outcomes so far',
+    team: 'Deployed; released when the day of action was stood down',
+  },
+  CANCELLED: { heading: 'Record of the plan', release: CANCELLED_RELEASE, reason: 'Why it was cancelled', team: 'Released when the plan was cancelled' },
+};
+
+const OUTCOMES = [
+  ['arrests', 'Arrests'],
+  ['potentialVictimsSafeguarded', 'Potential victims safeguarded'],
+  ['nrmReferrals', 'NRM referrals'],
+  ['premisesVisited', 'Premises visited'],
+] as const;
+
+/**
+ * A team on the record of a plan under way or ended, with what became of it: confirmed on the day, or
+ * released when the plan ended (a reader shown another agency's team as team, agency and status only
+ * reads "Released"); a team released or declined before then is not on the record.
+ */
+function recordedTeam(plan: OperationView, deployment: DeploymentView): string | null {
+  if (deployment.status === 'CONFIRMED') return 'Deployed';
+  if (deployment.status !== 'RELEASED') return null;
+  if (deployment.releaseReason === undefined) return label('deploymentStatus', 'RELEASED');
+  const ending = ENDINGS[plan.status];
+  return ending && deployment.releaseReason === ending.release ? ending.team : null;
+}
+
+/**
+ * In place of readiness, the record of a day of action under way or ended: why it ended, the
+ * outcomes, and who was deployed, as the reader may see them.
+ */
+export function planRecord(plan: OperationView) {
+  if (readinessStage(plan.status)) return null;
+  const ending = ENDINGS[plan.status];
+  const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
+  const outcomes = plan.outcomes;
+  const teams = plan.deployments.flatMap((deployment) => {
+    const what = recordedTeam(plan, deployment);
+    const officers = deployment.headcount === undefined ? 'Not shared' : String(deployment.headcount);
+    return what ? [[{ text: deployment.team.name }, { text: deployment.agency.code }, { text: officers, format: 'numeric' }, { text: what }]] : [];
+  });
+  return {
+    heading: ending?.heading ?? 'The day of action is under way',
+    reasons: ending?.reason ? [row(ending.reason, plan.cancelReason ?? '')] : [],
+    outcomes: ending?.outcomes
+      ? {
+          heading: ending.outcomes,
+          rows: outcomes ? [...OUTCOMES.map(([key, text]) => row(text, String(outcomes[key]))), row('Notes', outcomes.notes?.trim() || 'None recorded')] : [],
+        }
+      : null,
+    teams,
+  };
 }

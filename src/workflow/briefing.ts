@@ -4,7 +4,7 @@ import { markingText, printedMarkingCss } from '../common/marking';
 import { ukClock, ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
-import { COMPLETED_RELEASE } from '../common/release-reasons';
+import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
 
 /** A briefing is built once as blocks, then written as Markdown or HTML. */
 type Block =
@@ -75,8 +75,9 @@ function teamRow(d: DeploymentView): string[] {
  * the foot.
  */
 export function briefingBlocks(plan: OperationView): Block[] {
-  // A completed plan released its teams; those that were confirmed on the day are still the record of who was deployed.
-  const deployedOnTheDay = (d: DeploymentView) => d.status === 'RELEASED' && d.respondedAt !== null && d.releaseReason === COMPLETED_RELEASE;
+  // A completed or stood-down plan released its teams; those that were confirmed on the day are still the record of who was deployed.
+  const deployedOnTheDay = (d: DeploymentView) =>
+    d.status === 'RELEASED' && d.respondedAt !== null && (d.releaseReason === COMPLETED_RELEASE || d.releaseReason === STOOD_DOWN_RELEASE);
   const active = plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED' || deployedOnTheDay(d));
   const byTeam = new Map(plan.deployments.map((d) => [d.team.id, d]));
   const marking: Block = { kind: 'marking', text: markingText(plan.marking) };
@@ -144,6 +145,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
     ...section(plan, 'humanitarian'),
     ...safeguardingBlocks(plan),
     ...evidenceBlocks(plan, byTeam),
+    ...standDownBlocks(plan),
     ...outcomeBlocks(plan),
     marking,
   ];
@@ -284,11 +286,21 @@ function safeguardingBlocks(plan: OperationView): Block[] {
   ];
 }
 
+/** Why a day of action under way was stood down, and whether it recorded what it had achieved by then. */
+function standDownBlocks(plan: OperationView): Block[] {
+  if (plan.status !== 'STOOD_DOWN') return [];
+  return [
+    { kind: 'heading', text: 'Stood down' },
+    { kind: 'paragraph', text: `The day of action was stood down: ${plan.cancelReason}` },
+    ...(plan.outcomes ? [] : [{ kind: 'paragraph', text: 'No outcomes were recorded before it was stood down.' } as const]),
+  ];
+}
+
 function outcomeBlocks(plan: OperationView): Block[] {
   if (!plan.outcomes) return [];
   const { arrests, potentialVictimsSafeguarded, nrmReferrals, premisesVisited, notes } = plan.outcomes;
   return [
-    { kind: 'heading', text: 'Outcomes' },
+    { kind: 'heading', text: plan.status === 'STOOD_DOWN' ? 'Outcomes so far' : 'Outcomes' },
     {
       kind: 'facts',
       rows: [

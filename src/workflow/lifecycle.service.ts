@@ -9,20 +9,29 @@ import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { CpsService } from '../cps/cps.service';
 import { DeploymentsService } from '../deployments/deployments.service';
-import { CANCELLED_RELEASE, COMPLETED_RELEASE } from '../common/release-reasons';
+import { CANCELLED_RELEASE, COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
+import { completionRefusal, LifecycleAction, nextStatus } from '../common/lifecycle';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
 import { OperationChanges, OperationRow } from '../operations/operation-row';
 import { PlansService } from '../operations/plans.service';
-import { CompleteDto } from './dto/workflow.dto';
-import { LifecycleAction, nextStatus } from './lifecycle';
+import { CompleteDto, OutcomesDto, StandDownDto } from './dto/workflow.dto';
 import { outcomeProblems } from './outcomes';
 import { ReadinessService } from './readiness.service';
-import { ukDateTime } from '../common/uk-time';
 
-type OwnerAction = Extract<LifecycleAction, 'submit' | 'withdraw' | 'start' | 'complete' | 'cancel'>;
+type OwnerAction = Exclude<LifecycleAction, 'approve' | 'request-changes'>;
 
-/** The owner's moves through R8: submit, withdraw, start (go/no-go), complete, cancel. */
+/** How a refusal names each move: "Only a coordinator of the owning agency may stand down operation …". */
+const VERBS: Record<OwnerAction, string> = { submit: 'submit', withdraw: 'withdraw', start: 'start', complete: 'complete', cancel: 'cancel', 'stand-down': 'stand down' };
+
+/** Outcomes as given, checked together (each count is checked alone by the request's validation). */
+function checkedOutcomes(outcomes: OutcomesDto): Partial<OutcomesDto> {
+  const problems = outcomeProblems(outcomes);
+  if (problems.length) throw validationError(problems);
+  return definedFields(outcomes);
+}
+
+/** The owner's moves through R8: submit, withdraw, start (go/no-go), complete, cancel, stand down. */
 @Injectable()
 export class LifecycleService {
   constructor(
@@ -51,15 +60,10 @@ export class LifecycleService {
 
   /** Records the outcomes and releases the teams; the plan keeps who was deployed, and evidence gathering goes on. */
   complete(viewer: AuthUser, id: string, input: CompleteDto): Promise<OperationView> {
-    const outcomes = definedFields(input.outcomes);
-    const problems = outcomeProblems(input.outcomes);
-    if (problems.length) throw validationError(problems);
+    const outcomes = checkedOutcomes(input.outcomes);
     return this.transition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(outcomes) }, async (manager, row) => {
-      if (Date.now() < row.startsAt.getTime()) {
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} starts ${ukDateTime(row.startsAt)}; it can be completed only after it has started`, {
-          startsAt: row.startsAt.toISOString(),
-        });
-      }
+      const early = completionRefusal(row, new Date());
+      if (early) throw new DomainError('INVALID_TRANSITION', early, { startsAt: row.startsAt.toISOString() });
       await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was completed');
       return { outcomes, releasedTeams: await this.deployments.releaseAll(manager, viewer, id, COMPLETED_RELEASE) };
     });
@@ -70,6 +74,20 @@ export class LifecycleService {
     return this.transition(viewer, id, version, 'cancel', { cancel_reason: reason }, async (manager, row) => {
       await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was cancelled');
       return { reason, releasedTeams: await this.deployments.releaseAll(manager, viewer, id, CANCELLED_RELEASE) };
+    });
+  }
+
+  /**
+   * An ACTIVE day of action called off (the subjects have gone, say): its teams are released but
+   * stay on the plan's record, an open CPS request is withdrawn, and the outcomes so far, if any,
+   * are kept with the reason.
+   */
+  standDown(viewer: AuthUser, id: string, input: StandDownDto): Promise<OperationView> {
+    const outcomes = input.outcomes && checkedOutcomes(input.outcomes);
+    const recorded = outcomes ? { outcomes: JSON.stringify(outcomes) } : {};
+    return this.transition(viewer, id, input.version, 'stand-down', { cancel_reason: input.reason, ...recorded }, async (manager, row) => {
+      await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was stood down');
+      return { reason: input.reason, ...(outcomes ? { outcomes } : {}), releasedTeams: await this.deployments.releaseAll(manager, viewer, id, STOOD_DOWN_RELEASE) };
     });
   }
 
@@ -87,9 +105,9 @@ export class LifecycleService {
   ): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, id);
-      assertOwner(viewer, row, action);
+      assertOwner(viewer, row, VERBS[action]);
       assertVersion(row, version);
-      const status = nextStatus(row.status, action);
+      const status = nextStatus(row.status, action, row.reference);
       const recorded = await effects?.(manager, row);
       await this.access.update(manager, row, { ...changes, status });
       await this.audit.append(manager, { operationId: id, action: `operation.${action}`, actor: viewer, before: { status: row.status }, after: { status, ...recorded } });

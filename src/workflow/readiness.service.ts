@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { ACTIVE_DEPLOYMENT_STATUSES, PLAN_SECTIONS } from '../common/domain';
+import { readinessStage } from '../common/lifecycle';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { together } from '../database/together';
@@ -55,7 +56,7 @@ export class ReadinessService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The checks for submitting; for approving a submitted plan; once the plan is approved, the go/no-go of starting it. */
+  /** The checks for submitting; for approving a submitted plan; once the plan is approved, the go/no-go of starting it (readinessStage). */
   async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     return this.readinessOf(await this.plans.get(viewer, id, manager), manager, stage);
   }
@@ -73,7 +74,8 @@ export class ReadinessService {
 
   private async judge(plan: OperationView, describesIntelligence: boolean, manager: EntityManager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const id = plan.id;
-    stage ??= plan.status === 'APPROVED' ? 'start' : plan.status === 'SUBMITTED' ? 'approve' : 'submit';
+    // A plan under way or ended has no next step to be ready for: it is judged as a submission would be.
+    stage ??= readinessStage(plan.status) ?? 'submit';
     const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, WHOLE_PLAN, id), () => this.policy.rules(manager)] as const);
     return readiness(
       {

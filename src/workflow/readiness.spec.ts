@@ -113,6 +113,48 @@ describe('readiness', () => {
     expect(failing(facts)).toEqual([]);
   });
 
+  it('applies every check to a plan with something to check in each', () => {
+    expect(readiness(ready(), DEFAULT_POLICY_RULES).checks.filter((check) => !check.applies)).toEqual([]);
+  });
+
+  it('says a check with nothing to check yet is not needed yet, passing it without calling it done', () => {
+    const facts = ready();
+    Object.assign(facts, { deployments: [], cps: null, evidence: [], expectedPotentialVictims: 0, languages: [], conflicts: [] });
+    facts.order = { ...facts.order, locations: [], risks: [], signOffs: [] };
+    const notYet = readiness(facts, DEFAULT_POLICY_RULES).checks.filter((check) => !check.applies);
+    expect(notYet.every((check) => check.ok)).toBe(true);
+    expect(Object.fromEntries(notYet.map((check) => [check.id, check.message]))).toEqual({
+      'no-pending-requests': 'No team has been requested yet',
+      'supporting-agencies-permitted': 'No team has been requested yet',
+      'essential-evidence-assigned': 'No evidence requirement is essential yet',
+      safeguarding: 'No potential victims expected',
+      deconfliction: 'No deconfliction hits',
+      'warrants-valid': 'No entry relies on a warrant',
+      'high-risks-accepted': 'No high residual risk',
+      'partner-sign-off': 'No supporting agency has a confirmed team, so none needs to sign off',
+      'entry-and-strike': 'No locations yet',
+      'first-responders': 'No potential victims expected',
+      interpreters: 'No languages needed',
+      'medical-cover': 'No potential victims expected',
+      'reception-hours': 'No potential victims expected',
+      'cps-lead-time': 'The CPS is not engaged yet',
+      interpreting: 'No languages needed',
+      'evidence-capability': 'No evidence is assigned to a team yet',
+    });
+  });
+
+  it('gives the CPS enough notice only once it is engaged', () => {
+    const facts = ready();
+    facts.cps = { status: 'REQUESTED', engagedAt: null };
+    expect(readiness(facts, DEFAULT_POLICY_RULES).checks.find((check) => check.id === 'cps-lead-time')).toEqual({
+      id: 'cps-lead-time',
+      ok: true,
+      applies: false,
+      blocking: false,
+      message: 'The CPS is not engaged yet',
+    });
+  });
+
   it('blocks approval until each supporting agency has signed off its part as it stands', () => {
     const approve = { stage: 'approve' } as const;
     for (const state of ['AWAITING', 'WITHDRAWN', 'DECLINED'] as const) {
@@ -123,6 +165,7 @@ describe('readiness', () => {
       expect(result.checks.find((check) => check.id === 'partner-sign-off')).toEqual({
         id: 'partner-sign-off',
         ok: false,
+        applies: true,
         blocking: true,
         message: 'Waiting for a manager of GLAA to sign off their part',
       });

@@ -30,6 +30,8 @@ export interface ReadinessFacts {
 export interface ReadinessCheck {
   id: string;
   ok: boolean;
+  /** False while there is nothing to check yet: the check passes, and its message says why it is not needed. */
+  applies: boolean;
   blocking: boolean;
   message: string;
 }
@@ -81,13 +83,42 @@ export const CHECK_SECTIONS: Record<string, PlanSection> = {
   'evidence-capability': 'PROSECUTION',
 };
 
-/** R11: every check, each with a stable id and a message that says what to do next. */
+const victimsExpected = (facts: ReadinessFacts) => facts.expectedPotentialVictims > 0;
+const languagesNeeded = (facts: ReadinessFacts) => facts.languages.length > 0;
+
+/**
+ * The checks that apply only once there is something to check, and what each says until then. A
+ * check with nothing to check passes (it cannot fail), but is not done: the task list says "Not
+ * needed yet" rather than "Completed". The checks not listed here always apply.
+ */
+const NOT_YET: Record<string, { applies: (facts: ReadinessFacts) => boolean; message: string }> = {
+  'no-pending-requests': { applies: (f) => f.deployments.length > 0, message: 'No team has been requested yet' },
+  'supporting-agencies-permitted': { applies: (f) => f.deployments.length > 0, message: 'No team has been requested yet' },
+  'essential-evidence-assigned': { applies: (f) => f.evidence.some((e) => e.priority === 'ESSENTIAL'), message: 'No evidence requirement is essential yet' },
+  'cps-lead-time': { applies: (f) => Boolean(f.cps?.engagedAt), message: 'The CPS is not engaged yet' },
+  'evidence-capability': { applies: (f) => f.evidence.some((e) => e.assignedTeamId !== null), message: 'No evidence is assigned to a team yet' },
+  safeguarding: { applies: victimsExpected, message: 'No potential victims expected' },
+  deconfliction: { applies: (f) => f.conflicts.length > 0, message: 'No deconfliction hits' },
+  interpreting: { applies: languagesNeeded, message: 'No languages needed' },
+  'warrants-valid': { applies: (f) => f.order.locations.some((l) => l.entry?.basis === 'WARRANT'), message: 'No entry relies on a warrant' },
+  'high-risks-accepted': { applies: (f) => f.order.risks.some((r) => r.residual === 'HIGH'), message: 'No high residual risk' },
+  'partner-sign-off': { applies: (f) => f.order.signOffs.length > 0, message: 'No supporting agency has a confirmed team, so none needs to sign off' },
+  'entry-and-strike': { applies: (f) => f.order.locations.length > 0, message: 'No locations yet' },
+  'first-responders': { applies: victimsExpected, message: 'No potential victims expected' },
+  interpreters: { applies: languagesNeeded, message: 'No languages needed' },
+  'medical-cover': { applies: victimsExpected, message: 'No potential victims expected' },
+  'reception-hours': { applies: victimsExpected, message: 'No potential victims expected' },
+};
+
+/** R11: every check, each with a stable id and a message that says what to do next (or why it is not needed yet). */
 export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: ReadinessStage = { stage: 'submit' }): Readiness {
   const confirmed = facts.deployments.filter((d) => d.status === 'CONFIRMED');
   const confirmedTeams = new Set(confirmed.map((d) => d.teamId));
   const checks: ReadinessCheck[] = [];
-  const check = (id: string, ok: boolean, okMessage: string, failMessage: string, blocking = true) =>
-    checks.push({ id, ok, blocking, message: ok ? okMessage : failMessage });
+  const check = (id: string, ok: boolean, okMessage: string, failMessage: string, blocking = true) => {
+    const notYet = NOT_YET[id] && !NOT_YET[id].applies(facts) ? NOT_YET[id].message : null;
+    checks.push({ id, ok, applies: notYet === null, blocking, message: notYet ?? (ok ? okMessage : failMessage) });
+  };
 
   const leadVerdict = facts.lead && mayLead(facts.lead.kind, facts, rules);
   check(
@@ -147,24 +178,18 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     `Assign to a confirmed team: ${list(uncovered.map((e) => e.description))}`,
   );
   const safeguardingTeam = confirmed.some((d) => d.capabilities.includes('SAFEGUARDING'));
-  const victimsExpected = facts.expectedPotentialVictims > 0;
   const safeguardingProblems = [
     !facts.receptionCentre && 'name a reception centre',
     !safeguardingTeam && 'deploy a confirmed team that can safeguard',
   ].filter(Boolean);
   check(
     'safeguarding',
-    !victimsExpected || safeguardingProblems.length === 0,
-    victimsExpected ? `Reception centre and safeguarding team ready for ${facts.expectedPotentialVictims} potential victim(s)` : 'No potential victims expected',
+    !victimsExpected(facts) || safeguardingProblems.length === 0,
+    `Reception centre and safeguarding team ready for ${facts.expectedPotentialVictims} potential victim(s)`,
     `${facts.expectedPotentialVictims} potential victim(s) expected: ${safeguardingProblems.join(' and ')}`,
   );
   const open = facts.conflicts.filter((c) => !c.acknowledged);
-  check(
-    'deconfliction',
-    open.length === 0,
-    facts.conflicts.length ? 'Every deconfliction hit is acknowledged' : 'No deconfliction hits',
-    `Acknowledge the deconfliction hit(s) with ${list(open.map((c) => c.reference))}`,
-  );
+  check('deconfliction', open.length === 0, 'Every deconfliction hit is acknowledged', `Acknowledge the deconfliction hit(s) with ${list(open.map((c) => c.reference))}`);
 
   orderChecks(facts, purpose.stage, check);
 
@@ -172,15 +197,15 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
   check(
     'cps-lead-time',
     leadDays === null || leadDays >= CPS_LEAD_TIME_DAYS,
-    leadDays === null ? 'The CPS is not engaged yet' : `The CPS was engaged ${Math.floor(leadDays)} days ahead`,
+    `The CPS was engaged ${Math.floor(leadDays ?? 0)} days ahead`,
     `The CPS was engaged only ${Math.max(0, Math.floor(leadDays ?? 0))} day(s) before the start; ${CPS_LEAD_TIME_DAYS} or more is advised`,
     false,
   );
   const interpreting = confirmed.some((d) => d.capabilities.includes('INTERPRETING'));
   check(
     'interpreting',
-    facts.languages.length === 0 || interpreting,
-    facts.languages.length ? 'A confirmed team can interpret' : 'No languages needed',
+    !languagesNeeded(facts) || interpreting,
+    'A confirmed team can interpret',
     `Languages needed (${facts.languages.join(', ')}) but no confirmed team can interpret`,
     false,
   );

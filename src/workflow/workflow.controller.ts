@@ -6,7 +6,7 @@ import { CurrentUser } from '../common/auth/decorators';
 import { VersionDto } from '../common/dto';
 import { IdParam } from '../common/id-param';
 import { OperationView } from '../operations/dto/plan-view.dto';
-import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto } from './dto/workflow.dto';
+import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto, StandDownDto } from './dto/workflow.dto';
 import { BriefingService } from './briefing.service';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
@@ -91,6 +91,16 @@ export class WorkflowController {
   @ApiOkResponse({ type: OperationView, description: 'Any status before ACTIVE; releases every team' })
   cancel(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CancelDto): Promise<OperationView> {
     return this.lifecycle.cancel(caller, id, body.version, body.reason);
+  }
+
+  @Post('stand-down')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: OperationView,
+    description: 'An ACTIVE day of action called off: releases every team (they stay on the record), withdraws an open CPS request, and keeps the reason and any outcomes so far',
+  })
+  standDown(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: StandDownDto): Promise<OperationView> {
+    return this.lifecycle.standDown(caller, id, body);
   }
 
   @Get('briefing')

@@ -89,7 +89,7 @@ describe('dashboard and exports (issue 18)', () => {
     return { owner, hmrc, stranger, completed, draft, handed, supported, strangers };
   }
 
-  const zeroStatuses = { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, APPROVED: 0, ACTIVE: 0, COMPLETED: 0, CANCELLED: 0 };
+  const zeroStatuses = { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, APPROVED: 0, ACTIVE: 0, COMPLETED: 0, CANCELLED: 0, STOOD_DOWN: 0 };
 
   it('counts what was created, month by month in UK time: statuses, led and supported, CPS lead time, partner answers and outcomes', async () => {
     const { owner, hmrc, stranger } = await history();

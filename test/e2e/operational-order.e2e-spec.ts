@@ -219,7 +219,7 @@ describe('the operational order', () => {
       const refused = await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: expired.version }).expect(422);
       expect(refused.body.code).toBe('NOT_READY');
       expect(refused.body.details.checks).toEqual([
-        { id: 'warrants-valid', ok: false, blocking: true, message: expect.stringMatching(/^The warrant for Car wash expires .+, before the strike: get a new warrant or strike earlier$/) },
+        { id: 'warrants-valid', ok: false, applies: true, blocking: true, message: expect.stringMatching(/^The warrant for Car wash expires .+, before the strike: get a new warrant or strike earlier$/) },
       ]);
       const renewed = (await patch(expired, { locations: [{ ...location, entry: warrant(plan, 48) }] }).expect(200)).body;
       await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: renewed.version }).expect(200);
@@ -230,7 +230,7 @@ describe('the operational order', () => {
       const risk = { hazard: 'WEAPONS', likelihood: 4, impact: 5, controls: 'Armed response on standby', residual: 'HIGH', owner: 'Insp Khan' };
       const unaccepted = (await patch(plan, { risks: [risk] }).expect(200)).body;
       const readiness = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body;
-      expect(check(readiness, 'high-risks-accepted')).toEqual({ id: 'high-risks-accepted', ok: false, blocking: true, message: 'A named senior officer must accept each high residual risk: Weapons' });
+      expect(check(readiness, 'high-risks-accepted')).toEqual({ id: 'high-risks-accepted', ok: false, applies: true, blocking: true, message: 'A named senior officer must accept each high residual risk: Weapons' });
       await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: unaccepted.version }).expect(422);
       const accepted = (await patch(unaccepted, { risks: [{ ...risk, acceptedBy: 'Supt Ann Clarke' }] }).expect(200)).body;
       await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: accepted.version }).expect(200);

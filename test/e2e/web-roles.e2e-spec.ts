@@ -151,7 +151,7 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
       const withdraw = (await page(session, `/plans/${plan.reference}/withdraw`)).text;
       await post(session, `/plans/${plan.reference}/withdraw`, drawnAt(withdraw)).expect(303);
       expect(await statusOf('operations', plan.id)).toBe('DRAFT');
-      expect((await page(session, `/plans/${plan.reference}/withdraw`)).text).toContain('only a plan submitted for review is withdrawn');
+      expect((await page(session, `/plans/${plan.reference}/withdraw`)).text).toContain(`${plan.reference} is already a draft.`);
     });
 
     it('cancels a plan after a page naming the teams it releases, a reason required', async () => {

@@ -264,7 +264,7 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await expect(mine.getByLabel('Risk assessment').inputValue()).resolves.toBe('Dogs on site: handler attached');
     await checked(mine, 'stale-edit');
     const [row] = await t.dataSource.query(`SELECT name, briefing->>'risk' AS risk FROM operations WHERE id = $1`, [plan.id]);
-    expect(row).toEqual({ name: 'Colleague’s name', risk: '' });
+    expect(row).toEqual({ name: 'Colleague’s name', risk: null });
   });
 
   it('shows another agency the 404 page for a plan and no entry in their list', async () => {
@@ -348,6 +348,8 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const approved = await s.plan(owner, { stage: 'approved', body: soon });
     const submitted = await s.plan(owner, { stage: 'submitted' });
     const active = await s.plan(owner, { stage: 'active' });
+    // The day has come: a day of action is completed only once its window has opened.
+    await s.windowOpensAt(active, new Date(Date.now() - hour));
     const page = await open(false);
     await signIn(page, owner.user.email);
     for (const path of [
@@ -356,6 +358,7 @@ describe('The web UI in a browser (Chromium, headless)', () => {
       `/plans/${approved.reference}/start`,
       `/plans/${approved.reference}/cancel`,
       `/plans/${submitted.reference}/withdraw`,
+      `/plans/${active.reference}/stand-down`,
       `/plans/${active.reference}/complete`,
     ]) {
       await page.goto(path);

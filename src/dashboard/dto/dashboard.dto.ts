@@ -49,6 +49,7 @@ export class StatusCountsView {
   @ApiProperty() ACTIVE: number;
   @ApiProperty() COMPLETED: number;
   @ApiProperty() CANCELLED: number;
+  @ApiProperty() STOOD_DOWN: number;
 }
 
 export class PlansMonthView {
@@ -90,7 +91,7 @@ export class ReadinessCheckCountView {
 
 export class UpcomingReadinessView {
   @ApiProperty({ example: 30 }) windowDays: number;
-  @ApiProperty({ description: 'Plans neither completed nor cancelled starting within windowDays from now' }) plans: number;
+  @ApiProperty({ description: 'Plans starting within windowDays from now that have not ended (completed, cancelled or stood down)' }) plans: number;
   @ApiProperty({ description: 'Of those, plans failing none of the checks below' }) ready: number;
   @ApiProperty({ type: ReadinessCheckCountView, isArray: true, description: 'The blocking checks counted, most failed first' }) checks: ReadinessCheckCountView[];
   @ApiProperty() summary: string;

@@ -160,6 +160,20 @@ export class SharingView {
   @ApiProperty() at: string;
 }
 
+export class PlanActionsView {
+  @ApiProperty({ description: 'Submit for review (owner; DRAFT or CHANGES_REQUESTED)' }) submit: boolean;
+  @ApiProperty({ description: 'Withdraw from review (owner; SUBMITTED)' }) withdraw: boolean;
+  @ApiProperty({ description: 'Approve (a manager of the lead agency who neither created nor changed the plan, R12; SUBMITTED)' }) approve: boolean;
+  @ApiProperty({ description: 'Send back for changes (as approve)' }) requestChanges: boolean;
+  @ApiProperty({ description: 'Start the day of action (owner; APPROVED), after the go/no-go checks' }) start: boolean;
+  @ApiProperty({ description: 'Complete it with its outcomes (owner; ACTIVE, once its window has opened)' }) complete: boolean;
+  @ApiProperty({ description: 'Cancel (owner; any status before ACTIVE)' }) cancel: boolean;
+  @ApiProperty({ description: 'Stand it down (owner; ACTIVE)' }) standDown: boolean;
+  @ApiProperty({ description: 'Change the plan (owner; DRAFT, CHANGES_REQUESTED, or APPROVED, which returns it to DRAFT)' }) edit: boolean;
+  @ApiProperty({ description: 'Add and change evidence requirements (the engaged CPS liaison, while the plan is edited)' }) setEvidence: boolean;
+  @ApiProperty({ description: 'Close evidence gathering (the engaged CPS liaison, once the plan is COMPLETED)' }) closeEvidenceGathering: boolean;
+}
+
 export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
   owningAgency: AgencyView;
@@ -209,4 +223,9 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: PersonView }) updatedBy: PersonView;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ description: 'Whether the caller may edit the plan (R15)' }) canEdit: boolean;
+  @ApiProperty({
+    type: PlanActionsView,
+    description: 'What the caller may do with the plan now (R8): the moves its status allows that the caller’s rights allow; pages offer exactly these',
+  })
+  actions: PlanActionsView;
 }

@@ -3,7 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
-import { CancelDto, CompleteDto } from '../../workflow/dto/workflow.dto';
+import { completionRefusal, LIFECYCLE, LifecycleAction, transitionRefusal } from '../../common/lifecycle';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
+import { CancelDto, CompleteDto, StandDownDto } from '../../workflow/dto/workflow.dto';
 import { LifecycleService } from '../../workflow/lifecycle.service';
 import { ReadinessService } from '../../workflow/readiness.service';
 import { FieldMap, validated } from '../form-errors';
@@ -17,7 +19,28 @@ const OUTCOMES = ['arrests', 'potentialVictimsSafeguarded', 'nrmReferrals', 'pre
 const OUTCOME_FIELDS: FieldMap = { id: (field) => field.replace(/^outcomes\./, '').replace(/^version$/, '') };
 const CANCEL_FIELDS: FieldMap = { id: (field) => (field === 'reason' ? 'reason' : '') };
 
-/** The owner withdraws a plan from review, starts the day of action, completes it with its outcomes, or cancels the plan; each after a page that says what will happen. */
+/** The outcome fields of a form as typed, and as the API reads them: whole numbers as numbers, anything else as typed, for the API to refuse in words. */
+function outcomesOf(body: unknown): { values: Record<string, string>; outcomes: Record<string, unknown> } {
+  const values: Record<string, string> = Object.fromEntries([...OUTCOMES, 'notes'].map((field) => [field, formText(body, field).trim()]));
+  const counts = Object.fromEntries(OUTCOMES.map((field) => [field, /^\d{1,6}$/.test(values[field]) ? Number(values[field]) : values[field] || undefined]));
+  return { values, outcomes: { ...counts, ...(values.notes ? { notes: values.notes } : {}) } };
+}
+
+/**
+ * Why a page offers no button for `action`, said in its place: the plan's status does not allow the
+ * move (the lifecycle's own words), the day has not come, or the move is not the reader's to make.
+ */
+function unavailable(plan: OperationView, action: LifecycleAction): string {
+  const early = action === 'complete' ? completionRefusal({ reference: plan.reference, startsAt: new Date(plan.startsAt) }, new Date()) : null;
+  const who = LIFECYCLE[action].by === 'owner' ? `a coordinator of ${plan.owningAgency.name}` : `a manager of ${plan.owningAgency.name} who has not worked on the plan`;
+  return `${transitionRefusal(plan, action) ?? early ?? `Only ${who} can do this`}.`;
+}
+
+/**
+ * The owner withdraws a plan from review, starts the day of action, completes it with its outcomes,
+ * stands it down, or cancels the plan; each after a page that says what will happen, offering the
+ * move only when the plan view's `actions` do.
+ */
 @ApiExcludeController()
 @WebPage()
 @UseFilters(WebExceptionFilter)
@@ -45,7 +68,15 @@ export class PlanLifecycleController {
 
   private async drawStart(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
     const readiness = await this.readiness.readinessOf(context.plan, undefined, 'start');
-    return this.pages.draw(reply, request, 'start.njk', 'Start the day of action', context, { readiness, readinessItems: readinessItems(context.plan.reference, readiness), errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'start.njk',
+      'Start the day of action',
+      context,
+      { readiness, readinessItems: readinessItems(context.plan.reference, readiness), unavailable: unavailable(context.plan, 'start'), errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('withdraw')
@@ -63,7 +94,7 @@ export class PlanLifecycleController {
   }
 
   private drawWithdraw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown): FastifyReply {
-    return this.pages.draw(reply, request, 'withdraw.njk', 'Withdraw the plan from review', context, { errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(reply, request, 'withdraw.njk', 'Withdraw the plan from review', context, { unavailable: unavailable(context.plan, 'withdraw'), errors, conflict }, errors.length ? 400 : 200);
   }
 
   @Get('complete')
@@ -74,12 +105,8 @@ export class PlanLifecycleController {
   @Post('complete')
   async complete(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const values: Record<string, string> = Object.fromEntries([...OUTCOMES, 'notes'].map((field) => [field, formText(request.body, field).trim()]));
-    const outcomes = Object.fromEntries(OUTCOMES.map((field) => [field, /^\d{1,6}$/.test(values[field]) ? Number(values[field]) : values[field]]));
-    const complete = () =>
-      validated(CompleteDto, { version: formVersion(request), outcomes: { ...outcomes, ...(values.notes ? { notes: values.notes } : {}) } }).then((input) =>
-        this.lifecycle.complete(request.user!, context.plan.id, input),
-      );
+    const { values, outcomes } = outcomesOf(request.body);
+    const complete = () => validated(CompleteDto, { version: formVersion(request), outcomes }).then((input) => this.lifecycle.complete(request.user!, context.plan.id, input));
     return this.pages.change(request, reply, context, OUTCOME_FIELDS, complete, (problems, now, conflict) =>
       this.drawComplete(reply, request, now, values, problems, conflict),
       `/plans/${reference}?completed`,
@@ -87,7 +114,7 @@ export class PlanLifecycleController {
   }
 
   private drawComplete(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): FastifyReply {
-    return this.pages.draw(reply, request, 'complete.njk', 'Complete the day of action', context, { values, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(reply, request, 'complete.njk', 'Complete the day of action', context, { values, unavailable: unavailable(context.plan, 'complete'), errors, conflict }, errors.length ? 400 : 200);
   }
 
   @Get('cancel')
@@ -106,7 +133,52 @@ export class PlanLifecycleController {
   }
 
   private drawCancel(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, reason: string, errors: FieldError[], conflict?: unknown): FastifyReply {
-    const released = context.plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED');
-    return this.pages.draw(reply, request, 'cancel.njk', 'Cancel the plan', context, { released, reason, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'cancel.njk',
+      'Cancel the plan',
+      context,
+      { released: teamsHeld(context.plan), reason, unavailable: unavailable(context.plan, 'cancel'), errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
+
+  @Get('stand-down')
+  async standDownPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    return this.drawStandDown(reply, request, await this.pages.load(request, reference), { reason: '' }, []);
+  }
+
+  /** The reason, and the outcomes so far if any of them is given: then all of them, checked as on completion. */
+  @Post('stand-down')
+  async standDown(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const { values, outcomes } = outcomesOf(request.body);
+    const reason = formText(request.body, 'reason');
+    const given = Object.values(values).some(Boolean);
+    const standDown = () =>
+      validated(StandDownDto, { version: formVersion(request), reason, ...(given ? { outcomes } : {}) }).then((input) => this.lifecycle.standDown(request.user!, context.plan.id, input));
+    return this.pages.change(request, reply, context, OUTCOME_FIELDS, standDown, (errors, now, conflict) =>
+      this.drawStandDown(reply, request, now, { ...values, reason }, errors, conflict),
+      `/plans/${reference}?stood-down`,
+    );
+  }
+
+  private drawStandDown(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): FastifyReply {
+    const cpsRequestOpen = context.plan.cpsInvolvement?.status === 'REQUESTED';
+    return this.pages.draw(
+      reply,
+      request,
+      'stand-down.njk',
+      'Stand the day of action down',
+      context,
+      { released: teamsHeld(context.plan), cpsRequestOpen, values, unavailable: unavailable(context.plan, 'stand-down'), errors, conflict },
+      errors.length ? 400 : 200,
+    );
+  }
+}
+
+/** The teams a plan holds, which ending it releases. */
+function teamsHeld(plan: OperationView) {
+  return plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED');
 }

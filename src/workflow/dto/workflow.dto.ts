@@ -43,6 +43,18 @@ export class CompleteDto extends VersionDto {
   outcomes: OutcomesDto;
 }
 
+export class StandDownDto extends VersionDto {
+  @ApiProperty({ maxLength: 1000, example: 'Intelligence shows the subjects left the address overnight' })
+  @Transform(trim) @IsRequiredText('Enter a reason for standing the day of action down', 1000)
+  reason: string;
+
+  @ApiPropertyOptional({ type: OutcomesDto, description: 'The outcomes so far, if there are any to record: all four counts, as on completion' })
+  @Omittable()
+  @IsObject({ message: 'Enter the outcomes so far (arrests, potential victims safeguarded, NRM referrals and premises visited), or leave them out' })
+  @ValidateNested() @Type(() => OutcomesDto)
+  outcomes?: OutcomesDto;
+}
+
 export class AcknowledgeDto extends VersionDto {
   @ApiProperty({ maxLength: 2000, example: 'Spoke to the NCA lead; our entry is two hours after theirs' })
   @Transform(trim) @IsRequiredText('Enter a note saying how the clash is resolved', 2000)
@@ -51,13 +63,18 @@ export class AcknowledgeDto extends VersionDto {
 
 export class ReadinessCheckView {
   @ApiProperty({ example: 'cps-engaged' }) id: string;
-  @ApiProperty() ok: boolean;
-  @ApiProperty({ description: 'A failing blocking check stops submission; others are warnings' }) blocking: boolean;
+  @ApiProperty({ description: 'The check passes (a check that does not apply yet passes too)' }) ok: boolean;
+  @ApiProperty({
+    description:
+      'Whether the check applies to the plan as it stands. False when there is nothing to check yet (no potential victims expected, no languages, no warrant, no high risk, no hit, the CPS not engaged…): it passes, and the message says why it is not needed; pages show it as "Not needed yet", not as done',
+  })
+  applies: boolean;
+  @ApiProperty({ description: 'A failing blocking check stops the next step (submission, approval or the start); others are warnings' }) blocking: boolean;
   @ApiProperty() message: string;
 }
 
 export class ReadinessView {
-  @ApiProperty() ready: boolean;
+  @ApiProperty({ description: 'Every blocking check passes' }) ready: boolean;
   @ApiProperty({ type: ReadinessCheckView, isArray: true }) checks: ReadinessCheckView[];
 }
 
