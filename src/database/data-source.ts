@@ -18,6 +18,7 @@ import { Subjects1764440000000 } from './migrations/1764440000000-Subjects';
 import { CalendarFeeds1764450000000 } from './migrations/1764450000000-CalendarFeeds';
 import { Dashboard1764460000000 } from './migrations/1764460000000-Dashboard';
 import { NeedToKnow1764470000000 } from './migrations/1764470000000-NeedToKnow';
+import { StandDown1764480000000 } from './migrations/1764480000000-StandDown';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   CalendarFeeds1764450000000,
   Dashboard1764460000000,
   NeedToKnow1764470000000,
+  StandDown1764480000000,
 ];
 
 const logger = new Logger('Database');

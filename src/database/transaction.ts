@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { isSerializationFailure } from './pg-errors';
@@ -8,11 +9,17 @@ import { isSerializationFailure } from './pg-errors';
  */
 const ATTEMPTS = 8;
 
+/** The transaction of a rehearsal (`rehearse`), which every transaction started inside it joins. */
+const rehearsal = new AsyncLocalStorage<EntityManager>();
+
 /**
  * One transaction, tried again when Postgres reports a serialization failure or deadlock (40001,
  * 40P01), after a short random pause that grows with each attempt so the rivals fall out of step.
+ * Inside a rehearsal it runs in the rehearsal's transaction, under a savepoint.
  */
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const rehearsing = rehearsal.getStore();
+  if (rehearsing) return underSavepoint(rehearsing, () => work(rehearsing));
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(work);
@@ -36,5 +43,24 @@ export async function underSavepoint<T>(manager: EntityManager, work: () => Prom
   } catch (error) {
     await manager.query('ROLLBACK TO SAVEPOINT attempt');
     throw error;
+  }
+}
+
+/**
+ * Does `work` as it would be done, in a transaction that is rolled back: what it would change,
+ * without changing anything. `observe` reads what matters before and after, in that transaction.
+ * A refusal of the work is thrown on, as it would be.
+ */
+export async function rehearse<T, R>(dataSource: DataSource, work: () => Promise<R>, observe: (manager: EntityManager) => Promise<T>): Promise<{ before: T; after: T; result: R }> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    const before = await observe(runner.manager);
+    const result = await rehearsal.run(runner.manager, work);
+    return { before, after: await observe(runner.manager), result };
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await runner.release();
   }
 }

@@ -21,6 +21,6 @@ export class PolicyController {
   @Roles('ADMIN')
   @ApiOkResponse({ type: PolicyRuleView, isArray: true })
   replace(@CurrentUser() caller: AuthUser, @Body() body: PutPolicyRulesDto): Promise<PolicyRuleView[]> {
-    return this.policy.replace(caller, body.rules);
+    return this.policy.replace(caller, body.rules, body.reason);
   }
 }

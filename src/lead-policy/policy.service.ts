@@ -50,7 +50,8 @@ export class PolicyService {
     return (await this.rules()).map(toView);
   }
 
-  async replace(caller: AuthUser, rules: PolicyRuleDto[]): Promise<PolicyRuleView[]> {
+  /** Replaces the whole policy, with the reason why in the reference data's history. */
+  async replace(caller: AuthUser, rules: PolicyRuleDto[], reason: string): Promise<PolicyRuleView[]> {
     const seen = new Set<string>();
     rules.forEach((rule, index) => {
       const key = `${rule.agencyKind}/${rule.role}`;
@@ -88,7 +89,7 @@ export class PolicyService {
           .execute();
       }
       const after = (await this.rules(manager)).map(toView);
-      await this.audit.appendReference(manager, { entity: 'policy', entityId: 'rules', action: 'policy.replaced', actor: caller, before: { rules: before }, after: { rules: after } });
+      await this.audit.appendReference(manager, { entity: 'policy', entityId: 'rules', action: 'policy.replaced', actor: caller, before: { rules: before }, after: { rules: after, reason } });
     });
     this.logger.log({ msg: 'policy rules replaced', by: caller.id, rules: [...seen] });
     return this.list();

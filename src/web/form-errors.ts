@@ -9,6 +9,27 @@ export async function validated<T extends object>(type: new () => T, plain: Reco
   return (await pipe.transform(plain, { type: 'body', metatype: type })) as T;
 }
 
+/**
+ * A form's body checked as the API checks it, with the form's own errors (its dates and numbers)
+ * first and then the API's for the other fields, in the form's order (`order`): the valid input,
+ * or every error to show.
+ */
+export async function checkedBody<T extends object>(
+  type: new () => T,
+  plain: Record<string, unknown>,
+  own: FieldError[],
+  map: FieldMap,
+  order: (ours: FieldError[], theirs?: FieldError[]) => FieldError[],
+): Promise<{ input: T; errors?: undefined } | { errors: FieldError[] }> {
+  try {
+    const input = await validated(type, plain);
+    return own.length ? { errors: order(own) } : { input };
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return { errors: order(own, formErrors(error, map)) };
+  }
+}
+
 export interface FieldMap {
   /** The form field (its id) that a field of the API's body is entered in: `startsAt` → `startsAt-day`. */
   id: (apiField: string) => string;

@@ -39,13 +39,13 @@ export function inOrder(order: string[], ours: FieldError[], theirs: FieldError[
 }
 
 /** What the add or change a location form shows: as typed, kept when it comes back with errors. */
-export interface LocationFormValues {
+export type LocationFormValues = {
   location: { label: string; address: string; postcode: string };
   strikeAt: DateTimeFields;
   basis: string;
   warrant: { type: string; court: string; reference: string; expiresAt: DateTimeFields };
   power: string;
-}
+};
 
 /** The location form's fields in the order they appear. */
 export const LOCATION_FORM_ORDER = ['location-label', 'location-address', 'location-postcode', 'strikeAt', 'entry-basis', 'warrant-type', 'warrant-court', 'warrant-reference', 'warrantExpiresAt', 'entry-power'];
@@ -94,6 +94,38 @@ export function locationFormValues(form: unknown): LocationFormValues {
     },
     power: formText(form, 'entry-power'),
   };
+}
+
+/** The location form's fields one by one, as the three-way merge compares them (form-merge.ts). */
+export type LocationFields = {
+  label: string;
+  address: string;
+  postcode: string;
+  strikeAt: DateTimeFields;
+  basis: string;
+  warrant: LocationFormValues['warrant'];
+  power: string;
+};
+
+export const LOCATION_LABELS: Record<keyof LocationFields, string> = {
+  label: 'Label',
+  address: 'Address',
+  postcode: 'Postcode',
+  strikeAt: 'Strike time',
+  basis: 'Entry basis',
+  warrant: 'Warrant',
+  power: 'Statutory power',
+};
+
+/** A location form's values field by field ("Not decided yet" is no basis, as an unrecorded one is). */
+export function locationFieldsOf(values: LocationFormValues): LocationFields {
+  const { label, address, postcode } = values.location;
+  return { label, address, postcode, strikeAt: values.strikeAt, basis: values.basis === 'NONE' ? '' : values.basis, warrant: values.warrant, power: values.power };
+}
+
+export function locationFormOf(fields: LocationFields): LocationFormValues {
+  const { label, address, postcode, ...rest } = fields;
+  return { location: { label, address, postcode }, ...rest };
 }
 
 /** A location as the change form first shows it; an empty form to add one. */

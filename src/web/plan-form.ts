@@ -1,4 +1,4 @@
-import { BRIEFING_SECTIONS } from '../common/domain';
+import { BRIEFING_SECTIONS, BriefingSection } from '../common/domain';
 import { ukInstant, ukLocalTime } from '../common/uk-time';
 import type { OperationView } from '../operations/dto/plan-view.dto';
 import { formList, formText } from './forms';
@@ -125,8 +125,8 @@ export function instantOf(field: string, fields: DateTimeFields, which: string =
   return { iso: instant.toISOString() };
 }
 
-/** The form's values as the API's body for a plan (create or update), with the errors the date and number fields already show. */
-export function planBody(values: PlanFormValues, part: { location: boolean; briefing: boolean; safeguarding?: boolean }): { body: Record<string, unknown>; errors: FieldError[] } {
+/** The new-plan form's values as the API's body, with the errors the date and number fields already show. */
+export function planBody(values: PlanFormValues): { body: Record<string, unknown>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const starts = instantOf('startsAt', values.startsAt);
   const ends = instantOf('endsAt', values.endsAt);
@@ -140,24 +140,16 @@ export function planBody(values: PlanFormValues, part: { location: boolean; brie
     scope: values.scope,
     startsAt: starts.iso ?? '',
     endsAt: ends.iso ?? '',
-    // Nothing chosen leaves the marking as it is (OFFICIAL-SENSITIVE for a new plan): the page always offers one ticked.
+    // Nothing chosen leaves the marking OFFICIAL-SENSITIVE: the page always offers one ticked.
     marking: { ...(values.classification ? { classification: values.classification } : {}), handlingInstruction: values.handlingInstruction.trim() || null },
+    safeguarding: {
+      ...(victims !== '' && /^\d{1,5}$/.test(victims) ? { expectedPotentialVictims: Number(victims) } : {}),
+      languages: languagesOf(values.languages),
+      receptionCentre: values.receptionCentre.trim() || null,
+    },
   };
-  // The details page leaves safeguarding to its own page: only the new-plan form sends it.
-  if (part.safeguarding !== false) body.safeguarding = safeguardingBody(values);
-  if (part.location && (label.trim() || address.trim() || postcode.trim())) body.locations = [{ label, address, postcode }];
-  if (part.briefing) body.briefing = values.briefing;
+  if (label.trim() || address.trim() || postcode.trim()) body.locations = [{ label, address, postcode }];
   return { body, errors };
-}
-
-/** The safeguarding fields of a plan (expected potential victims, languages, reception centre) as the API takes them. */
-export function safeguardingBody(values: Pick<PlanFormValues, 'expectedPotentialVictims' | 'languages' | 'receptionCentre'>): Record<string, unknown> {
-  const victims = values.expectedPotentialVictims;
-  return {
-    ...(victims !== '' && /^\d{1,5}$/.test(victims) ? { expectedPotentialVictims: Number(victims) } : {}),
-    languages: languagesOf(values.languages),
-    receptionCentre: values.receptionCentre.trim() || null,
-  };
 }
 
 /** Languages typed with commas between them: each once, as typed. */
@@ -178,4 +170,63 @@ export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): Fiel
   };
   const seen = new Set<string>();
   return errors.filter((error) => !seen.has(error.field) && seen.add(error.field)).sort((a, b) => rank(a) - rank(b));
+}
+
+/** The details form's fields one by one, as the three-way merge compares them (form-merge.ts): the briefing sections the reader sees. */
+export type DetailsValues = Pick<PlanFormValues, 'name' | 'exploitationTypes' | 'scope' | 'classification' | 'handlingInstruction' | 'startsAt' | 'endsAt'> &
+  Record<`briefing-${BriefingSection}`, string>;
+
+const DETAILS_KEYS = ['name', 'exploitationTypes', 'scope', 'classification', 'handlingInstruction', 'startsAt', 'endsAt'] as const;
+
+export function detailsValues(values: PlanFormValues, sections: readonly BriefingSection[]): DetailsValues {
+  const core = Object.fromEntries(DETAILS_KEYS.map((key) => [key, values[key]]));
+  return { ...core, ...Object.fromEntries(sections.map((section) => [`briefing-${section}`, values.briefing[section] ?? ''])) } as DetailsValues;
+}
+
+/** The details form's values as the page's fields show them. */
+export function detailsFormValues(values: DetailsValues): PlanFormValues {
+  const briefing = Object.fromEntries(BRIEFING_SECTIONS.map((section) => [section, values[`briefing-${section}`]]));
+  return { ...values, location: { label: '', address: '', postcode: '' }, expectedPotentialVictims: '', languages: '', receptionCentre: '', briefing };
+}
+
+export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
+  name: 'Name of the operation',
+  exploitationTypes: 'Types of exploitation',
+  scope: 'Scope',
+  classification: 'Protective marking',
+  handlingInstruction: 'Handling instruction',
+  startsAt: 'Start',
+  endsAt: 'End',
+  'briefing-information': 'Information',
+  'briefing-intent': 'Intent',
+  'briefing-method': 'Method',
+  'briefing-administration': 'Administration',
+  'briefing-risk': 'Risk assessment',
+  'briefing-communications': 'Communications',
+  'briefing-humanitarian': 'Humanitarian issues',
+};
+
+/** Only what the person changed on the details form, as the API's body (with the errors of its dates): the rest of the plan stays as it is. */
+export function detailsBody(values: DetailsValues, mine: (keyof DetailsValues)[]): { body: Record<string, unknown>; errors: FieldError[] } {
+  const changed = (key: keyof DetailsValues) => mine.includes(key);
+  const body: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const key of ['name', 'exploitationTypes', 'scope'] as const) if (changed(key)) body[key] = values[key];
+  // The window is checked whole: a changed start or end sends both.
+  if (changed('startsAt') || changed('endsAt')) {
+    const starts = instantOf('startsAt', values.startsAt);
+    const ends = instantOf('endsAt', values.endsAt);
+    for (const result of [starts, ends]) if (result.error) errors.push(result.error);
+    Object.assign(body, { startsAt: starts.iso ?? '', endsAt: ends.iso ?? '' });
+  }
+  // Nothing chosen leaves the marking as it is: the page always offers one ticked.
+  if ((changed('classification') && values.classification) || changed('handlingInstruction')) {
+    body.marking = {
+      ...(changed('classification') && values.classification ? { classification: values.classification } : {}),
+      ...(changed('handlingInstruction') ? { handlingInstruction: values.handlingInstruction.trim() || null } : {}),
+    };
+  }
+  const briefing = Object.fromEntries(BRIEFING_SECTIONS.filter((section) => changed(`briefing-${section}`)).map((section) => [section, values[`briefing-${section}`]]));
+  if (Object.keys(briefing).length) body.briefing = briefing;
+  return { body, errors };
 }

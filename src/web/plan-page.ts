@@ -4,7 +4,10 @@ import type { AuthenticatedRequest } from '../auth/authentication.guard';
 import type { HistoryEventView } from '../audit/dto/audit.dto';
 import type { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
+import { afterTheChange, beforeTheChange, clause } from '../workflow/consequences';
+import { ConsequencesService } from '../workflow/consequences.service';
 import { formErrors, FieldMap, isRefusal } from './form-errors';
+import { Choice, Clash, drawnFingerprint, FormValues, mergeForm, readFingerprint } from './form-merge';
 import { formText } from './forms';
 import { changesSince, HistoryEntry } from './history-view';
 import { FieldError, redirect, render } from './page';
@@ -17,20 +20,157 @@ export interface PlanContext {
   plan: OperationView;
   /** The last event of the plan's history when the page was drawn: what a stale form is compared with. */
   seen: number;
+  /** An edit form's fingerprint of the values it shows (form-merge.ts): what a post is merged against. */
+  drawn?: string;
+  /** What saving the form would do besides itself, to confirm before it is done: in words, and as the kinds it posts back. */
+  confirm?: { text: string; kinds: string };
+}
+
+/** A field both the person and someone else changed, as the form shows the choice between them. */
+export interface ClashView {
+  key: string;
+  label: string;
+  yours: string;
+  now: string;
+}
+
+/** What a stale edit meets: what others changed since the page was drawn, and the fields both changed. */
+export interface Conflict {
+  changes: HistoryEntry[];
+  clashes?: ClashView[];
 }
 
 /** How a sub-page is drawn again after a refusal: the errors, and for a stale edit what others changed. */
-export type Redraw = (errors: FieldError[], context: PlanContext, conflict?: { changes: HistoryEntry[] }) => FastifyReply | Promise<FastifyReply>;
+export type Redraw = (errors: FieldError[], context: PlanContext, conflict?: Conflict) => FastifyReply | Promise<FastifyReply>;
+
+/**
+ * A form that edits fields of the plan (R10): its fields as the plan holds them now, as posted, and
+ * how a person reads each (its label, and a value in words), for the side-by-side choice.
+ */
+export interface EditForm<V extends FormValues> {
+  current: (plan: OperationView) => V;
+  posted: V;
+  labels: Record<keyof V & string, string>;
+  /** A value in words; by default text as it is, a list joined with commas. */
+  words?: (key: keyof V & string, value: unknown) => string;
+  /** Where the API's fields are entered on the form; for a form that adds to a list, where the new item lands in the plan as it is. */
+  fields: FieldMap | ((plan: OperationView) => FieldMap);
+  /** The form makes something new (adds to a list): there is nothing to merge with, and it is checked even when left empty. */
+  creates?: boolean;
+  /** The version of what the form changes, as posted and as it is now, when it is not the plan's own (an evidence requirement's). */
+  version?: { posted: number; now: (plan: OperationView) => number | undefined };
+}
+
+/** Saves the fields the person changed (`mine`) over the plan as it is (`plan`); answers the form's own errors, if any. */
+export type Save<V> = (values: V, mine: (keyof V & string)[], plan: OperationView) => Promise<FieldError[] | void>;
+
+/** An edit form's values as drawn again: the merged values, the context with its fingerprint, and the conflict to show. */
+export type RedrawEdit<V> = (errors: FieldError[], context: PlanContext, values: V, conflict?: Conflict) => FastifyReply | Promise<FastifyReply>;
+
+function inWords(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (Array.isArray(value)) return value.map(String).join(', ') || '(none)';
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).filter(Boolean).join(' ') || '(empty)';
+  return String(value);
+}
 
 /** Loading a plan for its sub-pages, and answering their forms the same way every time. */
 @Injectable()
 export class PlanPages {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly consequences: ConsequencesService,
+  ) {}
 
   async load(request: AuthenticatedRequest, reference: string): Promise<PlanContext> {
     const viewer = request.user!;
     const plan = await this.plans.getByReference(viewer, reference);
     return { plan, seen: await this.plans.lastChangeOf(plan) };
+  }
+
+  /** An edit form's context: the plan and the fingerprint of the form's values as the page draws them. */
+  editing<V extends FormValues>(context: PlanContext, values: V): PlanContext {
+    return { ...context, drawn: drawnFingerprint(values) };
+  }
+
+  /**
+   * Saves an edit form by a three-way merge (R10; form-merge.ts): what the person changed is kept,
+   * every other field takes the plan's value now, and only the changed fields are sent. A form drawn
+   * before someone else changed the plan is shown again first, merged, with what they changed and,
+   * side by side with a choice, any field both changed: saving never writes a value the person did
+   * not type or choose. Nothing changed, nothing is saved.
+   */
+  async edit<V extends FormValues>(request: AuthenticatedRequest, reply: FastifyReply, reference: string, form: EditForm<V>, save: Save<V>, redraw: RedrawEdit<V>, done: string): Promise<FastifyReply> {
+    const now = await this.load(request, reference);
+    const current = form.current(now.plan);
+    const drawnText = formText(request.body, 'drawn');
+    const choices = Object.fromEntries(
+      Object.keys(current).flatMap((key): [string, Choice][] => {
+        const choice = formText(request.body, `choice-${key}`);
+        return choice === 'yours' || choice === 'now' ? [[key, choice]] : [];
+      }),
+    );
+    const merged = mergeForm(form.posted, readFingerprint(drawnText), current, choices);
+    const seen = Number(formText(request.body, 'seen')) || 0;
+    const stale = async (context: PlanContext) =>
+      redraw([{ field: '', text: STALE }], this.editing(context, form.current(context.plan)), merged.values, {
+        changes: changesSince(await this.plans.historyOf(request.user!, context.plan), seen),
+        clashes: merged.clashes.map((clash) => this.clashView(form, clash)),
+      });
+    if (!form.creates) {
+      if (merged.mine.length === 0) return redirect(reply, done);
+      const version = form.version ?? { posted: formVersion(request), now: (plan: OperationView) => plan.version };
+      if (version.posted !== version.now(now.plan)) return stale(now);
+    }
+    const asDrawn = { ...now, drawn: drawnText || drawnFingerprint(current) };
+    const confirmed = formText(request.body, 'confirmed');
+    try {
+      // A change others rely on is rehearsed first, and what it would do is shown before it is made.
+      if (!form.creates && !confirmed && this.consequences.mayHave(now.plan)) {
+        const rehearsed = await this.consequences.of(now.plan.id, () => save(merged.values, merged.mine, now.plan));
+        if (rehearsed.result?.length) return redraw(rehearsed.result, asDrawn, merged.values);
+        if (rehearsed.consequences.length) {
+          const confirm = { text: beforeTheChange('Saving', now.plan.reference, rehearsed.consequences), kinds: rehearsed.consequences.map((c) => c.kind).join(',') };
+          return redraw([], { ...asDrawn, confirm }, merged.values);
+        }
+      }
+      const errors = await save(merged.values, merged.mine, now.plan);
+      if (errors?.length) return redraw(errors, asDrawn, merged.values);
+      return redirect(reply, withHappened(done, confirmed));
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      if (error.code === 'VERSION_CONFLICT') return stale(await this.load(request, reference));
+      return redraw(formErrors(error, typeof form.fields === 'function' ? form.fields(now.plan) : form.fields), asDrawn, merged.values);
+    }
+  }
+
+  /**
+   * A page that says what a consequential click will do before it is done (release a team, remove
+   * a location, hand the lead on): the change is rehearsed (ConsequencesService) and each thing it
+   * would do listed; the form posts to `action` with `fields` and the kinds it confirms. A change
+   * that would be refused says why, and offers no button.
+   */
+  async confirmPage(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    context: PlanContext,
+    page: { title: string; doing: string; action: string; fields: Record<string, string>; button: string; back: string },
+    change: (plan: OperationView) => Promise<unknown>,
+  ): Promise<FastifyReply> {
+    try {
+      const { consequences } = await this.consequences.of(context.plan.id, () => change(context.plan));
+      const kinds = consequences.map((consequence) => consequence.kind).join(',');
+      return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, clauses: consequences.map(clause), kinds });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, refused: true, errors: [{ field: '', text: error.message }] }, 409);
+    }
+  }
+
+  private clashView<V extends FormValues>(form: EditForm<V>, clash: Clash): ClashView {
+    const key = clash.key as keyof V & string;
+    const words = (value: unknown) => form.words?.(key, value) ?? inWords(value);
+    return { key, label: form.labels[key], yours: words(clash.yours), now: words(clash.now) };
   }
 
   /** The plan's history as the viewer may read it, oldest first: read only by the pages that show it. */
@@ -39,7 +179,7 @@ export class PlanPages {
   }
 
   draw(reply: FastifyReply, request: AuthenticatedRequest, template: string, title: string, context: PlanContext, data: Record<string, unknown>, status = 200): FastifyReply {
-    return render(reply, request, template, { pageTitle: `${title}: ${context.plan.reference}`, section: 'plans', title, ...context, ...data }, status);
+    return render(reply, request, template, { pageTitle: `${title}: ${context.plan.reference}`, section: 'plans', title, happened: happenedOf(request), ...context, ...data }, status);
   }
 
   /**
@@ -50,7 +190,7 @@ export class PlanPages {
   async change(request: AuthenticatedRequest, reply: FastifyReply, context: PlanContext, fields: FieldMap, action: () => Promise<unknown>, redraw: Redraw, done = `/plans/${context.plan.reference}`): Promise<FastifyReply> {
     try {
       await action();
-      return redirect(reply, done);
+      return redirect(reply, withHappened(done, formText(request.body, 'confirmed')));
     } catch (error) {
       if (!isRefusal(error)) throw error;
       // Drawn again from the plan as it is now, so that saving again applies to the newest version.
@@ -68,6 +208,17 @@ export class PlanPages {
  */
 export function asPosted(context: PlanContext, request: AuthenticatedRequest): PlanContext {
   return { ...context, plan: { ...context.plan, version: formVersion(request) || context.plan.version }, seen: Number(formText(request.body, 'seen')) || 0 };
+}
+
+/** Where a change leads, saying what it did when the person confirmed its consequences first (`confirmed`: their kinds). */
+function withHappened(done: string, confirmed: string): string {
+  return confirmed ? `${done}${done.includes('?') ? '&' : '?'}happened=${encodeURIComponent(confirmed)}` : done;
+}
+
+/** What a confirmed change did, said on the page it leads to (`?happened=`, the kinds of consequence it confirmed). */
+export function happenedOf(request: AuthenticatedRequest): string | undefined {
+  const happened = (request.query as Record<string, unknown> | undefined)?.happened;
+  return typeof happened === 'string' ? afterTheChange(happened.split(',')) : undefined;
 }
 
 /** The version the form was drawn at (R10): the API refuses a change made from an older one. */

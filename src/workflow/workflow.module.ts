@@ -6,6 +6,7 @@ import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { OperationsModule } from '../operations/operations.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { BriefingService } from './briefing.service';
+import { ConsequencesService } from './consequences.service';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
 import { ReadinessService } from './readiness.service';
@@ -18,7 +19,7 @@ import { WorkflowController } from './workflow.controller';
 @Module({
   imports: [OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
   controllers: [WorkflowController, SignOffController],
-  providers: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, BriefingService],
-  exports: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService],
+  providers: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, BriefingService, ConsequencesService],
+  exports: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, ConsequencesService],
 })
 export class WorkflowModule {}

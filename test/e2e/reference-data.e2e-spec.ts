@@ -233,13 +233,13 @@ describe('reference data', () => {
         const rules = DEFAULT_POLICY_RULES.map((rule) =>
           rule.agencyKind === 'LOCAL_AUTHORITY' && rule.role === 'SUPPORT' ? { ...rule, allowedScopes: ['LOCAL'] } : rule,
         );
-        const changed = await own.http().put('/policy/rules').set(ownAdmin).send({ rules }).expect(200);
+        const changed = await own.http().put('/policy/rules').set(ownAdmin).send({ rules, reason: 'Test change' }).expect(200);
         const rule = changed.body.find((r: { agencyKind: string; role: string }) => r.agencyKind === 'LOCAL_AUTHORITY' && r.role === 'SUPPORT');
         expect(rule).toMatchObject({ allowedScopes: ['LOCAL'], description: 'LOCAL_AUTHORITY may supply deployed teams to LOCAL operations' });
         const reread = await own.http().get('/policy/rules').set(ownAdmin).expect(200);
         expect(reread.body).toContainEqual(rule);
         expect(reread.body).toHaveLength(DEFAULT_POLICY_RULES.length);
-        const cps = await own.http().put('/policy/rules').set(ownAdmin).send({ rules: [{ agencyKind: 'CPS', role: 'LEAD', permitted: true }] }).expect(400);
+        const cps = await own.http().put('/policy/rules').set(ownAdmin).send({ rules: [{ agencyKind: 'CPS', role: 'LEAD', permitted: true }], reason: 'Test change' }).expect(400);
         expect(cps.body.message).toContain('R2: the CPS takes part through CPS involvement only');
       } finally {
         await own.close();
@@ -251,7 +251,7 @@ describe('reference data', () => {
       try {
         const ownAdmin = await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA');
         const only = DEFAULT_POLICY_RULES.filter((rule) => rule.agencyKind === 'POLICE');
-        const replaced = await own.http().put('/policy/rules').set(ownAdmin.auth).send({ rules: only }).expect(200);
+        const replaced = await own.http().put('/policy/rules').set(ownAdmin.auth).send({ rules: only, reason: 'Test change' }).expect(200);
         expect(replaced.body.map(({ description: _description, ...rule }: { description: string }) => rule)).toEqual(only);
         const coordinator = await signedIn(own.dataSource, own.http, ['COORDINATOR'], 'NCA');
         const plan = (await own.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body;
@@ -272,7 +272,7 @@ describe('reference data', () => {
         const ownAdmin = await signedIn(own.dataSource, own.http, ['ADMIN'], 'NCA');
         const sets = ['POLICE', 'GLAA', 'HMRC', 'DWP'].map((kind) => DEFAULT_POLICY_RULES.filter((rule) => rule.agencyKind === kind));
         const key = (rule: { agencyKind: string; role: string }) => `${rule.agencyKind}/${rule.role}`;
-        await Promise.all(sets.map((rules) => own.http().put('/policy/rules').set(ownAdmin.auth).send({ rules }).expect(200)));
+        await Promise.all(sets.map((rules) => own.http().put('/policy/rules').set(ownAdmin.auth).send({ rules, reason: 'Test change' }).expect(200)));
         const final = (await own.http().get('/policy/rules').set(ownAdmin.auth).expect(200)).body.map(key).sort();
         expect(sets.map((rules) => rules.map(key).sort())).toContainEqual(final);
         const events = (await own.http().get('/audit/reference?limit=4').set(ownAdmin.auth).expect(200)).body.items.reverse();
@@ -285,10 +285,10 @@ describe('reference data', () => {
 
     it('refuses a rule listed twice, unknown values, and non-admins', async () => {
       const twice = { agencyKind: 'DWP', role: 'SUPPORT', permitted: true };
-      await t.http().put('/policy/rules').set(admin).send({ rules: [twice, twice] }).expect(400);
-      const unknown = await t.http().put('/policy/rules').set(admin).send({ rules: [{ agencyKind: 'ARMY', role: 'LEAD', permitted: 'yes' }] }).expect(400);
+      await t.http().put('/policy/rules').set(admin).send({ rules: [twice, twice], reason: 'Test change' }).expect(400);
+      const unknown = await t.http().put('/policy/rules').set(admin).send({ rules: [{ agencyKind: 'ARMY', role: 'LEAD', permitted: 'yes' }], reason: 'Test change' }).expect(400);
       expect(unknown.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['rules.0.agencyKind', 'rules.0.permitted']);
-      await t.http().put('/policy/rules').set(coordinator.auth).send({ rules: [twice] }).expect(403);
+      await t.http().put('/policy/rules').set(coordinator.auth).send({ rules: [twice], reason: 'Test change' }).expect(403);
     });
   });
 
@@ -306,7 +306,7 @@ describe('reference data', () => {
           .expect(201)).body;
         await own.http().patch(`/users/${user.id}`).set(admin.auth).send({ roles: ['MANAGER'], password: 'another meadow lantern' }).expect(200);
         const withoutDwp = DEFAULT_POLICY_RULES.map((rule) => (rule.agencyKind === 'DWP' && rule.role === 'SUPPORT' ? { ...rule, permitted: false } : rule));
-        await own.http().put('/policy/rules').set(admin.auth).send({ rules: withoutDwp }).expect(200);
+        await own.http().put('/policy/rules').set(admin.auth).send({ rules: withoutDwp, reason: 'Test change' }).expect(200);
 
         const page = (await own.http().get('/audit/reference').set(admin.auth).expect(200)).body;
         expect(page.items.map((event: { action: string }) => event.action)).toEqual([

@@ -74,9 +74,14 @@ describe('Web pages: admin of reference data', () => {
       const session = await webSignIn(own.http, (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
       const form = (await ownBrowser.page(session, '/admin/policy?change=HMRC:LEAD')).text;
       expect(form).toContain('HM Revenue and Customs: leading');
-      const cps = await ownBrowser.post(session, '/admin/policy', { rule: 'CPS:LEAD', permitted: 'true' }).expect(400);
+      const cps = await ownBrowser.post(session, '/admin/policy', { rule: 'CPS:LEAD', permitted: 'true', reason: 'Testing the CPS rule' }).expect(400);
       expect(errorSummaryOf(cps.text)[0]).toMatch(/CPS/);
-      await ownBrowser.post(session, '/admin/policy', { rule: 'HMRC:LEAD', permitted: 'true', allowedScopes: ['LOCAL', 'REGIONAL'], exploitationTypesWithin: 'LABOUR' }).expect(303);
+      const noReason = await ownBrowser.post(session, '/admin/policy', { rule: 'HMRC:LEAD', permitted: 'true' }).expect(400);
+      expect(errorSummaryOf(noReason.text)).toEqual(['Give the reason for changing the policy: it goes into the reference data’s history']);
+      expect(noReason.text).toContain('href="#reason"');
+      await ownBrowser.post(session, '/admin/policy', { rule: 'HMRC:LEAD', permitted: 'true', allowedScopes: ['LOCAL', 'REGIONAL'], exploitationTypesWithin: 'LABOUR', reason: 'HMRC leads payroll cases' }).expect(303);
+      const [audit] = await own.dataSource.query(`SELECT after FROM reference_audit_events WHERE action = 'policy.replaced' ORDER BY seq DESC LIMIT 1`);
+      expect(audit.after.reason).toBe('HMRC leads payroll cases');
       const rules = await own.dataSource.query(`SELECT agency_kind, role, permitted, allowed_scopes, exploitation_types_within FROM policy_rules ORDER BY agency_kind, role`);
       expect(rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'HMRC' && rule.role === 'LEAD')).toMatchObject({ permitted: true, allowed_scopes: ['LOCAL', 'REGIONAL'], exploitation_types_within: ['LABOUR'] });
       expect(rules).toHaveLength(20);

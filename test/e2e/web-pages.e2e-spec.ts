@@ -128,7 +128,7 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const details = (await page(first, `/plans/${plan.reference}/details`)).text;
     await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Changed by a colleague', briefing: { risk: 'Dogs on site' } }).expect(200);
     const form = {
-      version: valueOf(details, 'version'), seen: valueOf(details, 'seen'),
+      version: valueOf(details, 'version'), seen: valueOf(details, 'seen'), drawn: valueOf(details, 'drawn'),
       name: 'My own name', exploitationTypes: 'LABOUR', scope: 'LOCAL',
       'startsAt-day': valueOf(details, 'startsAt-day'), 'startsAt-month': valueOf(details, 'startsAt-month'), 'startsAt-year': valueOf(details, 'startsAt-year'), 'startsAt-time': valueOf(details, 'startsAt-time'),
       'endsAt-day': valueOf(details, 'endsAt-day'), 'endsAt-month': valueOf(details, 'endsAt-month'), 'endsAt-year': valueOf(details, 'endsAt-year'), 'endsAt-time': valueOf(details, 'endsAt-time'),
@@ -139,14 +139,21 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     expect(stale.text).toContain('value="My own name"');
     expect(stale.text).toContain('Entry at dawn through the rear gate');
     expect(stale.text).toContain('Name: Before → Changed by a colleague');
-    expect(stale.text).toMatch(/Briefing: risk: [^<]*→ Dogs on site/);
+    expect(stale.text).toContain('Briefing, Risk assessment: none → Dogs on site');
+    // Both changed the name: side by side, with a choice; the colleague's risk section, which this user left alone, is taken as it is now.
+    expect(stale.text).toContain('Name of the operation: you and someone else both changed this');
+    expect(stale.text).toMatch(/value="yours"[^>]*checked[\s\S]*Yours: My own name/);
+    expect(stale.text).toContain('Now: Changed by a colleague');
+    expect(stale.text).toContain('Dogs on site</textarea>');
     const [row] = await t.dataSource.query(`SELECT name FROM operations WHERE id = $1`, [plan.id]);
     expect(row.name).toBe('Changed by a colleague');
-    // Saving again from the redrawn form applies over the newest version.
-    const saved = await post(first, `/plans/${plan.reference}/details`, { ...form, version: valueOf(stale.text, 'version'), seen: valueOf(stale.text, 'seen') }).expect(303);
+    // Saving again from the redrawn form applies over the newest version, keeping the colleague's risk section.
+    const again = { ...form, version: valueOf(stale.text, 'version'), seen: valueOf(stale.text, 'seen'), drawn: valueOf(stale.text, 'drawn'), 'briefing-risk': 'Dogs on site', 'choice-name': 'yours' };
+    const saved = await post(first, `/plans/${plan.reference}/details`, again).expect(303);
     expect(saved.headers.location).toBe(`/plans/${plan.reference}?saved`);
-    const [after] = await t.dataSource.query(`SELECT name FROM operations WHERE id = $1`, [plan.id]);
+    const [after] = await t.dataSource.query(`SELECT name, briefing FROM operations WHERE id = $1`, [plan.id]);
     expect(after.name).toBe('My own name');
+    expect(after.briefing).toMatchObject({ risk: 'Dogs on site', method: 'Entry at dawn through the rear gate' });
   });
 
   it('refuses to submit a plan that is not ready, listing each thing to fix with a link to where it is fixed', async () => {

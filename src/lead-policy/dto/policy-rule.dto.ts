@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,6 +20,8 @@ import {
   Scope,
   SCOPES,
 } from '../../common/domain';
+import { trim } from '../../common/transforms';
+import { IsRequiredText } from '../../common/validators';
 
 export class PolicyRuleDto {
   @ApiProperty({ enum: AGENCY_KINDS })
@@ -77,6 +79,10 @@ export class PutPolicyRulesDto {
   @ValidateNested({ each: true })
   @Type(() => PolicyRuleDto)
   rules: PolicyRuleDto[];
+
+  @ApiProperty({ maxLength: 500, example: 'HMRC now leads days of action on payroll fraud in labour exploitation', description: 'Why the policy changes: kept in the reference data’s history' })
+  @Transform(trim) @IsRequiredText('Give the reason for changing the policy: it goes into the reference data’s history', 500)
+  reason: string;
 }
 
 export class PolicyRuleView extends PolicyRuleDto {

@@ -140,13 +140,14 @@ export class AdminController {
       allowedScopes: formList(request.body, 'allowedScopes'),
       exploitationTypesWithin: formList(request.body, 'exploitationTypesWithin'),
       exploitationTypesAnyOf: formList(request.body, 'exploitationTypesAnyOf'),
+      reason: formText(request.body, 'reason'),
     };
     const [agencyKind, role] = values.rule.split(':');
     const orNull = (list: string[]) => (list.length ? list : null);
     const changed = { agencyKind, role, permitted: values.permitted === 'true', allowedScopes: orNull(values.allowedScopes), exploitationTypesWithin: orNull(values.exploitationTypesWithin), exploitationTypesAnyOf: orNull(values.exploitationTypesAnyOf) };
     const rules = (await this.policy.list()).map(({ description: _words, ...rule }) => (rule.agencyKind === agencyKind && rule.role === role ? changed : rule));
-    return saveThen(reply, () => validated(PutPolicyRulesDto, { rules }).then((input) => this.policy.replace(request.user!, input.rules)), '/admin/policy', (errors) =>
-      this.drawPolicy(reply, request, values, errors.map((error) => ({ ...error, field: error.field.replace(/^rules\.\d+\.?/, '') || 'permitted' }))),
+    return saveThen(reply, () => validated(PutPolicyRulesDto, { rules, reason: values.reason }).then((input) => this.policy.replace(request.user!, input.rules, input.reason)), '/admin/policy', (errors) =>
+      this.drawPolicy(reply, request, values, errors.map((error) => ({ ...error, field: error.field === 'reason' ? 'reason' : error.field.replace(/^rules\.\d+\.?/, '') || 'permitted' }))),
     );
   }
 

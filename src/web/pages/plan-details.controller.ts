@@ -3,18 +3,48 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
+import { DomainError } from '../../common/errors/domain-error';
 import { BRIEFING_SECTIONS } from '../../common/domain';
 import { SetLeadAgencyDto, UpdateOperationDto } from '../../operations/dto/operation.dto';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { LeadAssignmentService } from '../../operations/lead-assignment.service';
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { SECTION_TITLES } from '../../workflow/briefing';
-import { formErrors, isRefusal, validated } from '../form-errors';
+import { checkedBody, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
-import { inOrder, LOCATION_FORM_ORDER, locationBody, locationFields, LocationFormValues, locationFormValues, locationFormValuesOf, storedLocation } from '../order-form';
-import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
-import { inFormOrder, PLAN_FIELDS, planBody, planFormValues, planFormValuesOf, PlanFormValues } from '../plan-form';
+import {
+  inOrder,
+  LOCATION_FORM_ORDER,
+  LOCATION_LABELS,
+  locationBody,
+  locationFields,
+  LocationFields,
+  locationFieldsOf,
+  locationFormOf,
+  LocationFormValues,
+  locationFormValues,
+  locationFormValuesOf,
+  storedLocation,
+} from '../order-form';
+import { asPosted, Conflict, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { DETAILS_LABELS, detailsBody, detailsFormValues, detailsValues, DetailsValues, inFormOrder, PLAN_FIELDS, planFormValues, planFormValuesOf } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
+
+/** The details form's fields as the plan holds them: the briefing sections the reader sees (R14a). */
+function detailsOf(plan: OperationView): DetailsValues {
+  return detailsValues(planFormValuesOf(plan), BRIEFING_SECTIONS.filter((section) => plan.briefing[section] !== undefined));
+}
+
+/** The place in a list that `change` names, if there is one. */
+function indexIn(list: unknown[], change: string | undefined): number | undefined {
+  return change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < list.length ? Number(change) : undefined;
+}
+
+/** The location form's fields as the plan holds them now: the location at `index`, or none to add one. */
+function locationAt(index: number | undefined): (plan: OperationView) => LocationFields {
+  return (plan) => locationFieldsOf(locationFormValuesOf(index === undefined ? undefined : plan.locations?.[index]));
+}
 
 /** A plan's details (with the IIMARCH briefing), its locations and its lead agency. */
 @ApiExcludeController()
@@ -31,77 +61,108 @@ export class PlanDetailsController {
   @Get('details')
   async details(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.drawDetails(reply, request, context, planFormValuesOf(context.plan), []);
+    const values = detailsOf(context.plan);
+    return this.drawDetails(reply, request, this.pages.editing(context, values), values, []);
   }
 
+  /** Saves only what the person changed (R10): a colleague's change made meanwhile stands. */
   @Post('details')
   async saveDetails(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values = planFormValues(request.body);
-    const { body, errors } = planBody(values, { location: false, briefing: true, safeguarding: false });
-    let input: UpdateOperationDto;
-    try {
-      input = await validated(UpdateOperationDto, { ...body, version: formVersion(request) });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return this.drawDetails(reply, request, asPosted(context, request), values, inFormOrder(errors, formErrors(error, PLAN_FIELDS)));
-    }
-    if (errors.length) return this.drawDetails(reply, request, asPosted(context, request), values, inFormOrder(errors));
-    return this.pages.change(request, reply, context, PLAN_FIELDS, () => this.editing.update(request.user!, context.plan.id, input), (problems, now, conflict) =>
-      this.drawDetails(reply, request, now, values, inFormOrder(problems), conflict),
-      `/plans/${reference}?saved`,
-    );
+    const form = { current: detailsOf, posted: detailsValues(planFormValues(request.body), BRIEFING_SECTIONS), labels: DETAILS_LABELS, fields: PLAN_FIELDS };
+    const save = async (values: DetailsValues, mine: (keyof DetailsValues)[], plan: OperationView) => {
+      const { body, errors } = detailsBody(values, mine);
+      const checked = await checkedBody(UpdateOperationDto, { ...body, version: plan.version }, errors, PLAN_FIELDS, inFormOrder);
+      if (checked.errors) return checked.errors;
+      await this.editing.update(request.user!, plan.id, checked.input);
+    };
+    return this.pages.edit(request, reply, reference, form, save, (errors, context, values, conflict) => this.drawDetails(reply, request, context, values, errors, conflict), `/plans/${reference}?saved`);
   }
 
-  private drawDetails(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: PlanFormValues, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private drawDetails(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: DetailsValues, errors: FieldError[], conflict?: Conflict): FastifyReply {
     // A section the reader may not see (the Information, R14a) is absent from the plan they read: the page says so in its place.
     const sections = BRIEFING_SECTIONS.map((name) => ({ name, title: SECTION_TITLES[name], shared: context.plan.briefing[name] !== undefined }));
-    return this.pages.draw(reply, request, 'details.njk', 'Details and briefing', context, { values, errors, conflict, sections }, errors.length ? 400 : 200);
+    return this.pages.draw(reply, request, 'details.njk', 'Details and briefing', context, { values: detailsFormValues(values), errors, conflict, sections }, errors.length ? 400 : 200);
   }
 
   @Get('locations')
   async locations(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const locations = context.plan.locations ?? [];
-    const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < locations.length ? Number(change) : undefined;
-    return this.drawLocations(reply, request, context, locationFormValuesOf(index === undefined ? undefined : locations[index]), index, []);
+    const index = indexIn(context.plan.locations ?? [], change);
+    const values = locationAt(index)(context.plan);
+    return this.drawLocations(reply, request, this.pages.editing(context, values), locationFormOf(values), index, []);
   }
 
   /**
    * Adds, changes or removes one location. The API replaces the whole list, so every other
-   * location goes back with all it has (strike time, entry basis, warrant): nothing else changes.
+   * location goes back with all it has (strike time, entry basis, warrant): nothing else changes;
+   * and of the one changed, only what the person changed (R10).
    */
   @Post('locations')
   async saveLocation(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values = locationFormValues(request.body);
     const remove = formText(request.body, 'remove');
     const indexText = remove || formText(request.body, 'index');
     const index = /^\d{1,2}$/.test(indexText) ? Number(indexText) : undefined;
-    // Only the owner changes locations, and sees them all; anyone else is refused by the change itself.
-    const locations: unknown[] = (context.plan.locations ?? []).map(storedLocation);
-    let errors: FieldError[] = [];
-    let fields = locationFields(undefined);
-    if (remove) {
-      if (index !== undefined) locations.splice(index, 1);
-    } else {
+    if (remove) return this.removeLocation(request, reply, reference, index);
+    const save = async (values: LocationFields, _mine: (keyof LocationFields)[], plan: OperationView) => {
+      // Only the owner changes locations, and sees them all; anyone else is refused by the change itself.
+      const locations: unknown[] = (plan.locations ?? []).map(storedLocation);
       const at = index !== undefined && index < locations.length ? index : locations.length;
-      const posted = locationBody(values);
+      const posted = locationBody(locationFormOf(values));
       locations[at] = posted.location;
-      errors = posted.errors;
-      fields = locationFields(at);
-    }
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
-      this.drawLocations(reply, request, now, remove ? locationFormValuesOf() : values, remove ? undefined : index, inOrder(LOCATION_FORM_ORDER, problems), conflict);
-    let input: UpdateOperationDto;
-    try {
-      input = await validated(UpdateOperationDto, { version: formVersion(request), locations });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(inOrder(LOCATION_FORM_ORDER, errors, formErrors(error, fields)), asPosted(context, request));
-    }
-    if (errors.length) return redraw(errors, asPosted(context, request));
-    return this.pages.change(request, reply, context, fields, () => this.editing.update(request.user!, context.plan.id, input), redraw, `/plans/${reference}/locations`);
+      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, locations }, posted.errors, locationFields(at), (ours, theirs) => inOrder(LOCATION_FORM_ORDER, ours, theirs));
+      if (checked.errors) return checked.errors;
+      await this.editing.update(request.user!, plan.id, checked.input);
+    };
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      {
+        current: locationAt(index),
+        posted: locationFieldsOf(locationFormValues(request.body)),
+        labels: LOCATION_LABELS,
+        fields: (plan: OperationView) => locationFields(index ?? (plan.locations ?? []).length),
+        creates: index === undefined,
+      },
+      save,
+      (errors, context, values, conflict) => this.drawLocations(reply, request, context, locationFormOf(values), index, inOrder(LOCATION_FORM_ORDER, errors), conflict),
+      `/plans/${reference}/locations`,
+    );
+  }
+
+  /** Before a location is removed: what removing it will do. */
+  @Get('locations/:index/remove')
+  async removeLocationPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Param('index') index: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const at = indexIn(context.plan.locations ?? [], index);
+    if (at === undefined) throw DomainError.notFound('Location', index);
+    const place = context.plan.locations![at];
+    return this.pages.confirmPage(
+      request,
+      reply,
+      context,
+      {
+        title: `Remove ${place.label}`,
+        doing: `Removing ${place.label}, ${place.address}, ${place.postcode} takes it off the plan with its strike time and entry basis.`,
+        action: `/plans/${reference}/locations`,
+        fields: { remove: String(at) },
+        button: 'Remove the location',
+        back: `/plans/${reference}/locations`,
+      },
+      (plan) => {
+        const locations = (plan.locations ?? []).map(storedLocation).filter((_location, position) => position !== at);
+        return validated(UpdateOperationDto, { version: plan.version, locations }).then((input) => this.editing.update(request.user!, plan.id, input));
+      },
+    );
+  }
+
+  private async removeLocation(request: AuthenticatedRequest, reply: FastifyReply, reference: string, index: number | undefined): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const locations: unknown[] = (context.plan.locations ?? []).map(storedLocation);
+    if (index !== undefined) locations.splice(index, 1);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawLocations(reply, request, now, locationFormValuesOf(), undefined, problems, conflict);
+    const remove = () => validated(UpdateOperationDto, { version: formVersion(request), locations }).then((input) => this.editing.update(request.user!, context.plan.id, input));
+    return this.pages.change(request, reply, context, locationFields(undefined), remove, redraw, `/plans/${reference}/locations`);
   }
 
   private drawLocations(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: LocationFormValues, index: number | undefined, errors: FieldError[], conflict?: unknown): FastifyReply {

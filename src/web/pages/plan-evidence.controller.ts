@@ -5,30 +5,53 @@ import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { AuthUser, hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
 import { OFFENCES } from '../../common/domain';
+import { label, LabelSet } from '../../common/labels';
 import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, RejectEvidenceDto, UpdateEvidenceRequirementDto } from '../../cps/dto/cps.dto';
 import { CpsService } from '../../cps/cps.service';
 import { EvidenceService } from '../../cps/evidence.service';
 import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
-import { FieldMap, validated } from '../form-errors';
+import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
-interface RequirementForm {
+type RequirementForm = {
   requirementId: string;
   offence: string;
   offenceOther: string;
   evidenceType: string;
   description: string;
   priority: string;
-}
+};
 
 const EMPTY: RequirementForm = { requirementId: '', offence: '', offenceOther: '', evidenceType: '', description: '', priority: '' };
 const REQUIREMENT_FIELDS: FieldMap = {
   id: (field) => (field === 'version' ? '' : field),
   messages: { offence: 'Select the offence', evidenceType: 'Select the type of evidence', priority: 'Select whether the evidence is essential or desirable' },
 };
+
+/** The requirement form's fields as the plan holds them: the requirement being changed, or none to add one. */
+function requirementFormOf(requirement: EvidenceRequirementView | undefined): RequirementForm {
+  if (!requirement) return EMPTY;
+  const { id, offence, offenceOther, evidenceType, description, priority } = requirement;
+  return { requirementId: id, offence, offenceOther: offenceOther ?? '', evidenceType, description, priority };
+}
+
+const REQUIREMENT_LABELS: Record<keyof RequirementForm, string> = {
+  requirementId: 'Requirement',
+  offence: 'Offence',
+  offenceOther: 'The other offence',
+  evidenceType: 'Type of evidence',
+  description: 'What is needed',
+  priority: 'Priority',
+};
+
+function requirementWords(key: keyof RequirementForm, value: unknown): string {
+  const sets: Partial<Record<keyof RequirementForm, LabelSet>> = { offence: 'offence', evidenceType: 'evidenceType', priority: 'evidencePriority' };
+  const set = sets[key];
+  return set && typeof value === 'string' && value ? label(set, value) : String(value || '(empty)');
+}
 
 /** What each person may do with the evidence of a plan: the rules are the service's; this only decides which forms to offer. */
 function rolesOn(viewer: AuthUser, plan: OperationView) {
@@ -53,31 +76,56 @@ export class PlanEvidenceController {
   @Get()
   async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const editing = context.plan.evidenceRequirements.find((requirement) => requirement.id === change);
-    const values: RequirementForm = editing
-      ? { requirementId: editing.id, offence: editing.offence, offenceOther: editing.offenceOther ?? '', evidenceType: editing.evidenceType, description: editing.description, priority: editing.priority }
-      : EMPTY;
-    return this.draw(reply, request, context, values, []);
+    const values = requirementFormOf(context.plan.evidenceRequirements.find((requirement) => requirement.id === change));
+    return this.draw(reply, request, this.pages.editing(context, values), values, []);
   }
 
-  /** Adds a requirement, or changes the one the form names (against the requirement's own version). */
+  /**
+   * Adds a requirement, or changes what the liaison changed of the one the form names (R10),
+   * against the requirement's own version.
+   */
   @Post()
   async save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values = Object.fromEntries(Object.keys(EMPTY).map((field) => [field, formText(request.body, field)])) as unknown as RequirementForm;
-    const body = {
-      offence: values.offence,
-      ...(values.offence === 'OTHER' || values.offenceOther.trim() ? { offenceOther: values.offenceOther } : {}),
-      evidenceType: values.evidenceType,
-      description: values.description,
-      priority: values.priority,
+    const posted = Object.fromEntries(Object.keys(EMPTY).map((field) => [field, formText(request.body, field)])) as unknown as RequirementForm;
+    const id = posted.requirementId;
+    const requirementOf = (plan: OperationView) => plan.evidenceRequirements.find((requirement) => requirement.id === id);
+    const save = async (values: RequirementForm, mine: (keyof RequirementForm)[], plan: OperationView) => {
+      const body = {
+        offence: values.offence,
+        ...(values.offence === 'OTHER' || values.offenceOther.trim() ? { offenceOther: values.offenceOther } : {}),
+        evidenceType: values.evidenceType,
+        description: values.description,
+        priority: values.priority,
+      };
+      const order = (ours: FieldError[], theirs: FieldError[] = []) => [...ours, ...theirs];
+      if (!id) {
+        const checked = await checkedBody(CreateEvidenceRequirementDto, { ...body, version: plan.version }, [], REQUIREMENT_FIELDS, order);
+        if (checked.errors) return checked.errors;
+        await this.evidence.add(request.user!, plan.id, checked.input);
+        return;
+      }
+      const changed = Object.fromEntries(Object.entries(body).filter(([key]) => mine.includes(key as keyof RequirementForm) || (key === 'offence' && mine.includes('offenceOther'))));
+      const checked = await checkedBody(UpdateEvidenceRequirementDto, { ...changed, version: requirementOf(plan)?.version ?? 0 }, [], REQUIREMENT_FIELDS, order);
+      if (checked.errors) return checked.errors;
+      await this.evidence.update(request.user!, plan.id, id, checked.input);
     };
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, values, errors, conflict);
-    const version = Number(formText(request.body, 'requirementVersion'));
-    const save = values.requirementId
-      ? () => validated(UpdateEvidenceRequirementDto, { ...body, version }).then((input) => this.evidence.update(request.user!, context.plan.id, values.requirementId, input))
-      : () => validated(CreateEvidenceRequirementDto, { ...body, version: formVersion(request) }).then((input) => this.evidence.add(request.user!, context.plan.id, input));
-    return this.pages.change(request, reply, context, REQUIREMENT_FIELDS, save, redraw, `/plans/${reference}/evidence`);
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      {
+        current: (plan) => requirementFormOf(requirementOf(plan)),
+        posted,
+        labels: REQUIREMENT_LABELS,
+        fields: REQUIREMENT_FIELDS,
+        words: requirementWords,
+        creates: !id,
+        ...(id ? { version: { posted: Number(formText(request.body, 'requirementVersion')), now: (plan: OperationView) => requirementOf(plan)?.version } } : {}),
+      },
+      save,
+      (errors, context, values, conflict) => this.draw(reply, request, context, values, errors, conflict),
+      `/plans/${reference}/evidence`,
+    );
   }
 
   @Post('assign')

@@ -1,15 +1,17 @@
-import { seenInFull } from '../../operations/plan-views';
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
+import { DomainError } from '../../common/errors/domain-error';
 import { ukClock, ukDateTime } from '../../common/uk-time';
 import { UpdateOperationDto } from '../../operations/dto/operation.dto';
 import { RvPointWriteDto } from '../../operations/dto/order.dto';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
+import { seenInFull } from '../../operations/plan-views';
 import { RvPointsService } from '../../operations/rv-points.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { checkedBody, FieldMap, formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import { dateTimeFieldsOf, inOrder, NO_TIME, optionalInstantAt } from '../order-form';
@@ -17,11 +19,11 @@ import { DateTimeFields, dateTimeOf, instantOf } from '../plan-form';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
-interface TimingsForm {
+type TimingsForm = {
   briefingAt: DateTimeFields;
   briefingPlace: string;
   debriefAt: DateTimeFields;
-}
+};
 
 interface RvForm {
   /** The RV point being changed; absent to add one. */
@@ -32,6 +34,7 @@ interface RvForm {
 }
 
 const TIMINGS_ORDER = ['briefingAt', 'briefingPlace', 'debriefAt'];
+const TIMINGS_LABELS: Record<keyof TimingsForm, string> = { briefingAt: 'Briefing time', briefingPlace: 'Briefing place', debriefAt: 'Debrief time' };
 const TIMINGS_FIELDS: FieldMap = {
   id: (field) => ({ 'timings.briefingAt': 'briefingAt-day', 'timings.briefingPlace': 'briefingPlace', 'timings.debriefAt': 'debriefAt-day' })[field] ?? '',
 };
@@ -61,28 +64,33 @@ export class PlanOrderController {
     const context = await this.pages.load(request, reference);
     const point = context.plan.rvPoints.find((candidate) => candidate.id === change);
     const rv = point ? { id: point.id, name: point.name, address: point.address, meetAt: dateTimeFieldsOf(point.meetAt) } : EMPTY_RV;
-    return this.drawTimings(reply, request, context, timingsOf(context), rv, []);
+    const values = timingsOf(context.plan);
+    return this.drawTimings(reply, request, this.pages.editing(context, values), values, rv, []);
   }
 
-  /** The briefing's time and place and the debrief's time; a time left empty is cleared. */
+  /** The briefing's time and place and the debrief's time, as far as the person changed them (R10); a time left empty is cleared. */
   @Post('timings')
   async saveTimings(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values: TimingsForm = { briefingAt: dateTimeOf(request.body, 'briefingAt'), briefingPlace: formText(request.body, 'briefingPlace'), debriefAt: dateTimeOf(request.body, 'debriefAt') };
-    const briefing = optionalInstantAt('briefingAt', 'briefing', values.briefingAt);
-    const debrief = optionalInstantAt('debriefAt', 'debrief', values.debriefAt);
-    const errors = [briefing.error, debrief.error].filter((error): error is FieldError => error !== undefined);
-    const timings = { briefingAt: briefing.iso ?? null, briefingPlace: values.briefingPlace, debriefAt: debrief.iso ?? null };
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, values, EMPTY_RV, inOrder(TIMINGS_ORDER, problems), conflict);
-    let input: UpdateOperationDto;
-    try {
-      input = await validated(UpdateOperationDto, { version: formVersion(request), timings });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(inOrder(TIMINGS_ORDER, errors, formErrors(error, TIMINGS_FIELDS)), asPosted(context, request));
-    }
-    if (errors.length) return redraw(errors, asPosted(context, request));
-    return this.pages.change(request, reply, context, TIMINGS_FIELDS, () => this.editing.update(request.user!, context.plan.id, input), redraw, `/plans/${reference}/timings`);
+    const posted: TimingsForm = { briefingAt: dateTimeOf(request.body, 'briefingAt'), briefingPlace: formText(request.body, 'briefingPlace'), debriefAt: dateTimeOf(request.body, 'debriefAt') };
+    const save = async (values: TimingsForm, mine: (keyof TimingsForm)[], plan: OperationView) => {
+      const briefing = optionalInstantAt('briefingAt', 'briefing', values.briefingAt);
+      const debrief = optionalInstantAt('debriefAt', 'debrief', values.debriefAt);
+      const sent = { briefingAt: briefing.iso ?? null, briefingPlace: values.briefingPlace, debriefAt: debrief.iso ?? null };
+      const errors = [mine.includes('briefingAt') && briefing.error, mine.includes('debriefAt') && debrief.error].filter((error): error is FieldError => Boolean(error));
+      const timings = Object.fromEntries(mine.map((key) => [key, sent[key]]));
+      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, timings }, errors, TIMINGS_FIELDS, (ours, theirs) => inOrder(TIMINGS_ORDER, ours, theirs));
+      if (checked.errors) return checked.errors;
+      await this.editing.update(request.user!, plan.id, checked.input);
+    };
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      { current: timingsOf, posted, labels: TIMINGS_LABELS, fields: TIMINGS_FIELDS },
+      save,
+      (errors, context, values, conflict) => this.drawTimings(reply, request, context, values, EMPTY_RV, inOrder(TIMINGS_ORDER, errors), conflict),
+      `/plans/${reference}/timings`,
+    );
   }
 
   /** Adds an RV point, or changes the one named by `rvPointId`. */
@@ -91,7 +99,7 @@ export class PlanOrderController {
     const context = await this.pages.load(request, reference);
     const id = formText(request.body, 'rvPointId');
     const rv: RvForm = { ...(id ? { id } : {}), name: formText(request.body, 'rv-name'), address: formText(request.body, 'rv-address'), meetAt: dateTimeOf(request.body, 'meetAt') };
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, timingsOf(now), rv, inOrder(RV_ORDER, problems), conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, timingsOf(now.plan), rv, inOrder(RV_ORDER, problems), conflict);
     if (id && !context.plan.rvPoints.some((point) => point.id === id)) {
       return redraw([{ field: '', text: 'That RV point is no longer on this plan: the list below is up to date' }], asPosted(context, request));
     }
@@ -110,12 +118,34 @@ export class PlanOrderController {
     return this.pages.change(request, reply, context, RV_FIELDS, save, redraw, `/plans/${reference}/timings`);
   }
 
+  /** Before an RV point is removed: what removing it will do (refused, with the reason, while a team still meets there). */
+  @Get('timings/rv-points/:rvPointId/remove')
+  async removeRvPointPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Param('rvPointId') rvPointId: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const point = context.plan.rvPoints.find((candidate) => candidate.id === rvPointId);
+    if (!point) throw DomainError.notFound('RV point', rvPointId);
+    return this.pages.confirmPage(
+      request,
+      reply,
+      context,
+      {
+        title: `Remove ${point.name}`,
+        doing: `Removing ${point.name}, ${point.address} (${ukDateTime(point.meetAt)}) takes it off the plan’s timings.`,
+        action: `/plans/${reference}/timings/rv-points/remove`,
+        fields: { rvPointId: point.id },
+        button: 'Remove the RV point',
+        back: `/plans/${reference}/timings`,
+      },
+      (plan) => this.rvPoints.remove(request.user!, plan.id, point.id, plan.version),
+    );
+  }
+
   /** Refused (with the API's reason) while a team still meets there. */
   @Post('timings/rv-points/remove')
   async removeRvPoint(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const point = context.plan.rvPoints.find((candidate) => candidate.id === formText(request.body, 'rvPointId'));
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, timingsOf(now), EMPTY_RV, problems, conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, timingsOf(now.plan), EMPTY_RV, problems, conflict);
     if (!point) return redraw([{ field: '', text: 'That RV point is no longer on this plan: the list below is up to date' }], context);
     return this.pages.change(request, reply, context, RV_FIELDS, () => this.rvPoints.remove(request.user!, context.plan.id, point.id, formVersion(request)), redraw, `/plans/${reference}/timings`);
   }
@@ -129,18 +159,29 @@ export class PlanOrderController {
   @Get('communications')
   async communications(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const { radioChannel, controlRoomNumber } = context.plan.communications;
-    return this.drawCommunications(reply, request, context, { radioChannel: radioChannel ?? '', controlRoomNumber: controlRoomNumber ?? '' }, []);
+    const values = communicationsOf(context.plan);
+    return this.drawCommunications(reply, request, this.pages.editing(context, values), values, []);
   }
 
-  /** The radio channel or talkgroup and the control room's number; a field left empty is cleared. */
+  /** The radio channel or talkgroup and the control room's number, as far as the person changed them (R10); a field left empty is cleared. */
   @Post('communications')
   async saveCommunications(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values = { radioChannel: formText(request.body, 'radioChannel'), controlRoomNumber: formText(request.body, 'controlRoomNumber') };
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawCommunications(reply, request, now, values, problems, conflict);
-    const save = () => validated(UpdateOperationDto, { version: formVersion(request), communications: values }).then((input) => this.editing.update(request.user!, context.plan.id, input));
-    return this.pages.change(request, reply, context, COMMUNICATIONS_FIELDS, save, redraw, `/plans/${reference}/communications`);
+    const posted = { radioChannel: formText(request.body, 'radioChannel'), controlRoomNumber: formText(request.body, 'controlRoomNumber') };
+    const save = async (values: typeof posted, mine: (keyof typeof posted)[], plan: OperationView) => {
+      const communications = Object.fromEntries(mine.map((key) => [key, values[key]]));
+      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, communications }, [], COMMUNICATIONS_FIELDS, (ours, theirs = []) => [...ours, ...theirs]);
+      if (checked.errors) return checked.errors;
+      await this.editing.update(request.user!, plan.id, checked.input);
+    };
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      { current: communicationsOf, posted, labels: { radioChannel: 'Radio channel or talkgroup', controlRoomNumber: 'Control room number' }, fields: COMMUNICATIONS_FIELDS },
+      save,
+      (errors, context, values, conflict) => this.drawCommunications(reply, request, context, values, errors, conflict),
+      `/plans/${reference}/communications`,
+    );
   }
 
   private drawCommunications(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): FastifyReply {
@@ -151,8 +192,14 @@ export class PlanOrderController {
   }
 }
 
-/** The plan's timings as the form first shows them, in UK time. */
-function timingsOf(context: PlanContext): TimingsForm {
-  const { briefingAt, briefingPlace, debriefAt } = context.plan.timings;
+/** The plan's timings as the form shows them, in UK time. */
+function timingsOf(plan: OperationView): TimingsForm {
+  const { briefingAt, briefingPlace, debriefAt } = plan.timings;
   return { briefingAt: dateTimeFieldsOf(briefingAt), briefingPlace: briefingPlace ?? '', debriefAt: dateTimeFieldsOf(debriefAt) };
+}
+
+/** The plan's communications as the form shows them. */
+function communicationsOf(plan: OperationView): { radioChannel: string; controlRoomNumber: string } {
+  const { radioChannel, controlRoomNumber } = plan.communications;
+  return { radioChannel: radioChannel ?? '', controlRoomNumber: controlRoomNumber ?? '' };
 }

@@ -3,19 +3,21 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
+import { DomainError } from '../../common/errors/domain-error';
 import { label } from '../../common/labels';
 import { RiskDto, RiskView } from '../../operations/dto/order.dto';
 import { UpdateOperationDto } from '../../operations/dto/operation.dto';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { inOrder } from '../order-form';
 import { FieldError } from '../page';
-import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { Conflict, formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 /** The risk form as typed: kept when it comes back with errors. */
-interface RiskFormValues {
+type RiskFormValues = {
   hazard: string;
   hazardDetail: string;
   likelihood: string;
@@ -26,7 +28,7 @@ interface RiskFormValues {
   acceptedBy: string;
   /** 'yes' when ticked: the risk was derived from intelligence (R14a). */
   intelligenceDerived: string;
-}
+};
 
 /** The form's fields in the order they appear (each id is the API's field name). */
 const RISK_FORM_ORDER = ['hazard', 'hazardDetail', 'likelihood', 'impact', 'controls', 'residual', 'owner', 'acceptedBy', 'intelligenceDerived'] as const;
@@ -55,6 +57,23 @@ function riskFields(index: number): FieldMap {
 function riskFormValues(form: unknown): RiskFormValues {
   return Object.fromEntries(RISK_FORM_ORDER.map((field) => [field, field === 'likelihood' || field === 'impact' ? formText(form, field).trim() : formText(form, field)])) as unknown as RiskFormValues;
 }
+
+/** The risk form's fields as the plan holds them now: the risk at `index`, or none to add one. */
+function riskAt(index: number | undefined): (plan: OperationView) => RiskFormValues {
+  return (plan) => (index === undefined || !plan.risks[index] ? EMPTY : riskFormValuesOf(plan.risks[index]));
+}
+
+const RISK_LABELS: Record<keyof RiskFormValues, string> = {
+  hazard: 'Hazard',
+  hazardDetail: 'Description of the hazard',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  controls: 'Control measures',
+  residual: 'Residual rating',
+  owner: 'Risk owner',
+  acceptedBy: 'Senior officer accepting this risk',
+  intelligenceDerived: 'Derived from intelligence',
+};
 
 function riskFormValuesOf(risk: RiskView): RiskFormValues {
   return {
@@ -110,37 +129,78 @@ export class PlanRisksController {
   async risks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < context.plan.risks.length ? Number(change) : undefined;
-    return this.draw(reply, request, context, index === undefined ? EMPTY : riskFormValuesOf(context.plan.risks[index]), index, []);
+    const values = riskAt(index)(context.plan);
+    return this.draw(reply, request, this.pages.editing(context, values), values, index, []);
   }
 
   /**
    * Adds, changes or removes one risk. The API replaces the whole register, so every other risk
-   * goes back as stored, in its place: entries are addressed by their place in the register.
+   * goes back as stored, in its place: entries are addressed by their place in the register; and
+   * of the one changed, only what the person changed (R10).
    */
   @Post('risks')
   async save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const values = riskFormValues(request.body);
     const remove = formText(request.body, 'remove');
     const indexText = remove || formText(request.body, 'index');
+    if (remove) return this.remove(request, reply, reference, indexText);
+    const index = /^\d{1,2}$/.test(indexText) ? Number(indexText) : undefined;
+    const redraw = (errors: FieldError[], context: PlanContext, values: RiskFormValues, conflict?: Conflict) =>
+      this.draw(reply, request, context, values, index, inOrder([...RISK_FORM_ORDER], errors), conflict);
+    const save = async (values: RiskFormValues, _mine: (keyof RiskFormValues)[], plan: OperationView): Promise<FieldError[] | void> => {
+      const risks: Record<string, unknown>[] = plan.risks.map(storedRisk) as unknown as Record<string, unknown>[];
+      if (index !== undefined && index >= risks.length) return [{ field: '', text: 'That risk is no longer in the register: the list below is up to date' }];
+      if (index === undefined && risks.length >= MAX_RISKS) return [{ field: '', text: `The register holds up to ${MAX_RISKS} risks: remove one before adding another` }];
+      const at = index ?? risks.length;
+      risks[at] = riskBody(values);
+      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, risks }, [], riskFields(at), (ours, theirs = []) => [...ours, ...theirs]);
+      if (checked.errors) return checked.errors;
+      await this.editing.update(request.user!, plan.id, checked.input);
+    };
+    const form = {
+      current: riskAt(index),
+      posted: riskFormValues(request.body),
+      labels: RISK_LABELS,
+      fields: (plan: OperationView) => riskFields(index ?? plan.risks.length),
+      creates: index === undefined,
+    };
+    return this.pages.edit(request, reply, reference, form, save, redraw, `/plans/${reference}/risks`);
+  }
+
+  /** Before a risk is removed: what removing it will do. */
+  @Get('risks/:index/remove')
+  async removePage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Param('index') index: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const at = /^\d{1,2}$/.test(index) && Number(index) < context.plan.risks.length ? Number(index) : undefined;
+    if (at === undefined) throw DomainError.notFound('Risk', index);
+    const risk = context.plan.risks[at];
+    return this.pages.confirmPage(
+      request,
+      reply,
+      context,
+      {
+        title: `Remove the risk: ${hazardName(risk)}`,
+        doing: `Removing ${hazardName(risk)} takes it out of the risk register with its control measures${risk.acceptedBy ? ` and ${risk.acceptedBy}’s acceptance` : ''}.`,
+        action: `/plans/${reference}/risks`,
+        fields: { remove: String(at) },
+        button: 'Remove the risk',
+        back: `/plans/${reference}/risks`,
+      },
+      (plan) => {
+        const risks = plan.risks.map(storedRisk).filter((_risk, position) => position !== at);
+        return validated(UpdateOperationDto, { version: plan.version, risks }).then((input) => this.editing.update(request.user!, plan.id, input));
+      },
+    );
+  }
+
+  private async remove(request: AuthenticatedRequest, reply: FastifyReply, reference: string, indexText: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
     const index = /^\d{1,2}$/.test(indexText) && Number(indexText) < context.plan.risks.length ? Number(indexText) : undefined;
-    const risks: Record<string, unknown>[] = context.plan.risks.map(storedRisk) as unknown as Record<string, unknown>[];
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
-      this.draw(reply, request, now, remove ? EMPTY : values, remove ? undefined : index, inOrder([...RISK_FORM_ORDER], errors), conflict);
-    if (indexText && index === undefined) return redraw([{ field: '', text: 'That risk is no longer in the register: the list below is up to date' }], context);
-    if (!remove && index === undefined && risks.length >= MAX_RISKS) return redraw([{ field: '', text: `The register holds up to ${MAX_RISKS} risks: remove one before adding another` }], asPosted(context, request));
-    const at = index ?? risks.length;
-    if (remove) risks.splice(at, 1);
-    else risks[at] = riskBody(values);
-    const fields = riskFields(remove ? -1 : at);
-    let input: UpdateOperationDto;
-    try {
-      input = await validated(UpdateOperationDto, { version: formVersion(request), risks });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return redraw(formErrors(error, fields), asPosted(context, request));
-    }
-    return this.pages.change(request, reply, context, fields, () => this.editing.update(request.user!, context.plan.id, input), redraw, `/plans/${reference}/risks`);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, undefined, errors, conflict);
+    if (index === undefined) return redraw([{ field: '', text: 'That risk is no longer in the register: the list below is up to date' }], context);
+    const risks = context.plan.risks.map(storedRisk);
+    risks.splice(index, 1);
+    const removeRisk = () => validated(UpdateOperationDto, { version: formVersion(request), risks }).then((input) => this.editing.update(request.user!, context.plan.id, input));
+    return this.pages.change(request, reply, context, riskFields(-1), removeRisk, redraw, `/plans/${reference}/risks`);
   }
 
   private draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: RiskFormValues, index: number | undefined, errors: FieldError[], conflict?: unknown): FastifyReply {

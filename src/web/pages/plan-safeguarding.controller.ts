@@ -7,18 +7,19 @@ import { NRM_FIRST_RESPONDER_KINDS } from '../../common/domain';
 import { label } from '../../common/labels';
 import { ukClock } from '../../common/uk-time';
 import { UpdateOperationDto } from '../../operations/dto/operation.dto';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { AgenciesService } from '../../reference-data/agencies.service';
-import { FieldMap, formErrors, isRefusal, validated } from '../form-errors';
+import { checkedBody, FieldMap, formErrors, isRefusal, validated } from '../form-errors';
 import { formText } from '../forms';
 import { dateTimeFieldsOf, inOrder, optionalInstantAt } from '../order-form';
 import { FieldError } from '../page';
 import { asPosted, formVersion, PlanContext, PlanPages } from '../plan-page';
-import { DateTimeFields, dateTimeOf, PLAN_FIELDS, safeguardingBody } from '../plan-form';
+import { DateTimeFields, dateTimeOf, languagesOf, PLAN_FIELDS } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 /** What the page's three forms show: as typed, kept when the form that was posted comes back with errors. */
-interface SafeguardingFormValues {
+type SafeguardingFormValues = {
   expectedPotentialVictims: string;
   languages: string;
   receptionCentre: string;
@@ -27,7 +28,7 @@ interface SafeguardingFormValues {
   medicalCover: string;
   responder: { name: string; agencyId: string; phone: string };
   interpreter: { language: string; name: string };
-}
+};
 
 /** The fields of the page in the order they appear. */
 const FORM_ORDER = ['expectedPotentialVictims', 'languages', 'receptionCentre', 'receptionOpensAt', 'receptionClosesAt', 'medicalCover', 'responder-name', 'responder-agencyId', 'responder-phone', 'interpreter-language', 'interpreter-name'];
@@ -48,8 +49,20 @@ function safeguardingFields(added?: number): FieldMap {
 
 const NO_PERSON = { responder: { name: '', agencyId: '', phone: '' }, interpreter: { language: '', name: '' } };
 
-function valuesOf(context: PlanContext): SafeguardingFormValues {
-  const s = context.plan.safeguarding;
+/** The arrangements form's fields, one by one, as the three-way merge compares them (form-merge.ts). */
+type Arrangements = Omit<SafeguardingFormValues, 'responder' | 'interpreter'>;
+
+const ARRANGEMENT_LABELS: Record<keyof Arrangements, string> = {
+  expectedPotentialVictims: 'Expected number of potential victims',
+  languages: 'Languages they may speak',
+  receptionCentre: 'Reception centre',
+  receptionOpensAt: 'Reception centre opens',
+  receptionClosesAt: 'Reception centre closes',
+  medicalCover: 'Medical cover',
+};
+
+function arrangementsOf(plan: OperationView): Arrangements {
+  const s = plan.safeguarding;
   return {
     expectedPotentialVictims: String(s.expectedPotentialVictims),
     languages: s.languages.join(', '),
@@ -57,8 +70,11 @@ function valuesOf(context: PlanContext): SafeguardingFormValues {
     receptionOpensAt: dateTimeFieldsOf(s.receptionOpensAt),
     receptionClosesAt: dateTimeFieldsOf(s.receptionClosesAt),
     medicalCover: s.medicalCover ?? '',
-    ...NO_PERSON,
   };
+}
+
+function valuesOf(context: PlanContext): SafeguardingFormValues {
+  return { ...arrangementsOf(context.plan), ...NO_PERSON };
 }
 
 /** Safeguarding and the NRM: potential victims, the reception centre and its hours, medical cover, first responders and interpreters. */
@@ -76,35 +92,52 @@ export class PlanSafeguardingController {
   @Get('safeguarding')
   async safeguarding(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    return this.draw(reply, request, context, valuesOf(context), []);
+    return this.draw(reply, request, this.pages.editing(context, arrangementsOf(context.plan)), valuesOf(context), []);
   }
 
-  /** The arrangements: potential victims, their languages, the reception centre and its hours (UK time), medical cover. */
+  /** The arrangements, as far as the person changed them (R10): potential victims, their languages, the reception centre and its hours (UK time), medical cover. */
   @Post('safeguarding')
   async saveArrangements(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
     const form = request.body;
-    const values: SafeguardingFormValues = {
+    const posted: Arrangements = {
       expectedPotentialVictims: formText(form, 'expectedPotentialVictims').trim(),
       languages: formText(form, 'languages'),
       receptionCentre: formText(form, 'receptionCentre'),
       receptionOpensAt: dateTimeOf(form, 'receptionOpensAt'),
       receptionClosesAt: dateTimeOf(form, 'receptionClosesAt'),
       medicalCover: formText(form, 'medicalCover'),
-      ...NO_PERSON,
     };
-    const errors: FieldError[] = [];
-    if (!/^\d{1,5}$/.test(values.expectedPotentialVictims)) errors.push({ field: 'expectedPotentialVictims', text: PLAN_FIELDS.messages!.expectedPotentialVictims });
-    const opens = optionalInstantAt('receptionOpensAt', 'opening', values.receptionOpensAt);
-    const closes = optionalInstantAt('receptionClosesAt', 'closing', values.receptionClosesAt);
-    for (const { error } of [opens, closes]) if (error) errors.push(error);
-    const safeguarding = {
-      ...safeguardingBody(values),
-      receptionOpensAt: opens.error ? undefined : opens.iso,
-      receptionClosesAt: closes.error ? undefined : closes.iso,
-      medicalCover: values.medicalCover.trim() || null,
+    const save = async (values: Arrangements, mine: (keyof Arrangements)[], plan: OperationView) => {
+      const changed = (key: keyof Arrangements) => mine.includes(key);
+      const errors: FieldError[] = [];
+      const safeguarding: Record<string, unknown> = {};
+      if (changed('expectedPotentialVictims')) {
+        if (/^\d{1,5}$/.test(values.expectedPotentialVictims)) safeguarding.expectedPotentialVictims = Number(values.expectedPotentialVictims);
+        else errors.push({ field: 'expectedPotentialVictims', text: PLAN_FIELDS.messages!.expectedPotentialVictims });
+      }
+      if (changed('languages')) safeguarding.languages = languagesOf(values.languages);
+      if (changed('receptionCentre')) safeguarding.receptionCentre = values.receptionCentre.trim() || null;
+      // The hours are checked together: a changed opening or closing sends both.
+      if (changed('receptionOpensAt') || changed('receptionClosesAt')) {
+        const opens = optionalInstantAt('receptionOpensAt', 'opening', values.receptionOpensAt);
+        const closes = optionalInstantAt('receptionClosesAt', 'closing', values.receptionClosesAt);
+        for (const { error } of [opens, closes]) if (error) errors.push(error);
+        Object.assign(safeguarding, { receptionOpensAt: opens.iso, receptionClosesAt: closes.iso });
+      }
+      if (changed('medicalCover')) safeguarding.medicalCover = values.medicalCover.trim() || null;
+      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, safeguarding }, errors, safeguardingFields(), (ours, theirs) => inOrder(FORM_ORDER, ours, theirs));
+      if (checked.errors) return checked.errors;
+      await this.editing.update(request.user!, plan.id, checked.input);
     };
-    return this.save(request, reply, context, values, { safeguarding }, safeguardingFields(), errors);
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      { current: arrangementsOf, posted, labels: ARRANGEMENT_LABELS, fields: safeguardingFields() },
+      save,
+      (errors, context, values, conflict) => this.draw(reply, request, context, { ...values, ...NO_PERSON }, inOrder(FORM_ORDER, errors), conflict),
+      `/plans/${reference}/safeguarding`,
+    );
   }
 
   /** Adds or removes a named NRM first responder; the API replaces the list, so the others go back as they are. */

@@ -11,9 +11,10 @@ import { ukClock, ukDateTime } from '../../common/uk-time';
 import { validationError } from '../../common/validation';
 import { CreateDeploymentDto, DeclineDeploymentDto, UpdateDeploymentDto } from '../../deployments/dto/deployment.dto';
 import { DeploymentsService } from '../../deployments/deployments.service';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { DeploymentInFull, seenInFull } from '../../operations/plan-views';
 import { TeamsService } from '../../reference-data/teams.service';
-import { FieldMap, validated } from '../form-errors';
+import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
 import { DateTimeFields, dateTimeOf, instantOf, isBlank } from '../plan-form';
@@ -43,7 +44,7 @@ interface TeamsForm {
 }
 
 /** The parts of a team's order the request and change forms share: tasking, powers, RV point, call sign. */
-type OrderForm = Pick<TeamsForm, 'tasking' | 'powers' | 'rvPointId' | 'callSign'>;
+type OrderForm = { tasking: string; powers: string[]; rvPointId: string; callSign: string };
 const EMPTY: TeamsForm = { teamId: '', headcount: '', tasking: '', powers: [], rvPointId: '', callSign: '' };
 
 const orderFormOf = (form: unknown): OrderForm => ({
@@ -53,6 +54,22 @@ const orderFormOf = (form: unknown): OrderForm => ({
   callSign: formText(form, 'callSign'),
 });
 const orderBody = (values: OrderForm) => ({ tasking: values.tasking, powers: values.powers, rvPointId: values.rvPointId || null, callSign: values.callSign });
+
+const ORDER_LABELS: Record<keyof OrderForm, string> = { tasking: 'Tasking', powers: 'Powers the tasking needs', rvPointId: 'RV point', callSign: 'Call sign' };
+
+/** A team's order as the form shows it: the powers by their names. */
+function orderWords(key: keyof OrderForm, value: unknown): string {
+  if (key === 'powers') return (value as string[]).map((power) => label('power', power)).join(', ') || 'None';
+  return String(value || '(empty)');
+}
+
+/** The tasking form's fields as the plan holds them now, of a team the viewer sees in full. */
+function taskingOf(deploymentId: string): (plan: OperationView) => OrderForm {
+  return (plan) => {
+    const deployment = activeDeployment({ plan, seen: 0 }, deploymentId);
+    return { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPoint?.id ?? '', callSign: deployment.callSign ?? '' };
+  };
+}
 
 /** POWER_NOT_HELD is about the powers chosen: shown against them. */
 async function againstPowers<T>(action: () => Promise<T>): Promise<T> {
@@ -113,6 +130,28 @@ export class PlanTeamsController {
     return this.pages.change(request, reply, context, TEAM_FIELDS, requestTeam, (problems, now, conflict) =>
       this.drawTeams(reply, request, now, values, problems, conflict),
       `/plans/${reference}/teams`,
+    );
+  }
+
+  /** Before a team is released: what releasing it will do. */
+  @Get('teams/:deploymentId/release')
+  async releasePage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Param('deploymentId') deploymentId: string): Promise<FastifyReply> {
+    const context = await this.pages.load(request, reference);
+    const deployment = activeDeployment(context, deploymentId);
+    const title = `Release ${deployment.team.name}`;
+    return this.pages.confirmPage(
+      request,
+      reply,
+      context,
+      {
+        title,
+        doing: `Releasing ${deployment.team.name} (${deployment.agency.name}) takes the team off this plan and frees it for other plans. ${deployment.agency.id === context.plan.owningAgency.id ? '' : `${deployment.agency.name} is told on Your tasks. `}Evidence assigned to the team goes back to having no team.`,
+        action: `/plans/${reference}/teams/release`,
+        fields: { deploymentId: deployment.id },
+        button: 'Release the team',
+        back: `/plans/${reference}/teams`,
+      },
+      (plan) => this.deployments.release(request.user!, plan.id, deployment.id, plan.version),
     );
   }
 
@@ -187,11 +226,11 @@ export class PlanTeamsController {
     @Param('deploymentId') deploymentId: string,
   ): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const deployment = activeDeployment(context, deploymentId);
-    const values: OrderForm = { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPoint?.id ?? '', callSign: deployment.callSign ?? '' };
-    return this.drawTasking(reply, request, context, deployment, values, []);
+    const values = taskingOf(deploymentId)(context.plan);
+    return this.drawTasking(reply, request, this.pages.editing(context, values), activeDeployment(context, deploymentId), values, []);
   }
 
+  /** Changes what the person changed of a team's part in the order (R10): its tasking, powers, RV point, call sign. */
   @Post('teams/:deploymentId/tasking')
   async changeTasking(
     @Req() request: AuthenticatedRequest,
@@ -199,15 +238,19 @@ export class PlanTeamsController {
     @Param('reference') reference: string,
     @Param('deploymentId') deploymentId: string,
   ): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
-    const deployment = activeDeployment(context, deploymentId);
-    const values = orderFormOf(request.body);
-    const change = () =>
-      validated(UpdateDeploymentDto, { version: formVersion(request), ...orderBody(values) }).then((input) =>
-        againstPowers(() => this.deployments.changeOrder(request.user!, context.plan.id, deployment.id, input)),
-      );
-    return this.pages.change(request, reply, context, TEAM_FIELDS, change, (problems, now, conflict) =>
-      this.drawTasking(reply, request, now, deployment, values, problems, conflict),
+    const save = async (values: OrderForm, mine: (keyof OrderForm)[], plan: OperationView) => {
+      const changed = Object.fromEntries(Object.entries(orderBody(values)).filter(([key]) => mine.includes(key as keyof OrderForm)));
+      const checked = await checkedBody(UpdateDeploymentDto, { version: plan.version, ...changed }, [], TEAM_FIELDS, (ours, theirs = []) => [...ours, ...theirs]);
+      if (checked.errors) return checked.errors;
+      await againstPowers(() => this.deployments.changeOrder(request.user!, plan.id, deploymentId, checked.input));
+    };
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      { current: taskingOf(deploymentId), posted: orderFormOf(request.body), labels: ORDER_LABELS, fields: TEAM_FIELDS, words: orderWords },
+      save,
+      (errors, context, values, conflict) => this.drawTasking(reply, request, context, activeDeployment(context, deploymentId), values, errors, conflict),
       `/plans/${reference}/teams`,
     );
   }

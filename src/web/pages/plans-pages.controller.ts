@@ -4,9 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { Roles, WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
-import { OPERATION_STATUSES, OperationStatus } from '../../common/domain';
-import { AuthUser, hasRole } from '../../common/auth/auth-user';
-import { OperationView } from '../../operations/dto/plan-view.dto';
+import { OPERATION_STATUSES } from '../../common/domain';
+import { OperationView, PlanActionsView } from '../../operations/dto/plan-view.dto';
 import { ukInstant } from '../../common/uk-time';
 import { CreateOperationDto, OperationPage, OperationQueryDto } from '../../operations/dto/operation.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
@@ -17,7 +16,8 @@ import { PlanViewsService } from '../plan-views.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { csvReply, FieldError, redirect, render } from '../page';
 import { inFormOrder, PLAN_FIELDS, planBody, planFormValues, PlanFormValues } from '../plan-form';
-import { readinessItems, SECTIONS } from '../plan-sections';
+import { happenedOf } from '../plan-page';
+import { planRecord, readinessSection, SECTIONS } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 const EMPTY_DAY = { day: '', month: '', year: '', time: '' };
@@ -44,20 +44,27 @@ const BANNERS: [string, string][] = [
   ['started', 'The day of action is under way'],
   ['completed', 'Day of action completed: its teams are released'],
   ['cancelled', 'Plan cancelled: its teams are released'],
+  ['stood-down', 'Day of action stood down: its teams are released, and its record is kept'],
   ['withdrawn', 'Plan withdrawn from review: it is a draft again'],
   ['closed', 'Evidence gathering closed'],
 ];
 
-/** What the owning agency's coordinators can do with the plan now, each through a page that says what will happen. */
-function ownerActions(viewer: AuthUser, plan: OperationView): { path: string; text: string }[] {
-  if (!hasRole(viewer, 'COORDINATOR') || viewer.agencyId !== plan.owningAgency.id) return [];
-  const byStatus: Partial<Record<OperationStatus, { path: string; text: string }[]>> = {
-    SUBMITTED: [{ path: 'withdraw', text: 'Withdraw the plan from review' }],
-    APPROVED: [{ path: 'start', text: 'Start the day of action' }],
-    ACTIVE: [{ path: 'complete', text: 'Complete the day of action' }],
-  };
-  const cancel = plan.status === 'COMPLETED' || plan.status === 'CANCELLED' ? [] : [{ path: 'cancel', text: 'Cancel the plan' }];
-  return [...(byStatus[plan.status] ?? []), ...cancel];
+/**
+ * The moves a plan's page offers, each through the page that says what will happen: exactly those
+ * the plan view's `actions` allow the reader (R8), in the order a plan goes through them.
+ */
+const ACTION_LINKS: { offered: (actions: PlanActionsView) => boolean; path: string; text: string }[] = [
+  { offered: (actions) => actions.submit, path: 'submit', text: 'Check your answers and submit the plan' },
+  { offered: (actions) => actions.withdraw, path: 'withdraw', text: 'Withdraw the plan from review' },
+  { offered: (actions) => actions.approve || actions.requestChanges, path: 'review', text: 'Review the plan: approve it or ask for changes' },
+  { offered: (actions) => actions.start, path: 'start', text: 'Start the day of action' },
+  { offered: (actions) => actions.complete, path: 'complete', text: 'Complete the day of action' },
+  { offered: (actions) => actions.standDown, path: 'stand-down', text: 'Stand the day of action down' },
+  { offered: (actions) => actions.cancel, path: 'cancel', text: 'Cancel the plan' },
+];
+
+function offeredActions(plan: OperationView): { path: string; text: string }[] {
+  return ACTION_LINKS.filter((link) => link.offered(plan.actions)).map(({ path, text }) => ({ path, text }));
 }
 
 type DayFields = { day: string; month: string; year: string };
@@ -158,7 +165,7 @@ export class PlansPagesController {
   @Roles('COORDINATOR')
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = planFormValues(request.body);
-    const { body, errors } = planBody(values, { location: true, briefing: false });
+    const { body, errors } = planBody(values);
     const again = (theirs: FieldError[] = []) => render(reply, request, 'plan-new.njk', { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) }, 400);
     try {
       const input = await validated(CreateOperationDto, body);
@@ -175,18 +182,20 @@ export class PlansPagesController {
   async show(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
     const viewer = request.user!;
     const plan = await this.plans.getByReference(viewer, reference);
-    const [readiness] = await Promise.all([this.readiness.readinessOf(plan), this.views.seen(viewer, plan)]);
+    // A plan under way or ended shows its record in place of readiness: there is no next step to be ready for.
+    const record = planRecord(plan);
+    const [readiness] = await Promise.all([record ? null : this.readiness.readinessOf(plan), this.views.seen(viewer, plan)]);
     return render(reply, request, 'plan.njk', {
       pageTitle: `${plan.reference}: ${plan.name}`,
       section: 'plans',
       plan,
-      readiness,
-      readinessItems: readinessItems(plan.reference, readiness),
+      readiness: readiness && readinessSection(plan, readiness),
+      record,
       typesText: plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '),
       activeTeams: plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED').length,
       sections: SECTIONS,
-      actions: ownerActions(viewer, plan),
-      banner: BANNERS.find(([flag]) => flag in query)?.[1],
+      actions: offeredActions(plan),
+      banner: happenedOf(request) ?? BANNERS.find(([flag]) => flag in query)?.[1],
     });
   }
 }
