@@ -66,6 +66,9 @@ export interface Clash {
   visible: boolean;
 }
 
+/** Who answers requests for an agency's teams: its coordinators, its managers while it has none, or nobody (it has neither). */
+export type Answerer = 'COORDINATOR' | 'MANAGER' | 'NOBODY';
+
 /**
  * R7: whether the agency (an SQL expression for its id) has no active user with the coordinator's
  * role, so that its managers answer requests for its teams instead.
@@ -144,6 +147,18 @@ export const DeploymentRepository = {
       sql`SELECT CASE WHEN ${hasNoCoordinator(sql`${agencyId}::uuid`)} THEN 'MANAGER' ELSE 'COORDINATOR' END AS role`,
     );
     return role;
+  },
+
+  /** R7 for the pages: who answers requests for each agency's teams now, and whether anyone there can. */
+  answerers(manager: EntityManager, agencyIds: string[]): Promise<{ agencyId: string; answerer: Answerer }[]> {
+    return query(
+      manager,
+      sql`SELECT a.id AS "agencyId",
+                 CASE WHEN NOT ${hasNoCoordinator(sql`a.id`)} THEN 'COORDINATOR'
+                      WHEN EXISTS (SELECT 1 FROM users mu WHERE mu.agency_id = a.id AND mu.active AND 'MANAGER' = ANY (mu.roles)) THEN 'MANAGER'
+                      ELSE 'NOBODY' END AS answerer
+            FROM agencies a WHERE a.id = ANY (${agencyIds}::uuid[])`,
+    );
   },
 
   async answer(manager: EntityManager, id: string, answer: { status: 'CONFIRMED' | 'DECLINED'; by: string; reason: string | null }): Promise<void> {

@@ -15,7 +15,7 @@ import { assertEditable, OperationAccess } from '../operations/operation-access'
 import { PlansService } from '../operations/plans.service';
 import { owningAgencyId } from '../operations/ownership';
 import { DeploymentEvents } from './deployment-events';
-import { DeploymentOrder, DeploymentRepository, LockedDeployment, Window } from './deployment.repository';
+import { Answerer, DeploymentOrder, DeploymentRepository, LockedDeployment, Window } from './deployment.repository';
 import { deploymentWindow } from './deployment-window';
 import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentRecordView, UpdateDeploymentDto } from './dto/deployment.dto';
 import { doubleBookingError } from './double-booking';
@@ -72,7 +72,7 @@ export class DeploymentsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
       const deployment = await this.lock(manager, operationId, deploymentId);
       if (deployment.status !== 'REQUESTED' && deployment.status !== 'CONFIRMED') {
-        throw new DomainError('INVALID_TRANSITION', `The deployment of ${deployment.teamName} is ${deployment.status}; only a requested or confirmed team's order changes`, { status: deployment.status });
+        throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has been ${label('deploymentStatus', deployment.status).toLowerCase()}: only a requested or confirmed team's order can change`, { status: deployment.status });
       }
       const current: DeploymentOrder = { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPointId, callSign: deployment.callSign };
       const next: DeploymentOrder = {
@@ -133,7 +133,7 @@ export class DeploymentsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       const deployment = await this.lock(manager, operationId, deploymentId);
       if (deployment.status !== 'REQUESTED' && deployment.status !== 'CONFIRMED') {
-        throw new DomainError('INVALID_TRANSITION', `The deployment of ${deployment.teamName} is already ${deployment.status}`, { status: deployment.status });
+        throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}`, { status: deployment.status });
       }
       await DeploymentRepository.release(manager, deploymentId, viewer.id, OWNER_RELEASE);
       await this.access.updatePlan(manager, viewer, row, {});
@@ -184,7 +184,7 @@ export class DeploymentsService {
       if (deployment.version !== version) throw DomainError.staleVersion(`The deployment of ${deployment.teamName}`, version, deployment.version);
       assertEditable(row);
       if (deployment.status !== 'REQUESTED') {
-        throw new DomainError('INVALID_TRANSITION', `The deployment of ${deployment.teamName} is ${deployment.status}, not REQUESTED`, { status: deployment.status });
+        throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}: only a request still waiting can be confirmed or declined`, { status: deployment.status });
       }
       if (status === 'CONFIRMED' && deployment.headcount > deployment.teamCapacity) {
         throw new DomainError(
@@ -206,6 +206,12 @@ export class DeploymentsService {
       return row.version;
     });
     return { operationId, operationVersion, deployment: await this.plans.deployment(viewer, deploymentId) };
+  }
+
+  /** Who answers requests for each agency's teams now (R7): its coordinators, its managers while it has none, or nobody. */
+  async answerers(agencyIds: string[]): Promise<Map<string, Answerer>> {
+    const rows = agencyIds.length ? await DeploymentRepository.answerers(this.dataSource.manager, [...new Set(agencyIds)]) : [];
+    return new Map(rows.map((row) => [row.agencyId, row.answerer]));
   }
 
   /** Runs a write that may book a team; a double booking (R5) is explained as far as the caller may see the other plan. */

@@ -43,6 +43,16 @@ export interface Conflict {
 /** How a sub-page is drawn again after a refusal: the errors, and for a stale edit what others changed. */
 export type Redraw = (errors: FieldError[], context: PlanContext, conflict?: Conflict) => FastifyReply | Promise<FastifyReply>;
 
+/** A confirmation page: what the click will do, where the confirmed form posts (with `fields`), its button, and the way back. */
+export interface ConfirmationPage {
+  title: string;
+  doing: string;
+  action: string;
+  fields: Record<string, string>;
+  button: string;
+  back: string;
+}
+
 /**
  * A form that edits fields of the plan (R10): its fields as the plan holds them now, as posted, and
  * how a person reads each (its label, and a value in words), for the side-by-side choice.
@@ -154,7 +164,7 @@ export class PlanPages {
     request: AuthenticatedRequest,
     reply: FastifyReply,
     context: PlanContext,
-    page: { title: string; doing: string; action: string; fields: Record<string, string>; button: string; back: string },
+    page: ConfirmationPage,
     change: (plan: OperationView) => Promise<unknown>,
   ): Promise<FastifyReply> {
     try {
@@ -165,6 +175,33 @@ export class PlanPages {
       if (!isRefusal(error)) throw error;
       return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, refused: true, errors: [{ field: '', text: error.message }] }, 409);
     }
+  }
+
+  /**
+   * A click that may hand on or undo what others rely on (hand the lead on): rehearsed first, and
+   * when it would do more than itself, a confirmation page says what before anything is done; once
+   * confirmed, or when it does nothing more, it is made (`change`) and a banner says what happened.
+   */
+  async confirmFirst(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    context: PlanContext,
+    page: ConfirmationPage,
+    change: (version: number) => Promise<unknown>,
+    fields: FieldMap,
+    redraw: Redraw,
+  ): Promise<FastifyReply> {
+    const version = formVersion(request);
+    if (!formText(request.body, 'confirmed') && version === context.plan.version) {
+      try {
+        const { consequences } = await this.consequences.of(context.plan.id, () => change(version));
+        if (consequences.length) return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, clauses: consequences.map(clause), kinds: consequences.map((c) => c.kind).join(',') });
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+      }
+    }
+    // A refusal, or a page drawn before someone else's change, is answered as any other change is.
+    return this.change(request, reply, context, fields, () => change(version), redraw);
   }
 
   private clashView<V extends FormValues>(form: EditForm<V>, clash: Clash): ClashView {

@@ -230,19 +230,26 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     expect(row.name).toBe('Unchanged');
   });
 
-  it('shows every agency the policy refuses as lead with its reason, and refuses such a choice', async () => {
+  it('lists every agency the policy refuses as lead with its reason, never as a choice, and confirms handing the lead on', async () => {
     const owner = await s.owner();
     const hmrc = await createAgency(t.dataSource, { kind: 'HMRC' });
+    const nca = await createAgency(t.dataSource, { kind: 'NCA' });
     const plan = await s.draft(owner, { exploitationTypes: ['SEXUAL'] });
     const page = await open(false);
     await signIn(page, owner.user.email);
     await page.goto(`/plans/${plan.reference}/lead`);
-    const hint = page.locator('.govuk-radios__item', { hasText: `(${hmrc.code})` }).locator('.govuk-hint');
-    await expect(hint.innerText()).resolves.toMatch(/^Cannot lead: .+/);
-    await page.getByLabel(`${hmrc.name} (${hmrc.code})`).check();
-    await page.getByRole('button', { name: 'Save lead agency' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain((await hint.innerText()).replace('Cannot lead: ', ''));
+    await expect(page.getByRole('radio', { name: `${hmrc.name} (${hmrc.code})` }).count()).resolves.toBe(0);
+    const reason = page.locator('.govuk-summary-list__row', { hasText: `${hmrc.name} (${hmrc.code})` }).locator('.govuk-summary-list__value');
+    await expect(reason.innerText()).resolves.toMatch(/\w+/);
     await checked(page, 'lead-refused');
+    await page.getByRole('radio', { name: `${nca.name} (${nca.code})` }).check();
+    await page.getByRole('button', { name: 'Save lead agency' }).click();
+    await expect(heading(page)).resolves.toBe(`Hand the lead to ${nca.name}`);
+    await checked(page, 'lead-confirm');
+    await page.getByRole('button', { name: 'Hand over the lead' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The lead was handed on');
+    const [row] = await t.dataSource.query(`SELECT lead_agency_id FROM operations WHERE id = $1`, [plan.id]);
+    expect(row.lead_agency_id).toBe(nca.id);
   });
 
   it('keeps a stale edit’s input, says someone else changed the plan and shows what changed', async () => {

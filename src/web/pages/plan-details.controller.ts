@@ -175,26 +175,42 @@ export class PlanDetailsController {
     return this.drawLead(reply, request, context, context.plan.leadAgency?.id ?? '', []);
   }
 
+  /**
+   * Handing the lead to another agency makes it the plan's owner: the page says so, and what else
+   * it does, before it is done (a confirmation page), then a banner says what happened.
+   */
   @Post('lead')
   async saveLead(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const chosen = formText(request.body, 'agencyId');
     if (!chosen) return this.drawLead(reply, request, asPosted(context, request), '', [{ field: 'agencyId', text: 'Select the agency that will lead the operation' }]);
     const fields = { id: () => 'agencyId' };
-    const setLead = () => validated(SetLeadAgencyDto, { version: formVersion(request), agencyId: chosen }).then((input) => this.leads.setLead(request.user!, context.plan.id, input));
-    return this.pages.change(request, reply, context, fields, setLead, (errors, now, conflict) =>
-      this.drawLead(reply, request, now, chosen, errors, conflict),
-    );
+    const setLead = (version: number) => validated(SetLeadAgencyDto, { version, agencyId: chosen }).then((input) => this.leads.setLead(request.user!, context.plan.id, input));
+    const choice = (await this.leads.choices(context.plan)).find((candidate) => candidate.agency.id === chosen);
+    const page = {
+      title: `Hand the lead to ${choice?.agency.name ?? 'another agency'}`,
+      doing: `${choice?.agency.name ?? 'The agency'} will lead ${context.plan.reference}: its coordinators edit the plan from then on and its managers approve it.`,
+      action: `/plans/${reference}/lead`,
+      fields: { agencyId: chosen },
+      button: 'Hand over the lead',
+      back: `/plans/${reference}/lead`,
+    };
+    return this.pages.confirmFirst(request, reply, context, page, setLead, fields, (errors, now, conflict) => this.drawLead(reply, request, now, chosen, errors, conflict));
   }
 
   private async drawLead(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, chosen: string, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
     const choices = await this.leads.choices(context.plan);
-    const items = choices.map((choice) => ({
-      value: choice.agency.id,
-      text: `${choice.agency.name} (${choice.agency.code})`,
-      checked: choice.agency.id === chosen,
-      hint: { text: choice.lead.permitted ? 'The policy permits this agency to lead.' : `Cannot lead: ${choice.lead.reason}` },
-    }));
-    return this.pages.draw(reply, request, 'lead.njk', 'Lead agency', context, { items, errors, conflict, refused: choices.filter((choice) => !choice.lead.permitted).length }, errors.length ? 400 : 200);
+    // Only agencies the policy lets lead are choices (R1); the others are listed with the reason.
+    const items = choices
+      .filter((choice) => choice.lead.permitted)
+      .map((choice) => ({ value: choice.agency.id, text: agencyName(choice.agency), checked: choice.agency.id === chosen }));
+    const refused = choices.filter((choice) => !choice.lead.permitted).map((choice) => ({ key: { text: agencyName(choice.agency) }, value: { text: choice.lead.reason } }));
+    return this.pages.draw(reply, request, 'lead.njk', 'Lead agency', context, { items, errors, conflict, refused }, errors.length ? 400 : 200);
   }
+
+}
+
+/** An agency as a choice: its name, and its code where that is not the same ("National Crime Agency (NCA)", "Border Force"). */
+function agencyName(agency: { name: string; code: string }): string {
+  return agency.name === agency.code ? agency.name : `${agency.name} (${agency.code})`;
 }

@@ -10,9 +10,11 @@ import { label } from '../../common/labels';
 import { ukClock, ukDateTime } from '../../common/uk-time';
 import { validationError } from '../../common/validation';
 import { CreateDeploymentDto, DeclineDeploymentDto, UpdateDeploymentDto } from '../../deployments/dto/deployment.dto';
+import type { Answerer } from '../../deployments/deployment.repository';
 import { DeploymentsService } from '../../deployments/deployments.service';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { DeploymentInFull, seenInFull } from '../../operations/plan-views';
+import { LeadAssignmentService } from '../../operations/lead-assignment.service';
 import { TeamsService } from '../../reference-data/teams.service';
 import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formList, formText } from '../forms';
@@ -92,6 +94,7 @@ export class PlanTeamsController {
     private readonly pages: PlanPages,
     private readonly deployments: DeploymentsService,
     private readonly teams: TeamsService,
+    private readonly leads: LeadAssignmentService,
   ) {}
 
   @Get('teams')
@@ -269,20 +272,29 @@ export class PlanTeamsController {
     conflict?: unknown,
     reasons: Record<string, string> = {},
   ): Promise<FastifyReply> {
-    const [teams, busy] = await Promise.all([this.teams.list({}), this.deployments.busyTeams(context.plan)]);
+    const viewer = request.user!;
+    const requested = context.plan.deployments.filter((deployment) => deployment.status === 'REQUESTED');
+    const [teams, busy, choices, answerers] = await Promise.all([
+      this.teams.list({}),
+      this.deployments.busyTeams(context.plan),
+      this.leads.choices(context.plan),
+      this.deployments.answerers([viewer.agencyId, ...requested.map((deployment) => deployment.agency.id)]),
+    ]);
+    // Teams of an agency the support policy refuses are not offered (R2): the agency is named with the reason instead.
+    const support = new Map(choices.map((choice) => [choice.agency.id, choice.support]));
+    const refused = choices.filter((choice) => !choice.support.permitted && teams.some((team) => team.agencyId === choice.agency.id));
     const onPlan = new Set(context.plan.deployments.filter((deployment) => ACTIVE.includes(deployment.status)).map((deployment) => deployment.team.id));
     const availability = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
     const items = teams
-      .filter((team) => !onPlan.has(team.id))
+      .filter((team) => !onPlan.has(team.id) && support.get(team.agencyId)?.permitted)
       .map((team) => ({
         value: team.id,
         text: `${team.name} (${team.agencyCode})`,
         checked: team.id === values.teamId,
         hint: {
-          text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${team.capacity} officers. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
+          text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${officers(team.capacity)}. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
         },
       }));
-    const viewer = request.user!;
     // Another agency's team is shown as team, agency and status unless the viewer sees all of Teams (R14a).
     const deployments = context.plan.deployments.map((deployment) => ({
       ...deployment,
@@ -290,10 +302,27 @@ export class PlanTeamsController {
       active: ACTIVE.includes(deployment.status),
       powersText: (deployment.powers ?? []).map((power) => label('power', power)).join(', '),
       rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
+      answeredBy: deployment.status === 'REQUESTED' ? whoAnswers(deployment.agency.name, answerers.get(deployment.agency.id)) : '',
     }));
-    const toAnswer = hasRole(viewer, 'COORDINATOR') ? deployments.filter((deployment) => deployment.status === 'REQUESTED' && deployment.agency.id === viewer.agencyId) : [];
-    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, values, ...orderItems(context, values), deployments, toAnswer, reasons, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+    // R7: the agency's coordinators answer its requests; its managers while it has no coordinator.
+    const answerer = answerers.get(viewer.agencyId);
+    const mayAnswer = (answerer === 'COORDINATOR' || answerer === 'MANAGER') && hasRole(viewer, answerer);
+    const toAnswer = mayAnswer ? deployments.filter((deployment) => deployment.status === 'REQUESTED' && deployment.agency.id === viewer.agencyId) : [];
+    const notOffered = refused.map((choice) => ({ key: { text: choice.agency.name }, value: { text: choice.support.reason } }));
+    return this.pages.draw(reply, request, 'teams.njk', 'Teams', context, { items, notOffered, values, ...orderItems(context, values), deployments, toAnswer, reasons, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
   }
+}
+
+/** "1 officer", "12 officers". */
+function officers(count: number): string {
+  return `${count} ${count === 1 ? 'officer' : 'officers'}`;
+}
+
+/** Who will confirm or decline a request to an agency, when it is not its coordinators (R7). */
+function whoAnswers(agency: string, answerer: Answerer | undefined): string {
+  if (answerer === 'MANAGER') return `${agency} has no coordinator: a manager of ${agency} will confirm or decline this request`;
+  if (answerer === 'NOBODY') return `${agency} has no coordinator or manager, so nobody can answer this request: ask an administrator to add one, or release the team`;
+  return '';
 }
 
 /** A team on the plan whose order may change, as the viewer sees it in full: requested or confirmed. */
