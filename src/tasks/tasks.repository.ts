@@ -21,6 +21,8 @@ export interface TaskRow {
   detail: string;
   /** For a released team: when the owner released it. */
   releasedAt?: Date;
+  /** For a sign-off task: the plan's version, to sign off against. */
+  version?: number;
   /** For a sign-off task: where the agency's sign-off stands (AWAITING, WITHDRAWN, or a DECLINED that still stands). */
   signOffState?: 'AWAITING' | 'WITHDRAWN' | 'DECLINED';
   /** For a declined team: the declining agency's code, and why it declined (the owner may read it, R14a). */
@@ -177,23 +179,26 @@ export const TasksRepository = {
   },
 
   /**
-   * Submitted plans on which the agency, supporting another that owns the plan, has a confirmed
-   * team and has not signed off its part as it stands (`detail` is the agency's code): never
-   * decided, signed off before a change to its part, or declined and submitted again unchanged.
+   * Plans on which the agency, supporting another that owns the plan, has a confirmed team and has
+   * not signed off its part as it stands (`detail` is the agency's code): submitted ones it never
+   * decided, signed off before a change to its part, or declined and submitted again unchanged; and,
+   * to be told at once, plans still to happen that went back to draft or for changes with a change
+   * that withdrew its sign-off. `version` is the plan's, to sign off against.
    */
   partsToSignOff(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
     return query(
       manager,
       sql`SELECT * FROM (
-            SELECT ${PLAN}, a.code AS detail,
+            SELECT ${PLAN}, o.version, a.code AS detail,
                    CASE WHEN s.decision IS NULL THEN 'AWAITING' WHEN s.part_digest = agency_part_digest(o.id, a.id) THEN s.decision
                         WHEN s.decision = 'DECLINED' THEN 'AWAITING' ELSE 'WITHDRAWN' END AS "signOffState"
               FROM operations o
               JOIN agencies a ON a.id = ${agencyId}
               LEFT JOIN partner_sign_offs s ON s.operation_id = o.id AND s.agency_id = a.id
-             WHERE o.status = 'SUBMITTED' AND COALESCE(o.lead_agency_id, o.created_by_agency_id) <> a.id
+             WHERE (o.status = 'SUBMITTED' OR (o.status IN ('DRAFT', 'CHANGES_REQUESTED') AND s.decision = 'SIGNED_OFF' AND o.ends_at > now()))
+               AND COALESCE(o.lead_agency_id, o.created_by_agency_id) <> a.id
                AND EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = a.id AND d.status = 'CONFIRMED')) parts
-           WHERE "signOffState" <> 'SIGNED_OFF'`,
+           WHERE "signOffState" <> 'SIGNED_OFF' AND (status = 'SUBMITTED' OR "signOffState" = 'WITHDRAWN')`,
     );
   },
 };

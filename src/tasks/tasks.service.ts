@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
+import { counted } from '../common/labels';
 import { ukDateTime } from '../common/uk-time';
 import { AppConfig } from '../config/app-config';
+import { PlansService } from '../operations/plans.service';
+import { SignOffService } from '../workflow/sign-off.service';
 import { TaskKind, TaskView } from './dto/task.dto';
 import { TaskRow, TasksRepository } from './tasks.repository';
 
@@ -27,12 +30,30 @@ const OWNERS_TASKS: Partial<Record<OperationStatus, [TaskKind, (row: TaskRow) =>
   ],
 };
 
-/** Why a sign-off waits, after "Sign off HMRC's part of OP-…". */
-const SIGN_OFF_WHY: Record<NonNullable<TaskRow['signOffState']>, string> = {
+/** Why a sign-off waits, after "Sign off HMRC's part of OP-…" (a withdrawn one says what changed instead: `changedPart`). */
+const SIGN_OFF_WHY: Record<'AWAITING' | 'DECLINED', string> = {
   AWAITING: ', or decline it with a reason, before the lead agency’s manager approves the plan',
-  WITHDRAWN: ' again: it changed after you signed it off',
   DECLINED: ': you declined it, and the plan was submitted again without changing it. Sign it off, or decline again',
 };
+
+/** The changes a task's summary names; the rest it counts. */
+const CHANGES_NAMED = 3;
+
+/**
+ * A withdrawn sign-off's task, naming what changed in the agency's part: "OP-2026-0004: Glam Nails:
+ * strike time 06:00 → 06:30 GMT — check and sign off again"; the first few changes and how many
+ * more; or plainly that what changed is not shared with them. A plan back in draft or with changes
+ * requested tells them at once, and that signing off waits for it to be submitted again.
+ */
+function changedPart(row: TaskRow, changes: string[]): string {
+  const more = changes.length - CHANGES_NAMED;
+  const named =
+    changes.length === 0
+      ? 'the plan changed since you signed off, in parts not shared with your agency'
+      : [...changes.slice(0, CHANGES_NAMED), ...(more > 0 ? [`and ${more} more ${more === 1 ? 'change' : 'changes'}`] : [])].join('; ');
+  const todo = row.status === 'SUBMITTED' ? 'check and sign off again' : 'check it now: you sign off again once the plan is submitted for review';
+  return `${row.reference}: ${named} — ${todo}`;
+}
 
 /** What waits for the caller, by role (DESIGN §6, "Your tasks"): each task names the plan and what to do. */
 @Injectable()
@@ -40,6 +61,8 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly plans: PlansService,
+    private readonly signOffs: SignOffService,
   ) {}
 
   async forUser(viewer: AuthUser): Promise<TaskView[]> {
@@ -85,7 +108,7 @@ export class TasksService {
       reads.push(
         TasksRepository.cpsRequests(manager).then((rows) =>
           rows.map((row) =>
-            task('ACCEPT_CPS_REQUEST', `Accept or decline the request for early advice, needed by ${row.detail}; accepting today gives ${daysBefore(row.startsAt)} day(s) before the start`, row),
+            task('ACCEPT_CPS_REQUEST', `Accept or decline the request for early advice, needed by ${row.detail}; accepting today gives ${counted(daysBefore(row.startsAt), 'day')} before the start`, row),
           ),
         ),
         TasksRepository.evidenceToDecide(manager, viewer.id).then((rows) =>
@@ -112,13 +135,21 @@ export class TasksService {
               : task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row),
           ),
         ),
-        TasksRepository.partsToSignOff(manager, viewer.agencyId).then((rows) =>
-          rows.map((row) => task('SIGN_OFF_PART', `Sign off ${row.detail}’s part of ${row.reference}${SIGN_OFF_WHY[row.signOffState ?? 'AWAITING']}`, row)),
-        ),
+        TasksRepository.partsToSignOff(manager, viewer.agencyId).then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
       );
     }
     const tasks = (await Promise.all(reads)).flat();
     return tasks.sort((a, b) => a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference));
+  }
+
+  /** A part to sign off; one whose sign-off a change withdrew names the changes, as the plan shows them to the viewer (R14c). */
+  private async signOffTask(viewer: AuthUser, row: TaskRow): Promise<TaskView[]> {
+    if (row.signOffState !== 'WITHDRAWN') {
+      return [task('SIGN_OFF_PART', `Sign off ${row.detail}’s part of ${row.reference}${SIGN_OFF_WHY[row.signOffState ?? 'AWAITING']}`, row)];
+    }
+    const changes = await this.signOffs.changesSinceSignOff(viewer, await this.plans.get(viewer, row.id));
+    // Signed off again between the two reads: nothing waits.
+    return changes ? [task('SIGN_OFF_PART', changedPart(row, changes), row, { changes })] : [];
   }
 }
 
@@ -127,11 +158,12 @@ function daysBefore(startsAt: Date): number {
   return Math.max(0, Math.floor((startsAt.getTime() - Date.now()) / DAY_MS));
 }
 
-function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId'> = {}): TaskView {
+function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes'> = {}): TaskView {
   const untilStart = row.startsAt.getTime() - Date.now();
+  const { id, reference, name, status, version } = row;
   return {
     kind,
-    operation: { id: row.id, reference: row.reference, name: row.name, status: row.status, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() },
+    operation: { id, reference, name, status, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), ...(version === undefined ? {} : { version }) },
     summary,
     urgent: untilStart < URGENT_MS,
     ...(untilStart > 0 && untilStart < DAY_MS ? { startsInHours: Math.floor(untilStart / HOUR_MS) } : {}),

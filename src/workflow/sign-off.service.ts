@@ -8,10 +8,14 @@ import { label } from '../common/labels';
 import { inTransaction } from '../database/transaction';
 import { SignOffView } from '../operations/dto/order.dto';
 import { OperationView } from '../operations/dto/plan-view.dto';
+import { historyInWords, referencedNames } from '../operations/history-words';
 import { assertVersion, OperationAccess } from '../operations/operation-access';
+import { PlanHistoryRepository } from '../operations/plan-history.repository';
+import { seenInFull } from '../operations/plan-views';
 import { PlansService } from '../operations/plans.service';
 import { SignOffDto } from './dto/sign-off.dto';
-import { nextStatus } from './lifecycle';
+import { nextStatus } from '../common/lifecycle';
+import { changesSinceSignOff } from './part-changes';
 import { SignOffRepository } from './sign-off.repository';
 
 /**
@@ -32,6 +36,28 @@ export class SignOffService {
   /** The sign-off of the viewer's agency, when they are a manager who may decide it now; else why not. */
   whyNotSignOff(viewer: AuthUser, plan: Pick<OperationView, 'reference' | 'status' | 'owningAgency' | 'signOffs'>): string | null {
     return (signOffRefusal(viewer, plan) ?? statusRefusal(plan))?.message ?? null;
+  }
+
+  /**
+   * What changed in the viewer's agency's part of a plan they have just read since the agency signed
+   * it off (part-changes.ts), one sentence a change, from the history as the viewer may read it
+   * (R14c): null unless a change withdrew the agency's sign-off; empty when nothing that changed is
+   * shared with them.
+   */
+  async changesSinceSignOff(viewer: AuthUser, plan: Pick<OperationView, 'id' | 'signOffs' | 'deployments'>): Promise<string[] | null> {
+    const mine = plan.signOffs.find((signOff) => signOff.agency.id === viewer.agencyId);
+    if (mine?.state !== 'WITHDRAWN') return null;
+    const ours = plan.deployments.filter((deployment) => deployment.agency.id === viewer.agencyId);
+    const manager = this.dataSource.manager;
+    const changes = changesSinceSignOff(await PlanHistoryRepository.history(manager, viewer, plan.id), {
+      agencyId: viewer.agencyId,
+      agencyCode: mine.agency.code,
+      deploymentIds: new Set(ours.map((deployment) => deployment.id)),
+      rvPointIds: new Set(ours.flatMap((deployment) => (seenInFull(deployment) && deployment.rvPoint ? [deployment.rvPoint.id] : []))),
+    });
+    // Each event in words is what happened, then a sentence for each thing it changed: the changes are those sentences.
+    const words = historyInWords(changes, await PlanHistoryRepository.names(manager, referencedNames(changes)));
+    return words.flatMap((sentences) => sentences.slice(1));
   }
 
   async decide(viewer: AuthUser, id: string, input: SignOffDto): Promise<OperationView> {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { createUser } from '../factories';
+import { createUser, randomPostcode } from '../factories';
 import { Owner, Plan, Scenario } from '../factories/scenario';
 import type { TestApp } from '../support/test-app';
 import { browserSuite } from './support/browser';
@@ -89,5 +89,36 @@ describe('A partner’s sign-off in a browser (Chromium, headless)', () => {
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('You declined to sign off');
     await expect(page.locator('main table').innerText()).resolves.toContain('Our team cannot be at the RV point before 06:00');
     await checked(page);
+  });
+
+  it('tells a partner what changed in its part and lets its manager sign off again in one click from the task, with JavaScript off', async () => {
+    const owner = await s.owner();
+    const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
+    // 14 January is in GMT, whichever year the tests run in.
+    const day = (clock: string) => `${new Date().getUTCFullYear() + 1}-01-14T${clock}:00.000Z`;
+    const place = { label: 'Glam Nails', address: '101 High Street North', postcode: randomPostcode() };
+    const approved = await s.plan(owner, { stage: 'approved', partners: [partner], body: { startsAt: day('05:00'), endsAt: day('17:00'), locations: [{ ...place, strikeAt: day('06:00') }] } });
+    let plan: Plan = (await s.patch(owner.auth, `/operations/${approved.id}`, { version: approved.version, locations: [{ ...place, strikeAt: day('06:30') }] }).expect(200)).body;
+    plan = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
+    const manager = await createUser(t.dataSource, partner.agency, ['MANAGER'], { name: 'Nia Patel' });
+
+    const page = await open(false);
+    await signIn(page, manager.email);
+    const change = 'Glam Nails: strike time 06:00 → 06:30 GMT';
+    await expect(page.locator('main table').innerText()).resolves.toContain(`${plan.reference}: ${change} — check and sign off again`);
+    await checked(page);
+    await page.getByRole('link', { name: plan.reference }).click();
+    await expect(heading(page)).resolves.toBe('Partner sign-off');
+    await expect(page.locator('main ul.govuk-list--bullet').innerText()).resolves.toBe(change);
+    await page.getByText('Decline instead').click();
+    await expect(page.getByLabel('Why do you decline?').isVisible()).resolves.toBe(true);
+    await checked(page);
+
+    await page.getByRole('button', { name: 'Sign off our part again' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Your agency’s part is signed off');
+    await expect(page.locator('main').innerText()).resolves.not.toContain('What changed since you signed off');
+    await checked(page);
+    await page.goto('/');
+    await expect(page.locator('main').innerText()).resolves.not.toContain(plan.reference);
   });
 });

@@ -27,6 +27,12 @@ export class TaskOperationView {
   @ApiProperty({ enum: OPERATION_STATUSES }) status: OperationStatus;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'On a sign-off task (SIGN_OFF_PART): the plan’s version as the task was read. Sign off against it (POST /operations/{id}/sign-off): should the plan change again, the sign-off is refused (VERSION_CONFLICT) rather than given on what the task did not name',
+  })
+  version?: number;
 }
 
 export class TaskView {
@@ -47,4 +53,14 @@ export class TaskView {
   deploymentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The deconfliction hit to acknowledge' }) hitId?: string;
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    description:
+      'On a sign-off task whose sign-off a change withdrew: each change to the agency’s part of the plan since it signed it off (the window, briefing and debrief times, the places and strike times, and its own teams), ' +
+      'one sentence each, as the plan’s history says it (UK time, GMT or BST named), and only what the caller may see of the plan. ' +
+      'Empty when what changed is not shared with the caller’s agency. The summary names the first few.',
+    example: ['Glam Nails: strike time 06:00 → 06:30 GMT'],
+  })
+  changes?: string[];
 }

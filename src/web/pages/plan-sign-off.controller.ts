@@ -89,11 +89,24 @@ export class PlanSignOffController {
     );
   }
 
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown, banner?: string): FastifyReply {
+  /**
+   * The page; for a partner whose sign-off a change withdrew, what changed in its part since (as the
+   * task named it), and signing off again in one click, against the version the page shows.
+   */
+  private async draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: Record<string, string>,
+    errors: FieldError[],
+    conflict?: unknown,
+    banner?: string,
+  ): Promise<FastifyReply> {
     const viewer = request.user!;
     const { plan } = context;
     const mine = plan.signOffs.find((signOff) => signOff.agency.id === viewer.agencyId) ?? null;
     const refusal = this.signOffs.whyNotSignOff(viewer, plan);
+    const changes = await this.signOffs.changesSinceSignOff(viewer, plan);
     const rows = plan.signOffs.map((signOff) => [
       { text: `${signOff.agency.name} (${signOff.agency.code})` },
       { text: label('signOffState', signOff.state) },
@@ -106,7 +119,7 @@ export class PlanSignOffController {
       'sign-off.njk',
       'Partner sign-off',
       context,
-      { rows, mine, part: mine ? partOf(plan, mine.agency.id) : null, deciding: mine !== null && refusal === null, refusal, values, errors, conflict, banner },
+      { rows, mine, part: mine ? partOf(plan, mine.agency.id) : null, deciding: mine !== null && refusal === null, refusal, withdrawn: changes !== null, changes, values, errors, conflict, banner },
       errors.length ? 400 : 200,
     );
   }
