@@ -17,7 +17,10 @@ export interface FeedStatus {
   lastUsedAt: Date | null;
 }
 
-/** A plan the feed's agency owns: Core facts and its marking, nothing operational (issue 23). */
+/**
+ * A plan the feed's agency owns: Core facts and its marking, nothing operational (issue 23); and why
+ * it was cancelled or stood down, which its owner wrote (the feed shows no partner a plan's reason).
+ */
 export interface OwnedPlanRow extends Marking {
   id: string;
   reference: string;
@@ -27,6 +30,8 @@ export interface OwnedPlanRow extends Marking {
   startsAt: Date;
   endsAt: Date;
   updatedAt: Date;
+  /** Why the plan was cancelled or stood down; null otherwise. */
+  cancelReason: string | null;
 }
 
 /**
@@ -100,7 +105,7 @@ export const CalendarRepository = {
     return query(
       manager,
       sql`SELECT o.id, o.reference, o.name, o.status, o.version, o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.updated_at AS "updatedAt",
-                 o.classification, o.handling_instruction AS "handlingInstruction"
+                 o.cancel_reason AS "cancelReason", o.classification, o.handling_instruction AS "handlingInstruction"
             FROM operations o
            WHERE ${ownedBy(viewer.agencyId)}
              AND ${visibleTo(viewer)} AND ${HORIZON}

@@ -12,6 +12,7 @@ const plan: OwnedPlanRow = {
   startsAt: new Date('2027-06-01T04:00:00Z'),
   endsAt: new Date('2027-06-01T16:00:00Z'),
   updatedAt: new Date('2027-05-20T10:00:00Z'),
+  cancelReason: null,
   classification: 'OFFICIAL-SENSITIVE',
   handlingInstruction: 'Not for release',
 };

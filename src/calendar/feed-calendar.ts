@@ -8,14 +8,11 @@ import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
 /** Calendar apps ask again this often (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 3600;
 
-/** A plan the feed's agency owns, with why it was cancelled or stood down where the read gives it. */
-export type FeedPlan = OwnedPlanRow & { cancelReason?: string | null };
-
 export interface FeedContent {
   agencyCode: string;
   /** The site's address, for links to the plans: `https://planner.example` (no trailing slash). */
   siteUrl: string;
-  plans: FeedPlan[];
+  plans: OwnedPlanRow[];
   deployments: TeamDeploymentRow[];
 }
 
@@ -46,7 +43,7 @@ export function eventClass(marking: Marking): ICalEventClass {
   return marking.classification === 'OFFICIAL-SENSITIVE' ? ICalEventClass.CONFIDENTIAL : ICalEventClass.PRIVATE;
 }
 
-function planDescription(plan: FeedPlan, url: string): string {
+function planDescription(plan: OwnedPlanRow, url: string): string {
   const why = plan.cancelReason ? [`${label('status', plan.status)}: ${plan.cancelReason}`] : [];
   return [markingText(plan), `Status: ${label('status', plan.status)}`, ...why, `Window: ${window(plan.startsAt, plan.endsAt)}`, `Plan page: ${url}`].join('\n');
 }

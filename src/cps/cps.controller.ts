@@ -46,7 +46,7 @@ export class CpsController {
   @Post('cps-involvement/close')
   @HttpCode(200)
   @Roles('CPS_LIAISON')
-  @ApiOkResponse({ type: OperationView, description: 'The engaged liaison closes evidence gathering on a completed plan' })
+  @ApiOkResponse({ type: OperationView, description: 'The engaged liaison closes evidence gathering once the day of action is completed or stood down' })
   close(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
     return this.cps.close(caller, id, body.version);
   }

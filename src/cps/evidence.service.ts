@@ -13,6 +13,7 @@ import { inTransaction } from '../database/transaction';
 import { DeploymentEvents } from '../deployments/deployment-events';
 import { assertEditable, assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
 import { OperationRow } from '../operations/operation-row';
+import { evidenceIsGathered } from '../operations/plan-actions';
 import { PlansService } from '../operations/plans.service';
 import { CpsService } from './cps.service';
 import { AssignEvidenceDto, CreateEvidenceRequirementDto, EvidenceMatrixView, EvidenceWriteView, GatheredEvidenceDto, UpdateEvidenceRequirementDto } from './dto/cps.dto';
@@ -110,7 +111,10 @@ export class EvidenceService implements OnModuleInit {
     });
   }
 
-  /** A coordinator of the assigned team's agency records the evidence as gathered: once the plan is started, until the liaison closes gathering. */
+  /**
+   * A coordinator of the assigned team's agency records the evidence as gathered: once the day of
+   * action has started, after it is completed or stood down too, until the liaison closes gathering.
+   */
   async gathered(viewer: AuthUser, operationId: string, requirementId: string, input: GatheredEvidenceDto): Promise<EvidenceWriteView> {
     return this.write(viewer, operationId, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
@@ -120,8 +124,9 @@ export class EvidenceService implements OnModuleInit {
       }
       assertRequirementVersion(requirement, input.version);
       assertStatus(requirement, ['ASSIGNED', 'REJECTED'], 'gathered');
-      if (row.status !== 'ACTIVE' && row.status !== 'COMPLETED') {
-        throw new DomainError('INVALID_TRANSITION', `Evidence is gathered from the day of action: ${row.reference} is ${row.status}, not started`, { status: row.status });
+      if (!evidenceIsGathered(row.status)) {
+        const why = row.status === 'CANCELLED' ? `${row.reference} was cancelled before its day of action` : `${row.reference} has not started yet`;
+        throw new DomainError('INVALID_TRANSITION', `Evidence is recorded as gathered from the start of the day of action: ${why}`, { status: row.status });
       }
       await this.cps.assertGatheringOpen(manager, row);
       await EvidenceRepository.gathered(manager, requirementId, input.note, viewer.id);
@@ -218,11 +223,14 @@ function assertRequirementVersion(requirement: RequirementRow, version: number):
 
 function assertStatus(requirement: RequirementRow, allowed: RequirementRow['status'][], what: string): void {
   if (!allowed.includes(requirement.status)) {
-    throw new DomainError('INVALID_TRANSITION', `The requirement is ${requirement.status}; only ${allowed.join(' or ')} requirements are ${what}`, { status: requirement.status });
+    const words = (status: RequirementRow['status']) => label('evidenceStatus', status).toLowerCase();
+    throw new DomainError('INVALID_TRANSITION', `The requirement is ${words(requirement.status)}; only ${allowed.map(words).join(' or ')} requirements are ${what}`, {
+      status: requirement.status,
+    });
   }
 }
 
 function assertOffenceText(offence: string, offenceOther: string | undefined | null): void {
-  if (offence === 'OTHER' && !offenceOther) throw validationError([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is OTHER'] }]);
-  if (offence !== 'OTHER' && offenceOther) throw validationError([{ field: 'offenceOther', problems: ['offenceOther is only for offence OTHER'] }]);
+  if (offence === 'OTHER' && !offenceOther) throw validationError([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is another offence'] }]);
+  if (offence !== 'OTHER' && offenceOther) throw validationError([{ field: 'offenceOther', problems: ['Leave the offence in words empty unless it is another offence'] }]);
 }

@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import { ENDED_STATUSES, OPERATION_STATUSES, PlanSection } from '../common/domain';
+import { OPERATION_STATUSES, PlanSection } from '../common/domain';
 import { first } from '../database/query';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
-import { windowsOverlap } from '../database/windows';
-import { ownedBy, sees, visibleTo } from '../operations/visibility.sql';
+import { ENDED, ownedBy, sees, visibleTo } from '../operations/visibility.sql';
 import { subjectHitStands } from '../subjects/subject-hits.sql';
+import { placeAndTimeMayHit } from '../workflow/deconfliction.sql';
 import { CHECK_SECTIONS, CPS_LEAD_TIME_DAYS } from '../workflow/readiness';
 import { DASHBOARD_CHECKS, DashboardCheckId } from './readiness-checks';
 
@@ -19,6 +19,7 @@ export interface MonthRow {
   supported: number;
   byStatus: Record<(typeof OPERATION_STATUSES)[number], number>;
   completed: number;
+  stoodDown: number;
   arrests: number;
   potentialVictimsSafeguarded: number;
   nrmReferrals: number;
@@ -62,7 +63,12 @@ const zeroStatuses = join(
   OPERATION_STATUSES.map((status) => sql`${constants([status])}, 0`),
   ', ',
 );
-const outcome = (key: string) => sql`COALESCE(sum((p.outcomes->>${key})::int) FILTER (WHERE p.status = 'COMPLETED'), 0)::int`;
+/**
+ * An outcome summed over the grouped rows of `plans` that hold outcomes: the completed days of
+ * action, and those stood down with their outcomes so far (ck_operations_completed keeps outcomes
+ * to those two).
+ */
+const outcome = (key: string) => sql`COALESCE(sum((p.outcomes->>${key})::int) FILTER (WHERE p.outcomes IS NOT NULL), 0)::int`;
 
 /**
  * What the readiness of a plan `o` reads (src/workflow/readiness.service.ts builds the same facts
@@ -75,7 +81,7 @@ const FACTS = sql`
   dep.confirmed, dep.requested, dep.safeguarding_teams, ev.requirements, ev.uncovered,
   (SELECT count(*) FROM cps_involvements c WHERE c.operation_id = o.id AND c.status = 'ENGAGED') AS engaged,
   (SELECT count(*) FROM deconfliction_hits h JOIN operations other ON other.id = h.other_operation_id
-    WHERE h.operation_id = o.id AND other.status <> 'CANCELLED' AND ${windowsOverlap('other', 'o')}
+    WHERE h.operation_id = o.id AND ${placeAndTimeMayHit('o', 'other')}
       AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
                    WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
       AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id))
@@ -149,6 +155,7 @@ export const DashboardRepository = {
             SELECT p.month, count(*)::int AS total, count(*) FILTER (WHERE p.led)::int AS led, count(*) FILTER (WHERE p.supported)::int AS supported,
                    json_build_object(${statusCounts}) AS by_status,
                    count(*) FILTER (WHERE p.status = 'COMPLETED')::int AS completed,
+                   count(*) FILTER (WHERE p.status = 'STOOD_DOWN')::int AS stood_down,
                    ${outcome('arrests')} AS arrests, ${outcome('potentialVictimsSafeguarded')} AS safeguarded,
                    ${outcome('nrmReferrals')} AS nrm, ${outcome('premisesVisited')} AS premises
               FROM plans p GROUP BY p.month),
@@ -167,7 +174,7 @@ export const DashboardRepository = {
             (SELECT json_agg(json_build_object(
                       'month', m.month, 'total', COALESCE(c.total, 0), 'led', COALESCE(c.led, 0), 'supported', COALESCE(c.supported, 0),
                       'byStatus', COALESCE(c.by_status, json_build_object(${zeroStatuses})),
-                      'completed', COALESCE(c.completed, 0), 'arrests', COALESCE(c.arrests, 0),
+                      'completed', COALESCE(c.completed, 0), 'stoodDown', COALESCE(c.stood_down, 0), 'arrests', COALESCE(c.arrests, 0),
                       'potentialVictimsSafeguarded', COALESCE(c.safeguarded, 0), 'nrmReferrals', COALESCE(c.nrm, 0),
                       'premisesVisited', COALESCE(c.premises, 0)) ORDER BY m.month)
                FROM (SELECT to_char(g, 'YYYY-MM') AS month
@@ -205,7 +212,7 @@ export const DashboardRepository = {
                    ${sees(viewer, 'PLACES')} AS places, ${sees(viewer, 'INTELLIGENCE')} AS intelligence, ${sees(viewer, 'PROSECUTION')} AS prosecution
               FROM operations o
              WHERE o.starts_at >= now() AND o.starts_at < now() + ${days}::int * interval '1 day'
-               AND o.status NOT IN (${constants(ENDED_STATUSES)}) AND ${dashboardScope(viewer)}),
+               AND o.status NOT IN ${ENDED} AND ${dashboardScope(viewer)}),
           facts AS MATERIALIZED (SELECT o.lead_agency_id, o.expected_potential_victims, o.reception_centre, o.places, o.intelligence, o.prosecution, ${FACTS}),
           checked AS MATERIALIZED (SELECT ${join(fails, ', ')}, f.places, f.intelligence, f.prosecution FROM facts f)
           SELECT count(*)::int AS plans, count(*) FILTER (WHERE NOT (${anyFails}))::int AS ready, ARRAY[${join(counts, ', ')}] AS failing

@@ -119,9 +119,10 @@ function partners(rows: PeriodRow['partners']): PartnerResponsesView {
 }
 
 function outcomesPerMonth(period: Period, rows: MonthRow[]): OutcomesPerMonthView {
-  const months: OutcomesMonthView[] = rows.map(({ month, completed, arrests, potentialVictimsSafeguarded, nrmReferrals, premisesVisited }) => ({
+  const months: OutcomesMonthView[] = rows.map(({ month, completed, stoodDown, arrests, potentialVictimsSafeguarded, nrmReferrals, premisesVisited }) => ({
     month,
     completed,
+    stoodDown,
     arrests,
     potentialVictimsSafeguarded,
     nrmReferrals,
@@ -131,6 +132,7 @@ function outcomesPerMonth(period: Period, rows: MonthRow[]): OutcomesPerMonthVie
   const total: OutcomesMonthView = {
     month: `${period.from} to ${period.to}`,
     completed: sum('completed'),
+    stoodDown: sum('stoodDown'),
     arrests: sum('arrests'),
     potentialVictimsSafeguarded: sum('potentialVictimsSafeguarded'),
     nrmReferrals: sum('nrmReferrals'),

@@ -62,8 +62,8 @@ export class ExportsService {
   /** The dashboard's outcomes: one row a month of the period, as its table shows them. */
   async outcomes(viewer: AuthUser, query: DashboardQueryDto): Promise<CsvFile> {
     const { period, outcomes } = await this.dashboard.outcomes(viewer, query);
-    const header = ['Month', 'Days of action completed', 'Arrests', 'Potential victims safeguarded', 'NRM referrals', 'Premises visited'];
-    const cells = outcomes.months.map((m) => [m.month, m.completed, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]);
+    const header = ['Month', 'Days of action completed', 'Days of action stood down', 'Arrests', 'Potential victims safeguarded', 'NRM referrals', 'Premises visited'];
+    const cells = outcomes.months.map((m) => [m.month, m.completed, m.stoodDown, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]);
     return { filename: `outcomes-${period.from}-to-${period.to}.csv`, csv: toCsv(header, cells) };
   }
 }

@@ -36,6 +36,7 @@ export function partnerSummary(agencies: PartnerResponseView[]): string {
 }
 
 export function outcomesSummary(total: OutcomesMonthView): string {
-  if (total.completed === 0) return 'No day of action that started in the period has been completed yet.';
-  return `${plural(total.completed, 'day', 'days')} of action completed: ${plural(total.arrests, 'arrest')}, ${plural(total.potentialVictimsSafeguarded, 'potential victim')} safeguarded, ${plural(total.nrmReferrals, 'NRM referral')} and ${plural(total.premisesVisited, 'premises visited', 'premises visited')}.`;
+  if (total.completed + total.stoodDown === 0) return 'No day of action that started in the period has been completed or stood down yet.';
+  const stoodDown = total.stoodDown ? ` and ${total.stoodDown.toLocaleString('en-GB')} stood down (with the outcomes so far)` : '';
+  return `${plural(total.completed, 'day', 'days')} of action completed${stoodDown}: ${plural(total.arrests, 'arrest')}, ${plural(total.potentialVictimsSafeguarded, 'potential victim')} safeguarded, ${plural(total.nrmReferrals, 'NRM referral')} and ${plural(total.premisesVisited, 'premises visited', 'premises visited')}.`;
 }

@@ -3,7 +3,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, Classification, DeploymentStatus, Power } from '../common/domain';
 import { first, query } from '../database/query';
 import { constants, sql, Sql } from '../database/sql';
-import { ownRecord, visibleTo } from '../operations/visibility.sql';
+import { ENDED, ownRecord, visibleTo } from '../operations/visibility.sql';
 
 const ACTIVE = constants(ACTIVE_DEPLOYMENT_STATUSES);
 
@@ -277,7 +277,7 @@ export const DeploymentRepository = {
       sql`SELECT o.reference, d.headcount, ${visibleTo(viewer)} AS visible
             FROM deployments d JOIN operations o ON o.id = d.operation_id
            WHERE d.team_id = ${teamId} AND d.status = 'CONFIRMED' AND d.headcount > ${capacity}
-             AND o.status NOT IN ('COMPLETED', 'CANCELLED')
+             AND o.status NOT IN ${ENDED}
            ORDER BY o.starts_at, o.reference`,
     );
   },

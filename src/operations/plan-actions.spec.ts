@@ -1,6 +1,6 @@
 import type { AuthUser } from '../common/auth/auth-user';
-import type { Role } from '../common/domain';
-import { PlanActionFacts, planActions } from './plan-actions';
+import { OPERATION_STATUSES, Role } from '../common/domain';
+import { evidenceIsGathered, gatheringMayClose, PlanActionFacts, planActions, planHasEnded } from './plan-actions';
 
 const now = new Date('2027-03-20T06:00:00Z');
 const person = (id: string, agencyId: string, roles: Role[]): AuthUser => ({ id, email: `${id}@test.local`, name: id, roles, agencyId, agencyCode: agencyId, agencyKind: 'POLICE' });
@@ -45,11 +45,13 @@ describe('planActions', () => {
     expect(offered(coordinator, plan({ status: 'ACTIVE', startsAt: new Date('2027-03-20T07:00:00Z') }))).toEqual(['standDown']);
   });
 
-  it('offers nothing on a plan that has ended but the engaged liaison’s closing of evidence gathering, once completed', () => {
-    for (const status of ['CANCELLED', 'STOOD_DOWN'] as const) expect(offered(coordinator, plan({ status }))).toEqual([]);
-    expect(offered(liaison, plan({ status: 'COMPLETED' }))).toEqual(['closeEvidenceGathering']);
-    expect(offered(liaison, plan({ status: 'COMPLETED', cpsInvolvement: { status: 'ENGAGED', liaison: { id: 'liaison' }, closedAt: '2027-04-01T00:00:00Z' } }))).toEqual([]);
-    expect(offered(liaison, plan({ status: 'STOOD_DOWN' }))).toEqual([]);
+  it('offers nothing on a plan that has ended but the engaged liaison’s closing of evidence gathering, once completed or stood down', () => {
+    for (const status of ['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const) expect(offered(coordinator, plan({ status }))).toEqual([]);
+    for (const status of ['COMPLETED', 'STOOD_DOWN'] as const) {
+      expect(offered(liaison, plan({ status }))).toEqual(['closeEvidenceGathering']);
+      expect(offered(liaison, plan({ status, cpsInvolvement: { status: 'ENGAGED', liaison: { id: 'liaison' }, closedAt: '2027-04-01T00:00:00Z' } }))).toEqual([]);
+    }
+    for (const status of ['ACTIVE', 'CANCELLED'] as const) expect(offered(liaison, plan({ status }))).toEqual([]);
   });
 
   it('lets the engaged liaison set evidence while the plan is edited, and nobody else', () => {
@@ -61,5 +63,12 @@ describe('planActions', () => {
 
   it('offers nothing to the service’s own reads', () => {
     expect(offered(null, plan())).toEqual([]);
+  });
+
+  it('judges evidence by how far the day of action got: gathered from its start, closed once it is over, never on a plan cancelled before it', () => {
+    const where = (rule: (status: (typeof OPERATION_STATUSES)[number]) => boolean) => OPERATION_STATUSES.filter(rule);
+    expect(where(planHasEnded)).toEqual(['COMPLETED', 'CANCELLED', 'STOOD_DOWN']);
+    expect(where(evidenceIsGathered)).toEqual(['ACTIVE', 'COMPLETED', 'STOOD_DOWN']);
+    expect(where(gatheringMayClose)).toEqual(['COMPLETED', 'STOOD_DOWN']);
   });
 });

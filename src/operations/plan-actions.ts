@@ -1,5 +1,5 @@
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import type { OperationStatus } from '../common/domain';
+import { ENDED_STATUSES, OperationStatus } from '../common/domain';
 import { completionRefusal, LIFECYCLE, LIFECYCLE_ACTIONS, LifecycleAction, mayMove } from '../common/lifecycle';
 import { EDITABLE_STATUSES } from './operation-access';
 import { mayEditPlan } from './ownership';
@@ -18,8 +18,29 @@ export interface PlanActions {
   edit: boolean;
   /** Add and change evidence requirements, as the engaged CPS liaison, while the plan is edited. */
   setEvidence: boolean;
-  /** Close evidence gathering, as the engaged CPS liaison, once the day of action is completed. */
+  /** Close evidence gathering, as the engaged CPS liaison, once the day of action is completed or stood down. */
   closeEvidenceGathering: boolean;
+}
+
+/** The plan has ended: completed, cancelled or stood down. */
+export function planHasEnded(status: OperationStatus): boolean {
+  return (ENDED_STATUSES as readonly OperationStatus[]).includes(status);
+}
+
+/**
+ * A day of action that was held and is over: completed, or stood down once under way. (A cancelled
+ * plan ended before its day.) Its evidence gathering may be closed.
+ */
+const HELD_AND_OVER: readonly OperationStatus[] = ENDED_STATUSES.filter((status) => status !== 'CANCELLED');
+
+/** Evidence is recorded as gathered from the start of the day of action, and after it: completed, or stood down (what was gathered before). */
+export function evidenceIsGathered(status: OperationStatus): boolean {
+  return status === 'ACTIVE' || HELD_AND_OVER.includes(status);
+}
+
+/** The engaged liaison closes evidence gathering once the day of action is over: completed, or stood down. */
+export function gatheringMayClose(status: OperationStatus): boolean {
+  return HELD_AND_OVER.includes(status);
 }
 
 /** What the actions are judged on: the plan's row, and its CPS involvement as the reader sees it. */
@@ -65,6 +86,6 @@ export function planActions(viewer: AuthUser | null, plan: PlanActionFacts, now 
     complete: lifecycle.complete && completionRefusal(plan, now) === null,
     edit: owner && editable,
     setEvidence: liaison && editable,
-    closeEvidenceGathering: liaison && plan.status === 'COMPLETED' && !cps?.closedAt,
+    closeEvidenceGathering: liaison && gatheringMayClose(plan.status) && !cps?.closedAt,
   };
 }

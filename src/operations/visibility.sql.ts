@@ -1,10 +1,13 @@
 import { AuthUser, hasRole } from '../common/auth/auth-user';
-import { NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../common/domain';
+import { ENDED_STATUSES, NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../common/domain';
 import { OWNER_RELEASE } from '../common/release-reasons';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
 
-/** An open CPS request on a plan that has ended (left by a version before such plans withdrew it) shows it to no liaison. */
-const ENDED = sql`('CANCELLED', 'COMPLETED')`;
+/**
+ * The statuses of a plan that has ended (completed, cancelled or stood down) as a SQL list, for
+ * `status NOT IN ${ENDED}`: the one place queries read ENDED_STATUSES from.
+ */
+export const ENDED = sql`(${constants(ENDED_STATUSES)})`;
 
 /**
  * A deployment (alias `vd`) that keeps its agency on the plan: asked for, agreed, or released
@@ -27,7 +30,8 @@ export function visibleTo(viewer: AuthUser, alias = 'o'): Sql {
     sql`EXISTS (SELECT 1 FROM plan_section_grants vg WHERE vg.operation_id = ${o}.id AND vg.agency_id = ${viewer.agencyId})`,
   ];
   if (hasRole(viewer, 'CPS_LIAISON')) {
-    // Every liaison while the request is open on a plan still to happen; then only the one who accepted it.
+    // Every liaison while the request is open on a plan still to happen; then only the one who accepted it. (An open
+    // request on a plan that has ended, left by a version before ending a plan withdrew it, shows it to no liaison.)
     conditions.push(
       sql`EXISTS (SELECT 1 FROM cps_involvements vc WHERE vc.operation_id = ${o}.id
             AND ((vc.status = 'REQUESTED' AND ${o}.status NOT IN ${ENDED}) OR (vc.status = 'ENGAGED' AND vc.liaison_id = ${viewer.id})))`,

@@ -4,7 +4,7 @@ import { personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
 import { contactOf } from '../operations/contact.sql';
-import { Reader, sees } from '../operations/visibility.sql';
+import { ENDED, Reader, sees } from '../operations/visibility.sql';
 import { subjectHitStands } from './subject-hits.sql';
 
 export interface SubjectRow {
@@ -58,14 +58,14 @@ export const SubjectsRepository = {
     return id;
   },
 
-  /** Other plans, neither completed nor cancelled, holding one of these keys. */
+  /** Other plans that have not ended (completed, cancelled or stood down), holding one of these keys. */
   othersHolding(manager: EntityManager, operationId: string, keys: Buffer[]): Promise<{ otherId: string; reference: string }[]> {
     return query(
       manager,
       sql`SELECT DISTINCT other.id AS "otherId", other.reference
             FROM subject_match_keys k JOIN operations other ON other.id = k.operation_id
            WHERE k.match_key = ANY (${keys}::bytea[]) AND k.operation_id <> ${operationId}
-             AND other.status NOT IN ('COMPLETED', 'CANCELLED')
+             AND other.status NOT IN ${ENDED}
            ORDER BY other.reference`,
     );
   },

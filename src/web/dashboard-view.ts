@@ -1,5 +1,5 @@
 import { OPERATION_STATUSES, OperationStatus } from '../common/domain';
-import { label } from '../common/labels';
+import { agencyNamed, label } from '../common/labels';
 import type { DashboardView } from '../dashboard/dto/dashboard.dto';
 import { monthName, shortMonthName } from '../dashboard/period';
 import { horizontalBarChart, lineChart, PALETTE, stackedBarChart } from './charts';
@@ -32,7 +32,7 @@ const plansFailing = (failing: number) => `${failing.toLocaleString('en-GB')} ${
 
 /** The title the plan's task list gives a readiness check, so that the dashboard names it the same way. */
 export function checkTitle(id: string): string {
-  return readinessItems('', { ready: false, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title.text;
+  return readinessItems('', { ready: false, stage: null, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title.text;
 }
 
 /** The dashboard's five sections as the page shows them: each a chart, a sentence, and a table of the same numbers. */
@@ -125,7 +125,7 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
       { id: 'chart-partner-response', title: `Hours from a team request to the partner’s answer, by agency, ${period}`, description: answers.summary },
       {
         rows: answers.agencies.map((row) => ({
-          label: `${row.agency.name} (${row.agency.code})`,
+          label: agencyNamed(row.agency),
           value: row.medianHours,
           marker: row.p90Hours,
           valueText: `${row.medianHours.toFixed(1)} h (90th: ${row.p90Hours.toFixed(1)} h)`,
@@ -138,7 +138,7 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     table: {
       caption: 'Hours from a team request to the partner’s answer (confirmed or declined), by the agency asked',
       head: [{ text: 'Agency' }, numeric('Requests answered'), numeric('Median hours'), numeric('90th percentile hours')],
-      rows: answers.agencies.map((row) => [{ text: `${row.agency.name} (${row.agency.code})` }, count(row.answered), hours(row.medianHours), hours(row.p90Hours)]),
+      rows: answers.agencies.map((row) => [{ text: agencyNamed(row.agency) }, count(row.answered), hours(row.medianHours), hours(row.p90Hours)]),
     },
   };
 
@@ -154,15 +154,16 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     heading: 'Outcomes per month',
     summary: outcomes.summary,
     chart: lineChart(
-      { id: 'chart-outcomes', title: `Outcomes of completed days of action per month, ${period}`, description: outcomes.summary },
+      { id: 'chart-outcomes', title: `Outcomes of days of action completed or stood down, per month, ${period}`, description: outcomes.summary },
       { categories: months, series: outcomeSeries.map((series) => ({ ...series, values: outcomes.months.map((month) => month[series.key]) })) },
     ),
     table: {
-      caption: 'Outcomes of the days of action completed, by the month they started (UK time)',
-      head: [{ text: 'Month' }, numeric('Completed'), ...outcomeSeries.map((series) => numeric(series.label))],
+      caption: 'Outcomes of the days of action completed, and the outcomes so far of those stood down, by the month they started (UK time)',
+      head: [{ text: 'Month' }, numeric('Completed'), numeric('Stood down'), ...outcomeSeries.map((series) => numeric(series.label))],
       rows: [...outcomes.months, outcomes.total].map((month, index, all) => [
         { text: index === all.length - 1 ? 'Total' : monthName(month.month) },
         count(month.completed),
+        count(month.stoodDown),
         ...outcomeSeries.map((series) => count(month[series.key])),
       ]),
     },

@@ -5,10 +5,13 @@ import { named, sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
 import { contactOf } from '../operations/contact.sql';
 import { Reader, sees } from '../operations/visibility.sql';
+import { placeAndTimeMayHit } from './deconfliction.sql';
 import { ConflictView } from './dto/workflow.dto';
 
 /** The windows of `me` and `other` overlap. */
 const WINDOWS_OVERLAP = windowsOverlap('other', 'me');
+/** `me` and `other` can be a hit of place and time (R13), whatever places they share. */
+const MAY_HIT = placeAndTimeMayHit('me', 'other');
 
 export type ConflictRow = Omit<ConflictView, 'raisedAt' | 'basis' | 'matched'> & { raisedAt: Date };
 
@@ -35,7 +38,7 @@ export const DeconflictionRepository = {
               JOIN operation_locations mine ON mine.operation_id = me.id
               JOIN operation_locations theirs ON theirs.postcode = mine.postcode AND theirs.operation_id <> me.id
               JOIN operations other ON other.id = theirs.operation_id
-             WHERE me.id = ${operationId} AND me.status <> 'CANCELLED' AND other.status <> 'CANCELLED' AND ${WINDOWS_OVERLAP}
+             WHERE me.id = ${operationId} AND ${MAY_HIT}
              GROUP BY other.id),
           recorded AS (
             INSERT INTO deconfliction_hits (operation_id, other_operation_id, raised_by)
@@ -60,7 +63,7 @@ export const DeconflictionRepository = {
                        CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('code', la.code, 'name', la.name) END AS "leadAgency",
                        ${contactOf('other')} AS contact,
                        shared.postcodes AS "sharedPostcodes",
-                       (cardinality(shared.postcodes) > 0 AND me.status <> 'CANCELLED' AND other.status <> 'CANCELLED' AND ${WINDOWS_OVERLAP}) AS "current",
+                       (cardinality(shared.postcodes) > 0 AND ${MAY_HIT}) AS "current",
                        CASE WHEN ${WINDOWS_OVERLAP}
                             THEN json_build_object('startsAt', greatest(me.starts_at, other.starts_at), 'endsAt', least(me.ends_at, other.ends_at)) END AS overlap,
                        CASE WHEN ack.operation_id IS NULL THEN NULL ELSE json_build_object(

@@ -4,9 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { label } from '../common/labels';
 import { inTransaction } from '../database/transaction';
 import { HitBudget } from '../operations/hit-budget';
 import { assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
+import { planHasEnded } from '../operations/plan-actions';
 import { PlanEvents } from '../operations/plan-events';
 import { PlansService } from '../operations/plans.service';
 import { Reader } from '../operations/visibility.sql';
@@ -94,15 +96,17 @@ export class DeconflictionService implements OnModuleInit {
 
   /**
    * The owner acknowledges a hit with a note; the other owner sees it. An acknowledgement is not an
-   * edit of the plan: it is made on an approved or active plan too, and does not withdraw approval.
+   * edit of the plan: it is made on an approved or active plan too, and does not withdraw approval;
+   * once the plan has ended (completed, cancelled or stood down) there is nothing left to acknowledge.
    */
   async acknowledge(viewer: AuthUser, id: string, hitId: string, input: AcknowledgeDto): Promise<ConflictView[]> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, id);
       assertOwner(viewer, row, 'acknowledge the hits of');
       assertVersion(row, input.version);
-      if (row.status === 'COMPLETED' || row.status === 'CANCELLED') {
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} is ${row.status}; its hits no longer need acknowledging`, { status: row.status });
+      if (planHasEnded(row.status)) {
+        const ended = label('status', row.status).toLowerCase();
+        throw new DomainError('INVALID_TRANSITION', `${row.reference} has been ${ended}: its deconfliction hits no longer need acknowledging`, { status: row.status });
       }
       const hit = await DeconflictionRepository.hit(manager, id, hitId);
       let after: Record<string, unknown>;

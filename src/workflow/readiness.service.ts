@@ -14,7 +14,7 @@ import { WHOLE_PLAN } from '../operations/visibility.sql';
 import { DeconflictionService } from './deconfliction.service';
 import { ReadinessView } from './dto/workflow.dto';
 import { OrderFacts } from './order-readiness';
-import { CHECK_SECTIONS, readiness, ReadinessStage } from './readiness';
+import { CHECK_SECTIONS, noNextStep, readiness, ReadinessStage } from './readiness';
 
 const instant = (at: string | null) => (at ? new Date(at) : null);
 
@@ -56,9 +56,15 @@ export class ReadinessService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The checks for submitting; for approving a submitted plan; once the plan is approved, the go/no-go of starting it (readinessStage). */
+  /**
+   * The checks for submitting; for approving a submitted plan; once the plan is approved, the
+   * go/no-go of starting it (readinessStage). A plan under way or ended, asked without a stage, has
+   * no next step: it is not ready, and its one check says why (noNextStep).
+   */
   async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
-    return this.readinessOf(await this.plans.get(viewer, id, manager), manager, stage);
+    const plan = await this.plans.get(viewer, id, manager);
+    if (!stage && !readinessStage(plan.status)) return { ...noNextStep(plan), stage: null };
+    return this.readinessOf(plan, manager, stage);
   }
 
   /**
@@ -74,10 +80,10 @@ export class ReadinessService {
 
   private async judge(plan: OperationView, describesIntelligence: boolean, manager: EntityManager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
     const id = plan.id;
-    // A plan under way or ended has no next step to be ready for: it is judged as a submission would be.
+    // A page that still shows the readiness of a plan under way or ended (its review page, say) has it judged as a submission would be.
     stage ??= readinessStage(plan.status) ?? 'submit';
     const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, WHOLE_PLAN, id), () => this.policy.rules(manager)] as const);
-    return readiness(
+    const judged = readiness(
       {
         now: new Date(),
         startsAt: new Date(plan.startsAt),
@@ -102,6 +108,7 @@ export class ReadinessService {
       rules,
       stage === 'start' ? { stage, startWindowHours: this.config.START_WINDOW_HOURS } : { stage },
     );
+    return { ...judged, stage };
   }
 
   /** Refuses with NOT_READY, listing every failing blocking check. */

@@ -1,6 +1,6 @@
 import { PLAN_SECTIONS } from '../common/domain';
 import { DEFAULT_POLICY_RULES } from '../lead-policy/default-policy';
-import { CHECK_SECTIONS, readiness, ReadinessFacts } from './readiness';
+import { CHECK_SECTIONS, noNextStep, readiness, ReadinessFacts } from './readiness';
 
 const now = new Date('2027-03-01T00:00:00Z');
 
@@ -237,6 +237,23 @@ describe('readiness', () => {
       facts.conflicts.push({ reference: 'OP-2027-0011', acknowledged: false });
       expect(startFailing(facts)).toEqual(['deconfliction']);
       expect(readiness(facts, DEFAULT_POLICY_RULES, start).ready).toBe(false);
+    });
+  });
+
+  describe('of a plan with no next step', () => {
+    it('is not ready under way, saying what is left to do, and not ready once ended, saying how it ended', () => {
+      expect(noNextStep({ reference: 'OP-2027-0001', status: 'ACTIVE' })).toEqual({
+        ready: false,
+        checks: [{
+          id: 'under-way', ok: false, applies: true, blocking: true,
+          message: 'The day of action is under way: OP-2027-0001 was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down',
+        }],
+      });
+      expect((['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const).map((status) => noNextStep({ reference: 'OP-2027-0001', status }).checks.map((check) => [check.id, check.message]))).toEqual([
+        [['ended', 'OP-2027-0001 has been completed: there is no next step to be ready for']],
+        [['ended', 'OP-2027-0001 has been cancelled: there is no next step to be ready for']],
+        [['ended', 'OP-2027-0001 has been stood down: there is no next step to be ready for']],
+      ]);
     });
   });
 });

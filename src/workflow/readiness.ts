@@ -1,4 +1,5 @@
-import type { AgencyKind, ExploitationType, PlanSection, Scope } from '../common/domain';
+import type { AgencyKind, ExploitationType, OperationStatus, PlanSection, Scope } from '../common/domain';
+import { counted, label } from '../common/labels';
 import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
 import { ukDateTime } from '../common/uk-time';
 import { orderChecks, OrderFacts } from './order-readiness';
@@ -81,6 +82,8 @@ export const CHECK_SECTIONS: Record<string, PlanSection> = {
   'essential-evidence-assigned': 'PROSECUTION',
   'cps-lead-time': 'PROSECUTION',
   'evidence-capability': 'PROSECUTION',
+  'under-way': 'CORE',
+  ended: 'CORE',
 };
 
 const victimsExpected = (facts: ReadinessFacts) => facts.expectedPotentialVictims > 0;
@@ -109,6 +112,19 @@ const NOT_YET: Record<string, { applies: (facts: ReadinessFacts) => boolean; mes
   'medical-cover': { applies: victimsExpected, message: 'No potential victims expected' },
   'reception-hours': { applies: victimsExpected, message: 'No potential victims expected' },
 };
+
+/**
+ * The readiness of a plan with no next step to be ready for: under way (it was started after the
+ * go/no-go checks; what is left is to complete it or stand it down), or ended. Not ready, with one
+ * check saying why, rather than a submission's checks it could only fail (a window in the past).
+ */
+export function noNextStep(plan: { reference: string; status: OperationStatus }): Readiness {
+  const [id, message] =
+    plan.status === 'ACTIVE'
+      ? ['under-way', `The day of action is under way: ${plan.reference} was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down`]
+      : ['ended', `${plan.reference} has been ${label('status', plan.status).toLowerCase()}: there is no next step to be ready for`];
+  return { ready: false, checks: [{ id, ok: false, applies: true, blocking: true, message }] };
+}
 
 /** R11: every check, each with a stable id and a message that says what to do next (or why it is not needed yet). */
 export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: ReadinessStage = { stage: 'submit' }): Readiness {
@@ -145,8 +161,8 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
         : `The window closed ${ukDateTime(facts.endsAt)}: cancel the plan, or move its window and have it approved again`,
     );
   }
-  check('locations', facts.locationCount > 0, `${facts.locationCount} location(s)`, 'Add at least one location');
-  check('confirmed-deployment', confirmed.length > 0, `${confirmed.length} confirmed team(s)`, 'Deploy at least one team and have it confirmed');
+  check('locations', facts.locationCount > 0, counted(facts.locationCount, 'location'), 'Add at least one location');
+  check('confirmed-deployment', confirmed.length > 0, counted(confirmed.length, 'confirmed team'), 'Deploy at least one team and have it confirmed');
   const pending = facts.deployments.filter((d) => d.status === 'REQUESTED');
   check(
     'no-pending-requests',
@@ -169,7 +185,7 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     'A CPS liaison is engaged',
     facts.cps?.status === 'REQUESTED' ? 'Early involvement is requested; wait for a CPS liaison to accept it' : 'Request early CPS involvement',
   );
-  check('evidence-requirements', facts.evidence.length > 0, `${facts.evidence.length} evidence requirement(s)`, 'The CPS liaison has set no evidence requirements yet');
+  check('evidence-requirements', facts.evidence.length > 0, counted(facts.evidence.length, 'evidence requirement'), 'The CPS liaison has set no evidence requirements yet');
   const uncovered = facts.evidence.filter((e) => e.priority === 'ESSENTIAL' && !(e.assignedTeamId && confirmedTeams.has(e.assignedTeamId)));
   check(
     'essential-evidence-assigned',
@@ -185,11 +201,11 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
   check(
     'safeguarding',
     !victimsExpected(facts) || safeguardingProblems.length === 0,
-    `Reception centre and safeguarding team ready for ${facts.expectedPotentialVictims} potential victim(s)`,
-    `${facts.expectedPotentialVictims} potential victim(s) expected: ${safeguardingProblems.join(' and ')}`,
+    `Reception centre and safeguarding team ready for ${counted(facts.expectedPotentialVictims, 'potential victim')}`,
+    `${counted(facts.expectedPotentialVictims, 'potential victim')} expected: ${safeguardingProblems.join(' and ')}`,
   );
   const open = facts.conflicts.filter((c) => !c.acknowledged);
-  check('deconfliction', open.length === 0, 'Every deconfliction hit is acknowledged', `Acknowledge the deconfliction hit(s) with ${list(open.map((c) => c.reference))}`);
+  check('deconfliction', open.length === 0, 'Every deconfliction hit is acknowledged', `Acknowledge the deconfliction ${open.length === 1 ? 'hit' : 'hits'} with ${list(open.map((c) => c.reference))}`);
 
   orderChecks(facts, purpose.stage, check);
 
@@ -197,8 +213,8 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
   check(
     'cps-lead-time',
     leadDays === null || leadDays >= CPS_LEAD_TIME_DAYS,
-    `The CPS was engaged ${Math.floor(leadDays ?? 0)} days ahead`,
-    `The CPS was engaged only ${Math.max(0, Math.floor(leadDays ?? 0))} day(s) before the start; ${CPS_LEAD_TIME_DAYS} or more is advised`,
+    `The CPS was engaged ${counted(Math.floor(leadDays ?? 0), 'day')} ahead`,
+    `The CPS was engaged only ${counted(Math.max(0, Math.floor(leadDays ?? 0)), 'day')} before the start; ${CPS_LEAD_TIME_DAYS} or more is advised`,
     false,
   );
   const interpreting = confirmed.some((d) => d.capabilities.includes('INTERPRETING'));

@@ -4,13 +4,14 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { nextStatus } from '../common/lifecycle';
 import { inTransaction } from '../database/transaction';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { assertVersion, OperationAccess } from '../operations/operation-access';
 import { OperationRow } from '../operations/operation-row';
+import { mayReview } from '../operations/plan-actions';
 import { PlansService } from '../operations/plans.service';
 import { ReviewDto } from './dto/workflow.dto';
-import { nextStatus } from './lifecycle';
 import { ReadinessService } from './readiness.service';
 import { ReviewRepository } from './review.repository';
 
@@ -42,7 +43,7 @@ export class ReviewService {
       if (refusal) throw refusal;
       assertVersion(row, input.version);
       const approve = input.decision === 'APPROVE';
-      const status = nextStatus(row.status, approve ? 'approve' : 'request-changes');
+      const status = nextStatus(row.status, approve ? 'approve' : 'request-changes', row.reference);
       // R11 again at approval: every blocking check, each supporting agency's sign-off among them.
       if (approve) await this.readiness.assertReady(viewer, id, manager, 'approve');
       const comment = input.comment ?? '';
@@ -65,13 +66,12 @@ export class ReviewService {
   }
 }
 
-/** R12: only a manager of the lead agency, who neither created the plan nor changed its content since it was last approved. */
+/** Why R12 (`mayReview`, the rule the plan view's actions follow too) keeps the viewer from reviewing the plan, or undefined when it does not. */
 function reviewRefusal(viewer: AuthUser, row: Pick<OperationRow, 'reference' | 'leadAgencyId' | 'createdBy' | 'contentEditors'>): DomainError | undefined {
+  if (mayReview(viewer, row)) return undefined;
   if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) return DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
-  if (viewer.id === row.createdBy || row.contentEditors.includes(viewer.id)) {
-    const what = viewer.id === row.createdBy ? 'created' : 'changed';
-    const since = viewer.id === row.createdBy ? '' : ' since it was last approved';
-    return new DomainError('SELF_APPROVAL', `Four eyes: you ${what} ${row.reference}${since}, so another manager must review it`);
-  }
-  return undefined;
+  // What else R12 refuses: four eyes, against the plan's creator and whoever changed it since it was last approved.
+  const what = viewer.id === row.createdBy ? 'created' : 'changed';
+  const since = viewer.id === row.createdBy ? '' : ' since it was last approved';
+  return new DomainError('SELF_APPROVAL', `Four eyes: you ${what} ${row.reference}${since}, so another manager must review it`);
 }

@@ -216,11 +216,41 @@ describe('the calendar feed', () => {
     const planEvent = (await read(ownersFeed.path)).events[`${plan.id}@planner`];
     expect(planEvent.status).toBe('CANCELLED');
     expect(planEvent.sequence).toBe(cancelled.version);
-    expect(text(planEvent.description)).toContain('Status: Cancelled');
+    expect(text(planEvent.description).split('\n')).toEqual(expect.arrayContaining(['Status: Cancelled', 'Cancelled: The site has closed']));
     const teamEvent = (await read(partnersFeed.path)).events[`${deployment.id}@planner`];
     expect(teamEvent.status).toBe('CANCELLED');
     expect(teamEvent.sequence).toBeGreaterThan(before.sequence ?? 0);
     expect(text(teamEvent.description)).toContain('Released: the operation was cancelled');
+  });
+
+  it('shows a day of action stood down as a cancelled event with its reason to the owning agency, and a partner only its team released', async () => {
+    const owner: Owner = await s.owner();
+    const partner = await s.partner('HMRC');
+    const plan: Plan = await s.plan(owner, { stage: 'active', partners: [partner] });
+    const ownersFeed = await newFeed(owner.auth);
+    const partnersFeed = await newFeed(partner.auth);
+    const reason = `The subjects left the address overnight ${unique('R')}`;
+
+    const stood: Plan = (await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason }).expect(200)).body;
+    expect(stood.status).toBe('STOOD_DOWN');
+
+    const owners = await read(ownersFeed.path);
+    const planEvent = owners.events[`${plan.id}@planner`];
+    expect(planEvent.status).toBe('CANCELLED');
+    expect(planEvent.sequence).toBe(stood.version);
+    const lines = text(planEvent.description).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['OFFICIAL-SENSITIVE', 'Status: Stood down', `Stood down: ${reason}`]);
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`^Plan page: https?://[^/]+/plans/${plan.reference}$`));
+
+    // The partner's feed holds its own team, released with the plan, and nothing of why the owner stood it down.
+    const partners = await read(partnersFeed.path);
+    const deployment = stood.deployments.find((d) => d.team.id === partner.team.id)!;
+    const teamEvent = partners.events[`${deployment.id}@planner`];
+    expect(teamEvent.status).toBe('CANCELLED');
+    expect(text(teamEvent.description)).toContain('Released: the operation was stood down');
+    expect(text(teamEvent.description)).toContain(`Plan: ${plan.reference}: ${plan.name} (Stood down)`);
+    expect(partners.events[`${plan.id}@planner`]).toBeUndefined();
+    expect(unfolded(partners.text)).not.toContain(reason);
   });
 
   it('shows a team the owner released as a cancelled event, though its agency no longer sees the plan', async () => {

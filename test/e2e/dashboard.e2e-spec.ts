@@ -1,6 +1,6 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { ukInstant } from '../../src/common/uk-time';
-import { addMonths, ukMonth } from '../../src/dashboard/period';
+import { addMonths, monthName, ukMonth } from '../../src/dashboard/period';
 import { DASHBOARD_CHECKS } from '../../src/dashboard/readiness-checks';
 import { createUser, login, randomPostcode, signedIn } from '../factories';
 import { Auth, Owner, Plan, Scenario } from '../factories/scenario';
@@ -90,6 +90,7 @@ describe('dashboard and exports (issue 18)', () => {
   }
 
   const zeroStatuses = { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, APPROVED: 0, ACTIVE: 0, COMPLETED: 0, CANCELLED: 0, STOOD_DOWN: 0 };
+  const noOutcomes = { completed: 0, stoodDown: 0, arrests: 0, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 0 };
 
   it('counts what was created, month by month in UK time: statuses, led and supported, CPS lead time, partner answers and outcomes', async () => {
     const { owner, hmrc, stranger } = await history();
@@ -122,11 +123,11 @@ describe('dashboard and exports (issue 18)', () => {
       { agency: { code: hmrc.agency.code, name: hmrc.agency.name }, answered: 1, medianHours: 5, p90Hours: 5 },
     ]);
     expect(body.outcomesPerMonth.months).toEqual([
-      { month: twoAgo, completed: 0, arrests: 0, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 0 },
-      { month: lastMonth, completed: 1, ...outcomes },
-      { month: thisMonth, completed: 0, arrests: 0, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 0 },
+      { month: twoAgo, ...noOutcomes },
+      { month: lastMonth, ...noOutcomes, completed: 1, ...outcomes },
+      { month: thisMonth, ...noOutcomes },
     ]);
-    expect(body.outcomesPerMonth.total).toMatchObject({ completed: 1, ...outcomes });
+    expect(body.outcomesPerMonth.total).toMatchObject({ completed: 1, stoodDown: 0, ...outcomes });
     expect(body.readiness).toMatchObject({ windowDays: 30, plans: 0, ready: 0 });
     for (const section of ['plansPerMonth', 'cpsLeadTime', 'readiness', 'partnerResponse', 'outcomesPerMonth']) expect(body[section].summary).toEqual(expect.any(String));
     expect(body.plansPerMonth.summary).toContain('your agency leads 2 and supports 1');
@@ -138,6 +139,40 @@ describe('dashboard and exports (issue 18)', () => {
     expect(strangers.plansPerMonth.months.map((m: { total: number; led: number }) => [m.total, m.led])).toEqual([[1, 1], [1, 1], [0, 0]]);
     expect(strangers.outcomesPerMonth.total.completed).toBe(0);
     expect(strangers.partnerResponse.agencies).toEqual([]);
+  });
+
+  it('counts the outcomes so far of the days of action stood down in the outcome totals, and says how many were stood down', async () => {
+    const owner = await s.owner();
+    const soFar = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 1, premisesVisited: 1 };
+    let completed = await s.plan(owner, { stage: 'active' });
+    await s.windowOpensAt(completed, new Date(Date.now() - HOUR));
+    completed = (await s.post(owner.auth, `/operations/${completed.id}/complete`, { version: completed.version, outcomes }).expect(200)).body;
+    const stoodDown = await s.plan(owner, { stage: 'active' });
+    await s.post(owner.auth, `/operations/${stoodDown.id}/stand-down`, { version: stoodDown.version, reason: 'The subjects have gone', outcomes: soFar }).expect(200);
+    // Stood down before anything was recorded: counted as stood down, adding nothing to the outcomes.
+    const early = await s.plan(owner, { stage: 'active' });
+    await s.post(owner.auth, `/operations/${early.id}/stand-down`, { version: early.version, reason: 'Called off at the RV point' }).expect(200);
+    for (const plan of [completed, stoodDown, early]) await move(plan, lastMonth);
+
+    const body = (await dashboard(owner.auth, '?months=2').expect(200)).body;
+    const counted = { completed: 1, stoodDown: 2, arrests: 4, potentialVictimsSafeguarded: 9, nrmReferrals: 6, premisesVisited: 3 };
+    expect(body.outcomesPerMonth.months).toEqual([{ month: lastMonth, ...counted }, { month: thisMonth, ...noOutcomes }]);
+    expect(body.outcomesPerMonth.total).toEqual({ month: `${lastMonth} to ${thisMonth}`, ...counted });
+    expect(body.outcomesPerMonth.summary).toBe(
+      '1 day of action completed and 2 stood down (with the outcomes so far): 4 arrests, 9 potential victims safeguarded, 6 NRM referrals and 3 premises visited.',
+    );
+    expect(body.plansPerMonth.months[0].byStatus).toEqual({ ...zeroStatuses, COMPLETED: 1, STOOD_DOWN: 2 });
+
+    const session = await webSignIn(t.http, owner.user.email);
+    const html = (await page(session, '/dashboard?months=2')).text;
+    const head = /<table[^>]*data-section="outcomes"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
+    expect([...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((cell) => cell[1].trim())).toEqual([
+      'Month', 'Completed', 'Stood down', 'Arrests', 'Potential victims safeguarded', 'NRM referrals', 'Premises visited',
+    ]);
+    expect(tableOf(html, 'outcomes')[0]).toEqual([monthName(lastMonth), '1', '2', '4', '9', '6', '3']);
+    expect(html).toContain('Outcomes of the days of action completed, and the outcomes so far of those stood down');
+    const csv = csvRows((await page(session, `/dashboard/outcomes.csv?from=${lastMonth}&to=${thisMonth}`)).text);
+    expect(csv.slice(1)).toEqual([`${lastMonth},1,2,4,9,6,3`, `${thisMonth},0,0,0,0,0,0`]);
   });
 
   it('counts for a manager every plan they may see (R14), for a coordinator only what their agency owns or supports, and nothing of other agencies', async () => {
@@ -175,10 +210,12 @@ describe('dashboard and exports (issue 18)', () => {
       offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'DOCUMENTS', description: 'Travel documents', priority: 'ESSENTIAL', version: await versionOf(owner.auth, troubled.id),
     }).expect(201);
     await s.draft(stranger, { ...window(14), locations: [{ label: 'Their yard', address: '1 Canal Side', postcode }] });
-    // Starting later than 30 days, or already cancelled: not counted.
+    // Starting later than 30 days, already cancelled, or stood down (it starts in two hours): not counted.
     await s.draft(owner, window(40));
     const cancelled = await s.draft(owner, window(5));
     await s.post(owner.auth, `/operations/${cancelled.id}/cancel`, { version: cancelled.version, reason: 'Intelligence went stale' }).expect(200);
+    const stoodDown = await s.plan(owner, { stage: 'active' });
+    await s.post(owner.auth, `/operations/${stoodDown.id}/stand-down`, { version: stoodDown.version, reason: 'The subjects have gone' }).expect(200);
 
     const failingPerApi = new Map<string, string[]>();
     for (const plan of [ready, bare, troubled]) {
@@ -239,7 +276,7 @@ describe('dashboard and exports (issue 18)', () => {
     );
     const outcomesTable = tableOf(html, 'outcomes');
     expect(outcomesTable.map((row) => row.slice(1).map(numberIn))).toEqual(
-      [...json.outcomesPerMonth.months, json.outcomesPerMonth.total].map((m: Record<string, number>) => [m.completed, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]),
+      [...json.outcomesPerMonth.months, json.outcomesPerMonth.total].map((m: Record<string, number>) => [m.completed, m.stoodDown, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]),
     );
     const lead = tableOf(html, 'cps-lead-time');
     expect(lead.slice(0, 5).map((row) => numberIn(row[1]))).toEqual(json.cpsLeadTime.buckets.map((b: { plans: number }) => b.plans));
@@ -292,10 +329,10 @@ describe('dashboard and exports (issue 18)', () => {
       expect(csv.headers['content-disposition']).toBe(`attachment; filename="outcomes-${twoAgo}-to-${thisMonth}.csv"`);
       expect(csv.text.startsWith(BOM)).toBe(true);
       expect(csvRows(csv.text)).toEqual([
-        'Month,Days of action completed,Arrests,Potential victims safeguarded,NRM referrals,Premises visited',
-        `${twoAgo},0,0,0,0,0`,
-        `${lastMonth},1,3,7,5,2`,
-        `${thisMonth},0,0,0,0,0`,
+        'Month,Days of action completed,Days of action stood down,Arrests,Potential victims safeguarded,NRM referrals,Premises visited',
+        `${twoAgo},0,0,0,0,0,0`,
+        `${lastMonth},1,0,3,7,5,2`,
+        `${thisMonth},0,0,0,0,0,0`,
       ]);
       await page(session, '/dashboard/outcomes.csv?months=99', 400);
     });

@@ -167,6 +167,29 @@ describe('the pages offer exactly the moves the API accepts', () => {
     expect(table).toEqual(EXPECTED[status]);
   });
 
+  /**
+   * The engaged CPS liaison's move on the evidence: closing gathering, offered on the evidence page
+   * (and in the plan view's actions) exactly when the API accepts it: once the day of action is
+   * completed or stood down, the evidence gathered before it was stood down recorded.
+   */
+  it.each(OPERATION_STATUSES.map((status) => [status]))('%s: closing evidence gathering', async (status) => {
+    const liaison = await s.liaison();
+    const session = await webSignIn(t.http, liaison.user.email);
+    const plan = await planIn(status);
+    const view: Plan = (await s.get(liaison.auth, `/operations/${plan.id}`).expect(200)).body;
+    const offered = view.actions.closeEvidenceGathering;
+    expect(offered).toBe(status === 'COMPLETED' || status === 'STOOD_DOWN');
+    const html = (await page(session, `/plans/${plan.reference}/evidence`)).text;
+    expect(html.includes(`<form method="post" action="/plans/${plan.reference}/evidence/close"`)).toBe(offered);
+    const target = offered ? await planIn(status) : plan;
+    const answer = await s.post(liaison.auth, `/operations/${target.id}/cps-involvement/close`, { version: target.version });
+    expect(answer.status === 200).toBe(offered);
+    if (!offered) {
+      expect(answer.body.code).toBe('INVALID_TRANSITION');
+      expect(answer.body.message).toBe(`Evidence gathering on ${plan.reference} is closed only once its day of action has been completed or stood down`);
+    }
+  });
+
   /** R8 and R12 as DESIGN.md writes them: who may make which move from each status. */
   const owners = (...actions: LifecycleAction[]) => ['owner coordinator', 'manager who created it'].flatMap((role) => actions.map((action) => `${role}: ${action}`));
   const EXPECTED: Record<OperationStatus, string[]> = {

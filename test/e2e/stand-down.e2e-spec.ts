@@ -54,6 +54,15 @@ describe('standing a day of action down', () => {
       after: { status: 'STOOD_DOWN', reason: REASON, outcomes, releasedTeams: expect.arrayContaining([expect.objectContaining({ agency: partner.agency.code })]) },
     });
 
+    // Its readiness, to the owner and the partner alike: no next step to be ready for.
+    for (const who of [owner.auth, partner.auth]) {
+      expect((await s.get(who, `/operations/${plan.id}/readiness`).expect(200)).body).toEqual({
+        ready: false,
+        stage: null,
+        checks: [{ id: 'ended', ok: false, applies: true, blocking: true, message: `${plan.reference} has been stood down: there is no next step to be ready for` }],
+      });
+    }
+
     const again = await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { ...body, version: stood.version }).expect(409);
     expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `${plan.reference} is already stood down` });
     await s.post(owner.auth, `/operations/${plan.id}/complete`, { version: stood.version, outcomes }).expect(409);
@@ -114,6 +123,9 @@ describe('standing a day of action down', () => {
     const month = ukDate(new Date(plan.startsAt)).slice(0, 7);
     const dashboard = (await s.get(owner.manager, `/dashboard?from=${month}&to=${month}`).expect(200)).body;
     expect(dashboard.plansPerMonth.months).toEqual([expect.objectContaining({ month, byStatus: expect.objectContaining({ STOOD_DOWN: 1, ACTIVE: 0 }) })]);
+    expect(dashboard.outcomesPerMonth.months).toEqual([
+      { month, completed: 0, stoodDown: 1, arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1 },
+    ]);
   });
 
   describe('its page, with JavaScript off', () => {

@@ -52,7 +52,7 @@ describe('The dashboard in a browser (Chromium, headless)', () => {
 
     const charts = page.getByRole('img');
     await expect(charts.count()).resolves.toBe(5);
-    for (const [index, name] of ['Days of action per month by status', 'Days from CPS engagement to the start', 'Plans starting in the next 30 days failing each check', 'Hours from a team request', 'Outcomes of completed days of action per month'].entries()) {
+    for (const [index, name] of ['Days of action per month by status', 'Days from CPS engagement to the start', 'Plans starting in the next 30 days failing each check', 'Hours from a team request', 'Outcomes of days of action completed or stood down, per month'].entries()) {
       await expect(charts.nth(index).getAttribute('aria-labelledby')).resolves.toMatch(/-title$/);
       await expect(page.getByRole('img', { name: new RegExp(`^${name}`) }).count()).resolves.toBe(1);
     }
@@ -61,7 +61,7 @@ describe('The dashboard in a browser (Chromium, headless)', () => {
       json.plansPerMonth.months.map((m: { total: number; led: number; supported: number; byStatus: Record<string, number> }) => [m.total, m.led, m.supported, ...Object.values(m.byStatus)]),
     );
     expect(numbers(await rowsOf(page, 'outcomes'))).toEqual(
-      [...json.outcomesPerMonth.months, json.outcomesPerMonth.total].map((m: Record<string, number>) => [m.completed, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]),
+      [...json.outcomesPerMonth.months, json.outcomesPerMonth.total].map((m: Record<string, number>) => [m.completed, m.stoodDown, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]),
     );
     expect((await rowsOf(page, 'cps-lead-time')).slice(0, 5).map((row) => Number(row[1]))).toEqual(json.cpsLeadTime.buckets.map((b: { plans: number }) => b.plans));
     expect((await rowsOf(page, 'readiness')).map((row) => [row[0], Number(row[1])])).toEqual(json.readiness.checks.map((c: { title: string; failing: number }) => [c.title, c.failing]));

@@ -116,13 +116,16 @@ export class PartnerResponsesView {
 
 export class OutcomesMonthView {
   @ApiProperty({ example: '2026-03' }) month: string;
-  @ApiProperty({ description: 'Plans completed that started in the month' }) completed: number;
+  @ApiProperty({ description: 'Days of action completed that started in the month' }) completed: number;
+  @ApiProperty({ description: 'Days of action stood down that started in the month: their outcomes so far, where recorded, are in the counts beside' })
+  stoodDown: number;
   @ApiProperty() arrests: number;
   @ApiProperty() potentialVictimsSafeguarded: number;
   @ApiProperty() nrmReferrals: number;
   @ApiProperty() premisesVisited: number;
 }
 
+/** The outcomes of the days of action completed, and the outcomes so far of those stood down: real outcomes either way. */
 export class OutcomesPerMonthView {
   @ApiProperty({ type: OutcomesMonthView, isArray: true }) months: OutcomesMonthView[];
   @ApiProperty({ type: OutcomesMonthView, description: 'The whole period (month: the period, from–to)' }) total: OutcomesMonthView;

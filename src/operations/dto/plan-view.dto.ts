@@ -171,7 +171,7 @@ export class PlanActionsView {
   @ApiProperty({ description: 'Stand it down (owner; ACTIVE)' }) standDown: boolean;
   @ApiProperty({ description: 'Change the plan (owner; DRAFT, CHANGES_REQUESTED, or APPROVED, which returns it to DRAFT)' }) edit: boolean;
   @ApiProperty({ description: 'Add and change evidence requirements (the engaged CPS liaison, while the plan is edited)' }) setEvidence: boolean;
-  @ApiProperty({ description: 'Close evidence gathering (the engaged CPS liaison, once the plan is COMPLETED)' }) closeEvidenceGathering: boolean;
+  @ApiProperty({ description: 'Close evidence gathering (the engaged CPS liaison, once the day of action is COMPLETED or STOOD_DOWN)' }) closeEvidenceGathering: boolean;
 }
 
 export class OperationView extends OperationSummaryView {
@@ -217,7 +217,7 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: ApprovalView, nullable: true, description: 'Who approved the plan and when, while it stands' })
   approval: ApprovalView | null;
   @ApiProperty({ type: OutcomesView, nullable: true }) outcomes: OutcomesView | null;
-  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the plan was cancelled or stood down; null otherwise' }) cancelReason: string | null;
   @ApiProperty({ type: PersonView }) createdBy: PersonView;
   @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
   @ApiProperty({ type: PersonView }) updatedBy: PersonView;

@@ -10,6 +10,7 @@ import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, R
 import { CpsService } from '../../cps/cps.service';
 import { EvidenceService } from '../../cps/evidence.service';
 import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
+import { evidenceIsGathered } from '../../operations/plan-actions';
 import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
@@ -197,8 +198,8 @@ export class PlanEvidenceController {
   ): FastifyReply {
     const { plan } = context;
     const roles = rolesOn(request.user!, plan);
-    // Evidence is gathered from the day of action on.
-    const dayHasCome = plan.status === 'ACTIVE' || plan.status === 'COMPLETED';
+    // Evidence is gathered from the day of action on, and recorded after it ends (completed or stood down).
+    const dayHasCome = evidenceIsGathered(plan.status);
     const groups = OFFENCES.map((offence) => ({
       offence,
       requirements: plan.evidenceRequirements

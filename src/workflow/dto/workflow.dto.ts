@@ -3,11 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PersonView, VersionDto } from '../../common/dto';
 import { trim } from '../../common/transforms';
-import { IsRequiredText, Omittable } from '../../common/validators';
+import { IsRequiredText, Omittable, oneOf } from '../../common/validators';
 
 export class ReviewDto extends VersionDto {
   @ApiProperty({ enum: ['APPROVE', 'REQUEST_CHANGES'] })
-  @IsIn(['APPROVE', 'REQUEST_CHANGES'], { message: 'decision must be APPROVE or REQUEST_CHANGES' })
+  @IsIn(['APPROVE', 'REQUEST_CHANGES'], oneOf(['APPROVE', 'REQUEST_CHANGES'], 'Choose whether to approve the plan or ask for changes'))
   decision: 'APPROVE' | 'REQUEST_CHANGES';
 
   @ApiPropertyOptional({ maxLength: 4000, description: 'Required when requesting changes: what to change' })
@@ -74,7 +74,17 @@ export class ReadinessCheckView {
 }
 
 export class ReadinessView {
-  @ApiProperty({ description: 'Every blocking check passes' }) ready: boolean;
+  @ApiProperty({ description: 'Every blocking check passes: the plan is ready for its next step (false for a plan under way or ended, which has none)' }) ready: boolean;
+  @ApiProperty({
+    enum: ['submit', 'approve', 'start'],
+    nullable: true,
+    type: String,
+    description:
+      'What the checks judge the plan for: its submission (a draft, or a plan sent back for changes), its approval (submitted), or the go/no-go of starting it (approved). ' +
+      'Null for a day of action under way or a plan that has ended (completed, cancelled or stood down): there is no next step to be ready for, so readiness is false and ' +
+      'checks holds one blocking, failing check saying so, id "under-way" (complete it with its outcomes, or stand it down) or "ended"',
+  })
+  stage: 'submit' | 'approve' | 'start' | null;
   @ApiProperty({ type: ReadinessCheckView, isArray: true }) checks: ReadinessCheckView[];
 }
 
