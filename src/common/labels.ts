@@ -1,5 +1,6 @@
 import type {
   AgencyKind,
+  BriefingSection,
   Capability,
   CpsInvolvementStatus,
   DeploymentStatus,
@@ -13,6 +14,7 @@ import type {
   OperationStatus,
   PlanSection,
   Power,
+  Role,
   RiskRating,
   Scope,
   SubjectKind,
@@ -167,6 +169,16 @@ export const LABELS = {
     INTELLIGENCE: 'Intelligence',
     PROSECUTION: 'Prosecution',
   } satisfies Record<PlanSection, string>,
+  /** The IIMARCH briefing's sections, as the briefing pack heads them and the history names them. */
+  briefingSection: {
+    information: 'Information',
+    intent: 'Intent',
+    method: 'Method',
+    administration: 'Administration',
+    risk: 'Risk assessment',
+    communications: 'Communications',
+    humanitarian: 'Humanitarian issues',
+  } satisfies Record<BriefingSection, string>,
 };
 
 export type LabelSet = keyof typeof LABELS;
@@ -174,4 +186,109 @@ export type LabelSet = keyof typeof LABELS;
 /** The label of a code, or the code itself when the vocabulary has none (a newer code than this build). */
 export function label(set: LabelSet, code: string): string {
   return (LABELS[set] as Record<string, string>)[code] ?? code;
+}
+
+/**
+ * The words for the fields of the API's requests, as a problem with one names it ("The end must be
+ * after the start"). A field not listed here is named by its own words ("radioChannel": "the radio channel").
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  acceptedBy: 'the senior officer accepting the risk',
+  adviceNeededBy: 'the date advice is needed by',
+  agencyId: 'the agency',
+  agencyKind: 'the kind of agency',
+  allowedScopes: 'the scopes allowed',
+  basis: 'the basis of entry',
+  briefingAt: 'the time of the briefing',
+  briefingPlace: 'the place of the briefing',
+  capacity: 'the number of officers in the team',
+  classification: 'the protective marking',
+  court: 'the issuing court',
+  cursor: 'the page',
+  dateOfBirth: 'the date of birth',
+  debriefAt: 'the time of the debrief',
+  deploymentId: 'the team',
+  endsAt: 'the end',
+  evidenceType: 'the type of evidence',
+  expectedPotentialVictims: 'the number of potential victims expected',
+  expiresAt: 'the expiry of the warrant',
+  exploitationTypes: 'the types of exploitation',
+  exploitationTypesAnyOf: 'the types of exploitation one of which a plan must have',
+  exploitationTypesWithin: 'the types of exploitation a plan must keep to',
+  from: 'the start of the period',
+  headcount: 'the number of officers',
+  hitId: 'the deconfliction hit',
+  id: 'the id in the address',
+  intelligenceDerived: 'whether the risk is derived from intelligence',
+  kind: 'the kind',
+  limit: 'the number of results',
+  meetAt: 'the meeting time',
+  months: 'the number of months',
+  nextCursor: 'the next page link',
+  nrmReferrals: 'the number of NRM referrals',
+  offenceOther: 'the offence in words',
+  operationId: 'the plan',
+  q: 'the search',
+  receptionClosesAt: 'the time the reception centre closes',
+  receptionOpensAt: 'the time the reception centre opens',
+  requirementId: 'the evidence requirement',
+  residual: 'the residual risk',
+  rid: 'the evidence requirement',
+  rvPointId: 'the RV point',
+  startsAt: 'the start',
+  strikeAt: 'the strike time',
+  teamId: 'the team',
+  to: 'the end of the period',
+};
+
+/** The words for a field of a request, by its path (`locations.0.strikeAt`: "the strike time"). */
+export function fieldLabel(path: string): string {
+  const name = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? path;
+  return FIELD_LABELS[name] ?? `the ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()}`;
+}
+
+/** An agency of each kind as the subject of a sentence ("A victim support organisation cannot lead a day of action"). */
+export const AGENCY_KIND_NOUNS: Record<AgencyKind, string> = {
+  POLICE: 'a police force',
+  NCA: 'the National Crime Agency',
+  GLAA: 'the Gangmasters and Labour Abuse Authority',
+  BORDER_FORCE: 'Border Force',
+  IMMIGRATION_ENFORCEMENT: 'Immigration Enforcement',
+  HMRC: 'HM Revenue and Customs',
+  DWP: 'the Department for Work and Pensions',
+  CPS: 'the Crown Prosecution Service',
+  LOCAL_AUTHORITY: 'a local authority',
+  VICTIM_SUPPORT: 'a victim support organisation',
+};
+
+/** The roles a user may hold, in words. */
+export const ROLE_LABELS: Record<Role, string> = {
+  COORDINATOR: 'coordinator',
+  CPS_LIAISON: 'CPS liaison',
+  MANAGER: 'manager',
+  ADMIN: 'admin',
+};
+
+/** A count with its noun, singular or plural as English has it: "1 location", "2 officers", "0 teams". */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/** The roles in words, as a list joined by "or": "a manager or a coordinator". */
+export function anyOfRoles(roles: readonly Role[]): string {
+  const named = roles.map((role) => `${/^[aeiou]/i.test(ROLE_LABELS[role]) ? 'an' : 'a'} ${ROLE_LABELS[role]}`);
+  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
+}
+
+/**
+ * An agency as people read it: its name, with its code in brackets only where the code says
+ * something the name does not ("Border Force (BF)", but "NCA", never "NCA (NCA)").
+ */
+export function agencyNamed(agency: { name: string; code: string }): string {
+  return agency.name.trim().toLowerCase() === agency.code.trim().toLowerCase() ? agency.name : `${agency.name} (${agency.code})`;
+}
+
+/** A label as it reads inside a sentence: "Radio channel" → "radio channel", but "RV points" and "NRM referrals" keep their capitals. */
+export function inSentence(text: string): string {
+  return /^[A-Z][A-Z0-9]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,4 +1,4 @@
-import { ukDate, ukDateTime, ukInstant, ukLocalTime } from './uk-time';
+import { clockOf, ukDate, ukDateTime, ukDay, ukInstant, ukLocalTime } from './uk-time';
 
 describe('UK dates', () => {
   it('gives the UK calendar date of an instant, in winter (GMT) and in summer (BST)', () => {
@@ -29,5 +29,45 @@ describe('UK wall-clock time', () => {
 
   it('gives back the fields an instant shows in the UK', () => {
     expect(ukLocalTime('2026-10-25T00:30:00Z')).toEqual({ year: 2026, month: 10, day: 25, hour: 1, minute: 30 });
+  });
+});
+
+describe('UK days as people read them', () => {
+  it('writes a calendar date as its day, month and year, whatever the time zone', () => {
+    expect(ukDay('2026-12-10')).toBe('10 December 2026');
+    expect(ukDay('2027-07-01')).toBe('1 July 2027');
+  });
+
+  it('writes an instant as the day it falls on in the UK', () => {
+    expect(ukDay('2027-07-15T23:30:00Z')).toBe('16 July 2027');
+    expect(ukDay(new Date('2027-01-15T23:30:00Z'))).toBe('15 January 2027');
+  });
+});
+
+describe('times of day as people type them', () => {
+  it.each([
+    ['06:00', 6, 0],
+    ['6:00', 6, 0],
+    ['06.30', 6, 30],
+    ['0600', 6, 0],
+    ['0600hrs', 6, 0],
+    ['0600 hrs', 6, 0],
+    ['600', 6, 0],
+    ['2359', 23, 59],
+    ['00:00', 0, 0],
+    ['6am', 6, 0],
+    ['6 AM', 6, 0],
+    ['6:30pm', 18, 30],
+    ['6.30 p.m.', 18, 30],
+    ['12am', 0, 0],
+    ['12pm', 12, 0],
+    ['noon', 12, 0],
+    ['Midnight', 0, 0],
+  ])('reads "%s" as %i:%i', (typed, hour, minute) => {
+    expect(clockOf(typed)).toEqual({ hour, minute });
+  });
+
+  it.each(['', '9', '25:00', '2460', '06:60', '13pm', '0am', 'six', '06:00:00', '12345'])('refuses "%s"', (typed) => {
+    expect(clockOf(typed)).toBeUndefined();
   });
 });

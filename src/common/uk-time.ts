@@ -34,6 +34,18 @@ export function ukDateTime(instant: Date | string): string {
   return ukDateTimeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
+const ukDayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const calendarDayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * A day as people in the UK write it: "10 December 2026". A calendar date (YYYY-MM-DD) is that
+ * day; an instant is the day it falls on in the UK.
+ */
+export function ukDay(day: Date | string): string {
+  if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)) return calendarDayFormat.format(new Date(`${day}T00:00:00Z`));
+  return ukDayFormat.format(typeof day === 'string' ? new Date(day) : day);
+}
+
 const ukClockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
 
 /** The time of day of an instant in the UK, with GMT or BST named: "05:30 GMT" (for times within a day of action). */
@@ -68,4 +80,24 @@ export function ukInstant(local: UkLocalTime): Date | undefined {
     return read.year === local.year && read.month === local.month && read.day === local.day && read.hour === local.hour && read.minute === local.minute;
   };
   return [new Date(asUtc - 3600_000), new Date(asUtc)].find(same);
+}
+
+/**
+ * A time of day as people type it, on the 24-hour clock or with am or pm: "06:00", "6:00", "06.00",
+ * "0600", "0600hrs", "600", "6am", "6:30 pm", "noon", "midnight". Undefined when it is not one.
+ */
+export function clockOf(typed: string): { hour: number; minute: number } | undefined {
+  const text = typed.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === 'noon' || text === 'midday') return { hour: 12, minute: 0 };
+  if (text === 'midnight') return { hour: 0, minute: 0 };
+  const twelveHour = /^(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.?m\.?$/.exec(text);
+  if (twelveHour) {
+    const [hour, minute] = [Number(twelveHour[1]), Number(twelveHour[2] ?? 0)];
+    if (hour < 1 || hour > 12 || minute > 59) return undefined;
+    return { hour: (hour % 12) + (twelveHour[3] === 'p' ? 12 : 0), minute };
+  }
+  const day = /^(?:(\d{1,2})[:.](\d{2})|(\d{1,2})(\d{2}))(?: ?(?:hrs|hours|h))?$/.exec(text);
+  if (!day) return undefined;
+  const [hour, minute] = [Number(day[1] ?? day[3]), Number(day[2] ?? day[4])];
+  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
 }

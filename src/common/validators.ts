@@ -1,5 +1,12 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { fieldLabel } from './labels';
 import { UK_POSTCODE } from './postcode';
+
+/** The field's label as the start of a sentence: "The strike time". */
+const subject = (propertyName: string) => {
+  const words = fieldLabel(propertyName);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -10,7 +17,7 @@ export function IsInstant(options?: ValidationOptions) {
       name: 'isInstant',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be an ISO 8601 date-time with a time zone, e.g. 2027-03-01T05:00:00Z`, ...options },
+      options: { message: `${subject(propertyName)} must be a date and time with its time zone, like 2027-03-01T05:00:00Z`, ...options },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)),
       },
@@ -26,7 +33,7 @@ export function IsDateOnly(options?: ValidationOptions) {
       name: 'isDateOnly',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a date, YYYY-MM-DD, e.g. 2027-02-14`, ...options },
+      options: { message: `${subject(propertyName)} must be a real date, written like 2027-02-14`, ...options },
       validator: {
         validate: (value: unknown) => {
           const match = typeof value === 'string' ? DATE_ONLY.exec(value) : null;
@@ -45,7 +52,7 @@ export function IsUkPostcode(options?: ValidationOptions) {
       name: 'isUkPostcode',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a UK postcode, e.g. B11 1AA`, ...options },
+      options: { message: `${subject(propertyName)} must be a UK postcode, like B11 1AA`, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && UK_POSTCODE.test(value) },
     });
 }
@@ -64,9 +71,17 @@ export function IsRequiredText(missing: string, maxLength: number, options?: Val
       validator: {
         validate: (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= maxLength,
         defaultMessage: (args) =>
-          typeof args?.value === 'string' && args.value.length > maxLength ? `${propertyName} must be at most ${maxLength} characters` : missing,
+          typeof args?.value === 'string' && args.value.length > maxLength ? `${subject(propertyName)} must be ${maxLength} characters or fewer` : missing,
       },
     });
+}
+
+/**
+ * The options of a check that a field is one of `values` (IsIn): the problem in words for people,
+ * and the codes the field takes for programs (in the error's details, beside the field).
+ */
+export function oneOf(values: readonly string[], message: string, options: ValidationOptions = {}): ValidationOptions {
+  return { ...options, message, context: { allowed: [...values] } };
 }
 
 /**

@@ -3,23 +3,35 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
+import type { CpsInvolvementStatus } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
-import { ukDate } from '../common/uk-time';
+import { label } from '../common/labels';
+import { ukDate, ukDateTime, ukDay } from '../common/uk-time';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { assertVersion, OperationAccess } from '../operations/operation-access';
 import { OperationRow } from '../operations/operation-row';
+import { gatheringMayClose, planHasEnded } from '../operations/plan-actions';
 import { PlansService } from '../operations/plans.service';
 import { CpsDeclineView, CpsRequestDto, DeclineCpsRequestDto } from './dto/cps.dto';
 import { InvolvementRepository } from './involvement.repository';
-import { ukDateTime } from '../common/uk-time';
+
+/** Where a plan's request for early CPS involvement stands, as "Early CPS involvement in OP-… …" ends. */
+const INVOLVEMENT: Record<CpsInvolvementStatus, string> = {
+  REQUESTED: 'is requested and waits for a CPS liaison to answer',
+  ENGAGED: 'was accepted by a CPS liaison',
+  WITHDRAWN: 'was withdrawn',
+  DECLINED: 'was declined',
+};
+const involvementIn = (reference: string, status: CpsInvolvementStatus | undefined) =>
+  status ? `Early CPS involvement in ${reference} ${INVOLVEMENT[status]}` : `No early CPS involvement was requested in ${reference}`;
 
 /** Advice is needed from today on, and before the day of action while that is still ahead. */
 export function adviceDateProblem(adviceNeededBy: string, today: string, startDay: string): string | undefined {
-  if (adviceNeededBy < today) return `the date advice is needed by must be today (${today}) or later`;
+  if (adviceNeededBy < today) return `the date advice is needed by must be today (${ukDay(today)}) or later`;
   if (startDay >= today && adviceNeededBy > startDay) {
-    return `the date advice is needed by must be from today (${today}) up to the day of action (${startDay})`;
+    return `the date advice is needed by must be from today (${ukDay(today)}) up to the day of action (${ukDay(startDay)})`;
   }
   return undefined;
 }
@@ -40,7 +52,7 @@ export class CpsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
       const current = await InvolvementRepository.get(manager, operationId);
       if (current && (current.status === 'REQUESTED' || current.status === 'ENGAGED')) {
-        throw new DomainError('INVALID_TRANSITION', `CPS involvement in ${row.reference} is already ${current.status}`, { status: current.status });
+        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current.status)}: it needs no new request`, { status: current.status });
       }
       const problem = adviceDateProblem(input.adviceNeededBy, ukDate(new Date()), ukDate(row.startsAt));
       if (problem) throw validationError([{ field: 'adviceNeededBy', problems: [problem] }]);
@@ -63,7 +75,7 @@ export class CpsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       const current = await InvolvementRepository.get(manager, operationId);
       if (current?.status !== 'REQUESTED') {
-        throw new DomainError('INVALID_TRANSITION', `There is no open CPS request on ${row.reference} to withdraw (it is ${current?.status ?? 'not requested'})`, {
+        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current?.status)}: there is no open request to withdraw`, {
           status: current?.status ?? null,
         });
       }
@@ -74,7 +86,7 @@ export class CpsService {
     return this.plans.get(viewer, operationId);
   }
 
-  /** A plan that ends (cancelled, completed) withdraws its open request: it leaves every liaison's view. */
+  /** A plan that ends (cancelled, completed, stood down) withdraws its open request: it leaves every liaison's view. */
   async withdrawWhenPlanEnds(manager: EntityManager, viewer: AuthUser, row: OperationRow, why: string): Promise<void> {
     if (!(await InvolvementRepository.withdraw(manager, row.id))) return;
     await this.audit.append(manager, { operationId: row.id, action: 'cps.withdrawn', actor: viewer, before: { status: 'REQUESTED' }, after: { status: 'WITHDRAWN', reason: why } });
@@ -93,15 +105,17 @@ export class CpsService {
   }
 
   /**
-   * The engaged liaison closes evidence gathering once the case file is complete; until then
-   * evidence is gathered and decided after the day too (interviews, financial analysis, downloads).
+   * The engaged liaison closes evidence gathering once the case file is complete, after the day of
+   * action was completed or stood down; until then evidence is gathered and decided after the day
+   * too (interviews, financial analysis, downloads, or what was gathered before a stand-down).
    */
   async close(viewer: AuthUser, operationId: string, version: number): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lockForLiaison(manager, viewer, operationId);
       assertVersion(row, version);
-      if (row.status !== 'COMPLETED') {
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} is ${row.status}; evidence gathering is closed after the day of action is completed`, { status: row.status });
+      if (!gatheringMayClose(row.status)) {
+        const why = `Evidence gathering on ${row.reference} is closed only once its day of action has been completed or stood down`;
+        throw new DomainError('INVALID_TRANSITION', why, { status: row.status });
       }
       if ((await InvolvementRepository.get(manager, operationId))?.closedAt) throw new DomainError('INVALID_TRANSITION', `Evidence gathering on ${row.reference} is already closed`);
       await InvolvementRepository.close(manager, operationId, viewer.id);
@@ -134,10 +148,10 @@ export class CpsService {
       if (!hasRole(viewer, 'CPS_LIAISON')) throw DomainError.forbidden('Only a CPS liaison may accept or decline early involvement');
       assertVersion(row, version);
       if (current?.status !== 'REQUESTED') {
-        throw new DomainError('INVALID_TRANSITION', `CPS involvement in ${row.reference} is ${current?.status ?? 'not requested'}, not REQUESTED`, { status: current?.status ?? null });
+        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current?.status)}: there is no open request to answer`, { status: current?.status ?? null });
       }
-      if (row.status === 'CANCELLED' || row.status === 'COMPLETED') {
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} is ${row.status}; its CPS request can no longer be answered`, { status: row.status });
+      if (planHasEnded(row.status)) {
+        throw new DomainError('INVALID_TRANSITION', `${row.reference} has been ${label('status', row.status).toLowerCase()}: its CPS request can no longer be answered`, { status: row.status });
       }
       if (answer === 'ENGAGED') await InvolvementRepository.engage(manager, operationId, viewer.id);
       else await InvolvementRepository.decline(manager, operationId, viewer.id, reason as string);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import type { AgencyKind, DeploymentStatus, Power } from '../common/domain';
-import { label } from '../common/labels';
+import { counted, label } from '../common/labels';
 import { DomainError } from '../common/errors/domain-error';
 import { pgErrorCode } from '../database/pg-errors';
 import { inTransaction, underSavepoint } from '../database/transaction';
@@ -42,7 +42,7 @@ export class DeploymentsService {
       const verdict = maySupport(team.agencyKind, row, await this.policy.rules(manager));
       if (!verdict.permitted) throw new DomainError('SUPPORT_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: team.agencyCode });
       if (input.headcount > team.capacity) {
-        throw new DomainError('CAPACITY_EXCEEDED', `${team.name} has ${team.capacity} officers; a headcount of ${input.headcount} is more than it has`, {
+        throw new DomainError('CAPACITY_EXCEEDED', `${team.name} has ${counted(team.capacity, 'officer')}; ${counted(input.headcount, 'officer')} is more than it has`, {
           capacity: team.capacity,
           headcount: input.headcount,
         });

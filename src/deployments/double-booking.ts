@@ -1,7 +1,6 @@
 import { DomainError } from '../common/errors/domain-error';
-import { ukDate } from '../common/uk-time';
 import { Clash } from './deployment.repository';
-import { ukDateTime } from '../common/uk-time';
+import { ukDateTime, ukDay } from '../common/uk-time';
 
 /**
  * R5's refusal, after the exclusion constraint over confirmed deployments said no: names the
@@ -17,6 +16,6 @@ export function doubleBookingError(clash: Clash | undefined): DomainError {
     );
   }
   // Of a plan the caller may not see, the day is enough to act on; its hours are not theirs to know.
-  const days = [...new Set([ukDate(clash.startsAt), ukDate(new Date(clash.endsAt.getTime() - 1))])].join(' to ');
+  const days = [...new Set([ukDay(clash.startsAt), ukDay(new Date(clash.endsAt.getTime() - 1))])].join(' to ');
   return new DomainError('TEAM_DOUBLE_BOOKED', `${clash.teamName} is already deployed on another operation on ${days}`, { team: clash.teamName });
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { counted } from '../common/labels';
 import { validationError } from '../common/validation';
 import { PlaceOrTimeChange, PlanEvents } from '../operations/plan-events';
 import { TeamsService } from '../reference-data/teams.service';
@@ -65,7 +66,7 @@ export class PlanFollowers implements OnModuleInit {
     const named = visible.map((booking) => `${booking.reference} (${booking.headcount})`);
     const hidden = over.length - visible.length;
     const where = [...named, ...(hidden ? [`${hidden} other operation${hidden === 1 ? '' : 's'}`] : [])].join(', ');
-    throw new DomainError('CAPACITY_EXCEEDED', `${team.name} is confirmed with more than ${capacity} officers on ${where}; reduce those deployments first`, {
+    throw new DomainError('CAPACITY_EXCEEDED', `${team.name} is confirmed with more than ${counted(capacity, 'officer')} on ${where}; reduce those deployments first`, {
       capacity,
       deployments: visible.map((booking) => ({ operation: booking.reference, headcount: booking.headcount })),
       hiddenDeployments: hidden,

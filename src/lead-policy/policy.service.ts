@@ -5,10 +5,11 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { AGENCY_KINDS, POLICY_ROLES } from '../common/domain';
 import { definedFields } from '../common/defined';
+import { label } from '../common/labels';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { PolicyRuleDto, PolicyRuleView } from './dto/policy-rule.dto';
-import { describeRule, RuleData } from './policy';
+import { CPS_TAKES_PART, describeRule, RuleData } from './policy';
 import { PolicyRule } from './policy-rule.entity';
 import { PolicyRepository } from './policy.repository';
 
@@ -56,16 +57,11 @@ export class PolicyService {
     rules.forEach((rule, index) => {
       const key = `${rule.agencyKind}/${rule.role}`;
       if (seen.has(key)) {
-        throw validationError([{ field: `rules.${index}`, problems: [`${key} is listed more than once`] }]);
+        throw validationError([{ field: `rules.${index}`, problems: [`The ${rule.role === 'LEAD' ? 'lead' : 'support'} rule for ${label('agencyKind', rule.agencyKind)} is listed more than once`] }]);
       }
       seen.add(key);
       if (rule.agencyKind === 'CPS' && rule.permitted) {
-        throw validationError([
-          {
-            field: `rules.${index}.permitted`,
-            problems: ['R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team'],
-          },
-        ]);
+        throw validationError([{ field: `rules.${index}.permitted`, problems: [CPS_TAKES_PART] }]);
       }
     });
     await inTransaction(this.dataSource, async (manager) => {

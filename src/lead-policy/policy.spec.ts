@@ -33,44 +33,48 @@ describe('the lead/support policy under the default rules', () => {
     const verdict = mayLead(kind, { exploitationTypes: types, scope }, DEFAULT_POLICY_RULES);
     expect(verdict.permitted).toBe(r1(kind, types, scope));
     expect(verdict.rule).toBe('R1');
-    expect(verdict.reason).toMatch(/^R1: /);
+    expect(verdict.reason).toMatch(verdict.permitted ? / can lead this day of action$/ : / (cannot lead|can lead only|can be led only)/);
+    expect(verdict.reason).not.toMatch(/\bR\d|[A-Z]{2,}_|\b(LABOUR|INTERNATIONAL|POLICE)\b/);
   });
 
   it.each(CASES)('R2: may $kind support a $scope operation of $types?', ({ kind, types, scope }) => {
     const verdict = maySupport(kind, { exploitationTypes: types, scope }, DEFAULT_POLICY_RULES);
     expect(verdict.permitted).toBe(r2(kind, types));
-    expect(verdict.reason).toMatch(/^R2: /);
+    expect(verdict.rule).toBe('R2');
+    expect(verdict.reason).toMatch(verdict.permitted ? / can supply teams to this day of action$/ : / (cannot supply teams|can supply teams only|through early involvement only)/);
+    expect(verdict.reason).not.toMatch(/\bR\d|[A-Z]{2,}_|\b(LABOUR|INTERNATIONAL|POLICE)\b/);
   });
 });
 
-describe('refusal reasons name the rule', () => {
+describe('refusal reasons say why in words, with labels, not rule ids or codes', () => {
   const labourAndSexual = { exploitationTypes: ['LABOUR', 'SEXUAL'] as ExploitationType[], scope: 'LOCAL' as Scope };
 
   it('GLAA leading a mixed operation', () => {
     expect(mayLead('GLAA', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe(
-      'R1: GLAA may lead only operations whose exploitation types are all LABOUR',
+      'The Gangmasters and Labour Abuse Authority can lead only days of action against labour exploitation alone',
     );
   });
 
   it('anyone but the NCA leading an international operation', () => {
     expect(mayLead('POLICE', { exploitationTypes: ['SEXUAL'], scope: 'INTERNATIONAL' }, DEFAULT_POLICY_RULES).reason).toBe(
-      'R1: an INTERNATIONAL operation may be led only by NCA',
+      'An international day of action can be led only by the National Crime Agency',
     );
   });
 
   it('a kind that may not lead at all', () => {
-    expect(mayLead('HMRC', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe('R1: HMRC may not lead an operation');
+    expect(mayLead('HMRC', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe('HM Revenue and Customs cannot lead a day of action');
+    expect(mayLead('VICTIM_SUPPORT', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe('A victim support organisation cannot lead a day of action');
   });
 
   it('the CPS as a deployed team', () => {
     expect(maySupport('CPS', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe(
-      'R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team',
+      'The CPS takes part through early involvement only, never as the lead or with teams',
     );
   });
 
   it('GLAA supporting an operation without LABOUR', () => {
     expect(maySupport('GLAA', { exploitationTypes: ['SEXUAL'], scope: 'LOCAL' }, DEFAULT_POLICY_RULES).reason).toBe(
-      'R2: GLAA may support only operations whose exploitation types include LABOUR',
+      'The Gangmasters and Labour Abuse Authority can supply teams only to days of action that include labour exploitation',
     );
   });
 
@@ -85,7 +89,7 @@ describe('refusal reasons name the rule', () => {
     );
     expect(mayLead('HMRC', labourAndSexual, rules).permitted).toBe(true);
     expect(mayLead('HMRC', { ...labourAndSexual, scope: 'NATIONAL' }, rules).reason).toBe(
-      'R1: a NATIONAL operation may be led only by POLICE, NCA or GLAA',
+      'A national day of action can be led only by a police force, the National Crime Agency or the Gangmasters and Labour Abuse Authority',
     );
   });
 });
@@ -93,8 +97,8 @@ describe('refusal reasons name the rule', () => {
 describe('describeRule', () => {
   it('puts a rule in words', () => {
     const glaaLead = DEFAULT_POLICY_RULES.find((rule) => rule.agencyKind === 'GLAA' && rule.role === 'LEAD') as RuleData;
-    expect(describeRule(glaaLead)).toBe('GLAA may lead LOCAL, REGIONAL or NATIONAL operations whose exploitation types are all LABOUR');
+    expect(describeRule(glaaLead)).toBe('The Gangmasters and Labour Abuse Authority can lead local, regional or national days of action against labour exploitation alone');
     const ncaLead = DEFAULT_POLICY_RULES.find((rule) => rule.agencyKind === 'NCA' && rule.role === 'LEAD') as RuleData;
-    expect(describeRule(ncaLead)).toBe('NCA may lead any operation');
+    expect(describeRule(ncaLead)).toBe('The National Crime Agency can lead any day of action');
   });
 });

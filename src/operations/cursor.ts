@@ -20,5 +20,5 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // fall through to the refusal below
   }
-  throw validationError([{ field: 'cursor', problems: ['cursor is not one this API gave out; use nextCursor from the previous page'] }]);
+  throw validationError([{ field: 'cursor', problems: ['This page link is not one the service gave out: use the link to the next page that came with the previous one'] }]);
 }

@@ -1,4 +1,4 @@
-import { BRIEFING_SECTIONS, BriefingSection } from '../common/domain';
+import { BRIEFING_SECTIONS } from '../common/domain';
 import { label, LabelSet } from '../common/labels';
 import { ukClock, ukDate, ukDateTime } from '../common/uk-time';
 import { sameContent } from './plan-edits';
@@ -27,17 +27,6 @@ export interface NameReferences {
   ids: string[];
   codes: string[];
 }
-
-/** The IIMARCH briefing's sections by their titles. */
-const BRIEFING_TITLES: Record<BriefingSection, string> = {
-  information: 'Information',
-  intent: 'Intent',
-  method: 'Method',
-  administration: 'Administration',
-  risk: 'Risk assessment',
-  communications: 'Communications',
-  humanitarian: 'Humanitarian issues',
-};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Keys whose values are agency codes. */
@@ -319,7 +308,7 @@ function briefingLines(before: unknown, after: unknown, creating: boolean, ctx: 
   if (!isRecord(after)) return [];
   const from = isRecord(before) ? before : {};
   const sections = BRIEFING_SECTIONS.filter((section) => section in after || section in from);
-  const fields = sections.map((section): Field => [section, `briefing, ${BRIEFING_TITLES[section]}`, 'text']);
+  const fields = sections.map((section): Field => [section, `briefing, ${label('briefingSection', section)}`, 'text']);
   return fieldLines(fields, creating ? null : from, after, ctx);
 }
 

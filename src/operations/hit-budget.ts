@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { counted } from '../common/labels';
 import { AppConfig } from '../config/app-config';
 import { Limit, RateLimits } from '../database/rate-limits';
 
@@ -45,7 +46,7 @@ export class HitBudget {
   private refusal(limit: Limit, retryAfterMs: number): DomainError {
     return new DomainError(
       'RATE_LIMITED',
-      `Your changes have raised ${limit.max} deconfliction hits within the hour; you can change places, times and subjects again in ${Math.ceil(retryAfterMs / 60000)} minute(s). Meanwhile, call the contacts of the hits raised.`,
+      `Your changes have raised ${limit.max} deconfliction hits within the hour; you can change places, times and subjects again in ${counted(Math.max(1, Math.ceil(retryAfterMs / 60000)), 'minute')}. Meanwhile, call the contacts of the hits raised.`,
       { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) },
     );
   }

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
 import { DomainError } from '../common/errors/domain-error';
+import { label } from '../common/labels';
 import { OperationRepository } from './operation.repository';
 import { OperationChanges, OperationRow } from './operation-row';
 import { mayEditPlan } from './ownership';
@@ -72,7 +73,7 @@ export function assertOwner(viewer: AuthUser, row: OperationRow, what = 'change'
 
 export function assertEditable(row: OperationRow): void {
   if (!EDITABLE_STATUSES.includes(row.status)) {
-    throw new DomainError('INVALID_TRANSITION', `Operation ${row.reference} is ${row.status}; a plan is edited only in DRAFT, CHANGES_REQUESTED or APPROVED (which returns it to DRAFT)`, {
+    throw new DomainError('INVALID_TRANSITION', `${row.reference} is ${label('status', row.status).toLowerCase()}: a plan is changed only while it is a draft or has changes requested, or once approved (which returns it to draft)`, {
       status: row.status,
     });
   }

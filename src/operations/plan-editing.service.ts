@@ -204,7 +204,7 @@ export class PlanEditingService {
     const lead = await manager.getRepository(Agency).findOneByOrFail({ id: leadAgencyId });
     const verdict = mayLead(lead.kind, facts, await this.policy.rules(manager));
     if (!verdict.permitted) {
-      throw new DomainError('LEAD_NOT_PERMITTED', `${verdict.reason}; the lead is ${lead.code}, so change the lead first`, { rule: verdict.rule, agency: lead.code });
+      throw new DomainError('LEAD_NOT_PERMITTED', `${verdict.reason}, and ${lead.name} leads this plan: change the lead first`, { rule: verdict.rule, agency: lead.code });
     }
   }
 }

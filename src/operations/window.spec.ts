@@ -9,13 +9,13 @@ describe('windowProblems', () => {
   });
 
   it('refuses a window that ends before or when it starts', () => {
-    expect(windowProblems(at('2027-01-01T06:00:00Z'), at('2027-01-01T06:00:00Z'))).toEqual(['endsAt must be after startsAt']);
-    expect(windowProblems(at('2027-01-02T06:00:00Z'), at('2027-01-01T06:00:00Z'))).toEqual(['endsAt must be after startsAt']);
+    expect(windowProblems(at('2027-01-01T06:00:00Z'), at('2027-01-01T06:00:00Z'))).toEqual(['The end must be after the start']);
+    expect(windowProblems(at('2027-01-02T06:00:00Z'), at('2027-01-01T06:00:00Z'))).toEqual(['The end must be after the start']);
   });
 
   it('refuses a window longer than 72 hours, saying how long it is', () => {
     expect(windowProblems(at('2027-01-01T06:00:00Z'), at('2027-01-04T06:00:01Z'))).toEqual([
-      'the window may last at most 72 hours; this one lasts 73',
+      'A day of action may last at most 72 hours, and this one lasts 73',
     ]);
   });
 });

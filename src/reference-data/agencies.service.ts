@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
+import { counted } from '../common/labels';
 import { inTransaction } from '../database/transaction';
 import { Agency } from './agency.entity';
 import { AgencyView, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
@@ -50,7 +51,7 @@ export class AgenciesService {
         if (liaisons > 0) {
           throw new DomainError(
             'VALIDATION_FAILED',
-            `This agency has ${liaisons} CPS liaison(s); CPS_LIAISON is only for users of a CPS agency, so change their roles first`,
+            `This agency has ${counted(liaisons, 'CPS liaison')}, and only users of the Crown Prosecution Service can be CPS liaisons: change their roles first`,
           );
         }
       }

@@ -9,7 +9,7 @@ import { inTransaction } from '../database/transaction';
 import { AgencyKindPowersView, PutPowersDto } from './dto/powers.dto';
 import { PowersRepository } from './powers.repository';
 
-const CPS_HOLDS_NONE = 'R2: the CPS takes part through CPS involvement only, never as a deployed team, so it holds no powers';
+const CPS_HOLDS_NONE = 'The CPS takes part through early involvement only, never with teams, so it holds no powers';
 
 /** The powers in the vocabulary's order. */
 function ordered(powers: Iterable<Power>): Power[] {

@@ -6,6 +6,7 @@ import { hashPassword } from '../common/password-hashing';
 import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
+import { AGENCY_KIND_NOUNS } from '../common/labels';
 import type { Role } from '../common/domain';
 import { passwordProblems } from '../common/password-policy';
 import { validationError } from '../common/validation';
@@ -128,10 +129,10 @@ export class UsersService {
 
   private async assertRolesFitAgency(manager: EntityManager, agencyId: string, roles: Role[]): Promise<void> {
     const agency = await manager.getRepository(Agency).findOneBy({ id: agencyId });
-    if (!agency) throw new DomainError('VALIDATION_FAILED', `Agency ${agencyId} does not exist`, { fields: [{ field: 'agencyId', problems: ['agency does not exist'] }] });
+    if (!agency) throw new DomainError('VALIDATION_FAILED', 'The agency chosen does not exist', { fields: [{ field: 'agencyId', problems: ['Choose an agency from the list'] }] });
     if (roles.includes('CPS_LIAISON') && agency.kind !== 'CPS') {
-      throw new DomainError('VALIDATION_FAILED', `CPS_LIAISON is only for users of a CPS agency; ${agency.code} is ${agency.kind}`, {
-        fields: [{ field: 'roles', problems: ['CPS_LIAISON needs a CPS agency'] }],
+      throw new DomainError('VALIDATION_FAILED', `Only users of the Crown Prosecution Service can be CPS liaisons, and ${agency.name} is ${AGENCY_KIND_NOUNS[agency.kind]}`, {
+        fields: [{ field: 'roles', problems: ['Only a user of the Crown Prosecution Service can be a CPS liaison'] }],
       });
     }
   }

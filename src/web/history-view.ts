@@ -1,4 +1,6 @@
 import type { HistoryEventView, ReferenceEventView } from '../audit/dto/audit.dto';
+import type { Role } from '../common/domain';
+import { label, ROLE_LABELS } from '../common/labels';
 
 /** What the reference data's events did, as the admin audit names them. */
 const REFERENCE_ACTIONS: Record<string, string> = {
@@ -43,7 +45,18 @@ function words(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/\./g, ': ').toLowerCase();
 }
 
-function shown(value: unknown): string {
+/** Values of the reference data that are codes, in words: an agency's kind, a user's roles, a team's capabilities, the policy's rules. */
+const VALUE_WORDS: Record<string, (value: unknown) => unknown> = {
+  kind: (value) => (typeof value === 'string' ? label('agencyKind', value) : value),
+  roles: (value) => (Array.isArray(value) ? value.map((role) => ROLE_LABELS[role as Role] ?? role) : value),
+  capabilities: (value) => (Array.isArray(value) ? value.map((capability) => label('capability', String(capability))) : value),
+  rules: (value) => (Array.isArray(value) ? value.map((rule) => (rule as { description?: string }).description ?? JSON.stringify(rule)) : value),
+};
+
+function shown(value: unknown, key = ''): string {
+  const inWords = VALUE_WORDS[key]?.(value);
+  if (Array.isArray(inWords)) return inWords.join(key === 'rules' ? '; ' : ', ') || '(none)';
+  if (inWords !== undefined) return shown(inWords);
   if (value === null || value === undefined || value === '') return '(none)';
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ') || '(none)';
@@ -59,7 +72,7 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
     const nested = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
     if (nested(from) || nested(to)) return changes((from ?? null) as Record<string, unknown> | null, (to ?? null) as Record<string, unknown> | null, `${prefix}${words(key)}: `);
     if (JSON.stringify(from) === JSON.stringify(to)) return [];
-    return [{ field: `${prefix}${words(key)}`, before: before ? shown(from) : '', after: shown(to) }];
+    return [{ field: `${prefix}${key === 'kind' ? 'kind of agency' : words(key)}`, before: before ? shown(from, key) : '', after: shown(to, key) }];
   });
 }
 

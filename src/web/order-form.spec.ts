@@ -13,6 +13,15 @@ describe('the operational order’s forms', () => {
     expect(optionalInstantAt('debriefAt', 'debrief', blank)).toEqual({ iso: null });
   });
 
+  it('reads a time typed as people write it: 0530, 5:30 or 5.30am are all 05:30', () => {
+    for (const time of ['0530', '5:30', '05.30', '5.30am', '0530hrs']) {
+      expect(instantOf('briefingAt', { ...winter, time }, 'briefing')).toEqual({ iso: '2031-03-01T05:30:00.000Z' });
+    }
+    expect(instantOf('briefingAt', { ...winter, time: '2530' }, 'briefing')).toEqual({
+      error: { field: 'briefingAt-time', text: 'Enter the briefing time as hours and minutes, for example 05:30 or 0530' },
+    });
+  });
+
   it('sends only the details the chosen entry basis needs', () => {
     const typed = {
       location: { label: 'Yard', address: '1 Mill Lane', postcode: 'B11 1AA' },

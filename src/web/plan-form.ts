@@ -1,5 +1,5 @@
 import { BRIEFING_SECTIONS, BriefingSection } from '../common/domain';
-import { ukInstant, ukLocalTime } from '../common/uk-time';
+import { clockOf, ukInstant, ukLocalTime } from '../common/uk-time';
 import type { OperationView } from '../operations/dto/plan-view.dto';
 import { formList, formText } from './forms';
 import { FieldError } from './page';
@@ -117,10 +117,10 @@ export function instantOf(field: string, fields: DateTimeFields, which: string =
   const [d, m, y] = numbers;
   const real = !numbers.some(Number.isNaN) && y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (!real) return { error: { field: `${field}-day`, text: `The ${which} date must be a real date` } };
-  const clock = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-  if (!time) return { error: { field: `${field}-time`, text: `Enter the ${which} time, for example 05:30` } };
-  if (!clock || Number(clock[1]) > 23 || Number(clock[2]) > 59) return { error: { field: `${field}-time`, text: `Enter the ${which} time as hours and minutes on the 24-hour clock, for example 05:30` } };
-  const instant = ukInstant({ year: y, month: m, day: d, hour: Number(clock[1]), minute: Number(clock[2]) });
+  if (!time.trim()) return { error: { field: `${field}-time`, text: `Enter the ${which} time, for example 05:30` } };
+  const clock = clockOf(time);
+  if (!clock) return { error: { field: `${field}-time`, text: `Enter the ${which} time as hours and minutes, for example 05:30 or 0530` } };
+  const instant = ukInstant({ year: y, month: m, day: d, ...clock });
   if (!instant) return { error: { field: `${field}-time`, text: `The ${which} time does not exist in the UK that day: the clocks go forward from 01:00 to 02:00` } };
   return { iso: instant.toISOString() };
 }

@@ -247,15 +247,24 @@ export function asPosted(context: PlanContext, request: AuthenticatedRequest): P
   return { ...context, plan: { ...context.plan, version: formVersion(request) || context.plan.version }, seen: Number(formText(request.body, 'seen')) || 0 };
 }
 
-/** Where a change leads, saying what it did when the person confirmed its consequences first (`confirmed`: their kinds). */
+/** The banner after a save that says no more than that it is saved (the page it leads to shows the result). */
+const CHANGE_SAVED = 'Your change is saved';
+
+/**
+ * Where a change leads, with what the banner there says: what it did when the person confirmed its
+ * consequences first (`confirmed`: their kinds), else that it is saved, unless the page it leads to
+ * has a banner of its own for it (a flag already in `done`).
+ */
 function withHappened(done: string, confirmed: string): string {
-  return confirmed ? `${done}${done.includes('?') ? '&' : '?'}happened=${encodeURIComponent(confirmed)}` : done;
+  const flag = confirmed ? `happened=${encodeURIComponent(confirmed)}` : done.includes('?') ? '' : 'changed';
+  return flag ? `${done}${done.includes('?') ? '&' : '?'}${flag}` : done;
 }
 
-/** What a confirmed change did, said on the page it leads to (`?happened=`, the kinds of consequence it confirmed). */
+/** What a change did, said on the page it leads to: the consequences it confirmed (`?happened=`), or that it is saved (`?changed`). */
 export function happenedOf(request: AuthenticatedRequest): string | undefined {
-  const happened = (request.query as Record<string, unknown> | undefined)?.happened;
-  return typeof happened === 'string' ? afterTheChange(happened.split(',')) : undefined;
+  const query = request.query as Record<string, unknown> | undefined;
+  if (typeof query?.happened === 'string') return afterTheChange(query.happened.split(','));
+  return query && 'changed' in query ? CHANGE_SAVED : undefined;
 }
 
 /** The version the form was drawn at (R10): the API refuses a change made from an older one. */

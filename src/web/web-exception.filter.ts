@@ -45,6 +45,11 @@ export class WebExceptionFilter extends AllExceptionsFilter implements Exception
   }
 }
 
+/** An address no route answers, in words; the method and path it was asked for go in the details, for whoever wrote the request. */
+function nothingAt(request: AuthenticatedRequest): DomainError {
+  return new DomainError('NOT_FOUND', 'Nothing is at this address: check the method and the path', { method: request.method, path: request.url.split('?')[0] });
+}
+
 /**
  * The app's last word on every error: the contract's JSON, except that a browser asking for a
  * page at an address that does not exist gets the 404 page (pages of the UI have their own filter).
@@ -56,6 +61,7 @@ export class SiteExceptionFilter extends WebExceptionFilter {
     const unmatched = exception instanceof NotFoundException && !request.routeOptions?.url;
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (unmatched && wantsPage) this.replyPage(exception, host);
+    else if (unmatched) this.replyJson(nothingAt(request), host);
     else this.replyJson(exception, host);
   }
 }

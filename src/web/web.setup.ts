@@ -2,8 +2,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
-import { LABELS } from '../common/labels';
-import { ukDateTime } from '../common/uk-time';
+import { agencyNamed, counted, LABELS } from '../common/labels';
+import { ukDateTime, ukDay } from '../common/uk-time';
 import { registerCallerConstraint } from './callers';
 
 /** The templates (beside this file in src/ and, copied by the build, in dist/) and GOV.UK Frontend's macros. */
@@ -27,6 +27,9 @@ export async function registerWebUi(app: NestFastifyApplication): Promise<void> 
         env.addGlobal('labels', LABELS);
         env.addFilter('ukTime', (instant: string | null | undefined) => (instant ? ukDateTime(instant) : ''));
         env.addFilter('label', (code: string, set: keyof typeof LABELS) => (LABELS[set] as Record<string, string>)[code] ?? code);
+        env.addFilter('agency', (agency: { name: string; code: string }) => agencyNamed(agency));
+        env.addFilter('counted', (count: number, one: string, many?: string) => counted(count, one, many));
+        env.addFilter('ukDay', (date: string | null | undefined) => (date ? ukDay(date) : ''));
       },
     },
   });

@@ -1,5 +1,5 @@
 import { BriefingSection, PLAN_SECTIONS } from '../common/domain';
-import { label } from '../common/labels';
+import { agencyNamed, label, LABELS } from '../common/labels';
 import { markingText, printedMarkingCss } from '../common/marking';
 import { ukClock, ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
@@ -16,15 +16,8 @@ type Block =
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'table'; header: string[]; rows: string[][]; empty: string };
 
-export const SECTION_TITLES: Record<BriefingSection, string> = {
-  information: 'Information',
-  intent: 'Intent',
-  method: 'Method',
-  administration: 'Administration',
-  risk: 'Risk assessment',
-  communications: 'Communications',
-  humanitarian: 'Humanitarian issues',
-};
+/** The IIMARCH sections' titles: the label set of src/common/labels.ts, which the history names them by too. */
+export const SECTION_TITLES: Record<BriefingSection, string> = LABELS.briefingSection;
 
 /** A section's heading and text, or what is missing and who writes it; nothing for a section the reader may not see. */
 function section(plan: OperationView, name: BriefingSection): Block[] {
@@ -89,7 +82,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
       rows: [
         ['Status', label('status', plan.status)],
         ['Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`],
-        ['Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : `Not chosen yet: a coordinator of ${plan.owningAgency.name} chooses it`],
+        ['Lead agency', plan.leadAgency ? agencyNamed(plan.leadAgency) : `Not chosen yet: a coordinator of ${plan.owningAgency.name} chooses it`],
         ['Scope', label('scope', plan.scope)],
         ['Exploitation types', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', ')],
         ['Version', String(plan.version)],

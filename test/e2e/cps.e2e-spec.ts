@@ -1,6 +1,7 @@
-import { ukDate } from '../../src/common/uk-time';
+import { ukDate, ukDay } from '../../src/common/uk-time';
 import { createTeam, signedIn, TeamRow } from '../factories';
 import { Scenario } from '../factories/scenario';
+import { browserOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
@@ -105,10 +106,10 @@ describe('early CPS involvement and evidence requirements', () => {
       { field: 'adviceNeededBy', problems: ['Enter the date advice is needed by, as YYYY-MM-DD'] },
     ]);
     const past = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: '2020-01-01' }).expect(400);
-    expect(past.body.details.fields).toEqual([{ field: 'adviceNeededBy', problems: [`the date advice is needed by must be today (${ukDate(new Date())}) or later`] }]);
+    expect(past.body.details.fields).toEqual([{ field: 'adviceNeededBy', problems: [`The date advice is needed by must be today (${ukDay(new Date())}) or later`] }]);
     const afterTheDay = ukDate(new Date(Date.parse(operation.startsAt) + 48 * hour));
     const late = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: afterTheDay }).expect(400);
-    expect(late.body.details.fields[0]).toMatchObject({ field: 'adviceNeededBy', problems: [expect.stringContaining(`up to the day of action (${ukDate(new Date(operation.startsAt))})`)] });
+    expect(late.body.details.fields[0]).toMatchObject({ field: 'adviceNeededBy', problems: [expect.stringContaining(`up to the day of action (${ukDay(new Date(operation.startsAt))})`)] });
     await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: ukDate(new Date()) }).expect(200);
   });
 
@@ -145,6 +146,28 @@ describe('early CPS involvement and evidence requirements', () => {
     const plan = await engaged();
     const refused = await t.http().delete(`/operations/${plan.id}/cps-involvement?version=${plan.version}`).set(owner.auth).expect(409);
     expect(refused.body.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('offers the owner the request and its withdrawal on the CPS page exactly while the API takes them: while the plan is edited', async () => {
+    const { page } = browserOf(() => t.http);
+    const session = await webSignIn(t.http, owner.user.email);
+    const forms = async (plan: { reference: string }) => {
+      const html = (await page(session, `/plans/${plan.reference}/cps`)).text;
+      return ['cps', 'cps/withdraw'].filter((path) => html.includes(`<form method="post" action="/plans/${plan.reference}/${path}"`));
+    };
+    const plan = await createOperation();
+    expect(await forms(plan)).toEqual(['cps']);
+    const requested = (await requestCps(plan).expect(200)).body;
+    expect(await forms(plan)).toEqual(['cps/withdraw']);
+
+    // Under way the plan is no longer edited: neither is offered, and the API takes neither.
+    await s.dayStarted(plan);
+    expect(await forms(plan)).toEqual([]);
+    await t.http().delete(`/operations/${plan.id}/cps-involvement?version=${requested.version}`).set(owner.auth).expect(409);
+    const unrequested = await createOperation();
+    await s.dayStarted(unrequested);
+    expect(await forms(unrequested)).toEqual([]);
+    await requestCps(unrequested).expect(409);
   });
 
   it('runs the whole lifecycle against each requirement’s own version, keeping every note and rejection', async () => {
@@ -236,7 +259,7 @@ describe('early CPS involvement and evidence requirements', () => {
     let plan = await s.plan(planner, { stage: 'active' });
     let requirement = (plan.evidenceRequirements as Requirement[])[0];
     const early = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(409);
-    expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('closed after the day of action is completed') });
+    expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `Evidence gathering on ${plan.reference} is closed only once its day of action has been completed or stood down` });
     await s.windowOpensAt(plan, new Date(Date.now() - hour));
     const outcomes = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1 };
     plan = (await t.http().post(`/operations/${plan.id}/complete`).set(planner.auth).send({ version: plan.version, outcomes }).expect(200)).body;
@@ -262,7 +285,39 @@ describe('early CPS involvement and evidence requirements', () => {
     await s.windowOpensAt(plan, new Date(Date.now() - 2 * hour));
     const requirement = (plan.evidenceRequirements as Requirement[])[0];
     const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'x' }).expect(409);
-    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('is APPROVED, not started') });
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `Evidence is recorded as gathered from the start of the day of action: ${plan.reference} has not started yet` });
+  });
+
+  it('records the evidence gathered before a day of action was stood down, and lets the liaison close gathering then', async () => {
+    const planner = await s.owner();
+    const cpsLiaison = await s.liaison();
+    let plan = await s.plan(planner, { stage: 'active' });
+    let requirement = (plan.evidenceRequirements as Requirement[])[0];
+    plan = (await t.http().post(`/operations/${plan.id}/stand-down`).set(planner.auth).send({ version: plan.version, reason: 'The subjects left overnight' }).expect(200)).body;
+    expect(plan.status).toBe('STOOD_DOWN');
+    expect((await t.http().get(`/operations/${plan.id}`).set(cpsLiaison.auth).expect(200)).body.actions.closeEvidenceGathering).toBe(true);
+    // The page offers what the API accepts: recording it as gathered, on the evidence page.
+    const evidencePage = (await browserOf(() => t.http).page(await webSignIn(t.http, planner.user.email), `/plans/${plan.reference}/evidence`)).text;
+    expect(evidencePage).toContain(`name="requirementId" value="${requirement.id}"`);
+    expect(evidencePage).toContain('Record as gathered');
+
+    requirement = (await transition(planner, plan.id, requirement, 'gathered', { note: 'Ledger seized before the stand-down' }).expect(200)).body.requirement;
+    requirement = (await transition(cpsLiaison, plan.id, requirement, 'accept').expect(200)).body.requirement;
+    expect(requirement).toMatchObject({ status: 'ACCEPTED', gatheredNote: 'Ledger seized before the stand-down' });
+    const closed = (await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(200)).body;
+    expect(closed).toMatchObject({ status: 'STOOD_DOWN', cpsInvolvement: { closedAt: expect.any(String) }, actions: { closeEvidenceGathering: false } });
+  });
+
+  it('refuses gathering on a plan cancelled before its day, in words', async () => {
+    const planner = await s.owner();
+    let plan = await s.plan(planner, { stage: 'approved' });
+    const requirement = (plan.evidenceRequirements as Requirement[])[0];
+    plan = (await t.http().post(`/operations/${plan.id}/cancel`).set(planner.auth).send({ version: plan.version, reason: 'The site has closed' }).expect(200)).body;
+    const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'x' }).expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: `Evidence is recorded as gathered from the start of the day of action: ${plan.reference} was cancelled before its day of action`,
+    });
   });
 
   it('no longer gives a partner that declined after being asked again a task on the plan it can no longer see', async () => {
@@ -321,7 +376,7 @@ describe('early CPS involvement and evidence requirements', () => {
     const unknown = await addRequirement(plan, { offence: 'THEFT', evidenceType: 'HEARSAY' }).expect(400);
     expect(unknown.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['evidenceType', 'offence']);
     const other = await addRequirement(plan, { offence: 'OTHER' }).expect(400);
-    expect(other.body.details.fields).toEqual([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is OTHER'] }]);
+    expect(other.body.details.fields).toEqual([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is another offence'] }]);
     await addRequirement(plan, { offence: 'OTHER', offenceOther: 'Controlling prostitution for gain (SOA 2003 s.53)' }).expect(201);
   });
 
@@ -332,7 +387,7 @@ describe('early CPS involvement and evidence requirements', () => {
     const added = (await addRequirement(plan).expect(201)).body;
     const assigned = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(200)).body.requirement;
     const early = await transition(owner, plan.id, assigned, 'gathered', { note: 'x' }).expect(409);
-    expect(early.body.message).toContain('is DRAFT, not started');
+    expect(early.body.message).toBe(`Evidence is recorded as gathered from the start of the day of action: ${plan.reference} has not started yet`);
     const accepting = await transition(liaison, plan.id, assigned, 'accept').expect(409);
     expect(accepting.body.code).toBe('INVALID_TRANSITION');
     const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');

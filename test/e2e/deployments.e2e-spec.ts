@@ -98,19 +98,20 @@ describe('supporting teams (deployments)', () => {
     await deploy(other, { teamId: partnerTeam.id }).expect(201);
   });
 
-  it('refuses teams the support policy forbids, naming the rule (R2)', async () => {
+  it('refuses teams the support policy forbids, saying why in words and naming the rule (R2) in the details', async () => {
     const cps = await createAgency(t.dataSource, { kind: 'CPS' });
     const cpsTeam = await createTeam(t.dataSource, cps);
     const operation = await createOperation(owner, { exploitationTypes: ['SEXUAL'] });
     const refused = await deploy(operation, { teamId: cpsTeam.id }).expect(422);
     expect(refused.body).toMatchObject({
       code: 'SUPPORT_NOT_PERMITTED',
-      message: 'R2: the CPS takes part through CPS involvement only, never as a lead or a deployed team',
+      message: 'The CPS takes part through early involvement only, never as the lead or with teams',
+      details: { rule: 'R2' },
     });
     const glaa = await createAgency(t.dataSource, { kind: 'GLAA' });
     const glaaTeam = await createTeam(t.dataSource, glaa);
     const noLabour = await deploy(operation, { teamId: glaaTeam.id }).expect(422);
-    expect(noLabour.body.message).toBe('R2: GLAA may support only operations whose exploitation types include LABOUR');
+    expect(noLabour.body.message).toBe('The Gangmasters and Labour Abuse Authority can supply teams only to days of action that include labour exploitation');
     const labour = await createOperation(owner, { exploitationTypes: ['LABOUR', 'SEXUAL'] });
     await deploy(labour, { teamId: glaaTeam.id }).expect(201);
   });
@@ -226,7 +227,7 @@ describe('supporting teams (deployments)', () => {
     await t.http().post(`/operations/${ours.id}/deployments/${ourRequest.id}/confirm`).set(partner.auth).send({ version: ourRequest.version }).expect(200);
     const blind = await t.http().patch(`/operations/${ours.id}`).set(owner.auth)
       .send({ version: ours.version, startsAt: '2027-12-01T10:00:00Z', endsAt: '2027-12-01T18:00:00Z' }).expect(409);
-    expect(blind.body).toMatchObject({ code: 'TEAM_DOUBLE_BOOKED', message: `${partnerTeam.name} is already deployed on another operation on 2027-12-01` });
+    expect(blind.body).toMatchObject({ code: 'TEAM_DOUBLE_BOOKED', message: `${partnerTeam.name} is already deployed on another operation on 1 December 2027` });
     expect(JSON.stringify(blind.body)).not.toContain(theirPlan.reference);
     expect(JSON.stringify(blind.body)).not.toMatch(/06:00|14:00/);
 

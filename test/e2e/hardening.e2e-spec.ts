@@ -24,7 +24,7 @@ describe('hardening against hostile requests', () => {
       ]);
       for (const attack of attacks) {
         expect(attack.status).toBe(400);
-        expect(attack.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'body', problems: ['the body nests deeper than 32 levels'] }] } });
+        expect(attack.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'body', problems: ['The body nests deeper than 32 levels'] }] } });
       }
       expect(health.status).toBe(200);
     });
@@ -32,9 +32,9 @@ describe('hardening against hostile requests', () => {
     it('refuses deep nesting and too many elements on an authenticated route too, and accepts the limits themselves', async () => {
       const { auth } = await signedIn(t.dataSource, t.http);
       const deepBrief = JSON.stringify(operationBody()).replace(/}$/, `,"extra":${deep(40)}}`);
-      expect((await postRaw('/operations', deepBrief, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({ field: 'body', problems: ['the body nests deeper than 32 levels'] });
+      expect((await postRaw('/operations', deepBrief, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({ field: 'body', problems: ['The body nests deeper than 32 levels'] });
       const many = JSON.stringify({ ...operationBody(), locations: Array.from({ length: 10_001 }, () => 1) });
-      expect((await postRaw('/operations', many, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({ field: 'body', problems: ['the body holds more than 10000 elements'] });
+      expect((await postRaw('/operations', many, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({ field: 'body', problems: ['The body holds more than 10000 elements'] });
       const atTheLimit = `{"email":"a@b.c","password":"x","nested":${deep(31)}}`;
       const answered = await postRaw('/auth/login', atTheLimit).expect(400);
       expect(answered.body.details.fields[0].field).toBe('nested');
@@ -43,9 +43,9 @@ describe('hardening against hostile requests', () => {
     it('refuses a form with too many elements', async () => {
       const form = Array.from({ length: 10_001 }, (_, i) => `email=${i}`).join('&');
       const refused = await postRaw('/auth/login', form, 'application/x-www-form-urlencoded').expect(400);
-      expect(refused.body.details.fields).toEqual([{ field: 'body', problems: ['the body holds more than 10000 elements'] }]);
+      expect(refused.body.details.fields).toEqual([{ field: 'body', problems: ['The body holds more than 10000 elements'] }]);
       const shouted = await postRaw('/auth/login', form, 'APPLICATION/x-www-form-urlencoded; charset=utf-8').expect(400);
-      expect(shouted.body.details.fields).toEqual([{ field: 'body', problems: ['the body holds more than 10000 elements'] }]);
+      expect(shouted.body.details.fields).toEqual([{ field: 'body', problems: ['The body holds more than 10000 elements'] }]);
     });
 
     it('still refuses prototype poisoning', async () => {
@@ -57,14 +57,14 @@ describe('hardening against hostile requests', () => {
   describe('control characters', () => {
     it('are refused in a login email, a plan name and a search, as 400 naming the field, never a 500', async () => {
       const login = await t.http().post('/auth/login').send({ email: 'a\u0000@b.c', password: 'x' }).expect(400);
-      expect(login.body.details.fields).toEqual([{ field: 'email', problems: ['email must not contain control characters'] }]);
+      expect(login.body.details.fields).toEqual([{ field: 'email', problems: ['The email must not contain control characters'] }]);
       const { auth } = await signedIn(t.dataSource, t.http);
       const plan = await t.http().post('/operations').set(auth).send(operationBody({ name: 'Operation \u0000Nul' })).expect(400);
-      expect(plan.body.details.fields).toEqual([{ field: 'name', problems: ['name must not contain control characters'] }]);
+      expect(plan.body.details.fields).toEqual([{ field: 'name', problems: ['The name must not contain control characters'] }]);
       const nested = await t.http().post('/operations').set(auth).send(operationBody({ locations: [{ label: 'Bell\u0007', address: 'x', postcode: 'B1 1AA' }] })).expect(400);
       expect(nested.body.details.fields[0].field).toBe('locations.0.label');
       const search = await t.http().get('/operations?q=%00').set(auth).expect(400);
-      expect(search.body.details.fields).toEqual([{ field: 'q', problems: ['q must not contain control characters'] }]);
+      expect(search.body.details.fields).toEqual([{ field: 'q', problems: ['The search must not contain control characters'] }]);
       const form = await postRaw('/auth/login', 'email=a%00%40b.c&password=x', 'application/x-www-form-urlencoded').expect(400);
       expect(form.body.details.fields[0].field).toBe('email');
       const shouted = await postRaw('/auth/login', 'email=a%00%40b.c&password=x', 'Application/X-WWW-Form-Urlencoded').expect(400);

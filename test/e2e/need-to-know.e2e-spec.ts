@@ -20,7 +20,7 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     subjectPhone: [`07700 9${digits}`, `+4477009${digits}`],
     acknowledgement: [`Ack note ${tag}: stood the E7 address down with the other force`],
     subjectHitNote: [`Subject note ${tag}: the other force runs the phone as a target`],
-    warrant: [`WARRANT-${tag}`],
+    warrant: [`BMC/2027/${tag}`],
     cpsNote: [`CPS note ${tag}: charging advice on the controllers`],
     declineReason: [`Decline ${tag}: team committed to Operation Tiller in Kent`],
     intelligenceRisk: [`Risk ${tag}: informant says the controller carries a blade`],

@@ -105,7 +105,7 @@ describe('the operational order', () => {
       const plan = await s.draft(owner);
       const withRv = (await addRv(plan, { name: 'RV1', address: 'Tesco car park', meetAt: at(plan, 0.5) }).expect(201)).body;
       const refused = await patch(withRv, { startsAt: at(plan, 1), endsAt: at(plan, 12) }).expect(400);
-      expect(refused.body.details.fields).toEqual([{ field: 'endsAt', problems: ['the RV time of RV1 would fall outside the new window; change them first'] }]);
+      expect(refused.body.details.fields).toEqual([{ field: 'endsAt', problems: ['The RV time of RV1 would fall outside the new window; change them first'] }]);
 
       const located = (await patch(withRv, { locations: [{ label: 'Yard', address: '1 High St', postcode: randomPostcode(), strikeAt: at(plan, 11) }] }).expect(200)).body;
       const moved = await patch(located, {

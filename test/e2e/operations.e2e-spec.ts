@@ -150,14 +150,14 @@ describe('operations and the lead agency', () => {
       await setLead(other.id, agencies.nca, 1).expect(200);
     });
 
-    it('lets GLAA lead only all-LABOUR operations, naming the rule otherwise', async () => {
+    it('lets GLAA lead only all-LABOUR operations, saying why otherwise and naming the rule in the details', async () => {
       const labour = await create(mps, { exploitationTypes: ['LABOUR'] });
       await setLead(labour.id, agencies.glaa, 1).expect(200);
       const mixed = await create(mps, { exploitationTypes: ['LABOUR', 'CRIMINAL'] });
       const refused = await setLead(mixed.id, agencies.glaa, 1).expect(422);
       expect(refused.body).toMatchObject({
         code: 'LEAD_NOT_PERMITTED',
-        message: 'R1: GLAA may lead only operations whose exploitation types are all LABOUR',
+        message: 'The Gangmasters and Labour Abuse Authority can lead only days of action against labour exploitation alone',
         details: { rule: 'R1' },
       });
     });
@@ -165,14 +165,14 @@ describe('operations and the lead agency', () => {
     it('lets only the NCA lead an INTERNATIONAL operation', async () => {
       const international = await create(mps, { scope: 'INTERNATIONAL', exploitationTypes: ['SEXUAL'] });
       const refused = await setLead(international.id, agencies.police, 1).expect(422);
-      expect(refused.body.message).toBe('R1: an INTERNATIONAL operation may be led only by NCA');
+      expect(refused.body.message).toBe('An international day of action can be led only by the National Crime Agency');
       await setLead(international.id, agencies.nca, 1).expect(200);
     });
 
     it('refuses a kind that may not lead at all', async () => {
       const operation = await create();
       const refused = await setLead(operation.id, agencies.hmrc, 1).expect(422);
-      expect(refused.body.message).toBe('R1: HMRC may not lead an operation');
+      expect(refused.body.message).toBe('HM Revenue and Customs cannot lead a day of action');
     });
 
     it('refuses a change of exploitation types or scope that the lead would not be allowed', async () => {
@@ -182,9 +182,9 @@ describe('operations and the lead agency', () => {
       const glaa = { auth: { Authorization: `Bearer ${await login(t.http, glaaCoordinator)}` } } as Signed;
       const types = await t.http().patch(`/operations/${operation.id}`).set(glaa.auth).send({ version: 2, exploitationTypes: ['SEXUAL'] }).expect(422);
       expect(types.body.code).toBe('LEAD_NOT_PERMITTED');
-      expect(types.body.message).toContain('GLAA may lead only operations whose exploitation types are all LABOUR');
+      expect(types.body.message).toContain('The Gangmasters and Labour Abuse Authority can lead only days of action against labour exploitation alone');
       const scope = await t.http().patch(`/operations/${operation.id}`).set(glaa.auth).send({ version: 2, scope: 'INTERNATIONAL' }).expect(422);
-      expect(scope.body.message).toContain('an INTERNATIONAL operation may be led only by NCA');
+      expect(scope.body.message).toContain('An international day of action can be led only by the National Crime Agency');
       await t.http().patch(`/operations/${operation.id}`).set(glaa.auth).send({ version: 2, scope: 'REGIONAL' }).expect(200);
     });
 
@@ -338,7 +338,7 @@ describe('operations and the lead agency', () => {
     it('refuses reversed and over-long windows', async () => {
       const start = '2027-06-01T05:00:00Z';
       const reversed = await t.http().post('/operations').set(mps.auth).send(operationBody({ startsAt: start, endsAt: '2027-06-01T04:00:00Z' })).expect(400);
-      expect(reversed.body.message).toContain('endsAt must be after startsAt');
+      expect(reversed.body.message).toContain('The end must be after the start');
       const long = await t.http().post('/operations').set(mps.auth).send(operationBody({ startsAt: start, endsAt: '2027-06-04T06:00:00Z' })).expect(400);
       expect(long.body.message).toContain('at most 72 hours');
       const operation = await create();

@@ -48,14 +48,14 @@ describe('reference data', () => {
     it('answers 404 for an unknown agency and 400 for a malformed id', async () => {
       await t.http().patch('/agencies/9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d').set(admin).send({ name: 'X' }).expect(404);
       const malformed = await t.http().patch('/agencies/not-a-uuid').set(admin).send({ name: 'X' }).expect(400);
-      expect(malformed.body.details.fields[0]).toEqual({ field: 'id', problems: ['id must be a UUID'] });
+      expect(malformed.body.details.fields[0]).toEqual({ field: 'id', problems: ['The id in the address must be an id this service gave out'] });
     });
 
     it('will not turn a CPS agency with liaisons into another kind', async () => {
       const cps = await createAgency(t.dataSource, { kind: 'CPS' });
       await createUser(t.dataSource, cps, ['CPS_LIAISON']);
       const response = await t.http().patch(`/agencies/${cps.id}`).set(admin).send({ kind: 'POLICE' }).expect(400);
-      expect(response.body.message).toContain('CPS_LIAISON');
+      expect(response.body.message).toBe('This agency has 1 CPS liaison, and only users of the Crown Prosecution Service can be CPS liaisons: change their roles first');
     });
   });
 
@@ -130,7 +130,7 @@ describe('reference data', () => {
     it('gives CPS_LIAISON only to users of a CPS agency', async () => {
       const body = { email: `${unique('l.').toLowerCase()}@test.local`, name: 'Liaison', roles: ['CPS_LIAISON'], password: 'a long enough password' };
       const refused = await t.http().post('/users').set(admin).send({ ...body, agencyId: coordinator.agency.id }).expect(400);
-      expect(refused.body.message).toContain('CPS_LIAISON is only for users of a CPS agency');
+      expect(refused.body.message).toContain('Only users of the Crown Prosecution Service can be CPS liaisons');
       const cps = await createAgency(t.dataSource, { kind: 'CPS' });
       await t.http().post('/users').set(admin).send({ ...body, agencyId: cps.id }).expect(201);
     });
@@ -219,7 +219,7 @@ describe('reference data', () => {
       const rule = (kind: string, role: string) => response.body.find((r: { agencyKind: string; role: string }) => r.agencyKind === kind && r.role === role);
       expect(rule('NCA', 'LEAD')).toMatchObject({ permitted: true, allowedScopes: null });
       expect(rule('GLAA', 'LEAD')).toMatchObject({ permitted: true, exploitationTypesWithin: ['LABOUR'] });
-      expect(rule('GLAA', 'LEAD').description).toBe('GLAA may lead LOCAL, REGIONAL or NATIONAL operations whose exploitation types are all LABOUR');
+      expect(rule('GLAA', 'LEAD').description).toBe('The Gangmasters and Labour Abuse Authority can lead local, regional or national days of action against labour exploitation alone');
       expect(rule('GLAA', 'SUPPORT')).toMatchObject({ permitted: true, exploitationTypesAnyOf: ['LABOUR'] });
       expect(rule('CPS', 'SUPPORT')).toMatchObject({ permitted: false });
       expect(rule('HMRC', 'LEAD')).toMatchObject({ permitted: false });
@@ -235,12 +235,12 @@ describe('reference data', () => {
         );
         const changed = await own.http().put('/policy/rules').set(ownAdmin).send({ rules, reason: 'Test change' }).expect(200);
         const rule = changed.body.find((r: { agencyKind: string; role: string }) => r.agencyKind === 'LOCAL_AUTHORITY' && r.role === 'SUPPORT');
-        expect(rule).toMatchObject({ allowedScopes: ['LOCAL'], description: 'LOCAL_AUTHORITY may supply deployed teams to LOCAL operations' });
+        expect(rule).toMatchObject({ allowedScopes: ['LOCAL'], description: 'A local authority can supply teams to local days of action' });
         const reread = await own.http().get('/policy/rules').set(ownAdmin).expect(200);
         expect(reread.body).toContainEqual(rule);
         expect(reread.body).toHaveLength(DEFAULT_POLICY_RULES.length);
         const cps = await own.http().put('/policy/rules').set(ownAdmin).send({ rules: [{ agencyKind: 'CPS', role: 'LEAD', permitted: true }], reason: 'Test change' }).expect(400);
-        expect(cps.body.message).toContain('R2: the CPS takes part through CPS involvement only');
+        expect(cps.body.message).toContain('The CPS takes part through early involvement only');
       } finally {
         await own.close();
       }
@@ -256,7 +256,7 @@ describe('reference data', () => {
         const coordinator = await signedIn(own.dataSource, own.http, ['COORDINATOR'], 'NCA');
         const plan = (await own.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body;
         const refused = await own.http().put(`/operations/${plan.id}/lead-agency`).set(coordinator.auth).send({ agencyId: coordinator.agency.id, version: plan.version }).expect(422);
-        expect(refused.body).toMatchObject({ code: 'LEAD_NOT_PERMITTED', message: 'R1: NCA may not lead an operation' });
+        expect(refused.body).toMatchObject({ code: 'LEAD_NOT_PERMITTED', message: 'The National Crime Agency cannot lead a day of action' });
         const audit = (await own.http().get('/audit/reference?limit=1').set(ownAdmin.auth).expect(200)).body.items[0];
         expect(audit).toMatchObject({ entity: 'policy', action: 'policy.replaced', actor: { id: ownAdmin.user.id } });
         expect(audit.before.rules).toHaveLength(DEFAULT_POLICY_RULES.length);

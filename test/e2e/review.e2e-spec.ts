@@ -36,7 +36,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     const owner = await s.owner();
     let plan: Plan = (await post(owner.auth, '/operations', operationBody({ locations: [], safeguarding: { expectedPotentialVictims: 3, languages: ['Polish'] } })).expect(201)).body;
     const fresh = await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200);
-    expect(fresh.body.ready).toBe(false);
+    expect(fresh.body).toMatchObject({ ready: false, stage: 'submit' });
     for (const check of fresh.body.checks) expect(check).toEqual({ id: expect.any(String), ok: expect.any(Boolean), applies: expect.any(Boolean), blocking: expect.any(Boolean), message: expect.any(String) });
     expect(await checks(owner.auth, plan.id)).toEqual({
       ready: false,
@@ -57,7 +57,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     await t.dataSource.query(`UPDATE operations SET scope = 'INTERNATIONAL' WHERE id = $1`, [plan.id]);
     const after = await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200);
     const lead = after.body.checks.find((c: { id: string }) => c.id === 'lead-agency');
-    expect(lead).toMatchObject({ ok: false, blocking: true, message: expect.stringContaining('an INTERNATIONAL operation may be led only by NCA') });
+    expect(lead).toMatchObject({ ok: false, blocking: true, message: 'An international day of action can be led only by the National Crime Agency: choose another lead agency' });
   });
 
   it('refuses to submit a plan that is not ready, listing the failing checks', async () => {
@@ -368,6 +368,19 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       }
     });
 
+    it('keeps a day of action stood down in deconfliction: it was on the ground in its window, so a plan at its place and time is told', async () => {
+      const owner = await s.owner();
+      const other = await s.owner();
+      const postcode = sharedPostcode();
+      const plan = await s.plan(owner, { stage: 'active', body: { locations: [{ label: 'Yard', address: '5 Mill Lane', postcode }] } });
+      await post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: 'The subjects had gone when we arrived' }).expect(200);
+      const later: Plan = (await post(other.auth, '/operations', operationBody({ startsAt: plan.startsAt, endsAt: plan.endsAt, locations: [{ label: 'Yard', address: '5 Mill Lane', postcode }] })).expect(201)).body;
+      expect((await s.get(other.auth, `/operations/${later.id}/conflicts`).expect(200)).body).toEqual([
+        expect.objectContaining({ basis: 'PLACE_AND_TIME', reference: plan.reference, current: true, sharedPostcodes: [postcode] }),
+      ]);
+      expect((await checks(other.auth, later.id)).failing).toContain('deconfliction');
+    });
+
     it('lets the owner acknowledge a hit on an active plan', async () => {
       const owner = await s.owner();
       const other = await s.owner();
@@ -378,6 +391,32 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       const acknowledged = await post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note: 'Both teams briefed', version: plan.version }).expect(200);
       expect(acknowledged.body[0].acknowledgement).toMatchObject({ note: 'Both teams briefed' });
       expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.status).toBe('ACTIVE');
+    });
+
+    it('tells a client asking for the readiness of a day under way, or of one that has ended, that there is no next step, rather than judging a submission', async () => {
+      const owner = await s.owner();
+      const approved = await s.plan(owner, { stage: 'approved', body: { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 10 * HOUR).toISOString() } });
+      expect((await s.get(owner.auth, `/operations/${approved.id}/readiness`).expect(200)).body).toMatchObject({ ready: true, stage: 'start' });
+      const submitted = await s.plan(owner, { stage: 'submitted' });
+      expect((await s.get(owner.auth, `/operations/${submitted.id}/readiness`).expect(200)).body.stage).toBe('approve');
+
+      let plan: Plan = (await post(owner.auth, `/operations/${approved.id}/start`, { version: approved.version }).expect(200)).body;
+      // Its window has opened: a submission's checks would fail it for a window in the past.
+      await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
+      expect((await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body).toEqual({
+        ready: false,
+        stage: null,
+        checks: [{
+          id: 'under-way', ok: false, applies: true, blocking: true,
+          message: `The day of action is under way: ${plan.reference} was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down`,
+        }],
+      });
+      plan = (await post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes }).expect(200)).body;
+      expect((await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body).toEqual({
+        ready: false,
+        stage: null,
+        checks: [{ id: 'ended', ok: false, applies: true, blocking: true, message: `${plan.reference} has been completed: there is no next step to be ready for` }],
+      });
     });
 
     it('completes only after the window has opened', async () => {
@@ -441,7 +480,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
         expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'reason', problems: ['Enter a reason for cancelling'] }] } });
       }
       const long = await post(owner.auth, `/operations/${plan.id}/cancel`, { version: plan.version, reason: 'x'.repeat(1001) }).expect(400);
-      expect(long.body.details.fields).toEqual([{ field: 'reason', problems: ['reason must be at most 1000 characters'] }]);
+      expect(long.body.details.fields).toEqual([{ field: 'reason', problems: ['The reason must be 1000 characters or fewer'] }]);
     });
 
     it('names the outcomes field when completing without it, and refuses outcomes that cannot be true', async () => {

@@ -115,7 +115,7 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       const plan = await planWith(hmrc);
       const answers = await Promise.all(
-        (['PLACES', 'INTELLIGENCE'] as const).map((section) => share(plan, { version: plan.version, agencyId: hmrc.agency.id, sections: [section, 'TEAMS'], reason: `Share ${section}` })),
+        (['PLACES', 'INTELLIGENCE'] as const).map((section) => share(plan, { version: plan.version, agencyId: hmrc.agency.id, sections: [section, 'TEAMS'], reason: `Share ${section.toLowerCase()} too` })),
       );
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
       expect((await grants(plan)).map((grant) => grant.section)).toHaveLength(2);

@@ -72,7 +72,7 @@ describe('subject deconfliction', () => {
       [{ kind: 'PHONE', phone: '12' }, 'phone', 'Enter a phone number, like 07700 900123 or +44 7700 900123'],
       [{ kind: 'VEHICLE', registration: 'AB12/CDE' }, 'registration', 'Enter the registration, like AB12 CDE'],
       [{ kind: 'EMAIL', email: 'not an email' }, 'email', 'Enter an email address, like name@example.com'],
-      [{ kind: 'SHOE_SIZE' }, 'kind', 'kind must be one of PERSON, PHONE, VEHICLE, EMAIL'],
+      [{ kind: 'SHOE_SIZE' }, 'kind', 'Choose what kind of subject it is: a person, a phone number, a vehicle or an email address'],
     ];
     for (const [subject, field, message] of cases) {
       const refused = await add(nca, plan, subject, 400);
@@ -130,6 +130,32 @@ describe('subject deconfliction', () => {
     expect(await subjectHits(nca, ours)).toEqual([]);
   });
 
+  it('does not match a day of action stood down: a hit with one stands no longer, blocks nothing, and its owner has nothing left to acknowledge', async () => {
+    const number = phone();
+    const theirs = await s.plan(police, { stage: 'ready' });
+    await add(police, theirs, { kind: 'PHONE', phone: number });
+    const ours = await s.plan(nca, { stage: 'ready' });
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, current: true })]);
+
+    await s.dayStarted(theirs);
+    const started = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body as Plan;
+    await s.post(police.auth, `/operations/${theirs.id}/stand-down`, { version: started.version, reason: 'The subjects have left the country' }).expect(200);
+    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, current: false })]);
+    const readiness = (await s.get(nca.auth, `/operations/${ours.id}/readiness`).expect(200)).body;
+    expect(readiness.checks.find((check: { id: string }) => check.id === 'deconfliction')).toMatchObject({ ok: true, applies: false });
+
+    const [hit] = await subjectHits(police, theirs);
+    const stood = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body as Plan;
+    const refused = await s.post(police.auth, `/operations/${theirs.id}/conflicts/${hit.hitId}/acknowledge`, { version: stood.version, note: 'Noted' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `${theirs.reference} has been stood down: its deconfliction hits no longer need acknowledging` });
+
+    // A plan adding the number now matches the plan that still holds it, not the one stood down.
+    const later = await s.draft(nca);
+    await add(nca, later, { kind: 'PHONE', phone: number });
+    expect((await subjectHits(nca, later)).map((each) => each.reference)).toEqual([ours.reference]);
+  });
+
   it('never shows the other agency the value: not in any answer their session gets', async () => {
     const number = phone();
     const registration = `ZX${Math.floor(Math.random() * 90 + 10)} ${unique().slice(0, 3).toUpperCase()}`;
@@ -171,7 +197,7 @@ describe('subject deconfliction', () => {
     await add(nca, ours, { kind: 'PHONE', phone: number });
     const read = (await s.get(nca.auth, `/operations/${ours.id}`).expect(200)).body as Plan;
     const refused = await s.post(nca.auth, `/operations/${ours.id}/submit`, { version: read.version }).expect(422);
-    expect(refused.body.details.checks).toEqual([expect.objectContaining({ id: 'deconfliction', message: `Acknowledge the deconfliction hit(s) with ${other.reference}` })]);
+    expect(refused.body.details.checks).toEqual([expect.objectContaining({ id: 'deconfliction', message: `Acknowledge the deconfliction hit with ${other.reference}` })]);
 
     const [hit] = await subjectHits(nca, ours);
     const acknowledged = await s.post(nca.auth, `/operations/${ours.id}/conflicts/${hit.hitId}/acknowledge`, { version: read.version, note: 'Spoke to their SIO; we go first, they hold' }).expect(200);

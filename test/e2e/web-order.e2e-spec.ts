@@ -67,7 +67,7 @@ describe('Web pages: the operational order', () => {
       expect(outside.text).toContain('href="#briefingAt-day"');
       expect(valueOf(outside.text, 'briefingPlace')).toBe('Lloyd House');
       const badTime = await post(session, path, { ...drawnAt(html), ...when('briefingAt', at(plan, 1)), ...when('debriefAt', at(plan, 10)), 'debriefAt-time': '25:00' }).expect(400);
-      expect(errorSummaryOf(badTime.text)).toEqual(['Enter the debrief time as hours and minutes on the 24-hour clock, for example 05:30']);
+      expect(errorSummaryOf(badTime.text)).toEqual(['Enter the debrief time as hours and minutes, for example 05:30 or 0530']);
       expect(badTime.text).toContain('href="#debriefAt-time"');
       expect((await planOf(plan)).timings).toEqual({ briefingAt: null, briefingPlace: null, debriefAt: null });
     });

@@ -88,7 +88,7 @@ describe('Web pages: what each page shows and how its forms answer', () => {
       'Enter a name for the operation',
       'Select at least one type of exploitation',
       'The start date must be a real date',
-      'Enter the end time as hours and minutes on the 24-hour clock, for example 05:30',
+      'Enter the end time as hours and minutes, for example 05:30 or 0530',
       expect.stringMatching(/postcode/i),
       'Enter the expected number of potential victims as a whole number from 0 to 10000',
     ]);

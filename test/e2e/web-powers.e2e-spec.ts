@@ -75,7 +75,7 @@ describe('Web pages: powers by kind of agency', () => {
       expect(await held('GLAA')).toEqual(before);
 
       const cps = await ownBrowser.post(session, '/admin/powers/CPS', { powers: 'ARREST', reason: 'Let the CPS arrest' }).expect(400);
-      expect(errorSummaryOf(cps.text)).toEqual([expect.stringContaining('never as a deployed team')]);
+      expect(errorSummaryOf(cps.text)).toEqual([expect.stringContaining('never with teams')]);
       expect(await held('CPS')).toEqual([]);
     });
 

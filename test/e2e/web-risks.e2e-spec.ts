@@ -171,7 +171,7 @@ describe('Web pages: the risk assessment and safeguarding and the NRM', () => {
       medicalCover: 'West Midlands Ambulance Service HART on standby at RV1',
     };
     const halfTime = await post(session, path, { ...drawnAt(html), ...form, 'receptionClosesAt-time': '25:00' }).expect(400);
-    expect(errorSummaryOf(halfTime.text)).toEqual(['Enter the closing time as hours and minutes on the 24-hour clock, for example 05:30']);
+    expect(errorSummaryOf(halfTime.text)).toEqual(['Enter the closing time as hours and minutes, for example 05:30 or 0530']);
     expect(halfTime.text).toContain('href="#receptionClosesAt-time"');
     expect(valueOf(halfTime.text, 'languages')).toBe('Romanian, Polish');
     await post(session, path, { ...drawnAt(html), ...form }).expect(303);

@@ -62,7 +62,7 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
     const session = await webSignIn(t.http, liaison.user.email);
     const tasks = (await page(session, '/')).text;
     expect(tasks).toContain(`href="/plans/${plans[0].reference}/cps"`);
-    expect(tasks).toMatch(/accepting today gives \d+ day\(s\) before the start/);
+    expect(tasks).toMatch(/accepting today gives \d+ days? before the start/);
     let cps = (await page(session, `/plans/${plans[0].reference}/cps`)).text;
     expect(cps).toContain('Accept the request');
     expect(cps).not.toContain('Request early involvement');

@@ -81,7 +81,7 @@ describe('Web pages: the forms of a plan’s sections', () => {
       ...{ 'endsAt-day': day.day, 'endsAt-month': day.month, 'endsAt-year': day.year },
     };
     const badTime = await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', ...part, 'startsAt-time': '9', 'endsAt-time': '11:00' }).expect(400);
-    expect(errorSummaryOf(badTime.text)).toEqual(['Enter the start time as hours and minutes on the 24-hour clock, for example 05:30']);
+    expect(errorSummaryOf(badTime.text)).toEqual(['Enter the start time as hours and minutes, for example 05:30 or 0530']);
     const startTime = `${String(local.hour + 2).padStart(2, '0')}:00`;
     const endTime = `${String(local.hour + 4).padStart(2, '0')}:00`;
     await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', ...part, 'startsAt-time': startTime, 'endsAt-time': endTime }).expect(303);

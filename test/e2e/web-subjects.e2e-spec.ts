@@ -71,7 +71,7 @@ describe('Web pages: subjects of interest', () => {
     await post(ncaSession, `/plans/${ours.reference}/subjects`, { ...drawnAt(html), kind: 'VEHICLE', registration: registration.toLowerCase().replace(' ', '') }).expect(303);
 
     const subjectsPage = (await page(ncaSession, `/plans/${ours.reference}/subjects`)).text;
-    expect(subjectsPage).toContain('Another plan shares 1 subject(s) with this one');
+    expect(subjectsPage).toContain('Another plan shares 1 subject with this one');
     const conflicts = (await page(policeSession, `/plans/${theirs.reference}/conflicts`)).text;
     expect(conflicts).toContain(`Subject hit with ${ours.reference}`);
     expect(conflicts).toContain('A vehicle (still shared)');

@@ -52,7 +52,7 @@ export async function createUser(
   const [row] = await db.query(
     `INSERT INTO users (email, name, agency_id, roles, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING id, email, name, agency_id AS "agencyId", roles`,
-    [email, overrides.name ?? `Test ${roles.join('/')} ${agency.code}`, agency.id, roles, await passwordHash, overrides.active ?? true],
+    [email, overrides.name ?? `Test ${roles.map((role) => role.toLowerCase().replace('_', ' ')).join(' and ')} ${agency.code}`, agency.id, roles, await passwordHash, overrides.active ?? true],
   );
   return row;
 }

@@ -22,6 +22,8 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   Logger.overrideLogger(['error']);
+  // Where each worker logs how many messages it checked for plain English (message-collector.ts).
+  process.env.PLAIN_ENGLISH_LOG_DIR = await mkdtemp(join(tmpdir(), 'planner-plain-english-'));
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'planner-test-'));

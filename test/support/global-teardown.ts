@@ -1,8 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 import { TEMPLATE_DATABASE } from './databases';
+import { plainEnglishSummary } from './plain-english-summary';
 
 export default async function globalTeardown(): Promise<void> {
+  const summary = await plainEnglishSummary(process.env.PLAIN_ENGLISH_LOG_DIR);
+  if (summary) console.log(summary);
   const embedded = globalThis.embeddedTestDatabase;
   if (embedded) {
     await embedded.database.stop();

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.setup';
 import { JsonLogger } from '../../src/common/logging/json-logger';
 import { loadConfig } from '../../src/config/app-config';
 import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from './jwt';
+import { collectMessages } from './message-collector';
 import { UNLIMITED_SIGN_IN } from './sign-in-limits';
 
 /** Keeps every log entry in memory, so tests can look at what was (and was not) logged. */
@@ -44,7 +45,7 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The production app (same module, same globals) listening on a free local port, against the test database. */
+/** The production app (same module, same globals) listening on a free local port, against the test database, its messages collected. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     ...process.env,
@@ -56,6 +57,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const logger = new CapturingLogger();
   const app = await createApp(config, logger);
+  // Every message the app writes for a person is checked for plain English (plain-english.setup.ts).
+  collectMessages(app.getHttpAdapter().getInstance());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {

@@ -33,7 +33,7 @@ describe('Subjects of interest in a browser (Chromium, headless)', () => {
     await page.getByLabel('A phone number').check();
     await page.getByLabel('Phone number', { exact: true }).fill(number);
     await page.getByRole('button', { name: 'Add subject' }).click();
-    await expect(page.getByText('Another plan shares 1 subject(s) with this one').count()).resolves.toBe(1);
+    await expect(page.getByText('Another plan shares 1 subject with this one').count()).resolves.toBe(1);
     await checked(page);
 
     const other = await open(false);

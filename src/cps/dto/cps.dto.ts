@@ -2,14 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { EVIDENCE_PRIORITIES, EVIDENCE_TYPES, EvidencePriority, EvidenceType, Offence, OFFENCES } from '../../common/domain';
+import { label } from '../../common/labels';
 import { trim } from '../../common/transforms';
 import { IsDateOnly, IsRequiredText, Omittable } from '../../common/validators';
 import { VersionDto } from '../../common/dto';
 import { EvidenceRequirementView } from '../../operations/dto/plan-view.dto';
 
-const OFFENCE_MESSAGE = `offence must be one of ${OFFENCES.join(', ')}`;
-const TYPE_MESSAGE = `evidenceType must be one of ${EVIDENCE_TYPES.join(', ')}`;
-const PRIORITY_MESSAGE = 'priority must be ESSENTIAL or DESIRABLE';
+const OFFENCE_MESSAGE = 'Choose the offence: slavery, servitude and forced labour, human trafficking, an offence with intent to traffic (Modern Slavery Act 2015 sections 1, 2 and 4), or another offence';
+const TYPE_MESSAGE = `Choose the type of evidence: ${EVIDENCE_TYPES.map((type) => label('evidenceType', type)).join(', ')}`;
+const PRIORITY_MESSAGE = 'Choose whether the evidence is essential or desirable';
 
 export class CpsRequestDto extends VersionDto {
   @ApiProperty({ maxLength: 2000, example: 'Forced labour at two car washes; advice needed on charging the site managers under s.1 or s.2' })
@@ -49,7 +50,7 @@ export class CreateEvidenceRequirementDto extends VersionDto {
 
   @ApiPropertyOptional({ maxLength: 500, description: 'The offence, in words: required with OTHER, refused otherwise' })
   @ValidateIf((body: CreateEvidenceRequirementDto) => body.offence === 'OTHER' || body.offenceOther !== undefined)
-  @Transform(trim) @IsRequiredText('Enter the offence, in words, when it is OTHER', 500)
+  @Transform(trim) @IsRequiredText('Enter the offence, in words, when it is another offence', 500)
   offenceOther?: string;
 
   @ApiProperty({ enum: EVIDENCE_TYPES })

@@ -21,15 +21,15 @@ import {
   SCOPES,
 } from '../../common/domain';
 import { trim } from '../../common/transforms';
-import { IsRequiredText } from '../../common/validators';
+import { IsRequiredText, oneOf } from '../../common/validators';
 
 export class PolicyRuleDto {
   @ApiProperty({ enum: AGENCY_KINDS })
-  @IsIn(AGENCY_KINDS, { message: `agencyKind must be one of ${AGENCY_KINDS.join(', ')}` })
+  @IsIn(AGENCY_KINDS, oneOf(AGENCY_KINDS, 'Choose the kind of agency from the list'))
   agencyKind: AgencyKind;
 
   @ApiProperty({ enum: POLICY_ROLES })
-  @IsIn(POLICY_ROLES, { message: 'role must be LEAD or SUPPORT' })
+  @IsIn(POLICY_ROLES, oneOf(POLICY_ROLES, 'Say whether the rule is for leading or for supporting'))
   role: PolicyRole;
 
   @ApiProperty({ description: 'false forbids the role outright' })
@@ -41,7 +41,7 @@ export class PolicyRuleDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(SCOPES, { each: true, message: `each scope must be one of ${SCOPES.join(', ')}` })
+  @IsIn(SCOPES, oneOf(SCOPES, 'Choose the scopes from the list', { each: true }))
   allowedScopes: Scope[] | null = null;
 
   @ApiProperty({
@@ -54,7 +54,7 @@ export class PolicyRuleDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(EXPLOITATION_TYPES, { each: true, message: `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}` })
+  @IsIn(EXPLOITATION_TYPES, oneOf(EXPLOITATION_TYPES, 'Choose the types of exploitation from the list', { each: true }))
   exploitationTypesWithin: ExploitationType[] | null = null;
 
   @ApiProperty({
@@ -67,7 +67,7 @@ export class PolicyRuleDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(EXPLOITATION_TYPES, { each: true, message: `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}` })
+  @IsIn(EXPLOITATION_TYPES, oneOf(EXPLOITATION_TYPES, 'Choose the types of exploitation from the list', { each: true }))
   exploitationTypesAnyOf: ExploitationType[] | null = null;
 }
 

@@ -29,7 +29,7 @@ import {
   SCOPES,
 } from '../../common/domain';
 import { blankAsNull, postcode, queryInt, trim } from '../../common/transforms';
-import { IsInstant, IsRequiredText, IsUkPostcode, Omittable } from '../../common/validators';
+import { IsInstant, IsRequiredText, IsUkPostcode, Omittable, oneOf } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { VersionDto } from '../../common/dto';
 import {
@@ -44,9 +44,12 @@ import {
   TimingsDto,
 } from './order.dto';
 
-const TYPES_MESSAGE = `each exploitation type must be one of ${EXPLOITATION_TYPES.join(', ')}`;
-const SCOPE_MESSAGE = `scope must be one of ${SCOPES.join(', ')}`;
+const TYPES = oneOf(EXPLOITATION_TYPES, 'Choose the types of exploitation from the list', { each: true });
+const SCOPE = oneOf(SCOPES, 'Choose the scope of the day of action');
+const AT_LEAST_ONE_TYPE = { message: 'Choose at least one type of exploitation' };
+const EACH_TYPE_ONCE = { message: 'Choose each type of exploitation once' };
 const SECTION_MAX = 20_000;
+const RESULTS = { message: 'The number of results must be a whole number from 1 to 100' };
 
 export class BriefingDto {
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: information: the intelligence picture' })
@@ -175,13 +178,13 @@ export class CreateOperationDto extends OperationalOrderDto {
   name: string;
 
   @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true })
-  @IsArray() @ArrayMinSize(1, { message: 'exploitationTypes must name at least one type' })
-  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique({ message: 'exploitationTypes must not repeat' })
-  @IsIn(EXPLOITATION_TYPES, { each: true, message: TYPES_MESSAGE })
+  @IsArray() @ArrayMinSize(1, AT_LEAST_ONE_TYPE)
+  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique(EACH_TYPE_ONCE)
+  @IsIn(EXPLOITATION_TYPES, TYPES)
   exploitationTypes: ExploitationType[];
 
   @ApiProperty({ enum: SCOPES })
-  @IsIn(SCOPES, { message: SCOPE_MESSAGE })
+  @IsIn(SCOPES, SCOPE)
   scope: Scope;
 
   @ApiProperty({ example: '2027-03-01T05:00:00Z' })
@@ -212,13 +215,13 @@ export class UpdateOperationDto extends IntersectionType(VersionDto, Operational
   name?: string;
 
   @ApiPropertyOptional({ enum: EXPLOITATION_TYPES, isArray: true })
-  @Omittable() @IsArray() @ArrayMinSize(1, { message: 'exploitationTypes must name at least one type' })
-  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique({ message: 'exploitationTypes must not repeat' })
-  @IsIn(EXPLOITATION_TYPES, { each: true, message: TYPES_MESSAGE })
+  @Omittable() @IsArray() @ArrayMinSize(1, AT_LEAST_ONE_TYPE)
+  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique(EACH_TYPE_ONCE)
+  @IsIn(EXPLOITATION_TYPES, TYPES)
   exploitationTypes?: ExploitationType[];
 
   @ApiPropertyOptional({ enum: SCOPES })
-  @Omittable() @IsIn(SCOPES, { message: SCOPE_MESSAGE })
+  @Omittable() @IsIn(SCOPES, SCOPE)
   scope?: Scope;
 
   @ApiPropertyOptional()
@@ -246,13 +249,13 @@ export class UpdateOperationDto extends IntersectionType(VersionDto, Operational
 export class SetLeadAgencyDto extends VersionDto {
   @ApiProperty({ format: 'uuid', nullable: true, description: 'null clears the lead' })
   @ValidateIf((body: SetLeadAgencyDto) => body.agencyId !== null)
-  @IsUUID('all', { message: 'agencyId must be a UUID, or null to clear the lead' })
+  @IsUUID('all', { message: 'Choose the lead agency, or none to clear it' })
   agencyId: string | null;
 }
 
 export class OperationQueryDto {
   @ApiPropertyOptional({ enum: OPERATION_STATUSES })
-  @Omittable() @IsIn(OPERATION_STATUSES, { message: `status must be one of ${OPERATION_STATUSES.join(', ')}` })
+  @Omittable() @IsIn(OPERATION_STATUSES, oneOf(OPERATION_STATUSES, 'Choose a status from the list'))
   status?: OperationStatus;
 
   @ApiPropertyOptional({ description: 'Only operations whose window ends at or after this instant' })
@@ -268,7 +271,7 @@ export class OperationQueryDto {
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @Omittable() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
+  @Omittable() @Transform(queryInt) @IsInt(RESULTS) @Min(1, RESULTS) @Max(100, RESULTS)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

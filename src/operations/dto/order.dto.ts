@@ -4,7 +4,7 @@ import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, M
 import { ENTRY_BASES, EntryBasis, Hazard, HAZARDS, RISK_RATINGS, RiskRating, SignOffDecision, SIGN_OFF_DECISIONS } from '../../common/domain';
 import { PersonView, VersionDto } from '../../common/dto';
 import { blankAsNull, trim } from '../../common/transforms';
-import { IsInstant, IsRequiredText, Omittable } from '../../common/validators';
+import { IsInstant, IsRequiredText, Omittable, oneOf } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 
 /** The operational order's parts (IIMARCH made structured): what the plan's DTOs and views are built from. */
@@ -53,7 +53,7 @@ export class WarrantDto {
 
 export class EntryDto {
   @ApiProperty({ enum: ENTRY_BASES })
-  @IsIn(ENTRY_BASES, { message: `basis must be one of ${ENTRY_BASES.join(', ')}` })
+  @IsIn(ENTRY_BASES, oneOf(ENTRY_BASES, 'Choose how officers will enter: a warrant, consent of the occupier or another statutory power'))
   basis: EntryBasis;
 
   @ApiPropertyOptional({ type: WarrantDto, description: 'Required when the basis is WARRANT' })
@@ -73,7 +73,7 @@ export class FirstResponderDto {
   name: string;
 
   @ApiProperty({ format: 'uuid', description: 'An agency that is an NRM first responder organisation' })
-  @IsUUID('all', { message: 'agencyId must be the id of an agency' })
+  @IsUUID('all', { message: 'Choose the first responder’s agency' })
   agencyId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: '07700 900456' })
@@ -91,9 +91,12 @@ export class InterpreterDto {
   name: string;
 }
 
+const LIKELIHOOD = { message: 'Rate the likelihood as a whole number from 1 to 5' };
+const IMPACT = { message: 'Rate the impact as a whole number from 1 to 5' };
+
 export class RiskDto {
   @ApiProperty({ enum: HAZARDS })
-  @IsIn(HAZARDS, { message: `hazard must be one of ${HAZARDS.join(', ')}` })
+  @IsIn(HAZARDS, oneOf(HAZARDS, 'Choose the hazard from the list'))
   hazard: Hazard;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500, description: 'Required when the hazard is OTHER' })
@@ -102,11 +105,11 @@ export class RiskDto {
   hazardDetail?: string | null;
 
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'likelihood must be a whole number from 1 to 5' }) @Min(1, { message: 'likelihood must be from 1 to 5' }) @Max(5, { message: 'likelihood must be from 1 to 5' })
+  @IsInt(LIKELIHOOD) @Min(1, LIKELIHOOD) @Max(5, LIKELIHOOD)
   likelihood: number;
 
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'impact must be a whole number from 1 to 5' }) @Min(1, { message: 'impact must be from 1 to 5' }) @Max(5, { message: 'impact must be from 1 to 5' })
+  @IsInt(IMPACT) @Min(1, IMPACT) @Max(5, IMPACT)
   impact: number;
 
   @ApiProperty({ maxLength: 2000, example: 'Dog handler with the entry team; RSPCA on call' })
@@ -114,7 +117,7 @@ export class RiskDto {
   controls: string;
 
   @ApiProperty({ enum: RISK_RATINGS, description: 'The rating once the controls are in place' })
-  @IsIn(RISK_RATINGS, { message: `residual must be one of ${RISK_RATINGS.join(', ')}` })
+  @IsIn(RISK_RATINGS, oneOf(RISK_RATINGS, 'Choose the residual risk: low, medium or high'))
   residual: RiskRating;
 
   @ApiProperty({ maxLength: 200, example: 'PS 2231 Jones, entry team' })

@@ -3,14 +3,14 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_KINDS, AgencyKind } from '../../common/domain';
 import { trim, upper } from '../../common/transforms';
-import { Omittable } from '../../common/validators';
+import { Omittable, oneOf } from '../../common/validators';
 
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'MPS', description: 'Short unique code: letters, digits, underscore; stored in upper case' })
   @Transform(upper)
   @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 letters, digits or underscores, starting with a letter' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'The code must be 2 to 16 capital letters, digits or underscores, starting with a letter' })
   code: string;
 
   @ApiProperty({ example: 'Metropolitan Police Service', maxLength: 200 })
@@ -21,7 +21,7 @@ export class CreateAgencyDto {
   name: string;
 
   @ApiProperty({ enum: AGENCY_KINDS })
-  @IsIn(AGENCY_KINDS, { message: `kind must be one of ${AGENCY_KINDS.join(', ')}` })
+  @IsIn(AGENCY_KINDS, oneOf(AGENCY_KINDS, 'Choose the kind of agency from the list'))
   kind: AgencyKind;
 }
 
@@ -30,7 +30,7 @@ export class UpdateAgencyDto {
   @Omittable()
   @Transform(upper)
   @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 letters, digits or underscores, starting with a letter' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'The code must be 2 to 16 capital letters, digits or underscores, starting with a letter' })
   code?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
@@ -43,7 +43,7 @@ export class UpdateAgencyDto {
 
   @ApiPropertyOptional({ enum: AGENCY_KINDS })
   @Omittable()
-  @IsIn(AGENCY_KINDS, { message: `kind must be one of ${AGENCY_KINDS.join(', ')}` })
+  @IsIn(AGENCY_KINDS, oneOf(AGENCY_KINDS, 'Choose the kind of agency from the list'))
   kind?: AgencyKind;
 }
 

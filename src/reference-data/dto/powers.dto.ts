@@ -4,20 +4,20 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { AGENCY_KINDS, AgencyKind, Power, POWERS } from '../../common/domain';
 import { trim } from '../../common/transforms';
 import { validationError } from '../../common/validation';
-import { IsRequiredText } from '../../common/validators';
+import { IsRequiredText, oneOf } from '../../common/validators';
 
 /** A kind of agency named in a path, or a 400 naming the parameter. */
 export function agencyKindOf(value: unknown, name = 'kind'): AgencyKind {
   if (typeof value === 'string' && (AGENCY_KINDS as readonly string[]).includes(value)) return value as AgencyKind;
-  throw validationError([{ field: name, problems: [`${name} must be one of ${AGENCY_KINDS.join(', ')}`] }]);
+  throw validationError([{ field: name, problems: ['Choose the kind of agency from the list'], allowed: [...AGENCY_KINDS] }]);
 }
 
 export class PutPowersDto {
   @ApiProperty({ enum: POWERS, isArray: true, description: 'Every power agencies of this kind hold: powers left out are no longer held. Empty for none.' })
-  @IsArray({ message: 'powers must be a list of powers' })
+  @IsArray({ message: 'Choose the powers from the list, or none' })
   @ArrayMaxSize(POWERS.length)
-  @ArrayUnique({ message: 'powers must not list a power twice' })
-  @IsIn(POWERS, { each: true, message: `each power must be one of ${POWERS.join(', ')}` })
+  @ArrayUnique({ message: 'Choose each power once' })
+  @IsIn(POWERS, oneOf(POWERS, 'Choose the powers from the list', { each: true }))
   powers: Power[];
 
   @ApiProperty({ maxLength: 1000, example: 'Border Force officers at inland operations now carry out immigration checks only' })

@@ -15,9 +15,10 @@ import {
 } from 'class-validator';
 import { CAPABILITIES, Capability } from '../../common/domain';
 import { trim } from '../../common/transforms';
-import { Omittable } from '../../common/validators';
+import { Omittable, oneOf } from '../../common/validators';
 
-const CAPABILITY_MESSAGE = `each capability must be one of ${CAPABILITIES.join(', ')}`;
+const CAPABILITY = oneOf(CAPABILITIES, 'Choose the capabilities from the list', { each: true });
+const EACH_CAPABILITY_ONCE = { message: 'Choose each capability once' };
 
 export class CreateTeamDto {
   @ApiProperty({ format: 'uuid' })
@@ -34,8 +35,8 @@ export class CreateTeamDto {
   @ApiProperty({ enum: CAPABILITIES, isArray: true })
   @IsArray()
   @ArrayMaxSize(CAPABILITIES.length)
-  @ArrayUnique({ message: 'capabilities must not repeat' })
-  @IsIn(CAPABILITIES, { each: true, message: CAPABILITY_MESSAGE })
+  @ArrayUnique(EACH_CAPABILITY_ONCE)
+  @IsIn(CAPABILITIES, CAPABILITY)
   capabilities: Capability[];
 
   @ApiProperty({ minimum: 1, maximum: 1000, description: 'Number of officers' })
@@ -58,8 +59,8 @@ export class UpdateTeamDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(CAPABILITIES.length)
-  @ArrayUnique({ message: 'capabilities must not repeat' })
-  @IsIn(CAPABILITIES, { each: true, message: CAPABILITY_MESSAGE })
+  @ArrayUnique(EACH_CAPABILITY_ONCE)
+  @IsIn(CAPABILITIES, CAPABILITY)
   capabilities?: Capability[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
@@ -78,7 +79,7 @@ export class TeamQueryDto {
 
   @ApiPropertyOptional({ enum: CAPABILITIES })
   @Omittable()
-  @IsIn(CAPABILITIES, { message: `capability must be one of ${CAPABILITIES.join(', ')}` })
+  @IsIn(CAPABILITIES, oneOf(CAPABILITIES, 'Choose a capability from the list'))
   capability?: Capability;
 }
 

@@ -16,14 +16,17 @@ import {
 import { Role, ROLES } from '../../common/domain';
 import { AgencyView } from './agency.dto';
 import { trim, lower } from '../../common/transforms';
-import { Omittable } from '../../common/validators';
+import { Omittable, oneOf } from '../../common/validators';
 
-const ROLE_MESSAGE = `each role must be one of ${ROLES.join(', ')}`;
+const ROLE = oneOf(ROLES, 'Choose the roles from the list', { each: true });
+const AT_LEAST_ONE_ROLE = { message: 'Choose at least one role' };
+const EACH_ROLE_ONCE = { message: 'Choose each role once' };
+const PASSWORD_LENGTH = { message: 'The password must be at least 12 characters' };
 
 export class CreateUserDto {
   @ApiProperty({ example: 'jo.bloggs@met.police.uk', maxLength: 254 })
   @Transform(lower)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail({}, { message: 'Enter an email address, like name@example.com' })
   @MaxLength(254)
   email: string;
 
@@ -40,15 +43,15 @@ export class CreateUserDto {
 
   @ApiProperty({ enum: ROLES, isArray: true })
   @IsArray()
-  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMinSize(1, AT_LEAST_ONE_ROLE)
   @ArrayMaxSize(ROLES.length)
-  @ArrayUnique({ message: 'roles must not repeat' })
-  @IsIn(ROLES, { each: true, message: ROLE_MESSAGE })
+  @ArrayUnique(EACH_ROLE_ONCE)
+  @IsIn(ROLES, ROLE)
   roles: Role[];
 
   @ApiProperty({ minLength: 12, maxLength: 128, writeOnly: true })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MinLength(12, PASSWORD_LENGTH)
   @MaxLength(128)
   password: string;
 }
@@ -70,16 +73,16 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
   @Omittable()
   @IsArray()
-  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMinSize(1, AT_LEAST_ONE_ROLE)
   @ArrayMaxSize(ROLES.length)
-  @ArrayUnique({ message: 'roles must not repeat' })
-  @IsIn(ROLES, { each: true, message: ROLE_MESSAGE })
+  @ArrayUnique(EACH_ROLE_ONCE)
+  @IsIn(ROLES, ROLE)
   roles?: Role[];
 
   @ApiPropertyOptional({ minLength: 12, maxLength: 128, writeOnly: true })
   @Omittable()
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MinLength(12, PASSWORD_LENGTH)
   @MaxLength(128)
   password?: string;
 

@@ -11,7 +11,7 @@ const of = (kind: SubjectKind) => (subject: AddSubjectDto) => subject.kind === k
 /** A subject of interest: the fields of its kind are required, the others are ignored. */
 export class AddSubjectDto extends VersionDto {
   @ApiProperty({ enum: SUBJECT_KINDS })
-  @IsIn(SUBJECT_KINDS, { message: `kind must be one of ${SUBJECT_KINDS.join(', ')}` })
+  @IsIn(SUBJECT_KINDS, { message: 'Choose what kind of subject it is: a person, a phone number, a vehicle or an email address' })
   kind: SubjectKind;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Jan Kowalski', description: 'PERSON: in any order, with or without accents' })
@@ -24,7 +24,7 @@ export class AddSubjectDto extends VersionDto {
 
   @ApiPropertyOptional({ type: String, isArray: true, maxItems: 10, description: 'PERSON: other names the person is known by' })
   @ValidateIf((subject: AddSubjectDto) => subject.kind === 'PERSON' && subject.aliases !== undefined)
-  @IsArray() @ArrayMaxSize(10) @MaxLength(200, { each: true, message: 'each alias must be at most 200 characters' })
+  @IsArray() @ArrayMaxSize(10) @MaxLength(200, { each: true, message: 'Each alias must be 200 characters or fewer' })
   aliases?: string[];
 
   @ApiPropertyOptional({ example: '07700 900123', description: 'PHONE: a UK number, or any with its country code' })

@@ -15,7 +15,7 @@ import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agenc
 import { CreateUserDto, UpdateUserDto } from '../../reference-data/dto/user.dto';
 import { UsersService } from '../../reference-data/users.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
-import { REFERENCE_FIELDS as FIELDS, saveThen } from '../reference-forms';
+import { REFERENCE_FIELDS as FIELDS, saveThen, savedNow } from '../reference-forms';
 import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -62,7 +62,7 @@ export class AdminController {
   }
 
   private async drawAgencies(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
-    return render(reply, request, 'admin/agencies.njk', { pageTitle: 'Agencies', section: 'admin', agencies: await this.agencies.list(), values, errors }, errors.length ? 400 : 200);
+    return render(reply, request, 'admin/agencies.njk', { pageTitle: 'Agencies', section: 'admin', agencies: await this.agencies.list(), values, errors, saved: savedNow(request, 'Agency saved') }, errors.length ? 400 : 200);
   }
 
   @Get('users')
@@ -103,7 +103,7 @@ export class AdminController {
 
   private async drawUsers(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
     const [users, agencies] = await Promise.all([this.users.list(), this.agencies.list()]);
-    return render(reply, request, 'admin/users.njk', { pageTitle: 'Users', section: 'admin', users, agencies, values, errors }, errors.length ? 400 : 200);
+    return render(reply, request, 'admin/users.njk', { pageTitle: 'Users', section: 'admin', users, agencies, values, errors, saved: savedNow(request, 'User saved') }, errors.length ? 400 : 200);
   }
 
   /** The reference-data history (who changed what, before → after), a page at a time, and a check of every audit chain. */
@@ -152,6 +152,6 @@ export class AdminController {
   }
 
   private async drawPolicy(reply: FastifyReply, request: AuthenticatedRequest, values: Values | undefined, errors: FieldError[]): Promise<FastifyReply> {
-    return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list(), values, errors }, errors.length ? 400 : 200);
+    return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list(), values, errors, saved: savedNow(request, 'Policy saved: the change and its reason are in the reference data’s history') }, errors.length ? 400 : 200);
   }
 }

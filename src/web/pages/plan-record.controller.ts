@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
-import { label } from '../../common/labels';
+import { agencyNamed, inSentence, label } from '../../common/labels';
 import { markingText } from '../../common/marking';
 import { ukDateTime } from '../../common/uk-time';
 import { briefingBlocks, SECTION_TITLES, toHtml, toMarkdown } from '../../workflow/briefing';
@@ -105,7 +105,7 @@ export class PlanRecordController {
     const { plan } = context;
     const readiness = known ?? (await this.readiness.readinessOf(plan));
     const change = (path: string, what: string) => ({ items: plan.canEdit ? [{ href: `/plans/${plan.reference}/${path}`, text: 'Change', visuallyHiddenText: what }] : [] });
-    const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, key.charAt(0).toLowerCase() + key.slice(1)) });
+    const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, inSentence(key)) });
     const rows = [
       row('Name', plan.name, 'details'),
       row('Types of exploitation', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '), 'details'),
@@ -119,7 +119,7 @@ export class PlanRecordController {
           ]
         : [row('Locations', NOT_SHARED, 'locations')]),
       ...timingRows(plan).map(([key, value]) => row(key, value, 'timings')),
-      row('Lead agency', plan.leadAgency ? `${plan.leadAgency.name} (${plan.leadAgency.code})` : 'Not chosen', 'lead'),
+      row('Lead agency', plan.leadAgency ? agencyNamed(plan.leadAgency) : 'Not chosen', 'lead'),
       row('Teams', plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED').map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
       row('Risk register', riskSummary(plan.risks), 'risks'),
       ...safeguardingRows(plan).map(([key, value]) => row(key, value, 'safeguarding')),

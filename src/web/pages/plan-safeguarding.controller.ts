@@ -206,7 +206,7 @@ export class PlanSafeguardingController {
     const agencies = (await this.agencies.list()).filter((agency) => NRM_FIRST_RESPONDER_KINDS.includes(agency.kind));
     const agencyItems = [
       { value: '', text: 'Select an agency', selected: !values.responder.agencyId },
-      ...agencies.map((agency) => ({ value: agency.id, text: `${agency.name} (${label('agencyKind', agency.kind)})`, selected: agency.id === values.responder.agencyId })),
+      ...agencies.map((agency) => ({ value: agency.id, text: agency.name === label('agencyKind', agency.kind) ? agency.name : `${agency.name} (${label('agencyKind', agency.kind)})`, selected: agency.id === values.responder.agencyId })),
     ];
     // Hints: the languages no interpreter is booked for, and whether the reception centre is open at each strike.
     const booked = new Set(s.interpreters.map((interpreter) => interpreter.language.trim().toLowerCase()));

@@ -10,7 +10,7 @@ import { TeamsService } from '../../reference-data/teams.service';
 import { validated } from '../form-errors';
 import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
-import { saveThen } from '../reference-forms';
+import { saveThen, savedNow } from '../reference-forms';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 type Values = Record<string, string | string[]>;
@@ -53,6 +53,6 @@ export class TeamsPagesController {
     const own = hasRole(viewer, 'ADMIN') ? {} : { agencyId: viewer.agencyId };
     const [teams, agencies] = await Promise.all([this.teams.list(own), this.agencies.list()]);
     const offered = own.agencyId ? agencies.filter((agency) => agency.id === own.agencyId) : agencies;
-    return render(reply, request, 'admin/teams.njk', { pageTitle: 'Teams', section: 'admin', teams, agencies: offered, values, errors }, errors.length ? 400 : 200);
+    return render(reply, request, 'admin/teams.njk', { pageTitle: 'Teams', section: 'admin', teams, agencies: offered, values, errors, saved: savedNow(request, 'Team saved') }, errors.length ? 400 : 200);
   }
 }
