@@ -303,7 +303,7 @@ async function explainMatch(client) {
     `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
      SELECT DISTINCT other.id FROM subject_match_keys k JOIN operations other ON other.id = k.operation_id
       WHERE k.match_key = ANY ((SELECT array_agg(match_key) FROM (SELECT match_key FROM subject_match_keys ORDER BY subject_id LIMIT 3) m)::bytea[])
-        AND k.operation_id <> '00000000-0000-4000-8000-000000000000' AND other.status NOT IN ('COMPLETED', 'CANCELLED')`,
+        AND k.operation_id <> '00000000-0000-4000-8000-000000000000' AND other.status NOT IN ('COMPLETED', 'CANCELLED', 'STOOD_DOWN')`,
   );
   return rows.map((row) => row['QUERY PLAN']);
 }
