@@ -47,6 +47,7 @@ export const DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED', 'DECLINED', 'RELEA
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 /** The deployments that hold a team for a plan: asked for, or agreed. Declined and released ones do not. */
 export const ACTIVE_DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED'] as const satisfies readonly DeploymentStatus[];
+export const isActiveDeployment = (status: string): status is (typeof ACTIVE_DEPLOYMENT_STATUSES)[number] => (ACTIVE_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
 
 export const CPS_INVOLVEMENT_STATUSES = ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] as const;
 export type CpsInvolvementStatus = (typeof CPS_INVOLVEMENT_STATUSES)[number];

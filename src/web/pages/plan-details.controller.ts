@@ -5,6 +5,7 @@ import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { BRIEFING_SECTIONS } from '../../common/domain';
+import { agencyNamed } from '../../common/labels';
 import { SetLeadAgencyDto, UpdateOperationDto } from '../../operations/dto/operation.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { LeadAssignmentService } from '../../operations/lead-assignment.service';
@@ -203,14 +204,9 @@ export class PlanDetailsController {
     // Only agencies the policy lets lead are choices (R1); the others are listed with the reason.
     const items = choices
       .filter((choice) => choice.lead.permitted)
-      .map((choice) => ({ value: choice.agency.id, text: agencyName(choice.agency), checked: choice.agency.id === chosen }));
-    const refused = choices.filter((choice) => !choice.lead.permitted).map((choice) => ({ key: { text: agencyName(choice.agency) }, value: { text: choice.lead.reason } }));
+      .map((choice) => ({ value: choice.agency.id, text: agencyNamed(choice.agency), checked: choice.agency.id === chosen }));
+    const refused = choices.filter((choice) => !choice.lead.permitted).map((choice) => ({ key: { text: agencyNamed(choice.agency) }, value: { text: choice.lead.reason } }));
     return this.pages.draw(reply, request, 'lead.njk', 'Lead agency', context, { items, errors, conflict, refused }, errors.length ? 400 : 200);
   }
 
-}
-
-/** An agency as a choice: its name, and its code where that is not the same ("National Crime Agency (NCA)", "Border Force"). */
-function agencyName(agency: { name: string; code: string }): string {
-  return agency.name === agency.code ? agency.name : `${agency.name} (${agency.code})`;
 }

@@ -4,9 +4,9 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { hasRole } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
-import { POWERS } from '../../common/domain';
+import { isActiveDeployment, POWERS } from '../../common/domain';
 import { DomainError } from '../../common/errors/domain-error';
-import { label } from '../../common/labels';
+import { counted, label } from '../../common/labels';
 import { ukClock, ukDateTime } from '../../common/uk-time';
 import { validationError } from '../../common/validation';
 import { CreateDeploymentDto, DeclineDeploymentDto, UpdateDeploymentDto } from '../../deployments/dto/deployment.dto';
@@ -32,7 +32,6 @@ const TEAM_FIELDS: FieldMap = {
     callSign: 'Enter a call sign of at most 40 characters',
   },
 };
-const ACTIVE = ['REQUESTED', 'CONFIRMED'];
 
 interface TeamsForm {
   teamId: string;
@@ -283,7 +282,7 @@ export class PlanTeamsController {
     // Teams of an agency the support policy refuses are not offered (R2): the agency is named with the reason instead.
     const support = new Map(choices.map((choice) => [choice.agency.id, choice.support]));
     const refused = choices.filter((choice) => !choice.support.permitted && teams.some((team) => team.agencyId === choice.agency.id));
-    const onPlan = new Set(context.plan.deployments.filter((deployment) => ACTIVE.includes(deployment.status)).map((deployment) => deployment.team.id));
+    const onPlan = new Set(context.plan.deployments.filter((deployment) => isActiveDeployment(deployment.status)).map((deployment) => deployment.team.id));
     const availability = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
     const items = teams
       .filter((team) => !onPlan.has(team.id) && support.get(team.agencyId)?.permitted)
@@ -292,14 +291,14 @@ export class PlanTeamsController {
         text: `${team.name} (${team.agencyCode})`,
         checked: team.id === values.teamId,
         hint: {
-          text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${officers(team.capacity)}. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
+          text: `${team.capabilities.map((capability) => label('capability', capability)).join(', ')}. ${counted(team.capacity, 'officer')}. ${busy.has(team.id) ? availability[busy.get(team.id)!] : 'Free in this plan’s window'}.`,
         },
       }));
     // Another agency's team is shown as team, agency and status unless the viewer sees all of Teams (R14a).
     const deployments = context.plan.deployments.map((deployment) => ({
       ...deployment,
       full: seenInFull(deployment),
-      active: ACTIVE.includes(deployment.status),
+      active: isActiveDeployment(deployment.status),
       powersText: (deployment.powers ?? []).map((power) => label('power', power)).join(', '),
       rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
       answeredBy: deployment.status === 'REQUESTED' ? whoAnswers(deployment.agency.name, answerers.get(deployment.agency.id)) : '',
@@ -313,11 +312,6 @@ export class PlanTeamsController {
   }
 }
 
-/** "1 officer", "12 officers". */
-function officers(count: number): string {
-  return `${count} ${count === 1 ? 'officer' : 'officers'}`;
-}
-
 /** Who will confirm or decline a request to an agency, when it is not its coordinators (R7). */
 function whoAnswers(agency: string, answerer: Answerer | undefined): string {
   if (answerer === 'MANAGER') return `${agency} has no coordinator: a manager of ${agency} will confirm or decline this request`;
@@ -327,7 +321,7 @@ function whoAnswers(agency: string, answerer: Answerer | undefined): string {
 
 /** A team on the plan whose order may change, as the viewer sees it in full: requested or confirmed. */
 function activeDeployment(context: PlanContext, deploymentId: string): DeploymentInFull {
-  const deployment = context.plan.deployments.filter(seenInFull).find((candidate) => candidate.id === deploymentId && ACTIVE.includes(candidate.status));
+  const deployment = context.plan.deployments.filter(seenInFull).find((candidate) => candidate.id === deploymentId && isActiveDeployment(candidate.status));
   if (!deployment) throw DomainError.notFound('Team on this plan', deploymentId);
   return deployment;
 }
