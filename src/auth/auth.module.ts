@@ -11,6 +11,7 @@ import { AuthenticationGuard } from './authentication.guard';
 import { RolesGuard } from './roles.guard';
 import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
+import { TrustedDevices } from './trusted-devices.service';
 
 @Module({
   imports: [
@@ -31,9 +32,10 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     SessionsService,
+    TrustedDevices,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, TrustedDevices],
 })
 export class AuthModule {}

@@ -4,14 +4,14 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { counted } from '../common/labels';
-import { Limit, RateLimits } from '../database/rate-limits';
+import { RateLimits } from '../database/rate-limits';
 import { User } from '../reference-data/user.entity';
 import { UsersService } from '../reference-data/users.service';
 import { LoginDto, LoginResult } from './dto/login.dto';
 import { decoyHash, verifyPassword } from '../common/password-hashing';
+import { signInThrottle } from './sign-in-throttle';
 import { TokenService } from './token.service';
-
-const WINDOW_MS = 15 * 60 * 1000;
+import { TrustedDevices } from './trusted-devices.service';
 
 @Injectable()
 export class AuthService {
@@ -23,13 +23,15 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly rateLimits: RateLimits,
     private readonly config: AppConfig,
+    private readonly devices: TrustedDevices,
   ) {}
 
   /**
-   * Every sign-in is counted before the password is verified, atomically, per account and per
-   * client address: as an attempt (successes included) and, in advance, as a failure. A success
-   * then clears the account's failures and takes back the address's. So no number of parallel
-   * guesses gets more tries than the limit, and the right password after them is refused too.
+   * Every sign-in counts, before the password is verified and atomically, as a failure in advance
+   * against the limits sign-in-throttle.ts chooses: the browser's own, if its device cookie is for
+   * this account, else the account's and the client address's. A success then clears or gives
+   * back that failure, so successes never lock anyone out, and no number of parallel guesses
+   * gets more tries than the limit (nor does the right password after them).
    */
   async login(input: LoginDto, address: string): Promise<LoginResult> {
     const user = await this.authenticate(input, address);
@@ -41,19 +43,20 @@ export class AuthService {
     };
   }
 
-  /** The active user these credentials are for, checked as `login` describes: the API's sign-in and the web's share it. */
-  async authenticate(input: LoginDto, address: string): Promise<User> {
-    const failures = {
-      account: { key: `login-failures:account:${input.email}`, max: this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs: WINDOW_MS },
-      address: { key: `login-failures:address:${address}`, max: this.config.LOGIN_MAX_FAILURES_PER_IP, windowMs: WINDOW_MS },
-    };
-    const attempts: Limit[] = [
-      { key: `login-attempts:account:${input.email}`, max: this.config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT, windowMs: WINDOW_MS },
-      { key: `login-attempts:address:${address}`, max: this.config.LOGIN_MAX_ATTEMPTS_PER_IP, windowMs: WINDOW_MS },
-    ];
-    const verdict = await this.rateLimits.take([failures.account, failures.address, ...attempts]);
+  /**
+   * The active user these credentials are for, checked as `login` describes: the API's sign-in and
+   * the web's share it. `deviceCookie` is the browser's (the API has none).
+   */
+  async authenticate(input: LoginDto, address: string, deviceCookie?: string): Promise<User> {
+    const device = await this.devices.recognise(deviceCookie, input.email);
+    const throttle = signInThrottle(input.email, address, device, {
+      perAccount: this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perAddress: this.config.LOGIN_MAX_FAILURES_PER_IP,
+    });
+    const trustedDevice = device !== undefined;
+    const verdict = await this.rateLimits.take(throttle.failures);
     if (!verdict.allowed) {
-      this.logger.warn({ msg: 'login throttled', email: input.email, ip: address });
+      this.logger.warn({ msg: 'login throttled', email: input.email, ip: address, trustedDevice });
       throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${counted(Math.max(1, Math.ceil(verdict.retryAfterMs / 60000)), 'minute')}`, {
         retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
       });
@@ -67,11 +70,12 @@ export class AuthService {
     // An unknown email costs a real verification too, so timing does not tell it apart.
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
     if (!user || !user.active || !passwordOk) {
-      this.logger.warn({ msg: 'login failed', email: input.email, ip: address });
+      this.logger.warn({ msg: 'login failed', email: input.email, ip: address, trustedDevice });
       throw new DomainError('UNAUTHENTICATED', 'The email or password is incorrect');
     }
-    await Promise.all([this.rateLimits.reset(failures.account.key), this.rateLimits.giveBack(failures.address.key)]);
-    this.logger.log({ msg: 'login succeeded', userId: user.id, ip: address });
+    // The password is verified: from here on this sign-in is not a failure.
+    await Promise.all([...throttle.clear.map((key) => this.rateLimits.reset(key)), ...throttle.giveBack.map((key) => this.rateLimits.giveBack(key))]);
+    this.logger.log({ msg: 'login succeeded', userId: user.id, ip: address, trustedDevice });
     return user;
   }
 }

@@ -1,4 +1,4 @@
-import { readCookie, sessionCookie, signInCookie } from './cookies';
+import { deviceCookie, readCookie, sessionCookie, signInCookie } from './cookies';
 
 describe('the session cookie', () => {
   it('is Secure in production, and HttpOnly, SameSite=Lax and for the whole site always', () => {
@@ -10,6 +10,11 @@ describe('the session cookie', () => {
   it('has the sign-in form’s token only for the sign-in page, never sent from another site', () => {
     expect(signInCookie('t', true)).toBe('doap_sign_in=t; Path=/sign-in; HttpOnly; SameSite=Strict; Secure');
     expect(signInCookie(undefined, false)).toBe('doap_sign_in=; Max-Age=0; Path=/sign-in; HttpOnly; SameSite=Strict');
+  });
+
+  it('has the device cookie kept 180 days, only for the sign-in page, never sent from another site', () => {
+    expect(deviceCookie('a.b', true)).toBe('doap_device=a.b; Max-Age=15552000; Path=/sign-in; HttpOnly; SameSite=Strict; Secure');
+    expect(deviceCookie('a', false)).toBe('doap_device=a; Max-Age=15552000; Path=/sign-in; HttpOnly; SameSite=Strict');
   });
 
   it('is read from a Cookie header among others, and only by its exact name', () => {

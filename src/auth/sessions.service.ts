@@ -31,8 +31,8 @@ export class SessionsService {
   ) {}
 
   /** Checks the credentials as POST /auth/login does, then starts a session: its id goes in the cookie. */
-  async signIn(input: LoginDto, address: string): Promise<{ id: string }> {
-    const user = await this.auth.authenticate(input, address);
+  async signIn(input: LoginDto, address: string, deviceCookie: string | undefined): Promise<{ id: string }> {
+    const user = await this.auth.authenticate(input, address, deviceCookie);
     const id = randomBytes(32).toString('base64url');
     const manager = this.dataSource.manager;
     await SessionRepository.deleteEnded(manager, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);

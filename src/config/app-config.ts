@@ -80,30 +80,19 @@ export class AppConfig {
   @MaxLength(128)
   DEMO_PASSWORD = 'ChangeMe-Demo-2026!';
 
+  /** Failed sign-ins in 15 minutes to one account from browsers not trusted for it (and every API sign-in), and from one trusted browser. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
+  /** Failed sign-ins in 15 minutes from one client address, across accounts, by browsers not trusted for the account. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1000000)
   LOGIN_MAX_FAILURES_PER_IP = 30;
-
-  /** Sign-ins of any outcome, per account and per client address, in 15 minutes. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT = 20;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000000)
-  LOGIN_MAX_ATTEMPTS_PER_IP = 300;
 
   /** Deconfliction hits one user may raise in an hour before their changes of place and time are refused. */
   @Transform(toInt)

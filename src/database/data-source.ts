@@ -19,6 +19,7 @@ import { CalendarFeeds1764450000000 } from './migrations/1764450000000-CalendarF
 import { Dashboard1764460000000 } from './migrations/1764460000000-Dashboard';
 import { NeedToKnow1764470000000 } from './migrations/1764470000000-NeedToKnow';
 import { StandDown1764480000000 } from './migrations/1764480000000-StandDown';
+import { TrustedDevices1764500000000 } from './migrations/1764500000000-TrustedDevices';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   Dashboard1764460000000,
   NeedToKnow1764470000000,
   StandDown1764480000000,
+  TrustedDevices1764500000000,
 ];
 
 const logger = new Logger('Database');

@@ -58,7 +58,7 @@ describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
     expect(errorSummaryOf(empty.text)).toEqual(['Enter your email address', 'Enter your password']);
   });
 
-  it('throttles sign-in through the page as POST /auth/login does, counting both together', async () => {
+  it('throttles sign-in through the page of a browser without a device cookie as POST /auth/login does, counting both together', async () => {
     const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '2' });
     try {
       const user = await createUser(strict.dataSource, await createAgency(strict.dataSource), ['COORDINATOR']);

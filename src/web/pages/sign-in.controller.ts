@@ -3,8 +3,9 @@ import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
-import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../auth/cookies';
+import { DEVICE_COOKIE, deviceCookie, readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../auth/cookies';
 import { SessionsService } from '../../auth/sessions.service';
+import { TrustedDevices } from '../../auth/trusted-devices.service';
 import { Public, WebPage } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -35,6 +36,7 @@ function formFromThisBrowser(request: AuthenticatedRequest): boolean {
 export class SignInController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly devices: TrustedDevices,
     private readonly config: AppConfig,
   ) {}
 
@@ -70,8 +72,11 @@ export class SignInController {
     if (!formFromThisBrowser(request)) return again([{ field: 'email', text: 'The sign-in form had expired: sign in again' }], 403);
     if (errors.length) return again(errors, 400);
     try {
-      const session = await this.sessions.signIn({ email, password }, request.ip);
-      reply.header('set-cookie', [sessionCookie(session.id, this.secure), signInCookie(undefined, this.secure)]);
+      // This browser's device cookie lets it sign in to the account whatever others' failures (sign-in-throttle.ts).
+      const held = readCookie(request.headers.cookie, DEVICE_COOKIE);
+      const session = await this.sessions.signIn({ email, password }, request.ip, held);
+      const device = await this.devices.trust(held, email);
+      reply.header('set-cookie', [sessionCookie(session.id, this.secure), signInCookie(undefined, this.secure), deviceCookie(device, this.secure)]);
       return redirect(reply, safeNext(next));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') return again([{ field: 'email', text: 'Enter a correct email address and password' }], 401);
