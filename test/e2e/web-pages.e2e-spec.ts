@@ -197,22 +197,56 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     expect(history.indexOf('Changed the plan')).toBeLessThan(history.indexOf('Created the plan'));
   });
 
+  /** Whether the list row of the plan carries the "changed since you last looked" tag. */
+  const marked = (html: string, reference: string) => new RegExp(`href="/plans/${reference}"[\\s\\S]*?</tr>`).exec(html)![0].includes('Changed since you last looked');
+
   it('marks the plans others changed since the user last opened them', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner, { name: `Watched ${owner.agency.code}` });
     const untouched = await s.draft(owner, { name: `Watched ${owner.agency.code} too` });
     const session = await webSignIn(t.http, owner.user.email);
     const list = () => page(session, `/plans?q=Watched+${owner.agency.code}`).then((response) => response.text);
-    const marked = (html: string, reference: string) => new RegExp(`href="/plans/${reference}"[\\s\\S]*?</tr>`).exec(html)![0].includes('Changed since you last looked');
-    await page(session, `/plans/${plan.reference}`);
-    await page(session, `/plans/${untouched.reference}`);
+    // Opened from a link on the site, as the browser says in Sec-Fetch-Site.
+    const open = (reference: string) => page(session, `/plans/${reference}`).set('Sec-Fetch-Site', 'same-origin');
+    await open(plan.reference);
+    await open(untouched.reference);
     expect(marked(await list(), plan.reference)).toBe(false);
     await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: `Watched ${owner.agency.code} (renamed)` }).expect(200);
     const after = await list();
     expect(marked(after, plan.reference)).toBe(true);
     expect(marked(after, untouched.reference)).toBe(false);
-    await page(session, `/plans/${plan.reference}`);
+    await open(plan.reference);
     expect(marked(await list(), plan.reference)).toBe(false);
+  });
+
+  it('leaves the marker in place when the plan is opened from another site’s link, and clears it when the user opens it themselves', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner, { name: `Linked ${owner.agency.code}` });
+    const session = await webSignIn(t.http, owner.user.email);
+    const isMarked = async () => marked((await page(session, `/plans?q=Linked+${owner.agency.code}`)).text, plan.reference);
+    const open = (fetchSite?: string) => {
+      const request = page(session, `/plans/${plan.reference}`);
+      return fetchSite ? request.set('Sec-Fetch-Site', fetchSite) : request;
+    };
+    let version = plan.version;
+    const changeIt = async () => {
+      version = (await s.patch(owner.auth, `/operations/${plan.id}`, { version, name: `Linked ${owner.agency.code} ${version}` }).expect(200)).body.version;
+    };
+    await open('same-origin');
+    await changeIt();
+    expect(await isMarked()).toBe(true);
+    // A page on another site, a sibling site, or a client that does not say where it came from: the plan is shown, but not as seen.
+    for (const fetchSite of ['cross-site', 'same-site', undefined]) {
+      expect((await open(fetchSite)).text).toContain(`Linked ${owner.agency.code} ${version - 1}`);
+      expect(await isMarked()).toBe(true);
+    }
+    await open('same-origin');
+    expect(await isMarked()).toBe(false);
+    await changeIt();
+    expect(await isMarked()).toBe(true);
+    // Typed into the address bar or opened from a bookmark.
+    await open('none');
+    expect(await isMarked()).toBe(false);
   });
 
   it('answers a coordinator’s tasks with links to where each is done', async () => {

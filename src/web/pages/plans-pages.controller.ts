@@ -184,7 +184,7 @@ export class PlansPagesController {
     const plan = await this.plans.getByReference(viewer, reference);
     // A plan under way or ended shows its record in place of readiness: there is no next step to be ready for.
     const record = planRecord(plan);
-    const [readiness] = await Promise.all([record ? null : this.readiness.readinessOf(plan), this.views.seen(viewer, plan)]);
+    const [readiness] = await Promise.all([record ? null : this.readiness.readinessOf(plan), this.views.seen(viewer, plan, request)]);
     return render(reply, request, 'plan.njk', {
       pageTitle: `${plan.reference}: ${plan.name}`,
       section: 'plans',
