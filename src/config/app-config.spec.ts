@@ -9,14 +9,61 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
+  const secret = randomBytes(32).toString('hex');
+  const matchKey = randomBytes(32).toString('hex');
+  const external = { DATABASE_URL: 'postgres://db/x', JWT_SECRET: secret, SUBJECT_MATCH_KEY: matchKey };
+
   it('seeds demo data by default only for the embedded database', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }).seedDemo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://db/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig(external).seedDemo).toBe(false);
+    expect(loadConfig({ ...external, SEED_DEMO: 'true' }).seedDemo).toBe(true);
     expect(loadConfig({ SEED_DEMO: 'off' }).seedDemo).toBe(false);
   });
 
-  const secret = randomBytes(32).toString('hex');
-  const matchKey = randomBytes(32).toString('hex');
+  it.each(['development', 'test', 'production'])(
+    'refuses DATABASE_URL without SUBJECT_MATCH_KEY or JWT_SECRET in %s: a generated key belongs only beside the embedded database',
+    (mode) => {
+      const named = (variable: string) => (mode === 'production' ? `${variable} is required when NODE_ENV=production` : `${variable} is required with DATABASE_URL`);
+      expect(() => loadConfig({ ...external, NODE_ENV: mode, SUBJECT_MATCH_KEY: '' })).toThrow(`- SUBJECT_MATCH_KEY: ${named('SUBJECT_MATCH_KEY')}`);
+      expect(() => loadConfig({ ...external, NODE_ENV: mode, JWT_SECRET: undefined })).toThrow(`- JWT_SECRET: ${named('JWT_SECRET')}`);
+    },
+  );
+
+  it('says why a shared database needs the keys, and how to make one, with every other problem', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://db/x', PORT: 'eighty' });
+    } catch (caught) {
+      error = caught;
+    }
+    const message = (error as Error).message;
+    expect(message).toContain('- PORT:');
+    expect(message).toContain('- SUBJECT_MATCH_KEY: SUBJECT_MATCH_KEY is required with DATABASE_URL: every instance on that database must match subjects under the same key');
+    expect(message).toContain('- JWT_SECRET: JWT_SECRET is required with DATABASE_URL: every instance on that database must sign tokens with the same secret');
+    expect(message).toContain('openssl rand -hex 32');
+  });
+
+  it('leaves both keys to be generated beside the embedded database, outside production', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(config.JWT_SECRET).toBeUndefined();
+    expect(config.SUBJECT_MATCH_KEY).toBeUndefined();
+  });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, and refuses true in production saying what to set instead', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: secret, SUBJECT_MATCH_KEY: matchKey, SEED_DEMO: 'false' };
+    expect(() => loadConfig({ ...production, TRUST_PROXY: 'true' })).toThrow(
+      '- TRUST_PROXY: TRUST_PROXY=true lets any client choose the address it is counted by; set the number of proxies in front of the app (for example 1), or their addresses',
+    );
+    expect(loadConfig({ ...production, TRUST_PROXY: '1' }).trustProxy).toEqual(expect.any(Function));
+    expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16' }).trustProxy).toBe('10.0.0.5, 10.1.0.0/16');
+    expect(loadConfig({ ...production }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY must be');
+  });
+
+  it('trusts as many proxies as the hop count says, and no more', () => {
+    const trusted = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => trusted('10.0.0.1', hop))).toEqual([true, true, false]);
+  });
 
   it('requires a random JWT_SECRET of 32 bytes or more in production, not one published in the repository', () => {
     const production = { NODE_ENV: 'production', SUBJECT_MATCH_KEY: matchKey };

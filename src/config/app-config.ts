@@ -12,7 +12,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -26,6 +25,14 @@ const toBoolean = ({ value }: { value: unknown }) => {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+type Problem = { variable: string; message: string };
+
+/** The keys every instance on one database must hold, and why. */
+const SHARED_KEYS = [
+  { variable: 'JWT_SECRET', why: 'every instance on that database must sign tokens with the same secret, or a token from one is refused by the others' },
+  { variable: 'SUBJECT_MATCH_KEY', why: 'every instance on that database must match subjects under the same key, or the same phone added through two of them raises no hit' },
+] as const;
 
 /**
  * Every environment variable the app reads (DESIGN §5). Validated once at boot;
@@ -50,17 +57,22 @@ export class AppConfig {
   @MinLength(1)
   DATA_DIR = './.data';
 
-  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
-  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  /**
+   * The secret access tokens are signed with; required in production and with DATABASE_URL. Without
+   * it (embedded database only) one is generated once and kept in DATA_DIR, so tokens survive restarts.
+   */
+  @IsOptional()
+  @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /**
-   * The key subject identifiers are matched under (HMAC-SHA-256); required in production. Without
-   * it one is generated once and kept in DATA_DIR, so matches survive restarts.
+   * The key subject identifiers are matched under (HMAC-SHA-256); required in production and with
+   * DATABASE_URL. Without it (embedded database only) one is generated once and kept in DATA_DIR,
+   * so matches survive restarts.
    */
-  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.SUBJECT_MATCH_KEY !== undefined)
-  @IsString({ message: 'SUBJECT_MATCH_KEY is required when NODE_ENV=production' })
+  @IsOptional()
+  @IsString()
   @MinLength(32, { message: 'SUBJECT_MATCH_KEY must be at least 32 characters' })
   SUBJECT_MATCH_KEY?: string;
 
@@ -120,8 +132,9 @@ export class AppConfig {
   DB_POOL_SIZE = 10;
 
   /**
-   * Behind a reverse proxy: take the client's address from X-Forwarded-For. false (default),
-   * true (trust every proxy), a number of hops, or a comma-separated list of proxy addresses or CIDRs.
+   * Behind a reverse proxy: take the client's address from X-Forwarded-For. false (default), a
+   * number of hops, or a comma-separated list of proxy addresses or CIDRs; true (trust every proxy,
+   * so any client can name its own address) is refused in production.
    */
   @IsString()
   @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
@@ -178,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config, { whitelist: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => ({ variable: error.property, message })),
   );
+  problems.push(...missingKeyProblems(config), ...trustProxyProblems(config));
   if (problems.length === 0 && config.NODE_ENV === 'production') problems.push(...productionProblems(config, raw));
   if (problems.length > 0) {
     throw new ConfigValidationError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`);
@@ -185,9 +199,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return config;
 }
 
+/**
+ * A key every instance must share is required in production, and whenever the database is named by
+ * DATABASE_URL, whatever the mode: a generated key is only safe beside the embedded database it is kept with.
+ */
+function missingKeyProblems(config: AppConfig): Problem[] {
+  if (config.NODE_ENV !== 'production' && config.usesEmbeddedDatabase) return [];
+  return SHARED_KEYS.filter(({ variable }) => config[variable] === undefined).map(({ variable, why }) => ({
+    variable,
+    message:
+      config.NODE_ENV === 'production'
+        ? `${variable} is required when NODE_ENV=production`
+        : `${variable} is required with DATABASE_URL: ${why}. Generate one with: openssl rand -hex 32, and give every instance the same`,
+  }));
+}
+
+/**
+ * In production the client address the sign-in limits count by must not be the client's to choose:
+ * TRUST_PROXY=true believes any X-Forwarded-For, whoever sent it.
+ */
+function trustProxyProblems(config: AppConfig): Problem[] {
+  if (config.NODE_ENV !== 'production' || config.TRUST_PROXY !== 'true') return [];
+  return [
+    {
+      variable: 'TRUST_PROXY',
+      message:
+        'TRUST_PROXY=true lets any client choose the address it is counted by; set the number of proxies in front of the app (for example 1), or their addresses (for example 10.0.0.5 or 10.0.0.0/24)',
+    },
+  ];
+}
+
 /** In production nothing public may guard the service: no published or guessable secret, no demo users with a known password. */
-function productionProblems(config: AppConfig, raw: Record<string, string>): { variable: string; message: string }[] {
-  const problems: { variable: string; message: string }[] = (['JWT_SECRET', 'SUBJECT_MATCH_KEY'] as const).flatMap((variable) =>
+function productionProblems(config: AppConfig, raw: Record<string, string>): Problem[] {
+  const problems: Problem[] = (['JWT_SECRET', 'SUBJECT_MATCH_KEY'] as const).flatMap((variable) =>
     secretProblems(variable, config[variable] as string).map((message) => ({ variable, message })),
   );
   if (config.seedDemo) {

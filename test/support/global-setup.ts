@@ -8,6 +8,7 @@ import { dataSourceOptions } from '../../src/database/data-source';
 import { EmbeddedDatabase } from '../../src/database/embedded';
 import { migrate } from '../../src/database/migrate';
 import { adminQuery, SHARED_DATABASE, TEMPLATE_DATABASE, withDatabase } from './databases';
+import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from './jwt';
 
 declare global {
   var embeddedTestDatabase: { database: EmbeddedDatabase; dataDir: string } | undefined;
@@ -35,7 +36,7 @@ export default async function globalSetup(): Promise<void> {
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
   await adminQuery(serverUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY });
   const dataSource = await new DataSource(dataSourceOptions(config, withDatabase(serverUrl, TEMPLATE_DATABASE))).initialize();
   try {
     await migrate(dataSource, new Logger('TestSetup'));
