@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { createSecretKey, randomBytes } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { createSecretKey } from 'node:crypto';
+import { InstanceKeys } from '../config/instance-keys';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -17,14 +16,11 @@ import { TrustedDevices } from './trusted-devices.service';
   imports: [
     ReferenceDataModule,
     JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
-        if (!config.JWT_SECRET) {
-          new Logger('Auth').warn('JWT_SECRET is not set: using a random secret, so tokens end when the app restarts');
-        }
-        // A KeyObject, made once: given a string, jsonwebtoken would try to parse it as a PEM key on every verify.
-        return { secret: createSecretKey(config.JWT_SECRET ? Buffer.from(config.JWT_SECRET) : randomBytes(48)) };
-      },
+      inject: [InstanceKeys],
+      // One secret for every instance (JWT_SECRET, or kept in DATA_DIR beside the embedded database), so a
+      // token from one is good on the others and after a restart. A KeyObject, made once: given a string,
+      // jsonwebtoken would try to parse it as a PEM key on every verify.
+      useFactory: (keys: InstanceKeys) => ({ secret: createSecretKey(keys.get('JWT_SECRET')) }),
     }),
   ],
   controllers: [AuthController],

@@ -20,6 +20,7 @@ import { Dashboard1764460000000 } from './migrations/1764460000000-Dashboard';
 import { NeedToKnow1764470000000 } from './migrations/1764470000000-NeedToKnow';
 import { StandDown1764480000000 } from './migrations/1764480000000-StandDown';
 import { TrustedDevices1764500000000 } from './migrations/1764500000000-TrustedDevices';
+import { InstanceKeys1764520000000 } from './migrations/1764520000000-InstanceKeys';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   NeedToKnow1764470000000,
   StandDown1764480000000,
   TrustedDevices1764500000000,
+  InstanceKeys1764520000000,
 ];
 
 const logger = new Logger('Database');

@@ -2,8 +2,10 @@ import { Global, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { InstanceKeys } from '../config/instance-keys';
 import { dataSourceOptions } from './data-source';
 import { DatabaseServer } from './database-server';
+import { checkKeyFingerprints } from './key-fingerprints';
 import { migrate } from './migrate';
 import { DatabaseHealth } from './database-health';
 import { RateLimits } from './rate-limits';
@@ -16,8 +18,9 @@ import { RateLimits } from './rate-limits';
 class DatabaseServerModule {}
 
 /**
- * Migrates before any module starts its work (seeding the demo data comes after, at bootstrap);
- * on shutdown closes the pool, then stops an embedded server.
+ * Migrates, then checks this instance holds the keys the database was started with, before any
+ * module starts its work (seeding the demo data comes after, at bootstrap); on shutdown closes
+ * the pool, then stops an embedded server.
  */
 @Injectable()
 class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -26,10 +29,12 @@ class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly server: DatabaseServer,
+    private readonly keys: InstanceKeys,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await migrate(this.dataSource, this.logger);
+    await checkKeyFingerprints(this.dataSource.manager, this.keys);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { UNLIMITED_SIGN_IN } from './sign-in-limits';
-import { TEST_SUBJECT_MATCH_KEY } from './jwt';
+import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from './jwt';
 
 /**
  * The app as a newcomer runs it (`node dist/main.js`, built by `npm test`'s pretest),
@@ -35,20 +35,32 @@ export async function postgresProcessesFor(dataDir: string): Promise<number[]> {
 
 export class RunningApp {
   output = '';
+  private readonly closed: Promise<unknown>;
   constructor(
     readonly child: ChildProcess,
     readonly url: string,
   ) {
+    this.closed = once(child, 'close');
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
   }
 
-  /** The built app on the server `databaseUrl` names (already migrated, so it starts in a moment), without demo data. */
-  static onDatabase(databaseUrl: string): Promise<RunningApp> {
-    return RunningApp.start('./unused-data-dir', { DATABASE_URL: databaseUrl, SEED_DEMO: 'false' });
+  /**
+   * The built app on the server `databaseUrl` names (already migrated, so it starts in a moment), without
+   * demo data, holding the test keys (the same as the in-process test app's) unless `extraEnv` says otherwise.
+   */
+  static onDatabase(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+    return RunningApp.start('./unused-data-dir', { DATABASE_URL: databaseUrl, SEED_DEMO: 'false', ...extraEnv });
   }
 
   static async start(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+    const app = await RunningApp.launch(dataDir, extraEnv);
+    await app.waitUntilHealthy();
+    return app;
+  }
+
+  /** The app's process, started and not waited for: for a start that is meant to be refused. */
+  static async launch(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -56,16 +68,20 @@ export class RunningApp {
       PORT: String(port),
       DATA_DIR: dataDir,
       DEMO_PASSWORD,
-      JWT_SECRET: 'lifecycle-test-secret-0123456789abcdef',
+      JWT_SECRET: TEST_JWT_SECRET,
       SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY,
       LOG_LEVEL: 'info',
       ...UNLIMITED_SIGN_IN,
     };
     delete env.DATABASE_URL;
     delete env.SEED_DEMO;
-    const app = new RunningApp(spawn(process.execPath, [MAIN], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${port}`);
-    await app.waitUntilHealthy();
-    return app;
+    return new RunningApp(spawn(process.execPath, [MAIN], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${port}`);
+  }
+
+  /** How the process ended, once it has and its output is all read. */
+  async exited(): Promise<{ code: number | null; output: string }> {
+    await this.closed;
+    return { code: this.child.exitCode, output: this.output };
   }
 
   async waitUntilHealthy(timeoutMs = 60_000): Promise<void> {
