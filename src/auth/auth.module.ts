@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { InstanceKeys } from '../config/instance-keys';
+import { AuditModule } from '../audit/audit.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
@@ -14,6 +16,7 @@ import { TrustedDevices } from './trusted-devices.service';
 
 @Module({
   imports: [
+    AuditModule,
     ReferenceDataModule,
     JwtModule.registerAsync({
       inject: [InstanceKeys],
@@ -26,12 +29,13 @@ import { TrustedDevices } from './trusted-devices.service';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AccountService,
     TokenService,
     SessionsService,
     TrustedDevices,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionsService, TrustedDevices],
+  exports: [SessionsService, TrustedDevices, AccountService],
 })
 export class AuthModule {}

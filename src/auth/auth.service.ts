@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { counted } from '../common/labels';
 import { RateLimits } from '../database/rate-limits';
+import { assertIssuedPasswordCurrent } from '../reference-data/issued-password';
 import { User } from '../reference-data/user.entity';
 import { UsersService } from '../reference-data/users.service';
 import { LoginDto, LoginResult } from './dto/login.dto';
@@ -73,6 +74,7 @@ export class AuthService {
       this.logger.warn({ msg: 'login failed', email: input.email, ip: address, trustedDevice });
       throw new DomainError('UNAUTHENTICATED', 'The email or password is incorrect');
     }
+    assertIssuedPasswordCurrent(user);
     // The password is verified: from here on this sign-in is not a failure.
     await Promise.all([...throttle.clear.map((key) => this.rateLimits.reset(key)), ...throttle.giveBack.map((key) => this.rateLimits.giveBack(key))]);
     this.logger.log({ msg: 'login succeeded', userId: user.id, ip: address, trustedDevice });

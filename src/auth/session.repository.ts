@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { AuthUser } from '../common/auth/auth-user';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
+import type { Caller } from './caller.repository';
 
-export interface SessionRow extends AuthUser {
+export interface SessionRow extends Caller {
   csrfToken: string;
   /** Seconds since the session was last seen: the idle clock. */
   idleSeconds: number;
@@ -24,6 +24,7 @@ export const SessionRepository = {
     return first(
       manager,
       named(sql`SELECT u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind",
+                       u.password_change_required AS "passwordChangeRequired",
                        s.csrf_token AS "csrfToken", extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds"
                   FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
                  WHERE s.id_hash = ${idHash} AND u.active AND u.token_generation = s.token_generation
@@ -38,6 +39,11 @@ export const SessionRepository = {
 
   async delete(manager: EntityManager, idHash: Buffer): Promise<void> {
     await query(manager, sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
+  },
+
+  /** Every session of the user, whatever its state. */
+  async deleteAllOf(manager: EntityManager, userId: string): Promise<void> {
+    await query(manager, sql`DELETE FROM sessions WHERE user_id = ${userId}`);
   },
 
   /** Sessions that can no longer be used: idle, too old, or of a user since disabled or changed. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoginDto } from './dto/login.dto';
 import { AuthService } from './auth.service';
 import { SessionRepository, SessionRow } from './session.repository';
@@ -30,15 +30,32 @@ export class SessionsService {
     private readonly auth: AuthService,
   ) {}
 
-  /** Checks the credentials as POST /auth/login does, then starts a session: its id goes in the cookie. */
-  async signIn(input: LoginDto, address: string, deviceCookie: string | undefined): Promise<{ id: string }> {
+  /**
+   * Checks the credentials as POST /auth/login does, then starts a session: its id goes in the
+   * cookie. `passwordChangeRequired`: the user signed in with a one-time password an admin issued.
+   */
+  async signIn(input: LoginDto, address: string, deviceCookie: string | undefined): Promise<{ id: string; passwordChangeRequired: boolean }> {
     const user = await this.auth.authenticate(input, address, deviceCookie);
-    const id = randomBytes(32).toString('base64url');
     const manager = this.dataSource.manager;
     await SessionRepository.deleteEnded(manager, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
-    await SessionRepository.insert(manager, { idHash: hashOf(id), userId: user.id, generation: user.tokenGeneration, csrfToken: randomBytes(32).toString('base64url') });
-    this.logger.log({ msg: 'session started', userId: user.id });
-    return { id };
+    const id = await this.start(manager, user.id, user.tokenGeneration);
+    return { id, passwordChangeRequired: user.passwordChangeRequired };
+  }
+
+  /**
+   * In the transaction of a change that moved the user's token generation on: the user's only
+   * session from now on, with a new id (every other session ends, a copy of the old cookie too).
+   */
+  async startOnly(manager: EntityManager, userId: string, generation: number): Promise<string> {
+    await SessionRepository.deleteAllOf(manager, userId);
+    return this.start(manager, userId, generation);
+  }
+
+  private async start(manager: EntityManager, userId: string, generation: number): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    await SessionRepository.insert(manager, { idHash: hashOf(id), userId, generation, csrfToken: randomBytes(32).toString('base64url') });
+    this.logger.log({ msg: 'session started', userId });
+    return id;
   }
 
   /** The live session the cookie names, or undefined: unknown, idle too long, too old, or its user disabled or changed. */

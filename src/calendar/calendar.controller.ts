@@ -44,7 +44,9 @@ export class CalendarController {
     description:
       'iCalendar (RFC 5545): the plans the user’s agency owns and its confirmed teams; plans cancelled or stood down, and teams released, as STATUS:CANCELLED. Each event holds the reference, name, status, times, the marking (CLASS:CONFIDENTIAL for OFFICIAL-SENSITIVE, PRIVATE for OFFICIAL) and a link to the plan page; a plan’s own event, in its owning agency’s feed, why it was cancelled or stood down; no operational detail',
   })
-  @ApiNotFoundResponse({ description: 'No such feed: unknown, replaced or turned off, or its user is disabled' })
+  @ApiNotFoundResponse({
+    description: 'No such feed: unknown, replaced or turned off, or its user has since been disabled, changed their password, been given a new one, or had their roles or agency changed',
+  })
   async feed(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = await this.calendar.feed(token, siteUrlOf(request));
     // The address is the credential: no shared cache may keep what it shows.

@@ -58,24 +58,41 @@ export interface TeamDeploymentRow extends Marking {
   planEndsAt: Date;
 }
 
+/**
+ * A feed works while its user is active and still at the token generation the feed was made at:
+ * whatever ends the user's sessions and tokens (disabling, a password change or reset, new roles
+ * or agency) ends the feed with them. Of `calendar_feeds f` joined to `users u`.
+ */
+const LIVE = sql`u.active AND f.token_generation = u.token_generation`;
+
 const HORIZON = sql`o.ends_at > now() - make_interval(days => ${HORIZON_DAYS})`;
 
 /** Calendar feeds, found by the SHA-256 of their token; and what a feed shows, three statements a request. */
 export const CalendarRepository = {
-  /** Makes the user's feed, or replaces it: the old token stops working at once. */
+  /**
+   * Makes the user's feed, or replaces it: the old token stops working at once. The feed is made at
+   * the user's token generation now, and lives only while the user stays at it.
+   */
   async replace(manager: EntityManager, userId: string, tokenSha256: Buffer): Promise<FeedStatus> {
     const [row] = await query<FeedStatus>(
       manager,
-      sql`INSERT INTO calendar_feeds (user_id, token_sha256) VALUES (${userId}, ${tokenSha256})
+      sql`INSERT INTO calendar_feeds (user_id, token_sha256, token_generation)
+          SELECT u.id, ${tokenSha256}, u.token_generation FROM users u WHERE u.id = ${userId}
           ON CONFLICT ON CONSTRAINT uq_calendar_feeds_user
-          DO UPDATE SET id = gen_random_uuid(), token_sha256 = EXCLUDED.token_sha256, created_at = now(), last_used_at = NULL
+          DO UPDATE SET id = gen_random_uuid(), token_sha256 = EXCLUDED.token_sha256, token_generation = EXCLUDED.token_generation, created_at = now(), last_used_at = NULL
           RETURNING created_at AS "createdAt", last_used_at AS "lastUsedAt"`,
     );
     return row;
   },
 
+  /** The user's live feed: none once their token generation has moved on (a password change, a reset, new roles). */
   status(manager: EntityManager, userId: string): Promise<FeedStatus | undefined> {
-    return first(manager, sql`SELECT created_at AS "createdAt", last_used_at AS "lastUsedAt" FROM calendar_feeds WHERE user_id = ${userId}`);
+    return first(
+      manager,
+      sql`SELECT f.created_at AS "createdAt", f.last_used_at AS "lastUsedAt"
+            FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+           WHERE f.user_id = ${userId} AND ${LIVE}`,
+    );
   },
 
   async revoke(manager: EntityManager, userId: string): Promise<void> {
@@ -84,7 +101,8 @@ export const CalendarRepository = {
 
   /**
    * The active user whose feed has this token hash, read as the authentication guard reads the
-   * caller (so R14 applies to them as it stands now); and the feed marked used, at most once an hour.
+   * caller (so R14 applies to them as it stands now), while the feed is of their token generation
+   * now; and the feed marked used, at most once an hour.
    */
   owner(manager: EntityManager, tokenSha256: Buffer): Promise<AuthUser | undefined> {
     return first(
@@ -92,7 +110,7 @@ export const CalendarRepository = {
       named(sql`WITH feed AS (
                   SELECT f.id AS feed_id, u.id, u.email, u.name, u.roles, u.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
                     FROM calendar_feeds f JOIN users u ON u.id = f.user_id JOIN agencies a ON a.id = u.agency_id
-                   WHERE f.token_sha256 = ${tokenSha256} AND u.active),
+                   WHERE f.token_sha256 = ${tokenSha256} AND ${LIVE}),
                 touched AS (
                   UPDATE calendar_feeds f SET last_used_at = now() FROM feed
                    WHERE f.id = feed.feed_id AND (f.last_used_at IS NULL OR f.last_used_at <= now() - interval '1 hour'))

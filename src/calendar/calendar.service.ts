@@ -54,7 +54,8 @@ export class CalendarService {
 
   /**
    * The feed with this token as iCalendar text: three statements (the owner, their agency's plans,
-   * their agency's teams). An unknown or revoked token, or a user since disabled, is not found.
+   * their agency's teams). An unknown or revoked token, or one of a user since disabled or whose
+   * password, roles or agency changed, is not found.
    */
   async feed(token: unknown, siteUrl: string): Promise<string> {
     if (!isFeedToken(token)) throw DomainError.notFound('Calendar feed');

@@ -19,6 +19,7 @@ import { CalendarFeeds1764450000000 } from './migrations/1764450000000-CalendarF
 import { Dashboard1764460000000 } from './migrations/1764460000000-Dashboard';
 import { NeedToKnow1764470000000 } from './migrations/1764470000000-NeedToKnow';
 import { StandDown1764480000000 } from './migrations/1764480000000-StandDown';
+import { Accounts1764490000000 } from './migrations/1764490000000-Accounts';
 import { TrustedDevices1764500000000 } from './migrations/1764500000000-TrustedDevices';
 import { InstanceKeys1764520000000 } from './migrations/1764520000000-InstanceKeys';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Dashboard1764460000000,
   NeedToKnow1764470000000,
   StandDown1764480000000,
+  Accounts1764490000000,
   TrustedDevices1764500000000,
   InstanceKeys1764520000000,
 ];

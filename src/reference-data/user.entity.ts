@@ -25,9 +25,17 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Tokens carry it; bumped when the password or the user's authority changes, which ends every token issued before. */
+  /** Tokens, sessions and the calendar feed carry it; bumped when the password or the user's authority changes, which ends all of them. */
   @Column({ name: 'token_generation', type: 'int', default: 1 })
   tokenGeneration: number;
+
+  /** Set while the user still signs in with a password an admin issued: they must set their own before anything else. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
+  /** When an admin last issued this user a one-time password (it stops signing in 72 hours later). */
+  @Column({ name: 'password_issued_at', type: 'timestamptz', nullable: true })
+  passwordIssuedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

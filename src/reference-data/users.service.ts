@@ -11,6 +11,7 @@ import type { Role } from '../common/domain';
 import { passwordProblems } from '../common/password-policy';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
+import { issuedPasswordExpiresAt } from './issued-password';
 import { Agency } from './agency.entity';
 import { toAgencyView } from './agencies.service';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
@@ -24,6 +25,7 @@ export function toUserView(user: User, agency: Agency): UserView {
     name: user.name,
     roles: user.roles,
     active: user.active,
+    passwordChangeRequired: user.passwordChangeRequired,
     agency: toAgencyView(agency),
   };
 }
@@ -65,8 +67,9 @@ export class UsersService {
       await this.assertRolesFitAgency(manager, input.agencyId, input.roles);
       const repository = manager.getRepository(User);
       const { password: _password, ...fields } = definedFields(input);
-      const user = await repository.save(repository.create({ ...fields, passwordHash }));
+      const user = await repository.save(repository.create({ ...fields, passwordHash, ...oneTime() }));
       await this.audit.appendReference(manager, { entity: 'user', entityId: user.id, action: 'user.created', actor: caller, before: null, after: audited(user) });
+      await this.auditIssued(manager, caller, user, user.passwordIssuedAt as Date);
       return user.id;
     });
     this.logger.log({ msg: 'user created', userId: id, agencyId: input.agencyId, roles: input.roles });
@@ -76,7 +79,8 @@ export class UsersService {
   /**
    * An admin changes a user. Nobody changes their own roles, agency or whether they are active
    * (another admin must), the last active admin stays one, and a change of password or of
-   * authority ends every token the user holds.
+   * authority ends everything the user holds: sessions, tokens and the calendar feed. A password
+   * an admin sets is one-time, as a new user's is.
    */
   async update(caller: AuthUser, id: string, input: UpdateUserDto): Promise<UserView> {
     const changes = definedFields(input);
@@ -98,25 +102,28 @@ export class UsersService {
       await this.assertRolesFitAgency(manager, next.agencyId, next.roles);
       const { password, ...fields } = changes;
       const endsTokens = authorityChanged || password !== undefined;
+      const issued = oneTime();
       await repository.update(
         { id },
         {
           ...fields,
-          ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
+          ...(password !== undefined ? { passwordHash: await hashPassword(password), ...issued } : {}),
           ...(endsTokens ? { tokenGeneration: () => 'token_generation + 1' } : {}),
         },
       );
-      await this.audit.appendReference(manager, {
-        entity: 'user',
-        entityId: id,
-        action: 'user.updated',
-        actor: caller,
-        before: audited(user),
-        after: { ...audited({ ...user, ...fields }), ...(password !== undefined ? { passwordChanged: true } : {}) },
-      });
+      if (password === undefined || Object.keys(fields).length > 0) {
+        await this.audit.appendReference(manager, { entity: 'user', entityId: id, action: 'user.updated', actor: caller, before: audited(user), after: audited({ ...user, ...fields }) });
+      }
+      if (password !== undefined) await this.auditIssued(manager, caller, user, issued.passwordIssuedAt as Date);
     });
     this.logger.log({ msg: 'user updated', userId: id, by: caller.id, fields: Object.keys(changes) });
     return this.view(id);
+  }
+
+  /** Who issued a one-time password, for whom and when (the event's time): never the password. */
+  private async auditIssued(manager: EntityManager, caller: AuthUser, user: Pick<User, 'id' | 'email'>, issuedAt: Date): Promise<void> {
+    const expiresAt = issuedPasswordExpiresAt(issuedAt).toISOString();
+    await this.audit.appendReference(manager, { entity: 'user', entityId: user.id, action: 'user.password_issued', actor: caller, before: null, after: { email: user.email, expiresAt } });
   }
 
   /** Locks every active admin, so that two admins removing each other at once cannot both succeed. */
@@ -136,6 +143,11 @@ export class UsersService {
       });
     }
   }
+}
+
+/** What makes a password one an admin issued: its user must replace it, within 72 hours of now. */
+function oneTime(): Pick<User, 'passwordChangeRequired' | 'passwordIssuedAt'> {
+  return { passwordChangeRequired: true, passwordIssuedAt: new Date() };
 }
 
 function assertPassword(password: string, email: string): void {

@@ -10,6 +10,8 @@ const REFERENCE_ACTIONS: Record<string, string> = {
   'team.updated': 'Changed a team',
   'user.created': 'Added a user',
   'user.updated': 'Changed a user',
+  'user.password_issued': 'Issued a one-time password',
+  'user.password_changed': 'Changed their own password',
   'policy.replaced': 'Changed the lead and support policy',
   'powers.changed': 'Changed the powers of a kind of agency',
 };

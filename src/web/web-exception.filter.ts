@@ -35,6 +35,11 @@ export class WebExceptionFilter extends AllExceptionsFilter implements Exception
       reply.code(303).header('location', `/sign-in${next}`).send();
       return;
     }
+    // A one-time password an admin issued is replaced first: the account page says why.
+    if (exception instanceof DomainError && exception.code === 'PASSWORD_CHANGE_REQUIRED') {
+      reply.code(303).header('location', '/account').send();
+      return;
+    }
     const body = this.toBody(exception instanceof HttpException && exception.getStatus() === 404 ? DomainError.notFound('Page') : exception, request);
     const page = PAGES[body.statusCode];
     if (body.statusCode >= 500 && body.statusCode !== 503) {

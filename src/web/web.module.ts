@@ -12,6 +12,7 @@ import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { AccountPageController } from './pages/account-page.controller';
 import { AdminController } from './pages/admin.controller';
 import { AdminPowersController } from './pages/admin-powers.controller';
 import { CalendarPageController } from './pages/calendar-page.controller';
@@ -40,6 +41,6 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
 @Module({
   imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule, CalendarModule, DashboardModule],
   providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
-  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanSharingController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController, DashboardPageController],
+  controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanSharingController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController, DashboardPageController, AccountPageController],
 })
 export class WebModule {}

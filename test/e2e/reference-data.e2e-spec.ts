@@ -112,10 +112,13 @@ describe('reference data', () => {
         .send({ email: email.toUpperCase(), name: 'New Person', agencyId: coordinator.agency.id, roles: ['COORDINATOR', 'MANAGER'], password: 'a long enough password' })
         .expect(201);
       expect(created.body).toMatchObject({ email, name: 'New Person', roles: ['COORDINATOR', 'MANAGER'], active: true, agency: { id: coordinator.agency.id } });
-      expect(JSON.stringify(created.body)).not.toMatch(/password|hash|argon/i);
+      // Whether they must still choose their own password is shown; the password and its hash never are.
+      const withoutFlag = (body: unknown) => JSON.stringify(body).replace(/"passwordChangeRequired":(true|false)/g, '');
+      expect(created.body.passwordChangeRequired).toBe(true);
+      expect(withoutFlag(created.body)).not.toMatch(/password|hash|argon/i);
       await login(t.http, { email }, 'a long enough password');
       const list = await t.http().get('/users').set(admin).expect(200);
-      expect(JSON.stringify(list.body)).not.toMatch(/password|argon/i);
+      expect(withoutFlag(list.body)).not.toMatch(/password|argon/i);
       expect(list.body.map((user: { email: string }) => user.email)).toContain(email);
     });
 
@@ -310,17 +313,18 @@ describe('reference data', () => {
 
         const page = (await own.http().get('/audit/reference').set(admin.auth).expect(200)).body;
         expect(page.items.map((event: { action: string }) => event.action)).toEqual([
-          'policy.replaced', 'user.updated', 'user.created', 'team.updated', 'team.created', 'agency.updated', 'agency.created',
+          'policy.replaced', 'user.password_issued', 'user.updated', 'user.password_issued', 'user.created', 'team.updated', 'team.created', 'agency.updated', 'agency.created',
         ]);
-        expect(page.items[1]).toMatchObject({
+        expect(page.items[2]).toMatchObject({
           entity: 'user',
           entityId: user.id,
           actor: { id: admin.user.id },
           actorAgency: { id: admin.agency.id },
           before: { roles: ['COORDINATOR'] },
-          after: { roles: ['MANAGER'], passwordChanged: true },
+          after: { roles: ['MANAGER'] },
         });
-        expect(page.items[3]).toMatchObject({ before: { capacity: 4 }, after: { capacity: 6 } });
+        expect(page.items[1]).toMatchObject({ entity: 'user', entityId: user.id, action: 'user.password_issued', actor: { id: admin.user.id }, after: { email: user.email } });
+        expect(page.items[5]).toMatchObject({ before: { capacity: 4 }, after: { capacity: 6 } });
         const dwp = (rules: { agencyKind: string; role: string }[]) => rules.find((rule) => rule.agencyKind === 'DWP' && rule.role === 'SUPPORT');
         expect(dwp(page.items[0].before.rules)).toMatchObject({ permitted: true });
         expect(dwp(page.items[0].after.rules)).toMatchObject({ permitted: false });
@@ -332,7 +336,7 @@ describe('reference data', () => {
         const coordinator = await signedIn(own.dataSource, own.http);
         await own.http().get('/audit/reference').set(coordinator.auth).expect(403);
 
-        expect((await own.http().get('/audit/verify').set(admin.auth).expect(200)).body).toMatchObject({ ok: true, eventsChecked: 7 });
+        expect((await own.http().get('/audit/verify').set(admin.auth).expect(200)).body).toMatchObject({ ok: true, eventsChecked: 9 });
         await expect(own.dataSource.query(`DELETE FROM reference_audit_events`)).rejects.toThrow('append-only');
         await own.dataSource.query('ALTER TABLE reference_audit_events DISABLE TRIGGER tr_reference_audit_events_append_only');
         await own.dataSource.query(`UPDATE reference_audit_events SET after = '{"roles": ["ADMIN"]}' WHERE seq = 6`);

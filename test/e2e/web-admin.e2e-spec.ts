@@ -1,5 +1,5 @@
 import { createAgency, createUser, TEST_PASSWORD, unique } from '../factories';
-import { browserOf, errorSummaryOf, postSignIn, valueOf, webSignIn } from '../support/browser-session';
+import { browserOf, cookieOf, csrfOf, errorSummaryOf, postSignIn, valueOf, WebSession, webSignIn } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -13,6 +13,18 @@ describe('Web pages: admin of reference data', () => {
 
   const { page, post } = browserOf(() => t.http);
   const admin = async () => webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+
+  /** Signs in with a one-time password, which leads to the account page, and sets a password of their own there. */
+  async function firstSignIn(email: string, oneTime: string): Promise<WebSession> {
+    const signedIn = await postSignIn(t.http, { email, password: oneTime }, 303);
+    expect(signedIn.headers.location).toBe('/account');
+    const forced: WebSession = { cookie: cookieOf(signedIn.headers['set-cookie']), csrf: '' };
+    forced.csrf = csrfOf((await page(forced, '/account')).text);
+    const changed = await post(forced, '/account', { currentPassword: oneTime, newPassword: 'my own quiet meadow' }).expect(303);
+    const session = { cookie: cookieOf(changed.headers['set-cookie']), csrf: '' };
+    session.csrf = csrfOf((await page(session, '/')).text);
+    return session;
+  }
 
   it('refuses every admin page to a user who is not an admin, with the 403 page', async () => {
     const coordinator = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email);
@@ -48,15 +60,16 @@ describe('Web pages: admin of reference data', () => {
     expect((await t.dataSource.query(`SELECT capacity FROM teams WHERE id = $1`, [team.id]))[0].capacity).toBe(6);
   });
 
-  it('adds a user with an initial password shown once, which signs them in; disabling them ends their session', async () => {
+  it('adds a user with a one-time password shown once, which signs them in to choose their own; disabling them ends their session', async () => {
     const session = await admin();
     const agency = await createAgency(t.dataSource);
     const email = `${unique('new.').toLowerCase()}@test.local`;
     const created = await post(session, '/admin/users', { email, name: 'New Coordinator', agencyId: agency.id, roles: 'COORDINATOR' }).expect(200);
     const password = /<strong class="govuk-!-font-size-24"><code>([^<]+)<\/code><\/strong>/.exec(created.text)![1];
     expect(created.headers['cache-control']).toBe('no-store');
+    expect(created.text).toContain('They must choose their own password when they first sign in with it');
     expect(JSON.stringify(t.logger.entries)).not.toContain(password);
-    const theirs = await webSignIn(t.http, email, password);
+    const theirs = await firstSignIn(email, password);
     const users = (await page(session, '/admin/users')).text;
     expect(users).not.toContain(password);
     const [user] = await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [email]);
@@ -111,11 +124,11 @@ describe('Web pages: admin of reference data', () => {
     const user = await createUser(t.dataSource, agency, ['COORDINATOR']);
     const before = await webSignIn(t.http, user.email);
     const reset = await post(session, '/admin/users', { id: user.id, name: user.name, agencyId: agency.id, roles: 'COORDINATOR', active: 'true', newPassword: 'yes' }).expect(200);
-    expect(reset.text).toContain('New initial password set');
+    expect(reset.text).toContain('New one-time password set');
     const password = /<strong class="govuk-!-font-size-24"><code>([^<]+)<\/code><\/strong>/.exec(reset.text)![1];
     await page(before, '/', 303);
     await postSignIn(t.http, { email: user.email, password: TEST_PASSWORD }, 401);
-    await webSignIn(t.http, user.email, password);
+    await firstSignIn(user.email, password);
   });
 
   it('shows the reference data’s history and checks every audit chain', async () => {

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'TEAM_NOT_DEPLOYED',
   'POWER_NOT_HELD',
   'SHARING_NOT_PERMITTED',
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_READY',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -35,6 +36,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'SELF_APPROVAL':
+    case 'PASSWORD_CHANGE_REQUIRED':
       return 403;
     case 'NOT_FOUND':
       return 404;

@@ -22,6 +22,8 @@ const ROLE = oneOf(ROLES, 'Choose the roles from the list', { each: true });
 const AT_LEAST_ONE_ROLE = { message: 'Choose at least one role' };
 const EACH_ROLE_ONCE = { message: 'Choose each role once' };
 const PASSWORD_LENGTH = { message: 'The password must be at least 12 characters' };
+const ONE_TIME =
+  'A one-time password: the user signs in with it once and must then set their own (POST /auth/password) before anything else works (403 PASSWORD_CHANGE_REQUIRED); unused, it stops signing in 72 hours after it was set. Issuing it is audited, never the password.';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'jo.bloggs@met.police.uk', maxLength: 254 })
@@ -49,7 +51,7 @@ export class CreateUserDto {
   @IsIn(ROLES, ROLE)
   roles: Role[];
 
-  @ApiProperty({ minLength: 12, maxLength: 128, writeOnly: true })
+  @ApiProperty({ minLength: 12, maxLength: 128, writeOnly: true, description: ONE_TIME })
   @IsString()
   @MinLength(12, PASSWORD_LENGTH)
   @MaxLength(128)
@@ -79,7 +81,7 @@ export class UpdateUserDto {
   @IsIn(ROLES, ROLE)
   roles?: Role[];
 
-  @ApiPropertyOptional({ minLength: 12, maxLength: 128, writeOnly: true })
+  @ApiPropertyOptional({ minLength: 12, maxLength: 128, writeOnly: true, description: `${ONE_TIME} Setting one ends the user's sessions, tokens and calendar feed.` })
   @Omittable()
   @IsString()
   @MinLength(12, PASSWORD_LENGTH)
@@ -98,5 +100,7 @@ export class UserView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'The user still has the one-time password an admin issued: until they set their own, only POST /auth/password and GET /auth/me answer them' })
+  passwordChangeRequired: boolean;
   @ApiProperty({ type: AgencyView }) agency: AgencyView;
 }

@@ -85,7 +85,7 @@ export class AdminController {
       if (!reset) return saveThen(reply, () => validated(UpdateUserDto, changes).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
       try {
         const user = await this.users.update(request.user!, values.id, await validated(UpdateUserDto, changes));
-        return render(reply, request, 'admin/user-created.njk', { pageTitle: 'New initial password', section: 'admin', created: user, password, reset: true });
+        return render(reply, request, 'admin/user-created.njk', { pageTitle: 'New one-time password', section: 'admin', created: user, password, reset: true });
       } catch (error) {
         if (!isRefusal(error)) throw error;
         return redraw(formErrors(error, FIELDS));

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { DEVICE_COOKIE, deviceCookie, readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../auth/cookies';
+import { OpenBeforePasswordChange } from '../../auth/password-change';
 import { SessionsService } from '../../auth/sessions.service';
 import { TrustedDevices } from '../../auth/trusted-devices.service';
 import { Public, WebPage } from '../../common/auth/decorators';
@@ -77,7 +78,7 @@ export class SignInController {
       const session = await this.sessions.signIn({ email, password }, request.ip, held);
       const device = await this.devices.trust(held, email);
       reply.header('set-cookie', [sessionCookie(session.id, this.secure), signInCookie(undefined, this.secure), deviceCookie(device, this.secure)]);
-      return redirect(reply, safeNext(next));
+      return redirect(reply, session.passwordChangeRequired ? '/account' : safeNext(next));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') return again([{ field: 'email', text: 'Enter a correct email address and password' }], 401);
       if (error instanceof DomainError && error.code === 'RATE_LIMITED') return again([{ field: 'email', text: error.message }], 429);
@@ -86,6 +87,7 @@ export class SignInController {
   }
 
   @Post('sign-out')
+  @OpenBeforePasswordChange()
   async signOut(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     if (request.session) await this.sessions.signOut(request.session);
     reply.header('set-cookie', sessionCookie(undefined, this.secure));
