@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
@@ -48,7 +48,7 @@ export class AccountService {
 
   /** POST /auth/password: the change, and a token for the caller at their new generation, as sign-in gives. */
   async changePassword(caller: AuthUser, input: ChangePasswordDto): Promise<LoginResult> {
-    const { generation } = await this.change(caller, input, false);
+    const generation = await this.change(caller, input, async (_manager, next) => next);
     return {
       accessToken: await this.tokens.issue(caller.id, generation),
       tokenType: 'Bearer',
@@ -58,22 +58,21 @@ export class AccountService {
   }
 
   /** The account page: the change, and the id of the browser's new session, its user's only one. */
-  async changePasswordInBrowser(caller: AuthUser, input: ChangePasswordDto): Promise<string> {
-    const { sessionId } = await this.change(caller, input, true);
-    return sessionId as string;
+  changePasswordInBrowser(caller: AuthUser, input: ChangePasswordDto): Promise<string> {
+    return this.change(caller, input, (manager, generation) => this.sessions.startOnly(manager, caller.id, generation));
   }
 
-  private async change(caller: AuthUser, input: ChangePasswordDto, newSession: boolean): Promise<{ generation: number; sessionId?: string }> {
+  /** The change, then `carryOn` in its transaction with the user's new token generation. */
+  private async change<T>(caller: AuthUser, input: ChangePasswordDto, carryOn: (manager: EntityManager, generation: number) => Promise<T>): Promise<T> {
     const problems = newPasswordProblems(input, caller.email);
     const current = await this.verifiedCurrentHash(caller, input.currentPassword, problems);
     if (problems.length) throw validationError(problems);
     const newHash = await hashPassword(input.newPassword);
-    const changed = await inTransaction(this.dataSource, async (manager) => {
+    const result = await inTransaction(this.dataSource, async (manager) => {
       const generation = await AccountRepository.replacePassword(manager, caller.id, current, newHash);
       if (generation === undefined) {
         throw new DomainError('CONFLICT', 'Your password was changed somewhere else at the same moment: sign in again with the newest password');
       }
-      const sessionId = newSession ? await this.sessions.startOnly(manager, caller.id, generation) : undefined;
       await this.audit.appendReference(manager, {
         entity: 'user',
         entityId: caller.id,
@@ -82,10 +81,10 @@ export class AccountService {
         before: null,
         after: { email: caller.email, endedSessionsTokensAndCalendarFeed: true },
       });
-      return { generation, sessionId };
+      return carryOn(manager, generation);
     });
     this.logger.log({ msg: 'password changed', userId: caller.id });
-    return changed;
+    return result;
   }
 
   /**
