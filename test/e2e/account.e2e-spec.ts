@@ -233,7 +233,9 @@ describe('Your account', () => {
       const wrong = await t.http().post('/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
       expect(wrong.body.message).toBe('The email or password is incorrect');
       const page = await postSignIn(t.http, { email: user.email, password: user.password }, 403);
-      expect(page.text).toContain('Ask an admin for a new one');
+      // The sign-in form again, with the reason in its error summary linked to the password field.
+      expect(page.text).toContain('There is a problem');
+      expect(page.text).toMatch(/<a href="#password">[^<]*Ask an admin for a new one/);
 
       await t.http().patch(`/users/${user.id}`).set(admin).send({ password: 'a second harbour lantern' }).expect(200);
       const again = await t.http().post('/auth/login').send({ email: user.email, password: 'a second harbour lantern' }).expect(200);

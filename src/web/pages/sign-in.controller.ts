@@ -82,6 +82,7 @@ export class SignInController {
     } catch (error) {
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') return again([{ field: 'email', text: 'Enter a correct email address and password' }], 401);
       if (error instanceof DomainError && error.code === 'RATE_LIMITED') return again([{ field: 'email', text: error.message }], 429);
+      if (error instanceof DomainError && error.details?.issuedPasswordExpired) return again([{ field: 'password', text: error.message }], 403);
       throw error;
     }
   }
