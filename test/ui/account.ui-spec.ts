@@ -71,7 +71,9 @@ describe('Your account in a browser (Chromium, headless)', () => {
     await t.dataSource.query(`UPDATE users SET password_issued_at = now() - interval '73 hours' WHERE email = $1`, [user.email]);
     const page = await open(false);
     await signIn(page, user.email, user.password);
-    await expect(page.getByText('Ask an admin for a new one', { exact: false }).count()).resolves.toBe(1);
+    // On the sign-in form: in the error summary, and beside the password.
+    await expect(page.locator('.govuk-error-summary').getByText('Ask an admin for a new one', { exact: false }).count()).resolves.toBe(1);
+    await expect(page.locator('#password-error').getByText('Ask an admin for a new one', { exact: false }).count()).resolves.toBe(1);
     await checked(page);
   });
 
