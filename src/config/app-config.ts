@@ -113,6 +113,13 @@ export class AppConfig {
   @Max(100000)
   DECONFLICTION_MAX_HITS_PER_HOUR = 20;
 
+  /** Identifiers (each a subject is matched by) and postcodes new to a plan one user may add in a UK day, matching or not. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  DECONFLICTION_MAX_ADDITIONS_PER_DAY = 200;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

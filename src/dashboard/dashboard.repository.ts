@@ -4,8 +4,7 @@ import { OPERATION_STATUSES, PlanSection } from '../common/domain';
 import { first } from '../database/query';
 import { constants, identifier, join, sql, Sql } from '../database/sql';
 import { ENDED, ownedBy, sees, visibleTo } from '../operations/visibility.sql';
-import { subjectHitStands } from '../subjects/subject-hits.sql';
-import { placeAndTimeMayHit } from '../workflow/deconfliction.sql';
+import { hitWaits } from '../workflow/deconfliction.sql';
 import { CHECK_SECTIONS, CPS_LEAD_TIME_DAYS } from '../workflow/readiness';
 import { DASHBOARD_CHECKS, DashboardCheckId } from './readiness-checks';
 
@@ -73,7 +72,7 @@ const outcome = (key: string) => sql`COALESCE(sum((p.outcomes->>${key})::int) FI
 /**
  * What the readiness of a plan `o` reads (src/workflow/readiness.service.ts builds the same facts
  * for one plan): its deployments that hold a team, its evidence requirements, its CPS involvement,
- * its locations and the deconfliction hits that stand now, unacknowledged. Each is one index probe
+ * its locations and the deconfliction hits that still stand, unacknowledged. Each is one index probe
  * by the plan's id (aggregates, which Postgres runs per plan rather than hashing whole tables).
  */
 const FACTS = sql`
@@ -81,12 +80,7 @@ const FACTS = sql`
   dep.confirmed, dep.requested, dep.safeguarding_teams, ev.requirements, ev.uncovered,
   (SELECT count(*) FROM cps_involvements c WHERE c.operation_id = o.id AND c.status = 'ENGAGED') AS engaged,
   (SELECT count(*) FROM deconfliction_hits h JOIN operations other ON other.id = h.other_operation_id
-    WHERE h.operation_id = o.id AND ${placeAndTimeMayHit('o', 'other')}
-      AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
-                   WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
-      AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id))
-  + (SELECT count(*) FROM subject_hits h JOIN operations other ON other.id = h.other_operation_id
-      WHERE h.operation_id = o.id AND h.acknowledged_at IS NULL AND ${subjectHitStands('h', 'o', 'other')}) AS open_hits
+    WHERE h.operation_id = o.id AND ${hitWaits('h', 'other')}) AS open_hits
   FROM soon o
   CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE d.status = 'CONFIRMED') AS confirmed,

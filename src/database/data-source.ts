@@ -21,6 +21,7 @@ import { NeedToKnow1764470000000 } from './migrations/1764470000000-NeedToKnow';
 import { StandDown1764480000000 } from './migrations/1764480000000-StandDown';
 import { Accounts1764490000000 } from './migrations/1764490000000-Accounts';
 import { TrustedDevices1764500000000 } from './migrations/1764500000000-TrustedDevices';
+import { HitFacts1764510000000 } from './migrations/1764510000000-HitFacts';
 import { InstanceKeys1764520000000 } from './migrations/1764520000000-InstanceKeys';
 
 export const MIGRATIONS = [
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   StandDown1764480000000,
   Accounts1764490000000,
   TrustedDevices1764500000000,
+  HitFacts1764510000000,
   InstanceKeys1764520000000,
 ];
 

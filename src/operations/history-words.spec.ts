@@ -437,7 +437,28 @@ describe('a plan’s history in words', () => {
       expect(one('subject.removed', { subjectId: DEPLOYMENT, kind: 'VEHICLE', matchKeys: ['aa'] }, null)).toEqual(['Removed a subject of interest', 'Subject removed: a vehicle']);
     });
 
-    it('says a deconfliction hit, on places or a subject, and its acknowledgement', () => {
+    it('says a deconfliction hit by what the two plans shared when it was raised, and its acknowledgement', () => {
+      const raised = { other: 'OP-2027-0002', hitId: DEPLOYMENT, kinds: ['PLACE', 'PHONE', 'EMAIL'], sharedPostcodes: ['E6 1HZ', 'E6 2AA'], overlap: { from: '2027-03-01', to: '2027-03-02' } };
+      expect(one('deconfliction.hit-raised', null, raised)).toEqual([
+        'Deconfliction hit raised',
+        'Hit with OP-2027-0002: both plans held a place in the same window, a phone number and an email address',
+        'Shared postcodes: E6 1HZ, E6 2AA',
+        'Both on the ground: 1 March 2027 to 2 March 2027',
+      ]);
+      expect(one('deconfliction.hit-raised', null, { ...raised, kinds: ['PLACE'], sharedPostcodes: ['E6 1HZ'], overlap: { from: '2027-03-01', to: '2027-03-01' } }).slice(1)).toEqual([
+        'Hit with OP-2027-0002: both plans held a place in the same window',
+        'Shared postcodes: E6 1HZ',
+        'Both on the ground: 1 March 2027',
+      ]);
+      expect(one('deconfliction.hit-raised', null, { ...raised, kinds: ['PERSON'], sharedPostcodes: [], overlap: null })).toEqual(['Deconfliction hit raised', 'Hit with OP-2027-0002: both plans held a person']);
+      expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', hitId: DEPLOYMENT, kinds: ['PLACE', 'VEHICLE'], note: 'One clash' })).toEqual([
+        'Acknowledged a deconfliction hit',
+        'Hit with OP-2027-0002 on a place in the same window and a vehicle',
+        'Note: One clash',
+      ]);
+    });
+
+    it('says the hits recorded before a hit listed everything shared, each on a place and time or one subject', () => {
       expect(one('deconfliction.hit-raised', null, { other: 'OP-2027-0002', sharedPostcodes: ['E6 1HZ'] })).toEqual(['Deconfliction hit raised on a place and time', 'Hit with OP-2027-0002: both plans hold E6 1HZ in overlapping windows']);
       expect(one('deconfliction.subject-hit-raised', null, { other: 'OP-2027-0002', matched: 'a phone number' })).toEqual(['Deconfliction hit raised on a subject', 'Hit with OP-2027-0002: both plans hold the same phone number']);
       expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', note: 'Spoke to their SIO' })).toEqual(['Acknowledged a deconfliction hit', 'Hit with OP-2027-0002', 'Note: Spoke to their SIO']);

@@ -1,6 +1,7 @@
 import { BRIEFING_SECTIONS } from '../common/domain';
 import { label, LabelSet } from '../common/labels';
-import { ukClock, ukDate, ukDateTime } from '../common/uk-time';
+import { ukClock, ukDate, ukDateTime, ukDay } from '../common/uk-time';
+import { sharedInWords } from './hit-kinds';
 import { sameContent } from './plan-edits';
 
 /**
@@ -443,6 +444,25 @@ const sameThing = (matched: unknown) => String(matched).replace(/^an? /, 'the sa
 const otherPlan = (record: Fields | null) => (isEmpty(record?.other) ? 'another plan' : String(record?.other));
 const subjectWords = (kind: unknown) => (isEmpty(kind) ? undefined : label('subjectKind', String(kind)).toLowerCase());
 
+/**
+ * A hit as raised: what the two plans shared then (kinds, postcodes, the overlap by UK day). A hit
+ * recorded before hits listed their kinds was one of place and time: its postcodes only.
+ */
+function hitRaisedLines(event: AuditChange): string[] {
+  const after = event.after;
+  const postcodes = texts(after?.sharedPostcodes);
+  if (!Array.isArray(after?.kinds)) return [`Hit with ${otherPlan(after)}${postcodes.length ? `: both plans hold ${postcodes.join(', ')} in overlapping windows` : ''}`];
+  const overlap = isRecord(after?.overlap) ? after.overlap : undefined;
+  const days = overlap && (overlap.from === overlap.to ? ukDay(String(overlap.from)) : `${ukDay(String(overlap.from))} to ${ukDay(String(overlap.to))}`);
+  return [`Hit with ${otherPlan(after)}: both plans held ${sharedInWords(texts(after?.kinds))}`, ...said('Shared postcodes', postcodes.join(', ')), ...said('Both on the ground', days)];
+}
+
+/** What an acknowledged hit was on: " on a place in the same window and a phone number" (or, before hits listed kinds, the one kind of a subject hit). */
+function acknowledgedOn(after: Fields | null): string {
+  if (Array.isArray(after?.kinds)) return ` on ${sharedInWords(texts(after?.kinds))}`;
+  return isEmpty(after?.matched) ? '' : ` on ${sameThing(after?.matched)}`;
+}
+
 interface Described {
   what: string | ((event: AuditChange) => string);
   lines?: (event: AuditChange, ctx: Context) => string[];
@@ -500,20 +520,15 @@ const EVENTS: Record<string, Described> = {
   'evidence.rejected': { what: 'Rejected gathered evidence', lines: (e, ctx) => [...requirement(e, ctx), ...reason(e.after)] },
   'subject.added': { what: 'Added a subject of interest', lines: (e) => said('Subject added', subjectWords(e.after?.kind)) },
   'subject.removed': { what: 'Removed a subject of interest', lines: (e) => said('Subject removed', subjectWords(e.before?.kind)) },
-  'deconfliction.hit-raised': {
-    what: 'Deconfliction hit raised on a place and time',
-    lines: (e) => {
-      const postcodes = texts(e.after?.sharedPostcodes);
-      return [`Hit with ${otherPlan(e.after)}${postcodes.length ? `: both plans hold ${postcodes.join(', ')} in overlapping windows` : ''}`];
-    },
-  },
+  'deconfliction.hit-raised': { what: (e) => (Array.isArray(e.after?.kinds) ? 'Deconfliction hit raised' : 'Deconfliction hit raised on a place and time'), lines: hitRaisedLines },
+  // Recorded before a hit listed everything the two plans shared: one per kind of subject.
   'deconfliction.subject-hit-raised': {
     what: 'Deconfliction hit raised on a subject',
     lines: (e) => [`Hit with ${otherPlan(e.after)}${isEmpty(e.after?.matched) ? '' : `: both plans hold ${sameThing(e.after?.matched)}`}`],
   },
   'deconfliction.acknowledged': {
     what: 'Acknowledged a deconfliction hit',
-    lines: (e) => [`Hit with ${otherPlan(e.after)}${isEmpty(e.after?.matched) ? '' : ` on ${sameThing(e.after?.matched)}`}`, ...said('Note', e.after?.note)],
+    lines: (e) => [`Hit with ${otherPlan(e.after)}${acknowledgedOn(e.after)}`, ...said('Note', e.after?.note)],
   },
 };
 

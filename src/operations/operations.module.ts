@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { AdditionLimit } from './addition-limit';
 import { HitBudget } from './hit-budget';
 import { LeadAgencyController } from './lead-agency.controller';
 import { LeadAssignmentService } from './lead-assignment.service';
@@ -19,7 +20,7 @@ import { SharingService } from './sharing.service';
 @Module({
   imports: [AuditModule, LeadPolicyModule, ReferenceDataModule],
   controllers: [OperationsController, LeadAgencyController, RvPointsController, SharingController],
-  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget],
-  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget],
+  providers: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget, AdditionLimit],
+  exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget, AdditionLimit],
 })
 export class OperationsModule {}

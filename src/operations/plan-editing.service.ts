@@ -18,7 +18,8 @@ import { OperationView } from './dto/plan-view.dto';
 import { OperationAccess } from './operation-access';
 import { OperationRepository } from './operation.repository';
 import { OperationChanges } from './operation-row';
-import { PlanEvents } from './plan-events';
+import { AdditionLimit } from './addition-limit';
+import { PlanEvents, postcodesAdded } from './plan-events';
 import { PlansService } from './plans.service';
 import { owningAgencyId } from './ownership';
 import { canonicalLocation, isFirstResponder } from './order';
@@ -36,6 +37,7 @@ export class PlanEditingService {
     private readonly policy: PolicyService,
     private readonly plans: PlansService,
     private readonly events: PlanEvents,
+    private readonly additions: AdditionLimit,
   ) {}
 
   async create(viewer: AuthUser, input: CreateOperationDto): Promise<OperationView> {
@@ -46,7 +48,8 @@ export class PlanEditingService {
     const locations = (input.locations ?? []).map(canonicalLocation);
     const risks = (input.risks ?? []).map(storedRisk);
     assertNoProblems([...orderTimeProblems(null, order, { startsAt, endsAt }), ...strikeProblems({ startsAt, endsAt }, locations)]);
-    const id = await inTransaction(this.dataSource, async (manager) => {
+    // Its postcodes count against the creator's daily limit on additions (AdditionLimit), which reports a refusal to their managers.
+    const id = await this.additions.reportingRefusals(() => inTransaction(this.dataSource, async (manager) => {
       await this.assertFirstResponders(manager, input.safeguarding?.firstResponders);
       const row = await OperationRepository.insert(manager, {
         reference: await OperationRepository.nextReference(manager, new Date().getUTCFullYear()),
@@ -71,16 +74,22 @@ export class PlanEditingService {
       await OrderRepository.replaceRisks(manager, row.id, risks);
       await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations, risks) });
       if (locations.length) {
-        await this.events.placeOrTimeChanged(manager, viewer, { operationId: row.id, reference: row.reference, owningAgencyId: owningAgencyId(row), placesChanged: true });
+        await this.events.placeOrTimeChanged(manager, viewer, {
+          operationId: row.id,
+          reference: row.reference,
+          owningAgencyId: owningAgencyId(row),
+          placesChanged: true,
+          newPostcodes: postcodesAdded([], locations),
+        });
       }
       return row.id;
-    });
+    }));
     return this.plans.get(viewer, id);
   }
 
   /** Changes what the owner sent, and nothing else; an approved plan goes back to DRAFT (R9). */
   async update(viewer: AuthUser, id: string, input: UpdateOperationDto): Promise<OperationView> {
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.additions.reportingRefusals(() => inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, id, input.version);
       const changes: OperationChanges = {};
       const before: Record<string, unknown> = {};
@@ -139,6 +148,7 @@ export class PlanEditingService {
 
       let placesChanged = false;
       let locationsChanged = false;
+      let newPostcodes: string[] = [];
       const locations = input.locations?.map(canonicalLocation);
       if (locations) {
         const current = await OperationRepository.locations(manager, id);
@@ -146,6 +156,7 @@ export class PlanEditingService {
         if (!sameContent(current, locations)) {
           locationsChanged = true;
           placesChanged = places(current) !== places(locations);
+          newPostcodes = postcodesAdded(current, locations);
           before.locations = current;
           after.locations = locations;
         }
@@ -180,9 +191,9 @@ export class PlanEditingService {
       await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
       const moved = changes.starts_at || changes.ends_at ? { startsAt, endsAt } : undefined;
       if (moved || placesChanged) {
-        await this.events.placeOrTimeChanged(manager, viewer, { operationId: id, reference: row.reference, owningAgencyId: owningAgencyId(row), moved, placesChanged });
+        await this.events.placeOrTimeChanged(manager, viewer, { operationId: id, reference: row.reference, owningAgencyId: owningAgencyId(row), moved, placesChanged, newPostcodes });
       }
-    });
+    }));
     return this.plans.get(viewer, id);
   }
 

@@ -11,25 +11,48 @@ export interface PlaceOrTimeChange {
   moved?: { startsAt: Date; endsAt: Date };
   /** The set of places (address and postcode) changed, not only their labels or order. */
   placesChanged: boolean;
+  /** The postcodes the plan did not hold before the change (a location added, or its postcode changed). */
+  newPostcodes: string[];
+}
+
+/** A subject of interest added to a plan (what it is stays with the subjects). */
+export interface SubjectAdded {
+  operationId: string;
 }
 
 export type PlaceOrTimeListener = (manager: EntityManager, viewer: AuthUser, change: PlaceOrTimeChange) => Promise<void>;
+export type SubjectAddedListener = (manager: EntityManager, viewer: AuthUser, added: SubjectAdded) => Promise<void>;
 
 /**
- * How the modules built on operations (deployments, deconfliction) take part in a change of a
- * plan's places or window without operations depending on them: each registers a listener,
- * run in the transaction that makes the change, in the order registered. A listener may refuse
- * the change by throwing (the transaction rolls back), or write to its own tables.
+ * How the modules built on operations (deployments, subjects, deconfliction) take part in a change
+ * of a plan's places, window or subjects without depending on each other: each registers a
+ * listener, run in the transaction that makes the change, in the order registered. A listener may
+ * refuse the change by throwing (the transaction rolls back), or write to its own tables.
  */
 @Injectable()
 export class PlanEvents {
-  private readonly listeners: PlaceOrTimeListener[] = [];
+  private readonly placeOrTimeListeners: PlaceOrTimeListener[] = [];
+  private readonly subjectListeners: SubjectAddedListener[] = [];
 
   onPlaceOrTimeChanged(listener: PlaceOrTimeListener): void {
-    this.listeners.push(listener);
+    this.placeOrTimeListeners.push(listener);
+  }
+
+  onSubjectAdded(listener: SubjectAddedListener): void {
+    this.subjectListeners.push(listener);
   }
 
   async placeOrTimeChanged(manager: EntityManager, viewer: AuthUser, change: PlaceOrTimeChange): Promise<void> {
-    for (const listener of this.listeners) await listener(manager, viewer, change);
+    for (const listener of this.placeOrTimeListeners) await listener(manager, viewer, change);
   }
+
+  async subjectAdded(manager: EntityManager, viewer: AuthUser, added: SubjectAdded): Promise<void> {
+    for (const listener of this.subjectListeners) await listener(manager, viewer, added);
+  }
+}
+
+/** The postcodes of `after` that `before` did not hold, each once. */
+export function postcodesAdded(before: readonly { postcode: string }[], after: readonly { postcode: string }[]): string[] {
+  const held = new Set(before.map((location) => location.postcode));
+  return [...new Set(after.map((location) => location.postcode))].filter((postcode) => !held.has(postcode));
 }

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { label } from '../common/labels';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
-import { HitBudget } from '../operations/hit-budget';
+import { AdditionLimit } from '../operations/addition-limit';
 import { OperationAccess } from '../operations/operation-access';
+import { PlanEvents } from '../operations/plan-events';
 import { PlansService } from '../operations/plans.service';
-import { Reader } from '../operations/visibility.sql';
 import { AddSubjectDto, PlanSubjectsView, SubjectView } from './dto/subject.dto';
 import { SubjectMatchKey } from './match-key';
 import { normaliseSubject } from './normalise';
-import { SubjectHitRow, SubjectRow, SubjectsRepository } from './subjects.repository';
+import { SubjectRow, SubjectsRepository } from './subjects.repository';
 
 function toView(row: SubjectRow): SubjectView {
   const d = row.details as { fullName?: string; dateOfBirth?: string; aliases?: string[]; phone?: string; registration?: string; email?: string };
@@ -32,15 +31,14 @@ function toView(row: SubjectRow): SubjectView {
   };
 }
 
-/** "a phone number": what a hit says matched, never the value. */
-export const matchedWords = (kind: SubjectRow['kind']) => label('subjectKind', kind).toLowerCase();
-
 /**
- * Subjects of interest on a plan, matched blind against every other plan neither completed nor
- * cancelled, whatever its dates: each identifier is normalised and kept as a keyed hash, and a
- * shared hash is a hit for both owners, who learn only the other plan's reference, lead agency,
- * a contact, and what kind of identifier matched. Only those who may see a plan see its subjects (R14);
- * its owner adds and removes them (R15), against the version they saw (R10).
+ * Subjects of interest on a plan, matched blind against every other plan that has not ended,
+ * whatever its dates: each identifier is normalised and kept as a keyed hash; deconfliction hears
+ * of each subject added (PlanEvents) and records a hit for both owners on a shared hash, who learn
+ * only the other plan's reference, lead agency, a contact, and what kind of identifier matched.
+ * Each identifier a subject is matched by counts against the user's daily limit on additions,
+ * whether or not it matches. Only those who may see a plan see its subjects (R14); its owner adds
+ * and removes them (R15), against the version they saw (R10). Removing one changes no hit.
  */
 @Injectable()
 export class SubjectsService {
@@ -50,7 +48,8 @@ export class SubjectsService {
     private readonly plans: PlansService,
     private readonly audit: AuditService,
     private readonly matchKey: SubjectMatchKey,
-    private readonly budget: HitBudget,
+    private readonly additions: AdditionLimit,
+    private readonly planEvents: PlanEvents,
   ) {}
 
   /** A plan's subjects, for those who see its Intelligence section (R14a). */
@@ -68,22 +67,24 @@ export class SubjectsService {
     const normalised = normaliseSubject(input);
     if (Array.isArray(normalised)) throw validationError(normalised);
     const keys = normalised.matchTexts.map((text) => this.matchKey.of(text));
-    const operationVersion = await inTransaction(this.dataSource, async (manager) => {
-      const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
-      await this.budget.assertLeft(manager, viewer);
-      await SubjectsRepository.lockKeys(manager, keys);
-      const subjectId = await SubjectsRepository.insert(manager, { operationId, kind: input.kind, details: normalised.details, addedBy: viewer.id, keys });
-      const updated = await this.access.updatePlan(manager, viewer, row, {});
-      await this.audit.append(manager, {
-        operationId,
-        action: 'subject.added',
-        actor: viewer,
-        before: null,
-        after: { subjectId, kind: input.kind, matchKeys: keys.map((key) => key.toString('hex')).sort() },
-      });
-      await this.raiseHits(manager, viewer, { id: operationId, reference: row.reference }, input.kind, keys);
-      return updated.version;
-    });
+    const operationVersion = await this.additions.reportingRefusals(() =>
+      inTransaction(this.dataSource, async (manager) => {
+        const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
+        await this.additions.spend(manager, viewer, operationId, keys.length);
+        await SubjectsRepository.lockKeys(manager, keys);
+        const subjectId = await SubjectsRepository.insert(manager, { operationId, kind: input.kind, details: normalised.details, addedBy: viewer.id, keys });
+        const updated = await this.access.updatePlan(manager, viewer, row, {});
+        await this.audit.append(manager, {
+          operationId,
+          action: 'subject.added',
+          actor: viewer,
+          before: null,
+          after: { subjectId, kind: input.kind, matchKeys: keys.map((key) => key.toString('hex')).sort() },
+        });
+        await this.planEvents.subjectAdded(manager, viewer, { operationId });
+        return updated.version;
+      }),
+    );
     return { operationVersion, subjects: await this.subjectsOf(viewer, { id: operationId }) };
   }
 
@@ -97,33 +98,5 @@ export class SubjectsService {
       return updated.version;
     });
     return { operationVersion, subjects: await this.subjectsOf(viewer, { id: operationId }) };
-  }
-
-  /** The subject hits of a plan the caller has already been shown to see. */
-  hitsOf(manager: EntityManager, reader: Reader, operationId: string): Promise<SubjectHitRow[]> {
-    return SubjectsRepository.hits(manager, reader, operationId);
-  }
-
-  /** The owner's acknowledgement of a subject hit, or undefined when the hit is not one of the plan's subject hits. */
-  acknowledge(manager: EntityManager, operationId: string, hitId: string, note: string, by: string) {
-    return SubjectsRepository.acknowledge(manager, operationId, hitId, note, by);
-  }
-
-  /**
-   * Records a hit for both plans with every other open plan holding one of the keys, once per
-   * kind of identifier, in both histories and counted against the user; the other plan is not
-   * changed (R9 does not apply to it), its owner is told through Your tasks.
-   */
-  private async raiseHits(manager: EntityManager, viewer: AuthUser, plan: { id: string; reference: string }, kind: SubjectRow['kind'], keys: Buffer[]): Promise<void> {
-    const others = await SubjectsRepository.othersHolding(manager, plan.id, keys);
-    const raised = new Set(await SubjectsRepository.raise(manager, plan.id, others.map((other) => other.otherId), kind, viewer.id));
-    const fresh = others.filter((other) => raised.has(other.otherId));
-    await this.budget.spend(manager, viewer, fresh.length);
-    for (const other of fresh) {
-      const record = (chain: string, reference: string) =>
-        this.audit.append(manager, { operationId: chain, action: 'deconfliction.subject-hit-raised', actor: viewer, before: null, after: { other: reference, matched: matchedWords(kind) } });
-      await record(plan.id, other.reference);
-      await record(other.otherId, plan.reference);
-    }
   }
 }

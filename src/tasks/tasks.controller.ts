@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
-import { CurrentUser } from '../common/auth/decorators';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { IdParam } from '../common/id-param';
 import { TaskView } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
@@ -15,5 +16,17 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView, isArray: true, description: 'What waits for the caller, by role, soonest plan first' })
   list(@CurrentUser() caller: AuthUser): Promise<TaskView[]> {
     return this.tasks.forUser(caller);
+  }
+
+  @Post('addition-limit-reports/:reportId/looked-into')
+  @HttpCode(200)
+  @Roles('MANAGER')
+  @ApiOkResponse({
+    type: TaskView,
+    isArray: true,
+    description: 'A manager has looked into a report of the daily limit on additions (a LOOK_INTO_ADDITIONS task) of their agency: it leaves every manager’s tasks. Answers the caller’s tasks',
+  })
+  lookedInto(@CurrentUser() caller: AuthUser, @IdParam('reportId') reportId: string): Promise<TaskView[]> {
+    return this.tasks.lookedInto(caller, reportId);
   }
 }

@@ -2,11 +2,11 @@ import { EntityManager } from 'typeorm';
 import { ENDED_STATUSES, OperationStatus } from '../common/domain';
 import { query } from '../database/query';
 import { constants, identifier, sql } from '../database/sql';
-import { windowsOverlap } from '../database/windows';
 import { OWNER_RELEASE } from '../common/release-reasons';
 import { hasNoCoordinator } from '../deployments/deployment.repository';
-import { ownedBy } from '../operations/visibility.sql';
-import { subjectHitStands } from '../subjects/subject-hits.sql';
+import { AuthUser } from '../common/auth/auth-user';
+import { ownedBy, visibleTo } from '../operations/visibility.sql';
+import { hitWaits } from '../workflow/deconfliction.sql';
 
 export interface TaskRow {
   id: string;
@@ -28,6 +28,8 @@ export interface TaskRow {
   /** For a declined team: the declining agency's code, and why it declined (the owner may read it, R14a). */
   agencyCode?: string;
   declineReason?: string | null;
+  /** For a report of the daily limit on additions: who reached it, and when. */
+  limitReport?: { id: string; user: { name: string; email: string }; day: string; dailyLimit: number; changesRefused: number; additionsRefused: number; lastRefusedAt: string };
 }
 
 /** The plan's columns every task query selects (alias `o`). */
@@ -55,10 +57,7 @@ export const TasksRepository = {
     );
   },
 
-  /**
-   * R13: hits recorded on the agency's open plans that stand now and are not acknowledged, approved
-   * plans included; and subject hits, whatever the dates.
-   */
+  /** R13: the sides of hits on the agency's open plans still to happen that wait for its acknowledgement, approved plans included. */
   hits(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
     return query(
       manager,
@@ -66,18 +65,22 @@ export const TasksRepository = {
             FROM deconfliction_hits h
             JOIN operations o ON o.id = h.operation_id
             JOIN operations other ON other.id = h.other_operation_id
-           WHERE ${ownedBy(agencyId)} AND ${OPEN_PLAN} AND o.ends_at > now()
-             AND other.status <> 'CANCELLED'
-             AND ${windowsOverlap('other', 'o')}
-             AND EXISTS (SELECT 1 FROM operation_locations mine JOIN operation_locations theirs ON theirs.postcode = mine.postcode
-                          WHERE mine.operation_id = o.id AND theirs.operation_id = other.id)
-             AND NOT EXISTS (SELECT 1 FROM conflict_acknowledgements a WHERE a.operation_id = o.id AND a.other_operation_id = other.id)
-          UNION ALL
-          SELECT ${PLAN}, h.id AS "hitId", other.reference AS detail
-            FROM subject_hits h
-            JOIN operations o ON o.id = h.operation_id
-            JOIN operations other ON other.id = h.other_operation_id
-           WHERE ${ownedBy(agencyId)} AND h.acknowledged_at IS NULL AND ${subjectHitStands('h', 'o', 'other')}`,
+           WHERE ${ownedBy(agencyId)} AND ${OPEN_PLAN} AND o.ends_at > now() AND ${hitWaits('h', 'other')}`,
+    );
+  },
+
+  /**
+   * Users of the manager's agency refused by the daily limit on additions, not yet looked into,
+   * each with the plan of their last refused change (one the manager may see, R14).
+   */
+  additionLimitReports(manager: EntityManager, viewer: AuthUser): Promise<TaskRow[]> {
+    return query(
+      manager,
+      sql`SELECT ${PLAN}, '' AS detail,
+                 json_build_object('id', r.id, 'user', json_build_object('name', u.name, 'email', u.email), 'day', r.uk_day, 'dailyLimit', r.daily_limit,
+                   'changesRefused', r.changes_refused, 'additionsRefused', r.additions_refused, 'lastRefusedAt', r.last_refused_at) AS "limitReport"
+            FROM addition_limit_reports r JOIN users u ON u.id = r.user_id JOIN operations o ON o.id = r.operation_id
+           WHERE r.agency_id = ${viewer.agencyId} AND r.looked_into_at IS NULL AND ${visibleTo(viewer)}`,
     );
   },
 

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import type { OperationStatus } from '../common/domain';
 import { counted } from '../common/labels';
-import { ukDateTime } from '../common/uk-time';
+import { ukDateTime, ukDay } from '../common/uk-time';
 import { AppConfig } from '../config/app-config';
+import { AdditionLimit } from '../operations/addition-limit';
 import { PlansService } from '../operations/plans.service';
 import { SignOffService } from '../workflow/sign-off.service';
 import { TaskKind, TaskView } from './dto/task.dto';
@@ -63,6 +64,7 @@ export class TasksService {
     private readonly config: AppConfig,
     private readonly plans: PlansService,
     private readonly signOffs: SignOffService,
+    private readonly additions: AdditionLimit,
   ) {}
 
   async forUser(viewer: AuthUser): Promise<TaskView[]> {
@@ -136,10 +138,17 @@ export class TasksService {
           ),
         ),
         TasksRepository.partsToSignOff(manager, viewer.agencyId).then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
+        TasksRepository.additionLimitReports(manager, viewer).then((rows) => rows.map(additionLimitTask)),
       );
     }
     const tasks = (await Promise.all(reads)).flat();
     return tasks.sort((a, b) => a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference));
+  }
+
+  /** A manager of the agency has looked into a report of the daily limit: it leaves every manager's tasks. Answers the caller's tasks now. */
+  async lookedInto(viewer: AuthUser, reportId: string): Promise<TaskView[]> {
+    await this.additions.lookedInto(viewer, reportId);
+    return this.forUser(viewer);
   }
 
   /** A part to sign off; one whose sign-off a change withdrew names the changes, as the plan shows them to the viewer (R14c). */
@@ -158,7 +167,17 @@ function daysBefore(startsAt: Date): number {
   return Math.max(0, Math.floor((startsAt.getTime() - Date.now()) / DAY_MS));
 }
 
-function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes'> = {}): TaskView {
+/** A user of the manager's agency went past the daily limit on additions: who, how many, when, and what to do. */
+function additionLimitTask(row: TaskRow): TaskView {
+  const report = row.limitReport as NonNullable<TaskRow['limitReport']>;
+  const summary =
+    `${report.user.name} (${report.user.email}) went past the daily limit of ${counted(report.dailyLimit, 'identifier or postcode', 'identifiers and postcodes')} added to plans on ${ukDay(report.day)}: ` +
+    `${counted(report.changesRefused, 'change was', 'changes were')} refused, which would have added ${report.additionsRefused.toLocaleString('en-GB')} more, the last at ${ukDateTime(report.lastRefusedAt)} on ${row.reference}. ` +
+    'Check with them that what they added is genuine (the plan’s history shows it), then mark this as looked into';
+  return task('LOOK_INTO_ADDITIONS', summary, row, { additionLimit: { ...report, lastRefusedAt: new Date(report.lastRefusedAt).toISOString() } });
+}
+
+function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes' | 'additionLimit'> = {}): TaskView {
   const untilStart = row.startsAt.getTime() - Date.now();
   const { id, reference, name, status, version } = row;
   return {

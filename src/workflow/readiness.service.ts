@@ -102,7 +102,7 @@ export class ReadinessService {
         expectedPotentialVictims: plan.safeguarding.expectedPotentialVictims,
         receptionCentre: plan.safeguarding.receptionCentre,
         languages: plan.safeguarding.languages,
-        conflicts: conflicts.filter((c) => c.current).map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
+        conflicts: conflicts.filter((c) => c.stands).map((c) => ({ reference: c.reference, acknowledged: c.acknowledgement !== null })),
         order: orderFacts(plan, describesIntelligence),
       },
       rules,

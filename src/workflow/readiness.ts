@@ -205,7 +205,8 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     `${counted(facts.expectedPotentialVictims, 'potential victim')} expected: ${safeguardingProblems.join(' and ')}`,
   );
   const open = facts.conflicts.filter((c) => !c.acknowledged);
-  check('deconfliction', open.length === 0, 'Every deconfliction hit is acknowledged', `Acknowledge the deconfliction ${open.length === 1 ? 'hit' : 'hits'} with ${list(open.map((c) => c.reference))}`);
+  // Two hits with one plan (a later match was a new hit) name it once.
+  check('deconfliction', open.length === 0, 'Every deconfliction hit is acknowledged', `Acknowledge the deconfliction ${open.length === 1 ? 'hit' : 'hits'} with ${list([...new Set(open.map((c) => c.reference))])}`);
 
   orderChecks(facts, purpose.stage, check);
 

@@ -1,7 +1,18 @@
+import { randomPostcode } from '../factories';
 import { Owner, Plan, Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
-type Hit = { hitId: string; basis: string; matched: string | null; reference: string; current: boolean; acknowledgement: unknown; theirAcknowledgement: unknown };
+type Hit = {
+  hitId: string;
+  kinds: string[];
+  matched: string[];
+  sharedPostcodes: string[];
+  overlap: { from: string; to: string } | null;
+  reference: string;
+  stands: boolean;
+  acknowledgement: unknown;
+  theirAcknowledgement: unknown;
+};
 
 /** Issue 17: subjects of interest, matched blind between plans of different agencies. */
 describe('subject deconfliction', () => {
@@ -26,7 +37,7 @@ describe('subject deconfliction', () => {
     return t.http().post(`/operations/${plan.id}/subjects`).set(who.auth).send({ version, ...subject }).expect(status);
   };
   const conflicts = async (who: Owner, plan: { id: string }): Promise<Hit[]> => (await s.get(who.auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
-  const subjectHits = async (who: Owner, plan: { id: string }) => (await conflicts(who, plan)).filter((hit) => hit.basis === 'SUBJECT');
+  const subjectHits = async (who: Owner, plan: { id: string }) => (await conflicts(who, plan)).filter((hit) => hit.kinds.some((kind) => kind !== 'PLACE'));
   /** A phone number no other test uses, in UK national form. */
   const phone = () => `07700 9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
   const unique = () => Math.random().toString(36).slice(2, 8);
@@ -108,9 +119,9 @@ describe('subject deconfliction', () => {
     await add(nca, ours, mine);
     const matched = { PERSON: 'a person', PHONE: 'a phone number', VEHICLE: 'a vehicle', EMAIL: 'an email address' }[String(mine.kind)];
     expect(await subjectHits(nca, ours)).toEqual([
-      expect.objectContaining({ basis: 'SUBJECT', matched, reference: other.reference, current: true, sharedPostcodes: [], overlap: null, leadAgency: expect.objectContaining({ code: police.agency.code }) }),
+      expect.objectContaining({ kinds: [mine.kind], matched: [matched], reference: other.reference, stands: true, sharedPostcodes: [], overlap: null, leadAgency: expect.objectContaining({ code: police.agency.code }) }),
     ]);
-    expect(await subjectHits(police, other)).toEqual([expect.objectContaining({ basis: 'SUBJECT', matched, reference: ours.reference, current: true })]);
+    expect(await subjectHits(police, other)).toEqual([expect.objectContaining({ kinds: [mine.kind], matched: [matched], reference: ours.reference, stands: true })]);
   });
 
   it('does not match the same name with another date of birth, or a plan that is cancelled', async () => {
@@ -130,20 +141,21 @@ describe('subject deconfliction', () => {
     expect(await subjectHits(nca, ours)).toEqual([]);
   });
 
-  it('does not match a day of action stood down: a hit with one stands no longer, blocks nothing, and its owner has nothing left to acknowledge', async () => {
+  it('does not match a day of action stood down; a hit raised before stands, for the owner still planning to acknowledge, and leaves nothing for the other to acknowledge', async () => {
     const number = phone();
     const theirs = await s.plan(police, { stage: 'ready' });
     await add(police, theirs, { kind: 'PHONE', phone: number });
     const ours = await s.plan(nca, { stage: 'ready' });
     await add(nca, ours, { kind: 'PHONE', phone: number });
-    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, current: true })]);
+    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, stands: true })]);
 
     await s.dayStarted(theirs);
     const started = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body as Plan;
     await s.post(police.auth, `/operations/${theirs.id}/stand-down`, { version: started.version, reason: 'The subjects have left the country' }).expect(200);
-    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, current: false })]);
+    // Whether a hit needs acknowledging never depends on the other plan's content; that it was stood down is what our owner needs to hear.
+    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, stands: true, kinds: ['PHONE'] })]);
     const readiness = (await s.get(nca.auth, `/operations/${ours.id}/readiness`).expect(200)).body;
-    expect(readiness.checks.find((check: { id: string }) => check.id === 'deconfliction')).toMatchObject({ ok: true, applies: false });
+    expect(readiness.checks.find((check: { id: string }) => check.id === 'deconfliction')).toMatchObject({ ok: false, applies: true });
 
     const [hit] = await subjectHits(police, theirs);
     const stood = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body as Plan;
@@ -154,6 +166,19 @@ describe('subject deconfliction', () => {
     const later = await s.draft(nca);
     await add(nca, later, { kind: 'PHONE', phone: number });
     expect((await subjectHits(nca, later)).map((each) => each.reference)).toEqual([ours.reference]);
+  });
+
+  it('stands no longer once the other plan is cancelled: it stays on the record and blocks nothing', async () => {
+    const number = phone();
+    const theirs = await s.draft(police);
+    await add(police, theirs, { kind: 'PHONE', phone: number });
+    const ours = await s.plan(nca, { stage: 'ready' });
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    const read = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body as Plan;
+    await s.post(police.auth, `/operations/${theirs.id}/cancel`, { version: read.version, reason: 'Intelligence went stale' }).expect(200);
+    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, stands: false, kinds: ['PHONE'], acknowledgement: null })]);
+    const readiness = (await s.get(nca.auth, `/operations/${ours.id}/readiness`).expect(200)).body;
+    expect(readiness.checks.find((check: { id: string }) => check.id === 'deconfliction')).toMatchObject({ ok: true, applies: false });
   });
 
   it('never shows the other agency the value: not in any answer their session gets', async () => {
@@ -167,7 +192,8 @@ describe('subject deconfliction', () => {
     await add(police, other, { kind: 'VEHICLE', registration: registration.toLowerCase() });
 
     const theirHits = await subjectHits(police, other);
-    expect(theirHits.map((hit) => hit.matched).sort()).toEqual(['a phone number', 'a vehicle']);
+    // The phone was one hit; the vehicle, new to the pair, another, listing both.
+    expect(theirHits.map((hit) => hit.matched)).toEqual([['a phone number', 'a vehicle'], ['a phone number']]);
     const bodies = await Promise.all(
       [
         `/operations/${other.id}/conflicts`,
@@ -232,8 +258,100 @@ describe('subject deconfliction', () => {
       const [ours, theirs] = await Promise.all([s.draft(nca), s.draft(police)]);
       const answers = await Promise.all([add(nca, ours, { kind: 'PHONE', phone: number }), add(police, theirs, { kind: 'PHONE', phone: number.replace(/^0/, '+44') })]);
       expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
-      expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, matched: 'a phone number' })]);
-      expect(await subjectHits(police, theirs)).toEqual([expect.objectContaining({ reference: ours.reference, matched: 'a phone number' })]);
+      expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ reference: theirs.reference, matched: ['a phone number'] })]);
+      expect(await subjectHits(police, theirs)).toEqual([expect.objectContaining({ reference: ours.reference, matched: ['a phone number'] })]);
+    }
+  });
+
+  /** Removes a subject at the plan's current version. */
+  const remove = async (who: Owner, plan: { id: string }, subjectId: string) => {
+    const { version } = (await s.get(who.auth, `/operations/${plan.id}`).expect(200)).body;
+    await t.http().delete(`/operations/${plan.id}/subjects/${subjectId}?version=${version}`).set(who.auth).expect(200);
+  };
+  const hitEvents = async (who: Owner, plan: { id: string }) =>
+    (await s.get(who.auth, `/operations/${plan.id}/history`).expect(200)).body.filter((event: { action: string }) => event.action.startsWith('deconfliction.'));
+  const letters = () => Array.from({ length: 8 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
+
+  it('answers nothing more after a hit: guesses of a kind already shared, added and removed, change nothing either side reads', async () => {
+    const [known, second] = [phone(), phone()];
+    const token = letters();
+    const name = `Jan ${token} Kowalski`;
+    const theirs = await s.draft(police);
+    // They hold two phones, and the person under an alias and, by name, with the real date of birth.
+    await add(police, theirs, { kind: 'PHONE', phone: known });
+    await add(police, theirs, { kind: 'PHONE', phone: second });
+    await add(police, theirs, { kind: 'PERSON', fullName: `Johnny ${token}`, dateOfBirth: '1980-02-01' });
+    await add(police, theirs, { kind: 'PERSON', fullName: name, dateOfBirth: '1979-07-14' });
+    const ours = await s.draft(nca);
+    const phoneAdded = (await add(nca, ours, { kind: 'PHONE', phone: known })).body.subjects[0];
+    await add(nca, ours, { kind: 'PERSON', fullName: name, dateOfBirth: '1980-02-01', aliases: [`Johnny ${token}`] });
+    const [ourHits, theirHits] = [await conflicts(nca, ours), await conflicts(police, theirs)];
+    expect(ourHits.map((hit) => hit.kinds)).toEqual([['PERSON', 'PHONE'], ['PHONE']]);
+    const [ourEvents, theirEvents] = [await hitEvents(nca, ours), await hitEvents(police, theirs)];
+
+    // The second phone they hold, phones and dates of birth guessed one at a time (the real one among them), each removed again, and the first phone taken off and put back.
+    await add(nca, ours, { kind: 'PHONE', phone: second });
+    for (const guess of [phone(), phone()]) {
+      const added = (await add(nca, ours, { kind: 'PHONE', phone: guess })).body.subjects.at(-1);
+      await remove(nca, ours, added.id);
+    }
+    for (const dateOfBirth of ['1979-07-13', '1979-07-14', '1979-07-15']) {
+      const added = (await add(nca, ours, { kind: 'PERSON', fullName: name, dateOfBirth })).body.subjects.at(-1);
+      await remove(nca, ours, added.id);
+    }
+    await remove(nca, ours, phoneAdded.id);
+    await add(nca, ours, { kind: 'PHONE', phone: known });
+
+    expect(await conflicts(nca, ours)).toEqual(ourHits);
+    expect(await conflicts(police, theirs)).toEqual(theirHits);
+    expect(await hitEvents(nca, ours)).toEqual(ourEvents);
+    expect(await hitEvents(police, theirs)).toEqual(theirEvents);
+  });
+
+  it('lists everything a pair shares on one hit, a place and a phone, acknowledged once; a later new kind is a new hit in both histories', async () => {
+    const postcode = randomPostcode().toUpperCase();
+    const place = (label: string) => [{ label, address: '1 Mill Lane', postcode }];
+    const ours = await s.plan(nca, { stage: 'ready', body: { startsAt: '2028-08-01T05:00:00Z', endsAt: '2028-08-02T12:00:00Z', locations: place('Yard') } });
+    const number = phone();
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    const theirs = await s.draft(police, { startsAt: '2028-08-01T20:00:00Z', endsAt: '2028-08-03T10:00:00Z', locations: place('Same yard') });
+    await add(police, theirs, { kind: 'PHONE', phone: number });
+
+    const hits = await conflicts(nca, ours);
+    expect(hits).toEqual([
+      expect.objectContaining({
+        reference: theirs.reference,
+        kinds: ['PLACE', 'PHONE'],
+        matched: ['a place in the same window', 'a phone number'],
+        sharedPostcodes: [postcode],
+        overlap: { from: '2028-08-01', to: '2028-08-02' },
+        stands: true,
+        acknowledgement: null,
+      }),
+      // The place alone, raised first: covered by the hit that lists both.
+      expect.objectContaining({ reference: theirs.reference, kinds: ['PLACE'], sharedPostcodes: [postcode], stands: false }),
+    ]);
+    const version = async (who: Owner, plan: { id: string }) => (await s.get(who.auth, `/operations/${plan.id}`).expect(200)).body.version;
+    const failing = async () => (await s.get(nca.auth, `/operations/${ours.id}/readiness`).expect(200)).body.checks.find((check: { id: string }) => check.id === 'deconfliction');
+    expect(await failing()).toMatchObject({ ok: false, message: `Acknowledge the deconfliction hit with ${theirs.reference}` });
+
+    await s.post(nca.auth, `/operations/${ours.id}/conflicts/${hits[0].hitId}/acknowledge`, { version: await version(nca, ours), note: 'One call covered the yard and the phone' }).expect(200);
+    expect(await failing()).toMatchObject({ ok: true });
+    const theirSide = await conflicts(police, theirs);
+    expect(theirSide[0]).toMatchObject({ hitId: hits[0].hitId, kinds: ['PLACE', 'PHONE'], stands: true, acknowledgement: null, theirAcknowledgement: { note: 'One call covered the yard and the phone' } });
+    const tasks = (await s.get(police.auth, '/tasks').expect(200)).body.filter((task: { kind: string }) => task.kind === 'ACKNOWLEDGE_HIT');
+    expect(tasks).toEqual([expect.objectContaining({ hitId: hits[0].hitId, operation: expect.objectContaining({ id: theirs.id }) })]);
+
+    const registration = `ZX${Math.floor(Math.random() * 90 + 10)} ${letters().slice(0, 3).toUpperCase()}`;
+    await add(nca, ours, { kind: 'VEHICLE', registration });
+    await add(police, theirs, { kind: 'VEHICLE', registration });
+    const [newest] = await conflicts(nca, ours);
+    expect(newest).toMatchObject({ kinds: ['PLACE', 'PHONE', 'VEHICLE'], sharedPostcodes: [postcode], stands: true, acknowledgement: null });
+    expect(await failing()).toMatchObject({ ok: false });
+    for (const [who, plan, other] of [[nca, ours, theirs], [police, theirs, ours]] as const) {
+      const raised = (await hitEvents(who, plan)).filter((event: { action: string }) => event.action === 'deconfliction.hit-raised');
+      expect(raised.map((event: { after: { kinds: string[] } }) => event.after.kinds)).toEqual([['PLACE'], ['PLACE', 'PHONE'], ['PLACE', 'PHONE', 'VEHICLE']]);
+      expect(raised.at(-1).after).toEqual({ other: other.reference, hitId: newest.hitId, kinds: ['PLACE', 'PHONE', 'VEHICLE'], sharedPostcodes: [postcode], overlap: { from: '2028-08-01', to: '2028-08-02' } });
     }
   });
 });

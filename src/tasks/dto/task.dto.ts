@@ -17,6 +17,7 @@ export const TASK_KINDS = [
   'SIGN_OFF_PART',
   'TEAM_RELEASED',
   'TEAM_DECLINED',
+  'LOOK_INTO_ADDITIONS',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -33,6 +34,21 @@ export class TaskOperationView {
       'On a sign-off task (SIGN_OFF_PART): the plan’s version as the task was read. Sign off against it (POST /operations/{id}/sign-off): should the plan change again, the sign-off is refused (VERSION_CONFLICT) rather than given on what the task did not name',
   })
   version?: number;
+}
+
+class TaskUserView {
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+}
+
+export class AdditionLimitReportView {
+  @ApiProperty({ format: 'uuid', description: 'The report, to mark as looked into (POST /tasks/addition-limit-reports/{id}/looked-into)' }) id: string;
+  @ApiProperty({ type: TaskUserView, description: 'Who reached the limit' }) user: TaskUserView;
+  @ApiProperty({ example: '2026-12-10', description: 'The UK day (YYYY-MM-DD) they reached it' }) day: string;
+  @ApiProperty({ description: 'The daily limit then: identifiers and postcodes one user may add to plans in a day' }) dailyLimit: number;
+  @ApiProperty({ description: 'How many of their changes the limit refused that day' }) changesRefused: number;
+  @ApiProperty({ description: 'How many identifiers and postcodes those changes would have added' }) additionsRefused: number;
+  @ApiProperty({ description: 'When the last was refused' }) lastRefusedAt: string;
 }
 
 export class TaskView {
@@ -53,6 +69,12 @@ export class TaskView {
   deploymentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The deconfliction hit to acknowledge' }) hitId?: string;
+  @ApiPropertyOptional({
+    type: AdditionLimitReportView,
+    description:
+      'On a LOOK_INTO_ADDITIONS task (managers): a user of the agency went past the daily limit on identifiers and postcodes added to plans, and was refused; the operation is the plan of their last refused change. Stays until a manager marks it as looked into',
+  })
+  additionLimit?: AdditionLimitReportView;
   @ApiPropertyOptional({
     type: String,
     isArray: true,

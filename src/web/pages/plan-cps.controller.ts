@@ -9,6 +9,7 @@ import { CpsService } from '../../cps/cps.service';
 import { AcknowledgeDto } from '../../workflow/dto/workflow.dto';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { FieldMap, validated } from '../form-errors';
+import { hitsOnPage } from '../hits-view';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
@@ -89,7 +90,7 @@ export class PlanCpsController {
   }
 
   private async drawConflicts(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, notes: Record<string, string>, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
-    const hits = await this.deconfliction.hitsSeenBy(request.user!, context.plan);
+    const hits = hitsOnPage(await this.deconfliction.hitsSeenBy(request.user!, context.plan));
     const hitsShared = context.plan.sections.includes('INTELLIGENCE');
     return this.pages.draw(reply, request, 'conflicts.njk', 'Deconfliction', context, { hits, hitsShared, notes, errors, conflict }, errors.length ? 400 : 200);
   }

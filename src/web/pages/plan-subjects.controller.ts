@@ -10,6 +10,7 @@ import { SubjectsService } from '../../subjects/subjects.service';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
+import { hitsOnPage } from '../hits-view';
 import { FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -123,7 +124,7 @@ export class PlanSubjectsController {
     // Both reads hold to the Intelligence section (R14a): a reader it is not shared with gets none, and the page says so.
     const [subjects, hits] = await Promise.all([this.subjects.subjectsOf(request.user!, context.plan), this.deconfliction.hitsSeenBy(request.user!, context.plan)]);
     const rows = subjects.map((subject) => ({ id: subject.id, kind: label('subjectKind', subject.kind), text: describe(subject), addedBy: subject.addedBy.name, addedAt: subject.addedAt }));
-    const subjectHits = hits.filter((hit) => hit.basis === 'SUBJECT' && hit.current);
+    const subjectHits = hitsOnPage(hits.filter((hit) => hit.kinds.some((kind) => kind !== 'PLACE')));
     const kinds = SUBJECT_KINDS.map((kind) => ({ value: kind, text: label('subjectKind', kind) }));
     return this.pages.draw(reply, request, 'subjects.njk', 'Subjects of interest', context, { rows, subjectHits, kinds, values, errors, conflict, shared: context.plan.sections.includes('INTELLIGENCE') }, errors.length ? 400 : 200);
   }

@@ -1,11 +1,12 @@
-import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
-import { WebPage } from '../../common/auth/decorators';
+import { Roles, WebPage } from '../../common/auth/decorators';
 import { TaskKind, TaskView } from '../../tasks/dto/task.dto';
 import { TasksService } from '../../tasks/tasks.service';
-import { render } from '../page';
+import { formText } from '../forms';
+import { redirect, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 /**
@@ -28,6 +29,8 @@ const WHERE: Record<TaskKind, (task: TaskView) => string> = {
   SIGN_OFF_PART: () => '/sign-off',
   TEAM_RELEASED: (task) => `/teams/${task.deploymentId}`,
   TEAM_DECLINED: () => '/teams',
+  // What the user added is in the history of the plan they were changing.
+  LOOK_INTO_ADDITIONS: () => '/history',
 };
 
 /**
@@ -58,7 +61,16 @@ export class TasksPageController {
       pageTitle: 'Your tasks',
       section: 'tasks',
       declined: 'declined' in query,
+      lookedInto: 'looked-into' in query,
       tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind](task)}`, urgency: urgencyOf(task) })),
     });
+  }
+
+  /** A manager marks a report of the daily limit on additions as looked into (the page says first that it leaves every manager's tasks). */
+  @Post('addition-limit-reports/looked-into')
+  @Roles('MANAGER')
+  async lookedInto(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    await this.tasks.lookedInto(request.user!, formText(request.body, 'reportId'));
+    return redirect(reply, '/?looked-into');
   }
 }

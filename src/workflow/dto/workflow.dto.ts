@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PersonView, VersionDto } from '../../common/dto';
+import { HIT_KINDS, HitKind } from '../../operations/hit-kinds';
 import { trim } from '../../common/transforms';
 import { IsRequiredText, Omittable, oneOf } from '../../common/validators';
 
@@ -105,8 +106,8 @@ class AcknowledgementView {
 }
 
 class OverlapView {
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
+  @ApiProperty({ example: '2028-05-01', description: 'The UK date (YYYY-MM-DD) the overlap of the windows starts on' }) from: string;
+  @ApiProperty({ example: '2028-05-02', description: 'The UK date it ends on: the last day both windows cover' }) to: string;
 }
 
 class OtherPersonView {
@@ -122,27 +123,39 @@ class TheirAcknowledgementView {
 }
 
 export class ConflictView {
-  @ApiProperty({ format: 'uuid', description: 'The hit, to acknowledge it (not the other operation’s id)' }) hitId: string;
-  @ApiProperty({
-    enum: ['PLACE_AND_TIME', 'SUBJECT'],
-    description: 'PLACE_AND_TIME: a shared postcode under overlapping windows (R13); SUBJECT: a subject of interest both plans hold, whatever the dates',
-  })
-  basis: 'PLACE_AND_TIME' | 'SUBJECT';
-  @ApiProperty({ nullable: true, type: String, example: 'a phone number', description: 'For a subject hit, what kind of identifier matched; never its value' })
-  matched: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The hit, to acknowledge it (not the other operation’s id); both plans’ sides of one hit share it' }) hitId: string;
   @ApiProperty({ description: 'The other operation’s reference' }) reference: string;
   @ApiProperty({ type: ConflictAgencyView, nullable: true }) leadAgency: ConflictAgencyView | null;
   @ApiProperty({ type: ContactView, nullable: true, description: 'Who to call in the other operation' }) contact: ContactView | null;
-  @ApiProperty({ description: 'When the hit was first raised' }) raisedAt: string;
+  @ApiProperty({ description: 'When the hit was raised' }) raisedAt: string;
+  @ApiProperty({
+    enum: HIT_KINDS,
+    isArray: true,
+    description:
+      'What the two plans shared when the hit was raised, as codes, in this order: PLACE (a postcode, in windows that overlapped, neither plan cancelled), then PERSON, PHONE, VEHICLE, EMAIL ' +
+      '(a subject of interest matched blind by keyed hash, whatever the dates, neither plan ended). Recorded then and never recomputed: a later match sharing a kind or postcode that no earlier hit of the ' +
+      'two plans listed is a new hit, listing everything shared at that moment; anything else (another phone number, a subject removed, a place moved) changes nothing here',
+    example: ['PLACE', 'PHONE'],
+  })
+  kinds: HitKind[];
+  @ApiProperty({ type: String, isArray: true, example: ['a place in the same window', 'a phone number'], description: 'The kinds in words, in the same order; never a value' })
+  matched: string[];
+  @ApiProperty({ type: String, isArray: true, example: ['E6 1HZ'], description: 'The postcodes both plans held when the hit was raised (empty unless the kinds include PLACE)' })
+  sharedPostcodes: string[];
+  @ApiProperty({
+    type: OverlapView,
+    nullable: true,
+    description: 'When both plans were to be on the ground, to the UK day, as the windows stood when the hit was raised; null unless the kinds include PLACE (or, for a hit raised before the facts were recorded, when it is not known)',
+  })
+  overlap: OverlapView | null;
   @ApiProperty({
     description:
-      'The hit stands now: a shared postcode under overlapping windows, neither plan cancelled; or, for a subject hit, a subject still shared, neither plan completed or cancelled. A hit that no longer stands stays on the record and does not block readiness',
+      'The hit stands, and needs this plan’s owner to call the contact and acknowledge it, once for everything it lists (it blocks readiness until then): it is the latest hit between the two plans, ' +
+      'and the other plan has not been cancelled (it never went ahead). An earlier hit between the same plans is covered by the latest, which lists everything they shared at its moment. ' +
+      'Nothing else about the other plan counts: a hit with a plan completed or stood down still stands',
   })
-  current: boolean;
-  @ApiProperty({ type: String, isArray: true, description: 'The postcodes shared now' }) sharedPostcodes: string[];
-  @ApiProperty({ type: OverlapView, nullable: true, description: 'When both operations are on the ground, while their windows overlap' })
-  overlap: OverlapView | null;
-  @ApiProperty({ type: AcknowledgementView, nullable: true, description: 'This plan’s owner’s acknowledgement' })
+  stands: boolean;
+  @ApiProperty({ type: AcknowledgementView, nullable: true, description: 'This plan’s owner’s acknowledgement, one for everything the hit lists' })
   acknowledgement: AcknowledgementView | null;
   @ApiProperty({ type: TheirAcknowledgementView, nullable: true, description: 'The other plan’s owner’s acknowledgement of the same hit' })
   theirAcknowledgement: TheirAcknowledgementView | null;
