@@ -8,22 +8,27 @@ export interface AdditionRefusal {
   agencyId: string;
   /** The UK day (YYYY-MM-DD) the limit was reached. */
   ukDay: string;
-  operationId: string;
+  /** The plan the refused change was to; null for a new plan (refused, it was never made). */
+  operationId: string | null;
   dailyLimit: number;
   additions: number;
 }
 
 /** Reports of users refused by the daily limit (addition_limit_reports): one per user per UK day. */
 export const AdditionLimitRepository = {
-  /** Records a refusal: a user's first of the day opens the report; each later one adds to it, and opens it again if it was looked into. */
+  /**
+   * Records a refusal: a user's first of the day opens the report; each later one adds to it, and
+   * opens it again if it was looked into. A refused new plan was never made: the report keeps the
+   * plan of an earlier refusal, if any.
+   */
   async report(manager: EntityManager, refusal: AdditionRefusal): Promise<void> {
     await query(
       manager,
       sql`INSERT INTO addition_limit_reports AS r (user_id, agency_id, uk_day, operation_id, daily_limit, additions_refused)
-          VALUES (${refusal.userId}, ${refusal.agencyId}, ${refusal.ukDay}, ${refusal.operationId}, ${refusal.dailyLimit}, ${refusal.additions})
+          SELECT ${refusal.userId}::uuid, ${refusal.agencyId}::uuid, ${refusal.ukDay}::date, (SELECT id FROM operations WHERE id = ${refusal.operationId}::uuid), ${refusal.dailyLimit}::int, ${refusal.additions}::int
           ON CONFLICT (user_id, uk_day) DO UPDATE
             SET changes_refused = r.changes_refused + 1, additions_refused = r.additions_refused + EXCLUDED.additions_refused,
-                last_refused_at = now(), operation_id = EXCLUDED.operation_id, agency_id = EXCLUDED.agency_id,
+                last_refused_at = now(), operation_id = COALESCE(EXCLUDED.operation_id, r.operation_id), agency_id = EXCLUDED.agency_id,
                 daily_limit = EXCLUDED.daily_limit, looked_into_by = NULL, looked_into_at = NULL`,
     );
   },

@@ -28,8 +28,18 @@ export interface TaskRow {
   /** For a declined team: the declining agency's code, and why it declined (the owner may read it, R14a). */
   agencyCode?: string;
   declineReason?: string | null;
-  /** For a report of the daily limit on additions: who reached it, and when. */
-  limitReport?: { id: string; user: { name: string; email: string }; day: string; dailyLimit: number; changesRefused: number; additionsRefused: number; lastRefusedAt: string };
+}
+
+/** A user refused by the daily limit on additions: who, how many, when, and the plan of their last refused change. */
+export interface AdditionLimitReportRow {
+  id: string;
+  user: { name: string; email: string };
+  day: string;
+  dailyLimit: number;
+  changesRefused: number;
+  additionsRefused: number;
+  lastRefusedAt: Date;
+  plan: { id: string; reference: string; name: string; status: OperationStatus; startsAt: string; endsAt: string } | null;
 }
 
 /** The plan's columns every task query selects (alias `o`). */
@@ -71,16 +81,20 @@ export const TasksRepository = {
 
   /**
    * Users of the manager's agency refused by the daily limit on additions, not yet looked into,
-   * each with the plan of their last refused change (one the manager may see, R14).
+   * each with the plan of their last refused change when there is one the manager may see (R14).
    */
-  additionLimitReports(manager: EntityManager, viewer: AuthUser): Promise<TaskRow[]> {
+  additionLimitReports(manager: EntityManager, viewer: AuthUser): Promise<AdditionLimitReportRow[]> {
     return query(
       manager,
-      sql`SELECT ${PLAN}, '' AS detail,
-                 json_build_object('id', r.id, 'user', json_build_object('name', u.name, 'email', u.email), 'day', r.uk_day, 'dailyLimit', r.daily_limit,
-                   'changesRefused', r.changes_refused, 'additionsRefused', r.additions_refused, 'lastRefusedAt', r.last_refused_at) AS "limitReport"
-            FROM addition_limit_reports r JOIN users u ON u.id = r.user_id JOIN operations o ON o.id = r.operation_id
-           WHERE r.agency_id = ${viewer.agencyId} AND r.looked_into_at IS NULL AND ${visibleTo(viewer)}`,
+      sql`SELECT r.id, json_build_object('name', u.name, 'email', u.email) AS user, to_char(r.uk_day, 'YYYY-MM-DD') AS day, r.daily_limit AS "dailyLimit",
+                 r.changes_refused AS "changesRefused", r.additions_refused AS "additionsRefused", r.last_refused_at AS "lastRefusedAt",
+                 CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'reference', o.reference, 'name', o.name, 'status', o.status,
+                   'startsAt', o.starts_at, 'endsAt', o.ends_at) END AS plan
+            FROM addition_limit_reports r
+            JOIN users u ON u.id = r.user_id
+            LEFT JOIN operations o ON o.id = r.operation_id AND ${visibleTo(viewer)}
+           WHERE r.agency_id = ${viewer.agencyId} AND r.looked_into_at IS NULL
+           ORDER BY r.last_refused_at DESC`,
     );
   },
 

@@ -10,7 +10,7 @@ import { AdditionLimit } from '../operations/addition-limit';
 import { PlansService } from '../operations/plans.service';
 import { SignOffService } from '../workflow/sign-off.service';
 import { TaskKind, TaskView } from './dto/task.dto';
-import { TaskRow, TasksRepository } from './tasks.repository';
+import { AdditionLimitReportRow, TaskRow, TasksRepository } from './tasks.repository';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -138,11 +138,13 @@ export class TasksService {
           ),
         ),
         TasksRepository.partsToSignOff(manager, viewer.agencyId).then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
-        TasksRepository.additionLimitReports(manager, viewer).then((rows) => rows.map(additionLimitTask)),
+        TasksRepository.additionLimitReports(manager, viewer).then((reports) => reports.map(additionLimitTask)),
       );
     }
     const tasks = (await Promise.all(reads)).flat();
-    return tasks.sort((a, b) => a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference));
+    // A task about a person rather than a plan comes first.
+    const soonest = (a: TaskView, b: TaskView) => (a.operation && b.operation ? a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference) : Number(!!a.operation) - Number(!!b.operation));
+    return tasks.sort(soonest);
   }
 
   /** A manager of the agency has looked into a report of the daily limit: it leaves every manager's tasks. Answers the caller's tasks now. */
@@ -167,17 +169,28 @@ function daysBefore(startsAt: Date): number {
   return Math.max(0, Math.floor((startsAt.getTime() - Date.now()) / DAY_MS));
 }
 
-/** A user of the manager's agency went past the daily limit on additions: who, how many, when, and what to do. */
-function additionLimitTask(row: TaskRow): TaskView {
-  const report = row.limitReport as NonNullable<TaskRow['limitReport']>;
+/**
+ * A user of the manager's agency went past the daily limit on additions: who, how many, when, and
+ * what to do. About a person rather than a plan: it names the plan of their last refused change
+ * when there is one, and is never urgent.
+ */
+function additionLimitTask(report: AdditionLimitReportRow): TaskView {
+  const { plan, ...facts } = report;
+  const where = plan ? ` on ${plan.reference}` : ', creating a new plan';
   const summary =
     `${report.user.name} (${report.user.email}) went past the daily limit of ${counted(report.dailyLimit, 'identifier or postcode', 'identifiers and postcodes')} added to plans on ${ukDay(report.day)}: ` +
-    `${counted(report.changesRefused, 'change was', 'changes were')} refused, which would have added ${report.additionsRefused.toLocaleString('en-GB')} more, the last at ${ukDateTime(report.lastRefusedAt)} on ${row.reference}. ` +
+    `${counted(report.changesRefused, 'change was', 'changes were')} refused, which would have added ${report.additionsRefused.toLocaleString('en-GB')} more, the last at ${ukDateTime(report.lastRefusedAt)}${where}. ` +
     'Check with them that what they added is genuine (the plan’s history shows it), then mark this as looked into';
-  return task('LOOK_INTO_ADDITIONS', summary, row, { additionLimit: { ...report, lastRefusedAt: new Date(report.lastRefusedAt).toISOString() } });
+  return {
+    kind: 'LOOK_INTO_ADDITIONS',
+    ...(plan ? { operation: { ...plan, startsAt: new Date(plan.startsAt).toISOString(), endsAt: new Date(plan.endsAt).toISOString() } } : {}),
+    summary,
+    urgent: false,
+    additionLimit: { ...facts, lastRefusedAt: new Date(report.lastRefusedAt).toISOString() },
+  };
 }
 
-function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes' | 'additionLimit'> = {}): TaskView {
+function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes'> = {}): TaskView {
   const untilStart = row.startsAt.getTime() - Date.now();
   const { id, reference, name, status, version } = row;
   return {

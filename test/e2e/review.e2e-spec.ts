@@ -216,15 +216,15 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     expect(hits.body).toEqual([
       {
         hitId: expect.any(String),
-        basis: 'PLACE_AND_TIME',
-        matched: null,
+        kinds: ['PLACE'],
+        matched: ['a place in the same window'],
         reference: planB.reference,
         leadAgency: null,
         contact: { name: b.user.name, email: b.user.email },
         raisedAt: expect.any(String),
-        current: true,
+        stands: true,
         sharedPostcodes: [postcode],
-        overlap: { startsAt: '2028-05-01T10:00:00.000Z', endsAt: '2028-05-01T15:00:00.000Z' },
+        overlap: { from: '2028-05-01', to: '2028-05-01' },
         acknowledgement: null,
         theirAcknowledgement: null,
       },
@@ -263,7 +263,10 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
     expect(bothSides.body.map((hit: { reference: string }) => hit.reference)).toContain(planA.reference);
     const stranger = (await post(b.auth, '/operations', operationBody()).expect(201)).body;
     await post(a.auth, `/operations/${planA.id}/conflicts/${stranger.id}/acknowledge`, { note: 'not a hit', version: planA.version + 1 }).expect(404);
-    await post(a.auth, `/operations/${planA.id}/conflicts/${seenByB.body[0].hitId}/acknowledge`, { note: 'their hit, not ours', version: planA.version + 1 }).expect(404);
+    // One hit, both sides under its id: on another plan of A's it is not found.
+    expect(seenByB.body[0].hitId).toBe(hitOnA);
+    const elsewhere: Plan = (await post(a.auth, '/operations', operationBody()).expect(201)).body;
+    await post(a.auth, `/operations/${elsewhere.id}/conflicts/${hitOnA}/acknowledge`, { note: 'not this plan’s hit', version: elsewhere.version }).expect(404);
   });
 
   it('renders the briefing pack with every IIMARCH heading and the plan’s details, as Markdown or HTML', async () => {
@@ -376,7 +379,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       await post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: 'The subjects had gone when we arrived' }).expect(200);
       const later: Plan = (await post(other.auth, '/operations', operationBody({ startsAt: plan.startsAt, endsAt: plan.endsAt, locations: [{ label: 'Yard', address: '5 Mill Lane', postcode }] })).expect(201)).body;
       expect((await s.get(other.auth, `/operations/${later.id}/conflicts`).expect(200)).body).toEqual([
-        expect.objectContaining({ basis: 'PLACE_AND_TIME', reference: plan.reference, current: true, sharedPostcodes: [postcode] }),
+        expect.objectContaining({ kinds: ['PLACE'], reference: plan.reference, stands: true, sharedPostcodes: [postcode] }),
       ]);
       expect((await checks(other.auth, later.id)).failing).toContain('deconfliction');
     });
@@ -506,7 +509,7 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
   });
 
   describe('deconfliction is not an oracle', () => {
-    it('records each hit in both plans’ histories when raised, and keeps it visible to the other owner after the places that raised it are gone', async () => {
+    it('records each hit in both plans’ histories when raised, and keeps it, as it was raised and to acknowledge, after the places that raised it are gone', async () => {
       const a = await s.owner();
       const prober = await s.owner();
       const postcode = sharedPostcode();
@@ -521,14 +524,15 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
         action: 'deconfliction.hit-raised',
         actor: { id: prober.user.id },
         actorAgency: { id: prober.agency.id },
-        after: { other: probe.reference, sharedPostcodes: [postcode] },
+        after: { other: probe.reference, kinds: ['PLACE'], sharedPostcodes: [postcode], overlap: { from: '2028-06-01', to: '2028-06-01' } },
       });
       const probeHistory = (await s.get(prober.auth, `/operations/${probe.id}/history`).expect(200)).body;
       expect(probeHistory.map((event: { action: string }) => event.action)).toContain('deconfliction.hit-raised');
 
       const seen = (await s.get(a.auth, `/operations/${target.id}/conflicts`).expect(200)).body;
-      expect(seen).toEqual([expect.objectContaining({ reference: probe.reference, current: false, sharedPostcodes: [], contact: { name: prober.user.name, email: prober.user.email } })]);
-      expect((await checks(a.auth, target.id)).failing).not.toContain('deconfliction');
+      // What was shared when the hit was raised, not what the prober's plan holds now: the probe is on the record, and the owner calls them before going ahead.
+      expect(seen).toEqual([expect.objectContaining({ reference: probe.reference, stands: true, sharedPostcodes: [postcode], contact: { name: prober.user.name, email: prober.user.email } })]);
+      expect((await checks(a.auth, target.id)).failing).toContain('deconfliction');
     });
 
     it('refuses a user’s changes of place and time once they have raised too many hits in the hour, whatever the change', async () => {

@@ -1,6 +1,9 @@
-import { randomPostcode } from '../factories';
+import { createUser, login, operationBody, randomPostcode, signedIn } from '../factories';
+import { ukDate } from '../../src/common/uk-time';
 import { Owner, Plan, Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
+
+type Task = { kind: string; operation: { id: string }; summary: string; additionLimit?: Record<string, unknown> };
 
 type Hit = {
   hitId: string;
@@ -270,6 +273,7 @@ describe('subject deconfliction', () => {
   };
   const hitEvents = async (who: Owner, plan: { id: string }) =>
     (await s.get(who.auth, `/operations/${plan.id}/history`).expect(200)).body.filter((event: { action: string }) => event.action.startsWith('deconfliction.'));
+  const operationBodyWith = (locations: Record<string, unknown>[]) => operationBody({ locations });
   const letters = () => Array.from({ length: 8 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
 
   it('answers nothing more after a hit: guesses of a kind already shared, added and removed, change nothing either side reads', async () => {
@@ -352,6 +356,82 @@ describe('subject deconfliction', () => {
       const raised = (await hitEvents(who, plan)).filter((event: { action: string }) => event.action === 'deconfliction.hit-raised');
       expect(raised.map((event: { after: { kinds: string[] } }) => event.after.kinds)).toEqual([['PLACE'], ['PLACE', 'PHONE'], ['PLACE', 'PHONE', 'VEHICLE']]);
       expect(raised.at(-1).after).toEqual({ other: other.reference, hitId: newest.hitId, kinds: ['PLACE', 'PHONE', 'VEHICLE'], sharedPostcodes: [postcode], overlap: { from: '2028-08-01', to: '2028-08-02' } });
+    }
+  });
+
+  it('refuses the 201st identifier a user adds in a day, matching or not, whole, and tells the managers of their agency until one looks into it', async () => {
+    const plan = await s.draft(nca, { locations: [] });
+    const token = letters();
+    // Each name a person is matched by counts: 18 people known by 11 names each, and two phones, make the 200 of the day.
+    for (let person = 0; person < 18; person++) {
+      const aliases = Array.from({ length: 10 }, (_, alias) => `Alias ${token} ${person} ${alias}`);
+      await add(nca, plan, { kind: 'PERSON', fullName: `Person ${token} ${person}`, dateOfBirth: '1980-02-01', aliases });
+    }
+    await add(nca, plan, { kind: 'PHONE', phone: phone() });
+    await add(nca, plan, { kind: 'PHONE', phone: phone() });
+
+    const refused = await add(nca, plan, { kind: 'PHONE', phone: phone() }, 429);
+    expect(refused.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number), limit: 200 } });
+    expect(refused.body.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.body.details.retryAfterSeconds).toBeLessThanOrEqual(25 * 3600);
+    expect(refused.body.message).toMatch(/^You can add up to 200 identifiers and postcodes to plans in a day, and this change would take you past that, so it was not made\. You can add more from midnight, in .+\. Your agency’s managers have been told\.$/);
+    await add(nca, plan, { kind: 'PERSON', fullName: `Late ${token}`, dateOfBirth: '1980-02-01', aliases: [`Later ${token}`, `Latest ${token}`] }, 429);
+    expect((await s.get(nca.auth, `/operations/${plan.id}/subjects`).expect(200)).body.subjects).toHaveLength(20);
+    // Another user of the agency has their own 200.
+    const colleague = await createUser(t.dataSource, nca.agency, ['COORDINATOR']);
+    const colleagueAuth = { Authorization: `Bearer ${await login(t.http, colleague)}` };
+    const { version } = (await s.get(colleagueAuth, `/operations/${plan.id}`).expect(200)).body;
+    await t.http().post(`/operations/${plan.id}/subjects`).set(colleagueAuth).send({ version, kind: 'PHONE', phone: phone() }).expect(201);
+
+    const reports = (await s.get(nca.manager, '/tasks').expect(200)).body.filter((task: Task) => task.kind === 'LOOK_INTO_ADDITIONS');
+    expect(reports).toEqual([
+      expect.objectContaining({
+        operation: expect.objectContaining({ id: plan.id, reference: plan.reference }),
+        additionLimit: {
+          id: expect.any(String),
+          user: { name: nca.user.name, email: nca.user.email },
+          day: ukDate(new Date()),
+          dailyLimit: 200,
+          changesRefused: 2,
+          additionsRefused: 4,
+          lastRefusedAt: expect.any(String),
+        },
+      }),
+    ]);
+    expect(reports[0].summary).toContain(`${nca.user.name} (${nca.user.email}) went past the daily limit of 200 identifiers and postcodes added to plans on `);
+    expect(reports[0].summary).toContain(`2 changes were refused, which would have added 4 more`);
+    expect((await s.get(nca.auth, '/tasks').expect(200)).body.filter((task: Task) => task.kind === 'LOOK_INTO_ADDITIONS')).toEqual([]);
+    const reportId = reports[0].additionLimit.id;
+    await s.post(police.manager, `/tasks/addition-limit-reports/${reportId}/looked-into`, {}).expect(404);
+    await s.post(nca.auth, `/tasks/addition-limit-reports/${reportId}/looked-into`, {}).expect(403);
+    const after = (await s.post(nca.manager, `/tasks/addition-limit-reports/${reportId}/looked-into`, {}).expect(200)).body;
+    expect(after.filter((task: Task) => task.kind === 'LOOK_INTO_ADDITIONS')).toEqual([]);
+  });
+
+  it('counts postcodes new to a plan against the same limit, through a new plan or a change of its locations, and refuses the change whole', async () => {
+    const limited = await startTestApp({ DECONFLICTION_MAX_ADDITIONS_PER_DAY: '3' });
+    try {
+      const coordinator = await signedIn(limited.dataSource, limited.http);
+      const manager = await createUser(limited.dataSource, coordinator.agency, ['MANAGER']);
+      const managerAuth = { Authorization: `Bearer ${await login(limited.http, manager)}` };
+      const [first, second, third, fourth] = Array.from({ length: 4 }, () => randomPostcode().toUpperCase());
+      const place = (postcode: string, label = 'Site') => ({ label, address: `${label}, 1 Mill Lane`, postcode });
+      const created = await limited.http().post('/operations').set(coordinator.auth).send(operationBodyWith([place(first, 'Yard'), place(second, 'Farm')])).expect(201);
+      let plan = created.body;
+      // Relabelling and removing add nothing; a third postcode is the day's last.
+      plan = (await limited.http().patch(`/operations/${plan.id}`).set(coordinator.auth).send({ version: plan.version, locations: [place(first, 'Main yard')] }).expect(200)).body;
+      plan = (await limited.http().patch(`/operations/${plan.id}`).set(coordinator.auth).send({ version: plan.version, locations: [place(first, 'Main yard'), place(third)] }).expect(200)).body;
+      const refused = await limited.http().patch(`/operations/${plan.id}`).set(coordinator.auth).send({ version: plan.version, locations: [place(first, 'Main yard'), place(fourth)] }).expect(429);
+      expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', details: { limit: 3 } });
+      const now = (await limited.http().get(`/operations/${plan.id}`).set(coordinator.auth).expect(200)).body;
+      expect(now.version).toBe(plan.version);
+      expect(now.locations.map((location: { postcode: string }) => location.postcode)).toEqual([first, third]);
+      // A new plan refused was never made: the report keeps naming the plan refused before.
+      await limited.http().post('/operations').set(coordinator.auth).send(operationBodyWith([place(fourth)])).expect(429);
+      const tasks = (await limited.http().get('/tasks').set(managerAuth).expect(200)).body.filter((task: Task) => task.kind === 'LOOK_INTO_ADDITIONS');
+      expect(tasks).toEqual([expect.objectContaining({ operation: expect.objectContaining({ id: plan.id }), additionLimit: expect.objectContaining({ dailyLimit: 3, changesRefused: 2, additionsRefused: 2 }) })]);
+    } finally {
+      await limited.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { createAgency, createTeam, createUser, login, operationBody, signedIn, TeamRow } from '../factories';
 import { Auth, Plan, Scenario } from '../factories/scenario';
-import { browserOf, webSignIn } from '../support/browser-session';
+import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Task = {
@@ -243,5 +243,45 @@ describe('GET /tasks: what waits for each user', () => {
     const rows = await taskRows(owner.user.email);
     const tag = (plan: Plan) => /<strong class="govuk-tag[^"]*">\s*([^<]*?)\s*<\/strong>/.exec(rowsOf(rows, plan.reference))?.[1];
     expect([fiveHours, oneHour, minutes, days, weeks].map(tag)).toEqual(['Starts in 5 hours', 'Starts in 1 hour', 'Starts within the hour', 'Starts within 7 days', undefined]);
+  });
+
+  it('refuses a subject past the daily limit on the subjects page, and gives the managers a task on Your tasks they can mark as looked into, JavaScript off', async () => {
+    const limited = await startTestApp({ DECONFLICTION_MAX_ADDITIONS_PER_DAY: '2' });
+    try {
+      const { page: limitedPage, post } = browserOf(() => limited.http);
+      const coordinator = await signedIn(limited.dataSource, limited.http);
+      const manager = await createUser(limited.dataSource, coordinator.agency, ['MANAGER']);
+      const otherManager = await createUser(limited.dataSource, coordinator.agency, ['MANAGER']);
+      // A new plan refused was never made: its report names no plan.
+      await limited.http().post('/operations').set(coordinator.auth).send(operationBody({ locations: ['AB1 2CD', 'AB1 3CD', 'AB1 4CD'].map((postcode) => ({ label: postcode, address: 'Somewhere', postcode })) })).expect(429);
+      const plan = (await limited.http().post('/operations').set(coordinator.auth).send(operationBody({ locations: [] })).expect(201)).body;
+      const session = await webSignIn(limited.http, coordinator.user.email);
+      const path = `/plans/${plan.reference}/subjects`;
+      let html = (await limitedPage(session, path)).text;
+      await post(session, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', aliases: 'Janek', phone: '', registration: '', email: '' }).expect(303);
+      html = (await limitedPage(session, path)).text;
+      const refused = await post(session, path, { ...drawnAt(html), kind: 'PHONE', phone: '07700 900999' });
+      expect(refused.status).toBe(400);
+      expect(errorSummaryOf(refused.text)).toEqual([expect.stringMatching(/^You can add up to 2 identifiers and postcodes to plans in a day, and this change would take you past that, so it was not made\./)]);
+
+      const managerSession = await webSignIn(limited.http, manager.email);
+      const tasksPage = (await limitedPage(managerSession, '/')).text;
+      const rows = tasksPage.split('<tr class="govuk-table__row">').filter((row) => row.includes('<td'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain(`href="/plans/${plan.reference}/history"`);
+      expect(rows[0]).toContain(`${coordinator.user.name} (${coordinator.user.email}) went past the daily limit of 2 identifiers and postcodes added to plans on `);
+      expect(rows[0]).toContain(`2 changes were refused, which would have added 4 more`);
+      expect(rows[0]).toContain('Marking it as looked into takes it off the tasks of every manager in your agency');
+      const looked = await post(managerSession, '/addition-limit-reports/looked-into', { reportId: valueOf(rows[0], 'reportId') }).expect(303);
+      expect(looked.headers.location).toBe('/?looked-into');
+      const after = (await limitedPage(managerSession, '/?looked-into')).text;
+      expect(after).toContain('Marked as looked into');
+      expect(after).toContain('Nothing waits for you.');
+      const otherSession = await webSignIn(limited.http, otherManager.email);
+      expect((await limitedPage(otherSession, '/')).text).toContain('Nothing waits for you.');
+      await post(session, '/addition-limit-reports/looked-into', { reportId: valueOf(rows[0], 'reportId') }).expect(403);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { randomPostcode } from '../factories';
 import { Owner, Scenario } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, WebSession, webSignIn } from '../support/browser-session';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -62,7 +63,7 @@ describe('Web pages: subjects of interest', () => {
     expect(badPhone.text).toContain('href="#phone"');
   });
 
-  it('shows a subject hit to both owners as the kind of identifier only, and lets each acknowledge it', async () => {
+  it('shows a subject hit to both owners as what was shared when it was raised, the kind of identifier only, and lets each acknowledge it', async () => {
     const registration = `ZX${digits().slice(0, 2)} QRS`;
     const ours = await s.draft(nca);
     const theirs = await s.draft(police);
@@ -71,16 +72,42 @@ describe('Web pages: subjects of interest', () => {
     await post(ncaSession, `/plans/${ours.reference}/subjects`, { ...drawnAt(html), kind: 'VEHICLE', registration: registration.toLowerCase().replace(' ', '') }).expect(303);
 
     const subjectsPage = (await page(ncaSession, `/plans/${ours.reference}/subjects`)).text;
-    expect(subjectsPage).toContain('Another plan shares 1 subject with this one');
+    expect(subjectsPage).toContain(`Hit with ${theirs.reference}, raised `);
+    expect(subjectsPage).toContain(': A vehicle. To acknowledge.');
     const conflicts = (await page(policeSession, `/plans/${theirs.reference}/conflicts`)).text;
-    expect(conflicts).toContain(`Subject hit with ${ours.reference}`);
-    expect(conflicts).toContain('A vehicle (still shared)');
+    expect(conflicts).toContain(`Hit with ${ours.reference}, raised `);
+    expect(conflicts).toMatch(/Both plans held\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*A vehicle\s*<\/dd>/);
+    expect(conflicts).not.toContain('still shared');
     expect(conflicts).not.toContain(ours.name);
-    const hit = (await s.get(police.auth, `/operations/${theirs.id}/conflicts`).expect(200)).body.find((h: { basis: string }) => h.basis === 'SUBJECT');
+    const [hit] = (await s.get(police.auth, `/operations/${theirs.id}/conflicts`).expect(200)).body;
+    expect(hit.kinds).toEqual(['VEHICLE']);
     const current = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body;
     await post(policeSession, `/plans/${theirs.reference}/conflicts`, { ...drawnAt(conflicts), version: String(current.version), hitId: hit.hitId, note: 'Called their SIO: same van, we hold' }).expect(303);
     const ourConflicts = (await page(ncaSession, `/plans/${ours.reference}/conflicts`)).text;
     expect(ourConflicts).toContain('Called their SIO: same van, we hold');
     await page(policeSession, `/plans/${ours.reference}/subjects`, 404);
+  });
+
+  it('shows a hit of place and phone in words, with its postcodes and the UK days both are on the ground, and only the latest hit with a plan to acknowledge', async () => {
+    const postcode = randomPostcode().toUpperCase();
+    const number = `07700 9${digits()}`;
+    const place = (label: string) => [{ label, address: '1 Mill Lane', postcode }];
+    const ours = await s.draft(nca, { startsAt: '2028-10-30T05:00:00Z', endsAt: '2028-10-31T03:00:00Z', locations: place('Yard') });
+    await s.post(nca.auth, `/operations/${ours.id}/subjects`, { version: ours.version, kind: 'PHONE', phone: number }).expect(201);
+    const theirs = await s.draft(police, { startsAt: '2028-10-30T20:00:00Z', endsAt: '2028-11-01T08:00:00Z', locations: place('Same yard') });
+    await s.post(police.auth, `/operations/${theirs.id}/subjects`, { version: theirs.version, kind: 'PHONE', phone: number }).expect(201);
+
+    const conflicts = (await page(ncaSession, `/plans/${ours.reference}/conflicts`)).text;
+    const cards = conflicts.split('class="govuk-summary-card"').slice(1);
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toContain('A place in the same window and a phone number');
+    expect(cards[0]).toContain(postcode);
+    // 20:00 GMT on 30 October to 03:00 GMT on 31 October: two UK days.
+    expect(cards[0]).toContain('30 October 2028 to 31 October 2028');
+    expect(cards[0]).toContain('To acknowledge');
+    expect(cards[0]).toContain('name="note"');
+    expect(cards[1]).toContain('Covered by a later hit');
+    expect(cards[1]).not.toContain('name="note"');
+    expect(conflicts).not.toContain(theirs.name);
   });
 });

@@ -108,7 +108,8 @@ export class HitFacts1764510000000 implements MigrationInterface {
         user_id uuid NOT NULL,
         agency_id uuid NOT NULL,
         uk_day date NOT NULL,
-        operation_id uuid NOT NULL,
+        -- The plan of the last refused change; none when that change was a new plan.
+        operation_id uuid,
         daily_limit int NOT NULL,
         changes_refused int NOT NULL DEFAULT 1,
         additions_refused int NOT NULL,

@@ -53,7 +53,11 @@ export class AdditionLimitReportView {
 
 export class TaskView {
   @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
-  @ApiProperty({ type: TaskOperationView }) operation: TaskOperationView;
+  @ApiPropertyOptional({
+    type: TaskOperationView,
+    description: 'The plan the task is about. Absent only on a LOOK_INTO_ADDITIONS task whose refused changes were new plans (never made), and no plan the caller may see',
+  })
+  operation?: TaskOperationView;
   @ApiProperty({ description: 'What to do, in words' }) summary: string;
   @ApiProperty({ description: 'The plan starts within 7 days' }) urgent: boolean;
   @ApiPropertyOptional({
@@ -72,7 +76,7 @@ export class TaskView {
   @ApiPropertyOptional({
     type: AdditionLimitReportView,
     description:
-      'On a LOOK_INTO_ADDITIONS task (managers): a user of the agency went past the daily limit on identifiers and postcodes added to plans, and was refused; the operation is the plan of their last refused change. Stays until a manager marks it as looked into',
+      'On a LOOK_INTO_ADDITIONS task (managers): a user of the agency went past the daily limit on identifiers and postcodes added to plans, and was refused; the operation is the plan of their last refused change, if any. Stays until a manager marks it as looked into',
   })
   additionLimit?: AdditionLimitReportView;
   @ApiPropertyOptional({

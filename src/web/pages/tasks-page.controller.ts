@@ -40,11 +40,13 @@ const WHERE: Record<TaskKind, (task: TaskView) => string> = {
  */
 function urgencyOf(task: TaskView): string | undefined {
   const now = Date.now();
-  if (task.operation.status === 'ACTIVE') return 'Under way';
-  if (!task.urgent || Date.parse(task.operation.endsAt) <= now) return undefined;
+  const plan = task.operation;
+  if (!plan) return undefined;
+  if (plan.status === 'ACTIVE') return 'Under way';
+  if (!task.urgent || Date.parse(plan.endsAt) <= now) return undefined;
   if (task.startsInHours === 0) return 'Starts within the hour';
   if (task.startsInHours !== undefined) return `Starts in ${task.startsInHours} ${task.startsInHours === 1 ? 'hour' : 'hours'}`;
-  return Date.parse(task.operation.startsAt) > now ? 'Starts within 7 days' : 'Due to start now';
+  return Date.parse(plan.startsAt) > now ? 'Starts within 7 days' : 'Due to start now';
 }
 
 @ApiExcludeController()
@@ -62,7 +64,7 @@ export class TasksPageController {
       section: 'tasks',
       declined: 'declined' in query,
       lookedInto: 'looked-into' in query,
-      tasks: tasks.map((task) => ({ ...task, href: `/plans/${task.operation.reference}${WHERE[task.kind](task)}`, urgency: urgencyOf(task) })),
+      tasks: tasks.map((task) => ({ ...task, href: task.operation && `/plans/${task.operation.reference}${WHERE[task.kind](task)}`, urgency: urgencyOf(task) })),
     });
   }
 
