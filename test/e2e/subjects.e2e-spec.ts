@@ -434,4 +434,20 @@ describe('subject deconfliction', () => {
       await limited.close();
     }
   });
+
+  it('counts additions made at the same moment together: of parallel changes past the limit, only as many as it leaves are made', async () => {
+    const limited = await startTestApp({ DECONFLICTION_MAX_ADDITIONS_PER_DAY: '3' });
+    try {
+      const coordinator = await signedIn(limited.dataSource, limited.http);
+      const plans = await Promise.all(Array.from({ length: 6 }, async () => (await limited.http().post('/operations').set(coordinator.auth).send(operationBody({ locations: [] })).expect(201)).body));
+      const answers = await Promise.all(
+        plans.map((plan) => limited.http().post(`/operations/${plan.id}/subjects`).set(coordinator.auth).send({ version: plan.version, kind: 'PHONE', phone: phone() })),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 201, 429, 429, 429]);
+      const held = await Promise.all(plans.map(async (plan) => (await limited.http().get(`/operations/${plan.id}/subjects`).set(coordinator.auth).expect(200)).body.subjects.length));
+      expect(held.reduce((sum, count) => sum + count, 0)).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
 });
