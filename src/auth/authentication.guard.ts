@@ -7,7 +7,7 @@ import { IS_PUBLIC, IS_WEB_PAGE } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { CallerRepository } from './caller.repository';
 import { readCookie, SESSION_COOKIE } from './cookies';
-import { OPEN_BEFORE_PASSWORD_CHANGE, passwordChangeRequired } from './password-change';
+import { OPEN_BEFORE_CHANGE_METADATA, passwordChangeRequired } from './password-change';
 import { Session, SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
 
@@ -33,7 +33,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const openBeforeChange = this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets) ?? false;
+    const openBeforeChange = this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_CHANGE_METADATA, targets) ?? false;
     if (this.reflector.getAllAndOverride<boolean>(IS_WEB_PAGE, targets)) return this.signedInBrowser(request, this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets), openBeforeChange);
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const header = request.headers.authorization ?? '';

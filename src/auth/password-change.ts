@@ -1,13 +1,13 @@
 import { SetMetadata } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 
-export const OPEN_BEFORE_PASSWORD_CHANGE = 'auth:open-before-password-change';
+export const OPEN_BEFORE_CHANGE_METADATA = 'auth:open-before-change';
 
 /**
  * The route answers a user who still has the one-time password an admin issued: changing it,
  * saying who they are, and signing out. Every other route refuses them until they set their own.
  */
-export const OpenBeforePasswordChange = () => SetMetadata(OPEN_BEFORE_PASSWORD_CHANGE, true);
+export const OpenBeforePasswordChange = () => SetMetadata(OPEN_BEFORE_CHANGE_METADATA, true);
 
 export function passwordChangeRequired(): DomainError {
   return new DomainError(

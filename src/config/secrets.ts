@@ -15,6 +15,7 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'correct horse battery staple',
   'not-the-secret',
   'bench-demo-password-1',
+  'marble kettle orchard',
 ];
 
 const MIN_KEY_BYTES = 32;
