@@ -113,4 +113,24 @@ describe('Subjects of interest in a browser (Chromium, headless)', () => {
     await expect(page.getByLabel('Full name').isVisible()).resolves.toBe(false);
     await checked(page);
   });
+
+  it('a manager sees on Your tasks that a coordinator went past the daily limit, and marks it as looked into with JavaScript off', async () => {
+    const nca = await s.owner('NCA');
+    const plan = await s.draft(nca);
+    // The refusal itself is tested through the app (tasks.e2e-spec.ts); here, the task it leaves, as a manager reads and clears it.
+    await t.dataSource.query(
+      `INSERT INTO addition_limit_reports (user_id, agency_id, uk_day, operation_id, daily_limit, additions_refused)
+       VALUES ($1, $2, (now() AT TIME ZONE 'Europe/London')::date, $3, 200, 3)`,
+      [nca.user.id, nca.agency.id, plan.id],
+    );
+    const page = await open(false);
+    await signIn(page, nca.managerUser.email);
+    const task = page.locator('tr', { hasText: `${nca.user.name} (${nca.user.email}) went past the daily limit of 200 identifiers and postcodes` });
+    await expect(task.count()).resolves.toBe(1);
+    await checked(page);
+    await task.getByRole('button', { name: new RegExp(`^Mark as looked into\\s*: ${nca.user.name}$`) }).click();
+    await expect(page.getByText('Marked as looked into', { exact: false }).count()).resolves.toBe(1);
+    await expect(task.count()).resolves.toBe(0);
+    await checked(page);
+  });
 });
