@@ -491,6 +491,8 @@ async function main() {
       PORT: String(appPort),
       JWT_SECRET: randomBytes(32).toString('hex'),
       SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'),
+      // One coordinator adds SUBJECT_ADDS phones at each data set's size: past the default daily limit on additions.
+      DECONFLICTION_MAX_ADDITIONS_PER_DAY: String(SUBJECT_ADDS * 2),
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       NODE_ENV: 'production',
