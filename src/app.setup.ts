@@ -63,8 +63,10 @@ function countElements(value: unknown): number {
   return Object.values(value).reduce((count: number, item) => count + (Array.isArray(item) ? item.length : 1), 0);
 }
 
+/** A field named as a path of words reads by its label; any other name a client made up is not echoed back (details hold it). */
 function controlCharacterError(field: string) {
-  return validationError([{ field, problems: [`${field} must not contain control characters`] }]);
+  const problem = /^[A-Za-z]\w*(\.\w+)*$/.test(field) ? `${field} must not contain control characters` : 'A value sent must not contain control characters, such as a tab or a line break';
+  return validationError([{ field, problems: [problem] }]);
 }
 
 /** Builds the whole app, not yet listening: main.ts and the end-to-end tests build it the same way. */

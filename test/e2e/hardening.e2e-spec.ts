@@ -71,6 +71,14 @@ describe('hardening against hostile requests', () => {
       expect(shouted.body.details.fields[0].field).toBe('email');
     });
 
+    it('are refused under a field name a client made up, without echoing that name in the message (details keep it)', async () => {
+      const { auth } = await signedIn(t.dataSource, t.http);
+      const body = { currentPassword: 'x', newPassword: 'y', 'AL ^jIK': 'a\u0001b' };
+      const refused = await t.http().post('/auth/password').set(auth).send(body).expect(400);
+      expect(refused.body.message).toBe('The request is invalid: A value sent must not contain control characters, such as a tab or a line break');
+      expect(refused.body.details.fields).toEqual([{ field: 'AL ^jIK', problems: ['A value sent must not contain control characters, such as a tab or a line break'] }]);
+    });
+
     it('leave tab and line breaks alone in free text', async () => {
       const { auth } = await signedIn(t.dataSource, t.http);
       const created = await t.http().post('/operations').set(auth).send(operationBody({ briefing: { method: 'Line one\nLine two\r\n\tIndented' } })).expect(201);
