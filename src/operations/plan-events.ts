@@ -18,6 +18,8 @@ export interface PlaceOrTimeChange {
 /** A subject of interest added to a plan (what it is stays with the subjects). */
 export interface SubjectAdded {
   operationId: string;
+  /** The keyed hashes the subject is matched by. */
+  keys: Buffer[];
 }
 
 export type PlaceOrTimeListener = (manager: EntityManager, viewer: AuthUser, change: PlaceOrTimeChange) => Promise<void>;

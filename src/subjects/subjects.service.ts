@@ -81,7 +81,7 @@ export class SubjectsService {
           before: null,
           after: { subjectId, kind: input.kind, matchKeys: keys.map((key) => key.toString('hex')).sort() },
         });
-        await this.planEvents.subjectAdded(manager, viewer, { operationId });
+        await this.planEvents.subjectAdded(manager, viewer, { operationId, keys });
         return updated.version;
       }),
     );

@@ -56,12 +56,20 @@ const FACTS = sql`h.kinds, h.shared_postcodes AS "sharedPostcodes",
  */
 export const DeconflictionRepository = {
   /**
-   * Matches a plan against every other now, and records a hit for both plans with each other plan
+   * Matches a plan against the others a change may newly match (`addedKeys`: the keys of a subject
+   * just added; none: a change of places or window), and records a hit for both plans with each
    * whose match holds a kind or a postcode that no earlier hit of the pair recorded: the new hit
    * lists everything shared at this moment. Places: a postcode under overlapping windows, neither
    * plan cancelled; subjects: a keyed hash, neither plan ended. Answers the hits recorded.
    */
-  raise(manager: EntityManager, operationId: string, raisedBy: string): Promise<RaisedHit[]> {
+  raise(manager: EntityManager, operationId: string, raisedBy: string, addedKeys?: Buffer[]): Promise<RaisedHit[]> {
+    // Only a plan the change can newly match is compared in full: one holding a key just added, or,
+    // after a change of places or window, one sharing a postcode in it. So a change costs index
+    // probes for what it added, however many subjects the plan or the database holds.
+    const candidates = addedKeys
+      ? sql`SELECT DISTINCT k.operation_id AS id FROM subject_match_keys k
+             WHERE k.match_key = ANY (${addedKeys}::bytea[]) AND k.operation_id <> ${operationId}`
+      : sql`SELECT other_id AS id FROM places`;
     return query(
       manager,
       sql`WITH places AS (
@@ -74,20 +82,21 @@ export const DeconflictionRepository = {
               JOIN operations other ON other.id = theirs.operation_id
              WHERE me.id = ${operationId} AND ${MAY_HIT}
              GROUP BY me.id, other.id),
+          candidates AS (${candidates}),
           subjects AS (
-            SELECT other.id AS other_id, array_agg(DISTINCT s.kind) AS kinds
+            SELECT ok.operation_id AS other_id, array_agg(DISTINCT s.kind) AS kinds
               FROM operations me
-              JOIN subject_match_keys mk ON mk.operation_id = me.id
-              JOIN plan_subjects s ON s.id = mk.subject_id
-              JOIN subject_match_keys ok ON ok.match_key = mk.match_key AND ok.operation_id <> me.id
+              JOIN plan_subjects s ON s.operation_id = me.id
+              JOIN subject_match_keys mk ON mk.subject_id = s.id
+              JOIN subject_match_keys ok ON ok.match_key = mk.match_key AND ok.operation_id IN (SELECT id FROM candidates)
               JOIN operations other ON other.id = ok.operation_id
              WHERE me.id = ${operationId} AND me.status NOT IN ${ENDED} AND other.status NOT IN ${ENDED}
-             GROUP BY other.id),
+             GROUP BY ok.operation_id),
           live AS (
             SELECT COALESCE(p.other_id, s.other_id) AS other_id, COALESCE(p.postcodes, '{}') AS postcodes, p.overlap_from, p.overlap_to,
                    ARRAY(SELECT k FROM unnest(${[...HIT_KINDS]}::text[]) WITH ORDINALITY AS o(k, n)
                           WHERE (k = 'PLACE' AND p.other_id IS NOT NULL) OR k = ANY (s.kinds) ORDER BY n) AS kinds
-              FROM places p FULL JOIN subjects s ON s.other_id = p.other_id),
+              FROM (SELECT * FROM places WHERE other_id IN (SELECT id FROM candidates)) p FULL JOIN subjects s ON s.other_id = p.other_id),
           fresh AS (
             SELECT gen_random_uuid() AS id, live.* FROM live
              WHERE NOT (live.kinds <@ COALESCE((SELECT array_agg(k) FROM deconfliction_hits h CROSS JOIN LATERAL unnest(h.kinds) AS k

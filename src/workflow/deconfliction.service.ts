@@ -42,13 +42,13 @@ export class DeconflictionService implements OnModuleInit {
 
   onModuleInit(): void {
     this.planEvents.onPlaceOrTimeChanged((manager, viewer, change) => this.raise(manager, viewer, change.operationId));
-    this.planEvents.onSubjectAdded((manager, viewer, added) => this.raise(manager, viewer, added.operationId));
+    this.planEvents.onSubjectAdded((manager, viewer, added) => this.raise(manager, viewer, added.operationId, added.keys));
   }
 
   /** Records the hits a change of places, window or subjects raised, for both plans, counted against the user who made it. */
-  private async raise(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<void> {
+  private async raise(manager: EntityManager, viewer: AuthUser, operationId: string, addedKeys?: Buffer[]): Promise<void> {
     await this.budget.assertLeft(manager, viewer);
-    const raised = await DeconflictionRepository.raise(manager, operationId, viewer.id);
+    const raised = await DeconflictionRepository.raise(manager, operationId, viewer.id, addedKeys);
     await this.budget.spend(manager, viewer, raised.length);
     for (const hit of raised) {
       await this.audit.append(manager, { operationId, action: 'deconfliction.hit-raised', actor: viewer, before: null, after: recordOf(hit.otherReference, hit) });
