@@ -66,13 +66,7 @@ export const DeconflictionRepository = {
     // Only a plan the change can newly match is compared in full: one holding a key just added, or,
     // after a change of places or window, one sharing a postcode in it. So a change costs index
     // probes for what it added, however many subjects the plan or the database holds.
-    const candidates = addedKeys
-      ? sql`SELECT DISTINCT k.operation_id AS id FROM subject_match_keys k
-             WHERE k.match_key = ANY (${addedKeys}::bytea[]) AND k.operation_id <> ${operationId}`
-      : sql`SELECT other_id AS id FROM places`;
-    return query(
-      manager,
-      sql`WITH places AS (
+    const places = (onlyCandidates: boolean) => sql`places AS (
             SELECT other.id AS other_id, array_agg(DISTINCT mine.postcode::text ORDER BY mine.postcode::text) AS postcodes,
                    (greatest(me.starts_at, other.starts_at) AT TIME ZONE 'Europe/London')::date AS overlap_from,
                    ((least(me.ends_at, other.ends_at) - interval '1 microsecond') AT TIME ZONE 'Europe/London')::date AS overlap_to
@@ -80,9 +74,18 @@ export const DeconflictionRepository = {
               JOIN operation_locations mine ON mine.operation_id = me.id
               JOIN operation_locations theirs ON theirs.postcode = mine.postcode AND theirs.operation_id <> me.id
               JOIN operations other ON other.id = theirs.operation_id
-             WHERE me.id = ${operationId} AND ${MAY_HIT}
-             GROUP BY me.id, other.id),
-          candidates AS (${candidates}),
+             WHERE me.id = ${operationId} AND ${MAY_HIT} ${onlyCandidates ? sql`AND other.id IN (SELECT id FROM candidates)` : sql``}
+             GROUP BY me.id, other.id)`;
+    const matches = addedKeys
+      ? sql`candidates AS (
+              SELECT DISTINCT k.operation_id AS id FROM subject_match_keys k
+               WHERE k.match_key = ANY (${addedKeys}::bytea[]) AND k.operation_id <> ${operationId}),
+            ${places(true)}`
+      : sql`${places(false)},
+            candidates AS (SELECT other_id AS id FROM places)`;
+    return query(
+      manager,
+      sql`WITH ${matches},
           subjects AS (
             SELECT ok.operation_id AS other_id, array_agg(DISTINCT s.kind) AS kinds
               FROM operations me
@@ -96,7 +99,7 @@ export const DeconflictionRepository = {
             SELECT COALESCE(p.other_id, s.other_id) AS other_id, COALESCE(p.postcodes, '{}') AS postcodes, p.overlap_from, p.overlap_to,
                    ARRAY(SELECT k FROM unnest(${[...HIT_KINDS]}::text[]) WITH ORDINALITY AS o(k, n)
                           WHERE (k = 'PLACE' AND p.other_id IS NOT NULL) OR k = ANY (s.kinds) ORDER BY n) AS kinds
-              FROM (SELECT * FROM places WHERE other_id IN (SELECT id FROM candidates)) p FULL JOIN subjects s ON s.other_id = p.other_id),
+              FROM places p FULL JOIN subjects s ON s.other_id = p.other_id),
           fresh AS (
             SELECT gen_random_uuid() AS id, live.* FROM live
              WHERE NOT (live.kinds <@ COALESCE((SELECT array_agg(k) FROM deconfliction_hits h CROSS JOIN LATERAL unnest(h.kinds) AS k
