@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { ACTIVE_DEPLOYMENT_STATUSES, PLAN_SECTIONS } from '../common/domain';
+import { isActiveDeployment, PLAN_SECTIONS } from '../common/domain';
 import { readinessStage } from '../common/lifecycle';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -42,8 +42,6 @@ function orderFacts(plan: OperationView, describesIntelligence: boolean): OrderF
     describesIntelligence,
   };
 }
-
-const active = (status: string): status is 'REQUESTED' | 'CONFIRMED' => (ACTIVE_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
 
 /** R11, re-evaluated against the current policy and data on every call. */
 @Injectable()
@@ -93,7 +91,7 @@ export class ReadinessService {
         lead: plan.leadAgency,
         locationCount: (plan.locations ?? []).length,
         deployments: plan.deployments.flatMap((d) =>
-          active(d.status)
+          isActiveDeployment(d.status)
             ? [{ teamId: d.team.id, teamName: d.team.name, agencyCode: d.agency.code, agencyKind: d.agency.kind, status: d.status, capabilities: d.team.capabilities }]
             : [],
         ),
