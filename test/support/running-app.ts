@@ -14,7 +14,7 @@ import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from './jwt';
 const MAIN = resolve(__dirname, '../../dist/main.js');
 export const DEMO_PASSWORD = 'lifecycle-demo-password-42';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
