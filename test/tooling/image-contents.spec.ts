@@ -87,7 +87,11 @@ async function copyFromContext(context: string[], stage: Stage, sources: string[
 async function standInForNpmCi(cwd: string): Promise<void> {
   const lock = await readFile(join(cwd, 'package-lock.json'), 'utf8');
   expect(lock).toBe(await readFile(join(REPO, 'package-lock.json'), 'utf8'));
-  await run('cp', ['-al', join(REPO, 'node_modules/'), join(cwd, 'node_modules')]);
+  // Hard links need one file system; where the temporary directory is on another, a copy does (slower).
+  await run('cp', ['-al', join(REPO, 'node_modules/'), join(cwd, 'node_modules')]).catch(async () => {
+    await rm(join(cwd, 'node_modules'), { recursive: true, force: true });
+    await run('cp', ['-a', join(REPO, 'node_modules/'), join(cwd, 'node_modules')]);
+  });
   await rm(join(cwd, 'node_modules/.package-lock.json'));
   await cp(join(REPO, 'node_modules/.package-lock.json'), join(cwd, 'node_modules/.package-lock.json'));
 }
