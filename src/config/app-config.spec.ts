@@ -105,4 +105,36 @@ describe('loadConfig', () => {
     const message = (error as Error).message;
     for (const variable of ['PORT', 'SEED_DEMO', 'JWT_SECRET', 'LOG_LEVEL']) expect(message).toContain(`- ${variable}:`);
   });
+
+  it('lists the secret and demo password checks of production with every other problem, once per setting', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'loud',
+        TRUST_PROXY: 'true',
+        JWT_SECRET: 'x'.repeat(64),
+        SUBJECT_MATCH_KEY: 'change-me-to-a-long-random-secret-of-32-chars-or-more',
+        SEED_DEMO: 'true',
+        DEMO_PASSWORD: 'ChangeMe-Demo-2026!',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const lines = (error as Error).message.split('\n').slice(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/^ {2}- LOG_LEVEL: /),
+      expect.stringMatching(/^ {2}- TRUST_PROXY: TRUST_PROXY=true lets any client choose/),
+      '  - JWT_SECRET: JWT_SECRET is not random enough (it repeats or uses few characters); generate one with: openssl rand -hex 32',
+      '  - SUBJECT_MATCH_KEY: SUBJECT_MATCH_KEY is published in the repository; generate your own with: openssl rand -hex 32',
+      '  - DEMO_PASSWORD: DEMO_PASSWORD is published in the repository; choose your own',
+    ]);
+  });
+
+  it('names a secret too short to be valid once, not again for its randomness', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short', SUBJECT_MATCH_KEY: matchKey, SEED_DEMO: 'false' })).toThrow(
+      /^Invalid configuration:\n {2}- JWT_SECRET: JWT_SECRET must be at least 32 characters$/,
+    );
+  });
 });

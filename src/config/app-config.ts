@@ -199,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((message) => ({ variable: error.property, message })),
   );
   problems.push(...missingKeyProblems(config), ...trustProxyProblems(config));
-  if (problems.length === 0 && config.NODE_ENV === 'production') problems.push(...productionProblems(config, raw));
+  if (config.NODE_ENV === 'production') problems.push(...productionProblems(config, raw, new Set(problems.map(({ variable }) => variable))));
   if (problems.length > 0) {
     throw new ConfigValidationError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`);
   }
@@ -236,12 +236,17 @@ function trustProxyProblems(config: AppConfig): Problem[] {
   ];
 }
 
-/** In production nothing public may guard the service: no published or guessable secret, no demo users with a known password. */
-function productionProblems(config: AppConfig, raw: Record<string, string>): Problem[] {
-  const problems: Problem[] = (['JWT_SECRET', 'SUBJECT_MATCH_KEY'] as const).flatMap((variable) =>
+/**
+ * In production nothing public may guard the service: no published or guessable secret, no demo users
+ * with a known password. Checked beside every other problem, but not for a setting already named
+ * (`flagged`): one problem each is enough.
+ */
+function productionProblems(config: AppConfig, raw: Record<string, string>, flagged: Set<string>): Problem[] {
+  const secrets = (['JWT_SECRET', 'SUBJECT_MATCH_KEY'] as const).filter((variable) => config[variable] !== undefined && !flagged.has(variable));
+  const problems: Problem[] = secrets.flatMap((variable) =>
     secretProblems(variable, config[variable] as string).map((message) => ({ variable, message })),
   );
-  if (config.seedDemo) {
+  if (config.seedDemo === true && !flagged.has('DEMO_PASSWORD')) {
     const password = raw.DEMO_PASSWORD;
     const demoProblems = !password
       ? ['SEED_DEMO in production needs DEMO_PASSWORD set to a password of your own']
