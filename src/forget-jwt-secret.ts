@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JsonLogger } from './common/logging/json-logger';
 import { ConfigValidationError, loadConfig } from './config/app-config';
+import { readEnvFile } from './config/env-file';
 import { forgetKeptKey } from './config/instance-keys';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseServer } from './database/database-server';
@@ -16,6 +17,7 @@ import { migrate } from './database/migrate';
  * secret it holds. The subject match key has no such way: subjects matched under it would stop matching.
  */
 async function forget(): Promise<void> {
+  readEnvFile();
   const config = loadConfig();
   Logger.overrideLogger(new JsonLogger(config.LOG_LEVEL));
   const server = await DatabaseServer.open(config);

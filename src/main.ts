@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { createApp } from './app.setup';
 import { JsonLogger } from './common/logging/json-logger';
 import { ConfigValidationError, loadConfig } from './config/app-config';
+import { readEnvFile } from './config/env-file';
 
 async function bootstrap(): Promise<void> {
+  readEnvFile();
   const config = loadConfig();
   const logger = new JsonLogger(config.LOG_LEVEL);
   const started = Date.now();

@@ -49,18 +49,21 @@ export class RunningApp {
    * The built app on the server `databaseUrl` names (already migrated, so it starts in a moment), without
    * demo data, holding the test keys (the same as the in-process test app's) unless `extraEnv` says otherwise.
    */
-  static onDatabase(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-    return RunningApp.start('./unused-data-dir', { DATABASE_URL: databaseUrl, SEED_DEMO: 'false', ...extraEnv });
+  static onDatabase(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}, cwd?: string): Promise<RunningApp> {
+    return RunningApp.start('./unused-data-dir', { DATABASE_URL: databaseUrl, SEED_DEMO: 'false', ...extraEnv }, cwd);
   }
 
-  static async start(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-    const app = await RunningApp.launch(dataDir, extraEnv);
+  static async start(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, cwd?: string): Promise<RunningApp> {
+    const app = await RunningApp.launch(dataDir, extraEnv, cwd);
     await app.waitUntilHealthy();
     return app;
   }
 
-  /** The app's process, started and not waited for: for a start that is meant to be refused. */
-  static async launch(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  /**
+   * The app's process, started and not waited for: for a start that is meant to be refused. It runs in
+   * `cwd` (default: this one), and reads the .env there; a variable given `undefined` is left out.
+   */
+  static async launch(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, cwd?: string): Promise<RunningApp> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -75,7 +78,7 @@ export class RunningApp {
     };
     delete env.DATABASE_URL;
     delete env.SEED_DEMO;
-    return new RunningApp(spawn(process.execPath, [MAIN], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${port}`);
+    return new RunningApp(spawn(process.execPath, [MAIN], { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${port}`);
   }
 
   /** How the process ended, once it has and its output is all read. */
