@@ -44,3 +44,8 @@ export async function seedDemo(dataSource: DataSource, demoPassword: string): Pr
     return missing.length;
   });
 }
+
+/** The demo users there are, with the hash of the password each holds now. */
+export async function demoUserPasswords(dataSource: DataSource): Promise<{ email: string; passwordHash: string }[]> {
+  return dataSource.query(`SELECT email, password_hash AS "passwordHash" FROM users WHERE email = ANY($1) ORDER BY email`, [DEMO_USERS.map((u) => u.email)]);
+}
