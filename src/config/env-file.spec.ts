@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigValidationError } from './app-config';
+import { parseEnv } from 'node:util';
+import { ConfigValidationError, loadConfig } from './app-config';
 import { malformedLines, readEnvFile } from './env-file';
 
 /** What readEnvFile refuses; what it reads, and that the environment wins, is shown on the built app (test/e2e/env-file.e2e-spec.ts). */
@@ -13,6 +15,12 @@ describe('reading .env', () => {
 
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('takes .env.example copied to .env as it stands, as its first line says', () => {
+    const example = readFileSync(join(__dirname, '../../.env.example'), 'utf8');
+    expect(malformedLines(example)).toEqual([]);
+    expect(loadConfig(parseEnv(example))).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
   });
 
   it('starts without a .env', () => {
