@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { UNLIMITED_SIGN_IN } from './sign-in-limits';
@@ -61,9 +62,10 @@ export class RunningApp {
 
   /**
    * The app's process, started and not waited for: for a start that is meant to be refused. It runs in
-   * `cwd` (default: this one), and reads the .env there; a variable given `undefined` is left out.
+   * `cwd` and reads the .env there; by default the temp directory, so a developer's .env beside the
+   * code never reaches a test. A variable given `undefined` in `extraEnv` is left out.
    */
-  static async launch(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, cwd?: string): Promise<RunningApp> {
+  static async launch(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, cwd = tmpdir()): Promise<RunningApp> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
