@@ -8,6 +8,7 @@ const LAYERS = [
   'common',
   'config',
   'database',
+  'metrics',
   'http',
   'health',
   'audit',

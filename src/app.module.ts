@@ -9,6 +9,7 @@ import { CpsModule } from './cps/cps.module';
 import { DatabaseModule } from './database/database.module';
 import { DeploymentsModule } from './deployments/deployments.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MetricsModule.forRoot(config),
         AuthModule,
         ReferenceDataModule,
         LeadPolicyModule,

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { counted } from '../common/labels';
 import { RateLimits } from '../database/rate-limits';
+import { OperatorMetrics } from '../metrics/operator-metrics';
 import { assertIssuedPasswordCurrent } from '../reference-data/issued-password';
 import { User } from '../reference-data/user.entity';
 import { UsersService } from '../reference-data/users.service';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly rateLimits: RateLimits,
     private readonly config: AppConfig,
     private readonly devices: TrustedDevices,
+    private readonly metrics: OperatorMetrics,
   ) {}
 
   /**
@@ -58,6 +60,7 @@ export class AuthService {
     const verdict = await this.rateLimits.take(throttle.failures);
     if (!verdict.allowed) {
       this.logger.warn({ msg: 'login throttled', email: input.email, ip: address, trustedDevice });
+      this.metrics.loginThrottled();
       throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${counted(Math.max(1, Math.ceil(verdict.retryAfterMs / 60000)), 'minute')}`, {
         retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
       });

@@ -163,6 +163,12 @@ export class AppConfig {
   @Max(168)
   START_WINDOW_HOURS = 24;
 
+  /** Turns on GET /metrics, answered only to a request that sends this as a bearer token (the scraper's). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -186,7 +192,7 @@ export class AppConfig {
 
 export class ConfigValidationError extends Error {}
 
-const KNOWN = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SUBJECT_MATCH_KEY', 'SEED_DEMO']));
+const KNOWN = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SUBJECT_MATCH_KEY', 'SEED_DEMO', 'METRICS_TOKEN']));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
@@ -199,7 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((message) => ({ variable: error.property, message })),
   );
   problems.push(...missingKeyProblems(config), ...trustProxyProblems(config));
-  if (config.NODE_ENV === 'production') problems.push(...productionProblems(config, raw, new Set(problems.map(({ variable }) => variable))));
+  if (config.NODE_ENV === 'production') {
+    const flagged = new Set(problems.map(({ variable }) => variable));
+    problems.push(...productionProblems(config, raw, flagged), ...metricsTokenProblems(config, flagged));
+  }
   if (problems.length > 0) {
     throw new ConfigValidationError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`);
   }
@@ -234,6 +243,12 @@ function trustProxyProblems(config: AppConfig): Problem[] {
         'TRUST_PROXY=true lets any client choose the address it is counted by; set the number of proxies in front of the app (for example 1), or their addresses (for example 10.0.0.5 or 10.0.0.0/24)',
     },
   ];
+}
+
+/** In production the metrics token is a secret like the others: random, and not one published here. */
+function metricsTokenProblems(config: AppConfig, flagged: Set<string>): Problem[] {
+  if (config.METRICS_TOKEN === undefined || flagged.has('METRICS_TOKEN')) return [];
+  return secretProblems('METRICS_TOKEN', config.METRICS_TOKEN).map((message) => ({ variable: 'METRICS_TOKEN', message }));
 }
 
 /**

@@ -17,6 +17,11 @@ export class DatabaseServer {
     return new DatabaseServer(embedded.url, embedded);
   }
 
+  /** Times the embedded Postgres was started again after dying under the app (none for a server of its own). */
+  get postgresRestarts(): number {
+    return this.embedded?.restarts ?? 0;
+  }
+
   async stop(): Promise<void> {
     await this.embedded?.stop();
   }

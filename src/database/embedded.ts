@@ -110,6 +110,7 @@ export class EmbeddedDatabase {
   private stopping?: Promise<void>;
   private shuttingDown = false;
   private restarting?: Promise<void>;
+  private restartCount = 0;
   private wake?: () => void;
   private postgresBinary = '';
   private readonly killOnExit = () => this.child?.kill('SIGINT');
@@ -211,6 +212,7 @@ export class EmbeddedDatabase {
       try {
         await EmbeddedDatabase.clearStaleLock(this.clusterDir, this.logger);
         await this.launch(this.postgresBinary);
+        this.restartCount += 1;
         this.logger.log(`Postgres restarted on 127.0.0.1:${this.port}`);
         return;
       } catch (error) {
@@ -267,6 +269,11 @@ export class EmbeddedDatabase {
     }
     if (!exited) child.kill('SIGQUIT');
     throw new Error(`Embedded Postgres did not start: ${output.trim() || 'no output'}`);
+  }
+
+  /** Times Postgres died under the app and was started again. */
+  get restarts(): number {
+    return this.restartCount;
   }
 
   private async ensureDatabase(name: string): Promise<void> {

@@ -6,6 +6,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { label } from '../common/labels';
 import { inTransaction } from '../database/transaction';
+import { OperatorMetrics } from '../metrics/operator-metrics';
 import { HitBudget } from '../operations/hit-budget';
 import { matchedWords } from '../operations/hit-kinds';
 import { assertOwner, assertVersion, OperationAccess } from '../operations/operation-access';
@@ -38,6 +39,7 @@ export class DeconflictionService implements OnModuleInit {
     private readonly access: OperationAccess,
     private readonly audit: AuditService,
     private readonly budget: HitBudget,
+    private readonly metrics: OperatorMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -50,6 +52,7 @@ export class DeconflictionService implements OnModuleInit {
     await this.budget.assertLeft(manager, viewer);
     const raised = await DeconflictionRepository.raise(manager, operationId, viewer.id, addedKeys);
     await this.budget.spend(manager, viewer, raised.length);
+    this.metrics.hitsRaised(raised.length);
     for (const hit of raised) {
       await this.audit.append(manager, { operationId, action: 'deconfliction.hit-raised', actor: viewer, before: null, after: recordOf(hit.otherReference, hit) });
       await this.audit.append(manager, { operationId: hit.otherId, action: 'deconfliction.hit-raised', actor: viewer, before: null, after: recordOf(hit.reference, hit) });
