@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { ReadinessCheck } from './readiness';
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [ReadinessCheck] })
 export class HealthModule {}
