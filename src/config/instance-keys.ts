@@ -36,10 +36,14 @@ export class InstanceKeys {
   }
 }
 
+async function readKept(path: string): Promise<Buffer> {
+  return Buffer.from((await readFile(path, 'utf8')).trim(), 'hex');
+}
+
 /** The key kept in DATA_DIR, made on first use: written aside, then linked into place, so two starting instances agree on one. */
 async function kept(dataDir: string, name: SharedKeyName): Promise<Buffer> {
   const path = keptFile(dataDir, name);
-  const read = async () => Buffer.from((await readFile(path, 'utf8')).trim(), 'hex');
+  const read = () => readKept(path);
   try {
     return await read();
   } catch (error) {
@@ -57,6 +61,22 @@ async function kept(dataDir: string, name: SharedKeyName): Promise<Buffer> {
     await unlink(aside);
   }
   return read();
+}
+
+/**
+ * The key this instance would use, without making one: from the environment, else the one kept in
+ * DATA_DIR, else none. For a restore, which must check the key it is given and never invent one.
+ */
+export async function heldKey(config: AppConfig, name: SharedKeyName): Promise<{ key?: Buffer; keptIn?: string }> {
+  const given = config[name];
+  if (given) return { key: Buffer.from(given, 'utf8') };
+  const path = keptFile(config.DATA_DIR, name);
+  try {
+    return { key: await readKept(path), keptIn: path };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { keptIn: path };
+  }
 }
 
 /** Forgets the key kept in DATA_DIR, so the next start generates a new one. */
