@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource, MigrationExecutor } from 'typeorm';
 
 /** Any fixed number: every instance of the app takes the same lock before migrating. */
-const MIGRATION_LOCK = 7_241_015;
+export const MIGRATION_LOCK = 7_241_015;
 
 /**
  * Runs pending migrations under a Postgres advisory lock, so two instances starting

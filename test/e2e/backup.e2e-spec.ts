@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -218,6 +218,41 @@ describe('backup and restore', () => {
     expect(message).toContain('made by a newer version of the app');
     expect(message).toContain('upgrade the app, then restore');
   }, 60_000);
+
+  it('refuses a database whose schema is newer than the backup’s, saying to restore into a new one', async () => {
+    const message = await refused(await withHeader((changed) => (changed.schemaVersion = MIGRATIONS[MIGRATIONS.length - 2].name)));
+    expect(message).toContain('schema is newer than the backup');
+    expect(message).toContain('restore into a new, empty database');
+  }, 60_000);
+
+  it('refuses a file whose tables are not those of the schema it names, leaving a new database without even the schema', async () => {
+    const message = await refused(await withHeader((changed) => (changed.schemaVersion = MIGRATIONS[MIGRATIONS.length - 2].name)), {}, await blankDatabaseUrl());
+    expect(message).toContain('does not hold the tables of the schema it names');
+  }, 60_000);
+
+  describe('beside the embedded database, with the key kept in DATA_DIR', () => {
+    /** The settings of an instance on the embedded database: no keys in the environment, only what DATA_DIR holds. */
+    const embeddedConfig = (dataDir: string) => loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: '', JWT_SECRET: '', SUBJECT_MATCH_KEY: '', DATA_DIR: dataDir });
+
+    it('refuses when DATA_DIR holds no subject-match.key, naming where to put it, and makes none', async () => {
+      const dataDir = await mkdtemp(join(dir, 'data-'));
+      const targetUrl = await isolatedDatabaseUrl();
+      const untouched = await snapshot(targetUrl);
+      const refusal = restoreDatabase(embeddedConfig(dataDir), targetUrl, file, quiet);
+      await expect(refusal).rejects.toThrow(`This instance has no SUBJECT_MATCH_KEY, and the backup's subjects were matched under one.`);
+      await expect(refusal).rejects.toThrow(`put the subject-match.key kept with it at ${join(dataDir, 'subject-match.key')}`);
+      expect(await readdir(dataDir)).toEqual([]);
+      expect(await snapshot(targetUrl)).toEqual(untouched);
+    }, 60_000);
+
+    it('restores with the kept subject-match.key put back in DATA_DIR', async () => {
+      const dataDir = await mkdtemp(join(dir, 'data-'));
+      await writeFile(join(dataDir, 'subject-match.key'), `${Buffer.from(TEST_SUBJECT_MATCH_KEY, 'utf8').toString('hex')}\n`);
+      const targetUrl = await isolatedDatabaseUrl();
+      await restoreDatabase(embeddedConfig(dataDir), targetUrl, file, quiet);
+      expect(await snapshot(targetUrl)).toEqual(before);
+    }, 60_000);
+  });
 
   it('refuses an instance holding another SUBJECT_MATCH_KEY, saying to give it the key kept with the backup', async () => {
     const message = await refused(undefined, { SUBJECT_MATCH_KEY: randomBytes(32).toString('hex') });

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, ClientBase } from 'pg';
 
 /**
  * A backup is one gzip-compressed file: a line of JSON (this header), then every table's rows
@@ -43,7 +43,7 @@ export function connect(url: string): Client {
 }
 
 /** The app's tables (not TypeORM's list of migrations, which the restore runs itself), with the columns a COPY carries. */
-export async function appTables(client: Client): Promise<{ name: string; columns: string[] }[]> {
+export async function appTables(client: ClientBase): Promise<{ name: string; columns: string[] }[]> {
   const { rows } = await client.query<{ name: string; columns: string[] }>(`
     SELECT c.relname::text AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
     FROM pg_class c
@@ -60,7 +60,7 @@ export async function appTables(client: Client): Promise<{ name: string; columns
  * points at itself is fine: COPY checks its keys at the end of the statement). Ties go by name,
  * so two backups of one schema list their tables alike.
  */
-export async function inForeignKeyOrder<T extends { name: string }>(client: Client, tables: T[]): Promise<T[]> {
+export async function inForeignKeyOrder<T extends { name: string }>(client: ClientBase, tables: T[]): Promise<T[]> {
   const { rows: keys } = await client.query<{ child: string; parent: string }>(`
     SELECT ch.relname::text AS child, pa.relname::text AS parent
     FROM pg_constraint k
@@ -81,6 +81,6 @@ export async function inForeignKeyOrder<T extends { name: string }>(client: Clie
   return ordered;
 }
 
-export function copyColumns(client: Client, table: { name: string; columns: string[] }): string {
+export function copyColumns(client: ClientBase, table: { name: string; columns: string[] }): string {
   return `${client.escapeIdentifier(table.name)} (${table.columns.map((column) => client.escapeIdentifier(column)).join(', ')})`;
 }

@@ -1,14 +1,13 @@
 import { finished } from 'node:stream/promises';
-import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
+import { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor, QueryRunner } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { heldKey } from '../../config/instance-keys';
 import { dataSourceOptions, MIGRATIONS } from '../data-source';
 import { fingerprintOf } from '../key-fingerprints';
-import { migrate } from '../migrate';
-import { BackupHeader, BackupRefused, Progress, appTables, connect, copyColumns } from './backup-file';
+import { MIGRATION_LOCK } from '../migrate';
+import { BackupHeader, BackupRefused, Progress, appTables, copyColumns } from './backup-file';
 import { BackupReader } from './backup-reader';
 
 /**
@@ -39,14 +38,14 @@ function schemaPosition(header: BackupHeader): number {
   return position;
 }
 
-async function appliedMigrations(client: Client): Promise<string[]> {
+async function appliedMigrations(client: ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
   if (!rows[0].present) return [];
   return (await client.query<{ name: string }>('SELECT name FROM migrations')).rows.map((row) => row.name);
 }
 
 /** Refuses a database that holds anything but what the migrations write: a restore never mixes two databases' rows. */
-async function refuseUnlessEmpty(client: Client): Promise<void> {
+async function refuseUnlessEmpty(client: ClientBase): Promise<void> {
   const filled: string[] = [];
   for (const table of await appTables(client)) {
     if (FILLED_BY_MIGRATIONS.has(table.name)) continue;
@@ -60,18 +59,15 @@ async function refuseUnlessEmpty(client: Client): Promise<void> {
   }
 }
 
-/** Migrates the database with the first `count` migrations this version knows (all, by default). */
-async function migrateTo(config: AppConfig, url: string, count = MIGRATIONS.length): Promise<void> {
-  const dataSource = await new DataSource({ ...dataSourceOptions(config, url), migrations: MIGRATIONS.slice(0, count) }).initialize();
-  try {
-    await migrate(dataSource, new Logger('Database'));
-  } finally {
-    await dataSource.destroy();
-  }
+/** Applies the migrations `dataSource` knows that the database lacks, inside the transaction `runner` holds. */
+async function migrateWithin(dataSource: DataSource, runner: QueryRunner): Promise<void> {
+  const executor = new MigrationExecutor(dataSource, runner);
+  executor.transaction = 'all';
+  await executor.executePendingMigrations();
 }
 
 /** The file must describe the tables of the schema it names; anything else is a damaged or edited file. */
-async function refuseUnlikeSchema(client: Client, file: string, header: BackupHeader): Promise<void> {
+async function refuseUnlikeSchema(client: ClientBase, file: string, header: BackupHeader): Promise<void> {
   const describe = (tables: { name: string; columns: string[] }[]) => JSON.stringify(tables.map(({ name, columns }) => [name, columns]).sort());
   if (describe(await appTables(client)) !== describe(header.tables)) {
     throw new BackupRefused(`${file} does not hold the tables of the schema it names, so it is damaged. Nothing was restored: use another copy of the backup.`);
@@ -79,7 +75,7 @@ async function refuseUnlikeSchema(client: Client, file: string, header: BackupHe
 }
 
 /** Serial ids go on after the highest restored one, so the next audit event or reference event gets a fresh id. */
-async function resetSequences(client: Client): Promise<void> {
+async function resetSequences(client: ClientBase): Promise<void> {
   const { rows } = await client.query<{ table_name: string; column_name: string; sequence: string }>(`
     SELECT c.relname::text AS table_name, a.attname::text AS column_name, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence
     FROM pg_class c
@@ -93,9 +89,8 @@ async function resetSequences(client: Client): Promise<void> {
   }
 }
 
-/** Loads every table in one transaction: a refusal or a file cut short part-way leaves no row behind. */
-async function load(client: Client, reader: BackupReader, file: string, header: BackupHeader, progress: Progress): Promise<void> {
-  await client.query('BEGIN');
+/** Loads every table, in the transaction the caller holds. */
+async function load(client: ClientBase, reader: BackupReader, file: string, header: BackupHeader, progress: Progress): Promise<void> {
   await refuseUnlessEmpty(client);
   await refuseUnlikeSchema(client, file, header);
   for (const table of [...header.tables].reverse()) {
@@ -107,40 +102,57 @@ async function load(client: Client, reader: BackupReader, file: string, header: 
     const loaded = finished(into);
     // A COPY that fails (a row the schema refuses) must not leave its rejection unheard while rows are still read.
     loaded.catch(() => undefined);
-    await reader.copyRows(table.rows, into, (rows) => progress.rows(table, rows));
+    try {
+      await reader.copyRows(table.rows, into, (rows) => progress.rows(table, rows));
+    } catch (error) {
+      // Abandoned mid-way (a file cut short), the COPY is failed on the server, so the transaction can roll back.
+      into.destroy(error as Error);
+      await loaded.catch(() => undefined);
+      throw error;
+    }
     into.end();
     await loaded;
   }
   await reader.end();
   await resetSequences(client);
-  await client.query('COMMIT');
 }
 
 /**
  * Restores the backup in `file` into the empty database at `url`: checks the file (complete, this
  * app's format, a schema this version knows) and the key (the one the subjects were matched
- * under) before touching the database; migrates the database to the backup's schema, loads every
- * row in one transaction, then applies any migration newer than the backup, as on an upgrade.
- * A database with no schema gets it; one with rows is refused. Loading runs the tables' insert
- * triggers and checks every constraint, as for rows the app writes.
+ * under) before touching the database; then, in one transaction, migrates the database to the
+ * backup's schema, loads every row and applies any migration newer than the backup, as an
+ * upgrade would. A database with no schema gets it; one with rows is refused; any refusal or
+ * failure part-way leaves the database as it was. Loading runs the tables' insert triggers and
+ * checks every constraint, as for rows the app writes.
  */
 export async function restoreDatabase(config: AppConfig, url: string, file: string, progress: Progress): Promise<BackupHeader> {
   const { reader, header } = await BackupReader.open(file);
   try {
-    await restoreFrom(config, url, { reader, file, header }, progress);
+    const position = schemaPosition(header);
+    await checkSubjectMatchKey(config, header);
+    await restoreWithin(config, url, position, (client) => load(client, reader, file, header, progress), header);
+    return header;
   } finally {
     reader.close();
   }
-  await migrateTo(config, url);
-  return header;
 }
 
-async function restoreFrom(config: AppConfig, url: string, { reader, file, header }: { reader: BackupReader; file: string; header: BackupHeader }, progress: Progress): Promise<void> {
-  const position = schemaPosition(header);
-  await checkSubjectMatchKey(config, header);
-  const client = connect(url);
-  await client.connect();
+/** The restore's one transaction, on one connection: migrations (TypeORM's) and COPY (pg's) share it. */
+async function restoreWithin(config: AppConfig, url: string, position: number, loadRows: (client: ClientBase) => Promise<void>, header: BackupHeader): Promise<void> {
+  const options = dataSourceOptions(config, url);
+  const toBackup = await new DataSource({ ...options, migrations: MIGRATIONS.slice(0, position + 1) }).initialize();
+  const toLatest = await new DataSource({ ...options, migrations: MIGRATIONS }).initialize();
+  const runner = toBackup.createQueryRunner();
   try {
+    await runner.connect();
+    // TypeORM's own connection, so that the COPY runs in the transaction the migrations run in.
+    const client = (runner as unknown as { databaseConnection: ClientBase }).databaseConnection;
+    await runner.startTransaction();
+    // A big table takes as long as it takes to copy; no instance should be running meanwhile.
+    await runner.query('SET LOCAL statement_timeout = 0');
+    await runner.query('SET LOCAL idle_in_transaction_session_timeout = 0');
+    await runner.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const known = new Set(MIGRATIONS.slice(0, position + 1).map((migration) => migration.name));
     if ((await appliedMigrations(client)).some((name) => !known.has(name))) {
       throw new BackupRefused(
@@ -148,13 +160,16 @@ async function restoreFrom(config: AppConfig, url: string, { reader, file, heade
       );
     }
     await refuseUnlessEmpty(client);
-    await migrateTo(config, url, position + 1);
-    await load(client, reader, file, header, progress);
+    await migrateWithin(toBackup, runner);
+    await loadRows(client);
+    await migrateWithin(toLatest, runner);
+    await runner.commitTransaction();
   } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     if (error instanceof BackupRefused) throw error;
     throw new BackupRefused(`The backup could not be loaded: ${error instanceof Error ? error.message : String(error)}. Nothing was restored.`);
   } finally {
-    // Ending the connection mid-transaction rolls it back.
-    await client.end();
+    await runner.release();
+    await Promise.all([toBackup.destroy(), toLatest.destroy()]);
   }
 }
