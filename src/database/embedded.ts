@@ -54,6 +54,18 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+function localUrl(password: string, port: number, database: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** The Postgres serving the cluster in `clusterDir` (its postmaster.pid names a live postgres on it), if one is. */
+async function serving(clusterDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const lines = (await readFile(join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  const cmdline = Number.isInteger(pid) && pid > 0 ? await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '') : '';
+  return cmdline.includes('postgres') && cmdline.includes(clusterDir) ? { pid, port } : undefined;
+}
+
 interface PostgresBinaries {
   postgres: string;
   initdb: string;
@@ -126,7 +138,7 @@ export class EmbeddedDatabase {
   }
 
   urlFor(database: string): string {
-    return `postgres://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+    return localUrl(this.password, this.port, database);
   }
 
   /** Starts (initialising on first use) the cluster kept under `dataDir`, and makes sure the `planner` database exists. */
@@ -172,15 +184,26 @@ export class EmbeddedDatabase {
   }
 
   /**
+   * The `planner` database of a Postgres already serving the cluster under `dataDir` (an app running
+   * on it), for a command such as a backup that must use it rather than start (or stop) its own.
+   */
+  static async runningUrl(dataDir: string): Promise<string | undefined> {
+    const root = resolve(dataDir);
+    const found = await serving(join(root, 'pg'));
+    if (!found) return undefined;
+    const password = (await readFile(join(root, 'pg-password'), 'utf8')).trim();
+    return localUrl(password, found.port, 'planner');
+  }
+
+  /**
    * A crashed app (SIGKILL) can leave its Postgres running, or a postmaster.pid behind.
    * A live orphan is shut down cleanly (it has all committed data); a stale file is removed.
    */
   private static async clearStaleLock(clusterDir: string, logger: Logger): Promise<void> {
     const pidFile = join(clusterDir, 'postmaster.pid');
     if (!(await exists(pidFile))) return;
-    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    const cmdline = Number.isInteger(pid) && pid > 0 ? await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '') : '';
-    if (cmdline.includes('postgres') && cmdline.includes(clusterDir)) {
+    const { pid } = (await serving(clusterDir)) ?? {};
+    if (pid) {
       logger.warn(`stopping Postgres (pid ${pid}) left running by a previous run`);
       process.kill(pid, 'SIGINT');
       if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) {

@@ -16,12 +16,13 @@ import { operationBody, signedIn } from '../factories';
 import { webSignIn, WebSession } from '../support/browser-session';
 import { adminQuery, isolatedDatabaseUrl, withDatabase } from '../support/databases';
 import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from '../support/jwt';
+import { postgresProcessesFor, RunningApp } from '../support/running-app';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Runs a built command (npm run backup / restore) as an operator would, on DATABASE_URL. */
-async function command(script: string, url: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [resolve(__dirname, '../../dist', script), ...args], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY, LOG_LEVEL: 'error' },
+async function command(script: string, url: string, file?: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [resolve(__dirname, '../../dist', script), ...(file ? [file] : [])], {
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY, LOG_LEVEL: 'error', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -229,6 +230,23 @@ describe('backup and restore', () => {
     const message = await refused(await withHeader((changed) => (changed.schemaVersion = MIGRATIONS[MIGRATIONS.length - 2].name)), {}, await blankDatabaseUrl());
     expect(message).toContain('does not hold the tables of the schema it names');
   }, 60_000);
+
+  it('backs up the embedded database of a running app through its own Postgres, leaving it running', async () => {
+    const dataDir = await mkdtemp(join(dir, 'embedded-'));
+    const app = await RunningApp.start(dataDir);
+    try {
+      const serving = await postgresProcessesFor(dataDir);
+      const copy = join(dir, 'embedded.backup.gz');
+      const backedUp = await command('backup.js', '', copy, { DATA_DIR: dataDir });
+      expect(backedUp).toMatchObject({ code: 0, stderr: '' });
+      expect(backedUp.stdout).toMatch(/Backing up users: [1-9]\d* rows/);
+      expect(backedUp.stdout).toContain(`to ${copy}`);
+      expect(await postgresProcessesFor(dataDir)).toEqual(serving);
+      await app.waitUntilHealthy();
+    } finally {
+      await app.stop('SIGTERM');
+    }
+  }, 120_000);
 
   describe('beside the embedded database, with the key kept in DATA_DIR', () => {
     /** The settings of an instance on the embedded database: no keys in the environment, only what DATA_DIR holds. */

@@ -23,6 +23,7 @@ export interface BackupHeader {
   schemaVersion: string;
   /** Hex HMAC fingerprint of the subject match key the database was matched under (key-fingerprints.ts); null if no instance ever started on it. */
   subjectMatchKeyFingerprint: string | null;
+  /** When the snapshot was taken: the start of its transaction, which every row read is as of. */
   takenAt: string;
   /** In an order that foreign keys allow: a table comes after every table it refers to. */
   tables: BackupTable[];

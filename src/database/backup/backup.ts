@@ -12,6 +12,7 @@ async function snapshotHeader(client: Client): Promise<BackupHeader> {
   const { rows: schema } = await client.query<{ present: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
   const newest = schema[0].present ? (await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp DESC, id DESC LIMIT 1')).rows[0] : undefined;
   if (!newest) throw new BackupRefused('This database has no tables yet, so there is nothing to back up. Check DATABASE_URL or DATA_DIR.');
+  const { rows: started } = await client.query<{ at: Date }>('SELECT now() AS at');
   const { rows: keys } = await client.query<{ fingerprint: string }>(`SELECT encode(fingerprint, 'hex') AS fingerprint FROM instance_keys WHERE name = 'SUBJECT_MATCH_KEY'`);
   const tables: BackupTable[] = [];
   for (const table of await inForeignKeyOrder(client, await appTables(client))) {
@@ -23,7 +24,7 @@ async function snapshotHeader(client: Client): Promise<BackupHeader> {
     formatVersion: FORMAT_VERSION,
     schemaVersion: newest.name,
     subjectMatchKeyFingerprint: keys[0]?.fingerprint ?? null,
-    takenAt: new Date().toISOString(),
+    takenAt: started[0].at.toISOString(),
     tables,
   };
 }

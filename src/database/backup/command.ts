@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { JsonLogger } from '../../common/logging/json-logger';
 import { AppConfig, ConfigValidationError, loadConfig } from '../../config/app-config';
 import { DatabaseServer } from '../database-server';
+import { EmbeddedDatabase } from '../embedded';
 import { BackupRefused, BackupTable, Progress } from './backup-file';
 
 /** Tables this big get a line every so often while they are copied, so a long backup is seen to move. */
@@ -30,7 +31,8 @@ export function screenProgress(verb: string): Progress & { total(): number } {
 
 /**
  * Runs a backup or restore command with the app's own settings: the database is DATABASE_URL,
- * or the embedded one under DATA_DIR, started for the command and stopped after it.
+ * or the embedded one under DATA_DIR: the running app's, or else started for the command and
+ * stopped after it.
  */
 export function runCommand(usage: string, command: (config: AppConfig, url: string, file: string) => Promise<string>): void {
   const run = async () => {
@@ -38,11 +40,13 @@ export function runCommand(usage: string, command: (config: AppConfig, url: stri
     if (!file || process.argv.length > 3) throw new BackupRefused(usage);
     const config = loadConfig();
     Logger.overrideLogger(new JsonLogger(config.LOG_LEVEL));
-    const server = await DatabaseServer.open(config);
+    // Beside a running app, its embedded Postgres is used as it is: starting another would stop it.
+    const running = config.DATABASE_URL ? undefined : await EmbeddedDatabase.runningUrl(config.DATA_DIR);
+    const server = running ? undefined : await DatabaseServer.open(config);
     try {
-      process.stdout.write(`${await command(config, server.url, file)}\n`);
+      process.stdout.write(`${await command(config, running ?? (server as DatabaseServer).url, file)}\n`);
     } finally {
-      await server.stop();
+      await server?.stop();
     }
   };
   run().catch((error: unknown) => {

@@ -91,7 +91,6 @@ async function resetSequences(client: ClientBase): Promise<void> {
 
 /** Loads every table, in the transaction the caller holds. */
 async function load(client: ClientBase, reader: BackupReader, file: string, header: BackupHeader, progress: Progress): Promise<void> {
-  await refuseUnlessEmpty(client);
   await refuseUnlikeSchema(client, file, header);
   for (const table of [...header.tables].reverse()) {
     if (FILLED_BY_MIGRATIONS.has(table.name)) await client.query(`DELETE FROM ${client.escapeIdentifier(table.name)}`);
