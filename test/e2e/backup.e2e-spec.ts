@@ -5,14 +5,17 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service';
 import { loadConfig } from '../../src/config/app-config';
 import { backupDatabase } from '../../src/database/backup/backup';
 import { BackupHeader, Progress } from '../../src/database/backup/backup-file';
-import { MIGRATIONS } from '../../src/database/data-source';
+import { dataSourceOptions, MIGRATIONS } from '../../src/database/data-source';
+import { migrate } from '../../src/database/migrate';
 import { restoreDatabase } from '../../src/database/backup/restore';
-import { operationBody, signedIn } from '../factories';
+import { createAgency, operationBody, signedIn } from '../factories';
 import { webSignIn, WebSession } from '../support/browser-session';
 import { adminQuery, isolatedDatabaseUrl, withDatabase } from '../support/databases';
 import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from '../support/jwt';
@@ -157,6 +160,26 @@ describe('backup and restore', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('This database is not empty');
     expect(await command('restore.js', targetUrl)).toMatchObject({ code: 1, stderr: 'Say which backup to restore: npm run restore -- <file>\n' });
+  }, 60_000);
+
+  it('restores a backup from an older schema, then applies the newer migrations to its rows', async () => {
+    const olderUrl = await blankDatabaseUrl();
+    const older = await new DataSource({ ...dataSourceOptions(configFor(olderUrl), olderUrl), migrations: MIGRATIONS.slice(0, -1) }).initialize();
+    try {
+      await migrate(older, new Logger('Test'));
+      await createAgency(older, { code: 'OLDER', kind: 'NCA' });
+    } finally {
+      await older.destroy();
+    }
+    const olderFile = join(dir, 'older.backup.gz');
+    const olderHeader = await backupDatabase(olderUrl, olderFile, quiet);
+    expect(olderHeader).toMatchObject({ schemaVersion: MIGRATIONS[MIGRATIONS.length - 2].name, subjectMatchKeyFingerprint: null });
+    const targetUrl = await blankDatabaseUrl();
+    await restoreDatabase(configFor(targetUrl), targetUrl, olderFile, quiet);
+    const restored = await snapshot(targetUrl);
+    expect(restored.migrations.map((row) => (row as { name: string }).name).sort()).toEqual(MIGRATIONS.map((migration) => migration.name).sort());
+    expect(restored.agencies).toEqual([expect.objectContaining({ code: 'OLDER' })]);
+    expect(restored.instance_keys).toEqual([]);
   }, 60_000);
 
   it('restores into a database already migrated and still empty', async () => {

@@ -43,6 +43,11 @@ export function connect(url: string): Client {
   return new Client({ connectionString: url, options: '-c DateStyle=ISO,MDY -c TimeZone=UTC' });
 }
 
+export async function hasTable(client: ClientBase, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`public.${name}`]);
+  return rows[0].present;
+}
+
 /** The app's tables (not TypeORM's list of migrations, which the restore runs itself), with the columns a COPY carries. */
 export async function appTables(client: ClientBase): Promise<{ name: string; columns: string[] }[]> {
   const { rows } = await client.query<{ name: string; columns: string[] }>(`

@@ -7,7 +7,7 @@ import { heldKey } from '../../config/instance-keys';
 import { dataSourceOptions, MIGRATIONS } from '../data-source';
 import { fingerprintOf } from '../key-fingerprints';
 import { MIGRATION_LOCK } from '../migrate';
-import { BackupHeader, BackupRefused, Progress, appTables, copyColumns } from './backup-file';
+import { BackupHeader, BackupRefused, Progress, appTables, copyColumns, hasTable } from './backup-file';
 import { BackupReader } from './backup-reader';
 
 /**
@@ -39,8 +39,7 @@ function schemaPosition(header: BackupHeader): number {
 }
 
 async function appliedMigrations(client: ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
-  if (!rows[0].present) return [];
+  if (!(await hasTable(client, 'migrations'))) return [];
   return (await client.query<{ name: string }>('SELECT name FROM migrations')).rows.map((row) => row.name);
 }
 
