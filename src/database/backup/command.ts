@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JsonLogger } from '../../common/logging/json-logger';
 import { AppConfig, ConfigValidationError, loadConfig } from '../../config/app-config';
+import { readEnvFile } from '../../config/env-file';
 import { DatabaseServer } from '../database-server';
 import { EmbeddedDatabase } from '../embedded';
 import { BackupRefused, BackupTable, Progress } from './backup-file';
@@ -38,6 +39,8 @@ export function runCommand(usage: string, command: (config: AppConfig, url: stri
   const run = async () => {
     const file = process.argv[2];
     if (!file || process.argv.length > 3) throw new BackupRefused(usage);
+    // Read as npm start reads it: .env in the working directory, the environment winning.
+    readEnvFile();
     const config = loadConfig();
     Logger.overrideLogger(new JsonLogger(config.LOG_LEVEL));
     // Beside a running app, its embedded Postgres is used as it is: starting another would stop it.
