@@ -1,10 +1,9 @@
 import { createAgency, createUser, randomPostcode } from '../factories';
 import { Scenario } from '../factories/scenario';
 import { webSignIn } from '../support/browser-session';
+import { isolatedDatabaseUrl } from '../support/databases';
 import { sample, TOKEN } from '../support/metrics';
 import { startTestApp, TestApp } from '../support/test-app';
-
-
 
 describe('GET /metrics', () => {
   describe('without METRICS_TOKEN', () => {
@@ -26,7 +25,8 @@ describe('GET /metrics', () => {
     const scrape = async () => (await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200)).text;
 
     beforeAll(async () => {
-      t = await startTestApp({ METRICS_TOKEN: TOKEN, LOGIN_MAX_FAILURES_PER_ACCOUNT: '2' });
+      // A database of its own: the sessions gauge counts every live session in it, and other test files sign in too.
+      t = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl(), METRICS_TOKEN: TOKEN, LOGIN_MAX_FAILURES_PER_ACCOUNT: '2' });
       s = new Scenario(t);
     });
     afterAll(() => t.close());
