@@ -1,4 +1,4 @@
-import { BriefingSection, PLAN_SECTIONS } from '../common/domain';
+import { BriefingSection, isActiveDeployment, PLAN_SECTIONS } from '../common/domain';
 import { agencyNamed, label, LABELS } from '../common/labels';
 import { markingText, printedMarkingCss } from '../common/marking';
 import { ukClock, ukDateTime } from '../common/uk-time';
@@ -71,7 +71,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
   // A completed or stood-down plan released its teams; those that were confirmed on the day are still the record of who was deployed.
   const deployedOnTheDay = (d: DeploymentView) =>
     d.status === 'RELEASED' && d.respondedAt !== null && (d.releaseReason === COMPLETED_RELEASE || d.releaseReason === STOOD_DOWN_RELEASE);
-  const active = plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED' || deployedOnTheDay(d));
+  const active = plan.deployments.filter((d) => isActiveDeployment(d.status) || deployedOnTheDay(d));
   const byTeam = new Map(plan.deployments.map((d) => [d.team.id, d]));
   const marking: Block = { kind: 'marking', text: markingText(plan.marking) };
   return [

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { isActiveDeployment } from '../../common/domain';
 import { WebPage } from '../../common/auth/decorators';
 import { completionRefusal, LIFECYCLE, LifecycleAction, transitionRefusal } from '../../common/lifecycle';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
@@ -180,5 +181,5 @@ export class PlanLifecycleController {
 
 /** The teams a plan holds, which ending it releases. */
 function teamsHeld(plan: OperationView) {
-  return plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED');
+  return plan.deployments.filter((deployment) => isActiveDeployment(deployment.status));
 }

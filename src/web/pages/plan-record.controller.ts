@@ -17,7 +17,7 @@ import type { RiskView } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
-import { BRIEFING_SECTIONS } from '../../common/domain';
+import { BRIEFING_SECTIONS, isActiveDeployment } from '../../common/domain';
 import { historyEntries } from '../history-view';
 import { download, FieldError } from '../page';
 import { formVersion, PlanContext, PlanPages } from '../plan-page';
@@ -120,7 +120,7 @@ export class PlanRecordController {
         : [row('Locations', NOT_SHARED, 'locations')]),
       ...timingRows(plan).map(([key, value]) => row(key, value, 'timings')),
       row('Lead agency', plan.leadAgency ? agencyNamed(plan.leadAgency) : 'Not chosen', 'lead'),
-      row('Teams', plan.deployments.filter((d) => d.status === 'CONFIRMED' || d.status === 'REQUESTED').map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
+      row('Teams', plan.deployments.filter((d) => isActiveDeployment(d.status)).map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
       row('Risk register', riskSummary(plan.risks), 'risks'),
       ...safeguardingRows(plan).map(([key, value]) => row(key, value, 'safeguarding')),
       row('Radio channel or talkgroup', plan.communications.radioChannel || 'Not recorded', 'communications'),

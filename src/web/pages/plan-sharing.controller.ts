@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
-import { GRANTABLE_SECTIONS, NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../../common/domain';
+import { GRANTABLE_SECTIONS, isActiveDeployment, NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../../common/domain';
 import { label } from '../../common/labels';
 import { ukDateTime } from '../../common/uk-time';
 import { SharingDto } from '../../operations/dto/sharing.dto';
@@ -26,7 +26,7 @@ const SEEN_TEXT: Record<Seen, string> = { DEFAULT: 'Yes', GRANTED: 'Shared by th
  */
 function partners(plan: OperationView) {
   const agencies = new Map<string, AgencyView>();
-  for (const d of plan.deployments) if (d.status === 'REQUESTED' || d.status === 'CONFIRMED') agencies.set(d.agency.id, d.agency);
+  for (const d of plan.deployments) if (isActiveDeployment(d.status)) agencies.set(d.agency.id, d.agency);
   agencies.set(plan.createdByAgency.id, plan.createdByAgency);
   for (const share of plan.sharing ?? []) agencies.set(share.agency.id, share.agency);
   agencies.delete(plan.owningAgency.id);

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { Roles, WebPage } from '../../common/auth/decorators';
 import { label } from '../../common/labels';
-import { OPERATION_STATUSES } from '../../common/domain';
+import { isActiveDeployment, OPERATION_STATUSES } from '../../common/domain';
 import { OperationView, PlanActionsView } from '../../operations/dto/plan-view.dto';
 import { ukInstant } from '../../common/uk-time';
 import { CreateOperationDto, OperationPage, OperationQueryDto } from '../../operations/dto/operation.dto';
@@ -192,7 +192,7 @@ export class PlansPagesController {
       readiness: readiness && readinessSection(plan, readiness),
       record,
       typesText: plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '),
-      activeTeams: plan.deployments.filter((deployment) => deployment.status === 'REQUESTED' || deployment.status === 'CONFIRMED').length,
+      activeTeams: plan.deployments.filter((deployment) => isActiveDeployment(deployment.status)).length,
       sections: SECTIONS,
       actions: offeredActions(plan),
       banner: happenedOf(request) ?? BANNERS.find(([flag]) => flag in query)?.[1],
