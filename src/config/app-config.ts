@@ -207,7 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...missingKeyProblems(config), ...trustProxyProblems(config));
   if (config.NODE_ENV === 'production') {
     const flagged = new Set(problems.map(({ variable }) => variable));
-    problems.push(...productionProblems(config, raw, flagged), ...metricsTokenProblems(config, flagged));
+    problems.push(...productionProblems(config, raw, flagged));
   }
   if (problems.length > 0) {
     throw new ConfigValidationError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`);
@@ -245,19 +245,13 @@ function trustProxyProblems(config: AppConfig): Problem[] {
   ];
 }
 
-/** In production the metrics token is a secret like the others: random, and not one published here. */
-function metricsTokenProblems(config: AppConfig, flagged: Set<string>): Problem[] {
-  if (config.METRICS_TOKEN === undefined || flagged.has('METRICS_TOKEN')) return [];
-  return secretProblems('METRICS_TOKEN', config.METRICS_TOKEN).map((message) => ({ variable: 'METRICS_TOKEN', message }));
-}
-
 /**
  * In production nothing public may guard the service: no published or guessable secret, no demo users
  * with a known password. Checked beside every other problem, but not for a setting already named
  * (`flagged`): one problem each is enough.
  */
 function productionProblems(config: AppConfig, raw: Record<string, string>, flagged: Set<string>): Problem[] {
-  const secrets = (['JWT_SECRET', 'SUBJECT_MATCH_KEY'] as const).filter((variable) => config[variable] !== undefined && !flagged.has(variable));
+  const secrets = (['JWT_SECRET', 'SUBJECT_MATCH_KEY', 'METRICS_TOKEN'] as const).filter((variable) => config[variable] !== undefined && !flagged.has(variable));
   const problems: Problem[] = secrets.flatMap((variable) =>
     secretProblems(variable, config[variable] as string).map((message) => ({ variable, message })),
   );
