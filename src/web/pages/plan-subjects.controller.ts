@@ -124,7 +124,8 @@ export class PlanSubjectsController {
     // Both reads hold to the Intelligence section (R14a): a reader it is not shared with gets none, and the page says so.
     const [subjects, hits] = await Promise.all([this.subjects.subjectsOf(request.user!, context.plan), this.deconfliction.hitsSeenBy(request.user!, context.plan)]);
     const rows = subjects.map((subject) => ({ id: subject.id, kind: label('subjectKind', subject.kind), text: describe(subject), addedBy: subject.addedBy.name, addedAt: subject.addedAt }));
-    const subjectHits = hitsOnPage(hits.filter((hit) => hit.kinds.some((kind) => kind !== 'PLACE')));
+    // Drawn from every hit, then narrowed: whether one is covered by a later hit depends on hits of any kind.
+    const subjectHits = hitsOnPage(hits).filter((hit) => hit.kinds.some((kind) => kind !== 'PLACE'));
     const kinds = SUBJECT_KINDS.map((kind) => ({ value: kind, text: label('subjectKind', kind) }));
     return this.pages.draw(reply, request, 'subjects.njk', 'Subjects of interest', context, { rows, subjectHits, kinds, values, errors, conflict, shared: context.plan.sections.includes('INTELLIGENCE') }, errors.length ? 400 : 200);
   }
