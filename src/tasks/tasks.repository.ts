@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { ENDED_STATUSES, OperationStatus } from '../common/domain';
+import { OperationStatus } from '../common/domain';
 import { query } from '../database/query';
-import { constants, identifier, sql } from '../database/sql';
+import { identifier, sql } from '../database/sql';
 import { OWNER_RELEASE } from '../common/release-reasons';
 import { hasNoCoordinator } from '../deployments/deployment.repository';
 import { AuthUser } from '../common/auth/auth-user';
-import { ownedBy, visibleTo } from '../operations/visibility.sql';
+import { ENDED, ownedBy, visibleTo } from '../operations/visibility.sql';
 import { hitWaits } from '../workflow/deconfliction.sql';
 
 export interface TaskRow {
@@ -44,7 +44,7 @@ export interface AdditionLimitReportRow {
 
 /** The plan's columns every task query selects (alias `o`). */
 const PLAN = sql`o.id, o.reference, o.name, o.status, o.starts_at AS "startsAt", o.ends_at AS "endsAt"`;
-const OPEN_PLAN = sql`o.status NOT IN (${constants(ENDED_STATUSES)})`;
+const OPEN_PLAN = sql`o.status NOT IN ${ENDED}`;
 
 /**
  * What waits for someone, one query per kind of task. Each starts from what the caller's agency
