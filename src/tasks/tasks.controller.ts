@@ -26,7 +26,8 @@ export class TasksController {
     isArray: true,
     description: 'A manager has looked into a report of the daily limit on additions (a LOOK_INTO_ADDITIONS task) of their agency: it leaves every manager’s tasks. Answers the caller’s tasks',
   })
-  lookedInto(@CurrentUser() caller: AuthUser, @IdParam('reportId') reportId: string): Promise<TaskView[]> {
-    return this.tasks.lookedInto(caller, reportId);
+  async lookedInto(@CurrentUser() caller: AuthUser, @IdParam('reportId') reportId: string): Promise<TaskView[]> {
+    await this.tasks.lookedInto(caller, reportId);
+    return this.tasks.forUser(caller);
   }
 }

@@ -147,10 +147,9 @@ export class TasksService {
     return tasks.sort(soonest);
   }
 
-  /** A manager of the agency has looked into a report of the daily limit: it leaves every manager's tasks. Answers the caller's tasks now. */
-  async lookedInto(viewer: AuthUser, reportId: string): Promise<TaskView[]> {
+  /** A manager of the agency has looked into a report of the daily limit: it leaves every manager's tasks. */
+  async lookedInto(viewer: AuthUser, reportId: string): Promise<void> {
     await this.additions.lookedInto(viewer, reportId);
-    return this.forUser(viewer);
   }
 
   /** A part to sign off; one whose sign-off a change withdrew names the changes, as the plan shows them to the viewer (R14c). */
