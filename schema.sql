@@ -228,6 +228,7 @@ CREATE TABLE public.deconfliction_hits (
     CONSTRAINT ck_deconfliction_hits_overlap CHECK ((((overlap_from IS NULL) = (overlap_to IS NULL)) AND (overlap_from <= overlap_to) AND ((overlap_from IS NULL) OR ('PLACE'::text = ANY (kinds))))),
     CONSTRAINT ck_deconfliction_hits_postcodes CHECK (((cardinality(shared_postcodes) = 0) OR ('PLACE'::text = ANY (kinds)))),
     CONSTRAINT pk_deconfliction_hits PRIMARY KEY (id, operation_id),
+    CONSTRAINT uq_deconfliction_hits_facts UNIQUE (operation_id, other_operation_id, kinds, shared_postcodes),
     CONSTRAINT uq_deconfliction_hits_side UNIQUE (id, operation_id, other_operation_id)
 );
 
@@ -730,8 +731,6 @@ CREATE INDEX ix_cps_involvements_liaison_newest ON public.cps_involvements USING
 CREATE INDEX ix_cps_involvements_open ON public.cps_involvements USING btree (operation_id) WHERE (status = 'REQUESTED'::text);
 
 CREATE INDEX ix_cps_involvements_open_newest ON public.cps_involvements USING btree (operation_created_at DESC, operation_id DESC) WHERE (status = 'REQUESTED'::text);
-
-CREATE INDEX ix_deconfliction_hits_operation ON public.deconfliction_hits USING btree (operation_id, other_operation_id);
 
 CREATE INDEX ix_deconfliction_hits_other ON public.deconfliction_hits USING btree (other_operation_id);
 

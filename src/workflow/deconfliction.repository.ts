@@ -110,10 +110,13 @@ export const DeconflictionRepository = {
             INSERT INTO deconfliction_hits (id, operation_id, other_operation_id, kinds, shared_postcodes, overlap_from, overlap_to, raised_by)
             SELECT id, ${operationId}::uuid, other_id, kinds, postcodes, overlap_from, overlap_to, ${raisedBy}::uuid FROM fresh
             UNION ALL
-            SELECT id, other_id, ${operationId}::uuid, kinds, postcodes, overlap_from, overlap_to, ${raisedBy}::uuid FROM fresh)
+            SELECT id, other_id, ${operationId}::uuid, kinds, postcodes, overlap_from, overlap_to, ${raisedBy}::uuid FROM fresh
+            ON CONFLICT ON CONSTRAINT uq_deconfliction_hits_facts DO NOTHING
+            RETURNING id, operation_id)
           SELECT h.id AS "hitId", other.id AS "otherId", other.reference AS "otherReference", me.reference, h.kinds, h.postcodes AS "sharedPostcodes",
                  CASE WHEN h.overlap_from IS NULL THEN NULL ELSE json_build_object('from', h.overlap_from, 'to', h.overlap_to) END AS overlap
-            FROM fresh h JOIN operations me ON me.id = ${operationId} JOIN operations other ON other.id = h.other_id
+            FROM fresh h JOIN recorded r ON r.id = h.id AND r.operation_id = ${operationId}
+            JOIN operations me ON me.id = ${operationId} JOIN operations other ON other.id = h.other_id
            ORDER BY other.reference`,
     );
   },

@@ -266,6 +266,22 @@ describe('subject deconfliction', () => {
     }
   });
 
+  it('holds one pair to one hit for what it shares in the database itself: the same facts recorded again are refused', async () => {
+    const number = phone();
+    const [ours, theirs] = await Promise.all([s.draft(nca), s.draft(police)]);
+    await add(nca, ours, { kind: 'PHONE', phone: number });
+    await add(police, theirs, { kind: 'PHONE', phone: number });
+    const [hit] = await conflicts(nca, ours);
+    const again = t.dataSource.transaction((manager) =>
+      manager.query(
+        `INSERT INTO deconfliction_hits (id, operation_id, other_operation_id, kinds, shared_postcodes, raised_by)
+         SELECT gen_random_uuid(), operation_id, other_operation_id, kinds, shared_postcodes, raised_by FROM deconfliction_hits WHERE id = $1 AND operation_id = $2`,
+        [hit.hitId, ours.id],
+      ),
+    );
+    await expect(again).rejects.toMatchObject({ code: '23505', constraint: 'uq_deconfliction_hits_facts' });
+  });
+
   /** Removes a subject at the plan's current version. */
   const remove = async (who: Owner, plan: { id: string }, subjectId: string) => {
     const { version } = (await s.get(who.auth, `/operations/${plan.id}`).expect(200)).body;

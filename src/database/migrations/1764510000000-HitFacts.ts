@@ -35,6 +35,8 @@ export class HitFacts1764510000000 implements MigrationInterface {
         acknowledged_at timestamptz,
         CONSTRAINT pk_deconfliction_hits PRIMARY KEY (id, operation_id),
         CONSTRAINT uq_deconfliction_hits_side UNIQUE (id, operation_id, other_operation_id),
+        -- One pair is one hit for what it shares (R13): two changes raising the same match at once record it once.
+        CONSTRAINT uq_deconfliction_hits_facts UNIQUE (operation_id, other_operation_id, kinds, shared_postcodes),
         CONSTRAINT fk_deconfliction_hits_operation FOREIGN KEY (operation_id) REFERENCES operations (id),
         CONSTRAINT fk_deconfliction_hits_other FOREIGN KEY (other_operation_id) REFERENCES operations (id),
         CONSTRAINT fk_deconfliction_hits_raised_by FOREIGN KEY (raised_by) REFERENCES users (id),
@@ -99,7 +101,6 @@ export class HitFacts1764510000000 implements MigrationInterface {
     await db.query(`DROP TABLE deconfliction_hits`);
     await db.query(`DROP TABLE subject_hits`);
     await db.query(`ALTER TABLE hits RENAME TO deconfliction_hits`);
-    await db.query(`CREATE INDEX ix_deconfliction_hits_operation ON deconfliction_hits (operation_id, other_operation_id)`);
     await db.query(`CREATE INDEX ix_deconfliction_hits_other ON deconfliction_hits (other_operation_id)`);
 
     await db.query(`
@@ -133,7 +134,6 @@ export class HitFacts1764510000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE addition_limit_reports`);
     await db.query(`ALTER TABLE deconfliction_hits RENAME TO hits`);
-    await db.query(`DROP INDEX ix_deconfliction_hits_operation`);
     await db.query(`DROP INDEX ix_deconfliction_hits_other`);
     await db.query(`
       CREATE TABLE deconfliction_hits (
