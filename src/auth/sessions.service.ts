@@ -5,10 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LoginDto } from './dto/login.dto';
 import { AuthService } from './auth.service';
 import { SessionRepository, SessionRow } from './session.repository';
+import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from '../common/domain';
 
-/** DESIGN §6: a session ends 30 minutes after it was last used, and 12 hours after sign-in whatever happens. */
-export const SESSION_IDLE_SECONDS = 30 * 60;
-export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
 /** last_seen_at is written at most once a minute: a page view is a read, not a write, and the idle clock keeps a minute's precision. */
 const TOUCH_AFTER_SECONDS = 60;
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;

@@ -138,3 +138,7 @@ export function seenByDefault(kind: AgencyKind, section: PlanSection): boolean {
 /** Government Security Classifications this system may hold (R14d): nothing higher. */
 export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** DESIGN §6: a session ends 30 minutes after it was last used, and 12 hours after sign-in whatever happens. */
+export const SESSION_IDLE_SECONDS = 30 * 60;
+export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
