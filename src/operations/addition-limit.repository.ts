@@ -19,7 +19,8 @@ export const AdditionLimitRepository = {
   /**
    * Records a refusal: a user's first of the day opens the report; each later one adds to it, and
    * opens it again if it was looked into. A refused new plan was never made: the report keeps the
-   * plan of an earlier refusal, if any.
+   * plan of an earlier refusal, if any. The last refusal's time never goes back: a refusal whose
+   * transaction began before the one that opened the report may be recorded after it.
    */
   async report(manager: EntityManager, refusal: AdditionRefusal): Promise<void> {
     await query(
@@ -28,7 +29,7 @@ export const AdditionLimitRepository = {
           SELECT ${refusal.userId}::uuid, ${refusal.agencyId}::uuid, ${refusal.ukDay}::date, (SELECT id FROM operations WHERE id = ${refusal.operationId}::uuid), ${refusal.dailyLimit}::int, ${refusal.additions}::int
           ON CONFLICT (user_id, uk_day) DO UPDATE
             SET changes_refused = r.changes_refused + 1, additions_refused = r.additions_refused + EXCLUDED.additions_refused,
-                last_refused_at = now(), operation_id = COALESCE(EXCLUDED.operation_id, r.operation_id), agency_id = EXCLUDED.agency_id,
+                last_refused_at = GREATEST(r.last_refused_at, now()), operation_id = COALESCE(EXCLUDED.operation_id, r.operation_id), agency_id = EXCLUDED.agency_id,
                 daily_limit = EXCLUDED.daily_limit, looked_into_by = NULL, looked_into_at = NULL`,
     );
   },

@@ -1,5 +1,6 @@
 import { createUser, login, operationBody, randomPostcode, signedIn } from '../factories';
 import { ukDate } from '../../src/common/uk-time';
+import { AdditionLimitRepository } from '../../src/operations/addition-limit.repository';
 import { Owner, Plan, Scenario } from '../factories/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -463,6 +464,30 @@ describe('subject deconfliction', () => {
       const held = await Promise.all(plans.map(async (plan) => (await limited.http().get(`/operations/${plan.id}/subjects`).set(coordinator.auth).expect(200)).body.subjects.length));
       expect(held.reduce((sum, count) => sum + count, 0)).toBe(3);
     } finally {
+      await limited.close();
+    }
+  });
+
+  it('records a refusal that started before the refusal that opened the day’s report, without the report’s times going backwards', async () => {
+    const limited = await startTestApp({ DECONFLICTION_MAX_ADDITIONS_PER_DAY: '1' });
+    const earlier = limited.dataSource.createQueryRunner();
+    try {
+      const coordinator = await signedIn(limited.dataSource, limited.http);
+      const plan = (await limited.http().post('/operations').set(coordinator.auth).send(operationBody({ locations: [] })).expect(201)).body;
+      const added = (await limited.http().post(`/operations/${plan.id}/subjects`).set(coordinator.auth).send({ version: plan.version, kind: 'PHONE', phone: phone() }).expect(201)).body;
+      // A refusal whose transaction began first, and is recorded last.
+      await earlier.startTransaction();
+      await earlier.query('SELECT now()');
+      await limited.http().post(`/operations/${plan.id}/subjects`).set(coordinator.auth).send({ version: added.operationVersion, kind: 'PHONE', phone: phone() }).expect(429);
+      const refusal = { userId: coordinator.user.id, agencyId: coordinator.agency.id, ukDay: ukDate(new Date()), operationId: plan.id, dailyLimit: 1, additions: 1 };
+      await AdditionLimitRepository.report(earlier.manager, refusal);
+      await earlier.commitTransaction();
+      const [report] = await limited.dataSource.query('SELECT changes_refused, first_refused_at, last_refused_at FROM addition_limit_reports WHERE user_id = $1', [coordinator.user.id]);
+      expect(report.changes_refused).toBe(2);
+      expect(report.last_refused_at.getTime()).toBeGreaterThanOrEqual(report.first_refused_at.getTime());
+    } finally {
+      if (earlier.isTransactionActive) await earlier.rollbackTransaction();
+      await earlier.release();
       await limited.close();
     }
   });
