@@ -82,11 +82,24 @@ export const LABELS = {
     ACCEPTED: 'Accepted',
     REJECTED: 'Rejected',
   } satisfies Record<EvidenceStatus, string>,
+  evidenceStatusTag: {
+    OPEN: 'govuk-tag--grey',
+    ASSIGNED: 'govuk-tag--blue',
+    GATHERED: 'govuk-tag--purple',
+    ACCEPTED: 'govuk-tag--green',
+    REJECTED: 'govuk-tag--red',
+  } satisfies Record<EvidenceStatus, string>,
   deploymentStatus: {
     REQUESTED: 'Requested',
     CONFIRMED: 'Confirmed',
     DECLINED: 'Declined',
     RELEASED: 'Released',
+  } satisfies Record<DeploymentStatus, string>,
+  deploymentStatusTag: {
+    REQUESTED: 'govuk-tag--blue',
+    CONFIRMED: 'govuk-tag--green',
+    DECLINED: 'govuk-tag--red',
+    RELEASED: 'govuk-tag--grey',
   } satisfies Record<DeploymentStatus, string>,
   cpsStatus: {
     REQUESTED: 'Requested',
@@ -146,6 +159,7 @@ export const LABELS = {
     OTHER: 'Other',
   } satisfies Record<Hazard, string>,
   riskRating: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } satisfies Record<RiskRating, string>,
+  riskRatingTag: { LOW: 'govuk-tag--green', MEDIUM: 'govuk-tag--yellow', HIGH: 'govuk-tag--red' } satisfies Record<RiskRating, string>,
   subjectKind: { PERSON: 'A person', PHONE: 'A phone number', VEHICLE: 'A vehicle', EMAIL: 'An email address' } satisfies Record<SubjectKind, string>,
   signOffState: {
     AWAITING: 'Awaiting sign-off',

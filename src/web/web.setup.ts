@@ -6,8 +6,13 @@ import { agencyNamed, counted, LABELS } from '../common/labels';
 import { ukDateTime, ukDay } from '../common/uk-time';
 import { registerCallerConstraint } from './callers';
 
-/** The templates (beside this file in src/ and, copied by the build, in dist/) and GOV.UK Frontend's macros. */
+/**
+ * The templates (under this folder in src/ and, copied by the build, in dist/): the layouts and
+ * partials every page shares in views/ ("layout.njk"), each family's own in its folder
+ * ("risks/risks.njk"); and GOV.UK Frontend's macros.
+ */
 const VIEWS = join(__dirname, 'views');
+const FAMILIES = __dirname;
 const GOVUK_FRONTEND = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 /** What `npm run build` compiles and copies (scripts/build-assets.mjs): CSS, GOV.UK Frontend's JS and the app's. */
 export const PUBLIC_ASSETS = resolve(__dirname, '..', '..', 'dist', 'public');
@@ -19,7 +24,7 @@ export async function registerWebUi(app: NestFastifyApplication): Promise<void> 
   app.useStaticAssets({ root: PUBLIC_ASSETS, prefix: '/public/', decorateReply: false, maxAge: 3600_000 });
   await app.register(fastifyView, {
     engine: { nunjucks },
-    templates: [VIEWS, GOVUK_FRONTEND],
+    templates: [VIEWS, FAMILIES, GOVUK_FRONTEND],
     // Templates are compiled once and cached, in every environment: nothing edits them while the app runs.
     production: true,
     options: {

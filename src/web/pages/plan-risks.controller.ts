@@ -13,7 +13,8 @@ import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { inOrder } from '../order-form';
 import { FieldError } from '../page';
-import { Conflict, formVersion, PlanContext, PlanPages } from '../plan-page';
+import { PlanContext } from '../plan-context';
+import { Conflict, formVersion, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 /** The risk form as typed: kept when it comes back with errors. */
@@ -126,8 +127,7 @@ export class PlanRisksController {
   ) {}
 
   @Get('risks')
-  async risks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string, @Query('change') change?: string): Promise<FastifyReply> {
-    const context = await this.pages.load(request, reference);
+  risks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query('change') change?: string): FastifyReply {
     const index = change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < context.plan.risks.length ? Number(change) : undefined;
     const values = riskAt(index)(context.plan);
     return this.draw(reply, request, this.pages.editing(context, values), values, index, []);
