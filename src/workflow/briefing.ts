@@ -307,27 +307,54 @@ function outcomeBlocks(plan: OperationView): Block[] {
   ];
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * One line of someone's text, shown in Markdown as they typed it (CommonMark): every character that
+ * could start emphasis, a heading, a table, a link, HTML, code or strike-through is escaped, and so
+ * is a mark at the start that would begin a list, a quote, a heading underline or a thematic break.
+ * Leading spaces go: four would turn the line into code.
+ */
+function literalLine(line: string): string {
+  return line
+    .trim()
+    .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+/**
+ * Someone's text as Markdown shows it: each line literal, each line break kept (a backslash at the end
+ * of the line, CommonMark's hard break), a blank line still a new paragraph. `indent` continues a
+ * list item's text on its later lines.
+ */
+function literal(text: string, indent = ''): string {
+  const lines = text.split(/\r?\n/).map(literalLine);
+  return lines.map((line, at) => (line && lines[at + 1] ? `${line}\\` : line)).join(`\n${indent}`);
+}
+
+/** Text on one line (a heading, a table cell): its line breaks become spaces. */
+const oneLine = (text: string) => literalLine(text.replace(/\s*\r?\n\s*/g, ' '));
 
 export function toMarkdown(blocks: Block[]): string {
   return `${blocks
     .map((block) => {
       switch (block.kind) {
         case 'marking':
-          return `**${block.text}**`;
+          return `**${oneLine(block.text)}**`;
         case 'title':
-          return `# ${block.text}`;
+          return `# ${oneLine(block.text)}`;
         case 'heading':
-          return `## ${block.text}`;
+          return `## ${oneLine(block.text)}`;
         case 'subheading':
-          return `### ${block.text}`;
+          return `### ${oneLine(block.text)}`;
         case 'paragraph':
-          return block.text;
+          return literal(block.text);
         case 'facts':
-          return block.rows.map(([label, value]) => `- **${label}:** ${value}`).join('\n');
+          return block.rows.map(([label, value]) => `- **${oneLine(label)}:** ${literal(value, '  ')}`).join('\n');
         case 'table':
-          if (block.rows.length === 0) return `_${block.empty}_`;
-          return [block.header, block.header.map(() => '---'), ...block.rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
+          if (block.rows.length === 0) return `_${oneLine(block.empty)}_`;
+          return [block.header.map(oneLine), block.header.map(() => '---'), ...block.rows.map((row) => row.map(oneLine))]
+            .map((row) => `| ${row.join(' | ')} |`)
+            .join('\n');
       }
     })
     .join('\n\n')}\n`;
