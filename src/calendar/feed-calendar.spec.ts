@@ -1,7 +1,8 @@
+import ICAL from 'ical.js';
 import ical, { VEvent } from 'node-ical';
 import { COMPLETED_RELEASE, CANCELLED_RELEASE, OWNER_RELEASE } from '../common/release-reasons';
 import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
-import { deploymentEventStatus, eventClass, feedCalendar, planEventStatus } from './feed-calendar';
+import { deploymentEventStatus, eventClass, FEED_DESCRIPTION, feedCalendar, planEventStatus } from './feed-calendar';
 
 const plan: OwnedPlanRow = {
   id: '5d7c1d1e-0000-4000-8000-000000000001',
@@ -120,5 +121,27 @@ describe('the calendar feed’s events', () => {
     }
     expect(eventClass({ classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null })).toBe('CONFIDENTIAL');
     expect(eventClass({ classification: 'OFFICIAL', handlingInstruction: 'Not for release' })).toBe('PRIVATE');
+  });
+
+  it('read back whole with ical.js, a strict RFC 5545 parser: every line ends in CRLF, the last too, and the calendar’s own text is escaped', () => {
+    const completedPlan = { ...plan, status: 'COMPLETED' as const };
+    const wentOnTheDay = { ...deployment, status: 'RELEASED' as const, releaseReason: COMPLETED_RELEASE, releasedOnCompletion: true, planStatus: 'COMPLETED' as const };
+    const text = feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [completedPlan], deployments: [wentOnTheDay] });
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    // The calendar's name and description are TEXT, as calendar apps read them (RFC 7986's NAME and DESCRIPTION).
+    Object.assign(ICAL.design.icalendar.property, { 'x-wr-calname': { defaultType: 'text' }, 'x-wr-caldesc': { defaultType: 'text' } });
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe(FEED_DESCRIPTION);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Days of action – WMP');
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    const byUid = Object.fromEntries(events.map((event) => [event.uid, event]));
+    // A completed plan and the team that went on its day agree: both stood, and the team is told as confirmed.
+    expect(byUid[`${plan.id}@planner`].component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(byUid[`${plan.id}@planner`].description).toContain('Status: Completed');
+    expect(byUid[`${plan.id}@planner`].summary).toBe(`OP-2027-0042: ${plan.name}`);
+    expect(byUid[`${deployment.id}@planner`].component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(byUid[`${deployment.id}@planner`].description).toContain('Team: HMRC Birmingham (Confirmed)');
+    expect(byUid[`${deployment.id}@planner`].description).toContain(`Plan: OP-2027-0042: ${plan.name} (Completed)`);
   });
 });

@@ -5,6 +5,10 @@ import { Marking, markingText } from '../common/marking';
 import { ukClock, ukDate, ukDateTime } from '../common/uk-time';
 import type { OwnedPlanRow, TeamDeploymentRow } from './calendar.repository';
 
+/** What the feed says it holds (X-WR-CALDESC). */
+export const FEED_DESCRIPTION =
+  'Plans your agency owns and your agency’s confirmed teams, from the Day of action planner: reference, name, status, times and marking; the details are on each plan’s page';
+
 /** Calendar apps ask again this often (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 3600;
 
@@ -31,6 +35,15 @@ export function deploymentEventStatus(deployment: Pick<TeamDeploymentRow, 'statu
   if (deployment.planStatus === 'CANCELLED') return ICalEventStatus.CANCELLED;
   if (deployment.status === 'CONFIRMED' || deployment.releasedOnCompletion) return ICalEventStatus.CONFIRMED;
   return ICalEventStatus.CANCELLED;
+}
+
+/**
+ * Text as an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line break
+ * escaped. ical-generator escapes an event's text itself but writes the calendar's own name and
+ * description (X-WR-CALNAME, X-WR-CALDESC) as given.
+ */
+function icalText(text: string): string {
+  return text.replace(/[\\;,]/g, '\\$&').replace(/\r?\n/g, '\\n');
 }
 
 /** A window as people in the UK read it; the end as a time of day alone when it falls on the same day. */
@@ -74,8 +87,8 @@ function deploymentDescription(deployment: TeamDeploymentRow, url: string): stri
  */
 export function feedCalendar(content: FeedContent): string {
   const calendar = ical({
-    name: `Days of action – ${content.agencyCode}`,
-    description: 'Plans your agency owns and your agency’s confirmed teams, from the Day of action planner: reference, name, status, times and marking; the details are on each plan’s page',
+    name: icalText(`Days of action – ${content.agencyCode}`),
+    description: icalText(FEED_DESCRIPTION),
     prodId: { company: 'Day of action planner', product: 'Calendar feed', language: 'EN' },
     ttl: REFRESH_SECONDS,
   });
@@ -110,5 +123,6 @@ export function feedCalendar(content: FeedContent): string {
       class: eventClass(deployment),
     });
   }
-  return calendar.toString();
+  // Every line ends with CRLF (RFC 5545 §3.1), the last one too, which ical-generator leaves off.
+  return `${calendar.toString()}\r\n`;
 }
