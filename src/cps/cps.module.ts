@@ -5,12 +5,14 @@ import { OperationsModule } from '../operations/operations.module';
 import { CpsController } from './cps.controller';
 import { CpsService } from './cps.service';
 import { EvidenceController } from './evidence.controller';
+import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
+import { InvolvementRepository } from './involvement.repository';
 
 @Module({
   imports: [OperationsModule, DeploymentsModule, AuditModule],
   controllers: [CpsController, EvidenceController],
-  providers: [CpsService, EvidenceService],
+  providers: [CpsService, EvidenceService, EvidenceRepository, InvolvementRepository],
   exports: [CpsService, EvidenceService],
 })
 export class CpsModule {}

@@ -44,19 +44,20 @@ export class CpsService {
     private readonly access: OperationAccess,
     private readonly plans: PlansService,
     private readonly audit: AuditService,
+    private readonly involvements: InvolvementRepository,
   ) {}
 
   /** The owner asks, saying what advice is needed and by when: from now every CPS liaison can see the plan. */
   async request(viewer: AuthUser, operationId: string, input: CpsRequestDto): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
-      const current = await InvolvementRepository.get(manager, operationId);
+      const current = await this.involvements.get(manager, operationId);
       if (current && (current.status === 'REQUESTED' || current.status === 'ENGAGED')) {
         throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current.status)}: it needs no new request`, { status: current.status });
       }
       const problem = adviceDateProblem(input.adviceNeededBy, ukDate(new Date()), ukDate(row.startsAt));
       if (problem) throw validationError([{ field: 'adviceNeededBy', problems: [problem] }]);
-      await InvolvementRepository.request(manager, operationId, { by: viewer.id, note: input.note, adviceNeededBy: input.adviceNeededBy });
+      await this.involvements.request(manager, operationId, { by: viewer.id, note: input.note, adviceNeededBy: input.adviceNeededBy });
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
@@ -73,13 +74,13 @@ export class CpsService {
   async withdraw(viewer: AuthUser, operationId: string, version: number): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
-      const current = await InvolvementRepository.get(manager, operationId);
+      const current = await this.involvements.get(manager, operationId);
       if (current?.status !== 'REQUESTED') {
         throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current?.status)}: there is no open request to withdraw`, {
           status: current?.status ?? null,
         });
       }
-      await InvolvementRepository.withdraw(manager, operationId);
+      await this.involvements.withdraw(manager, operationId);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, { operationId, action: 'cps.withdrawn', actor: viewer, before: { status: 'REQUESTED' }, after: { status: 'WITHDRAWN' } });
     });
@@ -88,7 +89,7 @@ export class CpsService {
 
   /** A plan that ends (cancelled, completed, stood down) withdraws its open request: it leaves every liaison's view. */
   async withdrawWhenPlanEnds(manager: EntityManager, viewer: AuthUser, row: OperationRow, why: string): Promise<void> {
-    if (!(await InvolvementRepository.withdraw(manager, row.id))) return;
+    if (!(await this.involvements.withdraw(manager, row.id))) return;
     await this.audit.append(manager, { operationId: row.id, action: 'cps.withdrawn', actor: viewer, before: { status: 'REQUESTED' }, after: { status: 'WITHDRAWN', reason: why } });
   }
 
@@ -117,8 +118,8 @@ export class CpsService {
         const why = `Evidence gathering on ${row.reference} is closed only once its day of action has been completed or stood down`;
         throw new DomainError('INVALID_TRANSITION', why, { status: row.status });
       }
-      if ((await InvolvementRepository.get(manager, operationId))?.closedAt) throw new DomainError('INVALID_TRANSITION', `Evidence gathering on ${row.reference} is already closed`);
-      await InvolvementRepository.close(manager, operationId, viewer.id);
+      if ((await this.involvements.get(manager, operationId))?.closedAt) throw new DomainError('INVALID_TRANSITION', `Evidence gathering on ${row.reference} is already closed`);
+      await this.involvements.close(manager, operationId, viewer.id);
       await this.access.update(manager, row, {});
       await this.audit.append(manager, { operationId, action: 'cps.closed', actor: viewer, before: { closed: false }, after: { closed: true } });
     });
@@ -128,7 +129,7 @@ export class CpsService {
   /** Only the liaison who accepted the involvement writes and decides evidence requirements (R15). */
   async lockForLiaison(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<OperationRow> {
     const row = await this.access.lockVisible(manager, viewer, operationId);
-    const involvement = await InvolvementRepository.get(manager, operationId);
+    const involvement = await this.involvements.get(manager, operationId);
     if (involvement?.status !== 'ENGAGED' || involvement.liaisonId !== viewer.id) {
       throw DomainError.forbidden(`Only the CPS liaison engaged on ${row.reference} may set or decide its evidence requirements`);
     }
@@ -137,14 +138,14 @@ export class CpsService {
 
   /** Evidence is gathered and decided until the liaison closes gathering. */
   async assertGatheringOpen(manager: EntityManager, row: OperationRow): Promise<void> {
-    const closedAt = (await InvolvementRepository.get(manager, row.id))?.closedAt;
+    const closedAt = (await this.involvements.get(manager, row.id))?.closedAt;
     if (closedAt) throw new DomainError('INVALID_TRANSITION', `The CPS liaison closed evidence gathering on ${row.reference} ${ukDateTime(closedAt)}`);
   }
 
   private answer(viewer: AuthUser, operationId: string, version: number, answer: 'ENGAGED' | 'DECLINED', reason?: string): Promise<{ reference: string; version: number }> {
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
-      const current = await InvolvementRepository.get(manager, operationId);
+      const current = await this.involvements.get(manager, operationId);
       if (!hasRole(viewer, 'CPS_LIAISON')) throw DomainError.forbidden('Only a CPS liaison may accept or decline early involvement');
       assertVersion(row, version);
       if (current?.status !== 'REQUESTED') {
@@ -153,8 +154,8 @@ export class CpsService {
       if (planHasEnded(row.status)) {
         throw new DomainError('INVALID_TRANSITION', `${row.reference} has been ${label('status', row.status).toLowerCase()}: its CPS request can no longer be answered`, { status: row.status });
       }
-      if (answer === 'ENGAGED') await InvolvementRepository.engage(manager, operationId, viewer.id);
-      else await InvolvementRepository.decline(manager, operationId, viewer.id, reason as string);
+      if (answer === 'ENGAGED') await this.involvements.engage(manager, operationId, viewer.id);
+      else await this.involvements.decline(manager, operationId, viewer.id, reason as string);
       // The liaison's answer is not an edit of the plan: it moves the version, not who last changed it (R12).
       const updated = await this.access.update(manager, row, {});
       await this.audit.append(manager, {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { EvidencePriority, EvidenceStatus, EvidenceType, Offence } from '../common/domain';
 import { first, query } from '../database/query';
@@ -28,7 +29,8 @@ export interface RequirementContent {
  * Evidence requirements: only this module writes them. Hand-written SQL: every transition
  * bumps the requirement's own version (R10), read under the row lock.
  */
-export const EvidenceRepository = {
+@Injectable()
+export class EvidenceRepository {
   lock(manager: EntityManager, operationId: string, requirementId: string): Promise<RequirementRow | undefined> {
     return first(
       manager,
@@ -38,7 +40,7 @@ export const EvidenceRepository = {
            WHERE r.id = ${requirementId} AND r.operation_id = ${operationId}
              FOR UPDATE OF r`,
     );
-  },
+  }
 
   async insert(manager: EntityManager, operationId: string, content: RequirementContent, by: string): Promise<string> {
     const [{ id }] = await query<{ id: string }>(
@@ -48,7 +50,7 @@ export const EvidenceRepository = {
           RETURNING id`,
     );
     return id;
-  },
+  }
 
   async update(manager: EntityManager, id: string, content: RequirementContent): Promise<void> {
     await query(
@@ -57,7 +59,7 @@ export const EvidenceRepository = {
                  description = ${content.description}, priority = ${content.priority}, version = version + 1, updated_at = now()
            WHERE id = ${id}`,
     );
-  },
+  }
 
   /** A team and whether it has a confirmed deployment on the operation (what assigning needs). */
   team(manager: EntityManager, operationId: string, teamId: string): Promise<{ id: string; name: string; capabilities: string[]; deployed: boolean } | undefined> {
@@ -67,11 +69,11 @@ export const EvidenceRepository = {
                  EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = ${operationId} AND d.team_id = t.id AND d.status = 'CONFIRMED') AS deployed
             FROM teams t WHERE t.id = ${teamId}`,
     );
-  },
+  }
 
   async assign(manager: EntityManager, id: string, teamId: string): Promise<void> {
     await query(manager, sql`UPDATE evidence_requirements SET assigned_team_id = ${teamId}, status = 'ASSIGNED', version = version + 1, updated_at = now() WHERE id = ${id}`);
-  },
+  }
 
   /** Requirements of a team that left the plan go back to OPEN, to be given to another team. */
   unassignTeam(manager: EntityManager, operationId: string, teamId: string): Promise<{ id: string; description: string }[]> {
@@ -81,7 +83,7 @@ export const EvidenceRepository = {
            WHERE operation_id = ${operationId} AND assigned_team_id = ${teamId} AND status IN ('ASSIGNED', 'REJECTED')
           RETURNING id, description`,
     );
-  },
+  }
 
   async gathered(manager: EntityManager, id: string, note: string, by: string): Promise<void> {
     await query(
@@ -90,7 +92,7 @@ export const EvidenceRepository = {
                  rejection_reason = NULL, decided_by = NULL, decided_at = NULL, version = version + 1, updated_at = now()
            WHERE id = ${id}`,
     );
-  },
+  }
 
   async decide(manager: EntityManager, id: string, decision: { status: 'ACCEPTED' | 'REJECTED'; by: string; reason: string | null }): Promise<void> {
     await query(
@@ -99,5 +101,5 @@ export const EvidenceRepository = {
                  version = version + 1, updated_at = now()
            WHERE id = ${id}`,
     );
-  },
-};
+  }
+}

@@ -36,6 +36,7 @@ export class EvidenceService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly cps: CpsService,
     private readonly deploymentEvents: DeploymentEvents,
+    private readonly requirements: EvidenceRepository,
   ) {}
 
   onModuleInit(): void {
@@ -56,7 +57,7 @@ export class EvidenceService implements OnModuleInit {
         description: input.description,
         priority: input.priority,
       };
-      const id = await EvidenceRepository.insert(manager, operationId, content, viewer.id);
+      const id = await this.requirements.insert(manager, operationId, content, viewer.id);
       const { version: _version, ...fields } = definedFields(input);
       return this.finish(manager, viewer, row, id, 'evidence.added', null, { requirementId: id, status: 'OPEN', ...fields });
     });
@@ -78,7 +79,7 @@ export class EvidenceService implements OnModuleInit {
         description: input.description ?? requirement.description,
         priority: input.priority ?? requirement.priority,
       };
-      await EvidenceRepository.update(manager, requirementId, next);
+      await this.requirements.update(manager, requirementId, next);
       const { id: _id, version: _version, status: _status, assignedTeamId: _team, assignedAgencyId: _agency, ...before } = requirement;
       return this.finish(manager, viewer, row, requirementId, 'evidence.updated', { requirementId, ...before }, { requirementId, ...next });
     });
@@ -92,12 +93,12 @@ export class EvidenceService implements OnModuleInit {
       assertEditable(row);
       const requirement = await this.requirement(manager, operationId, requirementId, input.version);
       assertStatus(requirement, ['OPEN', 'ASSIGNED'], 'assigned');
-      const team = await EvidenceRepository.team(manager, operationId, input.teamId);
+      const team = await this.requirements.team(manager, operationId, input.teamId);
       if (!team) throw DomainError.notFound('Team', input.teamId);
       if (!team.deployed) {
         throw new DomainError('TEAM_NOT_DEPLOYED', `${team.name} has no confirmed deployment on ${row.reference}; deploy it and have it confirmed first`, { team: team.name });
       }
-      await EvidenceRepository.assign(manager, requirementId, team.id);
+      await this.requirements.assign(manager, requirementId, team.id);
       const warning = capabilityWarning(requirement.evidenceType, team);
       return this.finish(
         manager,
@@ -129,7 +130,7 @@ export class EvidenceService implements OnModuleInit {
         throw new DomainError('INVALID_TRANSITION', `Evidence is recorded as gathered from the start of the day of action: ${why}`, { status: row.status });
       }
       await this.cps.assertGatheringOpen(manager, row);
-      await EvidenceRepository.gathered(manager, requirementId, input.note, viewer.id);
+      await this.requirements.gathered(manager, requirementId, input.note, viewer.id);
       return this.finish(manager, viewer, row, requirementId, 'evidence.gathered', { requirementId, status: requirement.status }, { requirementId, status: 'GATHERED', note: input.note }, false);
     });
   }
@@ -141,7 +142,7 @@ export class EvidenceService implements OnModuleInit {
       const requirement = await this.requirement(manager, operationId, requirementId, version);
       assertStatus(requirement, ['GATHERED'], 'accepted or rejected');
       await this.cps.assertGatheringOpen(manager, row);
-      await EvidenceRepository.decide(manager, requirementId, { status: decision, by: viewer.id, reason: reason ?? null });
+      await this.requirements.decide(manager, requirementId, { status: decision, by: viewer.id, reason: reason ?? null });
       const action = decision === 'ACCEPTED' ? 'evidence.accepted' : 'evidence.rejected';
       return this.finish(manager, viewer, row, requirementId, action, { requirementId, status: 'GATHERED' }, { requirementId, status: decision, ...(reason ? { reason } : {}) }, false);
     });
@@ -175,7 +176,7 @@ export class EvidenceService implements OnModuleInit {
 
   /** A team that left the plan (declined, or released by the owner) no longer gathers its evidence: each requirement goes back to OPEN. */
   private async unassignTeam(manager: EntityManager, viewer: AuthUser, operationId: string, teamId: string, teamName: string): Promise<void> {
-    for (const requirement of await EvidenceRepository.unassignTeam(manager, operationId, teamId)) {
+    for (const requirement of await this.requirements.unassignTeam(manager, operationId, teamId)) {
       await this.audit.append(manager, {
         operationId,
         action: 'evidence.unassigned',
@@ -210,7 +211,7 @@ export class EvidenceService implements OnModuleInit {
 
   /** The requirement, locked; with `version`, only if the client saw that version of it. */
   private async requirement(manager: EntityManager, operationId: string, requirementId: string, version?: number): Promise<RequirementRow> {
-    const row = await EvidenceRepository.lock(manager, operationId, requirementId);
+    const row = await this.requirements.lock(manager, operationId, requirementId);
     if (!row) throw DomainError.notFound('Evidence requirement', requirementId);
     if (version !== undefined) assertRequirementVersion(row, version);
     return row;

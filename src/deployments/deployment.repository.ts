@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { ACTIVE_DEPLOYMENT_STATUSES, AgencyKind, Classification, DeploymentStatus, Power } from '../common/domain';
@@ -82,14 +83,15 @@ export function hasNoCoordinator(agencyId: Sql): Sql {
  * on the status read under the row lock, and R5's exclusion constraint is what refuses a double
  * booking, which the clash query then explains to the caller as far as they may see (R14).
  */
-export const DeploymentRepository = {
+@Injectable()
+export class DeploymentRepository {
   async team(manager: EntityManager, teamId: string): Promise<TeamRow | undefined> {
     return first(
       manager,
       sql`SELECT t.id, t.name, t.capacity, t.agency_id AS "agencyId", a.code AS "agencyCode", a.kind AS "agencyKind"
             FROM teams t JOIN agencies a ON a.id = t.agency_id WHERE t.id = ${teamId} FOR SHARE OF t`,
     );
-  },
+  }
 
   async insert(
     manager: EntityManager,
@@ -108,7 +110,7 @@ export const DeploymentRepository = {
           RETURNING id`,
     );
     return id;
-  },
+  }
 
   /**
    * The powers agencies of this kind hold (reference data), held for the rest of the transaction:
@@ -118,7 +120,7 @@ export const DeploymentRepository = {
   async heldPowers(manager: EntityManager, kind: AgencyKind): Promise<Power[]> {
     const rows = await query<{ power: Power }>(manager, sql`SELECT power FROM agency_kind_powers WHERE kind = ${kind} FOR SHARE`);
     return rows.map((row) => row.power);
-  },
+  }
 
   async changeOrder(manager: EntityManager, id: string, order: DeploymentOrder): Promise<void> {
     await query(
@@ -126,7 +128,7 @@ export const DeploymentRepository = {
       sql`UPDATE deployments SET tasking = ${order.tasking}, powers = ${order.powers}::text[], rv_point_id = ${order.rvPointId}, call_sign = ${order.callSign}
            WHERE id = ${id}`,
     );
-  },
+  }
 
   lock(manager: EntityManager, operationId: string, deploymentId: string): Promise<LockedDeployment | undefined> {
     return first(
@@ -138,7 +140,7 @@ export const DeploymentRepository = {
            WHERE d.id = ${deploymentId} AND d.operation_id = ${operationId}
              FOR UPDATE OF d FOR SHARE OF t`,
     );
-  },
+  }
 
   /** R7: who answers requests for the agency's teams, as the agency's users stand now: its coordinators, or its managers while it has none. */
   async answerer(manager: EntityManager, agencyId: string): Promise<'COORDINATOR' | 'MANAGER'> {
@@ -147,7 +149,7 @@ export const DeploymentRepository = {
       sql`SELECT CASE WHEN ${hasNoCoordinator(sql`${agencyId}::uuid`)} THEN 'MANAGER' ELSE 'COORDINATOR' END AS role`,
     );
     return role;
-  },
+  }
 
   /** R7 for the pages: who answers requests for each agency's teams now, and whether anyone there can. */
   answerers(manager: EntityManager, agencyIds: string[]): Promise<{ agencyId: string; answerer: Answerer }[]> {
@@ -159,7 +161,7 @@ export const DeploymentRepository = {
                       ELSE 'NOBODY' END AS answerer
             FROM agencies a WHERE a.id = ANY (${agencyIds}::uuid[])`,
     );
-  },
+  }
 
   async answer(manager: EntityManager, id: string, answer: { status: 'CONFIRMED' | 'DECLINED'; by: string; reason: string | null }): Promise<void> {
     await query(
@@ -168,7 +170,7 @@ export const DeploymentRepository = {
                  version = version + 1
            WHERE id = ${id} AND status = 'REQUESTED'`,
     );
-  },
+  }
 
   async release(manager: EntityManager, id: string, by: string, reason: string): Promise<void> {
     await query(
@@ -176,7 +178,7 @@ export const DeploymentRepository = {
       sql`UPDATE deployments SET status = 'RELEASED', released_by = ${by}, released_at = now(), release_reason = ${reason}, version = version + 1
            WHERE id = ${id} AND status IN (${ACTIVE})`,
     );
-  },
+  }
 
   /** Releases every team the operation still holds; answers what each was deployed for, as it was. */
   releaseAll(manager: EntityManager, operationId: string, by: string, reason: string): Promise<Record<string, unknown>[]> {
@@ -188,7 +190,7 @@ export const DeploymentRepository = {
           RETURNING t.name AS team, a.code AS agency, prior.status, prior.headcount, prior.tasking,
                     prior.starts_at AS "startsAt", prior.ends_at AS "endsAt"`,
     );
-  },
+  }
 
   /** The teams whose own windows would fall outside `window`. */
   async outside(manager: EntityManager, operationId: string, window: Window): Promise<string[]> {
@@ -199,7 +201,7 @@ export const DeploymentRepository = {
              AND (d.starts_at < ${window.startsAt} OR d.ends_at > ${window.endsAt})`,
     );
     return rows.map((row) => row.name);
-  },
+  }
 
   async followingTeams(manager: EntityManager, operationId: string): Promise<string[]> {
     const rows = await query<{ teamId: string }>(
@@ -207,7 +209,7 @@ export const DeploymentRepository = {
       sql`SELECT team_id AS "teamId" FROM deployments WHERE operation_id = ${operationId} AND follows_operation_window AND status IN (${ACTIVE})`,
     );
     return rows.map((row) => row.teamId);
-  },
+  }
 
   /** Moves the deployments that follow the operation's window; the exclusion constraint (R5) refuses a double booking. */
   async moveFollowing(manager: EntityManager, operationId: string, window: Window): Promise<void> {
@@ -216,7 +218,7 @@ export const DeploymentRepository = {
       sql`UPDATE deployments SET starts_at = ${window.startsAt}, ends_at = ${window.endsAt}
            WHERE operation_id = ${operationId} AND follows_operation_window AND status IN (${ACTIVE})`,
     );
-  },
+  }
 
   /** Puts every partner's confirmed deployment back to REQUESTED (the owning agency's own stay confirmed). */
   askAgain(manager: EntityManager, operationId: string, owningAgencyId: string): Promise<{ deploymentId: string; team: string; agency: string }[]> {
@@ -228,7 +230,7 @@ export const DeploymentRepository = {
              AND d.operation_id = ${operationId} AND d.status = 'CONFIRMED' AND d.team_agency_id <> ${owningAgencyId}
           RETURNING d.id AS "deploymentId", t.name AS team, a.code AS agency`,
     );
-  },
+  }
 
   /**
    * The plan of a deployment the viewer may read: any deployment of a plan they see (R14), and their
@@ -242,7 +244,7 @@ export const DeploymentRepository = {
             FROM deployments d JOIN operations o ON o.id = d.operation_id
            WHERE d.id = ${deploymentId} AND ${which} AND (${ownRecord(viewer)} OR ${visibleTo(viewer)})`,
     );
-  },
+  }
 
   /** The confirmed booking of one of `teamIds` that overlaps `window` on another operation. */
   clash(manager: EntityManager, viewer: AuthUser, booking: { teamIds: string[]; operationId: string } & Window): Promise<Clash | undefined> {
@@ -256,7 +258,7 @@ export const DeploymentRepository = {
              AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(${booking.startsAt}, ${booking.endsAt}, '[)')
            LIMIT 1`,
     );
-  },
+  }
 
   /** The teams held by another operation for time overlapping `window`: CONFIRMED there, or only REQUESTED. */
   busyTeams(manager: EntityManager, operationId: string, window: Window): Promise<{ teamId: string; status: 'CONFIRMED' | 'REQUESTED' }[]> {
@@ -268,7 +270,7 @@ export const DeploymentRepository = {
              AND tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(${window.startsAt}, ${window.endsAt}, '[)')
            GROUP BY d.team_id`,
     );
-  },
+  }
 
   /** Confirmed deployments of a team, on plans still to happen or under way, with more officers than `capacity`. */
   overCapacity(manager: EntityManager, viewer: AuthUser, teamId: string, capacity: number): Promise<{ reference: string; headcount: number; visible: boolean }[]> {
@@ -280,5 +282,5 @@ export const DeploymentRepository = {
              AND o.status NOT IN ${ENDED}
            ORDER BY o.starts_at, o.reference`,
     );
-  },
-};
+  }
+}

@@ -4,6 +4,7 @@ import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { OperationsModule } from '../operations/operations.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { DeploymentEvents } from './deployment-events';
+import { DeploymentRepository } from './deployment.repository';
 import { DeploymentsController } from './deployments.controller';
 import { DeploymentsService } from './deployments.service';
 import { PlanFollowers } from './plan-followers';
@@ -11,7 +12,7 @@ import { PlanFollowers } from './plan-followers';
 @Module({
   imports: [OperationsModule, AuditModule, LeadPolicyModule, ReferenceDataModule],
   controllers: [DeploymentsController],
-  providers: [DeploymentsService, DeploymentEvents, PlanFollowers],
+  providers: [DeploymentsService, DeploymentEvents, PlanFollowers, DeploymentRepository],
   exports: [DeploymentsService, DeploymentEvents],
 })
 export class DeploymentsModule {}

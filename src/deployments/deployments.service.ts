@@ -31,13 +31,14 @@ export class DeploymentsService {
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly events: DeploymentEvents,
+    private readonly deployments: DeploymentRepository,
   ) {}
 
   /** The owner asks for a team: its own teams are confirmed at once (and book it), a partner's are requested. */
   async request(viewer: AuthUser, operationId: string, input: CreateDeploymentDto): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
-      const team = await DeploymentRepository.team(manager, input.teamId);
+      const team = await this.deployments.team(manager, input.teamId);
       if (!team) throw DomainError.notFound('Team', input.teamId);
       const verdict = maySupport(team.agencyKind, row, await this.policy.rules(manager));
       if (!verdict.permitted) throw new DomainError('SUPPORT_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: team.agencyCode });
@@ -52,7 +53,7 @@ export class DeploymentsService {
       const order: DeploymentOrder = { tasking: input.tasking ?? '', powers: input.powers ?? [], rvPointId: input.rvPointId ?? null, callSign: input.callSign ?? null };
       await this.assertPowersHeld(manager, { name: team.name, agencyCode: team.agencyCode, agencyKind: team.agencyKind }, order.powers);
       const id = await this.booking(manager, viewer, { teamIds: [team.id], operationId, ...window }, () =>
-        DeploymentRepository.insert(manager, { operationId, team, headcount: input.headcount, order, window, followsOperationWindow: !input.startsAt && !input.endsAt, status, by: viewer.id }),
+        this.deployments.insert(manager, { operationId, team, headcount: input.headcount, order, window, followsOperationWindow: !input.startsAt && !input.endsAt, status, by: viewer.id }),
       );
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
@@ -83,7 +84,7 @@ export class DeploymentsService {
       };
       if (JSON.stringify(current) === JSON.stringify(next)) return;
       await this.assertPowersHeld(manager, { name: deployment.teamName, agencyCode: deployment.agencyCode, agencyKind: deployment.agencyKind }, next.powers);
-      await DeploymentRepository.changeOrder(manager, deploymentId, next);
+      await this.deployments.changeOrder(manager, deploymentId, next);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
@@ -102,7 +103,7 @@ export class DeploymentsService {
    * left the plan, declined or released by the owner.
    */
   async record(viewer: AuthUser, which: { operationId: string } | { reference: string }, deploymentId: string): Promise<DeploymentRecordView> {
-    const plan = await DeploymentRepository.record(this.dataSource.manager, viewer, which, deploymentId);
+    const plan = await this.deployments.record(this.dataSource.manager, viewer, which, deploymentId);
     if (!plan) throw DomainError.notFound('Deployment', deploymentId);
     const { classification, handlingInstruction, ...rest } = plan;
     return { ...rest, marking: { classification, handlingInstruction }, deployment: await this.plans.deployment(viewer, deploymentId) };
@@ -110,7 +111,7 @@ export class DeploymentsService {
 
   /** Which teams another plan already holds during this plan's window: the plan as its viewer read it (so one they may see). */
   async busyTeams(plan: Pick<OperationView, 'id' | 'startsAt' | 'endsAt'>): Promise<Map<string, 'CONFIRMED' | 'REQUESTED'>> {
-    const rows = await DeploymentRepository.busyTeams(this.dataSource.manager, plan.id, { startsAt: new Date(plan.startsAt), endsAt: new Date(plan.endsAt) });
+    const rows = await this.deployments.busyTeams(this.dataSource.manager, plan.id, { startsAt: new Date(plan.startsAt), endsAt: new Date(plan.endsAt) });
     return new Map(rows.map((row) => [row.teamId, row.status]));
   }
 
@@ -135,7 +136,7 @@ export class DeploymentsService {
       if (deployment.status !== 'REQUESTED' && deployment.status !== 'CONFIRMED') {
         throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}`, { status: deployment.status });
       }
-      await DeploymentRepository.release(manager, deploymentId, viewer.id, OWNER_RELEASE);
+      await this.deployments.release(manager, deploymentId, viewer.id, OWNER_RELEASE);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
@@ -151,7 +152,7 @@ export class DeploymentsService {
 
   /** Cancelling or completing frees every team the plan held; answers what each was deployed for, for the record. */
   releaseAll(manager: EntityManager, viewer: AuthUser, operationId: string, reason: string): Promise<Record<string, unknown>[]> {
-    return DeploymentRepository.releaseAll(manager, operationId, viewer.id, reason);
+    return this.deployments.releaseAll(manager, operationId, viewer.id, reason);
   }
 
   /**
@@ -173,7 +174,7 @@ export class DeploymentsService {
     const operationVersion = await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       const deployment = await this.lock(manager, operationId, deploymentId);
-      const answerer = await DeploymentRepository.answerer(manager, deployment.teamAgencyId);
+      const answerer = await this.deployments.answerer(manager, deployment.teamAgencyId);
       if (!hasRole(viewer, answerer) || viewer.agencyId !== deployment.teamAgencyId) {
         throw DomainError.forbidden(
           answerer === 'COORDINATOR'
@@ -194,7 +195,7 @@ export class DeploymentsService {
         );
       }
       const booking = { teamIds: [deployment.teamId], operationId, startsAt: deployment.startsAt, endsAt: deployment.endsAt };
-      await this.booking(manager, viewer, booking, () => DeploymentRepository.answer(manager, deploymentId, { status, by: viewer.id, reason: reason ?? null }));
+      await this.booking(manager, viewer, booking, () => this.deployments.answer(manager, deploymentId, { status, by: viewer.id, reason: reason ?? null }));
       await this.audit.append(manager, {
         operationId,
         action: status === 'CONFIRMED' ? 'deployment.confirmed' : 'deployment.declined',
@@ -210,7 +211,7 @@ export class DeploymentsService {
 
   /** Who answers requests for each agency's teams now (R7): its coordinators, its managers while it has none, or nobody. */
   async answerers(agencyIds: string[]): Promise<Map<string, Answerer>> {
-    const rows = agencyIds.length ? await DeploymentRepository.answerers(this.dataSource.manager, [...new Set(agencyIds)]) : [];
+    const rows = agencyIds.length ? await this.deployments.answerers(this.dataSource.manager, [...new Set(agencyIds)]) : [];
     return new Map(rows.map((row) => [row.agencyId, row.answerer]));
   }
 
@@ -219,7 +220,7 @@ export class DeploymentsService {
     try {
       return await underSavepoint(manager, write);
     } catch (error) {
-      if (pgErrorCode(error) === '23P01') throw doubleBookingError(await DeploymentRepository.clash(manager, viewer, booking));
+      if (pgErrorCode(error) === '23P01') throw doubleBookingError(await this.deployments.clash(manager, viewer, booking));
       throw error;
     }
   }
@@ -227,7 +228,7 @@ export class DeploymentsService {
   /** A team is tasked only with powers its agency holds (reference data by kind of agency). */
   private async assertPowersHeld(manager: EntityManager, team: { name: string; agencyCode: string; agencyKind: AgencyKind }, powers: Power[]): Promise<void> {
     if (powers.length === 0) return;
-    const held = new Set(await DeploymentRepository.heldPowers(manager, team.agencyKind));
+    const held = new Set(await this.deployments.heldPowers(manager, team.agencyKind));
     const missing = powers.filter((power) => !held.has(power));
     if (missing.length === 0) return;
     const names = missing.map((power) => label('power', power).toLowerCase()).join(', ');
@@ -238,7 +239,7 @@ export class DeploymentsService {
   }
 
   private async lock(manager: EntityManager, operationId: string, deploymentId: string): Promise<LockedDeployment> {
-    const deployment = await DeploymentRepository.lock(manager, operationId, deploymentId);
+    const deployment = await this.deployments.lock(manager, operationId, deploymentId);
     if (!deployment) throw DomainError.notFound('Deployment', deploymentId);
     return deployment;
   }

@@ -22,6 +22,7 @@ export class PlanFollowers implements OnModuleInit {
     private readonly teams: TeamsService,
     private readonly deployments: DeploymentsService,
     private readonly audit: AuditService,
+    private readonly deploymentRecords: DeploymentRepository,
   ) {}
 
   onModuleInit(): void {
@@ -37,17 +38,17 @@ export class PlanFollowers implements OnModuleInit {
 
   /** Deployments that follow the operation's window move with it, under R5; one with a window of its own must still fit inside. */
   private async move(manager: EntityManager, viewer: AuthUser, operationId: string, window: { startsAt: Date; endsAt: Date }): Promise<void> {
-    const outside = await DeploymentRepository.outside(manager, operationId, window);
+    const outside = await this.deploymentRecords.outside(manager, operationId, window);
     if (outside.length) {
       throw validationError([{ field: 'endsAt', problems: [`the deployments of ${outside.join(', ')} would fall outside the new window; change or release them first`] }]);
     }
-    const following = await DeploymentRepository.followingTeams(manager, operationId);
-    await this.deployments.booking(manager, viewer, { teamIds: following, operationId, ...window }, () => DeploymentRepository.moveFollowing(manager, operationId, window));
+    const following = await this.deploymentRecords.followingTeams(manager, operationId);
+    await this.deployments.booking(manager, viewer, { teamIds: following, operationId, ...window }, () => this.deploymentRecords.moveFollowing(manager, operationId, window));
   }
 
   /** A partner confirmed a team for a day at a place; when the window or the places change, it is asked again (R7). */
   private async askPartnersAgain(manager: EntityManager, viewer: AuthUser, change: PlaceOrTimeChange, reason: string): Promise<void> {
-    const asked = await DeploymentRepository.askAgain(manager, change.operationId, change.owningAgencyId);
+    const asked = await this.deploymentRecords.askAgain(manager, change.operationId, change.owningAgencyId);
     if (asked.length === 0) return;
     await this.audit.append(manager, {
       operationId: change.operationId,
@@ -60,7 +61,7 @@ export class PlanFollowers implements OnModuleInit {
 
   /** R6 kept when a team shrinks: refused while a confirmed deployment needs more officers, naming those the caller may see. */
   private async assertCapacity(manager: EntityManager, caller: AuthUser, team: { id: string; name: string }, capacity: number): Promise<void> {
-    const over = await DeploymentRepository.overCapacity(manager, caller, team.id, capacity);
+    const over = await this.deploymentRecords.overCapacity(manager, caller, team.id, capacity);
     if (over.length === 0) return;
     const visible = over.filter((booking) => booking.visible);
     const named = visible.map((booking) => `${booking.reference} (${booking.headcount})`);

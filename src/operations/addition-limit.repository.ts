@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { first, query } from '../database/query';
 import { sql } from '../database/sql';
@@ -15,7 +16,8 @@ export interface AdditionRefusal {
 }
 
 /** Reports of users refused by the daily limit (addition_limit_reports): one per user per UK day. */
-export const AdditionLimitRepository = {
+@Injectable()
+export class AdditionLimitRepository {
   /**
    * Records a refusal: a user's first of the day opens the report; each later one adds to it, and
    * opens it again if it was looked into. A refused new plan was never made: the report keeps the
@@ -32,7 +34,7 @@ export const AdditionLimitRepository = {
                 last_refused_at = GREATEST(r.last_refused_at, now()), operation_id = COALESCE(EXCLUDED.operation_id, r.operation_id), agency_id = EXCLUDED.agency_id,
                 daily_limit = EXCLUDED.daily_limit, looked_into_by = NULL, looked_into_at = NULL`,
     );
-  },
+  }
 
   /** A manager of the agency has looked into its report; answers whether the report is the agency's. */
   async lookedInto(manager: EntityManager, reportId: string, agencyId: string, by: string): Promise<boolean> {
@@ -42,5 +44,5 @@ export const AdditionLimitRepository = {
            WHERE id = ${reportId} AND agency_id = ${agencyId} RETURNING id`,
     );
     return row !== undefined;
-  },
-};
+  }
+}

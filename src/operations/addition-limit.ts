@@ -53,6 +53,7 @@ export class AdditionLimit implements OnModuleInit {
     private readonly rateLimits: RateLimits,
     private readonly config: AppConfig,
     private readonly planEvents: PlanEvents,
+    private readonly reports: AdditionLimitRepository,
   ) {}
 
   /** Postcodes new to a plan count, however the change came (a location added, or its postcode changed). */
@@ -85,14 +86,14 @@ export class AdditionLimit implements OnModuleInit {
     try {
       return await change();
     } catch (error) {
-      if (error instanceof AdditionsRefused) await AdditionLimitRepository.report(this.dataSource.manager, error.refusal);
+      if (error instanceof AdditionsRefused) await this.reports.report(this.dataSource.manager, error.refusal);
       throw error;
     }
   }
 
   /** A manager of the agency has looked into one of its reports: it leaves their managers' tasks. */
   async lookedInto(viewer: AuthUser, reportId: string): Promise<void> {
-    const found = isUUID(reportId) && (await AdditionLimitRepository.lookedInto(this.dataSource.manager, reportId, viewer.agencyId, viewer.id));
+    const found = isUUID(reportId) && (await this.reports.lookedInto(this.dataSource.manager, reportId, viewer.agencyId, viewer.id));
     if (!found) throw DomainError.notFound('The report of a user who went past the daily limit');
   }
 }

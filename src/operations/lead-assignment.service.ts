@@ -14,6 +14,7 @@ import { AgencyView } from '../reference-data/dto/agency.dto';
 import { EligibleAgenciesView, SetLeadAgencyDto } from './dto/operation.dto';
 import { OperationView } from './dto/plan-view.dto';
 import { OperationAccess } from './operation-access';
+import { PlanAgencyRepository } from './plan-agency.repository';
 import { PlansService } from './plans.service';
 
 /** Choosing the lead agency (R1, R3, R4): one column, set only to an agency the policy lets lead this operation. */
@@ -25,21 +26,21 @@ export class LeadAssignmentService {
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly plans: PlansService,
+    private readonly agencies: PlanAgencyRepository,
   ) {}
 
   async setLead(viewer: AuthUser, id: string, input: SetLeadAgencyDto): Promise<OperationView> {
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, id, input.version);
       if (row.leadAgencyId === input.agencyId) return this.plans.asChangedBy(viewer, id, manager);
-      const agencies = manager.getRepository(Agency);
       let agency: Agency | null = null;
       if (input.agencyId) {
-        agency = await agencies.findOneBy({ id: input.agencyId });
+        agency = await this.agencies.find(manager, input.agencyId);
         if (!agency) throw DomainError.notFound('Agency', input.agencyId);
         const verdict = mayLead(agency.kind, row, await this.policy.rules(manager));
         if (!verdict.permitted) throw new DomainError('LEAD_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: agency.code });
       }
-      const previous = row.leadAgencyId ? await agencies.findOneBy({ id: row.leadAgencyId }) : null;
+      const previous = row.leadAgencyId ? await this.agencies.find(manager, row.leadAgencyId) : null;
       await this.access.updatePlan(manager, viewer, row, { lead_agency_id: input.agencyId });
       await this.audit.append(manager, {
         operationId: id,
@@ -63,7 +64,7 @@ export class LeadAssignmentService {
 
   /** Every agency, with the policy's verdict on its leading and supporting an operation the caller has read: the reason for each refusal. */
   async choices(operation: OperationFacts): Promise<{ agency: AgencyView; lead: Verdict; support: Verdict }[]> {
-    const [agencies, rules] = await Promise.all([this.dataSource.getRepository(Agency).find({ order: { code: 'ASC' } }), this.policy.rules()]);
+    const [agencies, rules] = await Promise.all([this.agencies.all(this.dataSource.manager), this.policy.rules()]);
     const kindOrder = (agency: Agency) => AGENCY_KINDS.indexOf(agency.kind);
     return agencies
       .sort((a, b) => kindOrder(a) - kindOrder(b) || a.code.localeCompare(b.code))

@@ -19,10 +19,13 @@ export const EDITABLE_STATUSES: readonly OperationStatus[] = ['DRAFT', 'CHANGES_
  */
 @Injectable()
 export class OperationAccess {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly operations: OperationRepository,
+  ) {}
 
   async lockVisible(manager: EntityManager, viewer: AuthUser, id: string): Promise<OperationRow> {
-    const row = await OperationRepository.lockVisible(manager, viewer, id);
+    const row = await this.operations.lockVisible(manager, viewer, id);
     if (!row) throw DomainError.notFound('Operation', id);
     return row;
   }
@@ -61,7 +64,7 @@ export class OperationAccess {
    * one read (R10). Lifecycle moves and answers that are not edits of the plan come here directly.
    */
   async update(manager: EntityManager, row: OperationRow, changes: OperationChanges): Promise<OperationRow> {
-    const updated = await OperationRepository.update(manager, row.id, row.version, changes);
+    const updated = await this.operations.update(manager, row.id, row.version, changes);
     if (!updated) throw DomainError.staleVersion(`Operation ${row.reference}`, row.version);
     return updated;
   }

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import type { PlanSection } from '../common/domain';
@@ -37,16 +38,17 @@ const CURSOR_AT = sql`to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH2
  * visibility fragment (R14), and an update is conditional on the version the client saw (R10),
  * which TypeORM's save() would not put in its WHERE.
  */
-export const OperationRepository = {
+@Injectable()
+export class OperationRepository {
   /** The visible operation, locked for the rest of the transaction; undefined when the viewer may not see it. */
   lockVisible(manager: EntityManager, viewer: AuthUser, id: string): Promise<OperationRow | undefined> {
     return first(manager, sql`SELECT ${OPERATION_COLUMNS} FROM operations o WHERE o.id = ${id} AND ${visibleTo(viewer)} FOR UPDATE`);
-  },
+  }
 
   /** Just enough of a visible operation to answer for it. */
   summary(manager: EntityManager, viewer: AuthUser, id: string): Promise<{ id: string; reference: string; version: number } | undefined> {
     return first(manager, named(sql`SELECT o.id, o.reference, o.version FROM operations o WHERE o.id = ${id} AND ${visibleTo(viewer)}`));
-  },
+  }
 
   /** A visible operation and whether the viewer sees one of its sections (R14a); undefined when they may not see it at all. */
   section(manager: EntityManager, viewer: AuthUser, id: string, section: PlanSection): Promise<{ id: string; reference: string; version: number; owner: string; sees: boolean } | undefined> {
@@ -56,7 +58,7 @@ export const OperationRepository = {
                   FROM operations o JOIN agencies ca ON ca.id = o.created_by_agency_id LEFT JOIN agencies la ON la.id = o.lead_agency_id
                  WHERE o.id = ${id} AND ${visibleTo(viewer)}`),
     );
-  },
+  }
 
   /** OP-<year>-<number>: a counter row per year, incremented under its row lock, so concurrent creations never collide. */
   async nextReference(manager: EntityManager, year: number): Promise<string> {
@@ -67,7 +69,7 @@ export const OperationRepository = {
           RETURNING last_number AS number`,
     );
     return `OP-${year}-${String(number).padStart(4, '0')}`;
-  },
+  }
 
   async insert(manager: EntityManager, operation: NewOperation): Promise<OperationRow> {
     const order = Object.entries(operation.order) as [OperationColumn, unknown][];
@@ -83,14 +85,14 @@ export const OperationRepository = {
           RETURNING ${OPERATION_COLUMNS}`,
     );
     return row;
-  },
+  }
 
   /** Applies `changes` and bumps the version, only if the version is still `version`; undefined when someone got there first. */
   update(manager: EntityManager, id: string, version: number, changes: OperationChanges): Promise<OperationRow | undefined> {
     const sets = (Object.entries(changes) as [OperationColumn, unknown][]).map(([column, value]) => sql`${identifier(column)} = ${value}`);
     sets.push(sql`version = version + 1`, sql`updated_at = now()`);
     return first(manager, sql`UPDATE operations o SET ${join(sets, ', ')} WHERE o.id = ${id} AND o.version = ${version} RETURNING ${OPERATION_COLUMNS}`);
-  },
+  }
 
   /** The plan's locations, each with its strike time and entry basis, instants as ISO 8601 in UTC. */
   locations(manager: EntityManager, operationId: string): Promise<LocationView[]> {
@@ -104,7 +106,7 @@ export const OperationRepository = {
                          'power', statutory_power) END AS entry
                   FROM operation_locations WHERE operation_id = ${operationId} ORDER BY position`),
     );
-  },
+  }
 
   async replaceLocations(manager: EntityManager, operationId: string, locations: LocationView[]): Promise<void> {
     await query(manager, sql`DELETE FROM operation_locations WHERE operation_id = ${operationId}`);
@@ -124,7 +126,7 @@ export const OperationRepository = {
                  WITH ORDINALITY AS l(label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
                                       warrant_expires_at, statutory_power, position)`,
     );
-  },
+  }
 
   /** A page of the operations the viewer may see, newest first, read through one index per way of seeing a plan. */
   listPage(
@@ -140,10 +142,10 @@ export const OperationRepository = {
            WHERE ${visibleTo(viewer)}
            ORDER BY o.created_at DESC, o.id DESC`,
     );
-  },
+  }
 
-  /** The filters of a list page, each a condition on `o` carrying its own parameter. */
-  listFilters(query: { status?: string; from?: string; to?: string; q?: string }): Sql[] {
+  /** The filters of a list page, each a condition on `o` carrying its own parameter; static, as it only builds SQL (the export reads them too). */
+  static listFilters(query: { status?: string; from?: string; to?: string; q?: string }): Sql[] {
     const filters: Sql[] = [];
     if (query.status) filters.push(sql`o.status = ${query.status}`);
     if (query.from) filters.push(sql`o.ends_at >= ${query.from}`);
@@ -153,5 +155,5 @@ export const OperationRepository = {
       filters.push(sql`(o.name ILIKE ${pattern} OR o.reference ILIKE ${pattern})`);
     }
     return filters;
-  },
-};
+  }
+}

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { first, query } from '../database/query';
 import { sql } from '../database/sql';
@@ -10,7 +11,8 @@ export interface RvPointRow {
 }
 
 /** The structured parts of the operational order that have rows of their own: the risk register and the RV points. */
-export const OrderRepository = {
+@Injectable()
+export class OrderRepository {
   async risks(manager: EntityManager, operationId: string): Promise<RiskDto[]> {
     return query(
       manager,
@@ -18,7 +20,7 @@ export const OrderRepository = {
                  intelligence AS "intelligenceDerived"
             FROM operation_risks WHERE operation_id = ${operationId} ORDER BY position`,
     );
-  },
+  }
 
   async replaceRisks(manager: EntityManager, operationId: string, risks: RiskDto[]): Promise<void> {
     await query(manager, sql`DELETE FROM operation_risks WHERE operation_id = ${operationId}`);
@@ -34,11 +36,11 @@ export const OrderRepository = {
                         ${column((r) => r.intelligenceDerived ?? false)}::boolean[])
                  WITH ORDINALITY AS r(hazard, hazard_detail, likelihood, impact, controls, residual, owner, accepted_by, intelligence, position)`,
     );
-  },
+  }
 
   rvPoint(manager: EntityManager, operationId: string, id: string): Promise<(RvPointRow & { address: string }) | undefined> {
     return first(manager, sql`SELECT id, name, address, meet_at AS "meetAt" FROM rv_points WHERE id = ${id} AND operation_id = ${operationId}`);
-  },
+  }
 
   async insertRvPoint(manager: EntityManager, operationId: string, point: RvPointDto): Promise<string> {
     const [{ id }] = await query<{ id: string }>(
@@ -46,15 +48,15 @@ export const OrderRepository = {
       sql`INSERT INTO rv_points (operation_id, name, address, meet_at) VALUES (${operationId}, ${point.name}, ${point.address}, ${point.meetAt}) RETURNING id`,
     );
     return id;
-  },
+  }
 
   async updateRvPoint(manager: EntityManager, id: string, point: RvPointDto): Promise<void> {
     await query(manager, sql`UPDATE rv_points SET name = ${point.name}, address = ${point.address}, meet_at = ${point.meetAt} WHERE id = ${id}`);
-  },
+  }
 
   async deleteRvPoint(manager: EntityManager, id: string): Promise<void> {
     await query(manager, sql`DELETE FROM rv_points WHERE id = ${id}`);
-  },
+  }
 
   /** The teams that meet at an RV point (while they still count). */
   async teamsAt(manager: EntityManager, rvPointId: string): Promise<string[]> {
@@ -64,7 +66,7 @@ export const OrderRepository = {
            WHERE d.rv_point_id = ${rvPointId} AND d.status IN ('REQUESTED', 'CONFIRMED') ORDER BY t.name`,
     );
     return rows.map((row) => row.name);
-  },
+  }
 
   /** Times of the day that a new window would leave outside it. */
   async timesOutside(manager: EntityManager, operationId: string, window: { startsAt: Date; endsAt: Date }): Promise<string[]> {
@@ -77,5 +79,5 @@ export const OrderRepository = {
            WHERE operation_id = ${operationId} AND (strike_at < ${window.startsAt} OR strike_at > ${window.endsAt})`,
     );
     return rows.map((row) => row.what);
-  },
-};
+  }
+}

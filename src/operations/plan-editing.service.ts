@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { definedFields } from '../common/defined';
@@ -11,7 +11,6 @@ import { FieldProblem } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { mayLead } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
-import { Agency } from '../reference-data/agency.entity';
 import { CreateOperationDto, UpdateOperationDto } from './dto/operation.dto';
 import { FirstResponderDto } from './dto/order.dto';
 import { OperationView } from './dto/plan-view.dto';
@@ -26,6 +25,7 @@ import { canonicalLocation, isFirstResponder } from './order';
 import { orderChanges, orderTimeProblems } from './order-edits';
 import { assertIntelligenceKept, assertNoProblems, assertWindow, places, sameContent, snapshot, storedRisk, strikeProblems } from './plan-edits';
 import { OrderRepository } from './order.repository';
+import { PlanAgencyRepository } from './plan-agency.repository';
 
 /** Creating a plan and editing its content (R9, R10, R15); the modules built on operations hear of changes of place and time. */
 @Injectable()
@@ -38,6 +38,9 @@ export class PlanEditingService {
     private readonly plans: PlansService,
     private readonly events: PlanEvents,
     private readonly additions: AdditionLimit,
+    private readonly operations: OperationRepository,
+    private readonly orders: OrderRepository,
+    private readonly agencies: PlanAgencyRepository,
   ) {}
 
   async create(viewer: AuthUser, input: CreateOperationDto): Promise<OperationView> {
@@ -51,8 +54,8 @@ export class PlanEditingService {
     // Its postcodes count against the creator's daily limit on additions (AdditionLimit), which reports a refusal to their managers.
     const id = await this.additions.reportingRefusals(() => inTransaction(this.dataSource, async (manager) => {
       await this.assertFirstResponders(manager, input.safeguarding?.firstResponders);
-      const row = await OperationRepository.insert(manager, {
-        reference: await OperationRepository.nextReference(manager, new Date().getUTCFullYear()),
+      const row = await this.operations.insert(manager, {
+        reference: await this.operations.nextReference(manager, new Date().getUTCFullYear()),
         name: input.name,
         exploitationTypes: input.exploitationTypes,
         scope: input.scope,
@@ -70,8 +73,8 @@ export class PlanEditingService {
         createdBy: viewer.id,
         createdByAgencyId: viewer.agencyId,
       });
-      await OperationRepository.replaceLocations(manager, row.id, locations);
-      await OrderRepository.replaceRisks(manager, row.id, risks);
+      await this.operations.replaceLocations(manager, row.id, locations);
+      await this.orders.replaceRisks(manager, row.id, risks);
       await this.audit.append(manager, { operationId: row.id, action: 'operation.created', actor: viewer, before: null, after: snapshot(row, locations, risks) });
       if (locations.length) {
         await this.events.placeOrTimeChanged(manager, viewer, {
@@ -151,7 +154,7 @@ export class PlanEditingService {
       let newPostcodes: string[] = [];
       const locations = input.locations?.map(canonicalLocation);
       if (locations) {
-        const current = await OperationRepository.locations(manager, id);
+        const current = await this.operations.locations(manager, id);
         problems.push(...strikeProblems({ startsAt, endsAt }, locations));
         if (!sameContent(current, locations)) {
           locationsChanged = true;
@@ -162,13 +165,13 @@ export class PlanEditingService {
         }
       }
       if (changes.starts_at || changes.ends_at) {
-        const outside = (await OrderRepository.timesOutside(manager, id, { startsAt, endsAt })).filter((what) => !locations || what.startsWith('the RV'));
+        const outside = (await this.orders.timesOutside(manager, id, { startsAt, endsAt })).filter((what) => !locations || what.startsWith('the RV'));
         if (outside.length) problems.push({ field: 'endsAt', problems: [`${outside.join(', ')} would fall outside the new window; change them first`] });
       }
       assertNoProblems(problems);
       let risksChanged = false;
       if (input.risks) {
-        const current = await OrderRepository.risks(manager, id);
+        const current = await this.orders.risks(manager, id);
         assertIntelligenceKept(current, input.risks);
         const risks = input.risks.map(storedRisk);
         if (!sameContent(current, risks)) {
@@ -186,8 +189,8 @@ export class PlanEditingService {
         });
       }
       await this.access.updatePlan(manager, viewer, row, changes);
-      if (locationsChanged && locations) await OperationRepository.replaceLocations(manager, id, locations);
-      if (risksChanged && input.risks) await OrderRepository.replaceRisks(manager, id, input.risks);
+      if (locationsChanged && locations) await this.operations.replaceLocations(manager, id, locations);
+      if (risksChanged && input.risks) await this.orders.replaceRisks(manager, id, input.risks);
       await this.audit.append(manager, { operationId: id, action: 'operation.updated', actor: viewer, before, after });
       const moved = changes.starts_at || changes.ends_at ? { startsAt, endsAt } : undefined;
       if (moved || placesChanged) {
@@ -200,7 +203,7 @@ export class PlanEditingService {
   /** Each named first responder belongs to an agency that is an NRM first responder organisation. */
   private async assertFirstResponders(manager: EntityManager, responders: FirstResponderDto[] | undefined): Promise<void> {
     if (!responders?.length) return;
-    const agencies = await manager.getRepository(Agency).findBy({ id: In(responders.map((r) => r.agencyId)) });
+    const agencies = await this.agencies.some(manager, responders.map((r) => r.agencyId));
     const kinds = new Map(agencies.map((agency) => [agency.id, agency]));
     const problems = responders.flatMap((responder, index): FieldProblem[] => {
       const agency = kinds.get(responder.agencyId);
@@ -212,7 +215,7 @@ export class PlanEditingService {
   }
 
   private async assertLeadStillPermitted(manager: EntityManager, leadAgencyId: string, facts: { exploitationTypes: ExploitationType[]; scope: Scope }): Promise<void> {
-    const lead = await manager.getRepository(Agency).findOneByOrFail({ id: leadAgencyId });
+    const lead = await this.agencies.get(manager, leadAgencyId);
     const verdict = mayLead(lead.kind, facts, await this.policy.rules(manager));
     if (!verdict.permitted) {
       throw new DomainError('LEAD_NOT_PERMITTED', `${verdict.reason}, and ${lead.name} leads this plan: change the lead first`, { rule: verdict.rule, agency: lead.code });

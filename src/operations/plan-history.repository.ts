@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEventView } from '../audit/dto/audit.dto';
 import { AuthUser } from '../common/auth/auth-user';
@@ -45,7 +46,8 @@ function readable(viewer: AuthUser, p: Sql): Sql {
  * A plan's history as the viewer may read it (R14c): each event is filtered by the section it
  * touches, in the query, so a partner never learns from the history what it cannot read in the plan.
  */
-export const PlanHistoryRepository = {
+@Injectable()
+export class PlanHistoryRepository {
   /** The history of an operation the caller has checked the viewer may see, oldest first. */
   async history(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<RecordedEventView[]> {
     const rows = await query<RecordedEventView & { at: Date }>(
@@ -74,7 +76,7 @@ export const PlanHistoryRepository = {
                  ORDER BY seq`),
     );
     return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
-  },
+  }
 
   /**
    * What the ids and agency codes of a history stand for, in one query for the whole history:
@@ -91,5 +93,5 @@ export const PlanHistoryRepository = {
                 UNION ALL SELECT r.id::text, r.name FROM rv_points r WHERE r.id = ANY (${refs.ids}::uuid[])`),
     );
     return new Map(rows.map((row) => [row.ref, row.name]));
-  },
-};
+  }
+}

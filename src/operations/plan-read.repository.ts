@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ACTIVE_DEPLOYMENT_STATUSES, GRANTABLE_SECTIONS, PlanSection } from '../common/domain';
 import { agencyJson, isoUtc, personJson } from '../database/json';
@@ -63,7 +64,8 @@ const EVIDENCE_STEPS = sql`'evidence.added', 'evidence.assigned', 'evidence.gath
  * they write them), each holding to the sections its reader sees (R14a). Hand-written SQL, sent as named prepared statements: these reads run on
  * every request for a plan, and planning their joins would cost more than running them.
  */
-export const PlanReadRepository = {
+@Injectable()
+export class PlanReadRepository {
   /**
    * The plan as `reader` may see it: only the sections it sees leave the database (R14a). `scope`
    * 'visible' finds it only if the reader may see it at all (R14); 'already-checked' is for a change
@@ -148,7 +150,7 @@ export const PlanReadRepository = {
                   LEFT JOIN users au ON au.id = o.approved_by
                  WHERE ${match} AND ${visible}`),
     );
-  },
+  }
 
   /**
    * An operation's deployments, or one of them, as `reader` may see each (R14a): in full (then also
@@ -187,7 +189,7 @@ export const PlanReadRepository = {
                  WHERE ${which}
                  ORDER BY d.requested_at, d.id`),
     );
-  },
+  }
 
   /**
    * An operation's evidence requirements, or one of them, with who gathers each and every step it
@@ -219,5 +221,5 @@ export const PlanReadRepository = {
                  WHERE ${which} AND (${sees(reader, 'PROSECUTION')} ${reader === WHOLE_PLAN ? sql`` : sql`OR t.agency_id = ${reader.agencyId}`})
                  ORDER BY r.created_at, r.id`),
     );
-  },
-};
+  }
+}

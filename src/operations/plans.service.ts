@@ -27,6 +27,9 @@ export class PlansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly operations: OperationRepository,
+    private readonly planHistory: PlanHistoryRepository,
+    private readonly reads: PlanReadRepository,
   ) {}
 
   /** The whole plan, in a query for the operation and one per list it holds. */
@@ -58,11 +61,11 @@ export class PlansService {
 
   /** The plan as `reader` may see it (R14a): a query for the operation with its locations, and one for each of its deployments and evidence, each holding to the sections. */
   private async read(reader: Reader, which: string | { reference: string }, manager: EntityManager, scope: 'visible' | 'already-checked'): Promise<OperationView> {
-    const row = await PlanReadRepository.plan(manager, reader, which, scope);
+    const row = await this.reads.plan(manager, reader, which, scope);
     if (!row) throw DomainError.notFound('Operation', typeof which === 'string' ? which : which.reference);
     const [deployments, evidence] = await together(manager, [
-      () => PlanReadRepository.deployments(manager, reader, { operationId: row.id }),
-      () => PlanReadRepository.evidence(manager, reader, { operationId: row.id }),
+      () => this.reads.deployments(manager, reader, { operationId: row.id }),
+      () => this.reads.evidence(manager, reader, { operationId: row.id }),
     ] as const);
     return toOperationView(reader, row, { deployments, evidence });
   }
@@ -70,7 +73,7 @@ export class PlansService {
   async list(viewer: AuthUser, query: OperationQueryDto): Promise<OperationPage> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const before = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await OperationRepository.listPage(this.dataSource.manager, viewer, { filters: OperationRepository.listFilters(query), before, limit: limit + 1 });
+    const rows = await this.operations.listPage(this.dataSource.manager, viewer, { filters: OperationRepository.listFilters(query), before, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -81,7 +84,7 @@ export class PlansService {
 
   /** Just enough of a visible operation to answer for it: 404 when the viewer may not see it. */
   async summary(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; reference: string; version: number }> {
-    const row = await OperationRepository.summary(manager, viewer, id);
+    const row = await this.operations.summary(manager, viewer, id);
     if (!row) throw DomainError.notFound('Operation', id);
     return row;
   }
@@ -91,7 +94,7 @@ export class PlansService {
    * not see the plan, 403 naming the owner to ask when the section is not shared with them (R14a).
    */
   async section(viewer: AuthUser, id: string, section: PlanSection): Promise<{ id: string; reference: string; version: number }> {
-    const row = await OperationRepository.section(this.dataSource.manager, viewer, id, section);
+    const row = await this.operations.section(this.dataSource.manager, viewer, id, section);
     if (!row) throw DomainError.notFound('Operation', id);
     if (!row.sees) {
       throw new DomainError('FORBIDDEN', `The ${label('sectionName', section).toLowerCase()} section of ${row.reference} is not shared with your agency: ask the plan’s owner, ${row.owner}`, { section });
@@ -111,8 +114,8 @@ export class PlansService {
    */
   async historyOf(viewer: AuthUser, plan: Pick<OperationView, 'id'>): Promise<HistoryEventView[]> {
     const manager = this.dataSource.manager;
-    const events = await PlanHistoryRepository.history(manager, viewer, plan.id);
-    const summaries = historyInWords(events, await PlanHistoryRepository.names(manager, referencedNames(events)));
+    const events = await this.planHistory.history(manager, viewer, plan.id);
+    const summaries = historyInWords(events, await this.planHistory.names(manager, referencedNames(events)));
     return events.map((event, index) => ({ ...event, summary: summaries[index] }));
   }
 
@@ -123,12 +126,12 @@ export class PlansService {
 
   /** One deployment as the plan shows it to `viewer` (for a partner, who may lose sight of the plan by declining). */
   async deployment(viewer: AuthUser, deploymentId: string, manager: EntityManager = this.dataSource.manager): Promise<DeploymentView> {
-    const [row] = await PlanReadRepository.deployments(manager, viewer, { deploymentId });
+    const [row] = await this.reads.deployments(manager, viewer, { deploymentId });
     return toDeploymentView(row);
   }
 
   /** An operation's evidence requirements, or one of them, as the plan shows them to `viewer` (R14a). */
   async evidence(viewer: AuthUser, of: { operationId: string } | { requirementId: string }, manager: EntityManager = this.dataSource.manager): Promise<EvidenceRequirementView[]> {
-    return (await PlanReadRepository.evidence(manager, viewer, of)).map(toEvidenceView);
+    return (await this.reads.evidence(manager, viewer, of)).map(toEvidenceView);
   }
 }

@@ -22,13 +22,14 @@ export class RvPointsService {
     private readonly access: OperationAccess,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
+    private readonly orders: OrderRepository,
   ) {}
 
   async add(viewer: AuthUser, operationId: string, version: number, point: RvPointDto): Promise<OperationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       assertInWindow(row, point);
-      const id = await OrderRepository.insertRvPoint(manager, operationId, point);
+      const id = await this.orders.insertRvPoint(manager, operationId, point);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, { operationId, action: 'rv-point.added', actor: viewer, before: null, after: { rvPointId: id, ...stored(point) } });
     });
@@ -43,7 +44,7 @@ export class RvPointsService {
       const before = { rvPointId, name: current.name, address: current.address, meetAt: current.meetAt.toISOString() };
       const after = { rvPointId, ...stored(point) };
       if (JSON.stringify(before) === JSON.stringify(after)) return;
-      await OrderRepository.updateRvPoint(manager, rvPointId, point);
+      await this.orders.updateRvPoint(manager, rvPointId, point);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, { operationId, action: 'rv-point.changed', actor: viewer, before, after });
     });
@@ -55,11 +56,11 @@ export class RvPointsService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       const current = await this.find(manager, operationId, rvPointId);
-      const teams = await OrderRepository.teamsAt(manager, rvPointId);
+      const teams = await this.orders.teamsAt(manager, rvPointId);
       if (teams.length) {
         throw new DomainError('CONFLICT', `${teams.join(', ')} meet${teams.length === 1 ? 's' : ''} at ${current.name}; give them another RV point first`, { teams });
       }
-      await OrderRepository.deleteRvPoint(manager, rvPointId);
+      await this.orders.deleteRvPoint(manager, rvPointId);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
@@ -73,7 +74,7 @@ export class RvPointsService {
   }
 
   private async find(manager: EntityManager, operationId: string, rvPointId: string) {
-    const point = await OrderRepository.rvPoint(manager, operationId, rvPointId);
+    const point = await this.orders.rvPoint(manager, operationId, rvPointId);
     if (!point) throw DomainError.notFound('RV point', rvPointId);
     return point;
   }

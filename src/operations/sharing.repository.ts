@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AgencyKind, GRANTABLE_SECTIONS, GrantableSection } from '../common/domain';
 import { first, query } from '../database/query';
@@ -15,7 +16,8 @@ export interface SharingStanding {
 }
 
 /** The sections owners grant partner agencies beyond their default (R14b). */
-export const SharingRepository = {
+@Injectable()
+export class SharingRepository {
   standing(manager: EntityManager, operationId: string, agencyId: string): Promise<SharingStanding | undefined> {
     return first(
       manager,
@@ -26,7 +28,7 @@ export const SharingRepository = {
                         ORDER BY array_position(ARRAY[${constants(GRANTABLE_SECTIONS)}], g.section)) AS granted
             FROM agencies a WHERE a.id = ${agencyId}`,
     );
-  },
+  }
 
   /** The agency's grants become `sections`, each with this reason. */
   async replace(manager: EntityManager, grant: { operationId: string; agencyId: string; sections: GrantableSection[]; reason: string; by: string }): Promise<void> {
@@ -37,5 +39,5 @@ export const SharingRepository = {
       sql`INSERT INTO plan_section_grants (operation_id, agency_id, section, reason, granted_by)
           SELECT ${grant.operationId}, ${grant.agencyId}, section, ${grant.reason}, ${grant.by} FROM unnest(${grant.sections}::text[]) AS section`,
     );
-  },
-};
+  }
+}

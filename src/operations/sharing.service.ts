@@ -26,6 +26,7 @@ export class SharingService {
     private readonly access: OperationAccess,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
+    private readonly sharing: SharingRepository,
   ) {}
 
   async share(viewer: AuthUser, operationId: string, input: SharingDto): Promise<OperationView> {
@@ -33,7 +34,7 @@ export class SharingService {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       assertOwner(viewer, row, 'share the sections of');
       assertVersion(row, input.version);
-      const agency = await SharingRepository.standing(manager, operationId, input.agencyId);
+      const agency = await this.sharing.standing(manager, operationId, input.agencyId);
       if (!agency) throw DomainError.notFound('Agency', input.agencyId);
       if (agency.id === owningAgencyId(row)) {
         throw new DomainError('SHARING_NOT_PERMITTED', `${agency.name} owns ${row.reference} and already sees every section of it`, { agency: agency.code });
@@ -55,7 +56,7 @@ export class SharingService {
       }
       const sections = GRANTABLE_SECTIONS.filter((section) => input.sections.includes(section));
       if (JSON.stringify(sections) === JSON.stringify(agency.granted)) return;
-      await SharingRepository.replace(manager, { operationId, agencyId: agency.id, sections, reason: input.reason, by: viewer.id });
+      await this.sharing.replace(manager, { operationId, agencyId: agency.id, sections, reason: input.reason, by: viewer.id });
       // Who sees what is not the plan's content: the version moves on (R10), an approval stands.
       await this.access.update(manager, row, {});
       const who = { id: agency.id, code: agency.code, name: agency.name };

@@ -50,6 +50,7 @@ export class SubjectsService {
     private readonly matchKey: SubjectMatchKey,
     private readonly additions: AdditionLimit,
     private readonly planEvents: PlanEvents,
+    private readonly subjects: SubjectsRepository,
   ) {}
 
   /** A plan's subjects, for those who see its Intelligence section (R14a). */
@@ -60,7 +61,7 @@ export class SubjectsService {
 
   /** The subjects of a plan the caller has just read (so may see): none unless they see its Intelligence. */
   async subjectsOf(viewer: AuthUser, plan: { id: string }): Promise<SubjectView[]> {
-    return (await SubjectsRepository.list(this.dataSource.manager, viewer, plan.id)).map(toView);
+    return (await this.subjects.list(this.dataSource.manager, viewer, plan.id)).map(toView);
   }
 
   async add(viewer: AuthUser, operationId: string, input: AddSubjectDto): Promise<PlanSubjectsView> {
@@ -71,8 +72,8 @@ export class SubjectsService {
       inTransaction(this.dataSource, async (manager) => {
         const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
         await this.additions.spend(manager, viewer, operationId, keys.length);
-        await SubjectsRepository.lockKeys(manager, keys);
-        const subjectId = await SubjectsRepository.insert(manager, { operationId, kind: input.kind, details: normalised.details, addedBy: viewer.id, keys });
+        await this.subjects.lockKeys(manager, keys);
+        const subjectId = await this.subjects.insert(manager, { operationId, kind: input.kind, details: normalised.details, addedBy: viewer.id, keys });
         const updated = await this.access.updatePlan(manager, viewer, row, {});
         await this.audit.append(manager, {
           operationId,
@@ -91,7 +92,7 @@ export class SubjectsService {
   async remove(viewer: AuthUser, operationId: string, subjectId: string, version: number): Promise<PlanSubjectsView> {
     const operationVersion = await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
-      const removed = await SubjectsRepository.remove(manager, operationId, subjectId);
+      const removed = await this.subjects.remove(manager, operationId, subjectId);
       if (!removed) throw DomainError.notFound('Subject', subjectId);
       const updated = await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, { operationId, action: 'subject.removed', actor: viewer, before: { subjectId, kind: removed.kind, matchKeys: removed.keys }, after: null });

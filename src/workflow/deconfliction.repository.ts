@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { personJson } from '../database/json';
 import { first, query } from '../database/query';
@@ -54,7 +55,8 @@ const FACTS = sql`h.kinds, h.shared_postcodes AS "sharedPostcodes",
  * GiST window indexes, subjects through their keyed hashes only (ix_subject_match_keys_key); no
  * query here returns another plan's places, window or identifiers.
  */
-export const DeconflictionRepository = {
+@Injectable()
+export class DeconflictionRepository {
   /**
    * Matches a plan against the others a change may newly match (`addedKeys`: the keys of a subject
    * just added; none: a change of places or window), and records a hit for both plans with each
@@ -119,7 +121,7 @@ export const DeconflictionRepository = {
             JOIN operations me ON me.id = ${operationId} JOIN operations other ON other.id = h.other_id
            ORDER BY other.reference`,
     );
-  },
+  }
 
   /** Every hit recorded for a plan, newest first, each side's acknowledgement: for a reader who sees the plan's Intelligence (R14a). */
   hits(manager: EntityManager, reader: Reader, operationId: string): Promise<HitRow[]> {
@@ -145,7 +147,7 @@ export const DeconflictionRepository = {
                  WHERE h.operation_id = ${operationId} AND ${sees(reader, 'INTELLIGENCE', 'me')}
                  ORDER BY h.raised_at DESC, other.reference`),
     );
-  },
+  }
 
   /** The owner's acknowledgement of their side of a hit; answers the other plan's reference and the kinds the hit lists, or undefined when it is not the plan's. */
   acknowledge(manager: EntityManager, operationId: string, hitId: string, note: string, by: string): Promise<{ reference: string; kinds: HitKind[] } | undefined> {
@@ -156,5 +158,5 @@ export const DeconflictionRepository = {
            WHERE h.id = ${hitId} AND h.operation_id = ${operationId} AND other.id = h.other_operation_id
           RETURNING other.reference, h.kinds`,
     );
-  },
-};
+  }
+}

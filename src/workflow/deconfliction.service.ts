@@ -40,6 +40,7 @@ export class DeconflictionService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly budget: HitBudget,
     private readonly metrics: OperatorMetrics,
+    private readonly hits: DeconflictionRepository,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +51,7 @@ export class DeconflictionService implements OnModuleInit {
   /** Records the hits a change of places, window or subjects raised, for both plans, counted against the user who made it. */
   private async raise(manager: EntityManager, viewer: AuthUser, operationId: string, addedKeys?: Buffer[]): Promise<void> {
     await this.budget.assertLeft(manager, viewer);
-    const raised = await DeconflictionRepository.raise(manager, operationId, viewer.id, addedKeys);
+    const raised = await this.hits.raise(manager, operationId, viewer.id, addedKeys);
     await this.budget.spend(manager, viewer, raised.length);
     this.metrics.hitsRaised(raised.length);
     for (const hit of raised) {
@@ -74,7 +75,7 @@ export class DeconflictionService implements OnModuleInit {
   async conflictsOf(manager: EntityManager, reader: Reader, id: string): Promise<ConflictView[]> {
     const iso = (at: string | Date) => new Date(at).toISOString();
     const acknowledged = <T extends { at: string } | null>(ack: T): T => (ack ? { ...ack, at: iso(ack.at) } : ack);
-    return (await DeconflictionRepository.hits(manager, reader, id)).map((row) => ({
+    return (await this.hits.hits(manager, reader, id)).map((row) => ({
       ...row,
       matched: matchedWords(row.kinds),
       raisedAt: iso(row.raisedAt),
@@ -98,7 +99,7 @@ export class DeconflictionService implements OnModuleInit {
         const ended = label('status', row.status).toLowerCase();
         throw new DomainError('INVALID_TRANSITION', `${row.reference} has been ${ended}: its deconfliction hits no longer need acknowledging`, { status: row.status });
       }
-      const hit = await DeconflictionRepository.acknowledge(manager, id, hitId, input.note, viewer.id);
+      const hit = await this.hits.acknowledge(manager, id, hitId, input.note, viewer.id);
       if (!hit) throw DomainError.notFound('Deconfliction hit', hitId);
       await this.access.update(manager, row, {});
       await this.audit.append(manager, { operationId: id, action: 'deconfliction.acknowledged', actor: viewer, before: null, after: { other: hit.reference, hitId, kinds: hit.kinds, note: input.note } });

@@ -24,11 +24,12 @@ export class ReviewService {
     private readonly plans: PlansService,
     private readonly audit: AuditService,
     private readonly readiness: ReadinessService,
+    private readonly reviews: ReviewRepository,
   ) {}
 
   /** Why the viewer may not review a plan they can see (the review page shows it instead of the form), or null. */
   async whyNotReview(viewer: AuthUser, plan: Pick<OperationView, 'id' | 'reference' | 'leadAgency' | 'createdBy'>): Promise<string | null> {
-    const contentEditors = await ReviewRepository.contentEditors(this.dataSource.manager, plan.id);
+    const contentEditors = await this.reviews.contentEditors(this.dataSource.manager, plan.id);
     return reviewRefusal(viewer, { reference: plan.reference, leadAgencyId: plan.leadAgency?.id ?? null, createdBy: plan.createdBy.id, contentEditors })?.message ?? null;
   }
 
@@ -47,7 +48,7 @@ export class ReviewService {
       // R11 again at approval: every blocking check, each supporting agency's sign-off among them.
       if (approve) await this.readiness.assertReady(viewer, id, manager, 'approve');
       const comment = input.comment ?? '';
-      await ReviewRepository.record(manager, { operationId: id, decision: input.decision, comment, reviewerId: viewer.id, versionReviewed: input.version });
+      await this.reviews.record(manager, { operationId: id, decision: input.decision, comment, reviewerId: viewer.id, versionReviewed: input.version });
       await this.access.update(manager, row, {
         status,
         approved_by: approve ? viewer.id : null,

@@ -1,10 +1,12 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { SignOffDecision } from '../common/domain';
 import { query } from '../database/query';
 import { sql } from '../database/sql';
 
 /** Each supporting agency's decision on its part of a plan, against that part as it stood when decided. */
-export const SignOffRepository = {
+@Injectable()
+export class SignOffRepository {
   /**
    * The agency's decision, replacing any earlier one: the digest of its part is taken in the same
    * statement, so the sign-off holds for exactly the part it was given on (a later change withdraws it).
@@ -20,5 +22,5 @@ export const SignOffRepository = {
              SET decision = EXCLUDED.decision, part_digest = EXCLUDED.part_digest, reason = EXCLUDED.reason,
                  decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at`,
     );
-  },
-};
+  }
+}

@@ -31,6 +31,8 @@ export class SignOffService {
     private readonly access: OperationAccess,
     private readonly plans: PlansService,
     private readonly audit: AuditService,
+    private readonly planHistory: PlanHistoryRepository,
+    private readonly signOffs: SignOffRepository,
   ) {}
 
   /** The sign-off of the viewer's agency, when they are a manager who may decide it now; else why not. */
@@ -49,14 +51,14 @@ export class SignOffService {
     if (mine?.state !== 'WITHDRAWN') return null;
     const ours = plan.deployments.filter((deployment) => deployment.agency.id === viewer.agencyId);
     const manager = this.dataSource.manager;
-    const changes = changesSinceSignOff(await PlanHistoryRepository.history(manager, viewer, plan.id), {
+    const changes = changesSinceSignOff(await this.planHistory.history(manager, viewer, plan.id), {
       agencyId: viewer.agencyId,
       agencyCode: mine.agency.code,
       deploymentIds: new Set(ours.map((deployment) => deployment.id)),
       rvPointIds: new Set(ours.flatMap((deployment) => (seenInFull(deployment) && deployment.rvPoint ? [deployment.rvPoint.id] : []))),
     });
     // Each event in words is what happened, then a sentence for each thing it changed: the changes are those sentences.
-    const words = historyInWords(changes, await PlanHistoryRepository.names(manager, referencedNames(changes)));
+    const words = historyInWords(changes, await this.planHistory.names(manager, referencedNames(changes)));
     return words.flatMap((sentences) => sentences.slice(1));
   }
 
@@ -72,7 +74,7 @@ export class SignOffService {
       const mine = plan.signOffs.find((signOff) => signOff.agency.id === viewer.agencyId) as SignOffView;
       const declined = input.decision === 'DECLINED';
       const reason = declined ? (input.reason ?? null) : null;
-      await SignOffRepository.record(manager, { operationId: id, agencyId: viewer.agencyId, decision: input.decision, reason, decidedBy: viewer.id });
+      await this.signOffs.record(manager, { operationId: id, agencyId: viewer.agencyId, decision: input.decision, reason, decidedBy: viewer.id });
       const before = { agency: mine.agency.code, signOff: mine.state };
       if (!declined) {
         await this.audit.append(manager, { operationId: id, action: 'operation.signed-off', actor: viewer, before, after: { agency: mine.agency.code, signOff: 'SIGNED_OFF' } });

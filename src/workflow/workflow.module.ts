@@ -7,11 +7,14 @@ import { OperationsModule } from '../operations/operations.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { BriefingService } from './briefing.service';
 import { ConsequencesService } from './consequences.service';
+import { DeconflictionRepository } from './deconfliction.repository';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
 import { ReadinessService } from './readiness.service';
+import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
 import { SignOffController } from './sign-off.controller';
+import { SignOffRepository } from './sign-off.repository';
 import { SignOffService } from './sign-off.service';
 import { WorkflowController } from './workflow.controller';
 
@@ -19,7 +22,10 @@ import { WorkflowController } from './workflow.controller';
 @Module({
   imports: [OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
   controllers: [WorkflowController, SignOffController],
-  providers: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, BriefingService, ConsequencesService],
+  providers: [
+    ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, BriefingService, ConsequencesService,
+    DeconflictionRepository, ReviewRepository, SignOffRepository,
+  ],
   exports: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, ConsequencesService],
 })
 export class WorkflowModule {}

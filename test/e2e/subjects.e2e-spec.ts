@@ -480,7 +480,7 @@ describe('subject deconfliction', () => {
       await earlier.query('SELECT now()');
       await limited.http().post(`/operations/${plan.id}/subjects`).set(coordinator.auth).send({ version: added.operationVersion, kind: 'PHONE', phone: phone() }).expect(429);
       const refusal = { userId: coordinator.user.id, agencyId: coordinator.agency.id, ukDay: ukDate(new Date()), operationId: plan.id, dailyLimit: 1, additions: 1 };
-      await AdditionLimitRepository.report(earlier.manager, refusal);
+      await limited.app.get(AdditionLimitRepository).report(earlier.manager, refusal);
       await earlier.commitTransaction();
       const [report] = await limited.dataSource.query('SELECT changes_refused, first_refused_at, last_refused_at FROM addition_limit_reports WHERE user_id = $1', [coordinator.user.id]);
       expect(report.changes_refused).toBe(2);
