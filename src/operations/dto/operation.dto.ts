@@ -113,7 +113,7 @@ export class SafeguardingDto {
   @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
   languages?: string[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500, example: 'Sparkhill reception centre, 1 Stratford Road' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'Sparkhill reception centre, 1 Stratford Road' })
   @IsOptional() @IsString() @MaxLength(500)
   receptionCentre?: string | null;
 
@@ -247,7 +247,7 @@ export class UpdateOperationDto extends IntersectionType(VersionDto, Operational
 }
 
 export class SetLeadAgencyDto extends VersionDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null clears the lead' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null clears the lead' })
   @ValidateIf((body: SetLeadAgencyDto) => body.agencyId !== null)
   @IsUUID('all', { message: 'Choose the lead agency, or none to clear it' })
   agencyId: string | null;
