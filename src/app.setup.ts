@@ -153,6 +153,8 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
         'Plans joint days of action against modern slavery and human trafficking. Sign in with POST /auth/login and send the token as a bearer token. Errors are {statusCode, code, message, details?}.',
       )
       .setVersion('1')
+      // Relative: the document describes whichever address served it.
+      .addServer('/')
       .addBearerAuth()
       .build(),
   );

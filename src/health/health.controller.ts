@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
+import { ApiPublicErrors } from '../common/errors/api-errors';
 import { DatabaseHealth } from '../database/database-health';
 import { CheckResult, ReadinessCheck } from './readiness';
 
@@ -33,7 +34,8 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthView })
-  @ApiServiceUnavailableResponse({ description: 'The database is down' })
+  @ApiOperation({ summary: 'Check the service and its database', description: 'A 503 when the database is down' })
+  @ApiPublicErrors(503)
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView | Record<string, unknown>> {
     if (await this.database.answers()) return { status: 'ok', db: 'up' };
     reply.status(503);
@@ -50,6 +52,8 @@ export class HealthController {
   @Public()
   @Get('live')
   @ApiOkResponse({ type: LiveView })
+  @ApiOperation({ summary: 'Check the process answers' })
+  @ApiPublicErrors()
   live(): LiveView {
     return { status: 'ok' };
   }
@@ -58,7 +62,8 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: ReadyView })
-  @ApiServiceUnavailableResponse({ description: 'The database is down, or a migration is pending' })
+  @ApiOperation({ summary: 'Check this instance may take traffic', description: 'A 503 when the database is down or a migration is pending' })
+  @ApiPublicErrors(503)
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyView | Record<string, unknown>> {
     const { problem, checks } = await this.readiness.check();
     const entries = Object.entries(checks);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { ApiErrors } from '../common/errors/api-errors';
 import { PolicyRuleView, PutPolicyRulesDto } from './dto/policy-rule.dto';
 import { PolicyService } from './policy.service';
 
@@ -13,6 +14,8 @@ export class PolicyController {
 
   @Get()
   @ApiOkResponse({ type: PolicyRuleView, isArray: true })
+  @ApiOperation({ summary: 'List the lead agency rules' })
+  @ApiErrors()
   list(): Promise<PolicyRuleView[]> {
     return this.policy.list();
   }
@@ -20,6 +23,8 @@ export class PolicyController {
   @Put()
   @Roles('ADMIN')
   @ApiOkResponse({ type: PolicyRuleView, isArray: true })
+  @ApiOperation({ summary: 'Replace the lead agency rules' })
+  @ApiErrors(400)
   replace(@CurrentUser() caller: AuthUser, @Body() body: PutPolicyRulesDto): Promise<PolicyRuleView[]> {
     return this.policy.replace(caller, body.rules, body.reason);
   }

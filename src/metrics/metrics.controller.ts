@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
+import { ApiErrorResponses } from '../common/errors/api-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { carriesToken } from './metrics-token';
@@ -20,7 +21,8 @@ export class MetricsController {
   @Get()
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
-  @ApiUnauthorizedResponse({ description: 'The metrics token was not sent' })
+  @ApiOperation({ summary: 'Read the operator metrics' })
+  @ApiErrorResponses(401)
   async read(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     if (!carriesToken(authorization, this.config.METRICS_TOKEN as string)) {
       throw new DomainError('UNAUTHENTICATED', 'Send the metrics token as a bearer token to read the metrics');

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { ApiErrors } from '../common/errors/api-errors';
 import { IdParam } from '../common/id-param';
 import { TaskView } from './dto/task.dto';
 import { TasksService } from './tasks.service';
@@ -14,6 +15,8 @@ export class TasksController {
 
   @Get()
   @ApiOkResponse({ type: TaskView, isArray: true, description: 'What waits for the caller, by role, soonest plan first' })
+  @ApiOperation({ summary: 'List your tasks' })
+  @ApiErrors()
   list(@CurrentUser() caller: AuthUser): Promise<TaskView[]> {
     return this.tasks.forUser(caller);
   }
@@ -26,6 +29,8 @@ export class TasksController {
     isArray: true,
     description: 'A manager has looked into a report of the daily limit on additions (a LOOK_INTO_ADDITIONS task) of their agency: it leaves every manager’s tasks. Answers the caller’s tasks',
   })
+  @ApiOperation({ summary: 'Mark a limit report looked into' })
+  @ApiErrors(400, 404)
   async lookedInto(@CurrentUser() caller: AuthUser, @IdParam('reportId') reportId: string): Promise<TaskView[]> {
     await this.tasks.lookedInto(caller, reportId);
     return this.tasks.forUser(caller);

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
 import { VersionDto } from '../common/dto';
+import { ApiErrors } from '../common/errors/api-errors';
 import { IdParam } from '../common/id-param';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto, StandDownDto } from './dto/workflow.dto';
@@ -34,12 +35,16 @@ export class WorkflowController {
 
   @Get('readiness')
   @ApiOkResponse({ type: ReadinessView })
+  @ApiOperation({ summary: 'Check a plan’s readiness' })
+  @ApiErrors(400, 404)
   readiness(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ReadinessView> {
     return this.readinessChecks.readiness(caller, id);
   }
 
   @Get('conflicts')
   @ApiOkResponse({ type: ConflictView, isArray: true })
+  @ApiOperation({ summary: 'List deconfliction hits' })
+  @ApiErrors(400, 404)
   conflicts(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<ConflictView[]> {
     return this.deconfliction.conflicts(caller, id);
   }
@@ -47,6 +52,8 @@ export class WorkflowController {
   @Post('conflicts/:hitId/acknowledge')
   @HttpCode(200)
   @ApiOkResponse({ type: ConflictView, isArray: true, description: 'hitId: the hit’s id in GET …/conflicts' })
+  @ApiOperation({ summary: 'Acknowledge a deconfliction hit' })
+  @ApiErrors(400, 404, 409)
   acknowledge(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('hitId') hitId: string, @Body() body: AcknowledgeDto): Promise<ConflictView[]> {
     return this.deconfliction.acknowledge(caller, id, hitId, body);
   }
@@ -54,6 +61,8 @@ export class WorkflowController {
   @Post('submit')
   @HttpCode(200)
   @ApiOkResponse({ type: OperationView, description: '422 NOT_READY lists the failing blocking checks' })
+  @ApiOperation({ summary: 'Submit a plan for review' })
+  @ApiErrors(400, 404, 409, 422)
   submit(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
     return this.lifecycle.submit(caller, id, body.version);
   }
@@ -61,6 +70,8 @@ export class WorkflowController {
   @Post('withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: OperationView })
+  @ApiOperation({ summary: 'Withdraw a submitted plan' })
+  @ApiErrors(400, 404, 409)
   withdraw(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
     return this.lifecycle.withdraw(caller, id, body.version);
   }
@@ -68,6 +79,8 @@ export class WorkflowController {
   @Post('review')
   @HttpCode(200)
   @ApiOkResponse({ type: OperationView, description: '403 SELF_APPROVAL for the plan’s creator or last editor' })
+  @ApiOperation({ summary: 'Approve or send back a plan' })
+  @ApiErrors(400, 404, 409, 422)
   decide(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: ReviewDto): Promise<OperationView> {
     return this.reviews.review(caller, id, body);
   }
@@ -75,6 +88,8 @@ export class WorkflowController {
   @Post('start')
   @HttpCode(200)
   @ApiOkResponse({ type: OperationView })
+  @ApiOperation({ summary: 'Start the day of action' })
+  @ApiErrors(400, 404, 409, 422)
   start(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {
     return this.lifecycle.start(caller, id, body.version);
   }
@@ -82,6 +97,8 @@ export class WorkflowController {
   @Post('complete')
   @HttpCode(200)
   @ApiOkResponse({ type: OperationView, description: 'Records the outcomes and releases every team' })
+  @ApiOperation({ summary: 'Complete the day of action' })
+  @ApiErrors(400, 404, 409)
   complete(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CompleteDto): Promise<OperationView> {
     return this.lifecycle.complete(caller, id, body);
   }
@@ -89,6 +106,8 @@ export class WorkflowController {
   @Post('cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: OperationView, description: 'Any status before ACTIVE; releases every team' })
+  @ApiOperation({ summary: 'Cancel a plan' })
+  @ApiErrors(400, 404, 409)
   cancel(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CancelDto): Promise<OperationView> {
     return this.lifecycle.cancel(caller, id, body.version, body.reason);
   }
@@ -99,13 +118,19 @@ export class WorkflowController {
     type: OperationView,
     description: 'An ACTIVE day of action called off: releases every team (they stay on the record), withdraws an open CPS request, and keeps the reason and any outcomes so far',
   })
+  @ApiOperation({ summary: 'Stand down the day of action' })
+  @ApiErrors(400, 404, 409)
   standDown(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: StandDownDto): Promise<OperationView> {
     return this.lifecycle.standDown(caller, id, body);
   }
 
   @Get('briefing')
-  @ApiProduces('text/markdown', 'text/html')
-  @ApiOkResponse({ description: 'The IIMARCH briefing pack, printable' })
+  @ApiOkResponse({
+    description: 'The IIMARCH briefing pack, printable: HTML when the Accept header asks for it before Markdown, Markdown otherwise',
+    content: { 'text/markdown': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiOperation({ summary: 'Read the briefing pack' })
+  @ApiErrors(400, 404)
   async briefing(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: string,

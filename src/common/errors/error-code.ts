@@ -24,6 +24,15 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Codes an error body carries that no service throws: HTTP-level refusals, named after their
+ * status by the exception filter (a body over the size limit, or sent as a type no route reads).
+ */
+export const HTTP_ERROR_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const;
+
+/** Every code a client may find in an error body: the enum of the OpenAPI document's ErrorBody. */
+export const RESPONSE_ERROR_CODES = [...ERROR_CODES, ...HTTP_ERROR_CODES] as const;
+
 function assertUnreachable(code: never): never {
   throw new Error(`Unmapped error code ${String(code)}`);
 }
