@@ -14,7 +14,11 @@ export class ErrorBodySchema {
   @ApiProperty({ description: 'Plain English for a person; it may change' })
   message: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the code is about, for a program: each field and problem, the versions, the rule' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the code is about, for a program: each field and problem, the versions, the rule',
+  })
   details?: Record<string, unknown>;
 }
 
