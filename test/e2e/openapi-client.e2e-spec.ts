@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { createAgency, createUser, operationBody, TEST_PASSWORD } from '../factories';
+import { createAgency, createUser, operationBody, signedIn, TEST_PASSWORD } from '../factories';
 import { planAsAnIntegrator } from '../openapi-client/client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -94,6 +94,18 @@ describe('the OpenAPI document, as a generated client sees it', () => {
       expect({ method, path, secured, security: operation.security }).toEqual({ method, path, secured: response.status === 401, security: expect.any(Array) });
       if (secured) expect({ method, path, declared: Object.keys(operation.responses) }).toEqual({ method, path, declared: expect.arrayContaining(['401']) });
     }
+  });
+
+  it('declares the status of every refusal a signed-in caller meets with unknown ids and an empty body', async () => {
+    const caller = await signedIn(t.dataSource, t.http, ['COORDINATOR', 'MANAGER', 'ADMIN'], 'POLICE');
+    const undeclared: string[] = [];
+    for (const { method, path, operation } of operationsOf(document).filter(({ operation }) => (operation.security ?? []).length > 0)) {
+      const call = t.http()[method](path.replace(/\{\w+\}/g, () => randomUUID())).set(caller.auth);
+      const response = method === 'get' || method === 'delete' ? await call : await call.send({});
+      const declared = String(response.status) in operation.responses;
+      if (response.status >= 400 && !declared) undeclared.push(`${method} ${path} ${response.status} ${response.body.code}`);
+    }
+    expect(undeclared).toEqual([]);
   });
 
   it('generates the checked-in client types (OPENAPI_WRITE_TYPES=1 rewrites them), and the typed client compiles against them', async () => {
