@@ -5,7 +5,7 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.setup';
 import { JsonLogger } from '../../src/common/logging/json-logger';
-import { loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { TEST_JWT_SECRET, TEST_SUBJECT_MATCH_KEY } from './jwt';
 import { collectMessages } from './message-collector';
 import { UNLIMITED_SIGN_IN } from './sign-in-limits';
@@ -45,9 +45,9 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The production app (same module, same globals) listening on a free local port, against the test database, its messages collected. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
+/** The app's settings for a test: the test database and keys, sign-in unthrottled, with `env` over them. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -55,8 +55,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...UNLIMITED_SIGN_IN,
     ...env,
   });
+}
+
+/** The production app (same module, same globals) listening on a free local port, against the test database, its messages collected. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const logger = new CapturingLogger();
-  const app = await createApp(config, logger);
+  const app = await createApp(testConfig(env), logger);
   // Every message the app writes for a person is checked for plain English (plain-english.setup.ts).
   collectMessages(app.getHttpAdapter().getInstance());
   await app.listen({ port: 0, host: '127.0.0.1' });
