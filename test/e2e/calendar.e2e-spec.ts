@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import ical, { CalendarResponse, VEvent } from 'node-ical';
 import { createAgency, createTeam, createUser, login, operationBody, randomPostcode, signedIn, unique } from '../factories';
-import { Auth, Owner, Plan, Scenario, Signed } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { Auth, Owner, Plan, Signed } from '../factories/scenario';
+import { useApp } from '../support/use-app';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -10,14 +10,7 @@ const at = (plan: { startsAt: string }, hours: number) => new Date(new Date(plan
 
 /** Issue 18, part 2: each user's secret calendar feed, read as a calendar app reads it and parsed as iCalendar. */
 describe('the calendar feed', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   /** A new feed for `who`: the path of its secret address, and the token in it. */
   async function newFeed(who: Auth): Promise<{ path: string; token: string; url: string }> {

@@ -1,24 +1,16 @@
 import { ukDate, ukDay } from '../../src/common/uk-time';
 import { createTeam, signedIn, TeamRow } from '../factories';
-import { Scenario } from '../factories/scenario';
 import { browserOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 type Requirement = { id: string; version: number; status: string };
 
 describe('early CPS involvement and evidence requirements', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let owner: Signed;
   let liaison: Signed;
   let otherLiaison: Signed;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
 
   beforeEach(async () => {
     owner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');

@@ -3,9 +3,9 @@ import { ukInstant } from '../../src/common/uk-time';
 import { addMonths, monthName, ukMonth } from '../../src/dashboard/period';
 import { DASHBOARD_CHECKS } from '../../src/dashboard/readiness-checks';
 import { createUser, login, randomPostcode, signedIn } from '../factories';
-import { Auth, Owner, Plan, Scenario } from '../factories/scenario';
+import { Auth, Owner, Plan } from '../factories/scenario';
 import { browserOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -32,15 +32,8 @@ const numberIn = (text: string) => Number(text.replace(/,/g, ''));
 const csvRows = (text: string) => text.replace(BOM, '').split('\r\n').filter(Boolean);
 
 describe('dashboard and exports (issue 18)', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   const { page } = browserOf(() => t.http);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
 
   const dashboard = (who: Auth, query = '') => t.http().get(`/dashboard${query}`).set(who);
   const versionOf = async (who: Auth, id: string) => (await s.get(who, `/operations/${id}`).expect(200)).body.version as number;

@@ -1,22 +1,14 @@
 import { createAgency, createTeam, operationBody, randomPostcode, signedIn, TeamRow } from '../factories';
-import { Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 
 describe('supporting teams (deployments)', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let owner: Signed;
   let partner: Signed;
   let ownTeam: TeamRow;
   let partnerTeam: TeamRow;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
 
   beforeEach(async () => {
     owner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');

@@ -1,15 +1,11 @@
 import { connect } from 'node:net';
 import { operationBody, signedIn } from '../factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** What an attacker with a demo account can send, and what it gets. */
 describe('hardening against hostile requests', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = useApp();
 
   const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
   const postRaw = (path: string, body: string, type = 'application/json', auth: Record<string, string> = {}) =>

@@ -1,7 +1,6 @@
 import { ukDateTime } from '../../src/common/uk-time';
-import { Scenario } from '../factories/scenario';
 import { browserOf, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type Event = { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; summary: string[] };
 
@@ -24,14 +23,7 @@ function between(html: string, from: string, to: string): string {
 }
 
 describe('Changes in words: the history, the review, a stale edit and the API say what changed in sentences', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const history = async (who: { Authorization: string }, plan: { id: string }): Promise<Event[]> => (await s.get(who, `/operations/${plan.id}/history`).expect(200)).body;

@@ -4,14 +4,11 @@ import { webSignIn } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { sample, TOKEN } from '../support/metrics';
 import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('GET /metrics', () => {
   describe('without METRICS_TOKEN', () => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-    afterAll(() => t.close());
+    const { t } = useApp();
 
     it('is not there', async () => {
       const response = await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(404);

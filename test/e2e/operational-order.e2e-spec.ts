@@ -1,21 +1,15 @@
 import { createTeam, randomPostcode } from '../factories';
-import { Owner, Plan, Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { Owner, Plan } from '../factories/scenario';
+import { useApp } from '../support/use-app';
 
 const HOUR = 3600_000;
 const at = (plan: { startsAt: string }, hours: number) => new Date(new Date(plan.startsAt).getTime() + hours * HOUR).toISOString();
 
 /** Issue 16: the plan as an operational order, through the API as a client would use it. */
 describe('the operational order', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let owner: Owner;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     owner = await s.owner();
   });

@@ -1,9 +1,8 @@
 import { SCOPES } from '../../src/common/domain';
 import { ukLocalTime } from '../../src/common/uk-time';
 import { createAgency, createUser, operationBody, unique } from '../factories';
-import { Scenario } from '../factories/scenario';
 import { browserOf, drawnAt, newPlanForm, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /**
  * Issue 24, item 6: what people read is plain English. The API says why in words and keeps its
@@ -12,14 +11,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * worked. (Every message of every test is also checked for code: test/support/plain-english.setup.ts.)
  */
 describe('plain English', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const bannerOf = (html: string) => /<div class="govuk-notification-banner govuk-notification-banner--success"[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0] ?? '';

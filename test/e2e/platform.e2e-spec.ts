@@ -2,15 +2,11 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { signedIn } from '../factories';
 import { isolatedDatabaseUrl } from '../support/databases';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('the platform: health, docs, headers and the error contract', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = useApp();
 
   it('reports health without a token', async () => {
     const response = await t.http().get('/health').expect(200);

@@ -1,17 +1,11 @@
 import { ukDateTime } from '../../src/common/uk-time';
 import { createUser, login, operationBody, signedIn } from '../factories';
 import { Auth, Plan, Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('review: readiness, lifecycle, four eyes, deconfliction and the briefing', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const HOUR = 3600_000;
   const post = (who: Auth, path: string, body: Record<string, unknown>) => s.post(who, path, body);

@@ -1,22 +1,16 @@
 import { createAgency, createUser, login, operationBody } from '../factories';
-import { Owner, Plan, Scenario, Signed } from '../factories/scenario';
+import { Owner, Plan, Signed } from '../factories/scenario';
 import { TeamRow } from '../factories';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type Partner = Signed & { team: TeamRow };
 
 /** Issue 23: the owner widens what a partner sees (R14b), leaving a plan ends access (R14), and every plan carries its marking (R14d). */
 describe('sharing sections, leaving a plan, and the protective marking', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let owner: Owner;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     owner = await s.owner('POLICE');
   });

@@ -1,21 +1,14 @@
 import { createUser, login, randomPostcode, signedIn } from '../factories';
-import { Auth, Owner, Plan, Scenario, Signed } from '../factories/scenario';
+import { Auth, Owner, Plan, Signed } from '../factories/scenario';
 import { TeamRow } from '../factories';
 import { browserOf, drawnAt, errorSummaryOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type SignOff = Plan['signOffs'][number];
 type Deployment = Plan['deployments'][number];
 
 describe('each partner’s sign-off of its part of the plan', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const HOUR = 3600_000;
 

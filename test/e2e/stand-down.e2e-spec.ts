@@ -1,19 +1,12 @@
 import ical, { VEvent } from 'node-ical';
 import { ukDate } from '../../src/common/uk-time';
-import { Plan, Scenario } from '../factories/scenario';
+import { Plan } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** Issue 24: an ACTIVE day of action stood down, through the API and through its page with JavaScript off. */
 describe('standing a day of action down', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const outcomes = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1, notes: 'One address searched before the subjects were found gone' };

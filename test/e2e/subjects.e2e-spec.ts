@@ -1,8 +1,9 @@
 import { createUser, login, operationBody, randomPostcode, signedIn } from '../factories';
 import { ukDate } from '../../src/common/uk-time';
 import { AdditionLimitRepository } from '../../src/operations/addition-limit.repository';
-import { Owner, Plan, Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { Owner, Plan } from '../factories/scenario';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type Task = { kind: string; operation: { id: string }; summary: string; additionLimit?: Record<string, unknown> };
 
@@ -20,16 +21,10 @@ type Hit = {
 
 /** Issue 17: subjects of interest, matched blind between plans of different agencies. */
 describe('subject deconfliction', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let nca: Owner;
   let police: Owner;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     nca = await s.owner('NCA');
     police = await s.owner('POLICE');

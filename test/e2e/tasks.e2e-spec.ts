@@ -1,7 +1,8 @@
 import { createAgency, createTeam, createUser, login, operationBody, signedIn, TeamRow } from '../factories';
-import { Auth, Plan, Scenario } from '../factories/scenario';
+import { Auth, Plan } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 type Task = {
   kind: string;
@@ -14,14 +15,7 @@ type Task = {
 };
 
 describe('GET /tasks: what waits for each user', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const HOUR = 3600_000;
   const { page } = browserOf(() => t.http);

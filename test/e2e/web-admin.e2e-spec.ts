@@ -1,15 +1,11 @@
 import { createAgency, createUser, TEST_PASSWORD, unique } from '../factories';
 import { browserOf, cookieOf, csrfOf, errorSummaryOf, postSignIn, valueOf, WebSession, webSignIn } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('Web pages: admin of reference data', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const admin = async () => webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);

@@ -1,22 +1,16 @@
 import ical from 'node-ical';
-import { Owner, Scenario } from '../factories/scenario';
+import { Owner } from '../factories/scenario';
 import { browserOf, WebSession, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 const LINK = /<code id="calendar-link">([^<]+)<\/code>/;
 
 /** Issue 18, part 2, in the browser without JavaScript: "Your calendar feed". */
 describe('Web pages: the calendar feed', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let owner: Owner;
   let session: WebSession;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     owner = await s.owner();
     session = await webSignIn(t.http, owner.user.email);

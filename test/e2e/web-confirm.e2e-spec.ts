@@ -1,7 +1,7 @@
 import { createAgency, createTeam, createUser } from '../factories';
-import { Plan, Scenario } from '../factories/scenario';
+import { Plan } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /**
  * Issue 24, part 3 (with JavaScript off): release, remove and handing the lead on first show a
@@ -9,14 +9,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * what happened. Part 6: the lead and team choices offer only what the policy accepts.
  */
 describe('Web pages: a consequential click says what will happen before it is done', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const db = (text: string, values: unknown[]) => t.dataSource.query(text, values);

@@ -1,17 +1,9 @@
-import { Scenario } from '../factories/scenario';
 import { browserOf, drawnAt, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** Issue 24, part 1: every edit form merges three ways (R10), so nobody's change is lost or reverted. */
 describe('Web forms: a stale edit merges, and never reverts a colleague’s change', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
 

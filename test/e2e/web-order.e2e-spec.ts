@@ -1,8 +1,8 @@
 import { ukClock, ukDateTime, ukLocalTime } from '../../src/common/uk-time';
 import { createTeam, randomPostcode } from '../factories';
-import { Owner, Plan, Scenario } from '../factories/scenario';
+import { Owner, Plan } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, WebSession, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 const HOUR = 3600_000;
 const at = (plan: { startsAt: string }, hours: number) => new Date(new Date(plan.startsAt).getTime() + hours * HOUR).toISOString();
@@ -22,16 +22,10 @@ const blank = (prefix: string) => ({ [`${prefix}-day`]: '', [`${prefix}-month`]:
 
 /** Issue 16 in the browser without JavaScript: the operational order's timings, RV points, locations, teams and communications. */
 describe('Web pages: the operational order', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let owner: Owner;
   let session: WebSession;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     owner = await s.owner();
     session = await webSignIn(t.http, owner.user.email);

@@ -1,18 +1,11 @@
 import { createAgency, createUser } from '../factories';
 import { isolatedDatabaseUrl } from '../support/databases';
-import { Scenario } from '../factories/scenario';
 import { browserOf, errorSummaryOf, newPlanForm, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('Web pages: what each page shows and how its forms answer', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
 

@@ -2,15 +2,11 @@ import { createAgency, createUser } from '../factories';
 import { browserOf, errorSummaryOf, webSignIn, WebSession } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** Issue 16: admins change which kind of agency holds which power in the browser, JavaScript off. */
 describe('Web pages: powers by kind of agency', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = useApp();
 
   const { page, post } = browserOf(() => t.http);
 

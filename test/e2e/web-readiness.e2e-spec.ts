@@ -1,17 +1,10 @@
-import { Plan, Scenario } from '../factories/scenario';
+import { Plan } from '../factories/scenario';
 import { browserOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** Issue 24: readiness that says what it is for and what does not apply yet; the record of a plan that has ended in its place. */
 describe('Web pages: honest readiness, and the record of a plan', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page } = browserOf(() => t.http);
   const HOUR = 3600_000;

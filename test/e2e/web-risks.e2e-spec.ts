@@ -1,8 +1,7 @@
 import { ukLocalTime } from '../../src/common/uk-time';
 import { createAgency } from '../factories';
-import { Scenario } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** A risk form as a browser without JavaScript posts it (every field, the description too), with `overrides` over it. */
 function riskForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -27,14 +26,7 @@ const WEAPONS: Risk = { hazard: 'WEAPONS', hazardDetail: null, likelihood: 2, im
 const STAIRS: Risk = { hazard: 'OTHER', hazardDetail: 'Rotten stairs to the loft', likelihood: 3, impact: 2, score: 6, controls: 'Search team stays off the loft', residual: 'LOW', owner: 'PS 2231 Jones', acceptedBy: null, intelligenceDerived: false };
 
 describe('Web pages: the risk assessment and safeguarding and the NRM', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const planOf = async (who: { Authorization: string }, id: string) => (await s.get(who, `/operations/${id}`).expect(200)).body;

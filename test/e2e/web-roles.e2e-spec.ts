@@ -1,17 +1,9 @@
 import { createUser } from '../factories';
-import { Scenario } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, newPlanForm, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('Web pages: partners, CPS liaisons, managers and owners after approval', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const statusOf = async (table: string, id: string) => (await t.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;

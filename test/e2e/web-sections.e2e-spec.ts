@@ -1,18 +1,10 @@
 import { ukLocalTime } from '../../src/common/uk-time';
 import { randomPostcode } from '../factories';
-import { Scenario } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('Web pages: the forms of a plan’s sections', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
   const locationsOf = async (id: string) =>

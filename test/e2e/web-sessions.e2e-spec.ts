@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createAgency, createUser, login, TEST_PASSWORD } from '../factories';
 import { cookieOf, csrfOf, errorSummaryOf, newPlanForm, postSignIn, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 describe('Web sessions: sign in, sign out, expiry and CSRF', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = useApp();
 
   const coordinator = async () => createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR']);
   const sessionRows = (userId: string) => t.dataSource.query(`SELECT encode(id_hash, 'hex') AS hash, last_seen_at FROM sessions WHERE user_id = $1`, [userId]);

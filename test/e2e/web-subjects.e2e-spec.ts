@@ -1,22 +1,16 @@
 import { randomPostcode } from '../factories';
-import { Owner, Scenario } from '../factories/scenario';
+import { Owner } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, WebSession, webSignIn } from '../support/browser-session';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** Issue 17 in the browser without JavaScript: the subjects page, and subject hits on the conflicts page. */
 describe('Web pages: subjects of interest', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const { t, s } = useApp();
   let nca: Owner;
   let police: Owner;
   let ncaSession: WebSession;
   let policeSession: WebSession;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     nca = await s.owner('NCA');
     police = await s.owner('POLICE');
