@@ -24,6 +24,9 @@ import { UsersService } from '../../src/reference-data/users.service';
 import { createAgency, createUser, operationBody, TEST_PASSWORD, unique } from '../factories';
 import { CapturingLogger, testConfig } from '../support/test-app';
 
+/** A user the builders made: the caller the services take, and the agency they belong to. */
+export type MediumUser = AuthUser & { agency: AgencyView };
+
 /**
  * The medium tier: the app's services, as Nest wires them, on the real test database, with no
  * HTTP in between. Builders make what a test starts from through the same services (so their
@@ -81,12 +84,12 @@ export class MediumContext {
     return this.get(AgenciesService).create(await this.admin(), await this.input(CreateAgencyDto, { code, name: `Medium agency ${code}`, kind }));
   }
 
-  /** A user of `agency` holding `roles`, as the caller the services take (AuthUser). */
-  async newUser(agency: AgencyView, roles: Role[] = ['COORDINATOR']): Promise<AuthUser> {
+  /** A user of `agency` holding `roles`, as the caller the services take (AuthUser), with their agency to build on. */
+  async newUser(agency: AgencyView, roles: Role[] = ['COORDINATOR']): Promise<MediumUser> {
     const email = `${unique('medium.').toLowerCase()}@test.local`;
     const input = await this.input(CreateUserDto, { email, name: `Medium user ${agency.code}`, agencyId: agency.id, roles, password: TEST_PASSWORD });
     const user = await this.get(UsersService).create(await this.admin(), input);
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles, agencyId: agency.id, agencyCode: agency.code, agencyKind: agency.kind };
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles, agencyId: agency.id, agencyCode: agency.code, agencyKind: agency.kind, agency };
   }
 
   async newTeam(agency: AgencyView, overrides: { capabilities?: Capability[]; capacity?: number } = {}): Promise<TeamView> {
@@ -100,7 +103,7 @@ export class MediumContext {
   }
 
   /** A coordinator of a new agency of `kind`: the owner of the plans a test makes. */
-  async newCoordinator(kind: AgencyKind = 'POLICE'): Promise<AuthUser> {
+  async newCoordinator(kind: AgencyKind = 'POLICE'): Promise<MediumUser> {
     return this.newUser(await this.newAgency(kind), ['COORDINATOR']);
   }
 
@@ -120,9 +123,8 @@ export class MediumContext {
    * leads, `team` (by default a new team of its own) is confirmed, the CPS is engaged and its one
    * essential evidence requirement is assigned to that team.
    */
-  async newReadyPlan(owner: AuthUser, options: { team?: TeamView; overrides?: Record<string, unknown> } = {}): Promise<OperationView> {
-    const agency = { id: owner.agencyId, code: owner.agencyCode, kind: owner.agencyKind } as AgencyView;
-    const team = options.team ?? (await this.newTeam(agency));
+  async newReadyPlan(owner: MediumUser, options: { team?: TeamView; overrides?: Record<string, unknown> } = {}): Promise<OperationView> {
+    const team = options.team ?? (await this.newTeam(owner.agency));
     let plan = await this.newPlan(owner, options.overrides);
     plan = await this.get(LeadAssignmentService).setLead(owner, plan.id, await this.input(SetLeadAgencyDto, { agencyId: owner.agencyId, version: plan.version }));
     plan = await this.newDeployment(owner, plan, team);
@@ -140,8 +142,8 @@ export class MediumContext {
   }
 
   /** `team` asked for on `plan` by `who` (its owner): confirmed at once if the team is the owner's, requested of its agency otherwise (R7). */
-  async newDeployment(who: AuthUser, plan: Pick<OperationView, 'id' | 'version'>, team: Pick<TeamView, 'id'>): Promise<OperationView> {
-    const input = await this.input(CreateDeploymentDto, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version });
+  async newDeployment(who: AuthUser, plan: Pick<OperationView, 'id' | 'version'>, team: Pick<TeamView, 'id'>, overrides: object = {}): Promise<OperationView> {
+    const input = await this.input(CreateDeploymentDto, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version, ...overrides });
     return this.get(DeploymentsService).request(who, plan.id, input);
   }
 }
