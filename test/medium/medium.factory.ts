@@ -149,7 +149,7 @@ export class MediumContext {
 }
 
 /** The day the CPS's advice is needed by: the day of action, or today once it has come. */
-function adviceDay(plan: Pick<OperationView, 'startsAt'>): string {
+export function adviceDay(plan: Pick<OperationView, 'startsAt'>): string {
   const startDay = ukDate(new Date(plan.startsAt));
   const today = ukDate(new Date());
   return startDay > today ? startDay : today;
