@@ -38,11 +38,10 @@ export class MediumContext {
   private context?: INestApplicationContext;
   private rootAdmin?: Promise<AuthUser>;
   private liaisonUser?: Promise<AuthUser>;
-  readonly logger = new CapturingLogger();
 
   async start(): Promise<void> {
     // The whole app as production builds it (its HTTP adapter too, which some modules hook into), never listening.
-    this.context = await createApp(testConfig(), this.logger);
+    this.context = await createApp(testConfig(), new CapturingLogger());
   }
 
   async close(): Promise<void> {
