@@ -127,7 +127,7 @@ export class PlansPagesController {
     }
     const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'cursor' && entry[1] !== ''));
     const withCursor = (next: string) => `/plans?${new URLSearchParams([...params, ['cursor', next]])}`;
-    return render(reply, request, 'plans.njk', {
+    return render(reply, request, 'plans/plans.njk', {
       pageTitle: cursor ? 'Plans (next page)' : 'Plans',
       section: 'plans',
       filters,
@@ -158,7 +158,7 @@ export class PlansPagesController {
   @Get('new')
   @Roles('COORDINATOR')
   newPlan(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): FastifyReply {
-    return render(reply, request, 'plan-new.njk', { pageTitle: 'New plan', section: 'new', values: EMPTY_PLAN });
+    return render(reply, request, 'plans/plan-new.njk', { pageTitle: 'New plan', section: 'new', values: EMPTY_PLAN });
   }
 
   @Post('new')
@@ -166,7 +166,7 @@ export class PlansPagesController {
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = planFormValues(request.body);
     const { body, errors } = planBody(values);
-    const again = (theirs: FieldError[] = []) => render(reply, request, 'plan-new.njk', { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) }, 400);
+    const again = (theirs: FieldError[] = []) => render(reply, request, 'plans/plan-new.njk', { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) }, 400);
     try {
       const input = await validated(CreateOperationDto, body);
       if (errors.length) return again();
@@ -185,7 +185,7 @@ export class PlansPagesController {
     // A plan under way or ended shows its record in place of readiness: there is no next step to be ready for.
     const record = planRecord(plan);
     const [readiness] = await Promise.all([record ? null : this.readiness.readinessOf(plan), this.views.seen(viewer, plan, request)]);
-    return render(reply, request, 'plan.njk', {
+    return render(reply, request, 'plans/plan.njk', {
       pageTitle: `${plan.reference}: ${plan.name}`,
       section: 'plans',
       plan,

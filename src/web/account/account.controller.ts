@@ -54,7 +54,7 @@ export class AccountPageController {
     return render(
       reply,
       request,
-      'account.njk',
+      'account/account.njk',
       { pageTitle: 'Your account', section: 'account', mustChange: request.session?.passwordChangeRequired ?? false, issuedHours: ISSUED_PASSWORD_HOURS, ...shown },
       status,
     );

@@ -10,7 +10,7 @@ import { TeamsService } from '../../reference-data/teams.service';
 import { validated } from '../form-errors';
 import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
-import { saveThen, savedNow } from '../reference-forms';
+import { saveThen, savedNow } from './reference-forms';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 type Values = Record<string, string | string[]>;

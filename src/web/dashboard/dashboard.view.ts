@@ -1,9 +1,9 @@
-import { OPERATION_STATUSES, OperationStatus } from '../common/domain';
-import { agencyNamed, label } from '../common/labels';
-import type { DashboardView } from '../dashboard/dto/dashboard.dto';
-import { monthName, shortMonthName } from '../dashboard/period';
+import { OPERATION_STATUSES, OperationStatus } from '../../common/domain';
+import { agencyNamed, label } from '../../common/labels';
+import type { DashboardView } from '../../dashboard/dto/dashboard.dto';
+import { monthName, shortMonthName } from '../../dashboard/period';
 import { horizontalBarChart, lineChart, PALETTE, stackedBarChart } from './charts';
-import { readinessItems } from './plan-sections';
+import { readinessItems } from '../plan-sections';
 
 type Cell = { text: string; format?: 'numeric' };
 export interface DashboardSection {

@@ -9,7 +9,7 @@ import { DashboardQueryDto } from '../../dashboard/dto/dashboard.dto';
 import { ExportsService } from '../../dashboard/exports.service';
 import { MAX_MONTHS, monthName, Period } from '../../dashboard/period';
 import { BROWSER } from '../callers';
-import { dashboardSections } from '../dashboard-view';
+import { dashboardSections } from './dashboard.view';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { csvReply, FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -62,7 +62,7 @@ export class DashboardPageController {
     if (!errors.length) {
       try {
         const view = await this.dashboard.dashboard(request.user!, await validated(DashboardQueryDto, criteria));
-        return render(reply, request, 'dashboard.njk', {
+        return render(reply, request, 'dashboard/dashboard.njk', {
           pageTitle: 'Dashboard',
           section: 'dashboard',
           view,
@@ -77,7 +77,7 @@ export class DashboardPageController {
         errors.push(...formErrors(error, { id: (field) => FIELD_IDS[field] ?? '' }));
       }
     }
-    return render(reply, request, 'dashboard.njk', { pageTitle: 'Dashboard', section: 'dashboard', form, errors, quick: QUICK_PERIODS.map((months) => ({ months })) }, 400);
+    return render(reply, request, 'dashboard/dashboard.njk', { pageTitle: 'Dashboard', section: 'dashboard', form, errors, quick: QUICK_PERIODS.map((months) => ({ months })) }, 400);
   }
 
   /** The outcomes table of the dashboard for the same period, as CSV. */

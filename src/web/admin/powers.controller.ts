@@ -11,7 +11,7 @@ import { PowersService } from '../../reference-data/powers.service';
 import { validated } from '../form-errors';
 import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
-import { saveThen } from '../reference-forms';
+import { saveThen } from './reference-forms';
 import { WebExceptionFilter } from '../web-exception.filter';
 
 /** A kind of agency in the address, or the 404 page. */

@@ -52,7 +52,7 @@ export class SignInController {
   private form(reply: FastifyReply, request: AuthenticatedRequest, data: Record<string, unknown>, status = 200): FastifyReply {
     const token = randomBytes(32).toString('base64url');
     reply.header('set-cookie', signInCookie(token, this.secure));
-    return render(reply, request, 'sign-in.njk', { pageTitle: 'Sign in', csrfToken: token, ...data }, status);
+    return render(reply, request, 'sign-in/sign-in.njk', { pageTitle: 'Sign in', csrfToken: token, ...data }, status);
   }
 
   private get secure(): boolean {

@@ -59,7 +59,7 @@ export class TasksPageController {
   @Get()
   async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
     const tasks = await this.tasks.forUser(request.user!);
-    return render(reply, request, 'tasks.njk', {
+    return render(reply, request, 'tasks/tasks.njk', {
       pageTitle: 'Your tasks',
       section: 'tasks',
       declined: 'declined' in query,

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedRequest } from '../auth/authentication.guard';
-import { FieldMap, formErrors, isRefusal } from './form-errors';
-import { FieldError, redirect } from './page';
+import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { FieldMap, formErrors, isRefusal } from '../form-errors';
+import { FieldError, redirect } from '../page';
 
 /** The reference-data forms' fields are the API's, by the same names. */
 export const REFERENCE_FIELDS: FieldMap = {

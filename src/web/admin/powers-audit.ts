@@ -1,6 +1,6 @@
-import type { ReferenceEventView } from '../audit/dto/audit.dto';
-import { label } from '../common/labels';
-import type { HistoryEntry } from './history-view';
+import type { ReferenceEventView } from '../../audit/dto/audit.dto';
+import { label } from '../../common/labels';
+import type { HistoryEntry } from '../history-view';
 
 const named = (powers: unknown): string =>
   Array.isArray(powers) && powers.length ? powers.map((power) => label('power', String(power))).join(', ') : 'none';
