@@ -1,9 +1,11 @@
 import { OPERATION_STATUSES, OperationStatus } from '../../common/domain';
 import { agencyNamed, label } from '../../common/labels';
 import type { DashboardView } from '../../dashboard/dto/dashboard.dto';
-import { monthName, shortMonthName } from '../../dashboard/period';
+import { MAX_MONTHS, monthName, Period, shortMonthName } from '../../dashboard/period';
+import type { FieldError } from '../page';
 import { horizontalBarChart, lineChart, PALETTE, stackedBarChart } from './charts';
 import { readinessItems } from '../plan-sections';
+import type { PeriodForm } from './dashboard.form';
 
 type Cell = { text: string; format?: 'numeric' };
 export interface DashboardSection {
@@ -30,6 +32,44 @@ const hours = (value: number): Cell => ({ text: value.toFixed(1), format: 'numer
 const numeric = (text: string): Cell => ({ text, format: 'numeric' });
 const plansFailing = (failing: number) => `${failing.toLocaleString('en-GB')} ${failing === 1 ? 'plan' : 'plans'} failing`;
 
+const QUICK_PERIODS = [3, 6, 12, 24, MAX_MONTHS];
+
+/** The period in words: one month, or the first to the last. */
+function periodText(period: Period): string {
+  return period.months === 1 ? monthName(period.from) : `${monthName(period.from)} to ${monthName(period.to)}`;
+}
+
+/** The period form filled in with the period shown. */
+function formOf(period: Period): PeriodForm {
+  const [fromYear, fromMonth] = period.from.split('-');
+  const [toYear, toMonth] = period.to.split('-');
+  return { 'from-month': String(Number(fromMonth)), 'from-year': fromYear, 'to-month': String(Number(toMonth)), 'to-year': toYear };
+}
+
+/**
+ * The dashboard page: whose days of action it counts, the period in words and in the form, the quick
+ * periods (the one shown marked, unless months were chosen), the five sections and the CSV's link.
+ */
+export function dashboardPageView(view: DashboardView, criteria: Record<string, string>) {
+  const chosen = Boolean(criteria.from || criteria.to);
+  return {
+    pageTitle: 'Dashboard',
+    section: 'dashboard',
+    view,
+    scopeText: view.scope.basis === 'VISIBLE' ? 'The days of action you may see' : `The days of action ${view.scope.agencyCode} leads or supports`,
+    sections: dashboardSections(view),
+    periodText: periodText(view.period),
+    form: formOf(view.period),
+    quick: QUICK_PERIODS.map((months) => ({ months, current: view.period.months === months && !chosen })),
+    csvHref: `/dashboard/outcomes.csv?${new URLSearchParams({ from: view.period.from, to: view.period.to })}`,
+  };
+}
+
+/** The dashboard page with the period form as typed and what is wrong with it, and no numbers. */
+export function periodErrorsView(form: PeriodForm, errors: FieldError[]) {
+  return { pageTitle: 'Dashboard', section: 'dashboard', form, errors, quick: QUICK_PERIODS.map((months) => ({ months })) };
+}
+
 /** The title the plan's task list gives a readiness check, so that the dashboard names it the same way. */
 export function checkTitle(id: string): string {
   return readinessItems('', { ready: false, stage: null, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title.text;
@@ -38,7 +78,7 @@ export function checkTitle(id: string): string {
 /** The dashboard's five sections as the page shows them: each a chart, a sentence, and a table of the same numbers. */
 export function dashboardSections(view: DashboardView): DashboardSection[] {
   const months = view.plansPerMonth.months.map((month) => ({ key: month.month, label: shortMonthName(month.month) }));
-  const period = view.period.months === 1 ? monthName(view.period.from) : `${monthName(view.period.from)} to ${monthName(view.period.to)}`;
+  const period = periodText(view.period);
 
   const plans: DashboardSection = {
     id: 'plans',
