@@ -9,10 +9,11 @@ import { label } from '../../common/labels';
 import { PutPowersDto } from '../../reference-data/dto/powers.dto';
 import { PowersService } from '../../reference-data/powers.service';
 import { validated } from '../form-errors';
-import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
-import { saveThen } from './reference-forms';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { powersForm } from './admin.form';
+import { powersBanner } from './admin.view';
+import { saveThen } from './reference-forms';
 
 /** A kind of agency in the address, or the 404 page. */
 function kindOf(value: string): AgencyKind {
@@ -34,21 +35,19 @@ export class AdminPowersController {
 
   @Get()
   async list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('changed') changed?: string): Promise<FastifyReply> {
-    const banner = (AGENCY_KINDS as readonly string[]).includes(changed ?? '') ? `Powers of ${label('agencyKind', changed as AgencyKind)} changed` : undefined;
-    return render(reply, request, 'admin/powers.njk', { pageTitle: 'Powers', section: 'admin', kinds: await this.powers.list(), banner });
+    return render(reply, request, 'admin/powers.njk', { pageTitle: 'Powers', section: 'admin', kinds: await this.powers.list(), banner: powersBanner(changed) });
   }
 
   @Get(':kind')
   async form(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('kind') param: string): Promise<FastifyReply> {
     const kind = kindOf(param);
-    const current = await this.powers.ofKind(kind);
-    return this.draw(reply, request, kind, { powers: current.powers, reason: '' }, []);
+    return this.draw(reply, request, kind, { powers: (await this.powers.ofKind(kind)).powers, reason: '' }, []);
   }
 
   @Post(':kind')
   async save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('kind') param: string): Promise<FastifyReply> {
     const kind = kindOf(param);
-    const values = { powers: formList(request.body, 'powers'), reason: formText(request.body, 'reason') };
+    const values = powersForm(request.body);
     return saveThen(
       reply,
       () => validated(PutPowersDto, values).then((input) => this.powers.replace(request.user!, kind, input)),

@@ -8,12 +8,11 @@ import { AgenciesService } from '../../reference-data/agencies.service';
 import { CreateTeamDto, UpdateTeamDto } from '../../reference-data/dto/team.dto';
 import { TeamsService } from '../../reference-data/teams.service';
 import { validated } from '../form-errors';
-import { formList, formText } from '../forms';
 import { FieldError, render } from '../page';
 import { saveThen, savedNow } from './reference-forms';
 import { WebExceptionFilter } from '../web-exception.filter';
-
-type Values = Record<string, string | string[]>;
+import { teamForm, Values } from './admin.form';
+import { teamValuesOf } from './admin.view';
 
 /** Teams: an admin manages every agency's, a coordinator their own agency's (the service decides which). */
 @ApiExcludeController()
@@ -29,22 +28,18 @@ export class TeamsPagesController {
 
   @Get()
   async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
-    const teams = await this.teams.list({});
-    const editing = teams.find((team) => team.id === change);
-    return this.drawTeams(reply, request, editing ? { id: editing.id, agencyId: editing.agencyId, name: editing.name, capabilities: editing.capabilities, capacity: String(editing.capacity) } : { capabilities: [] }, []);
+    const editing = (await this.teams.list({})).find((team) => team.id === change);
+    return this.drawTeams(reply, request, teamValuesOf(editing), []);
   }
 
   @Post()
   async saveTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const values = { id: formText(request.body, 'id'), agencyId: formText(request.body, 'agencyId'), name: formText(request.body, 'name'), capabilities: formList(request.body, 'capabilities'), capacity: formText(request.body, 'capacity').trim() };
-    const capacity = /^\d{1,6}$/.test(values.capacity) ? Number(values.capacity) : values.capacity;
-    const body = { name: values.name, capabilities: values.capabilities, capacity };
-    return saveThen(
-      reply,
-      () => (values.id ? validated(UpdateTeamDto, body).then((input) => this.teams.update(request.user!, values.id, input)) : validated(CreateTeamDto, { ...body, agencyId: values.agencyId }).then((input) => this.teams.create(request.user!, input))),
-      '/admin/teams',
-      (errors) => this.drawTeams(reply, request, values, errors),
-    );
+    const { values, body } = teamForm(request.body);
+    const save = () =>
+      values.id
+        ? validated(UpdateTeamDto, body).then((input) => this.teams.update(request.user!, values.id, input))
+        : validated(CreateTeamDto, { ...body, agencyId: values.agencyId }).then((input) => this.teams.create(request.user!, input));
+    return saveThen(reply, save, '/admin/teams', (errors) => this.drawTeams(reply, request, values, errors));
   }
 
   private async drawTeams(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
