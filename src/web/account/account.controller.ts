@@ -10,9 +10,9 @@ import { WebPage } from '../../common/auth/decorators';
 import { AppConfig } from '../../config/app-config';
 import { ISSUED_PASSWORD_HOURS } from '../../reference-data/issued-password';
 import { formErrors, isRefusal, validated } from '../form-errors';
-import { formText } from '../forms';
 import { FieldError, redirect, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { passwordChangeForm } from './account.form';
 
 /**
  * "Your account" (issue 25): change your own password. A user who signed in with a one-time
@@ -38,9 +38,8 @@ export class AccountPageController {
 
   @Post()
   async change(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const body = { currentPassword: formText(request.body, 'currentPassword'), newPassword: formText(request.body, 'newPassword') };
     try {
-      const sessionId = await this.account.changePasswordInBrowser(request.user!, await validated(ChangePasswordDto, body));
+      const sessionId = await this.account.changePasswordInBrowser(request.user!, await validated(ChangePasswordDto, passwordChangeForm(request.body)));
       reply.header('set-cookie', sessionCookie(sessionId, this.config.NODE_ENV === 'production'));
       return redirect(reply, '/account?changed');
     } catch (error) {
