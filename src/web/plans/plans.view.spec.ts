@@ -1,3 +1,4 @@
+import type { OperationPage } from '../../operations/dto/operation.dto';
 import type { OperationView, PlanActionsView } from '../../operations/dto/plan-view.dto';
 import { listCriteria } from './plans.form';
 import { planPageView, plansListView, showsReadiness } from './plans.view';
@@ -72,6 +73,12 @@ describe('the plans list view', () => {
     expect(view.firstHref).toBe('/plans?q=harbour');
     expect(view.exportHref).toBe('/plans/export.csv?q=harbour');
     expect(view.exportLimit).toBe('5,000');
+  });
+
+  it('tags the plans changed since the reader last opened them', () => {
+    const page = { items: [{ id: 'p1' }, { id: 'p2' }] as OperationPage['items'], nextCursor: null };
+    const view = plansListView({}, listCriteria({}).filters, page, new Set(['p2']), [], 5000);
+    expect(view.plans.map((plan) => plan.changedTag?.text)).toEqual([undefined, 'Changed since you last looked']);
   });
 
   it('has no first page link on the first page, nor next page link on the last', () => {

@@ -56,6 +56,9 @@ export function planPageView(plan: OperationView, readiness: ReadinessView | nul
   };
 }
 
+/** The tag of a plan changed since the reader last opened it. */
+const CHANGED_TAG = { text: 'Changed since you last looked', classes: 'govuk-tag--yellow' };
+
 /** The plans list: the filters, a page of plans (which changed since the reader last looked), and the links to the next and first pages and to the CSV. */
 export function plansListView(query: ListQuery, filters: ListFilters, page: OperationPage, changed: Set<string>, errors: FieldError[], exportLimit: number) {
   const cursor = listCursor(query);
@@ -65,8 +68,7 @@ export function plansListView(query: ListQuery, filters: ListFilters, page: Oper
     pageTitle: cursor ? 'Plans (next page)' : 'Plans',
     section: 'plans',
     filters,
-    plans: page.items,
-    changed,
+    plans: page.items.map((plan) => ({ ...plan, changedTag: changed.has(plan.id) ? CHANGED_TAG : undefined })),
     errors,
     nextHref: page.nextCursor ? withCursor(page.nextCursor) : undefined,
     firstHref: cursor ? `/plans${params.size ? `?${params}` : ''}` : undefined,
