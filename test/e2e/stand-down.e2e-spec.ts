@@ -79,18 +79,6 @@ describe('standing a day of action down', () => {
     expect(stood).toMatchObject({ status: 'STOOD_DOWN', outcomes: null });
   });
 
-  it('withdraws an open CPS request, as cancelling does', async () => {
-    const owner = await s.owner();
-    let plan = await s.draft(owner);
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(plan)).expect(200)).body;
-    await s.dayStarted(plan);
-    await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON }).expect(200);
-    const [involvement] = await t.dataSource.query(`SELECT status FROM cps_involvements WHERE operation_id = $1`, [plan.id]);
-    expect(involvement.status).toBe('WITHDRAWN');
-    const liaison = await s.liaison();
-    await s.get(liaison.auth, `/operations/${plan.id}`).expect(404);
-  });
-
   it('shows in the briefing pack, the calendar feed and the dashboard', async () => {
     const { owner, partner, plan } = await active();
     await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON, outcomes }).expect(200);

@@ -147,16 +147,68 @@ export class Scenario {
   }
 
   /**
-   * The day has come and the plan was started, without walking it through review: for tests of
-   * what happens on and after the day (evidence gathering) that are not about the lifecycle,
-   * which the review tests walk in full. Only a test does this, straight in the database.
+   * The day has come and the plan was started, through the moves its people make: a coordinator of
+   * the owning agency makes it ready where it is not (lead, a confirmed team, the CPS engaged, an
+   * evidence requirement assigned, every deconfliction hit acknowledged) and submits it, each partner
+   * signs off, a manager of the agency approves and the coordinator starts it. Only the clock is moved
+   * in the database: a window already open is moved ahead for the submission and back before the
+   * start, and a window more than a day off opens within the hour, as if the day had come. Answers
+   * the started plan: its version has moved with each of those steps.
    */
-  async dayStarted(plan: { id: string }): Promise<void> {
-    await this.t.dataSource.query(
-      `UPDATE operations o SET status = 'ACTIVE', approved_at = now(), content_editors = '{}',
-              approved_by = (SELECT u.id FROM users u WHERE u.id <> o.created_by ORDER BY u.created_at LIMIT 1)
-        WHERE o.id = $1`,
+  async dayStarted(plan: { id: string }): Promise<Plan> {
+    const [{ agencyId, startsAt }] = await this.t.dataSource.query(
+      `SELECT COALESCE(lead_agency_id, created_by_agency_id) AS "agencyId", starts_at AS "startsAt" FROM operations WHERE id = $1`,
       [plan.id],
     );
+    const [agency]: AgencyRow[] = await this.t.dataSource.query(`SELECT id, code, name, kind FROM agencies WHERE id = $1`, [agencyId]);
+    const owner = { Authorization: `Bearer ${await login(this.t.http, await createUser(this.t.dataSource, agency, ['COORDINATOR']))}` };
+    const opened = new Date(startsAt).getTime() <= Date.now();
+    if (opened) await this.windowOpensAt(plan, new Date(Date.now() + HOUR));
+    let current = await this.readied(owner, agency, plan.id);
+    current = (await this.post(owner, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
+    current = await this.signOffs(current);
+    current = (await this.post(await this.managerOf(agency), `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Proportionate; go.', version: current.version }).expect(200)).body;
+    if (opened) await this.windowOpensAt(plan, new Date(startsAt));
+    else if (new Date(startsAt).getTime() > Date.now() + 23 * HOUR) await this.windowOpensAt(plan, new Date(Date.now() + HOUR));
+    return (await this.post(owner, `/operations/${plan.id}/start`, { version: current.version }).expect(200)).body;
+  }
+
+  /** The plan made ready to submit by its owner (and the CPS liaison), fixing only the blocking checks that fail. */
+  private async readied(owner: Auth, agency: AgencyRow, id: string): Promise<Plan> {
+    const failing = async () => {
+      const { checks } = (await this.get(owner, `/operations/${id}/readiness`).expect(200)).body as { checks: { id: string; ok: boolean; blocking: boolean }[] };
+      return checks.filter((check) => check.blocking && !check.ok).map((check) => check.id);
+    };
+    const read = async (): Promise<Plan> => (await this.get(owner, `/operations/${id}`).expect(200)).body;
+    const todo = await failing();
+    let plan = await read();
+    if (todo.includes('lead-agency')) {
+      plan = (await this.t.http().put(`/operations/${id}/lead-agency`).set(owner).send({ agencyId: agency.id, version: plan.version }).expect(200)).body;
+    }
+    if (todo.includes('confirmed-deployment') || todo.includes('safeguarding')) {
+      const team = await createTeam(this.t.dataSource, agency, { capabilities: ['ENTRY', 'SAFEGUARDING'] });
+      plan = (await this.post(owner, `/operations/${id}/deployments`, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version }).expect(201)).body;
+    }
+    const liaison = await this.liaison();
+    if (todo.includes('cps-engaged')) {
+      if (plan.cpsInvolvement?.status !== 'REQUESTED') plan = (await this.post(owner, `/operations/${id}/cps-involvement`, this.cpsRequest(plan)).expect(200)).body;
+      plan = (await this.post(liaison.auth, `/operations/${id}/cps-involvement/accept`, { version: plan.version }).expect(200)).body;
+    }
+    if (todo.includes('evidence-requirements')) {
+      const added = (await this.post(liaison.auth, `/operations/${id}/evidence-requirements`, {
+        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version: plan.version,
+      }).expect(201)).body;
+      const team = plan.deployments.find((deployment) => deployment.status === 'CONFIRMED')?.team;
+      await this.post(owner, `/operations/${id}/evidence-requirements/${added.requirement.id}/assign`, { teamId: team?.id, version: added.requirement.version }).expect(200);
+    }
+    if (todo.includes('deconfliction')) {
+      const hits = (await this.get(owner, `/operations/${id}/conflicts`).expect(200)).body as { hitId: string; stands: boolean; acknowledgement: unknown }[];
+      for (const hit of hits.filter((each) => each.stands && !each.acknowledgement)) {
+        await this.post(owner, `/operations/${id}/conflicts/${hit.hitId}/acknowledge`, { version: (await read()).version, note: 'Spoke to their lead; no clash on the day' }).expect(200);
+      }
+    }
+    const left = await failing();
+    if (left.length) throw new Error(`dayStarted cannot make the plan ready by itself; still failing: ${left.join(', ')}`);
+    return read();
   }
 }
