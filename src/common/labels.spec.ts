@@ -25,6 +25,8 @@ describe('words for people', () => {
     expect(fieldLabel('endsAt')).toBe('the end');
     expect(fieldLabel('locations.0.strikeAt')).toBe('the strike time');
     expect(fieldLabel('communications.radioChannel')).toBe('the radio channel');
+    expect(fieldLabel('outcomes.valueOf')).toBe('the value of');
+    expect(fieldLabel('constructor')).toBe('the constructor');
   });
 
   it('names the roles that may do something', () => {

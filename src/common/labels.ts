@@ -258,7 +258,8 @@ export const FIELD_LABELS: Record<string, string> = {
 /** The words for a field of a request, by its path (`locations.0.strikeAt`: "the strike time"). */
 export function fieldLabel(path: string): string {
   const name = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? path;
-  return FIELD_LABELS[name] ?? `the ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  // Own labels only: a field a client names `valueOf` or `constructor` is not the object's own method.
+  return (Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name] : undefined) ?? `the ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()}`;
 }
 
 /** An agency of each kind as the subject of a sentence ("A victim support organisation cannot lead a day of action"). */
