@@ -1,16 +1,21 @@
 import fc from 'fast-check';
-import { createTeam, operationBody, signedIn } from '../factories';
+import { webSignIn, WebSession } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
+import { takeOffending } from '../support/message-collector';
+import { formRoutes, fuzzWorld } from '../support/fuzz-world';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Random and hostile input for every route of the OpenAPI document: no answer may be a
- * 5xx, and fields a client must not set never reach stored data. Runs are bounded so the
- * suite stays quick; a failure prints the seed and the smallest input that fails.
+ * Random and hostile input for every route of the OpenAPI document and every form of the web
+ * pages: no answer may be a 5xx, and fields a client must not set never reach stored data. Path
+ * ids are mostly real rows of a small world, so most runs reach the handler's rules rather than a
+ * 404. Runs are bounded so the suite stays quick; a failure prints the seed and the smallest input that fails.
  */
 type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string };
 
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
+/** Fewer per form: there are as many forms as API routes, and each run is a whole page's answer. */
+const RUNS_PER_FORM = Math.ceil(RUNS_PER_ROUTE / 2);
 const FORBIDDEN_FIELDS = ['status', 'version', 'leadAgencyId', 'createdBy', 'createdByAgencyId', 'updatedBy', 'id', 'reference', 'approvedBy', '__proto__'];
 
 /** Strings that have broken parsers before: empty, huge, control characters, SQL and JSON look-alikes. */
@@ -42,22 +47,19 @@ describe('fuzzing every route', () => {
   let auth: { Authorization: string };
   let ids: Record<string, string[]>;
   let operationId: string;
+  let session: WebSession;
+  let email: string;
+  let forms: string[];
 
   beforeAll(async () => {
     t = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
-    const owner = await signedIn(t.dataSource, t.http, ['COORDINATOR', 'MANAGER', 'ADMIN'], 'POLICE');
-    auth = owner.auth;
-    const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING'] });
-    const plan = (await t.http().post('/operations').set(auth).send(operationBody()).expect(201)).body;
-    const deployed = (await t.http().post(`/operations/${plan.id}/deployments`).set(auth).send({ teamId: team.id, headcount: 1, version: plan.version }).expect(201)).body;
-    operationId = plan.id;
-    ids = {
-      id: [plan.id, owner.agency.id, team.id, owner.user.id],
-      did: [deployed.deployments[0].id],
-      rid: ['00000000-0000-4000-8000-000000000000'],
-      sid: ['00000000-0000-4000-8000-000000000000'],
-      otherId: [plan.id],
-    };
+    const world = await fuzzWorld(t);
+    auth = world.me.auth;
+    ids = world.ids;
+    operationId = world.plans.draft.id;
+    email = world.me.user.email;
+    session = await webSignIn(t.http, email);
+    forms = formRoutes(t);
     const document = (await t.http().get('/docs-json').expect(200)).body;
     routes = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => ({ method: method as Route['method'], path })),
@@ -65,14 +67,22 @@ describe('fuzzing every route', () => {
   });
   afterAll(() => t.close());
 
+  /** A real row's id eight times in ten; otherwise a stranger's uuid or something hostile. */
   const pathValue = (name: string) =>
-    fc.oneof(fc.constantFrom(...(ids[name] ?? ids.id)), fc.uuid(), hostileString.filter((s) => s.length < 300));
-
-  function concrete(route: Route) {
-    const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-    return fc.tuple(...names.map(pathValue)).map((values) =>
-      names.reduce((path, name, index) => path.replace(`{${name}}`, encodeURIComponent(values[index] as string)), route.path),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...(ids[name] ?? ids.id)), weight: 8 },
+      { arbitrary: fc.uuid(), weight: 1 },
+      { arbitrary: hostileString.filter((s) => s.length < 300), weight: 1 },
     );
+
+  /** The route's path with each parameter (`{id}` in the document, `:id` in the router) drawn by `pathValue`. */
+  function concrete(route: Pick<Route, 'path'>) {
+    const pattern = /\{(\w+)\}|:(\w+)/g;
+    const names = [...route.path.matchAll(pattern)].map((match) => match[1] ?? match[2]);
+    return fc.tuple(...names.map(pathValue)).map((values) => {
+      let index = 0;
+      return route.path.replace(pattern, () => encodeURIComponent(values[index++] as string));
+    });
   }
 
   const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'from', 'to', 'q', 'version', 'agencyId', 'capability', 'x'), hostileString.filter((s) => s.length < 500), { maxKeys: 4 });
@@ -210,4 +220,53 @@ describe('fuzzing every route', () => {
       { numRuns: 60 },
     );
   });
+
+  /** A form's fields as a browser posts them: names the pages use and stray ones, each value plausible (a real id, a number, a choice) or hostile. */
+  const formValue = () => fc.oneof(
+    { arbitrary: fc.constantFrom(...Object.values(ids).flat(), '1', '2', '0', 'APPROVE', 'SIGNED_OFF', 'yes', 'no', '2027-03-01', '05:00', 'B11 1AA'), weight: 3 },
+    { arbitrary: hostileString.filter((v) => v.length < 3000), weight: 3 },
+    { arbitrary: fc.array(hostileString.filter((v) => v.length < 100), { maxLength: 4 }), weight: 1 },
+  );
+  const formFields = () => fc.dictionary(
+    fc.oneof(
+      fc.constantFrom('version', 'seen', 'reference', 'teamId', 'deploymentId', 'requirementId', 'requirementVersion', 'rvPointId', 'agencyId', 'decision', 'reason', 'note'),
+      fc.constantFrom('comment', 'name', 'address', 'postcode', 'headcount', 'tasking', 'email', 'kind', 'phone', 'startsAt', 'endsAt', 'outcomes[arrests]', 'x'),
+      fc.string({ maxLength: 20 }),
+    ),
+    formValue(),
+    { maxKeys: 8 },
+  );
+
+  /**
+   * Whether `text`, a line of a page, is only what the fuzz typed shown back in its field: the
+   * plain-English check reads every line, and random typing can look like a code or a field name.
+   */
+  const typedBack = (text: string, form: Record<string, unknown>) =>
+    Object.values(form)
+      .flat()
+      .some((value) => typeof value === 'string' && value.replace(/\s+/g, ' ').includes(text));
+
+  // Last: a form that happens to take its fields (a cancellation, say) changes the world the tests above read.
+  it('never answers a form post with a 5xx, whatever the path and fields, signed in with a valid CSRF token', async () => {
+    expect(forms.length).toBeGreaterThan(40);
+    // Signing out (or out of every other session) ends the session: those forms come last.
+    const ordered = [...forms.filter((path) => !/sign-out|sessions/.test(path)), ...forms.filter((path) => /sign-out|sessions/.test(path))];
+    for (const route of ordered) {
+      if ((await t.http().get('/').set('Cookie', session.cookie)).status !== 200) session = await webSignIn(t.http, email);
+      await fc.assert(
+        fc.asyncProperty(concrete({ path: route }), formFields(), async (path, fields) => {
+          const form = { ...fields, _csrf: session.csrf };
+          const response = await t.http().post(path).set('Cookie', session.cookie).type('form').send(form);
+          if (response.status >= 500) throw new Error(`POST ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+          // The app's own words must still be plain English; the setup file checks what is left after each test.
+          const spokeCode = takeOffending().filter(({ text }) => !typedBack(text, form));
+          if (spokeCode.length) throw new Error(`POST ${path} spoke code: ${spokeCode.map(({ text }) => text).join('; ')}`);
+          if (response.status >= 400 && !String(response.headers['content-type']).startsWith('text/html')) {
+            expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+          }
+        }),
+        { numRuns: RUNS_PER_FORM },
+      );
+    }
+  }, 240_000);
 });
