@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { personJson } from '../database/json';
 import { first, query } from '../database/query';
@@ -16,16 +17,17 @@ type Link = { seq: number; hash: string };
  * The audit chains, append-only (a trigger refuses anything else). Hand-written SQL: appends
  * take a transaction-scoped advisory lock on their chain, and the verifier walks in batches.
  */
-export const AuditRepository = {
+@Injectable()
+export class AuditRepository {
   async lastOfOperation(manager: EntityManager, operationId: string): Promise<Link | undefined> {
     await query(manager, sql`SELECT pg_advisory_xact_lock(hashtextextended(${operationId}, 0))`);
     return first<Link>(manager, sql`SELECT seq, hash FROM audit_events WHERE operation_id = ${operationId} ORDER BY seq DESC LIMIT 1`);
-  },
+  }
 
   /** The position of an operation's newest event (0 for none), read without taking the chain's lock. */
   async lastSeqOfOperation(manager: EntityManager, operationId: string): Promise<number> {
     return (await first<{ seq: number }>(manager, named(sql`SELECT max(seq) AS seq FROM audit_events WHERE operation_id = ${operationId}`)))?.seq ?? 0;
-  },
+  }
 
   async insertOperationEvent(manager: EntityManager, event: ChainedEvent, hash: string): Promise<void> {
     await query(
@@ -34,16 +36,16 @@ export const AuditRepository = {
           VALUES (${event.operationId}, ${event.seq}, ${event.action}, ${event.actorId}, ${event.actorAgencyId}, ${event.at},
                   ${JSON.stringify(event.before)}, ${JSON.stringify(event.after)}, ${event.prevHash}, ${hash})`,
     );
-  },
+  }
 
   async lockReferenceChain(manager: EntityManager): Promise<void> {
     await query(manager, sql`SELECT pg_advisory_xact_lock(${REFERENCE_CHAIN_LOCK})`);
-  },
+  }
 
   async lastOfReference(manager: EntityManager): Promise<Link | undefined> {
-    await AuditRepository.lockReferenceChain(manager);
+    await this.lockReferenceChain(manager);
     return first<Link>(manager, sql`SELECT seq, hash FROM reference_audit_events ORDER BY seq DESC LIMIT 1`);
-  },
+  }
 
   async insertReferenceEvent(manager: EntityManager, event: ReferenceChainedEvent, hash: string): Promise<void> {
     await query(
@@ -52,7 +54,7 @@ export const AuditRepository = {
           VALUES (${event.seq}, ${event.entity}, ${event.entityId}, ${event.action}, ${event.actorId}, ${event.actorAgencyId}, ${event.at},
                   ${JSON.stringify(event.before)}, ${JSON.stringify(event.after)}, ${event.prevHash}, ${hash})`,
     );
-  },
+  }
 
   async referencePage(manager: EntityManager, page: { before?: number; limit: number }): Promise<ReferenceEventView[]> {
     const rows = await query<ReferenceEventView & { at: Date }>(
@@ -68,7 +70,7 @@ export const AuditRepository = {
            LIMIT ${page.limit}`,
     );
     return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
-  },
+  }
 
   /** A batch of operation events in chain order, after the (operation, seq) given. */
   operationBatch(manager: EntityManager, after: { operationId: string; seq: number } | undefined, size: number): Promise<Stored<ChainedEvent>[]> {
@@ -81,7 +83,7 @@ export const AuditRepository = {
            ORDER BY operation_id, seq
            LIMIT ${size}`,
     );
-  },
+  }
 
   referenceBatch(manager: EntityManager, afterSeq: number, size: number): Promise<Stored<ReferenceChainedEvent>[]> {
     return query(
@@ -93,5 +95,5 @@ export const AuditRepository = {
            ORDER BY seq
            LIMIT ${size}`,
     );
-  },
-};
+  }
+}

@@ -40,10 +40,13 @@ function plain(value: Record<string, unknown> | null | undefined): unknown {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditEvents: AuditRepository,
+  ) {}
 
   async append(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const last = await AuditRepository.lastOfOperation(manager, entry.operationId);
+    const last = await this.auditEvents.lastOfOperation(manager, entry.operationId);
     const event: ChainedEvent = {
       operationId: entry.operationId,
       seq: (last?.seq ?? 0) + 1,
@@ -55,7 +58,7 @@ export class AuditService {
       after: plain(entry.after),
       prevHash: last?.hash ?? null,
     };
-    await AuditRepository.insertOperationEvent(manager, event, eventHash(event));
+    await this.auditEvents.insertOperationEvent(manager, event, eventHash(event));
   }
 
   /**
@@ -63,11 +66,11 @@ export class AuditService {
    * the whole change in the chain's order, so the `before` it records is what it replaced.
    */
   async serialiseReferenceChange(manager: EntityManager): Promise<void> {
-    await AuditRepository.lockReferenceChain(manager);
+    await this.auditEvents.lockReferenceChain(manager);
   }
 
   async appendReference(manager: EntityManager, entry: ReferenceAuditEntry): Promise<void> {
-    const last = await AuditRepository.lastOfReference(manager);
+    const last = await this.auditEvents.lastOfReference(manager);
     const event: ReferenceChainedEvent = {
       seq: (last?.seq ?? 0) + 1,
       entity: entry.entity,
@@ -80,18 +83,18 @@ export class AuditService {
       after: plain(entry.after),
       prevHash: last?.hash ?? null,
     };
-    await AuditRepository.insertReferenceEvent(manager, event, eventHash(event));
+    await this.auditEvents.insertReferenceEvent(manager, event, eventHash(event));
   }
 
   /** The position of an operation's newest event: what a form drawn now has seen of its history. */
   lastSeq(operationId: string): Promise<number> {
-    return AuditRepository.lastSeqOfOperation(this.dataSource.manager, operationId);
+    return this.auditEvents.lastSeqOfOperation(this.dataSource.manager, operationId);
   }
 
   /** Changes to reference data, newest first, a page at a time (`cursor`: the seq the page starts below). */
   async referenceEvents(query: ReferenceEventQueryDto): Promise<ReferenceEventPage> {
     const limit = query.limit ?? DEFAULT_PAGE;
-    const rows = await AuditRepository.referencePage(this.dataSource.manager, { before: query.cursor, limit: limit + 1 });
+    const rows = await this.auditEvents.referencePage(this.dataSource.manager, { before: query.cursor, limit: limit + 1 });
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].seq : null };
   }
@@ -114,7 +117,7 @@ export class AuditService {
       return broken && { ...broken, chain: 'operation' as const, operationId: chain[0].operationId };
     };
     for (;;) {
-      const rows = await AuditRepository.operationBatch(this.dataSource.manager, cursor, VERIFY_BATCH);
+      const rows = await this.auditEvents.operationBatch(this.dataSource.manager, cursor, VERIFY_BATCH);
       for (const row of rows) {
         if (chain.length && chain[0].operationId !== row.operationId) {
           const broken = check();
@@ -134,7 +137,7 @@ export class AuditService {
     let checked = 0;
     let last: Stored<ReferenceChainedEvent> | undefined;
     for (;;) {
-      const rows = await AuditRepository.referenceBatch(this.dataSource.manager, last?.seq ?? 0, VERIFY_BATCH);
+      const rows = await this.auditEvents.referenceBatch(this.dataSource.manager, last?.seq ?? 0, VERIFY_BATCH);
       // Each batch is checked with the event before it, so a link across batches is checked too.
       const broken: BrokenLink | undefined = firstBrokenLink(last ? [last, ...rows] : rows);
       if (broken) return { checked: checked + rows.length, broken: { ...broken, chain: 'reference', operationId: null } };

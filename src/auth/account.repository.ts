@@ -1,13 +1,15 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { first } from '../database/query';
 import { sql } from '../database/sql';
 
 /** A user's own password: read to check the current one, and replaced only if it is still that one. */
-export const AccountRepository = {
+@Injectable()
+export class AccountRepository {
   async passwordHash(manager: EntityManager, userId: string): Promise<string | undefined> {
     const row = await first<{ passwordHash: string }>(manager, sql`SELECT password_hash AS "passwordHash" FROM users WHERE id = ${userId} AND active`);
     return row?.passwordHash;
-  },
+  }
 
   /**
    * Sets the user's own password in place of `verifiedHash`, the one whose password they just
@@ -22,5 +24,5 @@ export const AccountRepository = {
        RETURNING token_generation AS generation`,
     );
     return row?.generation;
-  },
-};
+  }
+}

@@ -44,6 +44,7 @@ export class AccountService {
     private readonly sessions: SessionsService,
     private readonly tokens: TokenService,
     private readonly users: UsersService,
+    private readonly accounts: AccountRepository,
   ) {}
 
   /** POST /auth/password: the change, and a token for the caller at their new generation, as sign-in gives. */
@@ -69,7 +70,7 @@ export class AccountService {
     if (problems.length) throw validationError(problems);
     const newHash = await hashPassword(input.newPassword);
     const result = await inTransaction(this.dataSource, async (manager) => {
-      const generation = await AccountRepository.replacePassword(manager, caller.id, current, newHash);
+      const generation = await this.accounts.replacePassword(manager, caller.id, current, newHash);
       if (generation === undefined) {
         throw new DomainError('CONFLICT', 'Your password was changed somewhere else at the same moment: sign in again with the newest password');
       }
@@ -102,7 +103,7 @@ export class AccountService {
         retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
       });
     }
-    const hash = await AccountRepository.passwordHash(this.dataSource.manager, caller.id);
+    const hash = await this.accounts.passwordHash(this.dataSource.manager, caller.id);
     if (!hash || !(await verifyPassword(hash, currentPassword))) {
       this.logger.warn({ msg: 'password change refused: wrong current password', userId: caller.id });
       throw validationError([{ field: 'currentPassword', problems: ['Your current password is not right: enter the password you signed in with'] }, ...problems]);

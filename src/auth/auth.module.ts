@@ -5,13 +5,17 @@ import { createSecretKey } from 'node:crypto';
 import { InstanceKeys } from '../config/instance-keys';
 import { AuditModule } from '../audit/audit.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { AccountRepository } from './account.repository';
 import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
+import { CallerRepository } from './caller.repository';
 import { RolesGuard } from './roles.guard';
+import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
+import { TrustedDeviceRepository } from './trusted-device.repository';
 import { TrustedDevices } from './trusted-devices.service';
 
 @Module({
@@ -33,6 +37,10 @@ import { TrustedDevices } from './trusted-devices.service';
     TokenService,
     SessionsService,
     TrustedDevices,
+    AccountRepository,
+    CallerRepository,
+    SessionRepository,
+    TrustedDeviceRepository,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -28,6 +28,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly sessions: SessionsService,
     private readonly dataSource: DataSource,
+    private readonly callers: CallerRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +42,7 @@ export class AuthenticationGuard implements CanActivate {
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send the access token as "Authorization: Bearer <token>"');
     const claims = await this.tokens.verify(match[1]);
     if (!claims || !UUID.test(claims.userId)) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
-    const caller = await CallerRepository.find(this.dataSource.manager, claims.userId, claims.generation);
+    const caller = await this.callers.find(this.dataSource.manager, claims.userId, claims.generation);
     if (!caller) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
     const { passwordChangeRequired: mustChange, ...user } = caller;
     request.user = user;

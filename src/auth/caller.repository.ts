@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { first } from '../database/query';
@@ -9,7 +10,8 @@ export interface Caller extends AuthUser {
 }
 
 /** The signed-in user, read on every request: a named prepared statement, joined to the agency the rules need. */
-export const CallerRepository = {
+@Injectable()
+export class CallerRepository {
   /**
    * The active user the token names, while the token's generation is still theirs (a password
    * change ends it); and whether they must still replace a one-time password an admin issued.
@@ -22,5 +24,5 @@ export const CallerRepository = {
                   FROM users u JOIN agencies a ON a.id = u.agency_id
                  WHERE u.id = ${id} AND u.active AND u.token_generation = ${generation}`),
     );
-  },
-};
+  }
+}

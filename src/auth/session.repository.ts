@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { first, query } from '../database/query';
 import { named, sql } from '../database/sql';
@@ -10,14 +11,15 @@ export interface SessionRow extends Caller {
 }
 
 /** Sessions found by the hash of their id; a session is live while its user is active at the generation it began with. */
-export const SessionRepository = {
+@Injectable()
+export class SessionRepository {
   async insert(manager: EntityManager, session: { idHash: Buffer; userId: string; generation: number; csrfToken: string }): Promise<void> {
     await query(
       manager,
       sql`INSERT INTO sessions (id_hash, user_id, token_generation, csrf_token)
           VALUES (${session.idHash}, ${session.userId}, ${session.generation}, ${session.csrfToken})`,
     );
-  },
+  }
 
   /** The live session with this id hash, with its user as the rules need them: none once idle or old, or the user changed. */
   live(manager: EntityManager, idHash: Buffer, idleSeconds: number, maxAgeSeconds: number): Promise<SessionRow | undefined> {
@@ -31,20 +33,20 @@ export const SessionRepository = {
                    AND s.last_seen_at > now() - make_interval(secs => ${idleSeconds})
                    AND s.created_at > now() - make_interval(secs => ${maxAgeSeconds})`),
     );
-  },
+  }
 
   async touch(manager: EntityManager, idHash: Buffer): Promise<void> {
     await query(manager, sql`UPDATE sessions SET last_seen_at = now() WHERE id_hash = ${idHash}`);
-  },
+  }
 
   async delete(manager: EntityManager, idHash: Buffer): Promise<void> {
     await query(manager, sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
-  },
+  }
 
   /** Every session of the user, whatever its state. */
   async deleteAllOf(manager: EntityManager, userId: string): Promise<void> {
     await query(manager, sql`DELETE FROM sessions WHERE user_id = ${userId}`);
-  },
+  }
 
   /** Sessions that can no longer be used: idle, too old, or of a user since disabled or changed. */
   async deleteEnded(manager: EntityManager, idleSeconds: number, maxAgeSeconds: number): Promise<void> {
@@ -56,5 +58,5 @@ export const SessionRepository = {
                   OR s.created_at <= now() - make_interval(secs => ${maxAgeSeconds})
                   OR NOT u.active OR u.token_generation <> s.token_generation)`,
     );
-  },
-};
+  }
+}

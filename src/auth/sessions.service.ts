@@ -26,6 +26,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
+    private readonly sessions: SessionRepository,
   ) {}
 
   /**
@@ -35,7 +36,7 @@ export class SessionsService {
   async signIn(input: LoginDto, address: string, deviceCookie: string | undefined): Promise<{ id: string; passwordChangeRequired: boolean }> {
     const user = await this.auth.authenticate(input, address, deviceCookie);
     const manager = this.dataSource.manager;
-    await SessionRepository.deleteEnded(manager, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
+    await this.sessions.deleteEnded(manager, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
     const id = await this.start(manager, user.id, user.tokenGeneration);
     return { id, passwordChangeRequired: user.passwordChangeRequired };
   }
@@ -45,13 +46,13 @@ export class SessionsService {
    * session from now on, with a new id (every other session ends, a copy of the old cookie too).
    */
   async startOnly(manager: EntityManager, userId: string, generation: number): Promise<string> {
-    await SessionRepository.deleteAllOf(manager, userId);
+    await this.sessions.deleteAllOf(manager, userId);
     return this.start(manager, userId, generation);
   }
 
   private async start(manager: EntityManager, userId: string, generation: number): Promise<string> {
     const id = randomBytes(32).toString('base64url');
-    await SessionRepository.insert(manager, { idHash: hashOf(id), userId, generation, csrfToken: randomBytes(32).toString('base64url') });
+    await this.sessions.insert(manager, { idHash: hashOf(id), userId, generation, csrfToken: randomBytes(32).toString('base64url') });
     this.logger.log({ msg: 'session started', userId });
     return id;
   }
@@ -60,14 +61,14 @@ export class SessionsService {
   async find(id: string | undefined): Promise<Session | undefined> {
     if (!id || !SESSION_ID.test(id)) return undefined;
     const idHash = hashOf(id);
-    const row = await SessionRepository.live(this.dataSource.manager, idHash, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
+    const row = await this.sessions.live(this.dataSource.manager, idHash, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);
     if (!row) return undefined;
-    if (row.idleSeconds >= TOUCH_AFTER_SECONDS) await SessionRepository.touch(this.dataSource.manager, idHash);
+    if (row.idleSeconds >= TOUCH_AFTER_SECONDS) await this.sessions.touch(this.dataSource.manager, idHash);
     return { ...row, idHash };
   }
 
   async signOut(session: Session): Promise<void> {
-    await SessionRepository.delete(this.dataSource.manager, session.idHash);
+    await this.sessions.delete(this.dataSource.manager, session.idHash);
     this.logger.log({ msg: 'session ended', userId: session.id });
   }
 

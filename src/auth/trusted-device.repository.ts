@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { first, query } from '../database/query';
 import { sql } from '../database/sql';
@@ -6,7 +7,8 @@ import { sql } from '../database/sql';
 const TRUSTED = sql`d.expires_at > now() AND d.token_generation = u.token_generation`;
 
 /** Browsers trusted for an account, found by the SHA-256 of their device tokens. */
-export const TrustedDeviceRepository = {
+@Injectable()
+export class TrustedDeviceRepository {
   /** The trusted device among these token hashes that is for the account with this email, if any. */
   forAccount(manager: EntityManager, hashes: Buffer[], email: string): Promise<{ id: string } | undefined> {
     return first(
@@ -15,7 +17,7 @@ export const TrustedDeviceRepository = {
            WHERE d.token_sha256 = ANY(${hashes}::bytea[]) AND lower(u.email) = ${email} AND ${TRUSTED}
            LIMIT 1`,
     );
-  },
+  }
 
   /** Which of these token hashes are of devices still trusted, for any account. */
   async stillTrusted(manager: EntityManager, hashes: Buffer[]): Promise<Buffer[]> {
@@ -25,7 +27,7 @@ export const TrustedDeviceRepository = {
            WHERE d.token_sha256 = ANY(${hashes}::bytea[]) AND ${TRUSTED}`,
     );
     return rows.map((row) => row.hash);
-  },
+  }
 
   /**
    * Trusts a browser for the account with this email under a new token hash, in one statement:
@@ -40,5 +42,5 @@ export const TrustedDeviceRepository = {
           INSERT INTO trusted_devices (user_id, token_sha256, token_generation, expires_at)
           SELECT id, ${hash}, token_generation, now() + make_interval(days => ${days}) FROM account`,
     );
-  },
-};
+  }
+}

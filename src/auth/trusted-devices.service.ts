@@ -13,13 +13,16 @@ import { TrustedDeviceRepository } from './trusted-device.repository';
  */
 @Injectable()
 export class TrustedDevices {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly devices: TrustedDeviceRepository,
+  ) {}
 
   /** The id of the device this browser's cookie proves trusted for the account with this email; a token for another account is ignored. */
   async recognise(cookie: string | undefined, email: string): Promise<string | undefined> {
     const tokens = deviceTokens(cookie);
     if (tokens.length === 0) return undefined;
-    return (await TrustedDeviceRepository.forAccount(this.dataSource.manager, tokens.map(deviceTokenHash), email))?.id;
+    return (await this.devices.forAccount(this.dataSource.manager, tokens.map(deviceTokenHash), email))?.id;
   }
 
   /**
@@ -31,8 +34,8 @@ export class TrustedDevices {
     const held = deviceTokens(cookie);
     const token = newDeviceToken();
     const manager = this.dataSource.manager;
-    await TrustedDeviceRepository.replace(manager, email, held.map(deviceTokenHash), deviceTokenHash(token), DEVICE_TRUST_DAYS);
-    const trusted = await TrustedDeviceRepository.stillTrusted(manager, held.map(deviceTokenHash));
+    await this.devices.replace(manager, email, held.map(deviceTokenHash), deviceTokenHash(token), DEVICE_TRUST_DAYS);
+    const trusted = await this.devices.stillTrusted(manager, held.map(deviceTokenHash));
     return deviceCookieValue(
       token,
       held.filter((other) => trusted.some((hash) => hash.equals(deviceTokenHash(other)))),

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { named, sql } from '../database/sql';
@@ -68,7 +69,8 @@ const LIVE = sql`u.active AND f.token_generation = u.token_generation`;
 const HORIZON = sql`o.ends_at > now() - make_interval(days => ${HORIZON_DAYS})`;
 
 /** Calendar feeds, found by the SHA-256 of their token; and what a feed shows, three statements a request. */
-export const CalendarRepository = {
+@Injectable()
+export class CalendarRepository {
   /**
    * Makes the user's feed, or replaces it: the old token stops working at once. The feed is made at
    * the user's token generation now, and lives only while the user stays at it.
@@ -83,7 +85,7 @@ export const CalendarRepository = {
           RETURNING created_at AS "createdAt", last_used_at AS "lastUsedAt"`,
     );
     return row;
-  },
+  }
 
   /** The user's live feed: none once their token generation has moved on (a password change, a reset, new roles). */
   status(manager: EntityManager, userId: string): Promise<FeedStatus | undefined> {
@@ -93,11 +95,11 @@ export const CalendarRepository = {
             FROM calendar_feeds f JOIN users u ON u.id = f.user_id
            WHERE f.user_id = ${userId} AND ${LIVE}`,
     );
-  },
+  }
 
   async revoke(manager: EntityManager, userId: string): Promise<void> {
     await query(manager, sql`DELETE FROM calendar_feeds WHERE user_id = ${userId}`);
-  },
+  }
 
   /**
    * The active user whose feed has this token hash, read as the authentication guard reads the
@@ -116,7 +118,7 @@ export const CalendarRepository = {
                    WHERE f.id = feed.feed_id AND (f.last_used_at IS NULL OR f.last_used_at <= now() - interval '1 hour'))
                 SELECT id, email, name, roles, "agencyId", "agencyCode", "agencyKind" FROM feed`),
     );
-  },
+  }
 
   /** R15: the plans the viewer's agency owns (the lead, or the creator's agency while there is no lead), within R14. */
   ownedPlans(manager: EntityManager, viewer: AuthUser): Promise<OwnedPlanRow[]> {
@@ -130,7 +132,7 @@ export const CalendarRepository = {
            ORDER BY o.starts_at DESC, o.id
            LIMIT ${FEED_LIMIT}`,
     );
-  },
+  }
 
   /**
    * The viewer's agency's own teams (R14: its deployment records, even on a plan it has left), as
@@ -155,5 +157,5 @@ export const CalendarRepository = {
            ORDER BY d.starts_at DESC, d.id
            LIMIT ${FEED_LIMIT}`,
     );
-  },
-};
+  }
+}

@@ -32,23 +32,26 @@ export function feedPath(token: string): string {
 export class CalendarService {
   private readonly logger = new Logger(CalendarService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: CalendarRepository,
+  ) {}
 
   /** A new feed for the user, replacing any they had (its address stops working). */
   async create(user: AuthUser): Promise<NewFeed> {
     const token = newFeedToken();
-    const { createdAt } = await CalendarRepository.replace(this.dataSource.manager, user.id, feedTokenHash(token));
+    const { createdAt } = await this.feeds.replace(this.dataSource.manager, user.id, feedTokenHash(token));
     this.logger.log({ msg: 'calendar feed created', userId: user.id });
     return { token, createdAt };
   }
 
   async state(user: AuthUser): Promise<FeedState> {
-    const feed = await CalendarRepository.status(this.dataSource.manager, user.id);
+    const feed = await this.feeds.status(this.dataSource.manager, user.id);
     return { exists: Boolean(feed), createdAt: feed?.createdAt ?? null, lastUsedAt: feed?.lastUsedAt ?? null };
   }
 
   async revoke(user: AuthUser): Promise<void> {
-    await CalendarRepository.revoke(this.dataSource.manager, user.id);
+    await this.feeds.revoke(this.dataSource.manager, user.id);
     this.logger.log({ msg: 'calendar feed turned off', userId: user.id });
   }
 
@@ -60,9 +63,9 @@ export class CalendarService {
   async feed(token: unknown, siteUrl: string): Promise<string> {
     if (!isFeedToken(token)) throw DomainError.notFound('Calendar feed');
     const manager = this.dataSource.manager;
-    const viewer = await CalendarRepository.owner(manager, feedTokenHash(token));
+    const viewer = await this.feeds.owner(manager, feedTokenHash(token));
     if (!viewer) throw DomainError.notFound('Calendar feed');
-    const [plans, deployments] = await Promise.all([CalendarRepository.ownedPlans(manager, viewer), CalendarRepository.teamDeployments(manager, viewer)]);
+    const [plans, deployments] = await Promise.all([this.feeds.ownedPlans(manager, viewer), this.feeds.teamDeployments(manager, viewer)]);
     return feedCalendar({ agencyCode: viewer.agencyCode, siteUrl, plans, deployments });
   }
 }

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { OPERATION_STATUSES, PlanSection } from '../common/domain';
@@ -125,7 +126,8 @@ const SEEN: Record<PlanSection, Sql> = {
  * partner answers on them), one for the readiness of the plans starting soon. Plain statements,
  * not prepared ones: each period gets a plan for its own size.
  */
-export const DashboardRepository = {
+@Injectable()
+export class DashboardRepository {
   /**
    * Plans and outcomes per month (UK time, empty months as zeros), CPS lead times and partner
    * response times, of plans starting in [startsFrom, startsBefore). A partner's answer is a
@@ -191,7 +193,7 @@ export const DashboardRepository = {
                JOIN agencies a ON a.id = r.team_agency_id) AS partners`,
     );
     return row as PeriodRow;
-  },
+  }
 
   /** The plans in scope starting within `days` from now that have not ended: how many, how many fail none of the checks, and how many fail each. */
   async upcoming(manager: EntityManager, viewer: AuthUser, days: number): Promise<UpcomingRow> {
@@ -213,5 +215,5 @@ export const DashboardRepository = {
             FROM checked`,
     );
     return row as UpcomingRow;
-  },
-};
+  }
+}

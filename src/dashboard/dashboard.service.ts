@@ -41,7 +41,10 @@ const bucketLabel = (index: number) => {
  */
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly numbers: DashboardRepository,
+  ) {}
 
   /** The period asked for, or VALIDATION_FAILED saying what is wrong with it. */
   period(query: DashboardQueryDto, now = new Date()): Period {
@@ -55,8 +58,8 @@ export class DashboardService {
     const period = this.period(query);
     const manager = this.dataSource.manager;
     const [numbers, upcoming] = await together(manager, [
-      () => DashboardRepository.period(manager, viewer, this.bounds(period)),
-      () => DashboardRepository.upcoming(manager, viewer, READINESS_WINDOW_DAYS),
+      () => this.numbers.period(manager, viewer, this.bounds(period)),
+      () => this.numbers.upcoming(manager, viewer, READINESS_WINDOW_DAYS),
     ] as const);
     const checks = DASHBOARD_CHECKS.map((check, index) => ({ id: check.id, title: check.title, failing: upcoming.failing[index] }))
       .sort((a, b) => b.failing - a.failing);
@@ -82,7 +85,7 @@ export class DashboardService {
   async outcomes(viewer: AuthUser, query: DashboardQueryDto): Promise<{ period: Period; outcomes: OutcomesPerMonthView }> {
     assertMayUse(viewer);
     const period = this.period(query);
-    const numbers = await DashboardRepository.period(this.dataSource.manager, viewer, this.bounds(period));
+    const numbers = await this.numbers.period(this.dataSource.manager, viewer, this.bounds(period));
     return { period, outcomes: outcomesPerMonth(period, numbers.months) };
   }
 

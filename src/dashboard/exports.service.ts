@@ -38,11 +38,12 @@ export class ExportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dashboard: DashboardService,
+    private readonly planExports: PlanExportRepository,
   ) {}
 
   /** The plan list, with the filters of /plans (already checked there), newest first: every matching plan the user may see, up to PLAN_EXPORT_LIMIT. */
   async plans(viewer: AuthUser, filters: { status?: string; from?: string; to?: string; q?: string }, now = new Date()): Promise<CsvFile> {
-    const rows = await PlanExportRepository.plans(this.dataSource.manager, viewer, filters, PLAN_EXPORT_LIMIT + 1);
+    const rows = await this.planExports.plans(this.dataSource.manager, viewer, filters, PLAN_EXPORT_LIMIT + 1);
     const header = ['Reference', 'Name', 'Protective marking', 'Status', 'Lead agency', 'Starts (UK time)', 'Ends (UK time)', 'Exploitation types', 'Scope'];
     const shown = rows.slice(0, PLAN_EXPORT_LIMIT);
     const cells = shown.map((row) => [

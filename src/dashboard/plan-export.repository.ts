@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import type { Classification, ExploitationType, OperationStatus, Scope } from '../common/domain';
@@ -20,7 +21,8 @@ export interface PlanExportRow {
 }
 
 /** The plan list as a download: the same filters and order as /plans, every matching plan the viewer may see (R14) up to `limit`. */
-export const PlanExportRepository = {
+@Injectable()
+export class PlanExportRepository {
   plans(manager: EntityManager, viewer: AuthUser, filters: { status?: string; from?: string; to?: string; q?: string }, limit: number): Promise<PlanExportRow[]> {
     const page = { filters: OperationRepository.listFilters(filters), limit };
     return query(
@@ -32,5 +34,5 @@ export const PlanExportRepository = {
            WHERE ${visibleTo(viewer)}
            ORDER BY o.created_at DESC, o.id DESC`,
     );
-  },
-};
+  }
+}

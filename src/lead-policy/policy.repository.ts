@@ -1,9 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { query } from '../database/query';
 import { named, sql } from '../database/sql';
 import type { RuleData } from './policy';
 
-export const PolicyRepository = {
+@Injectable()
+export class PolicyRepository {
   /** The rules the decisions read: a named statement, as readiness reads them on every plan page. */
   rules(manager: EntityManager): Promise<RuleData[]> {
     return query(
@@ -12,5 +14,5 @@ export const PolicyRepository = {
                        exploitation_types_within AS "exploitationTypesWithin", exploitation_types_any_of AS "exploitationTypesAnyOf"
                   FROM policy_rules`),
     );
-  },
-};
+  }
+}

@@ -35,11 +35,12 @@ export class PolicyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly policyRules: PolicyRepository,
   ) {}
 
   /** The rules as they stand now; pass the transaction's manager to read them inside it. */
   async rules(manager: EntityManager = this.dataSource.manager): Promise<RuleData[]> {
-    const rules = await PolicyRepository.rules(manager);
+    const rules = await this.policyRules.rules(manager);
     return rules.sort(
       (a, b) =>
         (KIND_ORDER.get(a.agencyKind) ?? 0) - (KIND_ORDER.get(b.agencyKind) ?? 0) ||

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { MetricsController } from './metrics.controller';
+import { MetricsRepository } from './metrics.repository';
 import { OperatorMetrics } from './operator-metrics';
 
 /** Counts every answered request by the route template it matched, and times it. */
@@ -32,7 +33,7 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       controllers: config.METRICS_TOKEN ? [MetricsController] : [],
-      providers: [OperatorMetrics, HttpMetrics],
+      providers: [OperatorMetrics, HttpMetrics, MetricsRepository],
       exports: [OperatorMetrics],
     };
   }

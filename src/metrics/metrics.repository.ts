@@ -1,10 +1,12 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from '../common/domain';
 import { first } from '../database/query';
 import { sql } from '../database/sql';
 
 /** What the metrics count in the database, on each scrape. */
-export const MetricsRepository = {
+@Injectable()
+export class MetricsRepository {
   /** Sessions live by the rules sign-in applies (DESIGN §6): not idle too long, not too old, their user unchanged. */
   async liveSessions(manager: EntityManager): Promise<number> {
     const row = await first<{ count: number }>(
@@ -16,5 +18,5 @@ export const MetricsRepository = {
              AND s.created_at > now() - make_interval(secs => ${SESSION_MAX_AGE_SECONDS})`,
     );
     return row?.count ?? 0;
-  },
-};
+  }
+}

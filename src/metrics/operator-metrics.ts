@@ -48,6 +48,7 @@ export class OperatorMetrics {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     server: DatabaseServer,
+    private readonly counts: MetricsRepository,
   ) {
     collectDefaultMetrics({ register: this.registry });
     this.poolGauge('planner_db_pool_connections', 'Connections the database pool holds open', (pool) => pool.totalCount);
@@ -63,7 +64,7 @@ export class OperatorMetrics {
       },
     });
     // While the database is away the metrics still answer (they matter most then): the count is unknown, NaN.
-    const sessions = () => MetricsRepository.liveSessions(this.dataSource.manager).catch(() => NaN);
+    const sessions = () => this.counts.liveSessions(this.dataSource.manager).catch(() => NaN);
     new Gauge({
       name: 'planner_sessions',
       help: 'Browser sessions signed in and not yet ended (NaN while the database does not answer)',

@@ -33,16 +33,17 @@ export class PowersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly powers: PowersRepository,
   ) {}
 
   /** Every kind of agency, in the vocabulary's order, with the powers it holds (none for some). */
   async list(): Promise<AgencyKindPowersView[]> {
-    const rows = await PowersRepository.all(this.dataSource.manager);
+    const rows = await this.powers.all(this.dataSource.manager);
     return AGENCY_KINDS.map((kind) => toView(kind, rows.filter((row) => row.kind === kind).map((row) => row.power)));
   }
 
   async ofKind(kind: AgencyKind): Promise<AgencyKindPowersView> {
-    return toView(kind, await PowersRepository.ofKind(this.dataSource.manager, kind));
+    return toView(kind, await this.powers.ofKind(this.dataSource.manager, kind));
   }
 
   /** The kind now holds exactly `input.powers`; the change and its reason are audited against what it replaced. */
@@ -52,8 +53,8 @@ export class PowersService {
     const before = await inTransaction(this.dataSource, async (manager) => {
       // Taken first, so that concurrent changes are applied, and audited, one after the other.
       await this.audit.serialiseReferenceChange(manager);
-      const held = ordered(await PowersRepository.ofKind(manager, kind));
-      await PowersRepository.replace(manager, kind, powers);
+      const held = ordered(await this.powers.ofKind(manager, kind));
+      await this.powers.replace(manager, kind, powers);
       await this.audit.appendReference(manager, {
         entity: 'powers',
         entityId: kind,

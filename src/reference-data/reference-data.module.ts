@@ -7,15 +7,18 @@ import { Team } from './team.entity';
 import { User } from './user.entity';
 import { AgenciesService } from './agencies.service';
 import { PowersController } from './powers.controller';
+import { PowersRepository } from './powers.repository';
 import { PowersService } from './powers.service';
 import { AgenciesController, TeamsController, UsersController } from './reference-data.controller';
 import { TeamsService } from './teams.service';
+import { TeamRepository } from './team.repository';
 import { UsersService } from './users.service';
+import { UserRepository } from './user.repository';
 
 @Module({
   imports: [AuditModule, TypeOrmModule.forFeature([Agency, Team, User])],
   controllers: [AgenciesController, TeamsController, UsersController, PowersController],
-  providers: [AgenciesService, TeamsService, UsersService, PowersService, DemoSeeder],
+  providers: [AgenciesService, TeamsService, UsersService, PowersService, DemoSeeder, TeamRepository, UserRepository, PowersRepository],
   exports: [UsersService, TeamsService, AgenciesService, PowersService],
 })
 export class ReferenceDataModule {}

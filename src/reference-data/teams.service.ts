@@ -25,6 +25,7 @@ export class TeamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly teams: TeamRepository,
   ) {}
 
   guardCapacity(guard: CapacityGuard): void {
@@ -32,7 +33,7 @@ export class TeamsService {
   }
 
   list(query: TeamQueryDto): Promise<TeamView[]> {
-    return TeamRepository.list(this.dataSource.manager, query);
+    return this.teams.list(this.dataSource.manager, query);
   }
 
   async create(caller: AuthUser, input: CreateTeamDto): Promise<TeamView> {
@@ -64,7 +65,7 @@ export class TeamsService {
   }
 
   private view(manager: EntityManager, id: string): Promise<TeamView> {
-    return TeamRepository.view(manager, id);
+    return this.teams.view(manager, id);
   }
 
   /** Admins manage every team; a coordinator manages the teams of their own agency. */

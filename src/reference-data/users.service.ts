@@ -42,6 +42,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly users: UserRepository,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -128,7 +129,7 @@ export class UsersService {
 
   /** Locks every active admin, so that two admins removing each other at once cannot both succeed. */
   private async assertAnotherAdmin(manager: EntityManager, leaving: string): Promise<void> {
-    const admins = await UserRepository.lockActiveAdmins(manager);
+    const admins = await this.users.lockActiveAdmins(manager);
     if (admins.every((admin) => admin === leaving)) {
       throw new DomainError('CONFLICT', 'This is the last active admin: make another user an admin first, so that someone can still manage reference data');
     }

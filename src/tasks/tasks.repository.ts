@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OperationStatus } from '../common/domain';
 import { query } from '../database/query';
@@ -50,7 +51,8 @@ const OPEN_PLAN = sql`o.status NOT IN ${ENDED}`;
  * What waits for someone, one query per kind of task. Each starts from what the caller's agency
  * (or the liaison) takes part in, so a task never names a plan the caller may not see (R14).
  */
-export const TasksRepository = {
+@Injectable()
+export class TasksRepository {
   /**
    * Drafts, changes requested, submitted plans starting within 7 days, approved plans to start, and
    * every active one to complete, whether or not its window has opened (it may start a day early).
@@ -65,7 +67,7 @@ export const TasksRepository = {
                OR (o.status = 'APPROVED' AND o.starts_at <= now() + ${startWindowHours} * interval '1 hour' AND o.ends_at > now())
                OR o.status = 'ACTIVE')`,
     );
-  },
+  }
 
   /** R13: the sides of hits on the agency's open plans still to happen that wait for its acknowledgement, approved plans included. */
   hits(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
@@ -77,7 +79,7 @@ export const TasksRepository = {
             JOIN operations other ON other.id = h.other_operation_id
            WHERE ${ownedBy(agencyId)} AND ${OPEN_PLAN} AND o.ends_at > now() AND ${hitWaits('h', 'other')}`,
     );
-  },
+  }
 
   /**
    * Users of the manager's agency refused by the daily limit on additions, not yet looked into,
@@ -96,7 +98,7 @@ export const TasksRepository = {
            WHERE r.agency_id = ${viewer.agencyId} AND r.looked_into_at IS NULL
            ORDER BY r.last_refused_at DESC`,
     );
-  },
+  }
 
   /**
    * Requests for the agency's teams waiting for an answer (R7), for whoever answers them: its
@@ -112,7 +114,7 @@ export const TasksRepository = {
             LEFT JOIN agencies la ON la.id = o.lead_agency_id JOIN agencies ca ON ca.id = o.created_by_agency_id
            WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN} AND ${answers}`,
     );
-  },
+  }
 
   /**
    * Partners' declines on the agency's own plans that still wait for the owner (`detail` is the
@@ -129,7 +131,7 @@ export const TasksRepository = {
              AND NOT EXISTS (SELECT 1 FROM deployments again WHERE again.operation_id = d.operation_id AND again.team_id = d.team_id AND again.requested_at > d.requested_at)
              AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.operation_id = o.id AND e.action = 'operation.submit' AND e.at > d.responded_at)`,
     );
-  },
+  }
 
   /**
    * A partner agency's teams that the owner released from plans still to happen, as its record of
@@ -143,7 +145,7 @@ export const TasksRepository = {
            WHERE d.team_agency_id = ${agencyId} AND d.status = 'RELEASED' AND d.release_reason = ${OWNER_RELEASE}
              AND NOT COALESCE(${ownedBy(agencyId)}, false) AND ${OPEN_PLAN} AND o.ends_at > now()`,
     );
-  },
+  }
 
   /** Evidence assigned to the agency's teams (or rejected, to gather again), on started plans it still takes part in, until the liaison closes it. */
   evidenceToGather(manager: EntityManager, agencyId: string): Promise<TaskRow[]> {
@@ -158,7 +160,7 @@ export const TasksRepository = {
              AND o.status IN ('ACTIVE', 'COMPLETED') AND c.closed_at IS NULL
              AND EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = ${agencyId} AND d.status <> 'DECLINED')`,
     );
-  },
+  }
 
   /** Early-involvement requests open to every liaison. */
   cpsRequests(manager: EntityManager): Promise<TaskRow[]> {
@@ -168,7 +170,7 @@ export const TasksRepository = {
             FROM cps_involvements c JOIN operations o ON o.id = c.operation_id
            WHERE c.status = 'REQUESTED' AND ${OPEN_PLAN}`,
     );
-  },
+  }
 
   /** Gathered evidence waiting for the liaison's decision. */
   evidenceToDecide(manager: EntityManager, liaisonId: string): Promise<TaskRow[]> {
@@ -180,7 +182,7 @@ export const TasksRepository = {
             JOIN operations o ON o.id = c.operation_id
            WHERE c.status = 'ENGAGED' AND c.liaison_id = ${liaisonId} AND c.closed_at IS NULL AND r.status = 'GATHERED'`,
     );
-  },
+  }
 
   /**
    * Submitted plans of the manager's agency: `detail` is '' for those they may review, and
@@ -193,7 +195,7 @@ export const TasksRepository = {
             FROM operations o
            WHERE o.lead_agency_id = ${agencyId} AND o.status = 'SUBMITTED'`,
     );
-  },
+  }
 
   /**
    * Plans on which the agency, supporting another that owns the plan, has a confirmed team and has
@@ -217,5 +219,5 @@ export const TasksRepository = {
                AND EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = a.id AND d.status = 'CONFIRMED')) parts
            WHERE "signOffState" <> 'SIGNED_OFF' AND (status = 'SUBMITTED' OR "signOffState" = 'WITHDRAWN')`,
     );
-  },
-};
+  }
+}

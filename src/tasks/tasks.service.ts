@@ -65,6 +65,7 @@ export class TasksService {
     private readonly plans: PlansService,
     private readonly signOffs: SignOffService,
     private readonly additions: AdditionLimit,
+    private readonly tasks: TasksRepository,
   ) {}
 
   async forUser(viewer: AuthUser): Promise<TaskView[]> {
@@ -72,13 +73,13 @@ export class TasksService {
     const reads: Promise<TaskView[]>[] = [];
     if (hasRole(viewer, 'COORDINATOR')) {
       reads.push(
-        TasksRepository.ownersPlans(manager, viewer.agencyId, this.config.START_WINDOW_HOURS).then((rows) =>
+        this.tasks.ownersPlans(manager, viewer.agencyId, this.config.START_WINDOW_HOURS).then((rows) =>
           rows.map((row) => {
             const [kind, summary] = OWNERS_TASKS[row.status] as [TaskKind, (row: TaskRow) => string];
             return task(kind, summary(row), row);
           }),
         ),
-        TasksRepository.declinedTeams(manager, viewer.agencyId).then((rows) =>
+        this.tasks.declinedTeams(manager, viewer.agencyId).then((rows) =>
           rows.map((row) =>
             task(
               'TEAM_DECLINED',
@@ -88,32 +89,32 @@ export class TasksService {
             ),
           ),
         ),
-        TasksRepository.hits(manager, viewer.agencyId).then((rows) =>
+        this.tasks.hits(manager, viewer.agencyId).then((rows) =>
           rows.map((row) => task('ACKNOWLEDGE_HIT', `Deconfliction hit with ${row.detail}: call its contact, then acknowledge it with a note`, row, { hitId: row.hitId })),
         ),
-        TasksRepository.teamRequests(manager, viewer.agencyId, 'COORDINATOR').then((rows) =>
+        this.tasks.teamRequests(manager, viewer.agencyId, 'COORDINATOR').then((rows) =>
           rows.map((row) => task('ANSWER_TEAM_REQUEST', `Confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId })),
         ),
-        TasksRepository.teamsReleased(manager, viewer.agencyId).then((rows) =>
+        this.tasks.teamsReleased(manager, viewer.agencyId).then((rows) =>
           rows.map((row) =>
             task('TEAM_RELEASED', `Your team ${row.detail} was released from ${row.reference} on ${ukDateTime(row.releasedAt as Date)}: it is free for other work`, row, {
               deploymentId: row.deploymentId,
             }),
           ),
         ),
-        TasksRepository.evidenceToGather(manager, viewer.agencyId).then((rows) =>
+        this.tasks.evidenceToGather(manager, viewer.agencyId).then((rows) =>
           rows.map((row) => task('GATHER_EVIDENCE', `Gather the evidence and record it: ${row.detail}`, row, { requirementId: row.requirementId })),
         ),
       );
     }
     if (hasRole(viewer, 'CPS_LIAISON')) {
       reads.push(
-        TasksRepository.cpsRequests(manager).then((rows) =>
+        this.tasks.cpsRequests(manager).then((rows) =>
           rows.map((row) =>
             task('ACCEPT_CPS_REQUEST', `Accept or decline the request for early advice, needed by ${row.detail}; accepting today gives ${counted(daysBefore(row.startsAt), 'day')} before the start`, row),
           ),
         ),
-        TasksRepository.evidenceToDecide(manager, viewer.id).then((rows) =>
+        this.tasks.evidenceToDecide(manager, viewer.id).then((rows) =>
           rows.map((row) => task('DECIDE_EVIDENCE', `Accept or reject the gathered evidence: ${row.detail}`, row, { requirementId: row.requirementId })),
         ),
       );
@@ -122,7 +123,7 @@ export class TasksService {
       // A coordinator already answers the agency's requests above; a manager does only where the agency has no coordinator (R7).
       if (!hasRole(viewer, 'COORDINATOR')) {
         reads.push(
-          TasksRepository.teamRequests(manager, viewer.agencyId, 'MANAGER').then((rows) =>
+          this.tasks.teamRequests(manager, viewer.agencyId, 'MANAGER').then((rows) =>
             rows.map((row) =>
               task('ANSWER_TEAM_REQUEST', `Your agency has no coordinator, so you answer for it: confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId }),
             ),
@@ -130,15 +131,15 @@ export class TasksService {
         );
       }
       reads.push(
-        TasksRepository.submittedForReview(manager, viewer.agencyId, viewer.id).then((rows) =>
+        this.tasks.submittedForReview(manager, viewer.agencyId, viewer.id).then((rows) =>
           rows.map((row) =>
             row.detail
               ? task('NEEDS_ANOTHER_MANAGER', `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`, row)
               : task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row),
           ),
         ),
-        TasksRepository.partsToSignOff(manager, viewer.agencyId).then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
-        TasksRepository.additionLimitReports(manager, viewer).then((reports) => reports.map(additionLimitTask)),
+        this.tasks.partsToSignOff(manager, viewer.agencyId).then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
+        this.tasks.additionLimitReports(manager, viewer).then((reports) => reports.map(additionLimitTask)),
       );
     }
     const tasks = (await Promise.all(reads)).flat();

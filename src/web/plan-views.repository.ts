@@ -1,9 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { query } from '../database/query';
 import { named, sql } from '../database/sql';
 
 /** Which version of each plan a user last opened: the web UI's own table (plan_views). */
-export const PlanViewsRepository = {
+@Injectable()
+export class PlanViewsRepository {
   /**
    * Records that the user has seen the plan at this version; an older version never overwrites a
    * newer one. Seeing a version already recorded writes and locks nothing (a page view stays a read
@@ -20,7 +22,7 @@ export const PlanViewsRepository = {
                 SELECT ${userId}, ${operationId}, ${version} WHERE NOT EXISTS (SELECT 1 FROM moved)
                 ON CONFLICT (user_id, operation_id) DO NOTHING`),
     );
-  },
+  }
 
   /** The version the user last saw of each of these plans they have opened. */
   async versions(manager: EntityManager, userId: string, operationIds: string[]): Promise<Map<string, number>> {
@@ -29,5 +31,5 @@ export const PlanViewsRepository = {
       sql`SELECT operation_id AS "operationId", seen_version AS version FROM plan_views WHERE user_id = ${userId} AND operation_id = ANY(${operationIds}::uuid[])`,
     );
     return new Map(rows.map((row) => [row.operationId, row.version]));
-  },
-};
+  }
+}

@@ -17,7 +17,10 @@ function openedHere(fetchSite: string | string[] | undefined): boolean {
 /** "What changed since you last looked": the version of each plan a user last opened, and the plans that have moved on since. */
 @Injectable()
 export class PlanViewsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly planViews: PlanViewsRepository,
+  ) {}
 
   /**
    * The user has just been shown the plan at this version. Only a page they opened themselves
@@ -25,13 +28,13 @@ export class PlanViewsService {
    */
   async seen(viewer: AuthUser, plan: { id: string; version: number }, request: { headers: IncomingHttpHeaders }): Promise<void> {
     if (!openedHere(request.headers['sec-fetch-site'])) return;
-    await PlanViewsRepository.seen(this.dataSource.manager, viewer.id, plan.id, plan.version);
+    await this.planViews.seen(this.dataSource.manager, viewer.id, plan.id, plan.version);
   }
 
   /** Of these plans, the ids of those the user has opened before that have changed since. */
   async changedSince(viewer: AuthUser, plans: { id: string; version: number }[]): Promise<Set<string>> {
     if (plans.length === 0) return new Set();
-    const seen = await PlanViewsRepository.versions(this.dataSource.manager, viewer.id, plans.map((plan) => plan.id));
+    const seen = await this.planViews.versions(this.dataSource.manager, viewer.id, plans.map((plan) => plan.id));
     return new Set(plans.filter((plan) => seen.has(plan.id) && plan.version > seen.get(plan.id)!).map((plan) => plan.id));
   }
 }

@@ -34,13 +34,14 @@ import { SignInController } from './sign-in/sign-in.controller';
 import { TasksPageController } from './tasks/tasks.controller';
 import { TeamsPagesController } from './admin/teams.controller';
 import { PlanPages } from './plan-page';
+import { PlanViewsRepository } from './plan-views.repository';
 import { PlanViewsService } from './plan-views.service';
 import { TaskCountInterceptor, TaskCounts } from './task-counts';
 
 /** The web UI (DESIGN §6): pages that call the same services as the API and add no rule of their own. */
 @Module({
   imports: [AuditModule, AuthModule, ReferenceDataModule, LeadPolicyModule, OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, WorkflowModule, TasksModule, CalendarModule, DashboardModule],
-  providers: [PlanPages, PlanViewsService, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
+  providers: [PlanPages, PlanViewsService, PlanViewsRepository, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
   controllers: [SignInController, TasksPageController, PlansPagesController, PlanDetailsController, PlanTeamsController, PlanOrderController, PlanCpsController, PlanEvidenceController, PlanRecordController, PlanSubjectsController, PlanRisksController, PlanSafeguardingController, PlanSignOffController, PlanSharingController, PlanLifecycleController, AdminController, AdminPowersController, TeamsPagesController, CalendarPageController, DashboardPageController, AccountPageController],
 })
 export class WebModule {}
