@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { first } from '../database/query';
 import { sql } from '../database/sql';
+import { User } from '../reference-data/user.entity';
 
-/** A user's own password: read to check the current one, and replaced only if it is still that one. */
+/** A user's own password: read to sign in or to check the current one, and replaced only if it is still that one. */
 @Injectable()
 export class AccountRepository {
+  /** The user with this email (lower case, as sign-in gives it), with the password hash no other read of users selects. */
+  async signingIn(manager: EntityManager, email: string): Promise<User | undefined> {
+    return (await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne()) ?? undefined;
+  }
+
   async passwordHash(manager: EntityManager, userId: string): Promise<string | undefined> {
     const row = await first<{ passwordHash: string }>(manager, sql`SELECT password_hash AS "passwordHash" FROM users WHERE id = ${userId} AND active`);
     return row?.passwordHash;

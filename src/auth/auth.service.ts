@@ -9,6 +9,7 @@ import { OperatorMetrics } from '../metrics/operator-metrics';
 import { assertIssuedPasswordCurrent } from '../reference-data/issued-password';
 import { User } from '../reference-data/user.entity';
 import { UsersService } from '../reference-data/users.service';
+import { AccountRepository } from './account.repository';
 import { LoginDto, LoginResult } from './dto/login.dto';
 import { decoyHash, verifyPassword } from '../common/password-hashing';
 import { signInThrottle } from './sign-in-throttle';
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly devices: TrustedDevices,
     private readonly metrics: OperatorMetrics,
+    private readonly accounts: AccountRepository,
   ) {}
 
   /**
@@ -65,12 +67,7 @@ export class AuthService {
         retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
       });
     }
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email: input.email })
-      .getOne();
+    const user = await this.accounts.signingIn(this.dataSource.manager, input.email);
     // An unknown email costs a real verification too, so timing does not tell it apart.
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
     if (!user || !user.active || !passwordOk) {

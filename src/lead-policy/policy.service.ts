@@ -10,7 +10,6 @@ import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { PolicyRuleDto, PolicyRuleView } from './dto/policy-rule.dto';
 import { CPS_TAKES_PART, describeRule, RuleData } from './policy';
-import { PolicyRule } from './policy-rule.entity';
 import { PolicyRepository } from './policy.repository';
 
 const KIND_ORDER = new Map<string, number>(AGENCY_KINDS.map((kind, index) => [kind, index]));
@@ -67,24 +66,12 @@ export class PolicyService {
     });
     await inTransaction(this.dataSource, async (manager) => {
       await this.audit.serialiseReferenceChange(manager);
-      const repository = manager.getRepository(PolicyRule);
-      const current = await repository.find();
+      const current = await this.policyRules.stored(manager);
       const before = current.map(toView);
       // A replace, as PUT means: a rule left out is removed, and with it the permission (no rule forbids).
       const left = current.filter((rule) => !seen.has(`${rule.agencyKind}/${rule.role}`));
-      if (left.length) await repository.remove(left);
-      for (const rule of rules) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(PolicyRule)
-          .values({ ...definedFields(rule), updatedBy: caller.id })
-          .orUpdate(
-            ['permitted', 'allowed_scopes', 'exploitation_types_within', 'exploitation_types_any_of', 'updated_by', 'updated_at'],
-            ['agency_kind', 'role'],
-          )
-          .execute();
-      }
+      if (left.length) await this.policyRules.remove(manager, left);
+      for (const rule of rules) await this.policyRules.upsert(manager, { ...definedFields(rule), updatedBy: caller.id });
       const after = (await this.rules(manager)).map(toView);
       await this.audit.appendReference(manager, { entity: 'policy', entityId: 'rules', action: 'policy.replaced', actor: caller, before: { rules: before }, after: { rules: after, reason } });
     });

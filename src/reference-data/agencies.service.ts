@@ -8,8 +8,9 @@ import { DomainError } from '../common/errors/domain-error';
 import { counted } from '../common/labels';
 import { inTransaction } from '../database/transaction';
 import { Agency } from './agency.entity';
+import { AgencyRepository } from './agency.repository';
 import { AgencyView, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
-import { User } from './user.entity';
+import { UserRepository } from './user.repository';
 
 export function toAgencyView(agency: Agency): AgencyView {
   return { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind };
@@ -22,17 +23,18 @@ export class AgenciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly agencies: AgencyRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async list(): Promise<AgencyView[]> {
-    const agencies = await this.dataSource.getRepository(Agency).find({ order: { code: 'ASC' } });
+    const agencies = await this.agencies.all(this.dataSource.manager);
     return agencies.map(toAgencyView);
   }
 
   create(caller: AuthUser, input: CreateAgencyDto): Promise<AgencyView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const repository = manager.getRepository(Agency);
-      const agency = toAgencyView(await repository.save(repository.create(definedFields(input))));
+      const agency = toAgencyView(await this.agencies.insert(manager, definedFields(input)));
       await this.audit.appendReference(manager, { entity: 'agency', entityId: agency.id, action: 'agency.created', actor: caller, before: null, after: audited(agency) });
       return agency;
     });
@@ -40,14 +42,10 @@ export class AgenciesService {
 
   update(caller: AuthUser, id: string, input: UpdateAgencyDto): Promise<AgencyView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const agency = await manager.getRepository(Agency).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const agency = await this.agencies.lock(manager, id);
       if (!agency) throw DomainError.notFound('Agency', id);
       if (input.kind && input.kind !== 'CPS' && agency.kind === 'CPS') {
-        const liaisons = await manager
-          .getRepository(User)
-          .createQueryBuilder('u')
-          .where('u.agency_id = :id AND :role = ANY(u.roles)', { id, role: 'CPS_LIAISON' })
-          .getCount();
+        const liaisons = await this.users.countWithRole(manager, id, 'CPS_LIAISON');
         if (liaisons > 0) {
           throw new DomainError(
             'VALIDATION_FAILED',
@@ -57,7 +55,7 @@ export class AgenciesService {
       }
       const before = toAgencyView(agency);
       Object.assign(agency, definedFields(input));
-      const after = toAgencyView(await manager.getRepository(Agency).save(agency));
+      const after = toAgencyView(await this.agencies.save(manager, agency));
       await this.audit.appendReference(manager, { entity: 'agency', entityId: id, action: 'agency.updated', actor: caller, before: audited(before), after: audited(after) });
       return after;
     });

@@ -7,7 +7,6 @@ import { definedFields } from '../common/defined';
 import { DomainError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { CreateTeamDto, TeamQueryDto, TeamView, UpdateTeamDto } from './dto/team.dto';
-import { Team } from './team.entity';
 import { TeamRepository } from './team.repository';
 
 /**
@@ -39,8 +38,7 @@ export class TeamsService {
   async create(caller: AuthUser, input: CreateTeamDto): Promise<TeamView> {
     this.assertMayManage(caller, input.agencyId);
     return inTransaction(this.dataSource, async (manager) => {
-      const repository = manager.getRepository(Team);
-      const { id } = await repository.save(repository.create(definedFields(input)));
+      const id = await this.teams.insert(manager, definedFields(input));
       const team = await this.view(manager, id);
       await this.audit.appendReference(manager, { entity: 'team', entityId: id, action: 'team.created', actor: caller, before: null, after: audited(team) });
       return team;
@@ -49,15 +47,14 @@ export class TeamsService {
 
   async update(caller: AuthUser, id: string, input: UpdateTeamDto): Promise<TeamView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const repository = manager.getRepository(Team);
-      const team = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const team = await this.teams.lock(manager, id);
       if (!team) throw DomainError.notFound('Team', id);
       this.assertMayManage(caller, team.agencyId);
       if (input.capacity !== undefined && input.capacity < team.capacity) {
         for (const guard of this.capacityGuards) await guard(manager, caller, team, input.capacity);
       }
       const before = await this.view(manager, id);
-      await repository.update({ id }, definedFields(input));
+      await this.teams.update(manager, id, definedFields(input));
       const after = await this.view(manager, id);
       await this.audit.appendReference(manager, { entity: 'team', entityId: id, action: 'team.updated', actor: caller, before: audited(before), after: audited(after) });
       return after;

@@ -13,6 +13,7 @@ import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { issuedPasswordExpiresAt } from './issued-password';
 import { Agency } from './agency.entity';
+import { AgencyRepository } from './agency.repository';
 import { toAgencyView } from './agencies.service';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './user.entity';
@@ -43,22 +44,22 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly users: UserRepository,
+    private readonly agencies: AgencyRepository,
   ) {}
 
   async list(): Promise<UserView[]> {
     const [users, agencies] = await Promise.all([
-      this.dataSource.getRepository(User).find({ order: { email: 'ASC' } }),
-      this.dataSource.getRepository(Agency).find(),
+      this.users.all(this.dataSource.manager),
+      this.agencies.all(this.dataSource.manager),
     ]);
     const byId = new Map(agencies.map((agency) => [agency.id, agency]));
     return users.map((user) => toUserView(user, byId.get(user.agencyId) as Agency));
   }
 
   async view(id: string): Promise<UserView> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    const user = await this.users.find(this.dataSource.manager, id);
     if (!user) throw DomainError.notFound('User', id);
-    const agency = await this.dataSource.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
-    return toUserView(user, agency);
+    return toUserView(user, (await this.agencies.find(this.dataSource.manager, user.agencyId)) as Agency);
   }
 
   async create(caller: AuthUser, input: CreateUserDto): Promise<UserView> {
@@ -66,9 +67,8 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     const id = await inTransaction(this.dataSource, async (manager) => {
       await this.assertRolesFitAgency(manager, input.agencyId, input.roles);
-      const repository = manager.getRepository(User);
       const { password: _password, ...fields } = definedFields(input);
-      const user = await repository.save(repository.create({ ...fields, passwordHash, ...oneTime() }));
+      const user = await this.users.insert(manager, { ...fields, passwordHash, ...oneTime() });
       await this.audit.appendReference(manager, { entity: 'user', entityId: user.id, action: 'user.created', actor: caller, before: null, after: audited(user) });
       await this.auditIssued(manager, caller, user, user.passwordIssuedAt as Date);
       return user.id;
@@ -89,8 +89,7 @@ export class UsersService {
       // First the chain's lock: changes of users queue in one order, so two admins demoting
       // each other cannot each hold one user and wait for the other (a deadlock).
       await this.audit.serialiseReferenceChange(manager);
-      const repository = manager.getRepository(User);
-      const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lock(manager, id);
       if (!user) throw DomainError.notFound('User', id);
       const next = { ...audited(user), ...changes };
       const authorityChanged =
@@ -104,8 +103,9 @@ export class UsersService {
       const { password, ...fields } = changes;
       const endsTokens = authorityChanged || password !== undefined;
       const issued = oneTime();
-      await repository.update(
-        { id },
+      await this.users.update(
+        manager,
+        id,
         {
           ...fields,
           ...(password !== undefined ? { passwordHash: await hashPassword(password), ...issued } : {}),
@@ -136,7 +136,7 @@ export class UsersService {
   }
 
   private async assertRolesFitAgency(manager: EntityManager, agencyId: string, roles: Role[]): Promise<void> {
-    const agency = await manager.getRepository(Agency).findOneBy({ id: agencyId });
+    const agency = await this.agencies.find(manager, agencyId);
     if (!agency) throw new DomainError('VALIDATION_FAILED', 'The agency chosen does not exist', { fields: [{ field: 'agencyId', problems: ['Choose an agency from the list'] }] });
     if (roles.includes('CPS_LIAISON') && agency.kind !== 'CPS') {
       throw new DomainError('VALIDATION_FAILED', `Only users of the Crown Prosecution Service can be CPS liaisons, and ${agency.name} is ${AGENCY_KIND_NOUNS[agency.kind]}`, {
