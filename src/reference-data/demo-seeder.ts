@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { verifyPassword } from '../common/password-hashing';
+import { hashPassword, verifyPassword } from '../common/password-hashing';
 import { AppConfig } from '../config/app-config';
-import { demoUserPasswords, seedDemo } from './demo-seed.repository';
+import { DemoSeedRepository } from './demo-seed.repository';
 
 /** The published default DEMO_PASSWORD: the only password ever printed. */
 const DEFAULT_PASSWORD = new AppConfig().DEMO_PASSWORD;
@@ -22,18 +22,34 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly demo: DemoSeedRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
-    const added = await seedDemo(this.dataSource, this.config.DEMO_PASSWORD);
+    const added = await this.seed();
     if (added) this.logger.log({ msg: 'demo data seeded', usersAdded: added });
-    const users = await demoUserPasswords(this.dataSource);
+    const users = await this.demo.userPasswords(this.dataSource.manager);
     const holds = await Promise.all(users.map(({ passwordHash }) => this.passwordHeld(passwordHash)));
     for (const kind of ['configured', 'default', 'other'] as const) {
       const emails = users.filter((_, index) => holds[index] === kind).map((user) => user.email);
       if (emails.length > 0) this.logger.log(`Demo logins, ${this.describe(kind)}: ${emails.join(', ')}`);
     }
+  }
+
+  /**
+   * Inserts whatever of the demo data is missing; never changes rows that exist
+   * (so a demo user's changed password stays changed). Returns the users it added.
+   */
+  private seed(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.demo.insertAgencies(manager);
+      await this.demo.insertTeams(manager);
+      const missing = await this.demo.missingUsers(manager);
+      const hashes = await Promise.all(missing.map(() => hashPassword(this.config.DEMO_PASSWORD)));
+      for (const [index, user] of missing.entries()) await this.demo.insertUser(manager, user, hashes[index]);
+      return missing.length;
+    });
   }
 
   /** Which password a demo user holds: DEMO_PASSWORD, the published default, or one this instance does not know. */

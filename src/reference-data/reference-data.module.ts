@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { Agency } from './agency.entity';
 import { AgencyRepository } from './agency.repository';
+import { DemoSeedRepository } from './demo-seed.repository';
 import { DemoSeeder } from './demo-seeder';
 import { Team } from './team.entity';
 import { User } from './user.entity';
@@ -19,7 +20,7 @@ import { UserRepository } from './user.repository';
 @Module({
   imports: [AuditModule, TypeOrmModule.forFeature([Agency, Team, User])],
   controllers: [AgenciesController, TeamsController, UsersController, PowersController],
-  providers: [AgenciesService, TeamsService, UsersService, PowersService, DemoSeeder, AgencyRepository, TeamRepository, UserRepository, PowersRepository],
+  providers: [AgenciesService, TeamsService, UsersService, PowersService, DemoSeeder, DemoSeedRepository, AgencyRepository, TeamRepository, UserRepository, PowersRepository],
   exports: [UsersService, TeamsService, AgenciesService, PowersService, AgencyRepository],
 })
 export class ReferenceDataModule {}
