@@ -7,7 +7,7 @@ import { readEnvFile } from './config/env-file';
 import { forgetKeptKey } from './config/instance-keys';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseServer } from './database/database-server';
-import { forgetJwtSecret } from './database/key-fingerprints';
+import { InstanceKeyRepository } from './database/instance-key.repository';
 import { migrate } from './database/migrate';
 
 /**
@@ -26,7 +26,7 @@ async function forget(): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions(config, server.url)).initialize();
     try {
       await migrate(dataSource, new Logger('Database'));
-      forgotten = await forgetJwtSecret(dataSource.manager);
+      forgotten = await new InstanceKeyRepository().forgetJwtSecret(dataSource.manager);
     } finally {
       await dataSource.destroy();
     }

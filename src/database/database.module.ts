@@ -5,9 +5,11 @@ import { AppConfig } from '../config/app-config';
 import { InstanceKeys } from '../config/instance-keys';
 import { dataSourceOptions } from './data-source';
 import { DatabaseServer } from './database-server';
+import { InstanceKeyRepository } from './instance-key.repository';
 import { checkKeyFingerprints } from './key-fingerprints';
 import { migrate } from './migrate';
 import { DatabaseHealth } from './database-health';
+import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimits } from './rate-limits';
 
 @Global()
@@ -30,11 +32,12 @@ class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly server: DatabaseServer,
     private readonly keys: InstanceKeys,
+    private readonly instanceKeys: InstanceKeyRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await migrate(this.dataSource, this.logger);
-    await checkKeyFingerprints(this.dataSource.manager, this.keys);
+    await checkKeyFingerprints(this.dataSource.manager, this.instanceKeys, this.keys);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -58,7 +61,7 @@ class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
       }),
     }),
   ],
-  providers: [DatabaseLifecycle, RateLimits, DatabaseHealth],
+  providers: [DatabaseLifecycle, InstanceKeyRepository, RateLimitRepository, RateLimits, DatabaseHealth],
   exports: [RateLimits, DatabaseHealth],
 })
 export class DatabaseModule {}

@@ -2,8 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ConfigValidationError } from '../config/app-config';
 import { InstanceKeys, SharedKeyName } from '../config/instance-keys';
-import { first, query } from './query';
-import { sql } from './sql';
+import { InstanceKeyRepository } from './instance-key.repository';
 
 /** The fixed label each key's fingerprint is the HMAC of: it tells two keys apart and reveals neither. */
 const LABEL = 'day-of-action-planner: fingerprint of a key every instance shares';
@@ -28,13 +27,13 @@ export function fingerprintOf(key: Buffer): Buffer {
  * others. The first instance records each key's fingerprint (two starting together record one,
  * as the insert does nothing on conflict); any instance whose key gives another refuses to start.
  */
-export async function checkKeyFingerprints(manager: EntityManager, keys: InstanceKeys): Promise<void> {
+export async function checkKeyFingerprints(manager: EntityManager, instanceKeys: InstanceKeyRepository, keys: InstanceKeys): Promise<void> {
   const mismatched: SharedKeyName[] = [];
   for (const name of ['SUBJECT_MATCH_KEY', 'JWT_SECRET'] as const) {
     const mine = fingerprintOf(keys.get(name));
-    await query(manager, sql`INSERT INTO instance_keys (name, fingerprint) VALUES (${name}, ${mine}) ON CONFLICT (name) DO NOTHING`);
-    const recorded = await first<{ fingerprint: Buffer }>(manager, sql`SELECT fingerprint FROM instance_keys WHERE name = ${name}`);
-    if (!recorded || !timingSafeEqual(recorded.fingerprint, mine)) mismatched.push(name);
+    await instanceKeys.record(manager, name, mine);
+    const recorded = await instanceKeys.fingerprint(manager, name);
+    if (!recorded || !timingSafeEqual(recorded, mine)) mismatched.push(name);
   }
   if (mismatched.length) {
     throw new ConfigValidationError(
@@ -43,10 +42,4 @@ export async function checkKeyFingerprints(manager: EntityManager, keys: Instanc
         .join('\n')}`,
     );
   }
-}
-
-/** Forgets the recorded token secret, so the next instance to start records the one it holds: a deliberate rotation. */
-export async function forgetJwtSecret(manager: EntityManager): Promise<boolean> {
-  const forgotten = await query(manager, sql`DELETE FROM instance_keys WHERE name = 'JWT_SECRET' RETURNING name`);
-  return forgotten.length > 0;
 }

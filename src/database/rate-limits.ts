@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { RateLimitRepository } from './rate-limit.repository';
 
 /** A counter of events per key in a fixed window: `max` events, then refused until the window ends. */
 export interface Limit {
@@ -27,7 +28,10 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RateLimits.name);
   private pruner?: NodeJS.Timeout;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counters: RateLimitRepository,
+  ) {}
 
   onModuleInit(): void {
     this.pruner = setInterval(() => void this.prune(), PRUNE_EVERY_MS).unref();
@@ -40,43 +44,29 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
   /** Counts `amount` more against each limit at once (in key order, so concurrent calls never deadlock); refused if any is now over. */
   async take(limits: Limit[], amount = 1, manager: EntityManager = this.dataSource.manager): Promise<Verdict> {
     const sorted = [...limits].sort((a, b) => (a.key < b.key ? -1 : 1));
-    const rows: { key: string; count: number; retryAfterMs: number }[] = await manager.query(
-      `INSERT INTO rate_limits AS r (key, expires_at, count)
-       SELECT l.key, now() + l.window_ms * interval '1 millisecond', $3
-         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS l(key, window_ms, position) ORDER BY l.position
-       ON CONFLICT (key) DO UPDATE
-         SET count = CASE WHEN r.expires_at <= now() THEN EXCLUDED.count ELSE r.count + EXCLUDED.count END,
-             expires_at = CASE WHEN r.expires_at <= now() THEN EXCLUDED.expires_at ELSE r.expires_at END
-       RETURNING r.key, r.count, greatest(0, ceil(extract(epoch FROM r.expires_at - now()) * 1000))::int AS "retryAfterMs"`,
-      [sorted.map((limit) => limit.key), sorted.map((limit) => limit.windowMs), amount],
-    );
+    const rows = await this.counters.add(manager, sorted, amount);
     const over = rows.filter((row) => row.count > (sorted.find((limit) => limit.key === row.key) as Limit).max);
     return { allowed: over.length === 0, retryAfterMs: Math.max(0, ...over.map((row) => row.retryAfterMs)) };
   }
 
   /** Whether one more event would still be within the limit, without counting it. */
   async check(limit: Limit, manager: EntityManager = this.dataSource.manager): Promise<Verdict> {
-    const [row]: { count: number; retryAfterMs: number }[] = await manager.query(
-      `SELECT count, greatest(0, ceil(extract(epoch FROM expires_at - now()) * 1000))::int AS "retryAfterMs"
-         FROM rate_limits WHERE key = $1 AND expires_at > now()`,
-      [limit.key],
-    );
+    const row = await this.counters.live(manager, limit.key);
     return row && row.count >= limit.max ? { allowed: false, retryAfterMs: row.retryAfterMs } : { allowed: true, retryAfterMs: 0 };
   }
 
   /** Takes back `amount` counted in advance for an event that turned out not to count. */
   async giveBack(key: string, amount = 1): Promise<void> {
-    await this.dataSource.query(`UPDATE rate_limits SET count = greatest(0, count - $2) WHERE key = $1`, [key, amount]);
+    await this.counters.subtract(this.dataSource.manager, key, amount);
   }
 
   async reset(key: string): Promise<void> {
-    await this.dataSource.query(`UPDATE rate_limits SET count = 0 WHERE key = $1`, [key]);
+    await this.counters.reset(this.dataSource.manager, key);
   }
 
   async prune(): Promise<number> {
     try {
-      const [, removed]: [unknown, number] = await this.dataSource.query(`DELETE FROM rate_limits WHERE expires_at <= now()`);
-      return removed;
+      return await this.counters.deleteExpired(this.dataSource.manager);
     } catch (error) {
       this.logger.warn({ msg: 'could not prune expired rate limits', error: error instanceof Error ? error.message : String(error) });
       return 0;
