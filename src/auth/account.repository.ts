@@ -9,7 +9,8 @@ import { User } from '../reference-data/user.entity';
 export class AccountRepository {
   /** The user with this email (lower case, as sign-in gives it), with the password hash no other read of users selects. */
   async signingIn(manager: EntityManager, email: string): Promise<User | undefined> {
-    return (await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne()) ?? undefined;
+    const user = await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne();
+    return user ?? undefined;
   }
 
   async passwordHash(manager: EntityManager, userId: string): Promise<string | undefined> {

@@ -13,7 +13,8 @@ export class DemoSeedRepository {
     await query(
       manager,
       sql`INSERT INTO agencies (code, name, kind)
-          SELECT * FROM unnest(${DEMO_AGENCIES.map((a) => a.code)}::text[], ${DEMO_AGENCIES.map((a) => a.name)}::text[], ${DEMO_AGENCIES.map((a) => a.kind)}::text[])
+          SELECT * FROM unnest(${DEMO_AGENCIES.map((a) => a.code)}::text[], ${DEMO_AGENCIES.map((a) => a.name)}::text[],
+                               ${DEMO_AGENCIES.map((a) => a.kind)}::text[])
           ON CONFLICT (code) DO NOTHING`,
     );
   }

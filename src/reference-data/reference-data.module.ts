@@ -20,7 +20,18 @@ import { UserRepository } from './user.repository';
 @Module({
   imports: [AuditModule, TypeOrmModule.forFeature([Agency, Team, User])],
   controllers: [AgenciesController, TeamsController, UsersController, PowersController],
-  providers: [AgenciesService, TeamsService, UsersService, PowersService, DemoSeeder, DemoSeedRepository, AgencyRepository, TeamRepository, UserRepository, PowersRepository],
+  providers: [
+    AgenciesService,
+    TeamsService,
+    UsersService,
+    PowersService,
+    DemoSeeder,
+    AgencyRepository,
+    DemoSeedRepository,
+    PowersRepository,
+    TeamRepository,
+    UserRepository,
+  ],
   exports: [UsersService, TeamsService, AgenciesService, PowersService, AgencyRepository],
 })
 export class ReferenceDataModule {}
