@@ -22,16 +22,20 @@ export async function first<T>(manager: EntityManager, statement: Sql | NamedSta
 /**
  * A named statement goes to pg as a query config, which prepares it once per connection. TypeORM's
  * query takes text only, so it runs on the connection of the caller's transaction (or one taken from
- * the pool for it, as TypeORM would), and fails as TypeORM's own queries do: a QueryFailedError.
+ * the pool for it, as TypeORM would), is logged by the data source's logger, and fails as TypeORM's
+ * own queries do: a QueryFailedError.
  */
 async function prepared<T>(manager: EntityManager, statement: NamedStatement): Promise<T[]> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const client: PoolClient = await runner.connect();
+    const logger = manager.connection.logger;
+    logger.logQuery(statement.text, statement.values, runner);
     try {
       return (await client.query<T & object>({ name: statement.name, text: statement.text, values: statement.values })).rows;
     } catch (error) {
+      logger.logQueryError(error as Error, statement.text, statement.values, runner);
       throw new QueryFailedError(statement.text, statement.values, error as Error);
     }
   } finally {
