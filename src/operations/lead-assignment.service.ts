@@ -9,12 +9,12 @@ import { inTransaction } from '../database/transaction';
 import { mayLead, maySupport, OperationFacts, Verdict } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
 import { Agency } from '../reference-data/agency.entity';
+import { AgencyRepository } from '../reference-data/agency.repository';
 import { toAgencyView } from '../reference-data/agencies.service';
 import { AgencyView } from '../reference-data/dto/agency.dto';
 import { EligibleAgenciesView, SetLeadAgencyDto } from './dto/operation.dto';
 import { OperationView } from './dto/plan-view.dto';
 import { OperationAccess } from './operation-access';
-import { PlanAgencyRepository } from './plan-agency.repository';
 import { PlansService } from './plans.service';
 
 /** Choosing the lead agency (R1, R3, R4): one column, set only to an agency the policy lets lead this operation. */
@@ -26,14 +26,14 @@ export class LeadAssignmentService {
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly plans: PlansService,
-    private readonly agencies: PlanAgencyRepository,
+    private readonly agencies: AgencyRepository,
   ) {}
 
   async setLead(viewer: AuthUser, id: string, input: SetLeadAgencyDto): Promise<OperationView> {
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, id, input.version);
       if (row.leadAgencyId === input.agencyId) return this.plans.asChangedBy(viewer, id, manager);
-      let agency: Agency | null = null;
+      let agency: Agency | undefined;
       if (input.agencyId) {
         agency = await this.agencies.find(manager, input.agencyId);
         if (!agency) throw DomainError.notFound('Agency', input.agencyId);

@@ -11,7 +11,6 @@ import { OperationAccess } from './operation-access';
 import { OperationRepository } from './operation.repository';
 import { OperationsController } from './operations.controller';
 import { OrderRepository } from './order.repository';
-import { PlanAgencyRepository } from './plan-agency.repository';
 import { PlanEditingService } from './plan-editing.service';
 import { PlanEvents } from './plan-events';
 import { PlanHistoryRepository } from './plan-history.repository';
@@ -29,7 +28,7 @@ import { SharingService } from './sharing.service';
   controllers: [OperationsController, LeadAgencyController, RvPointsController, SharingController],
   providers: [
     PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget, AdditionLimit,
-    AdditionLimitRepository, OperationRepository, OrderRepository, PlanAgencyRepository, PlanHistoryRepository, PlanReadRepository, SharingRepository,
+    AdditionLimitRepository, OperationRepository, OrderRepository, PlanHistoryRepository, PlanReadRepository, SharingRepository,
   ],
   exports: [PlansService, PlanEditingService, LeadAssignmentService, OperationAccess, PlanEvents, RvPointsService, SharingService, HitBudget, AdditionLimit, PlanHistoryRepository],
 })

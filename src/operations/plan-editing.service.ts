@@ -11,6 +11,7 @@ import { FieldProblem } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { mayLead } from '../lead-policy/policy';
 import { PolicyService } from '../lead-policy/policy.service';
+import { AgencyRepository } from '../reference-data/agency.repository';
 import { CreateOperationDto, UpdateOperationDto } from './dto/operation.dto';
 import { FirstResponderDto } from './dto/order.dto';
 import { OperationView } from './dto/plan-view.dto';
@@ -25,7 +26,6 @@ import { canonicalLocation, isFirstResponder } from './order';
 import { orderChanges, orderTimeProblems } from './order-edits';
 import { assertIntelligenceKept, assertNoProblems, assertWindow, places, sameContent, snapshot, storedRisk, strikeProblems } from './plan-edits';
 import { OrderRepository } from './order.repository';
-import { PlanAgencyRepository } from './plan-agency.repository';
 
 /** Creating a plan and editing its content (R9, R10, R15); the modules built on operations hear of changes of place and time. */
 @Injectable()
@@ -40,7 +40,7 @@ export class PlanEditingService {
     private readonly additions: AdditionLimit,
     private readonly operations: OperationRepository,
     private readonly orders: OrderRepository,
-    private readonly agencies: PlanAgencyRepository,
+    private readonly agencies: AgencyRepository,
   ) {}
 
   async create(viewer: AuthUser, input: CreateOperationDto): Promise<OperationView> {

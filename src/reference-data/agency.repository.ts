@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeepPartial, EntityManager } from 'typeorm';
+import { DeepPartial, EntityManager, In } from 'typeorm';
 import { Agency } from './agency.entity';
 
 /** Agencies, through TypeORM's repository: nothing about them needs more than one table. */
@@ -12,6 +12,16 @@ export class AgencyRepository {
 
   async find(manager: EntityManager, id: string): Promise<Agency | undefined> {
     return (await manager.getRepository(Agency).findOneBy({ id })) ?? undefined;
+  }
+
+  /** An agency a row already refers to (a foreign key keeps it there). */
+  get(manager: EntityManager, id: string): Promise<Agency> {
+    return manager.getRepository(Agency).findOneByOrFail({ id });
+  }
+
+  /** Those of the agencies that exist, in no particular order. */
+  some(manager: EntityManager, ids: string[]): Promise<Agency[]> {
+    return manager.getRepository(Agency).findBy({ id: In(ids) });
   }
 
   /** The agency, locked until the caller's transaction ends (so two changes of it queue). */

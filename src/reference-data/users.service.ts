@@ -59,7 +59,7 @@ export class UsersService {
   async view(id: string): Promise<UserView> {
     const user = await this.users.find(this.dataSource.manager, id);
     if (!user) throw DomainError.notFound('User', id);
-    return toUserView(user, (await this.agencies.find(this.dataSource.manager, user.agencyId)) as Agency);
+    return toUserView(user, await this.agencies.get(this.dataSource.manager, user.agencyId));
   }
 
   async create(caller: AuthUser, input: CreateUserDto): Promise<UserView> {
