@@ -1,0 +1,30 @@
+import { isActiveDeployment } from '../../common/domain';
+import { completionRefusal, LIFECYCLE, LifecycleAction, transitionRefusal } from '../../common/lifecycle';
+import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
+
+type Plan = Pick<OperationView, 'reference' | 'status' | 'startsAt' | 'owningAgency'>;
+
+/**
+ * Why a page offers no button for `action`, said in its place: the plan's status does not allow the
+ * move (the lifecycle's own words), the day has not come, or the move is not the reader's to make.
+ */
+export function unavailable(plan: Plan, action: LifecycleAction, now = new Date()): string {
+  const early = action === 'complete' ? completionRefusal({ reference: plan.reference, startsAt: new Date(plan.startsAt) }, now) : null;
+  const who = LIFECYCLE[action].by === 'owner' ? `a coordinator of ${plan.owningAgency.name}` : `a manager of ${plan.owningAgency.name} who has not worked on the plan`;
+  return `${transitionRefusal(plan, action) ?? early ?? `Only ${who} can do this`}.`;
+}
+
+/** The teams a plan holds, which ending it releases. */
+export function teamsHeld(plan: Pick<OperationView, 'deployments'>): DeploymentView[] {
+  return plan.deployments.filter((deployment) => isActiveDeployment(deployment.status));
+}
+
+/** Cancelling: the teams it releases, and why it cannot be done when it cannot. */
+export function cancelView(plan: Plan & Pick<OperationView, 'deployments'>, now = new Date()) {
+  return { released: teamsHeld(plan), unavailable: unavailable(plan, 'cancel', now) };
+}
+
+/** Standing down: the teams it releases, whether it withdraws a CPS request nobody answered, and why it cannot be done when it cannot. */
+export function standDownView(plan: Plan & Pick<OperationView, 'deployments' | 'cpsInvolvement'>, now = new Date()) {
+  return { released: teamsHeld(plan), cpsRequestOpen: plan.cpsInvolvement?.status === 'REQUESTED', unavailable: unavailable(plan, 'stand-down', now) };
+}
