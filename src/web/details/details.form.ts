@@ -1,0 +1,86 @@
+import { BRIEFING_SECTIONS } from '../../common/domain';
+import { UpdateOperationDto } from '../../operations/dto/operation.dto';
+import type { OperationView } from '../../operations/dto/plan-view.dto';
+import { checkedBody } from '../form-errors';
+import { formText } from '../forms';
+import {
+  inOrder,
+  LOCATION_FORM_ORDER,
+  LOCATION_LABELS,
+  locationBody,
+  locationFields,
+  LocationFields,
+  locationFieldsOf,
+  locationFormOf,
+  locationFormValues,
+  locationFormValuesOf,
+  storedLocation,
+} from '../order-form';
+import type { EditForm } from '../plan-page';
+import { DETAILS_LABELS, detailsBody, detailsValues, DetailsValues, inFormOrder, PLAN_FIELDS, planFormValues, planFormValuesOf } from '../plan-form';
+
+/** A form's values checked as the API checks the plan's update: the update to send, or the errors to show. */
+export type CheckedUpdate = Awaited<ReturnType<typeof checkedBody<UpdateOperationDto>>>;
+
+/** The details form's fields as the plan holds them: the briefing sections the reader sees (R14a). */
+export function detailsOf(plan: OperationView): DetailsValues {
+  return detailsValues(planFormValuesOf(plan), BRIEFING_SECTIONS.filter((section) => plan.briefing[section] !== undefined));
+}
+
+/** The details form as posted, and how it is merged with the plan as it is now (R10). */
+export function detailsForm(body: unknown): EditForm<DetailsValues> {
+  return { current: detailsOf, posted: detailsValues(planFormValues(body), BRIEFING_SECTIONS), labels: DETAILS_LABELS, fields: PLAN_FIELDS };
+}
+
+/** Only the fields the person changed (`mine`), checked as the API checks them. */
+export function checkedDetails(values: DetailsValues, mine: (keyof DetailsValues)[], plan: OperationView): Promise<CheckedUpdate> {
+  const { body, errors } = detailsBody(values, mine);
+  return checkedBody(UpdateOperationDto, { ...body, version: plan.version }, errors, PLAN_FIELDS, inFormOrder);
+}
+
+/** The place in a list that `change` names, if there is one. */
+export function indexIn(list: unknown[], change: string | undefined): number | undefined {
+  return change !== undefined && /^\d{1,2}$/.test(change) && Number(change) < list.length ? Number(change) : undefined;
+}
+
+/** The location form's fields as the plan holds them now: the location at `index`, or none to add one. */
+export function locationAt(index: number | undefined): (plan: OperationView) => LocationFields {
+  return (plan) => locationFieldsOf(locationFormValuesOf(index === undefined ? undefined : plan.locations?.[index]));
+}
+
+/** Which location a post names: the one it removes (`remove`), else the one it changes (`index`); none to add one. */
+export function postedLocation(body: unknown): { remove: boolean; index?: number } {
+  const remove = formText(body, 'remove');
+  const indexText = remove || formText(body, 'index');
+  return { remove: remove !== '', index: /^\d{1,2}$/.test(indexText) ? Number(indexText) : undefined };
+}
+
+/** The location form as posted, and how it is merged with the location as it is now (R10); with no index, it adds one. */
+export function locationForm(body: unknown, index: number | undefined): EditForm<LocationFields> {
+  return {
+    current: locationAt(index),
+    posted: locationFieldsOf(locationFormValues(body)),
+    labels: LOCATION_LABELS,
+    fields: (plan: OperationView) => locationFields(index ?? (plan.locations ?? []).length),
+    creates: index === undefined,
+  };
+}
+
+/**
+ * The whole list of locations with the one at `index` (or a new one) as typed, checked as the API
+ * checks it. The API replaces the whole list, so every other location goes back with all it has
+ * (strike time, entry basis, warrant): nothing else changes. Only the owner changes locations, and
+ * sees them all; anyone else is refused by the change itself.
+ */
+export function checkedLocations(values: LocationFields, plan: OperationView, index: number | undefined): Promise<CheckedUpdate> {
+  const locations: unknown[] = (plan.locations ?? []).map(storedLocation);
+  const at = index !== undefined && index < locations.length ? index : locations.length;
+  const posted = locationBody(locationFormOf(values));
+  locations[at] = posted.location;
+  return checkedBody(UpdateOperationDto, { version: plan.version, locations }, posted.errors, locationFields(at), (ours, theirs) => inOrder(LOCATION_FORM_ORDER, ours, theirs));
+}
+
+/** The plan's locations as the API takes them, less the one at `index` (all of them when there is none). */
+export function locationsWithout(plan: OperationView, index: number | undefined): unknown[] {
+  return (plan.locations ?? []).map(storedLocation).filter((_location, position) => position !== index);
+}
