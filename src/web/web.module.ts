@@ -25,7 +25,7 @@ import { PlanSharingController } from './sharing/sharing.controller';
 import { PlanSignOffController } from './sign-off/sign-off.controller';
 import { PlanSubjectsController } from './subjects/subjects.controller';
 import { PlanEvidenceController } from './pages/plan-evidence.controller';
-import { PlanRisksController } from './pages/plan-risks.controller';
+import { PlanRisksController } from './risks/risks.controller';
 import { PlanSafeguardingController } from './pages/plan-safeguarding.controller';
 import { PlanOrderController } from './pages/plan-order.controller';
 import { PlanTeamsController } from './pages/plan-teams.controller';
