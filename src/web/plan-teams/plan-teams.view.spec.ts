@@ -1,0 +1,85 @@
+import type { AuthUser } from '../../common/auth/auth-user';
+import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
+import type { TeamView } from '../../reference-data/dto/team.dto';
+import { EMPTY } from './plan-teams.form';
+import { releasePage, TeamsFacts, teamsView } from './plan-teams.view';
+
+const OWNER = { id: 'agency-owner', name: 'Northshire Police', code: 'NSP' };
+const PARTNER = { id: 'agency-partner', name: 'Gangmasters Authority', code: 'GLAA' };
+const viewer = (agency: { id: string }, roles: AuthUser['roles']): AuthUser =>
+  ({ id: 'user', email: 'u@example.org', name: 'U', roles, agencyId: agency.id, agencyCode: 'X', agencyKind: 'POLICE' }) as AuthUser;
+const team = (id: string, agency: typeof OWNER): TeamView => ({ id, agencyId: agency.id, agencyCode: agency.code, name: `Team ${id}`, capabilities: ['ENTRY'], capacity: 6 });
+const deployment = (id: string, agency: typeof OWNER, status: DeploymentView['status'], bookedElsewhere: DeploymentView['bookedElsewhere'] = null) =>
+  ({ id, team: { id, name: `Team ${id}` }, agency, status, bookedElsewhere, powers: [], rvPoint: null }) as unknown as DeploymentView;
+const plan = (deployments: DeploymentView[]) => ({ reference: 'OP-2026-0001', owningAgency: OWNER, deployments, rvPoints: [] }) as unknown as OperationView;
+const facts = (overrides: Partial<TeamsFacts>): TeamsFacts => ({
+  plan: plan([]),
+  viewer: viewer(OWNER, ['COORDINATOR']),
+  teams: [],
+  busy: new Map(),
+  choices: [],
+  answerers: new Map(),
+  ...overrides,
+});
+
+describe('the teams page of a plan', () => {
+  it('says a team confirmed for another plan at the same time only while it is on this one, and in words what it is booked for elsewhere', () => {
+    const view = teamsView(
+      facts({ plan: plan([deployment('a', OWNER, 'REQUESTED', 'CONFIRMED'), deployment('b', OWNER, 'RELEASED', 'CONFIRMED'), deployment('c', OWNER, 'CONFIRMED', 'REQUESTED'), deployment('d', OWNER, 'CONFIRMED')]) }),
+      EMPTY,
+    );
+    expect(view.deployments.map((row) => [row.active, row.confirmedElsewhere, row.elsewhereText])).toEqual([
+      [true, true, 'Confirmed for another plan: confirming here is refused'],
+      [false, false, 'Confirmed for another plan: confirming here is refused'],
+      [true, false, 'Also requested by another plan'],
+      [true, false, 'Free'],
+    ]);
+  });
+
+  it('offers the requests for the viewer’s agency to its coordinator, or to its manager while it has no coordinator, and to nobody else', () => {
+    const requests = plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED'), deployment('c', OWNER, 'REQUESTED')]);
+    const answered = (roles: AuthUser['roles'], answerer: 'COORDINATOR' | 'MANAGER' | 'NOBODY') =>
+      teamsView(facts({ plan: requests, viewer: viewer(PARTNER, roles), answerers: new Map([[PARTNER.id, answerer]]) }), EMPTY).toAnswer.map((row) => row.id);
+    expect(answered(['COORDINATOR'], 'COORDINATOR')).toEqual(['a']);
+    expect(answered(['MANAGER'], 'COORDINATOR')).toEqual([]);
+    expect(answered(['MANAGER'], 'MANAGER')).toEqual(['a']);
+    expect(answered(['COORDINATOR'], 'NOBODY')).toEqual([]);
+  });
+
+  it('says who answers a request when the agency has no coordinator', () => {
+    const view = teamsView(facts({ plan: plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED')]), answerers: new Map([[PARTNER.id, 'MANAGER']]) }), EMPTY);
+    expect(view.deployments.map((row) => row.answeredBy)).toEqual([
+      'Gangmasters Authority has no coordinator: a manager of Gangmasters Authority will confirm or decline this request',
+      '',
+    ]);
+  });
+
+  it('offers only the teams not on the plan of agencies the support policy allows, and names the refused agencies with the reason', () => {
+    const allowed = { agency: { ...OWNER }, support: { permitted: true, rule: 'R2', reason: '' } };
+    const refused = { agency: { ...PARTNER }, support: { permitted: false, rule: 'R2', reason: 'It does not support labour exploitation' } };
+    const view = teamsView(
+      facts({
+        plan: plan([deployment('on', OWNER, 'CONFIRMED')]),
+        teams: [team('on', OWNER), team('free', OWNER), team('busy', OWNER), team('partner', PARTNER)],
+        busy: new Map([['busy', 'REQUESTED']]),
+        choices: [allowed, refused] as TeamsFacts['choices'],
+      }),
+      { ...EMPTY, teamId: 'busy' },
+    );
+    expect(view.items.map((item) => [item.value, item.checked, item.hint.text])).toEqual([
+      ['free', false, 'Entry. 6 officers. Free in this plan’s window.'],
+      ['busy', true, 'Entry. 6 officers. Requested by another plan at this time.'],
+    ]);
+    expect(view.notOffered).toEqual([{ key: { text: 'Gangmasters Authority' }, value: { text: 'It does not support labour exploitation' } }]);
+  });
+
+  it('says before a team is released that a partner agency is told, and not the plan’s own', () => {
+    const partnerTeam = deployment('a', PARTNER, 'CONFIRMED');
+    expect(releasePage(plan([partnerTeam]), partnerTeam).doing).toBe(
+      'Releasing Team a (Gangmasters Authority) takes the team off this plan and frees it for other plans. Gangmasters Authority is told on Your tasks. Evidence assigned to the team goes back to having no team.',
+    );
+    const ownTeam = deployment('b', OWNER, 'CONFIRMED');
+    expect(releasePage(plan([ownTeam]), ownTeam)).toMatchObject({ title: 'Release Team b', action: '/plans/OP-2026-0001/teams/release', fields: { deploymentId: 'b' } });
+    expect(releasePage(plan([ownTeam]), ownTeam).doing).not.toContain('is told');
+  });
+});

@@ -1,0 +1,126 @@
+import { AuthUser, hasRole } from '../../common/auth/auth-user';
+import { isActiveDeployment, POWERS } from '../../common/domain';
+import { counted, label } from '../../common/labels';
+import { ukClock, ukDateTime } from '../../common/uk-time';
+import type { DeploymentRecordView } from '../../deployments/dto/deployment.dto';
+import type { Answerer } from '../../deployments/deployment.repository';
+import type { Verdict } from '../../lead-policy/policy';
+import type { AgencyView } from '../../reference-data/dto/agency.dto';
+import type { TeamView } from '../../reference-data/dto/team.dto';
+import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
+import { seenInFull } from '../../operations/plan-views';
+import type { ConfirmationPage } from '../plan-page';
+import type { OrderForm, TeamsForm } from './plan-teams.form';
+
+/** What the teams page is drawn from besides the plan: the teams, which are busy elsewhere, the support policy's verdicts, who answers each agency's requests. */
+export interface TeamsFacts {
+  plan: OperationView;
+  viewer: AuthUser;
+  teams: TeamView[];
+  busy: Map<string, 'CONFIRMED' | 'REQUESTED'>;
+  choices: { agency: AgencyView; support: Verdict }[];
+  answerers: Map<string, Answerer>;
+}
+
+const AVAILABILITY = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
+const ELSEWHERE = { CONFIRMED: 'Confirmed for another plan: confirming here is refused', REQUESTED: 'Also requested by another plan' };
+
+/** The choices of a team's order: each power (ticked as chosen) and the plan's RV points, or none. */
+export function orderItems(plan: OperationView, values: OrderForm) {
+  return {
+    powerItems: POWERS.map((power) => ({ value: power, text: label('power', power), checked: values.powers.includes(power) })),
+    rvItems: [
+      { value: '', text: 'No RV point', selected: !values.rvPointId },
+      ...plan.rvPoints.map((point) => ({ value: point.id, text: `${point.name}, ${ukClock(point.meetAt)}`, selected: point.id === values.rvPointId })),
+    ],
+  };
+}
+
+/** Who will confirm or decline a request to an agency, when it is not its coordinators (R7). */
+function whoAnswers(agency: string, answerer: Answerer | undefined): string {
+  if (answerer === 'MANAGER') return `${agency} has no coordinator: a manager of ${agency} will confirm or decline this request`;
+  if (answerer === 'NOBODY') return `${agency} has no coordinator or manager, so nobody can answer this request: ask an administrator to add one, or release the team`;
+  return '';
+}
+
+/** The teams of agencies the support policy allows (R2) that are not on the plan yet, each with what it can do and whether it is free. */
+function teamItems({ plan, teams, busy, choices }: TeamsFacts, values: TeamsForm) {
+  const support = new Map(choices.map((choice) => [choice.agency.id, choice.support]));
+  const onPlan = new Set(plan.deployments.filter((deployment) => isActiveDeployment(deployment.status)).map((deployment) => deployment.team.id));
+  return teams
+    .filter((team) => !onPlan.has(team.id) && support.get(team.agencyId)?.permitted)
+    .map((team) => {
+      const capabilities = team.capabilities.map((capability) => label('capability', capability)).join(', ');
+      const free = busy.has(team.id) ? AVAILABILITY[busy.get(team.id)!] : 'Free in this plan’s window';
+      return { value: team.id, text: `${team.name} (${team.agencyCode})`, checked: team.id === values.teamId, hint: { text: `${capabilities}. ${counted(team.capacity, 'officer')}. ${free}.` } };
+    });
+}
+
+/** A team on the plan as the page lists it; another agency's team only as team, agency and status unless the viewer sees all of Teams (R14a). */
+function teamRow(deployment: DeploymentView, answerers: Map<string, Answerer>) {
+  const active = isActiveDeployment(deployment.status);
+  const requested = deployment.status === 'REQUESTED';
+  return {
+    ...deployment,
+    full: seenInFull(deployment),
+    active,
+    confirmedElsewhere: active && deployment.bookedElsewhere === 'CONFIRMED',
+    elsewhereText: deployment.bookedElsewhere ? ELSEWHERE[deployment.bookedElsewhere] : 'Free',
+    powersText: (deployment.powers ?? []).map((power) => label('power', power)).join(', '),
+    rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
+    requested,
+    answeredBy: requested ? whoAnswers(deployment.agency.name, answerers.get(deployment.agency.id)) : '',
+  };
+}
+
+/**
+ * The teams page: the teams on the plan, the requests the viewer answers (R7: the agency's
+ * coordinators; its managers while it has no coordinator), the teams that may be requested, and
+ * the agencies the support policy refuses (R2), named with the reason instead of their teams.
+ */
+export function teamsView(facts: TeamsFacts, values: TeamsForm) {
+  const { plan, viewer, teams, choices, answerers } = facts;
+  const deployments = plan.deployments.map((deployment) => teamRow(deployment, answerers));
+  const answerer = answerers.get(viewer.agencyId);
+  const mayAnswer = (answerer === 'COORDINATOR' || answerer === 'MANAGER') && hasRole(viewer, answerer);
+  const toAnswer = mayAnswer ? deployments.filter((deployment) => deployment.requested && deployment.agency.id === viewer.agencyId) : [];
+  const refused = choices.filter((choice) => !choice.support.permitted && teams.some((team) => team.agencyId === choice.agency.id));
+  const notOffered = refused.map((choice) => ({ key: { text: choice.agency.name }, value: { text: choice.support.reason } }));
+  return { items: teamItems(facts, values), notOffered, deployments, toAnswer, ...orderItems(plan, values) };
+}
+
+/** The agencies whose answer to a request the page may need: the viewer's, and each requested team's. */
+export function answeringAgencies(plan: OperationView, viewer: AuthUser): string[] {
+  return [viewer.agencyId, ...plan.deployments.filter((deployment) => deployment.status === 'REQUESTED').map((deployment) => deployment.agency.id)];
+}
+
+/** One team's record as summary rows: what it was asked for (when the viewer sees it in full) and what became of it. */
+export function recordRows({ deployment }: DeploymentRecordView) {
+  const rows: [string, string][] = [['Status', label('deploymentStatus', deployment.status)]];
+  if (deployment.releasedAt) rows.push(['Released', `${ukDateTime(deployment.releasedAt)}: ${deployment.releaseReason}`]);
+  if (deployment.declineReason) rows.push(['Why it was declined', deployment.declineReason]);
+  if (seenInFull(deployment)) {
+    rows.push(
+      ['Officers', String(deployment.headcount)],
+      ['When', `${ukDateTime(deployment.startsAt)} to ${ukDateTime(deployment.endsAt)}`],
+      ['Tasking', deployment.tasking || 'None given'],
+      ['Powers needed', deployment.powers.map((power) => label('power', power)).join(', ') || 'None'],
+      ['Call sign', deployment.callSign || 'None given'],
+    );
+  }
+  return rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
+}
+
+/** What releasing a team does, said before it is done: its agency is told unless it owns the plan. */
+export function releasePage(plan: OperationView, deployment: DeploymentView): ConfirmationPage {
+  const { team, agency } = deployment;
+  const told = agency.id === plan.owningAgency.id ? '' : `${agency.name} is told on Your tasks. `;
+  return {
+    title: `Release ${team.name}`,
+    doing: `Releasing ${team.name} (${agency.name}) takes the team off this plan and frees it for other plans. ${told}Evidence assigned to the team goes back to having no team.`,
+    action: `/plans/${plan.reference}/teams/release`,
+    fields: { deploymentId: deployment.id },
+    button: 'Release the team',
+    back: `/plans/${plan.reference}/teams`,
+  };
+}
