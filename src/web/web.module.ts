@@ -24,7 +24,7 @@ import { PlanRecordController } from './record/record.controller';
 import { PlanSharingController } from './sharing/sharing.controller';
 import { PlanSignOffController } from './sign-off/sign-off.controller';
 import { PlanSubjectsController } from './subjects/subjects.controller';
-import { PlanEvidenceController } from './pages/plan-evidence.controller';
+import { PlanEvidenceController } from './evidence/evidence.controller';
 import { PlanRisksController } from './risks/risks.controller';
 import { PlanSafeguardingController } from './pages/plan-safeguarding.controller';
 import { PlanOrderController } from './pages/plan-order.controller';
