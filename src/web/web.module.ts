@@ -26,7 +26,7 @@ import { PlanSignOffController } from './sign-off/sign-off.controller';
 import { PlanSubjectsController } from './subjects/subjects.controller';
 import { PlanEvidenceController } from './evidence/evidence.controller';
 import { PlanRisksController } from './risks/risks.controller';
-import { PlanSafeguardingController } from './pages/plan-safeguarding.controller';
+import { PlanSafeguardingController } from './safeguarding/safeguarding.controller';
 import { PlanOrderController } from './pages/plan-order.controller';
 import { PlansPagesController } from './plans/plans.controller';
 import { SignInController } from './sign-in/sign-in.controller';
