@@ -6,14 +6,23 @@ import { WebPage } from '../../common/auth/decorators';
 import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, RejectEvidenceDto, UpdateEvidenceRequirementDto } from '../../cps/dto/cps.dto';
 import { CpsService } from '../../cps/cps.service';
 import { EvidenceService } from '../../cps/evidence.service';
-import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { checkedBody, FieldMap, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
-import { asPosted, formVersion, PlanPages } from '../plan-page';
+import { asTheyCome } from '../plan-change';
+import { asPosted, formVersion, PlanPages, Save } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
-import { asTheyCome, changedRequirementBody, EMPTY, REQUIREMENT_FIELDS, requirementBody, requirementForm, RequirementForm, requirementFormOf, requirementIn } from './evidence.form';
+import {
+  changedRequirementBody,
+  EMPTY,
+  REQUIREMENT_FIELDS,
+  requirementBody,
+  requirementForm,
+  RequirementForm,
+  requirementFormOf,
+  requirementIn,
+} from './evidence.form';
 import { evidenceView } from './evidence.view';
 
 /** The evidence matrix by offence: the liaison adds and changes requirements and decides on gathered evidence, the owner assigns teams, the teams' agencies record what they gathered. */
@@ -42,24 +51,43 @@ export class PlanEvidenceController {
   save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
     const form = requirementForm(request.body);
     const id = form.posted.requirementId;
-    const add = async (values: RequirementForm, _mine: unknown, plan: OperationView) => {
-      const checked = await checkedBody(CreateEvidenceRequirementDto, { ...requirementBody(values), version: plan.version }, [], REQUIREMENT_FIELDS, asTheyCome);
-      return checked.errors ?? void (await this.evidence.add(request.user!, plan.id, checked.input));
+    const redraw = (errors: FieldError[], context: PlanContext, values: RequirementForm, conflict?: unknown) =>
+      this.draw(reply, request, context, values, errors, conflict);
+    return this.pages.edit(request, reply, reference, form, this.saveRequirement(request, id), redraw, `/plans/${reference}/evidence`);
+  }
+
+  /** Adds the requirement (`id` empty), or changes what the liaison changed of it against its own version (R10). */
+  private saveRequirement(request: AuthenticatedRequest, id: string): Save<RequirementForm> {
+    const add: Save<RequirementForm> = async (values, _mine, plan) => {
+      const checked = await checkedBody(
+        CreateEvidenceRequirementDto,
+        { ...requirementBody(values), version: plan.version },
+        [],
+        REQUIREMENT_FIELDS,
+        asTheyCome,
+      );
+      if (checked.errors) return checked.errors;
+      await this.evidence.add(request.user!, plan.id, checked.input);
     };
-    const change = async (values: RequirementForm, mine: (keyof RequirementForm)[], plan: OperationView) => {
+    const change: Save<RequirementForm> = async (values, mine, plan) => {
       const body = { ...changedRequirementBody(values, mine), version: requirementIn(plan, id)?.version ?? 0 };
       const checked = await checkedBody(UpdateEvidenceRequirementDto, body, [], REQUIREMENT_FIELDS, asTheyCome);
-      return checked.errors ?? void (await this.evidence.update(request.user!, plan.id, id, checked.input));
+      if (checked.errors) return checked.errors;
+      await this.evidence.update(request.user!, plan.id, id, checked.input);
     };
-    const redraw = (errors: FieldError[], context: PlanContext, values: RequirementForm, conflict?: unknown) => this.draw(reply, request, context, values, errors, conflict);
-    return this.pages.edit(request, reply, reference, form, id ? change : add, redraw, `/plans/${reference}/evidence`);
+    return id ? change : add;
   }
 
   @Post('assign')
   assign(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const teamId = formText(request.body, 'teamId');
-    return this.onRequirement(request, reply, context, 'team', teamId ? undefined : 'Select the confirmed team that gathers this evidence', (id, rid, version) =>
-      validated(AssignEvidenceDto, { version, teamId }).then((input) => this.evidence.assign(request.user!, id, rid, input)),
+    return this.onRequirement(
+      request,
+      reply,
+      context,
+      'team',
+      teamId ? undefined : 'Select the confirmed team that gathers this evidence',
+      (id, rid, version) => validated(AssignEvidenceDto, { version, teamId }).then((input) => this.evidence.assign(request.user!, id, rid, input)),
     );
   }
 
@@ -73,10 +101,14 @@ export class PlanEvidenceController {
   @Post('decide')
   decide(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     if (formText(request.body, 'decision') === 'accept') {
-      return this.onRequirement(request, reply, context, 'reason', undefined, (id, rid, version) => this.evidence.decide(request.user!, id, rid, version, 'ACCEPTED'));
+      return this.onRequirement(request, reply, context, 'reason', undefined, (id, rid, version) =>
+        this.evidence.decide(request.user!, id, rid, version, 'ACCEPTED'),
+      );
     }
     return this.onRequirement(request, reply, context, 'reason', undefined, (id, rid, version) =>
-      validated(RejectEvidenceDto, { version, reason: formText(request.body, 'reason') }).then((input) => this.evidence.decide(request.user!, id, rid, input.version, 'REJECTED', input.reason)),
+      validated(RejectEvidenceDto, { version, reason: formText(request.body, 'reason') }).then((input) =>
+        this.evidence.decide(request.user!, id, rid, input.version, 'REJECTED', input.reason),
+      ),
     );
   }
 
@@ -107,10 +139,26 @@ export class PlanEvidenceController {
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, errors, conflict, typed);
     if (missing) return redraw([{ field: fieldId, text: missing }], asPosted(context, request));
     const version = Number(formText(request.body, 'requirementVersion'));
-    return this.pages.change(request, reply, context, map, () => action(context.plan.id, requirementId, version), redraw, `/plans/${context.plan.reference}/evidence`);
+    return this.pages.change(
+      request,
+      reply,
+      context,
+      map,
+      () => action(context.plan.id, requirementId, version),
+      redraw,
+      `/plans/${context.plan.reference}/evidence`,
+    );
   }
 
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: RequirementForm, errors: FieldError[], conflict?: unknown, typed: Record<string, Record<string, string>> = {}): FastifyReply {
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: RequirementForm,
+    errors: FieldError[],
+    conflict?: unknown,
+    typed: Record<string, Record<string, string>> = {},
+  ): FastifyReply {
     const data = { ...evidenceView(context.plan, request.user!), values, typed, errors, conflict, width: 'full' };
     return this.pages.draw(reply, request, 'evidence/evidence.njk', 'Evidence a prosecution will need', context, data, errors.length ? 400 : 200);
   }

@@ -2,7 +2,6 @@ import { label, LabelSet } from '../../common/labels';
 import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
 import { FieldMap } from '../form-errors';
 import { formText } from '../forms';
-import { FieldError } from '../page';
 import type { EditForm } from '../plan-page';
 
 export type RequirementForm = {
@@ -29,9 +28,6 @@ const REQUIREMENT_LABELS: Record<keyof RequirementForm, string> = {
   priority: 'Priority',
 };
 
-/** The form's errors, then the API's, as they come. */
-export const asTheyCome = (ours: FieldError[], theirs: FieldError[] = []): FieldError[] => [...ours, ...theirs];
-
 /** The requirement form's fields as the plan holds them: the requirement being changed, or none to add one. */
 export function requirementFormOf(requirement: EvidenceRequirementView | undefined): RequirementForm {
   if (!requirement) return EMPTY;
@@ -46,7 +42,8 @@ function requirementWords(key: keyof RequirementForm, value: unknown): string {
 }
 
 /** The requirement the form names, in the plan as it is now. */
-export const requirementIn = (plan: OperationView, id: string): EvidenceRequirementView | undefined => plan.evidenceRequirements.find((requirement) => requirement.id === id);
+export const requirementIn = (plan: OperationView, id: string): EvidenceRequirementView | undefined =>
+  plan.evidenceRequirements.find((requirement) => requirement.id === id);
 
 /**
  * The requirement form as posted, merged against the requirement's own version when it changes one
@@ -55,7 +52,13 @@ export const requirementIn = (plan: OperationView, id: string): EvidenceRequirem
 export function requirementForm(body: unknown): EditForm<RequirementForm> {
   const posted = Object.fromEntries(Object.keys(EMPTY).map((field) => [field, formText(body, field)])) as unknown as RequirementForm;
   const id = posted.requirementId;
-  const form = { current: (plan: OperationView) => requirementFormOf(requirementIn(plan, id)), posted, labels: REQUIREMENT_LABELS, fields: REQUIREMENT_FIELDS, words: requirementWords };
+  const form = {
+    current: (plan: OperationView) => requirementFormOf(requirementIn(plan, id)),
+    posted,
+    labels: REQUIREMENT_LABELS,
+    fields: REQUIREMENT_FIELDS,
+    words: requirementWords,
+  };
   if (!id) return { ...form, creates: true };
   return { ...form, version: { posted: Number(formText(body, 'requirementVersion')), now: (plan: OperationView) => requirementIn(plan, id)?.version } };
 }

@@ -24,7 +24,10 @@ const plan = (status: OperationStatus, requirements: EvidenceRequirementView[], 
 const ALL: EvidenceStatus[] = ['OPEN', 'ASSIGNED', 'GATHERED', 'ACCEPTED', 'REJECTED'];
 const everyStatus = ALL.map((status) => requirement(status, status));
 const offered = (view: ReturnType<typeof evidenceView>, move: 'mayChange' | 'mayAssign' | 'mayGather' | 'mayDecide') =>
-  view.groups.flatMap((group) => group.requirements).filter((row) => row[move]).map((row) => row.id);
+  view.groups
+    .flatMap((group) => group.requirements)
+    .filter((row) => row[move])
+    .map((row) => row.id);
 
 describe('the evidence page of a plan', () => {
   it('offers the engaged liaison changes to open and assigned requirements and a decision on gathered ones, and nothing to record', () => {
@@ -57,7 +60,14 @@ describe('the evidence page of a plan', () => {
   });
 
   it('groups the requirements by offence in the order of the offences, leaving out offences with none', () => {
-    const view = evidenceView(plan('DRAFT', [requirement('a', 'OPEN', 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR'), requirement('b', 'OPEN', 'MSA_S2_HUMAN_TRAFFICKING'), requirement('c', 'OPEN', 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR')]), LIAISON);
+    const view = evidenceView(
+      plan('DRAFT', [
+        requirement('a', 'OPEN', 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR'),
+        requirement('b', 'OPEN', 'MSA_S2_HUMAN_TRAFFICKING'),
+        requirement('c', 'OPEN', 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR'),
+      ]),
+      LIAISON,
+    );
     expect(view.groups.map((group) => [group.offence, group.requirements.map((row) => row.id)])).toEqual([
       ['MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', ['a', 'c']],
       ['MSA_S2_HUMAN_TRAFFICKING', ['b']],

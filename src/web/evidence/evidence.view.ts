@@ -40,7 +40,9 @@ export function evidenceView(plan: OperationView, viewer: AuthUser) {
   });
   const groups = OFFENCES.map((offence) => ({
     offence,
-    requirements: plan.evidenceRequirements.filter((requirement) => requirement.offence === offence).map((requirement) => ({ ...requirement, ...actionsOn(requirement) })),
+    requirements: plan.evidenceRequirements
+      .filter((requirement) => requirement.offence === offence)
+      .map((requirement) => ({ ...requirement, ...actionsOn(requirement) })),
   })).filter((group) => group.requirements.length > 0);
   const teams = plan.deployments
     .filter((deployment) => deployment.status === 'CONFIRMED')

@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
-import { UpdateOperationDto } from '../../operations/dto/operation.dto';
 import { RvPointWriteDto } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
@@ -14,9 +13,11 @@ import { formText } from '../forms';
 import { inOrder } from '../order-form';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
+import { savePlanChange } from '../plan-change';
 import { asPosted, formVersion, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import {
+  changedCommunications,
   changedTimings,
   COMMUNICATIONS_FIELDS,
   COMMUNICATIONS_LABELS,
@@ -53,7 +54,12 @@ export class PlanOrderController {
   ) {}
 
   @Get('timings')
-  timings(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query('change') change?: string): FastifyReply {
+  timings(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Query('change') change?: string,
+  ): FastifyReply {
     const values = timingsOf(context.plan);
     return this.drawTimings(reply, request, this.pages.editing(context, values), values, rvFormOf(context.plan, change), []);
   }
@@ -61,14 +67,15 @@ export class PlanOrderController {
   /** The briefing's time and place and the debrief's time, as far as the person changed them (R10); a time left empty is cleared. */
   @Post('timings')
   saveTimings(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const save = async (values: TimingsForm, mine: (keyof TimingsForm)[], plan: OperationView) => {
-      const { timings, errors } = changedTimings(values, mine);
-      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, timings }, errors, TIMINGS_FIELDS, (ours, theirs) => inOrder(TIMINGS_ORDER, ours, theirs));
-      return checked.errors ?? void (await this.editing.update(request.user!, plan.id, checked.input));
-    };
+    const save = savePlanChange(this.editing, request, changedTimings, (ours, theirs) => inOrder(TIMINGS_ORDER, ours, theirs));
     const form = { current: timingsOf, posted: postedTimings(request.body), labels: TIMINGS_LABELS, fields: TIMINGS_FIELDS };
-    return this.pages.edit(request, reply, reference, form, save, (errors, context, values, conflict) =>
-      this.drawTimings(reply, request, context, values, EMPTY_RV, inOrder(TIMINGS_ORDER, errors), conflict),
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      form,
+      save,
+      (errors, context, values, conflict) => this.drawTimings(reply, request, context, values, EMPTY_RV, inOrder(TIMINGS_ORDER, errors), conflict),
       `/plans/${reference}/timings`,
     );
   }
@@ -77,19 +84,26 @@ export class PlanOrderController {
   @Post('timings/rv-points')
   async saveRvPoint(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const rv = postedRvPoint(request.body);
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, timingsOf(now.plan), rv, inRvOrder(problems), conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawTimings(reply, request, now, timingsOf(now.plan), rv, inRvOrder(problems), conflict);
     if (rv.id && !context.plan.rvPoints.some((point) => point.id === rv.id)) return redraw([RV_GONE], asPosted(context, request));
     const { plain, errors } = rvPointBody(rv, formVersion(request));
     const checked = await checkedBody(RvPointWriteDto, plain, errors, RV_FIELDS, inRvOrder);
     if (checked.errors) return redraw(checked.errors, asPosted(context, request));
     const [viewer, input, id] = [request.user!, checked.input, rv.id];
-    const save = () => (id ? this.rvPoints.change(viewer, context.plan.id, id, input.version, input) : this.rvPoints.add(viewer, context.plan.id, input.version, input));
+    const save = () =>
+      id ? this.rvPoints.change(viewer, context.plan.id, id, input.version, input) : this.rvPoints.add(viewer, context.plan.id, input.version, input);
     return this.pages.change(request, reply, context, RV_FIELDS, save, redraw, `/plans/${context.plan.reference}/timings`);
   }
 
   /** Before an RV point is removed: what removing it will do (refused, with the reason, while a team still meets there). */
   @Get('timings/rv-points/:rvPointId/remove')
-  removeRvPointPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Param('rvPointId') rvPointId: string): Promise<FastifyReply> {
+  removeRvPointPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Param('rvPointId') rvPointId: string,
+  ): Promise<FastifyReply> {
     const point = context.plan.rvPoints.find((candidate) => candidate.id === rvPointId);
     if (!point) throw DomainError.notFound('RV point', rvPointId);
     const remove = (plan: OperationView) => this.rvPoints.remove(request.user!, plan.id, point.id, plan.version);
@@ -100,7 +114,8 @@ export class PlanOrderController {
   @Post('timings/rv-points/remove')
   removeRvPoint(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> | FastifyReply {
     const point = context.plan.rvPoints.find((candidate) => candidate.id === formText(request.body, 'rvPointId'));
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTimings(reply, request, now, timingsOf(now.plan), EMPTY_RV, problems, conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawTimings(reply, request, now, timingsOf(now.plan), EMPTY_RV, problems, conflict);
     if (!point) return redraw([RV_GONE], context);
     const remove = () => this.rvPoints.remove(request.user!, context.plan.id, point.id, formVersion(request));
     return this.pages.change(request, reply, context, RV_FIELDS, remove, redraw, `/plans/${context.plan.reference}/timings`);
@@ -115,24 +130,40 @@ export class PlanOrderController {
   /** The radio channel or talkgroup and the control room's number, as far as the person changed them (R10); a field left empty is cleared. */
   @Post('communications')
   saveCommunications(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const save = async (values: CommunicationsForm, mine: (keyof CommunicationsForm)[], plan: OperationView) => {
-      const communications = Object.fromEntries(mine.map((key) => [key, values[key]]));
-      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, communications }, [], COMMUNICATIONS_FIELDS, (ours, theirs = []) => [...ours, ...theirs]);
-      return checked.errors ?? void (await this.editing.update(request.user!, plan.id, checked.input));
-    };
+    const save = savePlanChange(this.editing, request, changedCommunications);
     const form = { current: communicationsOf, posted: postedCommunications(request.body), labels: COMMUNICATIONS_LABELS, fields: COMMUNICATIONS_FIELDS };
-    return this.pages.edit(request, reply, reference, form, save, (errors, context, values, conflict) =>
-      this.drawCommunications(reply, request, context, values, errors, conflict),
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      form,
+      save,
+      (errors, context, values, conflict) => this.drawCommunications(reply, request, context, values, errors, conflict),
       `/plans/${reference}/communications`,
     );
   }
 
-  private drawTimings(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: TimingsForm, rv: RvForm, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private drawTimings(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: TimingsForm,
+    rv: RvForm,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
     const data = { values, rv, ...timingsView(context.plan, rv), errors, conflict, width: 'full' };
     return this.pages.draw(reply, request, 'order/timings.njk', 'Timings and RV points', context, data, errors.length ? 400 : 200);
   }
 
-  private drawCommunications(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: CommunicationsForm, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private drawCommunications(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: CommunicationsForm,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
     const data = { values, ...communicationsView(context.plan), errors, conflict };
     return this.pages.draw(reply, request, 'order/communications.njk', 'Communications', context, data, errors.length ? 400 : 200);
   }

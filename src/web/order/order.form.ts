@@ -3,6 +3,7 @@ import { FieldMap } from '../form-errors';
 import { formText } from '../forms';
 import { dateTimeFieldsOf, inOrder, NO_TIME, optionalInstantAt } from '../order-form';
 import { FieldError } from '../page';
+import type { PlanChange } from '../plan-change';
 import { DateTimeFields, dateTimeOf, instantOf } from '../plan-form';
 
 export type TimingsForm = {
@@ -30,9 +31,15 @@ export const RV_ORDER = ['rv-name', 'rv-address', 'meetAt'];
 export const RV_FIELDS: FieldMap = { id: (field) => ({ name: 'rv-name', address: 'rv-address', meetAt: 'meetAt-day' })[field] ?? '' };
 export const COMMUNICATIONS_FIELDS: FieldMap = {
   id: (field) => ({ 'communications.radioChannel': 'radioChannel', 'communications.controlRoomNumber': 'controlRoomNumber' })[field] ?? '',
-  messages: { radioChannel: 'Enter a radio channel or talkgroup of at most 200 characters', controlRoomNumber: 'Enter a control room number of at most 40 characters' },
+  messages: {
+    radioChannel: 'Enter a radio channel or talkgroup of at most 200 characters',
+    controlRoomNumber: 'Enter a control room number of at most 40 characters',
+  },
 };
-export const COMMUNICATIONS_LABELS: Record<keyof CommunicationsForm, string> = { radioChannel: 'Radio channel or talkgroup', controlRoomNumber: 'Control room number' };
+export const COMMUNICATIONS_LABELS: Record<keyof CommunicationsForm, string> = {
+  radioChannel: 'Radio channel or talkgroup',
+  controlRoomNumber: 'Control room number',
+};
 export const EMPTY_RV: RvForm = { name: '', address: '', meetAt: { ...NO_TIME } };
 export const RV_GONE: FieldError = { field: '', text: 'That RV point is no longer on this plan: the list below is up to date' };
 
@@ -54,15 +61,25 @@ export const postedTimings = (body: unknown): TimingsForm => ({
   debriefAt: dateTimeOf(body, 'debriefAt'),
 });
 
-export const postedCommunications = (body: unknown): CommunicationsForm => ({ radioChannel: formText(body, 'radioChannel'), controlRoomNumber: formText(body, 'controlRoomNumber') });
+export const postedCommunications = (body: unknown): CommunicationsForm => ({
+  radioChannel: formText(body, 'radioChannel'),
+  controlRoomNumber: formText(body, 'controlRoomNumber'),
+});
 
 /** The timings the person changed (`mine`) as the API takes them, a time left empty cleared, with the errors of the times they typed. */
-export function changedTimings(values: TimingsForm, mine: (keyof TimingsForm)[]): { timings: Record<string, unknown>; errors: FieldError[] } {
+export function changedTimings(values: TimingsForm, mine: (keyof TimingsForm)[]): PlanChange {
   const briefing = optionalInstantAt('briefingAt', 'briefing', values.briefingAt);
   const debrief = optionalInstantAt('debriefAt', 'debrief', values.debriefAt);
   const sent = { briefingAt: briefing.iso ?? null, briefingPlace: values.briefingPlace, debriefAt: debrief.iso ?? null };
-  const errors = [mine.includes('briefingAt') && briefing.error, mine.includes('debriefAt') && debrief.error].filter((error): error is FieldError => Boolean(error));
-  return { timings: Object.fromEntries(mine.map((key) => [key, sent[key]])), errors };
+  const errors = [mine.includes('briefingAt') && briefing.error, mine.includes('debriefAt') && debrief.error].filter((error): error is FieldError =>
+    Boolean(error),
+  );
+  return { change: { timings: Object.fromEntries(mine.map((key) => [key, sent[key]])) }, errors, fields: TIMINGS_FIELDS };
+}
+
+/** The communications the person changed (`mine`) as the API takes them, a field left empty cleared. */
+export function changedCommunications(values: CommunicationsForm, mine: (keyof CommunicationsForm)[]): PlanChange {
+  return { change: { communications: Object.fromEntries(mine.map((key) => [key, values[key]])) }, fields: COMMUNICATIONS_FIELDS };
 }
 
 /** The RV point form as the page first shows it: the point named by `change`, or empty to add one. */

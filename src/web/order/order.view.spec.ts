@@ -5,12 +5,21 @@ import { communicationsView, rvRemovalPage, timingsView } from './order.view';
 
 const POINT: RvPointView = { id: 'rv-1', name: 'Car park', address: '1 High Street', meetAt: '2026-06-01T04:30:00Z' } as RvPointView;
 const team = (id: string, status: DeploymentView['status'], seen = true) =>
-  ({ id, status, team: { id, name: id }, agency: { id: 'a', name: 'A', code: 'A' }, rvPoint: POINT, ...(seen ? { version: 1 } : {}) }) as unknown as DeploymentView;
+  ({
+    id,
+    status,
+    team: { id, name: id },
+    agency: { id: 'a', name: 'A', code: 'A' },
+    rvPoint: POINT,
+    ...(seen ? { version: 1 } : {}),
+  }) as unknown as DeploymentView;
 const plan = (deployments: DeploymentView[] = []) => ({ reference: 'OP-2026-0001', rvPoints: [POINT], deployments }) as unknown as OperationView;
 
 describe('the operational order pages', () => {
   it('lists on the communications page only the teams taking part: requested or confirmed', () => {
-    const view = communicationsView(plan([team('asked', 'REQUESTED'), team('on', 'CONFIRMED', false), team('declined', 'DECLINED'), team('released', 'RELEASED')]));
+    const view = communicationsView(
+      plan([team('asked', 'REQUESTED'), team('on', 'CONFIRMED', false), team('declined', 'DECLINED'), team('released', 'RELEASED')]),
+    );
     expect(view.teams.map((row) => [row.id, row.full, row.rvText])).toEqual([
       ['asked', true, 'Car park, 05:30 BST'],
       ['on', false, 'Car park, 05:30 BST'],
@@ -29,8 +38,11 @@ describe('the operational order pages', () => {
   it('sends only the timings the person changed, a time left empty as none, and checks only the times they typed', () => {
     const none = { day: '', month: '', year: '', time: '' };
     const values = { briefingAt: { day: '31', month: '2', year: '2026', time: '09:00' }, briefingPlace: 'Station', debriefAt: none };
-    expect(changedTimings(values, ['briefingPlace', 'debriefAt'])).toEqual({ timings: { briefingPlace: 'Station', debriefAt: null }, errors: [] });
-    expect(changedTimings(values, ['briefingAt']).errors.map((error) => error.field)).toEqual(['briefingAt-day']);
+    expect(changedTimings(values, ['briefingPlace', 'debriefAt'])).toMatchObject({
+      change: { timings: { briefingPlace: 'Station', debriefAt: null } },
+      errors: [],
+    });
+    expect(changedTimings(values, ['briefingAt'])).toMatchObject({ errors: [{ field: 'briefingAt-day' }] });
   });
 
   it('says before an RV point is removed which one, and posts it back', () => {

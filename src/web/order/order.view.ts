@@ -17,7 +17,11 @@ export function timingsView(plan: OperationView, rv: RvForm) {
 export function communicationsView(plan: OperationView) {
   const teams = plan.deployments
     .filter((deployment) => isActiveDeployment(deployment.status))
-    .map((deployment) => ({ ...deployment, full: seenInFull(deployment), rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '' }));
+    .map((deployment) => ({
+      ...deployment,
+      full: seenInFull(deployment),
+      rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
+    }));
   return { teams };
 }
 

@@ -37,9 +37,19 @@ export const orderFormOf = (form: unknown): OrderForm => ({
   rvPointId: formText(form, 'rvPointId'),
   callSign: formText(form, 'callSign'),
 });
-export const orderBody = (values: OrderForm) => ({ tasking: values.tasking, powers: values.powers, rvPointId: values.rvPointId || null, callSign: values.callSign });
+export const orderBody = (values: OrderForm) => ({
+  tasking: values.tasking,
+  powers: values.powers,
+  rvPointId: values.rvPointId || null,
+  callSign: values.callSign,
+});
 
-export const ORDER_LABELS: Record<keyof OrderForm, string> = { tasking: 'Tasking', powers: 'Powers the tasking needs', rvPointId: 'RV point', callSign: 'Call sign' };
+export const ORDER_LABELS: Record<keyof OrderForm, string> = {
+  tasking: 'Tasking',
+  powers: 'Powers the tasking needs',
+  rvPointId: 'RV point',
+  callSign: 'Call sign',
+};
 
 /** A team's order as the form shows it: the powers by their names. */
 export function orderWords(key: keyof OrderForm, value: unknown): string {

@@ -8,7 +8,14 @@ const OWNER = { id: 'agency-owner', name: 'Northshire Police', code: 'NSP' };
 const PARTNER = { id: 'agency-partner', name: 'Gangmasters Authority', code: 'GLAA' };
 const viewer = (agency: { id: string }, roles: AuthUser['roles']): AuthUser =>
   ({ id: 'user', email: 'u@example.org', name: 'U', roles, agencyId: agency.id, agencyCode: 'X', agencyKind: 'POLICE' }) as AuthUser;
-const team = (id: string, agency: typeof OWNER): TeamView => ({ id, agencyId: agency.id, agencyCode: agency.code, name: `Team ${id}`, capabilities: ['ENTRY'], capacity: 6 });
+const team = (id: string, agency: typeof OWNER): TeamView => ({
+  id,
+  agencyId: agency.id,
+  agencyCode: agency.code,
+  name: `Team ${id}`,
+  capabilities: ['ENTRY'],
+  capacity: 6,
+});
 const deployment = (id: string, agency: typeof OWNER, status: DeploymentView['status'], bookedElsewhere: DeploymentView['bookedElsewhere'] = null) =>
   ({ id, team: { id, name: `Team ${id}` }, agency, status, bookedElsewhere, powers: [], rvPoint: null }) as unknown as DeploymentView;
 const plan = (deployments: DeploymentView[]) => ({ reference: 'OP-2026-0001', owningAgency: OWNER, deployments, rvPoints: [] }) as unknown as OperationView;
@@ -25,7 +32,14 @@ const facts = (overrides: Partial<TeamsFacts>): TeamsFacts => ({
 describe('the teams page of a plan', () => {
   it('says a team confirmed for another plan at the same time only while it is on this one, and in words what it is booked for elsewhere', () => {
     const view = teamsView(
-      facts({ plan: plan([deployment('a', OWNER, 'REQUESTED', 'CONFIRMED'), deployment('b', OWNER, 'RELEASED', 'CONFIRMED'), deployment('c', OWNER, 'CONFIRMED', 'REQUESTED'), deployment('d', OWNER, 'CONFIRMED')]) }),
+      facts({
+        plan: plan([
+          deployment('a', OWNER, 'REQUESTED', 'CONFIRMED'),
+          deployment('b', OWNER, 'RELEASED', 'CONFIRMED'),
+          deployment('c', OWNER, 'CONFIRMED', 'REQUESTED'),
+          deployment('d', OWNER, 'CONFIRMED'),
+        ]),
+      }),
       EMPTY,
     );
     expect(view.deployments.map((row) => [row.active, row.confirmedElsewhere, row.elsewhereText])).toEqual([
@@ -47,7 +61,10 @@ describe('the teams page of a plan', () => {
   });
 
   it('says who answers a request when the agency has no coordinator', () => {
-    const view = teamsView(facts({ plan: plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED')]), answerers: new Map([[PARTNER.id, 'MANAGER']]) }), EMPTY);
+    const view = teamsView(
+      facts({ plan: plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED')]), answerers: new Map([[PARTNER.id, 'MANAGER']]) }),
+      EMPTY,
+    );
     expect(view.deployments.map((row) => row.answeredBy)).toEqual([
       'Gangmasters Authority has no coordinator: a manager of Gangmasters Authority will confirm or decline this request',
       '',
@@ -79,7 +96,11 @@ describe('the teams page of a plan', () => {
       'Releasing Team a (Gangmasters Authority) takes the team off this plan and frees it for other plans. Gangmasters Authority is told on Your tasks. Evidence assigned to the team goes back to having no team.',
     );
     const ownTeam = deployment('b', OWNER, 'CONFIRMED');
-    expect(releasePage(plan([ownTeam]), ownTeam)).toMatchObject({ title: 'Release Team b', action: '/plans/OP-2026-0001/teams/release', fields: { deploymentId: 'b' } });
+    expect(releasePage(plan([ownTeam]), ownTeam)).toMatchObject({
+      title: 'Release Team b',
+      action: '/plans/OP-2026-0001/teams/release',
+      fields: { deploymentId: 'b' },
+    });
     expect(releasePage(plan([ownTeam]), ownTeam).doing).not.toContain('is told');
   });
 });

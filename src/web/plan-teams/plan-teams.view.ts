@@ -22,7 +22,10 @@ export interface TeamsFacts {
   answerers: Map<string, Answerer>;
 }
 
-const AVAILABILITY = { CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too', REQUESTED: 'Requested by another plan at this time' };
+const AVAILABILITY = {
+  CONFIRMED: 'Confirmed for another plan at this time: it cannot be confirmed here too',
+  REQUESTED: 'Requested by another plan at this time',
+};
 const ELSEWHERE = { CONFIRMED: 'Confirmed for another plan: confirming here is refused', REQUESTED: 'Also requested by another plan' };
 
 /** The choices of a team's order: each power (ticked as chosen) and the plan's RV points, or none. */
@@ -39,7 +42,8 @@ export function orderItems(plan: OperationView, values: OrderForm) {
 /** Who will confirm or decline a request to an agency, when it is not its coordinators (R7). */
 function whoAnswers(agency: string, answerer: Answerer | undefined): string {
   if (answerer === 'MANAGER') return `${agency} has no coordinator: a manager of ${agency} will confirm or decline this request`;
-  if (answerer === 'NOBODY') return `${agency} has no coordinator or manager, so nobody can answer this request: ask an administrator to add one, or release the team`;
+  if (answerer === 'NOBODY')
+    return `${agency} has no coordinator or manager, so nobody can answer this request: ask an administrator to add one, or release the team`;
   return '';
 }
 
@@ -52,7 +56,12 @@ function teamItems({ plan, teams, busy, choices }: TeamsFacts, values: TeamsForm
     .map((team) => {
       const capabilities = team.capabilities.map((capability) => label('capability', capability)).join(', ');
       const free = busy.has(team.id) ? AVAILABILITY[busy.get(team.id)!] : 'Free in this plan’s window';
-      return { value: team.id, text: `${team.name} (${team.agencyCode})`, checked: team.id === values.teamId, hint: { text: `${capabilities}. ${counted(team.capacity, 'officer')}. ${free}.` } };
+      return {
+        value: team.id,
+        text: `${team.name} (${team.agencyCode})`,
+        checked: team.id === values.teamId,
+        hint: { text: `${capabilities}. ${counted(team.capacity, 'officer')}. ${free}.` },
+      };
     });
 }
 

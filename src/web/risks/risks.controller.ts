@@ -7,14 +7,28 @@ import { DomainError } from '../../common/errors/domain-error';
 import { UpdateOperationDto } from '../../operations/dto/operation.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
-import { checkedBody, validated } from '../form-errors';
+import { validated } from '../form-errors';
 import { formText } from '../forms';
 import { inOrder } from '../order-form';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
+import { savePlanChange } from '../plan-change';
 import { formVersion, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
-import { EMPTY, GONE, postedIndex, registerWith, registerWithout, RISK_FORM_ORDER, RISK_LABELS, riskAt, riskFields, RiskFormValues, riskFormValues, riskIndex } from './risks.form';
+import {
+  EMPTY,
+  GONE,
+  postedIndex,
+  registerWith,
+  registerWithout,
+  RISK_FORM_ORDER,
+  RISK_LABELS,
+  riskAt,
+  riskFields,
+  RiskFormValues,
+  riskFormValues,
+  riskIndex,
+} from './risks.form';
 import { removalPage, risksView } from './risks.view';
 
 /** The risk register of a plan: each hazard, how likely and how bad, its controls, the residual rating and who owns and accepts it. */
@@ -45,28 +59,33 @@ export class PlanRisksController {
     const remove = formText(request.body, 'remove');
     if (remove) return this.remove(request, reply, reference, remove);
     const index = postedIndex(request.body);
-    const save = async (values: RiskFormValues, _mine: (keyof RiskFormValues)[], plan: OperationView): Promise<FieldError[] | void> => {
-      const register = registerWith(plan, index, values);
-      if ('refused' in register) return [register.refused];
-      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, risks: register.risks }, [], riskFields(register.at), (ours, theirs = []) => [...ours, ...theirs]);
-      if (checked.errors) return checked.errors;
-      await this.editing.update(request.user!, plan.id, checked.input);
-    };
     const fields = (plan: OperationView) => riskFields(index ?? plan.risks.length);
     const form = { current: riskAt(index), posted: riskFormValues(request.body), labels: RISK_LABELS, fields, creates: index === undefined };
-    return this.pages.edit(request, reply, reference, form, save, (errors, context, values, conflict) =>
-      this.draw(reply, request, context, values, index, inOrder(RISK_FORM_ORDER, errors), conflict),
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      form,
+      savePlanChange(this.editing, request, (values: RiskFormValues, _mine, plan) => registerWith(plan, index, values)),
+      (errors, context, values, conflict) => this.draw(reply, request, context, values, index, inOrder(RISK_FORM_ORDER, errors), conflict),
       `/plans/${reference}/risks`,
     );
   }
 
   /** Before a risk is removed: what removing it will do. */
   @Get('risks/:index/remove')
-  removePage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Param('index') index: string): Promise<FastifyReply> {
+  removePage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Param('index') index: string,
+  ): Promise<FastifyReply> {
     const at = riskIndex(context.plan, index);
     if (at === undefined) throw DomainError.notFound('Risk', index);
     const removeRisk = (plan: OperationView) =>
-      validated(UpdateOperationDto, { version: plan.version, risks: registerWithout(plan, at) }).then((input) => this.editing.update(request.user!, plan.id, input));
+      validated(UpdateOperationDto, { version: plan.version, risks: registerWithout(plan, at) }).then((input) =>
+        this.editing.update(request.user!, plan.id, input),
+      );
     return this.pages.confirmPage(request, reply, context, removalPage(context.plan, at), removeRisk);
   }
 
@@ -76,11 +95,20 @@ export class PlanRisksController {
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, undefined, errors, conflict);
     if (index === undefined) return redraw([GONE], context);
     const risks = registerWithout(context.plan, index);
-    const removeRisk = () => validated(UpdateOperationDto, { version: formVersion(request), risks }).then((input) => this.editing.update(request.user!, context.plan.id, input));
+    const removeRisk = () =>
+      validated(UpdateOperationDto, { version: formVersion(request), risks }).then((input) => this.editing.update(request.user!, context.plan.id, input));
     return this.pages.change(request, reply, context, riskFields(-1), removeRisk, redraw, `/plans/${reference}/risks`);
   }
 
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: RiskFormValues, index: number | undefined, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: RiskFormValues,
+    index: number | undefined,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
     const data = { ...risksView(context.plan), values, index, errors, conflict, width: 'full' };
     return this.pages.draw(reply, request, 'risks/risks.njk', 'Risk assessment', context, data, errors.length ? 400 : 200);
   }

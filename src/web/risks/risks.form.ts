@@ -3,6 +3,7 @@ import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { FieldMap } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
+import type { PlanChange } from '../plan-change';
 
 /** The risk form as typed: kept when it comes back with errors. */
 export type RiskFormValues = {
@@ -21,7 +22,17 @@ export type RiskFormValues = {
 /** The form's fields in the order they appear (each id is the API's field name). */
 export const RISK_FORM_ORDER = ['hazard', 'hazardDetail', 'likelihood', 'impact', 'controls', 'residual', 'owner', 'acceptedBy', 'intelligenceDerived'];
 const MAX_RISKS = 50;
-export const EMPTY: RiskFormValues = { hazard: '', hazardDetail: '', likelihood: '', impact: '', controls: '', residual: '', owner: '', acceptedBy: '', intelligenceDerived: '' };
+export const EMPTY: RiskFormValues = {
+  hazard: '',
+  hazardDetail: '',
+  likelihood: '',
+  impact: '',
+  controls: '',
+  residual: '',
+  owner: '',
+  acceptedBy: '',
+  intelligenceDerived: '',
+};
 export const GONE: FieldError = { field: '', text: 'That risk is no longer in the register: the list below is up to date' };
 
 export const RISK_LABELS: Record<keyof RiskFormValues, string> = {
@@ -113,13 +124,14 @@ function storedRisk(risk: RiskView): RiskDto {
  * The whole register as the API takes it, with the form's risk at `index` (or added at the end):
  * every other risk goes back as stored, in its place. A refusal instead when that place is gone or the register is full.
  */
-export function registerWith(plan: OperationView, index: number | undefined, values: RiskFormValues): { risks: unknown[]; at: number } | { refused: FieldError } {
+export function registerWith(plan: OperationView, index: number | undefined, values: RiskFormValues): PlanChange {
   if (index !== undefined && index >= plan.risks.length) return { refused: GONE };
-  if (index === undefined && plan.risks.length >= MAX_RISKS) return { refused: { field: '', text: `The register holds up to ${MAX_RISKS} risks: remove one before adding another` } };
+  if (index === undefined && plan.risks.length >= MAX_RISKS)
+    return { refused: { field: '', text: `The register holds up to ${MAX_RISKS} risks: remove one before adding another` } };
   const at = index ?? plan.risks.length;
   const risks: unknown[] = plan.risks.map(storedRisk);
   risks[at] = riskBody(values);
-  return { risks, at };
+  return { change: { risks }, fields: riskFields(at) };
 }
 
 /** The register as stored, without the risk at `index`. */

@@ -4,18 +4,17 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { UpdateOperationDto } from '../../operations/dto/operation.dto';
-import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { AgenciesService } from '../../reference-data/agencies.service';
-import { checkedBody, formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, isRefusal, validated } from '../form-errors';
 import { inOrder } from '../order-form';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
+import { savePlanChange } from '../plan-change';
 import { asPosted, formVersion, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import {
   ARRANGEMENT_LABELS,
-  Arrangements,
   arrangementsOf,
   changedArrangements,
   firstRespondersChange,
@@ -50,14 +49,15 @@ export class PlanSafeguardingController {
   /** The arrangements, as far as the person changed them (R10): potential victims, their languages, the reception centre and its hours (UK time), medical cover. */
   @Post('safeguarding')
   saveArrangements(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
-    const save = async (values: Arrangements, mine: (keyof Arrangements)[], plan: OperationView) => {
-      const { safeguarding, errors } = changedArrangements(values, mine);
-      const checked = await checkedBody(UpdateOperationDto, { version: plan.version, safeguarding }, errors, safeguardingFields(), (ours, theirs) => inOrder(FORM_ORDER, ours, theirs));
-      return checked.errors ?? void (await this.editing.update(request.user!, plan.id, checked.input));
-    };
+    const save = savePlanChange(this.editing, request, changedArrangements, (ours, theirs) => inOrder(FORM_ORDER, ours, theirs));
     const form = { current: arrangementsOf, posted: postedArrangements(request.body), labels: ARRANGEMENT_LABELS, fields: safeguardingFields() };
-    return this.pages.edit(request, reply, reference, form, save, (errors, context, values, conflict) =>
-      this.draw(reply, request, context, { ...values, ...NO_PERSON }, inOrder(FORM_ORDER, errors), conflict),
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      form,
+      save,
+      (errors, context, values, conflict) => this.draw(reply, request, context, { ...values, ...NO_PERSON }, inOrder(FORM_ORDER, errors), conflict),
       `/plans/${reference}/safeguarding`,
     );
   }
@@ -78,7 +78,8 @@ export class PlanSafeguardingController {
   private async save(request: AuthenticatedRequest, reply: FastifyReply, context: PlanContext, person: PersonChange): Promise<FastifyReply> {
     if (person.gone) return this.draw(reply, request, context, person.values, [person.gone]);
     const { values, fields, errors: ours } = person;
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, values, inOrder(FORM_ORDER, errors), conflict);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.draw(reply, request, now, values, inOrder(FORM_ORDER, errors), conflict);
     let input: UpdateOperationDto;
     try {
       input = await validated(UpdateOperationDto, { version: formVersion(request), ...person.change });
@@ -87,10 +88,25 @@ export class PlanSafeguardingController {
       return redraw(inOrder(FORM_ORDER, ours, formErrors(error, fields)), asPosted(context, request));
     }
     if (ours.length) return redraw(ours, asPosted(context, request));
-    return this.pages.change(request, reply, context, fields, () => this.editing.update(request.user!, context.plan.id, input), redraw, `/plans/${context.plan.reference}/safeguarding`);
+    return this.pages.change(
+      request,
+      reply,
+      context,
+      fields,
+      () => this.editing.update(request.user!, context.plan.id, input),
+      redraw,
+      `/plans/${context.plan.reference}/safeguarding`,
+    );
   }
 
-  private async draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: SafeguardingFormValues, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+  private async draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: SafeguardingFormValues,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): Promise<FastifyReply> {
     const data = { values, ...safeguardingView(context.plan, await this.agencies.list(), values), errors, conflict };
     return this.pages.draw(reply, request, 'safeguarding/safeguarding.njk', 'Safeguarding and the NRM', context, data, errors.length ? 400 : 200);
   }

@@ -3,6 +3,7 @@ import { FieldMap } from '../form-errors';
 import { formText } from '../forms';
 import { dateTimeFieldsOf, optionalInstantAt } from '../order-form';
 import { FieldError } from '../page';
+import type { PlanChange } from '../plan-change';
 import { DateTimeFields, dateTimeOf, languagesOf, PLAN_FIELDS } from '../plan-form';
 
 /** What the page's three forms show: as typed, kept when the form that was posted comes back with errors. */
@@ -18,7 +19,19 @@ export type SafeguardingFormValues = {
 };
 
 /** The fields of the page in the order they appear. */
-export const FORM_ORDER = ['expectedPotentialVictims', 'languages', 'receptionCentre', 'receptionOpensAt', 'receptionClosesAt', 'medicalCover', 'responder-name', 'responder-agencyId', 'responder-phone', 'interpreter-language', 'interpreter-name'];
+export const FORM_ORDER = [
+  'expectedPotentialVictims',
+  'languages',
+  'receptionCentre',
+  'receptionOpensAt',
+  'receptionClosesAt',
+  'medicalCover',
+  'responder-name',
+  'responder-agencyId',
+  'responder-phone',
+  'interpreter-language',
+  'interpreter-name',
+];
 
 /** The API's safeguarding fields → the form's; a problem of a person already listed (not on the form) goes in the error summary alone. */
 export function safeguardingFields(added?: number): FieldMap {
@@ -76,7 +89,7 @@ export function postedArrangements(form: unknown): Arrangements {
 }
 
 /** The arrangements the person changed (`mine`) as the API takes them, with the form's own errors. */
-export function changedArrangements(values: Arrangements, mine: (keyof Arrangements)[]): { safeguarding: Record<string, unknown>; errors: FieldError[] } {
+export function changedArrangements(values: Arrangements, mine: (keyof Arrangements)[]): PlanChange {
   const changed = (key: keyof Arrangements) => mine.includes(key);
   const errors: FieldError[] = [];
   const safeguarding: Record<string, unknown> = {};
@@ -94,7 +107,7 @@ export function changedArrangements(values: Arrangements, mine: (keyof Arrangeme
     Object.assign(safeguarding, { receptionOpensAt: opens.iso, receptionClosesAt: closes.iso });
   }
   if (changed('medicalCover')) safeguarding.medicalCover = values.medicalCover.trim() || null;
-  return { safeguarding, errors };
+  return { change: { safeguarding }, errors, fields: safeguardingFields() };
 }
 
 /**
@@ -141,5 +154,10 @@ export function interpretersChange(plan: OperationView, body: unknown): PersonCh
     return { change: { safeguarding: { interpreters: left } }, values: valuesOf(plan), fields: safeguardingFields(), errors: [], gone };
   }
   const interpreter = { language: formText(body, 'interpreter-language'), name: formText(body, 'interpreter-name') };
-  return { change: { safeguarding: { interpreters: [...interpreters, interpreter] } }, values: { ...valuesOf(plan), interpreter }, fields: safeguardingFields(interpreters.length), errors: [] };
+  return {
+    change: { safeguarding: { interpreters: [...interpreters, interpreter] } },
+    values: { ...valuesOf(plan), interpreter },
+    fields: safeguardingFields(interpreters.length),
+    errors: [],
+  };
 }

@@ -55,7 +55,14 @@ describe('the safeguarding page', () => {
 
   it('adds a first responder after those listed, asking for the agency, and removes one by its place', () => {
     const added = firstRespondersChange(plan({}), { 'responder-name': 'Jo Bloggs', 'responder-agencyId': '', 'responder-phone': '' });
-    expect(added.change).toEqual({ safeguarding: { firstResponders: [{ name: 'DC Patel', agencyId: 'police', phone: '01234' }, { name: 'Jo Bloggs', agencyId: '', phone: '' }] } });
+    expect(added.change).toEqual({
+      safeguarding: {
+        firstResponders: [
+          { name: 'DC Patel', agencyId: 'police', phone: '01234' },
+          { name: 'Jo Bloggs', agencyId: '', phone: '' },
+        ],
+      },
+    });
     expect(added.errors).toEqual([{ field: 'responder-agencyId', text: 'Select the first responder’s agency' }]);
     expect(added.fields.id('safeguarding.firstResponders.1.name')).toBe('responder-name');
     expect(firstRespondersChange(plan({}), { remove: '0' }).change).toEqual({ safeguarding: { firstResponders: [] } });
@@ -64,7 +71,12 @@ describe('the safeguarding page', () => {
 
   it('adds an interpreter after those listed, and says when the one to remove is no longer listed', () => {
     expect(interpretersChange(plan({}), { 'interpreter-language': 'Romanian', 'interpreter-name': 'Ion' }).change).toEqual({
-      safeguarding: { interpreters: [{ language: 'polish', name: 'Anna' }, { language: 'Romanian', name: 'Ion' }] },
+      safeguarding: {
+        interpreters: [
+          { language: 'polish', name: 'Anna' },
+          { language: 'Romanian', name: 'Ion' },
+        ],
+      },
     });
     expect(interpretersChange(plan({}), { remove: '3' }).gone?.text).toBe('That interpreter is no longer listed: the list below is up to date');
   });

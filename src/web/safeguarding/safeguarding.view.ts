@@ -8,8 +8,12 @@ import type { SafeguardingFormValues } from './safeguarding.form';
 /** The agencies that may name an NRM first responder, to choose from: each by its name, and its kind when the name does not say it. */
 function agencyItems(agencies: AgencyView[], chosen: string) {
   const responders = agencies.filter((agency) => NRM_FIRST_RESPONDER_KINDS.includes(agency.kind));
-  const text = (agency: AgencyView) => (agency.name === label('agencyKind', agency.kind) ? agency.name : `${agency.name} (${label('agencyKind', agency.kind)})`);
-  return [{ value: '', text: 'Select an agency', selected: !chosen }, ...responders.map((agency) => ({ value: agency.id, text: text(agency), selected: agency.id === chosen }))];
+  const text = (agency: AgencyView) =>
+    agency.name === label('agencyKind', agency.kind) ? agency.name : `${agency.name} (${label('agencyKind', agency.kind)})`;
+  return [
+    { value: '', text: 'Select an agency', selected: !chosen },
+    ...responders.map((agency) => ({ value: agency.id, text: text(agency), selected: agency.id === chosen })),
+  ];
 }
 
 /** Whether the reception centre is open at each place's strike time, in words. */
