@@ -21,7 +21,7 @@ async function forget(): Promise<void> {
   const config = loadConfig();
   Logger.overrideLogger(new JsonLogger(config.LOG_LEVEL));
   const server = await DatabaseServer.open(config);
-  let forgotten = false;
+  let forgotten: boolean;
   try {
     const dataSource = await new DataSource(dataSourceOptions(config, server.url)).initialize();
     try {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSourceOptions, MixedList } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ReferenceData1764320000000 } from './migrations/1764320000000-ReferenceData';
 import { Operations1764330000000 } from './migrations/1764330000000-Operations';
@@ -55,7 +55,7 @@ const logger = new Logger('Database');
  * The one DataSource definition: the app (through Nest, whose modules each register their own
  * entities) and the migration CLI (src/data-source.cli.ts, which lists them) both build from it.
  */
-export function dataSourceOptions(config: AppConfig, url: string, entities: MixedList<Function> = []): DataSourceOptions {
+export function dataSourceOptions(config: AppConfig, url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -8,7 +8,9 @@ import { agencyKindOf, AgencyKindPowersView, PutPowersDto } from './dto/powers.d
 import { PowersService } from './powers.service';
 
 /** The kind of agency in the path; anything else is a 400 naming the parameter. */
-const KindParam = () => Param('kind', { transform: (value: unknown) => agencyKindOf(value) });
+function KindParam(): ParameterDecorator {
+  return Param('kind', { transform: (value: unknown) => agencyKindOf(value) });
+}
 
 @ApiTags('reference data')
 @ApiBearerAuth()

@@ -358,8 +358,8 @@ describe('each partner’s sign-off of its part of the plan', () => {
 
       it('declines from the same page, the reason box under “Decline instead”', async () => {
         const { owner, hmrc, plan } = await approvedWithPartners();
-        let current = await moveStrike(owner, plan, '06:30');
-        current = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
+        const moved = await moveStrike(owner, plan, '06:30');
+        await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: moved.version }).expect(200);
         const manager = await createUser(t.dataSource, hmrc.agency, ['MANAGER']);
         const session = await webSignIn(t.http, manager.email);
         const path = `/plans/${plan.reference}/sign-off`;
