@@ -6,11 +6,13 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** TypeORM's repository and query-builder API: only a `*.repository.ts` reads or writes tables (issue 27). */
-const TYPEORM_CALLS = 'find|findOne|findOneBy|findOneOrFail|findBy|findAndCount|count|countBy|exists|existsBy|save|insert|update|upsert|delete|remove|softDelete|increment|decrement|query';
+const TYPEORM_CALLS =
+  'find|findOne|findOneBy|findOneOrFail|findBy|findAndCount|count|countBy|exists|existsBy|save|insert|update|upsert|delete|remove|softDelete|increment|decrement|query';
 const DATA_ACCESS = [
   {
-    selector: "CallExpression[callee.property.name=/^(getRepository|getTreeRepository|createQueryBuilder)$/]",
-    message: 'Read and write tables in a repository (*.repository.ts), through the sql tag, not with TypeORM repositories or query builders.',
+    selector: 'CallExpression[callee.property.name=/^(getRepository|getTreeRepository|createQueryBuilder)$/]',
+    message:
+      'Read and write tables in a repository (*.repository.ts), through the sql tag, not with TypeORM repositories or query builders.',
   },
   {
     selector: `CallExpression[callee.property.name=/^(${TYPEORM_CALLS})$/][callee.object.name=/^(manager|dataSource|entityManager)$/]`,

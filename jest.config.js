@@ -24,7 +24,14 @@ const withDatabase = {
 };
 
 // Tooling checks that read only the repository's files; any other tooling check is given a database.
-const FILE_ONLY_TOOLING = ['architecture', 'class-fields', 'documented-config', 'plain-english', 'published-secrets', 'status-free-templates'];
+const FILE_ONLY_TOOLING = [
+  'architecture',
+  'class-fields',
+  'documented-config',
+  'plain-english',
+  'published-secrets',
+  'status-free-templates',
+];
 const fileOnlyTooling = FILE_ONLY_TOOLING.map((name) => `<rootDir>/test/tooling/${name}.spec.ts`);
 
 module.exports = {

@@ -18,7 +18,9 @@ const userId = process.env.BASELINE_USER_ID;
 /** The one method of TypeORM's EntityManager the repositories use, on the pool: a query config or text, and its values. */
 const manager = {
   query: (statement, values) =>
-    pool.query(typeof statement === 'string' ? { text: statement, values } : { name: statement.name, text: statement.text, values }).then((result) => result.rows),
+    pool
+      .query(typeof statement === 'string' ? { text: statement, values } : { name: statement.name, text: statement.text, values })
+      .then((result) => result.rows),
 };
 
 async function operation(id, readerId) {

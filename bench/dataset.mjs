@@ -24,8 +24,14 @@ const opId = (n) => `overlay(overlay(md5('bench-operation-' || ${n}) placing '4'
 const draw = (key, salt, m) => `(abs(hashint8extended(${key}, ${salt})) % ${m})::int`;
 const pick = (values, key, salt) => `(ARRAY[${values.map((v) => `'${v}'`).join(',')}])[1 + ${draw(key, salt, values.length)}]`;
 
-const CODENAMES = 'Kestrel Harrier Lantern Beacon Anvil Meridian Tamar Severn Trent Mersey Pennine Cotswold Fenland Heron Osprey Granite Flint Willow Rowan Bramble Juniper Falcon Marlin Cobalt Quarry Harbour Lighthouse Compass Sentinel Orchard'.split(' ');
-const STREETS = 'High Street,Station Road,Church Lane,Mill Lane,Victoria Road,Park Avenue,Queen Street,Industrial Estate,Canal Side,Albert Road'.split(',');
+const CODENAMES =
+  'Kestrel Harrier Lantern Beacon Anvil Meridian Tamar Severn Trent Mersey Pennine Cotswold Fenland Heron Osprey Granite Flint Willow Rowan Bramble Juniper Falcon Marlin Cobalt Quarry Harbour Lighthouse Compass Sentinel Orchard'.split(
+    ' ',
+  );
+const STREETS =
+  'High Street,Station Road,Church Lane,Mill Lane,Victoria Road,Park Avenue,Queen Street,Industrial Estate,Canal Side,Albert Road'.split(
+    ',',
+  );
 const TOWNS = 'London,Birmingham,Coventry,Wolverhampton,Leicester,Nottingham,Manchester,Leeds,Bristol,Peterborough'.split(',');
 const LANGUAGES = ['Romanian,Polish', 'Vietnamese', 'Albanian', 'Bulgarian,Romanian', 'Tigrinya,Arabic', 'Lithuanian', 'Mandarin', ''];
 
@@ -220,9 +226,7 @@ export async function prepareDataset(client, plannedOperations) {
     [codes, codes.map((code) => TEAMS_PER_AGENCY[code])],
   );
   // Shuffled (deterministically) so that an operation's three teams come from different agencies.
-  const { rows: teams } = await client.query(
-    `SELECT id, agency_id FROM teams WHERE name LIKE '% Day-of-Action Team %' ORDER BY md5(name)`,
-  );
+  const { rows: teams } = await client.query(`SELECT id, agency_id FROM teams WHERE name LIKE '% Day-of-Action Team %' ORDER BY md5(name)`);
   const { rowCount: hasApproval } = await client.query(
     `SELECT 1 FROM information_schema.columns WHERE table_name = 'operations' AND column_name = 'approved_by'`,
   );
@@ -289,7 +293,18 @@ export async function growDataset(client, ctx, from, to) {
 }
 
 export async function countRows(client) {
-  const names = ['operations', 'operation_locations', 'deployments', 'evidence_requirements', 'cps_involvements', 'plan_subjects', 'subject_match_keys', 'teams'];
-  const { rows } = await client.query(names.map((name) => `SELECT '${name}' AS name, count(*)::int AS count FROM ${name}`).join(' UNION ALL '));
+  const names = [
+    'operations',
+    'operation_locations',
+    'deployments',
+    'evidence_requirements',
+    'cps_involvements',
+    'plan_subjects',
+    'subject_match_keys',
+    'teams',
+  ];
+  const { rows } = await client.query(
+    names.map((name) => `SELECT '${name}' AS name, count(*)::int AS count FROM ${name}`).join(' UNION ALL '),
+  );
   return Object.fromEntries(rows.map((row) => [row.name, row.count]));
 }

@@ -49,7 +49,10 @@ const cleanups = [];
 let cleaning;
 function cleanUp() {
   cleaning ??= (async () => {
-    while (cleanups.length) await cleanups.pop()().catch((error) => console.error('cleanup:', error.message));
+    while (cleanups.length)
+      await cleanups
+        .pop()()
+        .catch((error) => console.error('cleanup:', error.message));
   })();
   return cleaning;
 }
@@ -84,7 +87,10 @@ async function startServer(name, args, env, healthUrl) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
-    const status = await fetch(healthUrl).then((response) => response.status, () => 0);
+    const status = await fetch(healthUrl).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return child;
     await sleep(200);
   }
@@ -99,13 +105,15 @@ async function statusKiB(pid, field) {
 /** The postmaster (its command line names the data directory) and its children. */
 async function postgresPids(dataDir) {
   const processes = await Promise.all(
-    (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry)).map(async (pid) => {
-      const [cmdline, stat] = await Promise.all([
-        readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
-        readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''),
-      ]);
-      return { pid, cmdline, ppid: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] };
-    }),
+    (await readdir('/proc'))
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(async (pid) => {
+        const [cmdline, stat] = await Promise.all([
+          readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
+          readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''),
+        ]);
+        return { pid, cmdline, ppid: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] };
+      }),
   );
   const postmaster = processes.find((p) => p.cmdline.includes(dataDir) && p.cmdline.includes('postgres'));
   return postmaster ? processes.filter((p) => p === postmaster || p.ppid === postmaster.pid).map((p) => p.pid) : [];
@@ -169,19 +177,25 @@ const mib = (kib) => Math.round(kib / 1024);
  * non-2xx answers that are the point of the target rather than errors.
  */
 async function measure(target, { pid, dataDir, peaks }) {
-  const options = { url: target.url, connections: target.connections ?? CONNECTIONS, method: target.method ?? 'GET', headers: target.headers, body: target.body };
+  const options = {
+    url: target.url,
+    connections: target.connections ?? CONNECTIONS,
+    method: target.method ?? 'GET',
+    headers: target.headers,
+    body: target.body,
+  };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
   let expected = 0;
-  const requests = target.expected
-    ? [{ onResponse: (status, body) => (expected += target.expected(status, body) ? 1 : 0) }]
-    : undefined;
+  const requests = target.expected ? [{ onResponse: (status, body) => (expected += target.expected(status, body) ? 1 : 0) }] : undefined;
   const cpu = async () => [await cpuMs([String(pid)]), await cpuMs(await postgresPids(dataDir))];
   const cpuBefore = await cpu();
   const stopSampling = sampleMemory(pid, dataDir, peaks);
   const result = await autocannon({ ...options, duration: DURATION_SECONDS, requests });
   const rssKiB = await stopSampling();
   const [serverCpu, postgresCpu] = (await cpu()).map((after, i) => cpuSince(cpuBefore[i], after) / result.requests.total);
-  const statuses = Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}×${count}`).join(' ');
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(' ');
   return {
     name: target.name,
     dataset: target.dataset,
@@ -241,8 +255,17 @@ async function appTargets({ appUrl, baselineUrl, client, token, cookie, partner,
     targets.push({ name: 'GET /operations/:id', server: 'app', url: operationUrl, headers });
     targets.push({ name: 'GET /operations/:id (baseline)', server: 'baseline', url: `${baselineUrl}/operations/${plan.id}` });
     // A partner reads the same plan through the sections it sees (R14a): HMRC, with a team on it.
-    targets.push({ name: 'GET /operations/:id as a partner', server: 'app', url: operationUrl, headers: { authorization: `Bearer ${partner.token}` } });
-    targets.push({ name: 'GET /operations/:id as a partner (baseline)', server: 'baseline', url: `${baselineUrl}/operations/${plan.id}?as=${partner.id}` });
+    targets.push({
+      name: 'GET /operations/:id as a partner',
+      server: 'app',
+      url: operationUrl,
+      headers: { authorization: `Bearer ${partner.token}` },
+    });
+    targets.push({
+      name: 'GET /operations/:id as a partner (baseline)',
+      server: 'baseline',
+      url: `${baselineUrl}/operations/${plan.id}?as=${partner.id}`,
+    });
     targets.push({ name: 'GET /plans/:reference (HTML)', server: 'app', url: `${appUrl}/plans/${plan.reference}`, headers: { cookie } });
   }
   targets.push({ name: 'GET /operations?limit=50', server: 'app', url: `${appUrl}/operations?limit=50`, headers });
@@ -285,7 +308,11 @@ async function measureSubjectAdds({ appUrl, token, plan, dataset }) {
     const response = await fetch(`${appUrl}/operations/${plan.id}/subjects`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ version, kind: 'PHONE', phone: `07700 9${String(i + (dataset === SMALL_LABEL ? 0 : 50_000)).padStart(5, '0')}` }),
+      body: JSON.stringify({
+        version,
+        kind: 'PHONE',
+        phone: `07700 9${String(i + (dataset === SMALL_LABEL ? 0 : 50_000)).padStart(5, '0')}`,
+      }),
     });
     const body = await response.json();
     latencies.push(performance.now() - started);
@@ -421,7 +448,10 @@ function report({ results, subjects, dashboard, counts, memory, machine, seconds
     '',
     '| dataset | subjects in the database | adds | mean ms | p50 ms | p99 ms |',
     '|---|---:|---:|---:|---:|---:|',
-    ...[smallAdds, fullAdds].map((row) => `| ${row.dataset} | ${(row.dataset === SMALL_LABEL ? counts.small : counts.full).plan_subjects} | ${row.adds} | ${fixed(row.mean, 1)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} |`),
+    ...[smallAdds, fullAdds].map(
+      (row) =>
+        `| ${row.dataset} | ${(row.dataset === SMALL_LABEL ? counts.small : counts.full).plan_subjects} | ${row.adds} | ${fixed(row.mean, 1)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} |`,
+    ),
     '',
     `How the match finds other plans holding a key, at ${FULL_LABEL}:`,
     '',
@@ -443,7 +473,10 @@ function report({ results, subjects, dashboard, counts, memory, machine, seconds
     '',
     '| months | req/s | p50 ms | p99 ms | CPU ms/request | CPU ms per month of period |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...periods.map((r) => `| ${r.months} | ${fixed(r.rps, 1)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${fixed(cost(r), 1)} | ${fixed(cost(r) / r.months, 2)} |`),
+    ...periods.map(
+      (r) =>
+        `| ${r.months} | ${fixed(r.rps, 1)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${fixed(cost(r), 1)} | ${fixed(cost(r) / r.months, 2)} |`,
+    ),
     '',
     '| target | measured | result |',
     '|---|---|---|',
@@ -530,7 +563,10 @@ async function main() {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: formCookie ?? '' },
     body: new URLSearchParams({ _csrf: formToken ?? '', email: 'coordinator.mps@demo.local', password: DEMO_PASSWORD }),
   });
-  const cookie = signIn.headers.getSetCookie().find((value) => value.startsWith('doap_session='))?.split(';')[0];
+  const cookie = signIn.headers
+    .getSetCookie()
+    .find((value) => value.startsWith('doap_session='))
+    ?.split(';')[0];
   if (signIn.status !== 303 || !cookie) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
 
   const peaks = { postgres: { count: 0, rssKiB: 0, pssKiB: 0 } };

@@ -47,7 +47,8 @@ async function limitBodyShapes(fastify: FastifyInstance): Promise<void> {
     // A query string cannot outgrow Node's 16 KiB header limit; a form can hold many values.
     // Fastify matches content types in any case, so the parsed form is recognised by its shape, not its header.
     const form = isFormBody(request.headers['content-type']) ? request.body : undefined;
-    if (countElements(form) > MAX_ELEMENTS) throw validationError([{ field: 'body', problems: [`the body holds more than ${MAX_ELEMENTS} elements`] }]);
+    if (countElements(form) > MAX_ELEMENTS)
+      throw validationError([{ field: 'body', problems: [`the body holds more than ${MAX_ELEMENTS} elements`] }]);
     const at = controlCharacterAt(request.query) ?? controlCharacterAt(form);
     if (at) throw controlCharacterError(at);
   });
@@ -65,7 +66,9 @@ function countElements(value: unknown): number {
 
 /** A field named as a path of words reads by its label; any other name a client made up is not echoed back (details hold it). */
 function controlCharacterError(field: string) {
-  const problem = /^[A-Za-z]\w*(\.\w+)*$/.test(field) ? `${field} must not contain control characters` : 'A value sent must not contain control characters, such as a tab or a line break';
+  const problem = /^[A-Za-z]\w*(\.\w+)*$/.test(field)
+    ? `${field} must not contain control characters`
+    : 'A value sent must not contain control characters, such as a tab or a line break';
   return validationError([{ field, problems: [problem] }]);
 }
 
@@ -84,7 +87,10 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
     requestTimeout,
     connectionTimeout: 2 * requestTimeout,
     keepAliveTimeout: KEEP_ALIVE_MS,
-    http: { headersTimeout: Math.min(requestTimeout, HEADERS_TIMEOUT_MS), connectionsCheckingInterval: Math.max(250, Math.min(5000, requestTimeout / 4)) },
+    http: {
+      headersTimeout: Math.min(requestTimeout, HEADERS_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.max(250, Math.min(5000, requestTimeout / 4)),
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,

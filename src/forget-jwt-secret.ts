@@ -42,6 +42,8 @@ async function forget(): Promise<void> {
 }
 
 forget().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigValidationError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigValidationError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -26,7 +26,10 @@ export class AuditRepository {
 
   /** The position of an operation's newest event (0 for none), read without taking the chain's lock. */
   async lastSeqOfOperation(manager: EntityManager, operationId: string): Promise<number> {
-    return (await first<{ seq: number }>(manager, named(sql`SELECT max(seq) AS seq FROM audit_events WHERE operation_id = ${operationId}`)))?.seq ?? 0;
+    return (
+      (await first<{ seq: number }>(manager, named(sql`SELECT max(seq) AS seq FROM audit_events WHERE operation_id = ${operationId}`)))
+        ?.seq ?? 0
+    );
   }
 
   async insertOperationEvent(manager: EntityManager, event: ChainedEvent, hash: string): Promise<void> {
@@ -73,7 +76,11 @@ export class AuditRepository {
   }
 
   /** A batch of operation events in chain order, after the (operation, seq) given. */
-  operationBatch(manager: EntityManager, after: { operationId: string; seq: number } | undefined, size: number): Promise<Stored<ChainedEvent>[]> {
+  operationBatch(
+    manager: EntityManager,
+    after: { operationId: string; seq: number } | undefined,
+    size: number,
+  ): Promise<Stored<ChainedEvent>[]> {
     return query(
       manager,
       sql`SELECT id::text, operation_id AS "operationId", seq, action, actor_id AS "actorId", actor_agency_id AS "actorAgencyId",

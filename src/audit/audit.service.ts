@@ -105,7 +105,9 @@ export class AuditService {
     if (operations.broken) return { ok: false, eventsChecked: operations.checked, firstBroken: operations.broken };
     const reference = await this.verifyReference();
     const checked = operations.checked + reference.checked;
-    return reference.broken ? { ok: false, eventsChecked: checked, firstBroken: reference.broken } : { ok: true, eventsChecked: checked, firstBroken: null };
+    return reference.broken
+      ? { ok: false, eventsChecked: checked, firstBroken: reference.broken }
+      : { ok: true, eventsChecked: checked, firstBroken: null };
   }
 
   private async verifyOperations(): Promise<{ checked: number; broken?: VerifyView['firstBroken'] }> {

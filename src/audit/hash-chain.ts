@@ -62,7 +62,8 @@ export function firstBrokenLink<E extends ChainedEvent | ReferenceChainedEvent>(
     if (event.seq !== expectedSeq) return { ...at, problem: `expected event #${expectedSeq}, found #${event.seq}: events are missing` };
     if (event.prevHash !== (previous?.hash ?? null)) return { ...at, problem: 'does not point at the hash of the event before it' };
     const { id: _id, hash, ...content } = event;
-    if (eventHash(content as unknown as E) !== hash) return { ...at, problem: 'its content does not match its hash: it was changed after it was written' };
+    if (eventHash(content as unknown as E) !== hash)
+      return { ...at, problem: 'its content does not match its hash: it was changed after it was written' };
     previous = event;
   }
   return undefined;

@@ -9,12 +9,20 @@ import { User } from '../reference-data/user.entity';
 export class AccountRepository {
   /** The user with this email (lower case, as sign-in gives it), with the password hash no other read of users selects. */
   async signingIn(manager: EntityManager, email: string): Promise<User | undefined> {
-    const user = await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne();
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = :email', { email })
+      .getOne();
     return user ?? undefined;
   }
 
   async passwordHash(manager: EntityManager, userId: string): Promise<string | undefined> {
-    const row = await first<{ passwordHash: string }>(manager, sql`SELECT password_hash AS "passwordHash" FROM users WHERE id = ${userId} AND active`);
+    const row = await first<{ passwordHash: string }>(
+      manager,
+      sql`SELECT password_hash AS "passwordHash" FROM users WHERE id = ${userId} AND active`,
+    );
     return row?.passwordHash;
   }
 

@@ -23,7 +23,10 @@ const WINDOW_MS = 15 * 60 * 1000;
 
 /** What is wrong with the new password: the rules an admin's are held to, and it must be new. */
 function newPasswordProblems(input: ChangePasswordDto, email: string): FieldProblem[] {
-  const problems = input.newPassword === input.currentPassword ? ['Choose a new password that is different from your current one'] : passwordProblems(input.newPassword, email);
+  const problems =
+    input.newPassword === input.currentPassword
+      ? ['Choose a new password that is different from your current one']
+      : passwordProblems(input.newPassword, email);
   return problems.length ? [{ field: 'newPassword', problems }] : [];
 }
 
@@ -64,7 +67,11 @@ export class AccountService {
   }
 
   /** The change, then `carryOn` in its transaction with the user's new token generation. */
-  private async change<T>(caller: AuthUser, input: ChangePasswordDto, carryOn: (manager: EntityManager, generation: number) => Promise<T>): Promise<T> {
+  private async change<T>(
+    caller: AuthUser,
+    input: ChangePasswordDto,
+    carryOn: (manager: EntityManager, generation: number) => Promise<T>,
+  ): Promise<T> {
     const problems = newPasswordProblems(input, caller.email);
     const current = await this.verifiedCurrentHash(caller, input.currentPassword, problems);
     if (problems.length) throw validationError(problems);
@@ -72,7 +79,10 @@ export class AccountService {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const generation = await this.accounts.replacePassword(manager, caller.id, current, newHash);
       if (generation === undefined) {
-        throw new DomainError('CONFLICT', 'Your password was changed somewhere else at the same moment: sign in again with the newest password');
+        throw new DomainError(
+          'CONFLICT',
+          'Your password was changed somewhere else at the same moment: sign in again with the newest password',
+        );
       }
       await this.audit.appendReference(manager, {
         entity: 'user',
@@ -106,7 +116,10 @@ export class AccountService {
     const hash = await this.accounts.passwordHash(this.dataSource.manager, caller.id);
     if (!hash || !(await verifyPassword(hash, currentPassword))) {
       this.logger.warn({ msg: 'password change refused: wrong current password', userId: caller.id });
-      throw validationError([{ field: 'currentPassword', problems: ['Your current password is not right: enter the password you signed in with'] }, ...problems]);
+      throw validationError([
+        { field: 'currentPassword', problems: ['Your current password is not right: enter the password you signed in with'] },
+        ...problems,
+      ]);
     }
     await this.rateLimits.reset(limit.key);
     return hash;

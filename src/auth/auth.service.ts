@@ -63,9 +63,13 @@ export class AuthService {
     if (!verdict.allowed) {
       this.logger.warn({ msg: 'login throttled', email: input.email, ip: address, trustedDevice });
       this.metrics.loginThrottled();
-      throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${counted(Math.max(1, Math.ceil(verdict.retryAfterMs / 60000)), 'minute')}`, {
-        retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
-      });
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Too many sign-in attempts; try again in ${counted(Math.max(1, Math.ceil(verdict.retryAfterMs / 60000)), 'minute')}`,
+        {
+          retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+        },
+      );
     }
     const user = await this.accounts.signingIn(this.dataSource.manager, input.email);
     // An unknown email costs a real verification too, so timing does not tell it apart.
@@ -76,7 +80,10 @@ export class AuthService {
     }
     assertIssuedPasswordCurrent(user);
     // The password is verified: from here on this sign-in is not a failure.
-    await Promise.all([...throttle.clear.map((key) => this.rateLimits.reset(key)), ...throttle.giveBack.map((key) => this.rateLimits.giveBack(key))]);
+    await Promise.all([
+      ...throttle.clear.map((key) => this.rateLimits.reset(key)),
+      ...throttle.giveBack.map((key) => this.rateLimits.giveBack(key)),
+    ]);
     this.logger.log({ msg: 'login succeeded', userId: user.id, ip: address, trustedDevice });
     return user;
   }

@@ -35,13 +35,15 @@ export class AuthenticationGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const openBeforeChange = this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_CHANGE_METADATA, targets) ?? false;
-    if (this.reflector.getAllAndOverride<boolean>(IS_WEB_PAGE, targets)) return this.signedInBrowser(request, this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets), openBeforeChange);
+    if (this.reflector.getAllAndOverride<boolean>(IS_WEB_PAGE, targets))
+      return this.signedInBrowser(request, this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets), openBeforeChange);
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send the access token as "Authorization: Bearer <token>"');
     const claims = await this.tokens.verify(match[1]);
-    if (!claims || !UUID.test(claims.userId)) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
+    if (!claims || !UUID.test(claims.userId))
+      throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
     const caller = await this.callers.find(this.dataSource.manager, claims.userId, claims.generation);
     if (!caller) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again');
     const { passwordChangeRequired: mustChange, ...user } = caller;
@@ -65,7 +67,11 @@ export class AuthenticationGuard implements CanActivate {
     if (!session) throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again');
     if (session.passwordChangeRequired && !openBeforeChange) throw passwordChangeRequired();
     if (request.method === 'POST' && !SessionsService.csrfMatches(session, (request.body as { _csrf?: unknown } | undefined)?._csrf)) {
-      throw new DomainError('FORBIDDEN', 'This form could not be accepted because it did not come from this page: nothing was changed. Go back, reload the page and try again.', { csrf: true });
+      throw new DomainError(
+        'FORBIDDEN',
+        'This form could not be accepted because it did not come from this page: nothing was changed. Go back, reload the page and try again.',
+        { csrf: true },
+      );
     }
     return true;
   }

@@ -18,13 +18,17 @@ export function readCookie(header: string | undefined, name: string): string | u
 /** The Set-Cookie value for the session cookie; `undefined` clears it. */
 export function sessionCookie(id: string | undefined, secure: boolean): string {
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])];
-  return id === undefined ? [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ') : [`${SESSION_COOKIE}=${id}`, ...attributes].join('; ');
+  return id === undefined
+    ? [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ')
+    : [`${SESSION_COOKIE}=${id}`, ...attributes].join('; ');
 }
 
 /** The Set-Cookie value for the sign-in form's token; `undefined` clears it. */
 export function signInCookie(token: string | undefined, secure: boolean): string {
   const attributes = ['Path=/sign-in', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
-  return token === undefined ? [`${SIGN_IN_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ') : [`${SIGN_IN_COOKIE}=${token}`, ...attributes].join('; ');
+  return token === undefined
+    ? [`${SIGN_IN_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ')
+    : [`${SIGN_IN_COOKIE}=${token}`, ...attributes].join('; ');
 }
 
 /**
@@ -32,5 +36,12 @@ export function signInCookie(token: string | undefined, secure: boolean): string
  * SameSite=Strict: the sign-in form posts from this site, and no other site can make the browser present it.
  */
 export function deviceCookie(value: string, secure: boolean): string {
-  return [`${DEVICE_COOKIE}=${value}`, `Max-Age=${DEVICE_TRUST_DAYS * 86400}`, 'Path=/sign-in', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${DEVICE_COOKIE}=${value}`,
+    `Max-Age=${DEVICE_TRUST_DAYS * 86400}`,
+    'Path=/sign-in',
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }

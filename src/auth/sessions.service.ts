@@ -33,7 +33,11 @@ export class SessionsService {
    * Checks the credentials as POST /auth/login does, then starts a session: its id goes in the
    * cookie. `passwordChangeRequired`: the user signed in with a one-time password an admin issued.
    */
-  async signIn(input: LoginDto, address: string, deviceCookie: string | undefined): Promise<{ id: string; passwordChangeRequired: boolean }> {
+  async signIn(
+    input: LoginDto,
+    address: string,
+    deviceCookie: string | undefined,
+  ): Promise<{ id: string; passwordChangeRequired: boolean }> {
     const user = await this.auth.authenticate(input, address, deviceCookie);
     const manager = this.dataSource.manager;
     await this.sessions.deleteEnded(manager, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS);

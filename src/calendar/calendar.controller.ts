@@ -15,7 +15,10 @@ export class CalendarController {
 
   @Post('feed')
   @ApiBearerAuth()
-  @ApiCreatedResponse({ type: CalendarFeedCreatedView, description: 'A new secret feed address, shown once; any earlier address of the caller stops working' })
+  @ApiCreatedResponse({
+    type: CalendarFeedCreatedView,
+    description: 'A new secret feed address, shown once; any earlier address of the caller stops working',
+  })
   @ApiOperation({ summary: 'Make a new calendar feed address' })
   @ApiErrors()
   async create(@CurrentUser() caller: AuthUser, @Req() request: FastifyRequest): Promise<CalendarFeedCreatedView> {
@@ -57,7 +60,11 @@ export class CalendarController {
       'A 404 for no such feed: unknown, replaced or turned off, or its user has since been disabled, changed their password, been given a new one, or had their roles or agency changed',
   })
   @ApiPublicErrors(404)
-  async feed(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async feed(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const body = await this.calendar.feed(token, siteUrlOf(request));
     // The address is the credential: no shared cache may keep what it shows.
     reply.header('cache-control', 'private, no-store').header('content-type', 'text/calendar; charset=utf-8');

@@ -45,15 +45,25 @@ function events(text: string): Record<string, VEvent> {
 
 describe('the calendar feed’s events', () => {
   it('are tentative until approved, confirmed once approved (and after completion), cancelled with the plan', () => {
-    expect(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'].map((status) => planEventStatus(status as 'DRAFT'))).toEqual(['TENTATIVE', 'TENTATIVE', 'TENTATIVE']);
-    expect(['APPROVED', 'ACTIVE', 'COMPLETED'].map((status) => planEventStatus(status as 'APPROVED'))).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+    expect(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'].map((status) => planEventStatus(status as 'DRAFT'))).toEqual([
+      'TENTATIVE',
+      'TENTATIVE',
+      'TENTATIVE',
+    ]);
+    expect(['APPROVED', 'ACTIVE', 'COMPLETED'].map((status) => planEventStatus(status as 'APPROVED'))).toEqual([
+      'CONFIRMED',
+      'CONFIRMED',
+      'CONFIRMED',
+    ]);
     expect(planEventStatus('CANCELLED')).toBe('CANCELLED');
     expect(planEventStatus('STOOD_DOWN')).toBe('CANCELLED');
   });
 
   it('say why a day of action was stood down', () => {
     const stoodDown = { ...plan, status: 'STOOD_DOWN' as const, cancelReason: 'The subjects left the address overnight' };
-    const event = events(feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [stoodDown], deployments: [] }))[`${plan.id}@planner`];
+    const event = events(feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [stoodDown], deployments: [] }))[
+      `${plan.id}@planner`
+    ];
     expect(event.status).toBe('CANCELLED');
     expect(event.description).toBe(
       [
@@ -75,20 +85,46 @@ describe('the calendar feed’s events', () => {
   });
 
   it('parse back with stable UIDs, sequences, UTC times and the text escaped', () => {
-    const released = { ...deployment, id: '5d7c1d1e-0000-4000-8000-000000000003', status: 'RELEASED' as const, releaseReason: OWNER_RELEASE, version: 3 };
-    const completed = { ...deployment, id: '5d7c1d1e-0000-4000-8000-000000000004', status: 'RELEASED' as const, releaseReason: COMPLETED_RELEASE, releasedOnCompletion: true };
-    const text = feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [plan], deployments: [deployment, released, completed] });
+    const released = {
+      ...deployment,
+      id: '5d7c1d1e-0000-4000-8000-000000000003',
+      status: 'RELEASED' as const,
+      releaseReason: OWNER_RELEASE,
+      version: 3,
+    };
+    const completed = {
+      ...deployment,
+      id: '5d7c1d1e-0000-4000-8000-000000000004',
+      status: 'RELEASED' as const,
+      releaseReason: COMPLETED_RELEASE,
+      releasedOnCompletion: true,
+    };
+    const text = feedCalendar({
+      agencyCode: 'WMP',
+      siteUrl: 'https://planner.example',
+      plans: [plan],
+      deployments: [deployment, released, completed],
+    });
     expect(text).toContain('DTSTART:20270601T040000Z');
     const parsed = events(text);
     const planEvent = parsed[`${plan.id}@planner`];
     expect(planEvent).toMatchObject({ type: 'VEVENT', sequence: 7, status: 'CONFIRMED', summary: `OP-2027-0042: ${plan.name}` });
     expect(planEvent.start?.toISOString()).toBe('2027-06-01T04:00:00.000Z');
     expect(planEvent.description).toBe(
-      ['OFFICIAL-SENSITIVE: Not for release', 'Status: Approved', 'Window: Tue, 1 June 2027 at 05:00 BST to 17:00 BST', 'Plan page: https://planner.example/plans/OP-2027-0042'].join('\n'),
+      [
+        'OFFICIAL-SENSITIVE: Not for release',
+        'Status: Approved',
+        'Window: Tue, 1 June 2027 at 05:00 BST to 17:00 BST',
+        'Plan page: https://planner.example/plans/OP-2027-0042',
+      ].join('\n'),
     );
     expect(planEvent.location).toBeUndefined();
     expect(text).not.toContain('LOCATION');
-    expect(parsed[`${deployment.id}@planner`]).toMatchObject({ sequence: 9, status: 'CONFIRMED', summary: 'HMRC Birmingham on OP-2027-0042' });
+    expect(parsed[`${deployment.id}@planner`]).toMatchObject({
+      sequence: 9,
+      status: 'CONFIRMED',
+      summary: 'HMRC Birmingham on OP-2027-0042',
+    });
     expect(parsed[`${deployment.id}@planner`].description).toBe(
       [
         'OFFICIAL-SENSITIVE: Not for release',
@@ -106,9 +142,26 @@ describe('the calendar feed’s events', () => {
   });
 
   it('begin with the plan’s marking and are CONFIDENTIAL for an OFFICIAL-SENSITIVE plan, PRIVATE for an OFFICIAL one', () => {
-    const official = { ...plan, id: '5d7c1d1e-0000-4000-8000-000000000005', classification: 'OFFICIAL' as const, handlingInstruction: null };
-    const officialTeam = { ...deployment, id: '5d7c1d1e-0000-4000-8000-000000000006', classification: 'OFFICIAL' as const, handlingInstruction: null };
-    const parsed = events(feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [plan, official], deployments: [deployment, officialTeam] }));
+    const official = {
+      ...plan,
+      id: '5d7c1d1e-0000-4000-8000-000000000005',
+      classification: 'OFFICIAL' as const,
+      handlingInstruction: null,
+    };
+    const officialTeam = {
+      ...deployment,
+      id: '5d7c1d1e-0000-4000-8000-000000000006',
+      classification: 'OFFICIAL' as const,
+      handlingInstruction: null,
+    };
+    const parsed = events(
+      feedCalendar({
+        agencyCode: 'WMP',
+        siteUrl: 'https://planner.example',
+        plans: [plan, official],
+        deployments: [deployment, officialTeam],
+      }),
+    );
     const sensitive = [parsed[`${plan.id}@planner`], parsed[`${deployment.id}@planner`]];
     const plain = [parsed[`${official.id}@planner`], parsed[`${officialTeam.id}@planner`]];
     for (const event of sensitive) {
@@ -125,8 +178,19 @@ describe('the calendar feed’s events', () => {
 
   it('read back whole with ical.js, a strict RFC 5545 parser: every line ends in CRLF, the last too, and the calendar’s own text is escaped', () => {
     const completedPlan = { ...plan, status: 'COMPLETED' as const };
-    const wentOnTheDay = { ...deployment, status: 'RELEASED' as const, releaseReason: COMPLETED_RELEASE, releasedOnCompletion: true, planStatus: 'COMPLETED' as const };
-    const text = feedCalendar({ agencyCode: 'WMP', siteUrl: 'https://planner.example', plans: [completedPlan], deployments: [wentOnTheDay] });
+    const wentOnTheDay = {
+      ...deployment,
+      status: 'RELEASED' as const,
+      releaseReason: COMPLETED_RELEASE,
+      releasedOnCompletion: true,
+      planStatus: 'COMPLETED' as const,
+    };
+    const text = feedCalendar({
+      agencyCode: 'WMP',
+      siteUrl: 'https://planner.example',
+      plans: [completedPlan],
+      deployments: [wentOnTheDay],
+    });
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     // The calendar's name and description are TEXT, as calendar apps read them (RFC 7986's NAME and DESCRIPTION).

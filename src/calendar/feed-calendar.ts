@@ -31,7 +31,9 @@ export function planEventStatus(status: OperationStatus): ICalEventStatus {
 }
 
 /** A team's part stands while it is confirmed, and after the plan completed; released otherwise (cancelled plan, or released by the owner), it is cancelled. */
-export function deploymentEventStatus(deployment: Pick<TeamDeploymentRow, 'status' | 'releasedOnCompletion' | 'planStatus'>): ICalEventStatus {
+export function deploymentEventStatus(
+  deployment: Pick<TeamDeploymentRow, 'status' | 'releasedOnCompletion' | 'planStatus'>,
+): ICalEventStatus {
   if (deployment.planStatus === 'CANCELLED') return ICalEventStatus.CANCELLED;
   if (deployment.status === 'CONFIRMED' || deployment.releasedOnCompletion) return ICalEventStatus.CONFIRMED;
   return ICalEventStatus.CANCELLED;
@@ -58,7 +60,13 @@ export function eventClass(marking: Marking): ICalEventClass {
 
 function planDescription(plan: OwnedPlanRow, url: string): string {
   const why = plan.cancelReason ? [`${label('status', plan.status)}: ${plan.cancelReason}`] : [];
-  return [markingText(plan), `Status: ${label('status', plan.status)}`, ...why, `Window: ${window(plan.startsAt, plan.endsAt)}`, `Plan page: ${url}`].join('\n');
+  return [
+    markingText(plan),
+    `Status: ${label('status', plan.status)}`,
+    ...why,
+    `Window: ${window(plan.startsAt, plan.endsAt)}`,
+    `Plan page: ${url}`,
+  ].join('\n');
 }
 
 function deploymentDescription(deployment: TeamDeploymentRow, url: string): string {

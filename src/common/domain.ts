@@ -47,12 +47,22 @@ export const DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED', 'DECLINED', 'RELEA
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 /** The deployments that hold a team for a plan: asked for, or agreed. Declined and released ones do not. */
 export const ACTIVE_DEPLOYMENT_STATUSES = ['REQUESTED', 'CONFIRMED'] as const satisfies readonly DeploymentStatus[];
-export const isActiveDeployment = (status: string): status is (typeof ACTIVE_DEPLOYMENT_STATUSES)[number] => (ACTIVE_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
+export const isActiveDeployment = (status: string): status is (typeof ACTIVE_DEPLOYMENT_STATUSES)[number] =>
+  (ACTIVE_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
 
 export const CPS_INVOLVEMENT_STATUSES = ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] as const;
 export type CpsInvolvementStatus = (typeof CPS_INVOLVEMENT_STATUSES)[number];
 
-export const OPERATION_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'ACTIVE', 'COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const;
+export const OPERATION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'CHANGES_REQUESTED',
+  'APPROVED',
+  'ACTIVE',
+  'COMPLETED',
+  'CANCELLED',
+  'STOOD_DOWN',
+] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 /** The plans that have ended (R8): completed, cancelled or stood down; nothing moves them on, and they keep their record. */
 export const ENDED_STATUSES = ['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const satisfies readonly OperationStatus[];
@@ -90,21 +100,46 @@ export const EVIDENCE_STATUSES = ['OPEN', 'ASSIGNED', 'GATHERED', 'ACCEPTED', 'R
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 /** The powers a deployment's tasking may need; reference data says which kind of agency holds each. */
-export const POWERS = ['ENTRY', 'SEARCH', 'ARREST', 'IMMIGRATION_CHECKS', 'LABOUR_INSPECTION', 'TAX_COMPLIANCE', 'BENEFITS_INVESTIGATION'] as const;
+export const POWERS = [
+  'ENTRY',
+  'SEARCH',
+  'ARREST',
+  'IMMIGRATION_CHECKS',
+  'LABOUR_INSPECTION',
+  'TAX_COMPLIANCE',
+  'BENEFITS_INVESTIGATION',
+] as const;
 export type Power = (typeof POWERS)[number];
 
 /** On what basis officers go into a location. */
 export const ENTRY_BASES = ['WARRANT', 'CONSENT', 'STATUTORY_POWER'] as const;
 export type EntryBasis = (typeof ENTRY_BASES)[number];
 
-export const HAZARDS = ['DOGS', 'WEAPONS', 'CHILDREN_PRESENT', 'VULNERABLE_ADULTS', 'HOSTILE_OCCUPANTS', 'HAZARDOUS_PREMISES', 'PUBLIC_ORDER', 'OTHER'] as const;
+export const HAZARDS = [
+  'DOGS',
+  'WEAPONS',
+  'CHILDREN_PRESENT',
+  'VULNERABLE_ADULTS',
+  'HOSTILE_OCCUPANTS',
+  'HAZARDOUS_PREMISES',
+  'PUBLIC_ORDER',
+  'OTHER',
+] as const;
 export type Hazard = (typeof HAZARDS)[number];
 
 export const RISK_RATINGS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type RiskRating = (typeof RISK_RATINGS)[number];
 
 /** The kinds of agency that are NRM first responder organisations: their officers may refer a potential victim. */
-export const NRM_FIRST_RESPONDER_KINDS: readonly AgencyKind[] = ['POLICE', 'NCA', 'GLAA', 'BORDER_FORCE', 'IMMIGRATION_ENFORCEMENT', 'LOCAL_AUTHORITY', 'VICTIM_SUPPORT'];
+export const NRM_FIRST_RESPONDER_KINDS: readonly AgencyKind[] = [
+  'POLICE',
+  'NCA',
+  'GLAA',
+  'BORDER_FORCE',
+  'IMMIGRATION_ENFORCEMENT',
+  'LOCAL_AUTHORITY',
+  'VICTIM_SUPPORT',
+];
 
 export const SIGN_OFF_DECISIONS = ['SIGNED_OFF', 'DECLINED'] as const;
 export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];

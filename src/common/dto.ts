@@ -7,7 +7,9 @@ import { queryInt } from './transforms';
 
 export class VersionDto {
   @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw (R10)' })
-  @IsInt() @Min(1) @Max(2_147_483_647)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
   version: number;
 }
 
@@ -20,6 +22,9 @@ export class PersonView {
 /** The version sent with a request that has no body (a delete): `?version=`. */
 export class VersionQueryDto {
   @ApiProperty({ minimum: 1, description: 'The version of the plan the client last saw' })
-  @Transform(queryInt) @IsInt({ message: 'version must be a whole number' }) @Min(1) @Max(2_147_483_647)
+  @Transform(queryInt)
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1)
+  @Max(2_147_483_647)
   version: number;
 }

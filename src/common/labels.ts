@@ -160,7 +160,10 @@ export const LABELS = {
   } satisfies Record<Hazard, string>,
   riskRating: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } satisfies Record<RiskRating, string>,
   riskRatingTag: { LOW: 'govuk-tag--green', MEDIUM: 'govuk-tag--yellow', HIGH: 'govuk-tag--red' } satisfies Record<RiskRating, string>,
-  subjectKind: { PERSON: 'A person', PHONE: 'A phone number', VEHICLE: 'A vehicle', EMAIL: 'An email address' } satisfies Record<SubjectKind, string>,
+  subjectKind: { PERSON: 'A person', PHONE: 'A phone number', VEHICLE: 'A vehicle', EMAIL: 'An email address' } satisfies Record<
+    SubjectKind,
+    string
+  >,
   signOffState: {
     AWAITING: 'Awaiting sign-off',
     SIGNED_OFF: 'Signed off',
@@ -257,9 +260,16 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** The words for a field of a request, by its path (`locations.0.strikeAt`: "the strike time"). */
 export function fieldLabel(path: string): string {
-  const name = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? path;
+  const name =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? path;
   // Own labels only: a field a client names `valueOf` or `constructor` is not the object's own method.
-  return (Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name] : undefined) ?? `the ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  return (
+    (Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name] : undefined) ??
+    `the ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()}`
+  );
 }
 
 /** An agency of each kind as the subject of a sentence ("A victim support organisation cannot lead a day of action"). */

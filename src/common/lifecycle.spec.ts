@@ -1,5 +1,13 @@
 import { OPERATION_STATUSES, OperationStatus } from './domain';
-import { completionRefusal, LIFECYCLE, LIFECYCLE_ACTIONS, LifecycleAction, nextStatus, readinessStage, transitionRefusal } from './lifecycle';
+import {
+  completionRefusal,
+  LIFECYCLE,
+  LIFECYCLE_ACTIONS,
+  LifecycleAction,
+  nextStatus,
+  readinessStage,
+  transitionRefusal,
+} from './lifecycle';
 
 /** R8 as DESIGN.md writes it. */
 const ALLOWED: [OperationStatus, LifecycleAction, OperationStatus][] = [
@@ -31,7 +39,9 @@ describe('nextStatus', () => {
     expect(() => nextStatus(from, action, 'OP-2027-0001')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
     const message = transitionRefusal({ status: from, reference: 'OP-2027-0001' }, action) as string;
     expect(message).toMatch(/^OP-2027-0001 is /);
-    expect(message).not.toMatch(/[A-Z]{2,}_[A-Z]|\b(DRAFT|SUBMITTED|APPROVED|ACTIVE|COMPLETED|CANCELLED)\b|stand-down|request-changes|[a-z][A-Z]/);
+    expect(message).not.toMatch(
+      /[A-Z]{2,}_[A-Z]|\b(DRAFT|SUBMITTED|APPROVED|ACTIVE|COMPLETED|CANCELLED)\b|stand-down|request-changes|[a-z][A-Z]/,
+    );
   });
 
   it('covers every status and action: the lifecycle table allows exactly the moves R8 lists, and leads where R8 says', () => {
@@ -45,7 +55,9 @@ describe('nextStatus', () => {
     const refusal = (status: OperationStatus, action: LifecycleAction) => transitionRefusal({ status, reference: 'OP-2027-0001' }, action);
     expect(refusal('ACTIVE', 'cancel')).toBe('OP-2027-0001 is under way: it can no longer be cancelled; stand it down instead');
     expect(refusal('DRAFT', 'start')).toBe('OP-2027-0001 is a draft: it cannot be started yet; only an approved plan can be');
-    expect(refusal('CHANGES_REQUESTED', 'withdraw')).toBe('OP-2027-0001 is back with its owner for changes: it cannot be withdrawn from review; only a plan submitted for review can be');
+    expect(refusal('CHANGES_REQUESTED', 'withdraw')).toBe(
+      'OP-2027-0001 is back with its owner for changes: it cannot be withdrawn from review; only a plan submitted for review can be',
+    );
     expect(refusal('COMPLETED', 'stand-down')).toBe('OP-2027-0001 is completed: it can no longer be stood down');
     expect(refusal('SUBMITTED', 'submit')).toBe('OP-2027-0001 is already submitted for review');
     expect(refusal('STOOD_DOWN', 'complete')).toBe('OP-2027-0001 is stood down: it can no longer be completed');
@@ -57,7 +69,9 @@ describe('completionRefusal', () => {
   const plan = { reference: 'OP-2027-0001', startsAt: new Date('2027-03-20T05:00:00Z') };
 
   it('completes a day of action only once its window has opened', () => {
-    expect(completionRefusal(plan, new Date('2027-03-20T04:59:59Z'))).toBe('OP-2027-0001 starts Sat, 20 March 2027 at 05:00 GMT; it can be completed only after it has started');
+    expect(completionRefusal(plan, new Date('2027-03-20T04:59:59Z'))).toBe(
+      'OP-2027-0001 starts Sat, 20 March 2027 at 05:00 GMT; it can be completed only after it has started',
+    );
     expect(completionRefusal(plan, new Date('2027-03-20T05:00:00Z'))).toBeNull();
   });
 });

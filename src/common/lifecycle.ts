@@ -95,7 +95,9 @@ export function nextStatus(status: OperationStatus, action: LifecycleAction, ref
 
 /** A day of action is completed once its window has opened (it may be stood down before). */
 export function completionRefusal(plan: { reference: string; startsAt: Date }, now: Date): string | null {
-  return now < plan.startsAt ? `${plan.reference} starts ${ukDateTime(plan.startsAt)}; it can be completed only after it has started` : null;
+  return now < plan.startsAt
+    ? `${plan.reference} starts ${ukDateTime(plan.startsAt)}; it can be completed only after it has started`
+    : null;
 }
 
 /**

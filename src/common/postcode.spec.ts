@@ -14,7 +14,10 @@ describe('normalisePostcode', () => {
     expect(normalisePostcode(input)).toBe(expected);
   });
 
-  it.each(['', 'B11', '11 1AA', 'B11 1A', 'B11 AAA', 'BBB1 1AA', 'B11 1AAA', 'not a postcode', '12345', 'GIR 0AA'])('refuses %p', (input) => {
-    expect(normalisePostcode(input)).toBeUndefined();
-  });
+  it.each(['', 'B11', '11 1AA', 'B11 1A', 'B11 AAA', 'BBB1 1AA', 'B11 1AAA', 'not a postcode', '12345', 'GIR 0AA'])(
+    'refuses %p',
+    (input) => {
+      expect(normalisePostcode(input)).toBeUndefined();
+    },
+  );
 });

@@ -46,7 +46,13 @@ export function ukDay(day: Date | string): string {
   return ukDayFormat.format(typeof day === 'string' ? new Date(day) : day);
 }
 
-const ukClockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+const ukClockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
 
 /** The time of day of an instant in the UK, with GMT or BST named: "05:30 GMT" (for times within a day of action). */
 export function ukClock(instant: Date | string): string {
@@ -77,7 +83,13 @@ export function ukInstant(local: UkLocalTime): Date | undefined {
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   const same = (instant: Date) => {
     const read = ukLocalTime(instant);
-    return read.year === local.year && read.month === local.month && read.day === local.day && read.hour === local.hour && read.minute === local.minute;
+    return (
+      read.year === local.year &&
+      read.month === local.month &&
+      read.day === local.day &&
+      read.hour === local.hour &&
+      read.minute === local.minute
+    );
   };
   return [new Date(asUtc - 3600_000), new Date(asUtc)].find(same);
 }

@@ -14,7 +14,9 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const allowed = Object.values(error.contexts ?? {}).flatMap((context: { allowed?: string[] }) => context.allowed ?? []);
-    const own: FieldProblem[] = error.constraints ? [{ field, problems: Object.values(error.constraints), ...(allowed.length ? { allowed } : {}) }] : [];
+    const own: FieldProblem[] = error.constraints
+      ? [{ field, problems: Object.values(error.constraints), ...(allowed.length ? { allowed } : {}) }]
+      : [];
     return own.concat(fieldProblems(error.children ?? [], field));
   });
 }
@@ -55,8 +57,14 @@ export function plainProblem(field: string, text: string): { text: string; allow
   if (/^[A-Z]/.test(text)) return { text };
   if (/^property .* should not exist$/s.test(text) || / is not a field of this request$/.test(text)) return { text: UNKNOWN_FIELD };
   let plain = text
-    .replace(/^each value in nested property (\S+) must be either object or array$/, (_all, name: string) => `each of ${fieldLabel(name)} must be a set of fields`)
-    .replace(/^nested property (\S+) must be either object or array$/, (_all, name: string) => `${fieldLabel(name)} must be a set of fields`)
+    .replace(
+      /^each value in nested property (\S+) must be either object or array$/,
+      (_all, name: string) => `each of ${fieldLabel(name)} must be a set of fields`,
+    )
+    .replace(
+      /^nested property (\S+) must be either object or array$/,
+      (_all, name: string) => `${fieldLabel(name)} must be a set of fields`,
+    )
     .replace(/^each value in (\S+) /, (_all, name: string) => `each of ${fieldLabel(name)} `);
   let allowed: string[] | undefined;
   plain = plain.replace(CODE_LIST, (_all, lead: string, list: string) => {
@@ -66,7 +74,9 @@ export function plainProblem(field: string, text: string): { text: string; allow
   for (const [pattern, words] of PHRASES) plain = plain.replace(pattern, words);
   const own = field.split('.').pop() ?? field;
   plain = plain
-    .replace(/^[\w.]+(?= )/, (name) => (name === own || name === field || name.endsWith(`.${own}`) || /[a-z][A-Z]/.test(name) ? fieldLabel(name) : name))
+    .replace(/^[\w.]+(?= )/, (name) =>
+      name === own || name === field || name.endsWith(`.${own}`) || /[a-z][A-Z]/.test(name) ? fieldLabel(name) : name,
+    )
     .replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (name) => fieldLabel(name));
   return allowed ? { text: capitalised(plain), allowed } : { text: capitalised(plain) };
 }
@@ -86,7 +96,12 @@ function summary(fields: FieldProblem[]): string {
   const unknown = fields.filter((field) => field.problems.includes(UNKNOWN_FIELD)).length;
   const said = [...new Set(fields.flatMap((field) => field.problems.filter((text) => text !== UNKNOWN_FIELD)))];
   const parts = said.slice(0, 5);
-  if (unknown) parts.push(unknown === 1 ? 'it has a field this request does not take (details name it)' : `it has ${unknown} fields this request does not take (details name them)`);
+  if (unknown)
+    parts.push(
+      unknown === 1
+        ? 'it has a field this request does not take (details name it)'
+        : `it has ${unknown} fields this request does not take (details name them)`,
+    );
   return parts.join('; ');
 }
 

@@ -71,7 +71,9 @@ export function IsRequiredText(missing: string, maxLength: number, options?: Val
       validator: {
         validate: (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= maxLength,
         defaultMessage: (args) =>
-          typeof args?.value === 'string' && args.value.length > maxLength ? `${subject(propertyName)} must be ${maxLength} characters or fewer` : missing,
+          typeof args?.value === 'string' && args.value.length > maxLength
+            ? `${subject(propertyName)} must be ${maxLength} characters or fewer`
+            : missing,
       },
     });
 }

@@ -22,8 +22,11 @@ describe('loadConfig', () => {
   it.each(['development', 'test', 'production'])(
     'refuses DATABASE_URL without SUBJECT_MATCH_KEY or JWT_SECRET in %s: a generated key belongs only beside the embedded database',
     (mode) => {
-      const named = (variable: string) => (mode === 'production' ? `${variable} is required when NODE_ENV=production` : `${variable} is required with DATABASE_URL`);
-      expect(() => loadConfig({ ...external, NODE_ENV: mode, SUBJECT_MATCH_KEY: '' })).toThrow(`- SUBJECT_MATCH_KEY: ${named('SUBJECT_MATCH_KEY')}`);
+      const named = (variable: string) =>
+        mode === 'production' ? `${variable} is required when NODE_ENV=production` : `${variable} is required with DATABASE_URL`;
+      expect(() => loadConfig({ ...external, NODE_ENV: mode, SUBJECT_MATCH_KEY: '' })).toThrow(
+        `- SUBJECT_MATCH_KEY: ${named('SUBJECT_MATCH_KEY')}`,
+      );
       expect(() => loadConfig({ ...external, NODE_ENV: mode, JWT_SECRET: undefined })).toThrow(`- JWT_SECRET: ${named('JWT_SECRET')}`);
     },
   );
@@ -37,8 +40,12 @@ describe('loadConfig', () => {
     }
     const message = (error as Error).message;
     expect(message).toContain('- PORT:');
-    expect(message).toContain('- SUBJECT_MATCH_KEY: SUBJECT_MATCH_KEY is required with DATABASE_URL: every instance on that database must match subjects under the same key');
-    expect(message).toContain('- JWT_SECRET: JWT_SECRET is required with DATABASE_URL: every instance on that database must sign tokens with the same secret');
+    expect(message).toContain(
+      '- SUBJECT_MATCH_KEY: SUBJECT_MATCH_KEY is required with DATABASE_URL: every instance on that database must match subjects under the same key',
+    );
+    expect(message).toContain(
+      '- JWT_SECRET: JWT_SECRET is required with DATABASE_URL: every instance on that database must sign tokens with the same secret',
+    );
     expect(message).toContain('openssl rand -hex 32');
   });
 
@@ -68,7 +75,9 @@ describe('loadConfig', () => {
   it('requires a random JWT_SECRET of 32 bytes or more in production, not one published in the repository', () => {
     const production = { NODE_ENV: 'production', SUBJECT_MATCH_KEY: matchKey };
     expect(() => loadConfig(production)).toThrow('JWT_SECRET is required when NODE_ENV=production');
-    expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(32) })).toThrow('JWT_SECRET must carry at least 32 bytes of randomness');
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      'JWT_SECRET must carry at least 32 bytes of randomness',
+    );
     expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(64) })).toThrow('JWT_SECRET is not random enough');
     expect(() => loadConfig({ ...production, JWT_SECRET: 'change-me-to-a-long-random-secret-of-32-chars-or-more' })).toThrow(
       'JWT_SECRET is published in the repository',
@@ -80,7 +89,9 @@ describe('loadConfig', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'false' };
     expect(() => loadConfig(production)).toThrow('SUBJECT_MATCH_KEY is required when NODE_ENV=production');
     expect(() => loadConfig({ ...production, SUBJECT_MATCH_KEY: 'y'.repeat(64) })).toThrow('SUBJECT_MATCH_KEY is not random enough');
-    expect(() => loadConfig({ ...production, SUBJECT_MATCH_KEY: 'change-me-to-a-long-random-secret-of-32-chars-or-more' })).toThrow('SUBJECT_MATCH_KEY is published in the repository');
+    expect(() => loadConfig({ ...production, SUBJECT_MATCH_KEY: 'change-me-to-a-long-random-secret-of-32-chars-or-more' })).toThrow(
+      'SUBJECT_MATCH_KEY is published in the repository',
+    );
     expect(loadConfig({ ...production, SUBJECT_MATCH_KEY: matchKey }).SUBJECT_MATCH_KEY).toBe(matchKey);
     expect(loadConfig({}).SUBJECT_MATCH_KEY).toBeUndefined();
   });
@@ -88,10 +99,14 @@ describe('loadConfig', () => {
   it('refuses demo users in production unless DEMO_PASSWORD is a password of the operator’s own', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: secret, SUBJECT_MATCH_KEY: matchKey, SEED_DEMO: 'true' };
     expect(() => loadConfig(production)).toThrow('SEED_DEMO in production needs DEMO_PASSWORD set to a password of your own');
-    expect(() => loadConfig({ ...production, DEMO_PASSWORD: 'ChangeMe-Demo-2026!' })).toThrow('DEMO_PASSWORD is published in the repository');
+    expect(() => loadConfig({ ...production, DEMO_PASSWORD: 'ChangeMe-Demo-2026!' })).toThrow(
+      'DEMO_PASSWORD is published in the repository',
+    );
     expect(() => loadConfig({ ...production, DEMO_PASSWORD: 'qwertyuiop123' })).toThrow('DEMO_PASSWORD: This password is too common');
     expect(loadConfig({ ...production, DEMO_PASSWORD: randomBytes(12).toString('base64url') }).seedDemo).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, SUBJECT_MATCH_KEY: matchKey, DATABASE_URL: 'postgres://db/x' }).seedDemo).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, SUBJECT_MATCH_KEY: matchKey, DATABASE_URL: 'postgres://db/x' }).seedDemo,
+    ).toBe(false);
   });
 
   it('lists every problem at once', () => {

@@ -1,19 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { passwordProblems } from '../common/password-policy';
 import { PUBLISHED_SECRETS, secretProblems } from './secrets';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -23,15 +11,20 @@ const toBoolean = ({ value }: { value: unknown }) => {
   return value;
 };
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
 
 type Problem = { variable: string; message: string };
 
 /** The keys every instance on one database must hold, and why. */
 const SHARED_KEYS = [
-  { variable: 'JWT_SECRET', why: 'every instance on that database must sign tokens with the same secret, or a token from one is refused by the others' },
-  { variable: 'SUBJECT_MATCH_KEY', why: 'every instance on that database must match subjects under the same key, or the same phone added through two of them raises no hit' },
+  {
+    variable: 'JWT_SECRET',
+    why: 'every instance on that database must sign tokens with the same secret, or a token from one is refused by the others',
+  },
+  {
+    variable: 'SUBJECT_MATCH_KEY',
+    why: 'every instance on that database must match subjects under the same key, or the same phone added through two of them raises no hit',
+  },
 ] as const;
 
 /**
@@ -192,7 +185,9 @@ export class AppConfig {
 
 export class ConfigValidationError extends Error {}
 
-const KNOWN = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SUBJECT_MATCH_KEY', 'SEED_DEMO', 'METRICS_TOKEN']));
+const KNOWN = new Set(
+  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SUBJECT_MATCH_KEY', 'SEED_DEMO', 'METRICS_TOKEN']),
+);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
@@ -210,7 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(...productionProblems(config, raw, flagged));
   }
   if (problems.length > 0) {
-    throw new ConfigValidationError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`);
+    throw new ConfigValidationError(
+      `Invalid configuration:\n${problems.map(({ variable, message }) => `  - ${variable}: ${message}`).join('\n')}`,
+    );
   }
   return config;
 }
@@ -251,7 +248,9 @@ function trustProxyProblems(config: AppConfig): Problem[] {
  * (`flagged`): one problem each is enough.
  */
 function productionProblems(config: AppConfig, raw: Record<string, string>, flagged: Set<string>): Problem[] {
-  const secrets = (['JWT_SECRET', 'SUBJECT_MATCH_KEY', 'METRICS_TOKEN'] as const).filter((variable) => config[variable] !== undefined && !flagged.has(variable));
+  const secrets = (['JWT_SECRET', 'SUBJECT_MATCH_KEY', 'METRICS_TOKEN'] as const).filter(
+    (variable) => config[variable] !== undefined && !flagged.has(variable),
+  );
   const problems: Problem[] = secrets.flatMap((variable) =>
     secretProblems(variable, config[variable] as string).map((message) => ({ variable, message })),
   );

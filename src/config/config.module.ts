@@ -9,7 +9,10 @@ export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfig, useValue: config }, { provide: InstanceKeys, useFactory: () => InstanceKeys.load(config) }],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: InstanceKeys, useFactory: () => InstanceKeys.load(config) },
+      ],
       exports: [AppConfig, InstanceKeys],
     };
   }

@@ -6,9 +6,7 @@ const ENV_LINE = /^\s*(#.*|(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=.*)?$/;
 
 /** The numbers of the lines Node's .env reader would silently skip: a typo there would otherwise be lost. */
 export function malformedLines(contents: string): number[] {
-  return contents
-    .split(/\r?\n/)
-    .flatMap((line, index) => (ENV_LINE.test(line) ? [] : [index + 1]));
+  return contents.split(/\r?\n/).flatMap((line, index) => (ENV_LINE.test(line) ? [] : [index + 1]));
 }
 
 /**

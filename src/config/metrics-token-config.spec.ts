@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from './app-config';
 
 describe('METRICS_TOKEN', () => {
-  const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'), SEED_DEMO: 'false' };
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'),
+    SEED_DEMO: 'false',
+  };
 
   it('is unset by default, so there is no /metrics', () => {
     expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();

@@ -20,6 +20,7 @@ describe('production secrets', () => {
   });
 
   it('refuses every secret published in the repository, however long', () => {
-    for (const secret of PUBLISHED_SECRETS) expect(secretProblems('JWT_SECRET', secret)).toEqual([expect.stringContaining('published in the repository')]);
+    for (const secret of PUBLISHED_SECRETS)
+      expect(secretProblems('JWT_SECRET', secret)).toEqual([expect.stringContaining('published in the repository')]);
   });
 });

@@ -49,7 +49,9 @@ export function secretProblems(name: string, secret: string): string[] {
   if (PUBLISHED_SECRETS.includes(secret)) return [`${name} is published in the repository; generate your own with: openssl rand -hex 32`];
   const problems: string[] = [];
   if (keyBytes(secret) < MIN_KEY_BYTES) {
-    problems.push(`${name} must carry at least ${MIN_KEY_BYTES} bytes of randomness (64 hex characters); generate one with: openssl rand -hex 32`);
+    problems.push(
+      `${name} must carry at least ${MIN_KEY_BYTES} bytes of randomness (64 hex characters); generate one with: openssl rand -hex 32`,
+    );
   } else if (isRepetition(secret) || bitsPerCharacter(secret) < MIN_BITS_PER_CHARACTER) {
     problems.push(`${name} is not random enough (it repeats or uses few characters); generate one with: openssl rand -hex 32`);
   }

@@ -17,7 +17,10 @@ export class CpsController {
 
   @Post('cps-involvement')
   @HttpCode(200)
-  @ApiOkResponse({ type: OperationView, description: 'Requests early involvement, with a note and the date advice is needed by: every CPS liaison can now see the plan' })
+  @ApiOkResponse({
+    type: OperationView,
+    description: 'Requests early involvement, with a note and the date advice is needed by: every CPS liaison can now see the plan',
+  })
   @ApiOperation({ summary: 'Request early CPS involvement' })
   @ApiErrors(400, 404, 409)
   request(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: CpsRequestDto): Promise<OperationView> {
@@ -45,7 +48,10 @@ export class CpsController {
   @Post('cps-involvement/decline')
   @HttpCode(200)
   @Roles('CPS_LIAISON')
-  @ApiOkResponse({ type: CpsDeclineView, description: 'Declines the request with a reason; the owner sees it, and no liaison sees the plan any more' })
+  @ApiOkResponse({
+    type: CpsDeclineView,
+    description: 'Declines the request with a reason; the owner sees it, and no liaison sees the plan any more',
+  })
   @ApiOperation({ summary: 'Decline the CPS request' })
   @ApiErrors(400, 404, 409)
   decline(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: DeclineCpsRequestDto): Promise<CpsDeclineView> {
@@ -55,7 +61,10 @@ export class CpsController {
   @Post('cps-involvement/close')
   @HttpCode(200)
   @Roles('CPS_LIAISON')
-  @ApiOkResponse({ type: OperationView, description: 'The engaged liaison closes evidence gathering once the day of action is completed or stood down' })
+  @ApiOkResponse({
+    type: OperationView,
+    description: 'The engaged liaison closes evidence gathering once the day of action is completed or stood down',
+  })
   @ApiOperation({ summary: 'Close evidence gathering' })
   @ApiErrors(400, 404, 409)
   close(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: VersionDto): Promise<OperationView> {

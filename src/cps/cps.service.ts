@@ -53,7 +53,9 @@ export class CpsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
       const current = await this.involvements.get(manager, operationId);
       if (current && (current.status === 'REQUESTED' || current.status === 'ENGAGED')) {
-        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current.status)}: it needs no new request`, { status: current.status });
+        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current.status)}: it needs no new request`, {
+          status: current.status,
+        });
       }
       const problem = adviceDateProblem(input.adviceNeededBy, ukDate(new Date()), ukDate(row.startsAt));
       if (problem) throw validationError([{ field: 'adviceNeededBy', problems: [problem] }]);
@@ -76,13 +78,23 @@ export class CpsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       const current = await this.involvements.get(manager, operationId);
       if (current?.status !== 'REQUESTED') {
-        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current?.status)}: there is no open request to withdraw`, {
-          status: current?.status ?? null,
-        });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${involvementIn(row.reference, current?.status)}: there is no open request to withdraw`,
+          {
+            status: current?.status ?? null,
+          },
+        );
       }
       await this.involvements.withdraw(manager, operationId);
       await this.access.updatePlan(manager, viewer, row, {});
-      await this.audit.append(manager, { operationId, action: 'cps.withdrawn', actor: viewer, before: { status: 'REQUESTED' }, after: { status: 'WITHDRAWN' } });
+      await this.audit.append(manager, {
+        operationId,
+        action: 'cps.withdrawn',
+        actor: viewer,
+        before: { status: 'REQUESTED' },
+        after: { status: 'WITHDRAWN' },
+      });
     });
     return this.plans.get(viewer, operationId);
   }
@@ -90,7 +102,13 @@ export class CpsService {
   /** A plan that ends (cancelled, completed, stood down) withdraws its open request: it leaves every liaison's view. */
   async withdrawWhenPlanEnds(manager: EntityManager, viewer: AuthUser, row: OperationRow, why: string): Promise<void> {
     if (!(await this.involvements.withdraw(manager, row.id))) return;
-    await this.audit.append(manager, { operationId: row.id, action: 'cps.withdrawn', actor: viewer, before: { status: 'REQUESTED' }, after: { status: 'WITHDRAWN', reason: why } });
+    await this.audit.append(manager, {
+      operationId: row.id,
+      action: 'cps.withdrawn',
+      actor: viewer,
+      before: { status: 'REQUESTED' },
+      after: { status: 'WITHDRAWN', reason: why },
+    });
   }
 
   /** A CPS liaison accepts the request and becomes the operation's liaison; the others lose sight of it. */
@@ -118,10 +136,17 @@ export class CpsService {
         const why = `Evidence gathering on ${row.reference} is closed only once its day of action has been completed or stood down`;
         throw new DomainError('INVALID_TRANSITION', why, { status: row.status });
       }
-      if ((await this.involvements.get(manager, operationId))?.closedAt) throw new DomainError('INVALID_TRANSITION', `Evidence gathering on ${row.reference} is already closed`);
+      if ((await this.involvements.get(manager, operationId))?.closedAt)
+        throw new DomainError('INVALID_TRANSITION', `Evidence gathering on ${row.reference} is already closed`);
       await this.involvements.close(manager, operationId, viewer.id);
       await this.access.update(manager, row, {});
-      await this.audit.append(manager, { operationId, action: 'cps.closed', actor: viewer, before: { closed: false }, after: { closed: true } });
+      await this.audit.append(manager, {
+        operationId,
+        action: 'cps.closed',
+        actor: viewer,
+        before: { closed: false },
+        after: { closed: true },
+      });
     });
     return this.plans.get(viewer, operationId);
   }
@@ -139,20 +164,35 @@ export class CpsService {
   /** Evidence is gathered and decided until the liaison closes gathering. */
   async assertGatheringOpen(manager: EntityManager, row: OperationRow): Promise<void> {
     const closedAt = (await this.involvements.get(manager, row.id))?.closedAt;
-    if (closedAt) throw new DomainError('INVALID_TRANSITION', `The CPS liaison closed evidence gathering on ${row.reference} ${ukDateTime(closedAt)}`);
+    if (closedAt)
+      throw new DomainError('INVALID_TRANSITION', `The CPS liaison closed evidence gathering on ${row.reference} ${ukDateTime(closedAt)}`);
   }
 
-  private answer(viewer: AuthUser, operationId: string, version: number, answer: 'ENGAGED' | 'DECLINED', reason?: string): Promise<{ reference: string; version: number }> {
+  private answer(
+    viewer: AuthUser,
+    operationId: string,
+    version: number,
+    answer: 'ENGAGED' | 'DECLINED',
+    reason?: string,
+  ): Promise<{ reference: string; version: number }> {
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockVisible(manager, viewer, operationId);
       const current = await this.involvements.get(manager, operationId);
       if (!hasRole(viewer, 'CPS_LIAISON')) throw DomainError.forbidden('Only a CPS liaison may accept or decline early involvement');
       assertVersion(row, version);
       if (current?.status !== 'REQUESTED') {
-        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current?.status)}: there is no open request to answer`, { status: current?.status ?? null });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${involvementIn(row.reference, current?.status)}: there is no open request to answer`,
+          { status: current?.status ?? null },
+        );
       }
       if (planHasEnded(row.status)) {
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} has been ${label('status', row.status).toLowerCase()}: its CPS request can no longer be answered`, { status: row.status });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${row.reference} has been ${label('status', row.status).toLowerCase()}: its CPS request can no longer be answered`,
+          { status: row.status },
+        );
       }
       if (answer === 'ENGAGED') await this.involvements.engage(manager, operationId, viewer.id);
       else await this.involvements.decline(manager, operationId, viewer.id, reason as string);

@@ -56,7 +56,12 @@ export class EvidenceController {
   @ApiOkResponse({ type: EvidenceWriteView, description: '422 TEAM_NOT_DEPLOYED when the team has no confirmed deployment' })
   @ApiOperation({ summary: 'Assign a requirement to a team' })
   @ApiErrors(400, 404, 409, 422)
-  assign(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: AssignEvidenceDto): Promise<EvidenceWriteView> {
+  assign(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('rid') rid: string,
+    @Body() body: AssignEvidenceDto,
+  ): Promise<EvidenceWriteView> {
     return this.evidence.assign(caller, id, rid, body);
   }
 
@@ -65,7 +70,12 @@ export class EvidenceController {
   @ApiOkResponse({ type: EvidenceWriteView })
   @ApiOperation({ summary: 'Report evidence gathered' })
   @ApiErrors(400, 404, 409)
-  gathered(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: GatheredEvidenceDto): Promise<EvidenceWriteView> {
+  gathered(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('rid') rid: string,
+    @Body() body: GatheredEvidenceDto,
+  ): Promise<EvidenceWriteView> {
     return this.evidence.gathered(caller, id, rid, body);
   }
 
@@ -88,7 +98,12 @@ export class EvidenceController {
   @ApiOkResponse({ type: EvidenceWriteView })
   @ApiOperation({ summary: 'Reject gathered evidence' })
   @ApiErrors(400, 404, 409)
-  rejectEvidence(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: RejectEvidenceDto): Promise<EvidenceWriteView> {
+  rejectEvidence(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('rid') rid: string,
+    @Body() body: RejectEvidenceDto,
+  ): Promise<EvidenceWriteView> {
     return this.evidence.decide(caller, id, rid, body.version, 'REJECTED', body.reason);
   }
 }

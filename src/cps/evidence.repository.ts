@@ -62,7 +62,11 @@ export class EvidenceRepository {
   }
 
   /** A team and whether it has a confirmed deployment on the operation (what assigning needs). */
-  team(manager: EntityManager, operationId: string, teamId: string): Promise<{ id: string; name: string; capabilities: string[]; deployed: boolean } | undefined> {
+  team(
+    manager: EntityManager,
+    operationId: string,
+    teamId: string,
+  ): Promise<{ id: string; name: string; capabilities: string[]; deployed: boolean } | undefined> {
     return first(
       manager,
       sql`SELECT t.id, t.name, t.capabilities,
@@ -72,7 +76,10 @@ export class EvidenceRepository {
   }
 
   async assign(manager: EntityManager, id: string, teamId: string): Promise<void> {
-    await query(manager, sql`UPDATE evidence_requirements SET assigned_team_id = ${teamId}, status = 'ASSIGNED', version = version + 1, updated_at = now() WHERE id = ${id}`);
+    await query(
+      manager,
+      sql`UPDATE evidence_requirements SET assigned_team_id = ${teamId}, status = 'ASSIGNED', version = version + 1, updated_at = now() WHERE id = ${id}`,
+    );
   }
 
   /** Requirements of a team that left the plan go back to OPEN, to be given to another team. */
@@ -94,7 +101,11 @@ export class EvidenceRepository {
     );
   }
 
-  async decide(manager: EntityManager, id: string, decision: { status: 'ACCEPTED' | 'REJECTED'; by: string; reason: string | null }): Promise<void> {
+  async decide(
+    manager: EntityManager,
+    id: string,
+    decision: { status: 'ACCEPTED' | 'REJECTED'; by: string; reason: string | null },
+  ): Promise<void> {
     await query(
       manager,
       sql`UPDATE evidence_requirements SET status = ${decision.status}, decided_by = ${decision.by}, decided_at = now(), rejection_reason = ${decision.reason},

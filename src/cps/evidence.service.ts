@@ -16,7 +16,14 @@ import { OperationRow } from '../operations/operation-row';
 import { evidenceIsGathered } from '../operations/plan-actions';
 import { PlansService } from '../operations/plans.service';
 import { CpsService } from './cps.service';
-import { AssignEvidenceDto, CreateEvidenceRequirementDto, EvidenceMatrixView, EvidenceWriteView, GatheredEvidenceDto, UpdateEvidenceRequirementDto } from './dto/cps.dto';
+import {
+  AssignEvidenceDto,
+  CreateEvidenceRequirementDto,
+  EvidenceMatrixView,
+  EvidenceWriteView,
+  GatheredEvidenceDto,
+  UpdateEvidenceRequirementDto,
+} from './dto/cps.dto';
 import { EvidenceRepository, RequirementContent, RequirementRow } from './evidence.repository';
 
 type Written = { version: number; requirementId: string };
@@ -40,7 +47,9 @@ export class EvidenceService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.deploymentEvents.onTeamWithdrawn((manager, viewer, withdrawn) => this.unassignTeam(manager, viewer, withdrawn.operationId, withdrawn.teamId, withdrawn.teamName));
+    this.deploymentEvents.onTeamWithdrawn((manager, viewer, withdrawn) =>
+      this.unassignTeam(manager, viewer, withdrawn.operationId, withdrawn.teamId, withdrawn.teamName),
+    );
   }
 
   /** Part of the plan, so against the plan's version. */
@@ -63,7 +72,12 @@ export class EvidenceService implements OnModuleInit {
     });
   }
 
-  async update(viewer: AuthUser, operationId: string, requirementId: string, input: UpdateEvidenceRequirementDto): Promise<EvidenceWriteView> {
+  async update(
+    viewer: AuthUser,
+    operationId: string,
+    requirementId: string,
+    input: UpdateEvidenceRequirementDto,
+  ): Promise<EvidenceWriteView> {
     return this.write(viewer, operationId, async (manager) => {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       assertEditable(row);
@@ -96,7 +110,11 @@ export class EvidenceService implements OnModuleInit {
       const team = await this.requirements.team(manager, operationId, input.teamId);
       if (!team) throw DomainError.notFound('Team', input.teamId);
       if (!team.deployed) {
-        throw new DomainError('TEAM_NOT_DEPLOYED', `${team.name} has no confirmed deployment on ${row.reference}; deploy it and have it confirmed first`, { team: team.name });
+        throw new DomainError(
+          'TEAM_NOT_DEPLOYED',
+          `${team.name} has no confirmed deployment on ${row.reference}; deploy it and have it confirmed first`,
+          { team: team.name },
+        );
       }
       await this.requirements.assign(manager, requirementId, team.id);
       const warning = capabilityWarning(requirement.evidenceType, team);
@@ -126,17 +144,36 @@ export class EvidenceService implements OnModuleInit {
       assertRequirementVersion(requirement, input.version);
       assertStatus(requirement, ['ASSIGNED', 'REJECTED'], 'gathered');
       if (!evidenceIsGathered(row.status)) {
-        const why = row.status === 'CANCELLED' ? `${row.reference} was cancelled before its day of action` : `${row.reference} has not started yet`;
-        throw new DomainError('INVALID_TRANSITION', `Evidence is recorded as gathered from the start of the day of action: ${why}`, { status: row.status });
+        const why =
+          row.status === 'CANCELLED' ? `${row.reference} was cancelled before its day of action` : `${row.reference} has not started yet`;
+        throw new DomainError('INVALID_TRANSITION', `Evidence is recorded as gathered from the start of the day of action: ${why}`, {
+          status: row.status,
+        });
       }
       await this.cps.assertGatheringOpen(manager, row);
       await this.requirements.gathered(manager, requirementId, input.note, viewer.id);
-      return this.finish(manager, viewer, row, requirementId, 'evidence.gathered', { requirementId, status: requirement.status }, { requirementId, status: 'GATHERED', note: input.note }, false);
+      return this.finish(
+        manager,
+        viewer,
+        row,
+        requirementId,
+        'evidence.gathered',
+        { requirementId, status: requirement.status },
+        { requirementId, status: 'GATHERED', note: input.note },
+        false,
+      );
     });
   }
 
   /** The engaged liaison accepts or rejects gathered evidence. */
-  async decide(viewer: AuthUser, operationId: string, requirementId: string, version: number, decision: 'ACCEPTED' | 'REJECTED', reason?: string): Promise<EvidenceWriteView> {
+  async decide(
+    viewer: AuthUser,
+    operationId: string,
+    requirementId: string,
+    version: number,
+    decision: 'ACCEPTED' | 'REJECTED',
+    reason?: string,
+  ): Promise<EvidenceWriteView> {
     return this.write(viewer, operationId, async (manager) => {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       const requirement = await this.requirement(manager, operationId, requirementId, version);
@@ -144,7 +181,16 @@ export class EvidenceService implements OnModuleInit {
       await this.cps.assertGatheringOpen(manager, row);
       await this.requirements.decide(manager, requirementId, { status: decision, by: viewer.id, reason: reason ?? null });
       const action = decision === 'ACCEPTED' ? 'evidence.accepted' : 'evidence.rejected';
-      return this.finish(manager, viewer, row, requirementId, action, { requirementId, status: 'GATHERED' }, { requirementId, status: decision, ...(reason ? { reason } : {}) }, false);
+      return this.finish(
+        manager,
+        viewer,
+        row,
+        requirementId,
+        action,
+        { requirementId, status: 'GATHERED' },
+        { requirementId, status: decision, ...(reason ? { reason } : {}) },
+        false,
+      );
     });
   }
 
@@ -175,7 +221,13 @@ export class EvidenceService implements OnModuleInit {
   }
 
   /** A team that left the plan (declined, or released by the owner) no longer gathers its evidence: each requirement goes back to OPEN. */
-  private async unassignTeam(manager: EntityManager, viewer: AuthUser, operationId: string, teamId: string, teamName: string): Promise<void> {
+  private async unassignTeam(
+    manager: EntityManager,
+    viewer: AuthUser,
+    operationId: string,
+    teamId: string,
+    teamName: string,
+  ): Promise<void> {
     for (const requirement of await this.requirements.unassignTeam(manager, operationId, teamId)) {
       await this.audit.append(manager, {
         operationId,
@@ -187,7 +239,11 @@ export class EvidenceService implements OnModuleInit {
     }
   }
 
-  private async write(viewer: AuthUser, operationId: string, work: (manager: EntityManager) => Promise<Written>): Promise<EvidenceWriteView> {
+  private async write(
+    viewer: AuthUser,
+    operationId: string,
+    work: (manager: EntityManager) => Promise<Written>,
+  ): Promise<EvidenceWriteView> {
     const { version, requirementId } = await inTransaction(this.dataSource, work);
     const [requirement] = await this.plans.evidence(viewer, { requirementId });
     return { operationId, operationVersion: version, requirement };
@@ -225,13 +281,19 @@ function assertRequirementVersion(requirement: RequirementRow, version: number):
 function assertStatus(requirement: RequirementRow, allowed: RequirementRow['status'][], what: string): void {
   if (!allowed.includes(requirement.status)) {
     const words = (status: RequirementRow['status']) => label('evidenceStatus', status).toLowerCase();
-    throw new DomainError('INVALID_TRANSITION', `The requirement is ${words(requirement.status)}; only ${allowed.map(words).join(' or ')} requirements are ${what}`, {
-      status: requirement.status,
-    });
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `The requirement is ${words(requirement.status)}; only ${allowed.map(words).join(' or ')} requirements are ${what}`,
+      {
+        status: requirement.status,
+      },
+    );
   }
 }
 
 function assertOffenceText(offence: string, offenceOther: string | undefined | null): void {
-  if (offence === 'OTHER' && !offenceOther) throw validationError([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is another offence'] }]);
-  if (offence !== 'OTHER' && offenceOther) throw validationError([{ field: 'offenceOther', problems: ['Leave the offence in words empty unless it is another offence'] }]);
+  if (offence === 'OTHER' && !offenceOther)
+    throw validationError([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is another offence'] }]);
+  if (offence !== 'OTHER' && offenceOther)
+    throw validationError([{ field: 'offenceOther', problems: ['Leave the offence in words empty unless it is another offence'] }]);
 }

@@ -18,7 +18,10 @@ export interface InvolvementRow {
 @Injectable()
 export class InvolvementRepository {
   get(manager: EntityManager, operationId: string): Promise<InvolvementRow | undefined> {
-    return first(manager, sql`SELECT status, liaison_id AS "liaisonId", closed_at AS "closedAt" FROM cps_involvements WHERE operation_id = ${operationId}`);
+    return first(
+      manager,
+      sql`SELECT status, liaison_id AS "liaisonId", closed_at AS "closedAt" FROM cps_involvements WHERE operation_id = ${operationId}`,
+    );
   }
 
   async request(manager: EntityManager, operationId: string, request: { by: string; note: string; adviceNeededBy: string }): Promise<void> {
@@ -35,12 +38,18 @@ export class InvolvementRepository {
 
   /** Withdraws an open request: the owner's choice, or because the plan ended. True when there was one. */
   async withdraw(manager: EntityManager, operationId: string): Promise<boolean> {
-    const rows = await query(manager, sql`UPDATE cps_involvements SET status = 'WITHDRAWN', withdrawn_at = now() WHERE operation_id = ${operationId} AND status = 'REQUESTED' RETURNING status`);
+    const rows = await query(
+      manager,
+      sql`UPDATE cps_involvements SET status = 'WITHDRAWN', withdrawn_at = now() WHERE operation_id = ${operationId} AND status = 'REQUESTED' RETURNING status`,
+    );
     return rows.length > 0;
   }
 
   async engage(manager: EntityManager, operationId: string, liaisonId: string): Promise<void> {
-    await query(manager, sql`UPDATE cps_involvements SET status = 'ENGAGED', liaison_id = ${liaisonId}, engaged_at = now() WHERE operation_id = ${operationId} AND status = 'REQUESTED'`);
+    await query(
+      manager,
+      sql`UPDATE cps_involvements SET status = 'ENGAGED', liaison_id = ${liaisonId}, engaged_at = now() WHERE operation_id = ${operationId} AND status = 'REQUESTED'`,
+    );
   }
 
   async decline(manager: EntityManager, operationId: string, by: string, reason: string): Promise<void> {
@@ -52,6 +61,9 @@ export class InvolvementRepository {
   }
 
   async close(manager: EntityManager, operationId: string, by: string): Promise<void> {
-    await query(manager, sql`UPDATE cps_involvements SET closed_at = now(), closed_by = ${by} WHERE operation_id = ${operationId} AND status = 'ENGAGED'`);
+    await query(
+      manager,
+      sql`UPDATE cps_involvements SET closed_at = now(), closed_by = ${by} WHERE operation_id = ${operationId} AND status = 'ENGAGED'`,
+    );
   }
 }

@@ -17,9 +17,13 @@ export class DashboardController {
   @Roles('MANAGER', 'COORDINATOR')
   @ApiOperation({
     summary: 'Read the dashboard',
-    description: 'How days of action go over a period: plans per month, CPS lead time, readiness of the next 30 days, partner response times, outcomes',
+    description:
+      'How days of action go over a period: plans per month, CPS lead time, readiness of the next 30 days, partner response times, outcomes',
   })
-  @ApiOkResponse({ type: DashboardView, description: 'Managers: every plan they may see (R14); coordinators: the plans their agency owns or supports' })
+  @ApiOkResponse({
+    type: DashboardView,
+    description: 'Managers: every plan they may see (R14); coordinators: the plans their agency owns or supports',
+  })
   @ApiErrors(400)
   get(@CurrentUser() caller: AuthUser, @Query() query: DashboardQueryDto): Promise<DashboardView> {
     return this.dashboard.dashboard(caller, query);

@@ -134,7 +134,11 @@ export class DashboardRepository {
    * request for a team of another agency than the asker's, confirmed or declined (a team of the
    * asker's own agency is confirmed at once, R7): hours from the request to the answer.
    */
-  async period(manager: EntityManager, viewer: AuthUser, period: { firstMonth: string; lastMonth: string; startsFrom: Date; startsBefore: Date }): Promise<PeriodRow> {
+  async period(
+    manager: EntityManager,
+    viewer: AuthUser,
+    period: { firstMonth: string; lastMonth: string; startsFrom: Date; startsBefore: Date },
+  ): Promise<PeriodRow> {
     const led = ownedBy(viewer.agencyId);
     const row = await first<PeriodRow>(
       manager,
@@ -199,8 +203,13 @@ export class DashboardRepository {
   async upcoming(manager: EntityManager, viewer: AuthUser, days: number): Promise<UpcomingRow> {
     const fails = DASHBOARD_CHECKS.map((check, index) => sql`${FAILS[check.id]} AS ${checkColumn(index)}`);
     // Each check is counted over the plans whose section it reads the viewer sees (R14a); whether a plan is ready counts every check.
-    const counts = DASHBOARD_CHECKS.map((check, index) => sql`count(*) FILTER (WHERE ${checkColumn(index)} AND ${SEEN[CHECK_SECTIONS[check.id]]})::int`);
-    const anyFails = join(DASHBOARD_CHECKS.map((_, index) => checkColumn(index)), ' OR ');
+    const counts = DASHBOARD_CHECKS.map(
+      (check, index) => sql`count(*) FILTER (WHERE ${checkColumn(index)} AND ${SEEN[CHECK_SECTIONS[check.id]]})::int`,
+    );
+    const anyFails = join(
+      DASHBOARD_CHECKS.map((_, index) => checkColumn(index)),
+      ' OR ',
+    );
     const row = await first<UpcomingRow>(
       manager,
       sql`WITH soon AS MATERIALIZED (

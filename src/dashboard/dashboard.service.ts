@@ -31,7 +31,11 @@ function monthStart(month: string): Date {
 const bucketLabel = (index: number) => {
   const from = index === 0 ? 0 : LEAD_TIME_BOUNDS[index - 1];
   const to = index < LEAD_TIME_BOUNDS.length ? LEAD_TIME_BOUNDS[index] - 1 : null;
-  return { label: to === null ? `${from} days or more` : index === 0 ? `Under ${to + 1} days` : `${from} to ${to} days`, fromDays: from, toDays: to };
+  return {
+    label: to === null ? `${from} days or more` : index === 0 ? `Under ${to + 1} days` : `${from} to ${to} days`,
+    fromDays: from,
+    toDays: to,
+  };
 };
 
 /**
@@ -61,8 +65,9 @@ export class DashboardService {
       () => this.numbers.period(manager, viewer, this.bounds(period)),
       () => this.numbers.upcoming(manager, viewer, READINESS_WINDOW_DAYS),
     ] as const);
-    const checks = DASHBOARD_CHECKS.map((check, index) => ({ id: check.id, title: check.title, failing: upcoming.failing[index] }))
-      .sort((a, b) => b.failing - a.failing);
+    const checks = DASHBOARD_CHECKS.map((check, index) => ({ id: check.id, title: check.title, failing: upcoming.failing[index] })).sort(
+      (a, b) => b.failing - a.failing,
+    );
     const readiness: UpcomingReadinessView = {
       windowDays: READINESS_WINDOW_DAYS,
       plans: upcoming.plans,
@@ -90,7 +95,12 @@ export class DashboardService {
   }
 
   private bounds(period: Period) {
-    return { firstMonth: period.from, lastMonth: period.to, startsFrom: monthStart(period.from), startsBefore: monthStart(addMonths(period.to, 1)) };
+    return {
+      firstMonth: period.from,
+      lastMonth: period.to,
+      startsFrom: monthStart(period.from),
+      startsBefore: monthStart(addMonths(period.to, 1)),
+    };
   }
 }
 
@@ -117,20 +127,27 @@ function leadTime(row: PeriodRow['leadTime']): CpsLeadTimeView {
 }
 
 function partners(rows: PeriodRow['partners']): PartnerResponsesView {
-  const agencies = rows.map((row) => ({ agency: { code: row.code, name: row.name }, answered: row.answered, medianHours: row.medianHours, p90Hours: row.p90Hours }));
+  const agencies = rows.map((row) => ({
+    agency: { code: row.code, name: row.name },
+    answered: row.answered,
+    medianHours: row.medianHours,
+    p90Hours: row.p90Hours,
+  }));
   return { agencies, summary: partnerSummary(agencies) };
 }
 
 function outcomesPerMonth(period: Period, rows: MonthRow[]): OutcomesPerMonthView {
-  const months: OutcomesMonthView[] = rows.map(({ month, completed, stoodDown, arrests, potentialVictimsSafeguarded, nrmReferrals, premisesVisited }) => ({
-    month,
-    completed,
-    stoodDown,
-    arrests,
-    potentialVictimsSafeguarded,
-    nrmReferrals,
-    premisesVisited,
-  }));
+  const months: OutcomesMonthView[] = rows.map(
+    ({ month, completed, stoodDown, arrests, potentialVictimsSafeguarded, nrmReferrals, premisesVisited }) => ({
+      month,
+      completed,
+      stoodDown,
+      arrests,
+      potentialVictimsSafeguarded,
+      nrmReferrals,
+      premisesVisited,
+    }),
+  );
   const sum = (key: keyof Omit<OutcomesMonthView, 'month'>) => months.reduce((total, month) => total + month[key], 0);
   const total: OutcomesMonthView = {
     month: `${period.from} to ${period.to}`,

@@ -44,7 +44,17 @@ export class ExportsService {
   /** The plan list, with the filters of /plans (already checked there), newest first: every matching plan the user may see, up to PLAN_EXPORT_LIMIT. */
   async plans(viewer: AuthUser, filters: { status?: string; from?: string; to?: string; q?: string }, now = new Date()): Promise<CsvFile> {
     const rows = await this.planExports.plans(this.dataSource.manager, viewer, filters, PLAN_EXPORT_LIMIT + 1);
-    const header = ['Reference', 'Name', 'Protective marking', 'Status', 'Lead agency', 'Starts (UK time)', 'Ends (UK time)', 'Exploitation types', 'Scope'];
+    const header = [
+      'Reference',
+      'Name',
+      'Protective marking',
+      'Status',
+      'Lead agency',
+      'Starts (UK time)',
+      'Ends (UK time)',
+      'Exploitation types',
+      'Scope',
+    ];
     const shown = rows.slice(0, PLAN_EXPORT_LIMIT);
     const cells = shown.map((row) => [
       row.reference,
@@ -57,14 +67,34 @@ export class ExportsService {
       row.exploitationTypes.map((type) => label('exploitationType', type)).join('; '),
       label('scope', row.scope),
     ]);
-    return { filename: `plans-${ukDate(now)}.csv`, csv: toCsv(header, cells, highestClassification(shown)), truncated: rows.length > PLAN_EXPORT_LIMIT };
+    return {
+      filename: `plans-${ukDate(now)}.csv`,
+      csv: toCsv(header, cells, highestClassification(shown)),
+      truncated: rows.length > PLAN_EXPORT_LIMIT,
+    };
   }
 
   /** The dashboard's outcomes: one row a month of the period, as its table shows them. */
   async outcomes(viewer: AuthUser, query: DashboardQueryDto): Promise<CsvFile> {
     const { period, outcomes } = await this.dashboard.outcomes(viewer, query);
-    const header = ['Month', 'Days of action completed', 'Days of action stood down', 'Arrests', 'Potential victims safeguarded', 'NRM referrals', 'Premises visited'];
-    const cells = outcomes.months.map((m) => [m.month, m.completed, m.stoodDown, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]);
+    const header = [
+      'Month',
+      'Days of action completed',
+      'Days of action stood down',
+      'Arrests',
+      'Potential victims safeguarded',
+      'NRM referrals',
+      'Premises visited',
+    ];
+    const cells = outcomes.months.map((m) => [
+      m.month,
+      m.completed,
+      m.stoodDown,
+      m.arrests,
+      m.potentialVictimsSafeguarded,
+      m.nrmReferrals,
+      m.premisesVisited,
+    ]);
     return { filename: `outcomes-${period.from}-to-${period.to}.csv`, csv: toCsv(header, cells) };
   }
 }

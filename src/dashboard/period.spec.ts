@@ -29,9 +29,15 @@ describe('the dashboard period', () => {
   });
 
   it('refuses months with from or to, an end before the start, and more than 36 months', () => {
-    expect(resolvePeriod({ months: 3, from: '2027-01' }, now)).toEqual([{ field: 'months', problems: ['Give either months, or from and to, not both'] }]);
-    expect(resolvePeriod({ from: '2027-02', to: '2027-01' }, now)).toEqual([{ field: 'to', problems: ['to must be the same month as from or a later one'] }]);
-    expect(resolvePeriod({ from: '2024-01', to: '2027-01' }, now)).toEqual([{ field: 'from', problems: ['The period can be at most 36 months: from 2024-01 to 2027-01 is 37'] }]);
+    expect(resolvePeriod({ months: 3, from: '2027-01' }, now)).toEqual([
+      { field: 'months', problems: ['Give either months, or from and to, not both'] },
+    ]);
+    expect(resolvePeriod({ from: '2027-02', to: '2027-01' }, now)).toEqual([
+      { field: 'to', problems: ['to must be the same month as from or a later one'] },
+    ]);
+    expect(resolvePeriod({ from: '2024-01', to: '2027-01' }, now)).toEqual([
+      { field: 'from', problems: ['The period can be at most 36 months: from 2024-01 to 2027-01 is 37'] },
+    ]);
     expect(resolvePeriod({ from: '2024-02', to: '2027-01' }, now)).toEqual({ from: '2024-02', to: '2027-01', months: 36 });
   });
 });

@@ -51,7 +51,8 @@ export function resolvePeriod(query: { from?: string; to?: string; months?: numb
   const from = query.from ?? addMonths(to, 1 - DEFAULT_MONTHS);
   const months = monthsSpanned(from, to);
   if (months < 1) return [{ field: 'to', problems: ['to must be the same month as from or a later one'] }];
-  if (months > MAX_MONTHS) return [{ field: 'from', problems: [`The period can be at most ${MAX_MONTHS} months: from ${from} to ${to} is ${months}`] }];
+  if (months > MAX_MONTHS)
+    return [{ field: 'from', problems: [`The period can be at most ${MAX_MONTHS} months: from ${from} to ${to} is ${months}`] }];
   return { from, to, months };
 }
 

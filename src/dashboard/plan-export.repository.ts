@@ -23,7 +23,12 @@ export interface PlanExportRow {
 /** The plan list as a download: the same filters and order as /plans, every matching plan the viewer may see (R14) up to `limit`. */
 @Injectable()
 export class PlanExportRepository {
-  plans(manager: EntityManager, viewer: AuthUser, filters: { status?: string; from?: string; to?: string; q?: string }, limit: number): Promise<PlanExportRow[]> {
+  plans(
+    manager: EntityManager,
+    viewer: AuthUser,
+    filters: { status?: string; from?: string; to?: string; q?: string },
+    limit: number,
+  ): Promise<PlanExportRow[]> {
     const page = { filters: OperationRepository.listFilters(filters), limit };
     return query(
       manager,

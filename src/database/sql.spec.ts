@@ -25,7 +25,9 @@ describe('the sql tag', () => {
 
   it('takes identifiers only as plain names', () => {
     type Column = 'starts_at' | 'o.name';
-    expect(sql`UPDATE operations SET ${identifier<Column>('starts_at')} = ${1}`.compile().text).toBe('UPDATE operations SET starts_at = $1');
+    expect(sql`UPDATE operations SET ${identifier<Column>('starts_at')} = ${1}`.compile().text).toBe(
+      'UPDATE operations SET starts_at = $1',
+    );
     expect(() => identifier('name; DROP TABLE x' as 'starts_at')).toThrow('not an SQL identifier');
   });
 

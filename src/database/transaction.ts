@@ -51,7 +51,11 @@ export async function underSavepoint<T>(manager: EntityManager, work: () => Prom
  * without changing anything. `observe` reads what matters before and after, in that transaction.
  * A refusal of the work is thrown on, as it would be.
  */
-export async function rehearse<T, R>(dataSource: DataSource, work: () => Promise<R>, observe: (manager: EntityManager) => Promise<T>): Promise<{ before: T; after: T; result: R }> {
+export async function rehearse<T, R>(
+  dataSource: DataSource,
+  work: () => Promise<R>,
+  observe: (manager: EntityManager) => Promise<T>,
+): Promise<{ before: T; after: T; result: R }> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -3,7 +3,10 @@ import { windowProblems } from '../operations/window';
 import { ukDateTime } from '../common/uk-time';
 
 /** The plan window rule for a deployment: its own window (the plan's unless given) lies inside the plan's. */
-export function deploymentWindow(plan: { startsAt: Date; endsAt: Date }, given: { startsAt?: string; endsAt?: string }): { startsAt: Date; endsAt: Date } {
+export function deploymentWindow(
+  plan: { startsAt: Date; endsAt: Date },
+  given: { startsAt?: string; endsAt?: string },
+): { startsAt: Date; endsAt: Date } {
   const startsAt = given.startsAt ? new Date(given.startsAt) : plan.startsAt;
   const endsAt = given.endsAt ? new Date(given.endsAt) : plan.endsAt;
   const problems: { field: string; problems: string[] }[] = [];

@@ -95,7 +95,16 @@ export class DeploymentRepository {
 
   async insert(
     manager: EntityManager,
-    deployment: { operationId: string; team: TeamRow; headcount: number; order: DeploymentOrder; window: Window; followsOperationWindow: boolean; status: DeploymentStatus; by: string },
+    deployment: {
+      operationId: string;
+      team: TeamRow;
+      headcount: number;
+      order: DeploymentOrder;
+      window: Window;
+      followsOperationWindow: boolean;
+      status: DeploymentStatus;
+      by: string;
+    },
   ): Promise<string> {
     const confirmedAtOnce = deployment.status === 'CONFIRMED';
     const { tasking, powers, rvPointId, callSign } = deployment.order;
@@ -163,7 +172,11 @@ export class DeploymentRepository {
     );
   }
 
-  async answer(manager: EntityManager, id: string, answer: { status: 'CONFIRMED' | 'DECLINED'; by: string; reason: string | null }): Promise<void> {
+  async answer(
+    manager: EntityManager,
+    id: string,
+    answer: { status: 'CONFIRMED' | 'DECLINED'; by: string; reason: string | null },
+  ): Promise<void> {
     await query(
       manager,
       sql`UPDATE deployments SET status = ${answer.status}, responded_by = ${answer.by}, responded_at = now(), decline_reason = ${answer.reason},
@@ -221,7 +234,11 @@ export class DeploymentRepository {
   }
 
   /** Puts every partner's confirmed deployment back to REQUESTED (the owning agency's own stay confirmed). */
-  askAgain(manager: EntityManager, operationId: string, owningAgencyId: string): Promise<{ deploymentId: string; team: string; agency: string }[]> {
+  askAgain(
+    manager: EntityManager,
+    operationId: string,
+    owningAgencyId: string,
+  ): Promise<{ deploymentId: string; team: string; agency: string }[]> {
     return query(
       manager,
       sql`UPDATE deployments d SET status = 'REQUESTED', responded_by = NULL, responded_at = NULL, version = d.version + 1
@@ -236,7 +253,12 @@ export class DeploymentRepository {
    * The plan of a deployment the viewer may read: any deployment of a plan they see (R14), and their
    * own agency's team's whatever became of the plan for them (declined, or released by the owner).
    */
-  record(manager: EntityManager, viewer: AuthUser, plan: { operationId: string } | { reference: string }, deploymentId: string): Promise<DeploymentPlan | undefined> {
+  record(
+    manager: EntityManager,
+    viewer: AuthUser,
+    plan: { operationId: string } | { reference: string },
+    deploymentId: string,
+  ): Promise<DeploymentPlan | undefined> {
     const which = 'operationId' in plan ? sql`o.id = ${plan.operationId}` : sql`o.reference = ${plan.reference}`;
     return first(
       manager,
@@ -247,7 +269,11 @@ export class DeploymentRepository {
   }
 
   /** The confirmed booking of one of `teamIds` that overlaps `window` on another operation. */
-  clash(manager: EntityManager, viewer: AuthUser, booking: { teamIds: string[]; operationId: string } & Window): Promise<Clash | undefined> {
+  clash(
+    manager: EntityManager,
+    viewer: AuthUser,
+    booking: { teamIds: string[]; operationId: string } & Window,
+  ): Promise<Clash | undefined> {
     return first(
       manager,
       sql`SELECT t.name AS "teamName", o.reference, d.starts_at AS "startsAt", d.ends_at AS "endsAt", ${visibleTo(viewer)} AS visible
@@ -273,7 +299,12 @@ export class DeploymentRepository {
   }
 
   /** Confirmed deployments of a team, on plans still to happen or under way, with more officers than `capacity`. */
-  overCapacity(manager: EntityManager, viewer: AuthUser, teamId: string, capacity: number): Promise<{ reference: string; headcount: number; visible: boolean }[]> {
+  overCapacity(
+    manager: EntityManager,
+    viewer: AuthUser,
+    teamId: string,
+    capacity: number,
+  ): Promise<{ reference: string; headcount: number; visible: boolean }[]> {
     return query(
       manager,
       sql`SELECT o.reference, d.headcount, ${visibleTo(viewer)} AS visible

@@ -7,7 +7,14 @@ import { VersionQueryDto } from '../common/dto';
 import { ApiErrors } from '../common/errors/api-errors';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { DeploymentsService } from './deployments.service';
-import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentRecordView, DeploymentVersionDto, UpdateDeploymentDto } from './dto/deployment.dto';
+import {
+  CreateDeploymentDto,
+  DeclineDeploymentDto,
+  DeploymentDecisionView,
+  DeploymentRecordView,
+  DeploymentVersionDto,
+  UpdateDeploymentDto,
+} from './dto/deployment.dto';
 
 @ApiTags('supporting teams')
 @ApiBearerAuth()
@@ -38,7 +45,12 @@ export class DeploymentsController {
   @ApiOkResponse({ type: OperationView, description: 'The owner changes the tasking, powers, RV point or call sign; 422 POWER_NOT_HELD' })
   @ApiOperation({ summary: 'Change a team’s orders' })
   @ApiErrors(400, 404, 409, 422)
-  changeOrder(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Body() body: UpdateDeploymentDto): Promise<OperationView> {
+  changeOrder(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('did') did: string,
+    @Body() body: UpdateDeploymentDto,
+  ): Promise<OperationView> {
     return this.deployments.changeOrder(caller, id, did, body);
   }
 
@@ -47,7 +59,12 @@ export class DeploymentsController {
   @ApiOkResponse({ type: DeploymentDecisionView })
   @ApiOperation({ summary: 'Confirm a deployment' })
   @ApiErrors(400, 404, 409, 422)
-  confirm(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Body() body: DeploymentVersionDto): Promise<DeploymentDecisionView> {
+  confirm(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('did') did: string,
+    @Body() body: DeploymentVersionDto,
+  ): Promise<DeploymentDecisionView> {
     return this.deployments.confirm(caller, id, did, body.version);
   }
 
@@ -69,7 +86,12 @@ export class DeploymentsController {
   @ApiOkResponse({ type: OperationView, description: 'Releases the team; the deployment stays in the plan as RELEASED' })
   @ApiOperation({ summary: 'Release a team' })
   @ApiErrors(400, 404, 409)
-  release(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('did') did: string, @Query() query: VersionQueryDto): Promise<OperationView> {
+  release(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('did') did: string,
+    @Query() query: VersionQueryDto,
+  ): Promise<OperationView> {
     return this.deployments.release(caller, id, did, query.version);
   }
 }

@@ -17,7 +17,13 @@ import { owningAgencyId } from '../operations/ownership';
 import { DeploymentEvents } from './deployment-events';
 import { Answerer, DeploymentOrder, DeploymentRepository, LockedDeployment, Window } from './deployment.repository';
 import { deploymentWindow } from './deployment-window';
-import { CreateDeploymentDto, DeclineDeploymentDto, DeploymentDecisionView, DeploymentRecordView, UpdateDeploymentDto } from './dto/deployment.dto';
+import {
+  CreateDeploymentDto,
+  DeclineDeploymentDto,
+  DeploymentDecisionView,
+  DeploymentRecordView,
+  UpdateDeploymentDto,
+} from './dto/deployment.dto';
 import { doubleBookingError } from './double-booking';
 import { OWNER_RELEASE } from '../common/release-reasons';
 
@@ -41,19 +47,38 @@ export class DeploymentsService {
       const team = await this.deployments.team(manager, input.teamId);
       if (!team) throw DomainError.notFound('Team', input.teamId);
       const verdict = maySupport(team.agencyKind, row, await this.policy.rules(manager));
-      if (!verdict.permitted) throw new DomainError('SUPPORT_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: team.agencyCode });
+      if (!verdict.permitted)
+        throw new DomainError('SUPPORT_NOT_PERMITTED', verdict.reason, { rule: verdict.rule, agency: team.agencyCode });
       if (input.headcount > team.capacity) {
-        throw new DomainError('CAPACITY_EXCEEDED', `${team.name} has ${counted(team.capacity, 'officer')}; ${counted(input.headcount, 'officer')} is more than it has`, {
-          capacity: team.capacity,
-          headcount: input.headcount,
-        });
+        throw new DomainError(
+          'CAPACITY_EXCEEDED',
+          `${team.name} has ${counted(team.capacity, 'officer')}; ${counted(input.headcount, 'officer')} is more than it has`,
+          {
+            capacity: team.capacity,
+            headcount: input.headcount,
+          },
+        );
       }
       const window = deploymentWindow(row, input);
       const status: DeploymentStatus = team.agencyId === owningAgencyId(row) ? 'CONFIRMED' : 'REQUESTED';
-      const order: DeploymentOrder = { tasking: input.tasking ?? '', powers: input.powers ?? [], rvPointId: input.rvPointId ?? null, callSign: input.callSign ?? null };
+      const order: DeploymentOrder = {
+        tasking: input.tasking ?? '',
+        powers: input.powers ?? [],
+        rvPointId: input.rvPointId ?? null,
+        callSign: input.callSign ?? null,
+      };
       await this.assertPowersHeld(manager, { name: team.name, agencyCode: team.agencyCode, agencyKind: team.agencyKind }, order.powers);
       const id = await this.booking(manager, viewer, { teamIds: [team.id], operationId, ...window }, () =>
-        this.deployments.insert(manager, { operationId, team, headcount: input.headcount, order, window, followsOperationWindow: !input.startsAt && !input.endsAt, status, by: viewer.id }),
+        this.deployments.insert(manager, {
+          operationId,
+          team,
+          headcount: input.headcount,
+          order,
+          window,
+          followsOperationWindow: !input.startsAt && !input.endsAt,
+          status,
+          by: viewer.id,
+        }),
       );
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
@@ -61,7 +86,15 @@ export class DeploymentsService {
         action: 'deployment.requested',
         actor: viewer,
         before: null,
-        after: { deploymentId: id, team: team.name, agency: team.agencyCode, headcount: input.headcount, status, ...window, ...orderOf(order) },
+        after: {
+          deploymentId: id,
+          team: team.name,
+          agency: team.agencyCode,
+          headcount: input.headcount,
+          status,
+          ...window,
+          ...orderOf(order),
+        },
       });
     });
     return this.plans.get(viewer, operationId);
@@ -73,9 +106,18 @@ export class DeploymentsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
       const deployment = await this.lock(manager, operationId, deploymentId);
       if (deployment.status !== 'REQUESTED' && deployment.status !== 'CONFIRMED') {
-        throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has been ${label('deploymentStatus', deployment.status).toLowerCase()}: only a requested or confirmed team's order can change`, { status: deployment.status });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${deployment.teamName} has been ${label('deploymentStatus', deployment.status).toLowerCase()}: only a requested or confirmed team's order can change`,
+          { status: deployment.status },
+        );
       }
-      const current: DeploymentOrder = { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPointId, callSign: deployment.callSign };
+      const current: DeploymentOrder = {
+        tasking: deployment.tasking,
+        powers: deployment.powers,
+        rvPointId: deployment.rvPointId,
+        callSign: deployment.callSign,
+      };
       const next: DeploymentOrder = {
         tasking: input.tasking ?? current.tasking,
         powers: input.powers ?? current.powers,
@@ -83,7 +125,11 @@ export class DeploymentsService {
         callSign: input.callSign === undefined ? current.callSign : input.callSign,
       };
       if (JSON.stringify(current) === JSON.stringify(next)) return;
-      await this.assertPowersHeld(manager, { name: deployment.teamName, agencyCode: deployment.agencyCode, agencyKind: deployment.agencyKind }, next.powers);
+      await this.assertPowersHeld(
+        manager,
+        { name: deployment.teamName, agencyCode: deployment.agencyCode, agencyKind: deployment.agencyKind },
+        next.powers,
+      );
       await this.deployments.changeOrder(manager, deploymentId, next);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
@@ -102,7 +148,11 @@ export class DeploymentsService {
    * (another agency's team as team, agency and status), and the team's own agency even once it has
    * left the plan, declined or released by the owner.
    */
-  async record(viewer: AuthUser, which: { operationId: string } | { reference: string }, deploymentId: string): Promise<DeploymentRecordView> {
+  async record(
+    viewer: AuthUser,
+    which: { operationId: string } | { reference: string },
+    deploymentId: string,
+  ): Promise<DeploymentRecordView> {
     const plan = await this.deployments.record(this.dataSource.manager, viewer, which, deploymentId);
     if (!plan) throw DomainError.notFound('Deployment', deploymentId);
     const { classification, handlingInstruction, ...rest } = plan;
@@ -111,7 +161,10 @@ export class DeploymentsService {
 
   /** Which teams another plan already holds during this plan's window: the plan as its viewer read it (so one they may see). */
   async busyTeams(plan: Pick<OperationView, 'id' | 'startsAt' | 'endsAt'>): Promise<Map<string, 'CONFIRMED' | 'REQUESTED'>> {
-    const rows = await this.deployments.busyTeams(this.dataSource.manager, plan.id, { startsAt: new Date(plan.startsAt), endsAt: new Date(plan.endsAt) });
+    const rows = await this.deployments.busyTeams(this.dataSource.manager, plan.id, {
+      startsAt: new Date(plan.startsAt),
+      endsAt: new Date(plan.endsAt),
+    });
     return new Map(rows.map((row) => [row.teamId, row.status]));
   }
 
@@ -134,7 +187,11 @@ export class DeploymentsService {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       const deployment = await this.lock(manager, operationId, deploymentId);
       if (deployment.status !== 'REQUESTED' && deployment.status !== 'CONFIRMED') {
-        throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}`, { status: deployment.status });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}`,
+          { status: deployment.status },
+        );
       }
       await this.deployments.release(manager, deploymentId, viewer.id, OWNER_RELEASE);
       await this.access.updatePlan(manager, viewer, row, {});
@@ -182,10 +239,15 @@ export class DeploymentsService {
             : `${deployment.agencyCode} has no coordinator, so only a manager of ${deployment.agencyCode} may confirm or decline the deployment of ${deployment.teamName}`,
         );
       }
-      if (deployment.version !== version) throw DomainError.staleVersion(`The deployment of ${deployment.teamName}`, version, deployment.version);
+      if (deployment.version !== version)
+        throw DomainError.staleVersion(`The deployment of ${deployment.teamName}`, version, deployment.version);
       assertEditable(row);
       if (deployment.status !== 'REQUESTED') {
-        throw new DomainError('INVALID_TRANSITION', `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}: only a request still waiting can be confirmed or declined`, { status: deployment.status });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${deployment.teamName} has already been ${label('deploymentStatus', deployment.status).toLowerCase()}: only a request still waiting can be confirmed or declined`,
+          { status: deployment.status },
+        );
       }
       if (status === 'CONFIRMED' && deployment.headcount > deployment.teamCapacity) {
         throw new DomainError(
@@ -195,7 +257,9 @@ export class DeploymentsService {
         );
       }
       const booking = { teamIds: [deployment.teamId], operationId, startsAt: deployment.startsAt, endsAt: deployment.endsAt };
-      await this.booking(manager, viewer, booking, () => this.deployments.answer(manager, deploymentId, { status, by: viewer.id, reason: reason ?? null }));
+      await this.booking(manager, viewer, booking, () =>
+        this.deployments.answer(manager, deploymentId, { status, by: viewer.id, reason: reason ?? null }),
+      );
       await this.audit.append(manager, {
         operationId,
         action: status === 'CONFIRMED' ? 'deployment.confirmed' : 'deployment.declined',
@@ -203,7 +267,8 @@ export class DeploymentsService {
         before: { deploymentId, team: deployment.teamName, status: deployment.status },
         after: { deploymentId, team: deployment.teamName, status, ...(reason ? { reason } : {}) },
       });
-      if (status === 'DECLINED') await this.events.teamWithdrawn(manager, viewer, { operationId, teamId: deployment.teamId, teamName: deployment.teamName });
+      if (status === 'DECLINED')
+        await this.events.teamWithdrawn(manager, viewer, { operationId, teamId: deployment.teamId, teamName: deployment.teamName });
       return row.version;
     });
     return { operationId, operationVersion, deployment: await this.plans.deployment(viewer, deploymentId) };
@@ -216,7 +281,12 @@ export class DeploymentsService {
   }
 
   /** Runs a write that may book a team; a double booking (R5) is explained as far as the caller may see the other plan. */
-  async booking<T>(manager: EntityManager, viewer: AuthUser, booking: { teamIds: string[]; operationId: string } & Window, write: () => Promise<T>): Promise<T> {
+  async booking<T>(
+    manager: EntityManager,
+    viewer: AuthUser,
+    booking: { teamIds: string[]; operationId: string } & Window,
+    write: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await underSavepoint(manager, write);
     } catch (error) {
@@ -226,16 +296,24 @@ export class DeploymentsService {
   }
 
   /** A team is tasked only with powers its agency holds (reference data by kind of agency). */
-  private async assertPowersHeld(manager: EntityManager, team: { name: string; agencyCode: string; agencyKind: AgencyKind }, powers: Power[]): Promise<void> {
+  private async assertPowersHeld(
+    manager: EntityManager,
+    team: { name: string; agencyCode: string; agencyKind: AgencyKind },
+    powers: Power[],
+  ): Promise<void> {
     if (powers.length === 0) return;
     const held = new Set(await this.deployments.heldPowers(manager, team.agencyKind));
     const missing = powers.filter((power) => !held.has(power));
     if (missing.length === 0) return;
     const names = missing.map((power) => label('power', power).toLowerCase()).join(', ');
-    throw new DomainError('POWER_NOT_HELD', `${team.name} (${team.agencyCode}) cannot be tasked with ${names}: ${label('agencyKind', team.agencyKind)} officers do not hold ${missing.length === 1 ? 'that power' : 'those powers'}; task a team of an agency that does`, {
-      powers: missing,
-      agency: team.agencyCode,
-    });
+    throw new DomainError(
+      'POWER_NOT_HELD',
+      `${team.name} (${team.agencyCode}) cannot be tasked with ${names}: ${label('agencyKind', team.agencyKind)} officers do not hold ${missing.length === 1 ? 'that power' : 'those powers'}; task a team of an agency that does`,
+      {
+        powers: missing,
+        agency: team.agencyCode,
+      },
+    );
   }
 
   private async lock(manager: EntityManager, operationId: string, deploymentId: string): Promise<LockedDeployment> {

@@ -17,5 +17,7 @@ export function doubleBookingError(clash: Clash | undefined): DomainError {
   }
   // Of a plan the caller may not see, the day is enough to act on; its hours are not theirs to know.
   const days = [...new Set([ukDay(clash.startsAt), ukDay(new Date(clash.endsAt.getTime() - 1))])].join(' to ');
-  return new DomainError('TEAM_DOUBLE_BOOKED', `${clash.teamName} is already deployed on another operation on ${days}`, { team: clash.teamName });
+  return new DomainError('TEAM_DOUBLE_BOOKED', `${clash.teamName} is already deployed on another operation on ${days}`, {
+    team: clash.teamName,
+  });
 }

@@ -32,18 +32,31 @@ export class PlanFollowers implements OnModuleInit {
 
   private async follow(manager: EntityManager, viewer: AuthUser, change: PlaceOrTimeChange): Promise<void> {
     if (change.moved) await this.move(manager, viewer, change.operationId, change.moved);
-    const reason = change.moved && change.placesChanged ? 'the window and the places changed' : change.moved ? 'the window moved' : 'the places changed';
+    const reason =
+      change.moved && change.placesChanged ? 'the window and the places changed' : change.moved ? 'the window moved' : 'the places changed';
     await this.askPartnersAgain(manager, viewer, change, reason);
   }
 
   /** Deployments that follow the operation's window move with it, under R5; one with a window of its own must still fit inside. */
-  private async move(manager: EntityManager, viewer: AuthUser, operationId: string, window: { startsAt: Date; endsAt: Date }): Promise<void> {
+  private async move(
+    manager: EntityManager,
+    viewer: AuthUser,
+    operationId: string,
+    window: { startsAt: Date; endsAt: Date },
+  ): Promise<void> {
     const outside = await this.deploymentRecords.outside(manager, operationId, window);
     if (outside.length) {
-      throw validationError([{ field: 'endsAt', problems: [`the deployments of ${outside.join(', ')} would fall outside the new window; change or release them first`] }]);
+      throw validationError([
+        {
+          field: 'endsAt',
+          problems: [`the deployments of ${outside.join(', ')} would fall outside the new window; change or release them first`],
+        },
+      ]);
     }
     const following = await this.deploymentRecords.followingTeams(manager, operationId);
-    await this.deployments.booking(manager, viewer, { teamIds: following, operationId, ...window }, () => this.deploymentRecords.moveFollowing(manager, operationId, window));
+    await this.deployments.booking(manager, viewer, { teamIds: following, operationId, ...window }, () =>
+      this.deploymentRecords.moveFollowing(manager, operationId, window),
+    );
   }
 
   /** A partner confirmed a team for a day at a place; when the window or the places change, it is asked again (R7). */
@@ -60,17 +73,26 @@ export class PlanFollowers implements OnModuleInit {
   }
 
   /** R6 kept when a team shrinks: refused while a confirmed deployment needs more officers, naming those the caller may see. */
-  private async assertCapacity(manager: EntityManager, caller: AuthUser, team: { id: string; name: string }, capacity: number): Promise<void> {
+  private async assertCapacity(
+    manager: EntityManager,
+    caller: AuthUser,
+    team: { id: string; name: string },
+    capacity: number,
+  ): Promise<void> {
     const over = await this.deploymentRecords.overCapacity(manager, caller, team.id, capacity);
     if (over.length === 0) return;
     const visible = over.filter((booking) => booking.visible);
     const named = visible.map((booking) => `${booking.reference} (${booking.headcount})`);
     const hidden = over.length - visible.length;
     const where = [...named, ...(hidden ? [`${hidden} other operation${hidden === 1 ? '' : 's'}`] : [])].join(', ');
-    throw new DomainError('CAPACITY_EXCEEDED', `${team.name} is confirmed with more than ${counted(capacity, 'officer')} on ${where}; reduce those deployments first`, {
-      capacity,
-      deployments: visible.map((booking) => ({ operation: booking.reference, headcount: booking.headcount })),
-      hiddenDeployments: hidden,
-    });
+    throw new DomainError(
+      'CAPACITY_EXCEEDED',
+      `${team.name} is confirmed with more than ${counted(capacity, 'officer')} on ${where}; reduce those deployments first`,
+      {
+        capacity,
+        deployments: visible.map((booking) => ({ operation: booking.reference, headcount: booking.headcount })),
+        hiddenDeployments: hidden,
+      },
+    );
   }
 }

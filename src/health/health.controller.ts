@@ -62,7 +62,10 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: ReadyView })
-  @ApiOperation({ summary: 'Check this instance may take traffic', description: 'A 503 when the database is down or a migration is pending' })
+  @ApiOperation({
+    summary: 'Check this instance may take traffic',
+    description: 'A 503 when the database is down or a migration is pending',
+  })
   @ApiPublicErrors(503)
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyView | Record<string, unknown>> {
     const { problem, checks } = await this.readiness.check();

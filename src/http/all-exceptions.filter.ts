@@ -66,7 +66,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const status = statusOf(exception);
     if (status && ((status >= 400 && status < 500) || status === 503)) {
-      const message = exception instanceof HttpException ? messageOf(exception) : exception instanceof Error ? exception.message : STATUS_CODES[status] ?? 'Error';
+      const message =
+        exception instanceof HttpException
+          ? messageOf(exception)
+          : exception instanceof Error
+            ? exception.message
+            : (STATUS_CODES[status] ?? 'Error');
       return { statusCode: status, code: codeForStatus(status), message };
     }
     this.logger.error({

@@ -35,7 +35,10 @@ export class PolicyRepository {
       .insert()
       .into(PolicyRule)
       .values(rule)
-      .orUpdate(['permitted', 'allowed_scopes', 'exploitation_types_within', 'exploitation_types_any_of', 'updated_by', 'updated_at'], ['agency_kind', 'role'])
+      .orUpdate(
+        ['permitted', 'allowed_scopes', 'exploitation_types_within', 'exploitation_types_any_of', 'updated_by', 'updated_at'],
+        ['agency_kind', 'role'],
+      )
       .execute();
   }
 }

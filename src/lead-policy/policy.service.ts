@@ -57,7 +57,14 @@ export class PolicyService {
     rules.forEach((rule, index) => {
       const key = `${rule.agencyKind}/${rule.role}`;
       if (seen.has(key)) {
-        throw validationError([{ field: `rules.${index}`, problems: [`The ${rule.role === 'LEAD' ? 'lead' : 'support'} rule for ${label('agencyKind', rule.agencyKind)} is listed more than once`] }]);
+        throw validationError([
+          {
+            field: `rules.${index}`,
+            problems: [
+              `The ${rule.role === 'LEAD' ? 'lead' : 'support'} rule for ${label('agencyKind', rule.agencyKind)} is listed more than once`,
+            ],
+          },
+        ]);
       }
       seen.add(key);
       if (rule.agencyKind === 'CPS' && rule.permitted) {
@@ -73,7 +80,14 @@ export class PolicyService {
       if (left.length) await this.policyRules.remove(manager, left);
       for (const rule of rules) await this.policyRules.upsert(manager, { ...definedFields(rule), updatedBy: caller.id });
       const after = (await this.rules(manager)).map(toView);
-      await this.audit.appendReference(manager, { entity: 'policy', entityId: 'rules', action: 'policy.replaced', actor: caller, before: { rules: before }, after: { rules: after, reason } });
+      await this.audit.appendReference(manager, {
+        entity: 'policy',
+        entityId: 'rules',
+        action: 'policy.replaced',
+        actor: caller,
+        before: { rules: before },
+        after: { rules: after, reason },
+      });
     });
     this.logger.log({ msg: 'policy rules replaced', by: caller.id, rules: [...seen] });
     return this.list();

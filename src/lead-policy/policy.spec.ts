@@ -20,9 +20,7 @@ function r2(kind: AgencyKind, types: ExploitationType[]): boolean {
   return kind !== 'GLAA' || types.includes('LABOUR');
 }
 
-const CASES = AGENCY_KINDS.flatMap((kind) =>
-  COMBINATIONS.flatMap((types) => SCOPES.map((scope) => ({ kind, types, scope }))),
-);
+const CASES = AGENCY_KINDS.flatMap((kind) => COMBINATIONS.flatMap((types) => SCOPES.map((scope) => ({ kind, types, scope }))));
 
 describe('the lead/support policy under the default rules', () => {
   it('covers every kind × exploitation-type combination × scope', () => {
@@ -41,7 +39,11 @@ describe('the lead/support policy under the default rules', () => {
     const verdict = maySupport(kind, { exploitationTypes: types, scope }, DEFAULT_POLICY_RULES);
     expect(verdict.permitted).toBe(r2(kind, types));
     expect(verdict.rule).toBe('R2');
-    expect(verdict.reason).toMatch(verdict.permitted ? / can supply teams to this day of action$/ : / (cannot supply teams|can supply teams only|through early involvement only)/);
+    expect(verdict.reason).toMatch(
+      verdict.permitted
+        ? / can supply teams to this day of action$/
+        : / (cannot supply teams|can supply teams only|through early involvement only)/,
+    );
     expect(verdict.reason).not.toMatch(/\bR\d|[A-Z]{2,}_|\b(LABOUR|INTERNATIONAL|POLICE)\b/);
   });
 });
@@ -63,7 +65,9 @@ describe('refusal reasons say why in words, with labels, not rule ids or codes',
 
   it('a kind that may not lead at all', () => {
     expect(mayLead('HMRC', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe('HM Revenue and Customs cannot lead a day of action');
-    expect(mayLead('VICTIM_SUPPORT', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe('A victim support organisation cannot lead a day of action');
+    expect(mayLead('VICTIM_SUPPORT', labourAndSexual, DEFAULT_POLICY_RULES).reason).toBe(
+      'A victim support organisation cannot lead a day of action',
+    );
   });
 
   it('the CPS as a deployed team', () => {
@@ -97,7 +101,9 @@ describe('refusal reasons say why in words, with labels, not rule ids or codes',
 describe('describeRule', () => {
   it('puts a rule in words', () => {
     const glaaLead = DEFAULT_POLICY_RULES.find((rule) => rule.agencyKind === 'GLAA' && rule.role === 'LEAD') as RuleData;
-    expect(describeRule(glaaLead)).toBe('The Gangmasters and Labour Abuse Authority can lead local, regional or national days of action against labour exploitation alone');
+    expect(describeRule(glaaLead)).toBe(
+      'The Gangmasters and Labour Abuse Authority can lead local, regional or national days of action against labour exploitation alone',
+    );
     const ncaLead = DEFAULT_POLICY_RULES.find((rule) => rule.agencyKind === 'NCA' && rule.role === 'LEAD') as RuleData;
     expect(describeRule(ncaLead)).toBe('The National Crime Agency can lead any day of action');
   });

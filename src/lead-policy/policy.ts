@@ -47,7 +47,13 @@ function keepingTo(within: readonly ExploitationType[]): string {
   return within.length === 1 ? `against ${exploitation(within)[0]} alone` : `against nothing but ${either(exploitation(within))}`;
 }
 
-function refusal(role: PolicyRole, kind: AgencyKind, operation: OperationFacts, rule: RuleData | undefined, rules: RuleData[]): string | undefined {
+function refusal(
+  role: PolicyRole,
+  kind: AgencyKind,
+  operation: OperationFacts,
+  rule: RuleData | undefined,
+  rules: RuleData[],
+): string | undefined {
   if (!rule?.permitted) {
     if (role === 'SUPPORT' && kind === 'CPS') return CPS_TAKES_PART;
     return `${agency(kind)} cannot ${acting(role)} a day of action`;
@@ -84,13 +90,15 @@ export function decide(role: PolicyRole, kind: AgencyKind, operation: OperationF
 
 export const mayLead = (kind: AgencyKind, operation: OperationFacts, rules: RuleData[]) => decide('LEAD', kind, operation, rules);
 
-export const maySupport = (kind: AgencyKind, operation: OperationFacts, rules: RuleData[]) =>
-  decide('SUPPORT', kind, operation, rules);
+export const maySupport = (kind: AgencyKind, operation: OperationFacts, rules: RuleData[]) => decide('SUPPORT', kind, operation, rules);
 
 /** A rule in words, e.g. "The Gangmasters and Labour Abuse Authority can lead local, regional or national days of action against labour exploitation alone". */
 export function describeRule(rule: RuleData): string {
   const verb = acting(rule.role);
-  if (!rule.permitted) return rule.role === 'SUPPORT' && rule.agencyKind === 'CPS' ? CPS_TAKES_PART : `${agency(rule.agencyKind)} cannot ${verb} a day of action`;
+  if (!rule.permitted)
+    return rule.role === 'SUPPORT' && rule.agencyKind === 'CPS'
+      ? CPS_TAKES_PART
+      : `${agency(rule.agencyKind)} cannot ${verb} a day of action`;
   const scope = rule.allowedScopes ? `${either(scopes(rule.allowedScopes))} ` : '';
   const conditions = [
     rule.exploitationTypesWithin && keepingTo(rule.exploitationTypesWithin),

@@ -23,7 +23,10 @@ export class MetricsController {
   @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiOperation({ summary: 'Read the operator metrics' })
   @ApiErrorResponses(401)
-  async read(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async read(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     if (!carriesToken(authorization, this.config.METRICS_TOKEN as string)) {
       throw new DomainError('UNAUTHENTICATED', 'Send the metrics token as a bearer token to read the metrics');
     }

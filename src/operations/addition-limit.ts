@@ -26,7 +26,13 @@ class AdditionsRefused extends DomainError {
 function nextUkMidnight(now: Date): Date {
   const today = ukLocalTime(now);
   const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
-  return ukInstant({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate(), hour: 0, minute: 0 }) as Date;
+  return ukInstant({
+    year: tomorrow.getUTCFullYear(),
+    month: tomorrow.getUTCMonth() + 1,
+    day: tomorrow.getUTCDate(),
+    hour: 0,
+    minute: 0,
+  }) as Date;
 }
 
 /** "5 hours and 12 minutes", "40 minutes". */
@@ -58,7 +64,9 @@ export class AdditionLimit implements OnModuleInit {
 
   /** Postcodes new to a plan count, however the change came (a location added, or its postcode changed). */
   onModuleInit(): void {
-    this.planEvents.onPlaceOrTimeChanged((manager, viewer, change) => this.spend(manager, viewer, change.operationId, change.newPostcodes.length));
+    this.planEvents.onPlaceOrTimeChanged((manager, viewer, change) =>
+      this.spend(manager, viewer, change.operationId, change.newPostcodes.length),
+    );
   }
 
   /** Counts what a change to a plan adds, in its transaction; refuses the change when it goes past the day's limit. */

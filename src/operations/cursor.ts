@@ -20,5 +20,10 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // fall through to the refusal below
   }
-  throw validationError([{ field: 'cursor', problems: ['This page link is not one the service gave out: use the link to the next page that came with the previous one'] }]);
+  throw validationError([
+    {
+      field: 'cursor',
+      problems: ['This page link is not one the service gave out: use the link to the next page that came with the previous one'],
+    },
+  ]);
 }

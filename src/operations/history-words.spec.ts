@@ -29,7 +29,11 @@ const NAMES = new Map([
  */
 const CODES = Object.entries(LABELS)
   .filter(([set]) => set !== 'agencyKind')
-  .flatMap(([, set]) => Object.entries(set).filter(([code, words]) => code !== words && /^[A-Z_]+$/.test(code)).map(([code]) => code));
+  .flatMap(([, set]) =>
+    Object.entries(set)
+      .filter(([code, words]) => code !== words && /^[A-Z_]+$/.test(code))
+      .map(([code]) => code),
+  );
 
 /** Plain English: no code of the vocabulary, no field's camelCase name, no JSON. */
 function expectPlainEnglish(sentence: string): void {
@@ -44,14 +48,25 @@ function words(events: AuditChange[]): string[][] {
   return result;
 }
 
-const one = (action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null) => words([{ action, before, after }])[0];
+const one = (action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
+  words([{ action, before, after }])[0];
 
 // Monday 1 March 2027 is in GMT; Thursday 1 July 2027 in BST.
 const WINTER = (clock: string) => `2027-03-01T${clock}:00.000Z`;
 const SUMMER = (clock: string) => `2027-07-01T${clock}:00.000Z`;
 
 const glamNails = { label: 'Glam Nails', address: '101 High Street North', postcode: 'E6 1HZ', strikeAt: WINTER('06:00'), entry: null };
-const dogs = { hazard: 'DOGS', hazardDetail: null, likelihood: 3, impact: 4, controls: 'Dog handler with the entry team', residual: 'MEDIUM', owner: 'PS Jones', acceptedBy: null, intelligenceDerived: false };
+const dogs = {
+  hazard: 'DOGS',
+  hazardDetail: null,
+  likelihood: 3,
+  impact: 4,
+  controls: 'Dog handler with the entry team',
+  residual: 'MEDIUM',
+  owner: 'PS Jones',
+  acceptedBy: null,
+  intelligenceDerived: false,
+};
 
 /** A new plan's snapshot, as plan-edits.ts `snapshot` records it. */
 const created = {
@@ -114,15 +129,34 @@ describe('a plan’s history in words', () => {
 
     it('has words for every field a plan’s record holds', () => {
       const row = {
-        name: 'Operation Aldgate', exploitationTypes: ['LABOUR'], scope: 'LOCAL', startsAt: new Date(WINTER('05:00')), endsAt: new Date(WINTER('17:00')), leadAgencyId: MPS,
-        briefing: { intent: 'Arrest the controllers' }, expectedPotentialVictims: 4, safeguardingLanguages: ['Romanian'], receptionCentre: 'Town Hall',
-        receptionOpensAt: new Date(WINTER('05:30')), receptionClosesAt: new Date(WINTER('16:00')), medicalCover: 'HART', firstResponders: created.safeguarding.firstResponders,
-        interpreters: created.safeguarding.interpreters, classification: 'OFFICIAL', handlingInstruction: 'Team only', briefingAt: new Date(WINTER('04:00')), briefingPlace: 'Station',
-        debriefAt: new Date(WINTER('16:30')), radioChannel: 'Channel 7', controlRoomNumber: '0121 000 0000',
+        name: 'Operation Aldgate',
+        exploitationTypes: ['LABOUR'],
+        scope: 'LOCAL',
+        startsAt: new Date(WINTER('05:00')),
+        endsAt: new Date(WINTER('17:00')),
+        leadAgencyId: MPS,
+        briefing: { intent: 'Arrest the controllers' },
+        expectedPotentialVictims: 4,
+        safeguardingLanguages: ['Romanian'],
+        receptionCentre: 'Town Hall',
+        receptionOpensAt: new Date(WINTER('05:30')),
+        receptionClosesAt: new Date(WINTER('16:00')),
+        medicalCover: 'HART',
+        firstResponders: created.safeguarding.firstResponders,
+        interpreters: created.safeguarding.interpreters,
+        classification: 'OFFICIAL',
+        handlingInstruction: 'Team only',
+        briefingAt: new Date(WINTER('04:00')),
+        briefingPlace: 'Station',
+        debriefAt: new Date(WINTER('16:30')),
+        radioChannel: 'Channel 7',
+        controlRoomNumber: '0121 000 0000',
       } as unknown as OperationRow;
       const record = snapshot(row, [glamNails], [dogs as RiskDto]) as Record<string, unknown>;
       const groups = ['safeguarding', 'timings', 'communications', 'marking'];
-      const fields = Object.entries(record).flatMap(([key, value]) => (groups.includes(key) ? Object.entries(value as Record<string, unknown>) : [[key, value] as const]));
+      const fields = Object.entries(record).flatMap(([key, value]) =>
+        groups.includes(key) ? Object.entries(value as Record<string, unknown>) : [[key, value] as const],
+      );
       expect(fields.length).toBeGreaterThan(20);
       for (const [key, value] of fields) {
         // Each field emptied by a change: said in a line of its own.
@@ -141,14 +175,30 @@ describe('a plan’s history in words', () => {
     });
 
     it('says a change of name in one line', () => {
-      expect(one('operation.updated', { name: 'Old name' }, { name: 'New name' })).toEqual(['Changed the plan', 'Name: Old name → New name']);
+      expect(one('operation.updated', { name: 'Old name' }, { name: 'New name' })).toEqual([
+        'Changed the plan',
+        'Name: Old name → New name',
+      ]);
     });
 
     it('says nothing of a section left empty or a field saved as it was, as older records hold them', () => {
-      const before = { name: 'Old name', briefing: { intent: 'Arrest the controllers' }, marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null }, receptionCentre: null };
+      const before = {
+        name: 'Old name',
+        briefing: { intent: 'Arrest the controllers' },
+        marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null },
+        receptionCentre: null,
+      };
       const after = {
         name: 'New name',
-        briefing: { information: '', intent: 'Arrest the controllers', method: '', administration: '', risk: '', communications: '', humanitarian: '' },
+        briefing: {
+          information: '',
+          intent: 'Arrest the controllers',
+          method: '',
+          administration: '',
+          risk: '',
+          communications: '',
+          humanitarian: '',
+        },
         marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: '' },
         receptionCentre: '',
       };
@@ -156,7 +206,13 @@ describe('a plan’s history in words', () => {
     });
 
     it('says each briefing section by its IIMARCH title, and a section written, changed or cleared', () => {
-      expect(one('operation.updated', { briefing: { risk: null, method: 'Front door', humanitarian: 'Interpreters at the door' } }, { briefing: { risk: 'Dogs on site', method: 'Rear gate', humanitarian: '' } })).toEqual([
+      expect(
+        one(
+          'operation.updated',
+          { briefing: { risk: null, method: 'Front door', humanitarian: 'Interpreters at the door' } },
+          { briefing: { risk: 'Dogs on site', method: 'Rear gate', humanitarian: '' } },
+        ),
+      ).toEqual([
         'Changed the plan',
         'Briefing, Method: Front door → Rear gate',
         'Briefing, Risk assessment: none → Dogs on site',
@@ -171,13 +227,24 @@ describe('a plan’s history in words', () => {
     });
 
     it('says a time changed within a day as clock times, GMT or BST named once; across days or the clock change in full', () => {
-      expect(one('operation.updated', { startsAt: SUMMER('05:00') }, { startsAt: SUMMER('06:00') })).toEqual(['Changed the plan', 'Start: Thu, 1 July 2027 at 06:00 → 07:00 BST']);
-      expect(one('operation.updated', { 'timings.debriefAt': WINTER('15:00') }, { 'timings.debriefAt': '2027-03-02T09:00:00.000Z' })[1]).toBe(
-        'Debrief time: Mon, 1 March 2027 at 15:00 GMT → Tue, 2 March 2027 at 09:00 GMT',
-      );
+      expect(one('operation.updated', { startsAt: SUMMER('05:00') }, { startsAt: SUMMER('06:00') })).toEqual([
+        'Changed the plan',
+        'Start: Thu, 1 July 2027 at 06:00 → 07:00 BST',
+      ]);
+      expect(
+        one('operation.updated', { 'timings.debriefAt': WINTER('15:00') }, { 'timings.debriefAt': '2027-03-02T09:00:00.000Z' })[1],
+      ).toBe('Debrief time: Mon, 1 March 2027 at 15:00 GMT → Tue, 2 March 2027 at 09:00 GMT');
       // 28 March 2027: the clocks go forward at 01:00 GMT.
-      expect(one('operation.updated', { 'timings.briefingAt': '2027-03-28T00:30:00.000Z' }, { 'timings.briefingAt': '2027-03-28T01:30:00.000Z' })[1]).toBe('Briefing time: 00:30 GMT → 02:30 BST');
-      expect(one('operation.updated', { 'timings.briefingAt': null }, { 'timings.briefingAt': WINTER('04:00') })[1]).toBe('Briefing time: none → Mon, 1 March 2027 at 04:00 GMT');
+      expect(
+        one(
+          'operation.updated',
+          { 'timings.briefingAt': '2027-03-28T00:30:00.000Z' },
+          { 'timings.briefingAt': '2027-03-28T01:30:00.000Z' },
+        )[1],
+      ).toBe('Briefing time: 00:30 GMT → 02:30 BST');
+      expect(one('operation.updated', { 'timings.briefingAt': null }, { 'timings.briefingAt': WINTER('04:00') })[1]).toBe(
+        'Briefing time: none → Mon, 1 March 2027 at 04:00 GMT',
+      );
     });
 
     it('says locations added, removed, renamed and changed, each named', () => {
@@ -185,8 +252,23 @@ describe('a plan’s history in words', () => {
       const before = { locations: [glamNails, rear] };
       const after = {
         locations: [
-          { ...glamNails, label: 'Glam Nails Ltd', strikeAt: WINTER('06:30'), entry: { basis: 'WARRANT', warrant: { type: 's.8 PACE', court: 'Stratford Magistrates', reference: 'SW/123', expiresAt: '2027-03-20T23:59:00.000Z' }, power: null } },
-          { label: 'Car wash', address: '12 Ladypool Road', postcode: 'B12 8JJ', strikeAt: WINTER('06:00'), entry: { basis: 'CONSENT', warrant: null, power: null } },
+          {
+            ...glamNails,
+            label: 'Glam Nails Ltd',
+            strikeAt: WINTER('06:30'),
+            entry: {
+              basis: 'WARRANT',
+              warrant: { type: 's.8 PACE', court: 'Stratford Magistrates', reference: 'SW/123', expiresAt: '2027-03-20T23:59:00.000Z' },
+              power: null,
+            },
+          },
+          {
+            label: 'Car wash',
+            address: '12 Ladypool Road',
+            postcode: 'B12 8JJ',
+            strikeAt: WINTER('06:00'),
+            entry: { basis: 'CONSENT', warrant: null, power: null },
+          },
         ],
       };
       expect(one('operation.updated', before, after)).toEqual([
@@ -206,11 +288,19 @@ describe('a plan’s history in words', () => {
     });
 
     it('says the safeguarding and the order’s fields as a change names them, and first responders and interpreters by name', () => {
-      const before = { expectedPotentialVictims: 4, languages: ['Romanian'], 'safeguarding.firstResponders': [{ name: 'DC Priya Shah', agencyId: MPS, phone: null }], 'safeguarding.interpreters': [{ name: 'Big Word', language: 'Romanian' }] };
+      const before = {
+        expectedPotentialVictims: 4,
+        languages: ['Romanian'],
+        'safeguarding.firstResponders': [{ name: 'DC Priya Shah', agencyId: MPS, phone: null }],
+        'safeguarding.interpreters': [{ name: 'Big Word', language: 'Romanian' }],
+      };
       const after = {
         expectedPotentialVictims: 0,
         languages: ['Romanian', 'Polish'],
-        'safeguarding.firstResponders': [{ name: 'DC Priya Shah', agencyId: HMRC, phone: '07700 900456' }, { name: 'Sam Okafor', agencyId: MPS, phone: null }],
+        'safeguarding.firstResponders': [
+          { name: 'DC Priya Shah', agencyId: HMRC, phone: '07700 900456' },
+          { name: 'Sam Okafor', agencyId: MPS, phone: null },
+        ],
         'safeguarding.interpreters': [],
         'communications.radioChannel': 'Channel 7',
       };
@@ -229,7 +319,10 @@ describe('a plan’s history in words', () => {
     it('says risks added, removed and changed by their hazard, and the marking by its words', () => {
       const weapons = { ...dogs, hazard: 'OTHER', hazardDetail: 'Loose masonry', residual: 'LOW' };
       const before = { risks: [dogs, weapons], marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null } };
-      const after = { risks: [{ ...dogs, likelihood: 4, residual: 'HIGH', intelligenceDerived: true }], marking: { classification: 'OFFICIAL', handlingInstruction: 'Operation team only' } };
+      const after = {
+        risks: [{ ...dogs, likelihood: 4, residual: 'HIGH', intelligenceDerived: true }],
+        marking: { classification: 'OFFICIAL', handlingInstruction: 'Operation team only' },
+      };
       expect(one('operation.updated', before, after)).toEqual([
         'Changed the plan',
         'Protective marking: OFFICIAL-SENSITIVE → OFFICIAL',
@@ -242,8 +335,13 @@ describe('a plan’s history in words', () => {
     });
 
     it('names the lead agency, before and after, from its code', () => {
-      expect(one('operation.lead-changed', { leadAgency: null }, { leadAgency: 'MPS' })).toEqual(['Changed the lead agency', 'Lead agency: none → Metropolitan Police Service']);
-      expect(one('operation.lead-changed', { leadAgency: 'MPS' }, { leadAgency: 'HMRC' })[1]).toBe('Lead agency: Metropolitan Police Service → HM Revenue and Customs');
+      expect(one('operation.lead-changed', { leadAgency: null }, { leadAgency: 'MPS' })).toEqual([
+        'Changed the lead agency',
+        'Lead agency: none → Metropolitan Police Service',
+      ]);
+      expect(one('operation.lead-changed', { leadAgency: 'MPS' }, { leadAgency: 'HMRC' })[1]).toBe(
+        'Lead agency: Metropolitan Police Service → HM Revenue and Customs',
+      );
     });
   });
 
@@ -255,19 +353,33 @@ describe('a plan’s history in words', () => {
     });
 
     it('says a review’s comment and the version reviewed', () => {
-      expect(one('operation.approved', { status: 'SUBMITTED' }, { status: 'APPROVED', comment: 'Proportionate; go.', versionReviewed: 7 })).toEqual(['Approved the plan', 'Comment: Proportionate; go.', 'Version reviewed: 7']);
-      expect(one('operation.changes-requested', { status: 'SUBMITTED' }, { status: 'CHANGES_REQUESTED', comment: 'Add a reception centre', versionReviewed: 3 })).toEqual([
-        'Asked for changes',
-        'Comment: Add a reception centre',
-        'Version reviewed: 3',
-      ]);
-      expect(one('operation.approval-withdrawn', { status: 'APPROVED' }, { status: 'DRAFT', reason: 'the approved plan was changed' })).toEqual(['Approval withdrawn by a change', 'Reason: the approved plan was changed']);
+      expect(
+        one('operation.approved', { status: 'SUBMITTED' }, { status: 'APPROVED', comment: 'Proportionate; go.', versionReviewed: 7 }),
+      ).toEqual(['Approved the plan', 'Comment: Proportionate; go.', 'Version reviewed: 7']);
+      expect(
+        one(
+          'operation.changes-requested',
+          { status: 'SUBMITTED' },
+          { status: 'CHANGES_REQUESTED', comment: 'Add a reception centre', versionReviewed: 3 },
+        ),
+      ).toEqual(['Asked for changes', 'Comment: Add a reception centre', 'Version reviewed: 3']);
+      expect(
+        one('operation.approval-withdrawn', { status: 'APPROVED' }, { status: 'DRAFT', reason: 'the approved plan was changed' }),
+      ).toEqual(['Approval withdrawn by a change', 'Reason: the approved plan was changed']);
     });
 
     it('says how a day ended: the outcomes, the reason, and each team released, as far as the reader sees it', () => {
       const outcomes = { arrests: 3, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 2, notes: 'Two premises empty' };
       const released = [
-        { team: 'Alpha Team', agency: 'MPS', status: 'CONFIRMED', headcount: 2, tasking: 'Entry', startsAt: WINTER('05:00'), endsAt: WINTER('17:00') },
+        {
+          team: 'Alpha Team',
+          agency: 'MPS',
+          status: 'CONFIRMED',
+          headcount: 2,
+          tasking: 'Entry',
+          startsAt: WINTER('05:00'),
+          endsAt: WINTER('17:00'),
+        },
         { team: 'Tax Team', agency: 'HMRC', status: 'REQUESTED' },
       ];
       expect(one('operation.complete', { status: 'ACTIVE' }, { status: 'COMPLETED', outcomes, releasedTeams: released })).toEqual([
@@ -280,8 +392,21 @@ describe('a plan’s history in words', () => {
         'Team released: Alpha Team, Metropolitan Police Service, which was confirmed',
         'Team released: Tax Team, HM Revenue and Customs, which was requested',
       ]);
-      expect(one('operation.cancel', { status: 'DRAFT' }, { status: 'CANCELLED', reason: 'Subjects arrested elsewhere', releasedTeams: [] })).toEqual(['Cancelled the plan', 'Reason: Subjects arrested elsewhere']);
-      expect(one('operation.stand-down', { status: 'ACTIVE' }, { status: 'STOOD_DOWN', reason: 'The subjects left overnight', outcomes: { ...outcomes, notes: undefined }, releasedTeams: [released[1]] })).toEqual([
+      expect(
+        one('operation.cancel', { status: 'DRAFT' }, { status: 'CANCELLED', reason: 'Subjects arrested elsewhere', releasedTeams: [] }),
+      ).toEqual(['Cancelled the plan', 'Reason: Subjects arrested elsewhere']);
+      expect(
+        one(
+          'operation.stand-down',
+          { status: 'ACTIVE' },
+          {
+            status: 'STOOD_DOWN',
+            reason: 'The subjects left overnight',
+            outcomes: { ...outcomes, notes: undefined },
+            releasedTeams: [released[1]],
+          },
+        ),
+      ).toEqual([
         'Stood the day of action down',
         'Reason: The subjects left overnight',
         'Arrests: 3',
@@ -294,7 +419,13 @@ describe('a plan’s history in words', () => {
 
     it('says the sections a partner sees by their names, and why', () => {
       const agency = { id: HMRC, code: 'HMRC', name: 'HM Revenue and Customs' };
-      expect(one('operation.sharing-changed', { agency, sections: ['PLACES'] }, { agency, sections: ['INTELLIGENCE', 'PROSECUTION'], reason: 'They run the financial side' })).toEqual([
+      expect(
+        one(
+          'operation.sharing-changed',
+          { agency, sections: ['PLACES'] },
+          { agency, sections: ['INTELLIGENCE', 'PROSECUTION'], reason: 'They run the financial side' },
+        ),
+      ).toEqual([
         'Changed what a partner agency sees of the plan',
         'Now shared with HM Revenue and Customs: Intelligence, Prosecution',
         'No longer shared with HM Revenue and Customs: Places',
@@ -307,27 +438,47 @@ describe('a plan’s history in words', () => {
         'Signed off their agency’s part',
         'Sign-off of HM Revenue and Customs: Awaiting sign-off → Signed off',
       ]);
-      const declined = one('operation.sign-off-declined', { agency: 'HMRC', signOff: 'AWAITING', status: 'SUBMITTED' }, { agency: 'HMRC', signOff: 'DECLINED', reason: 'Too few officers', status: 'CHANGES_REQUESTED' });
+      const declined = one(
+        'operation.sign-off-declined',
+        { agency: 'HMRC', signOff: 'AWAITING', status: 'SUBMITTED' },
+        { agency: 'HMRC', signOff: 'DECLINED', reason: 'Too few officers', status: 'CHANGES_REQUESTED' },
+      );
       expect(declined).toEqual([
         'Declined to sign off their agency’s part',
         'Sign-off of HM Revenue and Customs: Awaiting sign-off → Declined',
         'Reason: Too few officers',
         'Plan status: Submitted for review → Changes requested',
       ]);
-      expect(one('operation.sign-off-declined', { agency: 'HMRC', signOff: 'AWAITING', status: 'SUBMITTED' }, { agency: 'HMRC', signOff: 'DECLINED', status: 'CHANGES_REQUESTED' })).not.toContainEqual(
-        expect.stringMatching(/^Reason/),
-      );
+      expect(
+        one(
+          'operation.sign-off-declined',
+          { agency: 'HMRC', signOff: 'AWAITING', status: 'SUBMITTED' },
+          { agency: 'HMRC', signOff: 'DECLINED', status: 'CHANGES_REQUESTED' },
+        ),
+      ).not.toContainEqual(expect.stringMatching(/^Reason/));
     });
   });
 
   describe('RV points and teams', () => {
-    const rvAdded: AuditChange = { action: 'rv-point.added', before: null, after: { rvPointId: RV1, name: 'RV1', address: 'Tesco car park', meetAt: WINTER('05:30') } };
+    const rvAdded: AuditChange = {
+      action: 'rv-point.added',
+      before: null,
+      after: { rvPointId: RV1, name: 'RV1', address: 'Tesco car park', meetAt: WINTER('05:30') },
+    };
 
     it('says RV points added, changed and removed', () => {
       const [added, changed, removed] = words([
         rvAdded,
-        { action: 'rv-point.changed', before: { rvPointId: RV1, name: 'RV1', address: 'Tesco car park', meetAt: WINTER('05:30') }, after: { rvPointId: RV1, name: 'RV Alpha', address: 'Tesco car park', meetAt: WINTER('05:45') } },
-        { action: 'rv-point.removed', before: { rvPointId: RV1, name: 'RV Alpha', address: 'Tesco car park', meetAt: WINTER('05:45') }, after: null },
+        {
+          action: 'rv-point.changed',
+          before: { rvPointId: RV1, name: 'RV1', address: 'Tesco car park', meetAt: WINTER('05:30') },
+          after: { rvPointId: RV1, name: 'RV Alpha', address: 'Tesco car park', meetAt: WINTER('05:45') },
+        },
+        {
+          action: 'rv-point.removed',
+          before: { rvPointId: RV1, name: 'RV Alpha', address: 'Tesco car park', meetAt: WINTER('05:45') },
+          after: null,
+        },
       ]);
       expect(added).toEqual(['Added an RV point', 'RV point added: RV1, Tesco car park, meeting at Mon, 1 March 2027 at 05:30 GMT']);
       expect(changed).toEqual(['Changed an RV point', 'RV1: name RV1 → RV Alpha', 'RV1: meeting time 05:30 → 05:45 GMT']);
@@ -338,7 +489,20 @@ describe('a plan’s history in words', () => {
       const order = { tasking: 'Entry and search', powers: ['ENTRY', 'SEARCH'], rvPointId: RV1, callSign: 'Tango 1' };
       const [, requested] = words([
         rvAdded,
-        { action: 'deployment.requested', before: null, after: { deploymentId: DEPLOYMENT, team: 'Alpha Team', agency: 'MPS', headcount: 2, status: 'CONFIRMED', startsAt: WINTER('05:00'), endsAt: WINTER('17:00'), ...order } },
+        {
+          action: 'deployment.requested',
+          before: null,
+          after: {
+            deploymentId: DEPLOYMENT,
+            team: 'Alpha Team',
+            agency: 'MPS',
+            headcount: 2,
+            status: 'CONFIRMED',
+            startsAt: WINTER('05:00'),
+            endsAt: WINTER('17:00'),
+            ...order,
+          },
+        },
       ]);
       expect(requested).toEqual([
         'Added a team',
@@ -351,13 +515,26 @@ describe('a plan’s history in words', () => {
         'Alpha Team: call sign Tango 1',
       ]);
       // Another agency's team, to a reader who does not see the teams: team, agency and status only.
-      expect(one('deployment.requested', null, { deploymentId: DEPLOYMENT, team: 'Tax Team', agency: 'HMRC', status: 'REQUESTED' })).toEqual(['Requested a team', 'Team requested: Tax Team, HM Revenue and Customs']);
+      expect(
+        one('deployment.requested', null, { deploymentId: DEPLOYMENT, team: 'Tax Team', agency: 'HMRC', status: 'REQUESTED' }),
+      ).toEqual(['Requested a team', 'Team requested: Tax Team, HM Revenue and Customs']);
     });
 
     it('says a change of a team’s tasking, powers, RV point and call sign, and nothing a reader may not see', () => {
       const before = { deploymentId: DEPLOYMENT, team: 'Alpha Team', tasking: 'Entry', powers: ['ENTRY'], rvPointId: null, callSign: null };
-      const after = { deploymentId: DEPLOYMENT, team: 'Alpha Team', tasking: 'Entry and search', powers: ['ENTRY', 'SEARCH'], rvPointId: RV1, callSign: 'Tango 1' };
-      const [, , changedLater] = words([rvAdded, { action: 'deployment.changed', before, after }, { action: 'deployment.changed', before: after, after: { ...after, rvPointId: null } }]);
+      const after = {
+        deploymentId: DEPLOYMENT,
+        team: 'Alpha Team',
+        tasking: 'Entry and search',
+        powers: ['ENTRY', 'SEARCH'],
+        rvPointId: RV1,
+        callSign: 'Tango 1',
+      };
+      const [, , changedLater] = words([
+        rvAdded,
+        { action: 'deployment.changed', before, after },
+        { action: 'deployment.changed', before: after, after: { ...after, rvPointId: null } },
+      ]);
       expect(words([rvAdded, { action: 'deployment.changed', before, after }])[1]).toEqual([
         'Changed a team’s part in the order',
         'Alpha Team: tasking Entry → Entry and search',
@@ -366,44 +543,114 @@ describe('a plan’s history in words', () => {
         'Alpha Team: call sign none → Tango 1',
       ]);
       expect(changedLater).toEqual(['Changed a team’s part in the order', 'Alpha Team: RV point RV1 → none']);
-      expect(one('deployment.changed', { deploymentId: DEPLOYMENT, team: 'Alpha Team' }, { deploymentId: DEPLOYMENT, team: 'Alpha Team' })).toEqual(['Changed a team’s part in the order']);
+      expect(
+        one('deployment.changed', { deploymentId: DEPLOYMENT, team: 'Alpha Team' }, { deploymentId: DEPLOYMENT, team: 'Alpha Team' }),
+      ).toEqual(['Changed a team’s part in the order']);
     });
 
     it('says a team confirmed, declined (with why, when the reader may read it), released, and asked again', () => {
       const asked = { deploymentId: DEPLOYMENT, team: 'Tax Team', status: 'REQUESTED' };
-      expect(one('deployment.confirmed', asked, { ...asked, status: 'CONFIRMED' })).toEqual(['Confirmed a team', 'Tax Team: Requested → Confirmed']);
-      expect(one('deployment.declined', asked, { ...asked, status: 'DECLINED', reason: 'On another job' })).toEqual(['Declined a team request', 'Tax Team: Requested → Declined', 'Reason: On another job']);
-      expect(one('deployment.released', { ...asked, status: 'CONFIRMED' }, { ...asked, status: 'RELEASED' })).toEqual(['Released a team', 'Tax Team: Confirmed → Released']);
+      expect(one('deployment.confirmed', asked, { ...asked, status: 'CONFIRMED' })).toEqual([
+        'Confirmed a team',
+        'Tax Team: Requested → Confirmed',
+      ]);
+      expect(one('deployment.declined', asked, { ...asked, status: 'DECLINED', reason: 'On another job' })).toEqual([
+        'Declined a team request',
+        'Tax Team: Requested → Declined',
+        'Reason: On another job',
+      ]);
+      expect(one('deployment.released', { ...asked, status: 'CONFIRMED' }, { ...asked, status: 'RELEASED' })).toEqual([
+        'Released a team',
+        'Tax Team: Confirmed → Released',
+      ]);
       expect(
-        one('deployment.asked-again', { status: 'CONFIRMED', deployments: [{ deploymentId: DEPLOYMENT, team: 'Tax Team', agency: 'HMRC' }] }, { status: 'REQUESTED', reason: 'the window moved, so each partner is asked to confirm again' }),
-      ).toEqual(['Asked partners to confirm their teams again', 'Tax Team, HM Revenue and Customs: asked to confirm again', 'Reason: the window moved, so each partner is asked to confirm again']);
+        one(
+          'deployment.asked-again',
+          { status: 'CONFIRMED', deployments: [{ deploymentId: DEPLOYMENT, team: 'Tax Team', agency: 'HMRC' }] },
+          { status: 'REQUESTED', reason: 'the window moved, so each partner is asked to confirm again' },
+        ),
+      ).toEqual([
+        'Asked partners to confirm their teams again',
+        'Tax Team, HM Revenue and Customs: asked to confirm again',
+        'Reason: the window moved, so each partner is asked to confirm again',
+      ]);
     });
   });
 
   describe('the prosecution', () => {
     it('says early CPS involvement asked for, withdrawn, accepted, declined and closed', () => {
-      expect(one('cps.requested', null, { status: 'REQUESTED', note: 'Advice on charging the controllers', adviceNeededBy: '2027-02-26' })).toEqual([
+      expect(
+        one('cps.requested', null, { status: 'REQUESTED', note: 'Advice on charging the controllers', adviceNeededBy: '2027-02-26' }),
+      ).toEqual([
         'Requested early CPS involvement',
         'Advice sought: Advice on charging the controllers',
         'Advice needed by: Fri, 26 February 2027',
       ]);
-      expect(one('cps.withdrawn', { status: 'REQUESTED' }, { status: 'WITHDRAWN', reason: 'the operation was cancelled' })).toEqual(['Withdrew the CPS request', 'Reason: the operation was cancelled']);
-      expect(one('cps.engaged', { status: 'REQUESTED' }, { status: 'ENGAGED', liaison: 'liaison@cps.example' })).toEqual(['Accepted early CPS involvement']);
-      expect(one('cps.declined', { status: 'REQUESTED' }, { status: 'DECLINED', reason: 'No capacity this month' })).toEqual(['Declined early CPS involvement', 'Reason: No capacity this month']);
+      expect(one('cps.withdrawn', { status: 'REQUESTED' }, { status: 'WITHDRAWN', reason: 'the operation was cancelled' })).toEqual([
+        'Withdrew the CPS request',
+        'Reason: the operation was cancelled',
+      ]);
+      expect(one('cps.engaged', { status: 'REQUESTED' }, { status: 'ENGAGED', liaison: 'liaison@cps.example' })).toEqual([
+        'Accepted early CPS involvement',
+      ]);
+      expect(one('cps.declined', { status: 'REQUESTED' }, { status: 'DECLINED', reason: 'No capacity this month' })).toEqual([
+        'Declined early CPS involvement',
+        'Reason: No capacity this month',
+      ]);
       expect(one('cps.closed', { closed: false }, { closed: true })).toEqual(['Closed evidence gathering']);
     });
 
     it('says each step of an evidence requirement, naming the requirement by its description', () => {
-      const content = { offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', offenceOther: null, evidenceType: 'VICTIM_ACCOUNT', description: 'Accounts from each worker', priority: 'ESSENTIAL' };
+      const content = {
+        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+        offenceOther: null,
+        evidenceType: 'VICTIM_ACCOUNT',
+        description: 'Accounts from each worker',
+        priority: 'ESSENTIAL',
+      };
       const history = words([
         { action: 'evidence.added', before: null, after: { requirementId: REQUIREMENT, status: 'OPEN', ...content } },
-        { action: 'evidence.updated', before: { requirementId: REQUIREMENT, ...content }, after: { requirementId: REQUIREMENT, ...content, offence: 'OTHER', offenceOther: 'Theft Act 1968 s.1', priority: 'DESIRABLE' } },
-        { action: 'evidence.assigned', before: { requirementId: REQUIREMENT, status: 'OPEN', teamId: null }, after: { requirementId: REQUIREMENT, status: 'ASSIGNED', teamId: ALPHA_TEAM, team: 'Alpha Team', warning: 'Alpha Team has no interpreting capability' } },
-        { action: 'evidence.unassigned', before: { requirementId: REQUIREMENT, team: 'Alpha Team' }, after: { requirementId: REQUIREMENT, status: 'OPEN', reason: 'Alpha Team no longer takes part' } },
-        { action: 'evidence.assigned', before: { requirementId: REQUIREMENT, status: 'ASSIGNED', teamId: ALPHA_TEAM }, after: { requirementId: REQUIREMENT, status: 'ASSIGNED', teamId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', team: 'Bravo Team' } },
-        { action: 'evidence.gathered', before: { requirementId: REQUIREMENT, status: 'ASSIGNED' }, after: { requirementId: REQUIREMENT, status: 'GATHERED', note: 'Six accounts taken' } },
-        { action: 'evidence.rejected', before: { requirementId: REQUIREMENT, status: 'GATHERED' }, after: { requirementId: REQUIREMENT, status: 'REJECTED', reason: 'Unsigned' } },
-        { action: 'evidence.accepted', before: { requirementId: REQUIREMENT, status: 'GATHERED' }, after: { requirementId: REQUIREMENT, status: 'ACCEPTED' } },
+        {
+          action: 'evidence.updated',
+          before: { requirementId: REQUIREMENT, ...content },
+          after: { requirementId: REQUIREMENT, ...content, offence: 'OTHER', offenceOther: 'Theft Act 1968 s.1', priority: 'DESIRABLE' },
+        },
+        {
+          action: 'evidence.assigned',
+          before: { requirementId: REQUIREMENT, status: 'OPEN', teamId: null },
+          after: {
+            requirementId: REQUIREMENT,
+            status: 'ASSIGNED',
+            teamId: ALPHA_TEAM,
+            team: 'Alpha Team',
+            warning: 'Alpha Team has no interpreting capability',
+          },
+        },
+        {
+          action: 'evidence.unassigned',
+          before: { requirementId: REQUIREMENT, team: 'Alpha Team' },
+          after: { requirementId: REQUIREMENT, status: 'OPEN', reason: 'Alpha Team no longer takes part' },
+        },
+        {
+          action: 'evidence.assigned',
+          before: { requirementId: REQUIREMENT, status: 'ASSIGNED', teamId: ALPHA_TEAM },
+          after: { requirementId: REQUIREMENT, status: 'ASSIGNED', teamId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', team: 'Bravo Team' },
+        },
+        {
+          action: 'evidence.gathered',
+          before: { requirementId: REQUIREMENT, status: 'ASSIGNED' },
+          after: { requirementId: REQUIREMENT, status: 'GATHERED', note: 'Six accounts taken' },
+        },
+        {
+          action: 'evidence.rejected',
+          before: { requirementId: REQUIREMENT, status: 'GATHERED' },
+          after: { requirementId: REQUIREMENT, status: 'REJECTED', reason: 'Unsigned' },
+        },
+        {
+          action: 'evidence.accepted',
+          before: { requirementId: REQUIREMENT, status: 'GATHERED' },
+          after: { requirementId: REQUIREMENT, status: 'ACCEPTED' },
+        },
       ]);
       expect(history).toEqual([
         [
@@ -420,8 +667,18 @@ describe('a plan’s history in words', () => {
           'Offence, in words: none → Theft Act 1968 s.1',
           'Priority: Essential → Desirable',
         ],
-        ['Assigned evidence to a team', 'Requirement: Accounts from each worker', 'Team: none → Alpha Team', 'Warning: Alpha Team has no interpreting capability'],
-        ['Evidence left without a team', 'Requirement: Accounts from each worker', 'Team: Alpha Team → none', 'Reason: Alpha Team no longer takes part'],
+        [
+          'Assigned evidence to a team',
+          'Requirement: Accounts from each worker',
+          'Team: none → Alpha Team',
+          'Warning: Alpha Team has no interpreting capability',
+        ],
+        [
+          'Evidence left without a team',
+          'Requirement: Accounts from each worker',
+          'Team: Alpha Team → none',
+          'Reason: Alpha Team no longer takes part',
+        ],
         ['Assigned evidence to a team', 'Requirement: Accounts from each worker', 'Team: Alpha Team → Bravo Team'],
         ['Recorded evidence as gathered', 'Requirement: Accounts from each worker', 'Note: Six accounts taken'],
         ['Rejected gathered evidence', 'Requirement: Accounts from each worker', 'Reason: Unsigned'],
@@ -434,24 +691,50 @@ describe('a plan’s history in words', () => {
     it('says a subject added or removed by its kind, never its keys', () => {
       const added = one('subject.added', null, { subjectId: DEPLOYMENT, kind: 'PHONE', matchKeys: ['9f86d081884c7d659a2feaa0c55ad015'] });
       expect(added).toEqual(['Added a subject of interest', 'Subject added: a phone number']);
-      expect(one('subject.removed', { subjectId: DEPLOYMENT, kind: 'VEHICLE', matchKeys: ['aa'] }, null)).toEqual(['Removed a subject of interest', 'Subject removed: a vehicle']);
+      expect(one('subject.removed', { subjectId: DEPLOYMENT, kind: 'VEHICLE', matchKeys: ['aa'] }, null)).toEqual([
+        'Removed a subject of interest',
+        'Subject removed: a vehicle',
+      ]);
     });
 
     it('says a deconfliction hit by what the two plans shared when it was raised, and its acknowledgement', () => {
-      const raised = { other: 'OP-2027-0002', hitId: DEPLOYMENT, kinds: ['PLACE', 'PHONE', 'EMAIL'], sharedPostcodes: ['E6 1HZ', 'E6 2AA'], overlap: { from: '2027-03-01', to: '2027-03-02' } };
+      const raised = {
+        other: 'OP-2027-0002',
+        hitId: DEPLOYMENT,
+        kinds: ['PLACE', 'PHONE', 'EMAIL'],
+        sharedPostcodes: ['E6 1HZ', 'E6 2AA'],
+        overlap: { from: '2027-03-01', to: '2027-03-02' },
+      };
       expect(one('deconfliction.hit-raised', null, raised)).toEqual([
         'Deconfliction hit raised',
         'Hit with OP-2027-0002: both plans held a place in the same window, a phone number and an email address',
         'Shared postcodes: E6 1HZ, E6 2AA',
         'Both on the ground: 1 March 2027 to 2 March 2027',
       ]);
-      expect(one('deconfliction.hit-raised', null, { ...raised, kinds: ['PLACE'], sharedPostcodes: ['E6 1HZ'], overlap: { from: '2027-03-01', to: '2027-03-01' } }).slice(1)).toEqual([
+      expect(
+        one('deconfliction.hit-raised', null, {
+          ...raised,
+          kinds: ['PLACE'],
+          sharedPostcodes: ['E6 1HZ'],
+          overlap: { from: '2027-03-01', to: '2027-03-01' },
+        }).slice(1),
+      ).toEqual([
         'Hit with OP-2027-0002: both plans held a place in the same window',
         'Shared postcodes: E6 1HZ',
         'Both on the ground: 1 March 2027',
       ]);
-      expect(one('deconfliction.hit-raised', null, { ...raised, kinds: ['PERSON'], sharedPostcodes: [], overlap: null })).toEqual(['Deconfliction hit raised', 'Hit with OP-2027-0002: both plans held a person']);
-      expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', hitId: DEPLOYMENT, kinds: ['PLACE', 'VEHICLE'], note: 'One clash' })).toEqual([
+      expect(one('deconfliction.hit-raised', null, { ...raised, kinds: ['PERSON'], sharedPostcodes: [], overlap: null })).toEqual([
+        'Deconfliction hit raised',
+        'Hit with OP-2027-0002: both plans held a person',
+      ]);
+      expect(
+        one('deconfliction.acknowledged', null, {
+          other: 'OP-2027-0002',
+          hitId: DEPLOYMENT,
+          kinds: ['PLACE', 'VEHICLE'],
+          note: 'One clash',
+        }),
+      ).toEqual([
         'Acknowledged a deconfliction hit',
         'Hit with OP-2027-0002 on a place in the same window and a vehicle',
         'Note: One clash',
@@ -459,10 +742,22 @@ describe('a plan’s history in words', () => {
     });
 
     it('says the hits recorded before a hit listed everything shared, each on a place and time or one subject', () => {
-      expect(one('deconfliction.hit-raised', null, { other: 'OP-2027-0002', sharedPostcodes: ['E6 1HZ'] })).toEqual(['Deconfliction hit raised on a place and time', 'Hit with OP-2027-0002: both plans hold E6 1HZ in overlapping windows']);
-      expect(one('deconfliction.subject-hit-raised', null, { other: 'OP-2027-0002', matched: 'a phone number' })).toEqual(['Deconfliction hit raised on a subject', 'Hit with OP-2027-0002: both plans hold the same phone number']);
-      expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', note: 'Spoke to their SIO' })).toEqual(['Acknowledged a deconfliction hit', 'Hit with OP-2027-0002', 'Note: Spoke to their SIO']);
-      expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', matched: 'an email address', note: 'Same suspect' })[1]).toBe('Hit with OP-2027-0002 on the same email address');
+      expect(one('deconfliction.hit-raised', null, { other: 'OP-2027-0002', sharedPostcodes: ['E6 1HZ'] })).toEqual([
+        'Deconfliction hit raised on a place and time',
+        'Hit with OP-2027-0002: both plans hold E6 1HZ in overlapping windows',
+      ]);
+      expect(one('deconfliction.subject-hit-raised', null, { other: 'OP-2027-0002', matched: 'a phone number' })).toEqual([
+        'Deconfliction hit raised on a subject',
+        'Hit with OP-2027-0002: both plans hold the same phone number',
+      ]);
+      expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', note: 'Spoke to their SIO' })).toEqual([
+        'Acknowledged a deconfliction hit',
+        'Hit with OP-2027-0002',
+        'Note: Spoke to their SIO',
+      ]);
+      expect(one('deconfliction.acknowledged', null, { other: 'OP-2027-0002', matched: 'an email address', note: 'Same suspect' })[1]).toBe(
+        'Hit with OP-2027-0002 on the same email address',
+      );
     });
   });
 
@@ -472,10 +767,16 @@ describe('a plan’s history in words', () => {
 
   it('has words for every kind of event the services record', () => {
     const sources = (folder: string): string[] =>
-      readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(folder, entry.name)) : [join(folder, entry.name)]));
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(join(folder, entry.name)) : [join(folder, entry.name)],
+      );
     const recorders = sources(join(__dirname, '..')).filter((file) => /\.service\.ts$|plan-followers\.ts$/.test(file));
     const recorded = new Set(
-      recorders.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'((?:operation|rv-point|deployment|cps|evidence|subject|deconfliction)\.[a-z-]+)'/g)].map((match) => match[1])),
+      recorders.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/'((?:operation|rv-point|deployment|cps|evidence|subject|deconfliction)\.[a-z-]+)'/g)].map(
+          (match) => match[1],
+        ),
+      ),
     );
     // The owner's moves are recorded as `operation.${action}`.
     for (const action of LIFECYCLE_ACTIONS.filter((each) => LIFECYCLE[each].by === 'owner')) recorded.add(`operation.${action}`);
@@ -492,7 +793,11 @@ describe('a plan’s history in words', () => {
     const refs = referencedNames([
       { action: 'operation.created', before: null, after: created },
       { action: 'operation.lead-changed', before: { leadAgency: null }, after: { leadAgency: 'HMRC' } },
-      { action: 'evidence.assigned', before: { requirementId: REQUIREMENT, teamId: ALPHA_TEAM }, after: { requirementId: REQUIREMENT, team: 'Alpha Team' } },
+      {
+        action: 'evidence.assigned',
+        before: { requirementId: REQUIREMENT, teamId: ALPHA_TEAM },
+        after: { requirementId: REQUIREMENT, team: 'Alpha Team' },
+      },
       { action: 'subject.added', before: null, after: { kind: 'PHONE', matchKeys: ['9f86d081884c7d659a2feaa0c55ad015'] } },
     ]);
     expect(refs.ids.sort()).toEqual([MPS, ALPHA_TEAM, REQUIREMENT].sort());
@@ -500,7 +805,10 @@ describe('a plan’s history in words', () => {
   });
 
   it('names what it cannot find as such, never by its id', () => {
-    const lines = historyInWords([{ action: 'operation.created', before: null, after: { name: 'X', leadAgencyId: 'abababab-abab-4bab-8bab-abababababab' } }], new Map())[0];
+    const lines = historyInWords(
+      [{ action: 'operation.created', before: null, after: { name: 'X', leadAgencyId: 'abababab-abab-4bab-8bab-abababababab' } }],
+      new Map(),
+    )[0];
     expect(lines).toContain('Lead agency: an agency no longer on record');
   });
 });

@@ -66,10 +66,16 @@ const isRecord = (value: unknown): value is Fields => value !== null && typeof v
 const records = (value: unknown): Fields[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-const at = (record: Fields | null | undefined, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), record);
+const at = (record: Fields | null | undefined, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), record);
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function shortened(text: string): string {
@@ -87,7 +93,10 @@ function agencyName(value: unknown, ctx: Context): string {
 /** A value that is there, in words. */
 function valueWords(kind: Kind, value: unknown, ctx: Context): string {
   if (typeof kind === 'object') {
-    if ('codes' in kind) return texts(value).map((code) => label(kind.codes, code)).join(', ');
+    if ('codes' in kind)
+      return texts(value)
+        .map((code) => label(kind.codes, code))
+        .join(', ');
     return label(kind.code, String(value));
   }
   switch (kind) {
@@ -133,7 +142,8 @@ function twoTimes(before: string, after: string, joint: string, withDate: boolea
 /** A field's change, before → after, or nothing when it did not change. */
 function change(kind: Kind, before: unknown, after: unknown, ctx: Context): string | undefined {
   if (sameContent(before, after)) return undefined;
-  if ((kind === 'time' || kind === 'dateTime') && !isEmpty(before) && !isEmpty(after)) return twoTimes(String(before), String(after), ' → ', kind === 'dateTime');
+  if ((kind === 'time' || kind === 'dateTime') && !isEmpty(before) && !isEmpty(after))
+    return twoTimes(String(before), String(after), ' → ', kind === 'dateTime');
   return `${shown(kind, before, ctx)} → ${shown(kind, after, ctx)}`;
 }
 
@@ -175,7 +185,10 @@ interface Items {
   details: Field[];
 }
 
-const lower = (value: unknown) => String(value ?? '').trim().toLowerCase();
+const lower = (value: unknown) =>
+  String(value ?? '')
+    .trim()
+    .toLowerCase();
 
 const LOCATION_DETAILS: Field[] = [
   ['strikeAt', 'strike time', 'time'],
@@ -197,7 +210,8 @@ const LOCATIONS: Items = {
   details: LOCATION_DETAILS,
 };
 
-const riskName = (r: Fields) => (isEmpty(r.hazardDetail) ? label('hazard', String(r.hazard)) : `${label('hazard', String(r.hazard))} (${String(r.hazardDetail)})`);
+const riskName = (r: Fields) =>
+  isEmpty(r.hazardDetail) ? label('hazard', String(r.hazard)) : `${label('hazard', String(r.hazard))} (${String(r.hazardDetail)})`;
 
 const RISK_DETAILS: Field[] = [
   ['controls', 'controls', 'text'],
@@ -210,8 +224,14 @@ const RISKS: Items = {
   noun: 'Risk',
   keys: [(r) => `${String(r.hazard)}|${lower(r.hazardDetail)}`],
   name: riskName,
-  summary: (r) => `${riskName(r)}, likelihood ${String(r.likelihood)}, impact ${String(r.impact)}, residual risk ${label('riskRating', String(r.residual)).toLowerCase()}`,
-  fields: [['likelihood', 'likelihood', 'number'], ['impact', 'impact', 'number'], ['residual', 'residual risk', { code: 'riskRating' }], ...RISK_DETAILS],
+  summary: (r) =>
+    `${riskName(r)}, likelihood ${String(r.likelihood)}, impact ${String(r.impact)}, residual risk ${label('riskRating', String(r.residual)).toLowerCase()}`,
+  fields: [
+    ['likelihood', 'likelihood', 'number'],
+    ['impact', 'impact', 'number'],
+    ['residual', 'residual risk', { code: 'riskRating' }],
+    ...RISK_DETAILS,
+  ],
   details: RISK_DETAILS,
 };
 
@@ -253,7 +273,10 @@ function itemLines(items: Items, before: unknown, after: unknown, ctx: Context):
   return [
     ...removed.map((item) => `${items.noun} removed: ${items.summary(item, ctx)}`),
     ...kept.flatMap(([old, now]) => fieldLines(items.fields, old, now, ctx, items.name(old))),
-    ...added.flatMap((item) => [`${items.noun} added: ${items.summary(item, ctx)}`, ...fieldLines(items.details, null, item, ctx, items.name(item))]),
+    ...added.flatMap((item) => [
+      `${items.noun} added: ${items.summary(item, ctx)}`,
+      ...fieldLines(items.details, null, item, ctx, items.name(item)),
+    ]),
   ];
 }
 
@@ -372,14 +395,21 @@ function sharingLines(event: AuditChange): string[] {
   const named = (sections: string[]) => sections.map((section) => label('sectionName', section)).join(', ');
   const more = now.filter((section) => !was.includes(section));
   const fewer = was.filter((section) => !now.includes(section));
-  return [...(more.length ? [`Now shared with ${who}: ${named(more)}`] : []), ...(fewer.length ? [`No longer shared with ${who}: ${named(fewer)}`] : []), ...reason(event.after)];
+  return [
+    ...(more.length ? [`Now shared with ${who}: ${named(more)}`] : []),
+    ...(fewer.length ? [`No longer shared with ${who}: ${named(fewer)}`] : []),
+    ...reason(event.after),
+  ];
 }
 
 function signOffLines(event: AuditChange, ctx: Context): string[] {
   const agency = event.after?.agency ?? event.before?.agency;
   const whose = isEmpty(agency) ? 'Sign-off' : `Sign-off of ${agencyName(agency, ctx)}`;
   const signOff = change({ code: 'signOffState' }, event.before?.signOff, event.after?.signOff, ctx);
-  const moved = event.before && event.after && 'status' in event.before && 'status' in event.after ? change({ code: 'status' }, event.before.status, event.after.status, ctx) : undefined;
+  const moved =
+    event.before && event.after && 'status' in event.before && 'status' in event.after
+      ? change({ code: 'status' }, event.before.status, event.after.status, ctx)
+      : undefined;
   return [...(signOff ? [`${whose}: ${signOff}`] : []), ...reason(event.after), ...(moved ? [`Plan status: ${moved}`] : [])];
 }
 
@@ -391,7 +421,11 @@ const RV_POINT: Field[] = [
 
 function rvPointWords(point: Fields | null): string {
   const meeting = isEmpty(point?.meetAt) ? [] : [`meeting at ${ukDateTime(String(point?.meetAt))}`];
-  return [point?.name, point?.address].filter((part) => !isEmpty(part)).map(String).concat(meeting).join(', ');
+  return [point?.name, point?.address]
+    .filter((part) => !isEmpty(part))
+    .map(String)
+    .concat(meeting)
+    .join(', ');
 }
 
 /** A deployment's part in the order. */
@@ -406,8 +440,16 @@ function requestedLines(event: AuditChange, ctx: Context): string[] {
   const after = event.after ?? {};
   const team = isEmpty(after.team) ? 'The team' : String(after.team);
   const officers = typeof after.headcount === 'number' ? [`${team}: ${after.headcount} officer${after.headcount === 1 ? '' : 's'}`] : [];
-  const window = isEmpty(after.startsAt) || isEmpty(after.endsAt) ? [] : [`${team}: from ${twoTimes(String(after.startsAt), String(after.endsAt), ' to ', true)}`];
-  return [`${after.status === 'CONFIRMED' ? 'Team added' : 'Team requested'}: ${teamWords(after, ctx)}`, ...officers, ...window, ...fieldLines(DEPLOYMENT_ORDER, null, after, ctx, team)];
+  const window =
+    isEmpty(after.startsAt) || isEmpty(after.endsAt)
+      ? []
+      : [`${team}: from ${twoTimes(String(after.startsAt), String(after.endsAt), ' to ', true)}`];
+  return [
+    `${after.status === 'CONFIRMED' ? 'Team added' : 'Team requested'}: ${teamWords(after, ctx)}`,
+    ...officers,
+    ...window,
+    ...fieldLines(DEPLOYMENT_ORDER, null, after, ctx, team),
+  ];
 }
 
 /** A team confirmed, declined or released: "Alpha Team: Requested → Confirmed". */
@@ -451,10 +493,17 @@ const subjectWords = (kind: unknown) => (isEmpty(kind) ? undefined : label('subj
 function hitRaisedLines(event: AuditChange): string[] {
   const after = event.after;
   const postcodes = texts(after?.sharedPostcodes);
-  if (!Array.isArray(after?.kinds)) return [`Hit with ${otherPlan(after)}${postcodes.length ? `: both plans hold ${postcodes.join(', ')} in overlapping windows` : ''}`];
+  if (!Array.isArray(after?.kinds))
+    return [`Hit with ${otherPlan(after)}${postcodes.length ? `: both plans hold ${postcodes.join(', ')} in overlapping windows` : ''}`];
   const overlap = isRecord(after?.overlap) ? after.overlap : undefined;
-  const days = overlap && (overlap.from === overlap.to ? ukDay(String(overlap.from)) : `${ukDay(String(overlap.from))} to ${ukDay(String(overlap.to))}`);
-  return [`Hit with ${otherPlan(after)}: both plans held ${sharedInWords(texts(after?.kinds))}`, ...said('Shared postcodes', postcodes.join(', ')), ...said('Both on the ground', days)];
+  const days =
+    overlap &&
+    (overlap.from === overlap.to ? ukDay(String(overlap.from)) : `${ukDay(String(overlap.from))} to ${ukDay(String(overlap.to))}`);
+  return [
+    `Hit with ${otherPlan(after)}: both plans held ${sharedInWords(texts(after?.kinds))}`,
+    ...said('Shared postcodes', postcodes.join(', ')),
+    ...said('Both on the ground', days),
+  ];
 }
 
 /** What an acknowledged hit was on: " on a place in the same window and a phone number" (or, before hits listed kinds, the one kind of a subject hit). */
@@ -472,7 +521,10 @@ interface Described {
 const EVENTS: Record<string, Described> = {
   'operation.created': { what: 'Created the plan', lines: (e, ctx) => planLines(null, e.after, ctx) },
   'operation.updated': { what: 'Changed the plan', lines: (e, ctx) => planLines(e.before ?? {}, e.after, ctx) },
-  'operation.lead-changed': { what: 'Changed the lead agency', lines: (e, ctx) => fieldLines([['leadAgency', 'lead agency', 'agency']], e.before ?? {}, e.after, ctx) },
+  'operation.lead-changed': {
+    what: 'Changed the lead agency',
+    lines: (e, ctx) => fieldLines([['leadAgency', 'lead agency', 'agency']], e.before ?? {}, e.after, ctx),
+  },
   'operation.submit': { what: 'Submitted the plan for review' },
   'operation.withdraw': { what: 'Withdrew the plan from review' },
   'operation.approved': { what: 'Approved the plan', lines: reviewLines },
@@ -486,7 +538,10 @@ const EVENTS: Record<string, Described> = {
   'operation.signed-off': { what: 'Signed off their agency’s part', lines: signOffLines },
   'operation.sign-off-declined': { what: 'Declined to sign off their agency’s part', lines: signOffLines },
   'rv-point.added': { what: 'Added an RV point', lines: (e) => said('RV point added', rvPointWords(e.after)) },
-  'rv-point.changed': { what: 'Changed an RV point', lines: (e, ctx) => fieldLines(RV_POINT, e.before ?? {}, e.after, ctx, String(e.before?.name ?? e.after?.name ?? 'The RV point')) },
+  'rv-point.changed': {
+    what: 'Changed an RV point',
+    lines: (e, ctx) => fieldLines(RV_POINT, e.before ?? {}, e.after, ctx, String(e.before?.name ?? e.after?.name ?? 'The RV point')),
+  },
   'rv-point.removed': { what: 'Removed an RV point', lines: (e) => said('RV point removed', rvPointWords({ ...e.before, meetAt: null })) },
   'deployment.requested': { what: (e) => (e.after?.status === 'CONFIRMED' ? 'Added a team' : 'Requested a team'), lines: requestedLines },
   'deployment.asked-again': {
@@ -500,27 +555,51 @@ const EVENTS: Record<string, Described> = {
     what: 'Changed a team’s part in the order',
     lines: (e, ctx) => fieldLines(DEPLOYMENT_ORDER, e.before ?? {}, e.after, ctx, String(e.before?.team ?? e.after?.team ?? 'The team')),
   },
-  'cps.requested': { what: 'Requested early CPS involvement', lines: (e, ctx) => [...said('Advice sought', e.after?.note), ...stated([['adviceNeededBy', 'advice needed by', 'date']], e.after, ctx)] },
+  'cps.requested': {
+    what: 'Requested early CPS involvement',
+    lines: (e, ctx) => [...said('Advice sought', e.after?.note), ...stated([['adviceNeededBy', 'advice needed by', 'date']], e.after, ctx)],
+  },
   'cps.withdrawn': { what: 'Withdrew the CPS request', lines: (e) => reason(e.after) },
   'cps.engaged': { what: 'Accepted early CPS involvement' },
   'cps.declined': { what: 'Declined early CPS involvement', lines: (e) => reason(e.after) },
   'cps.closed': { what: 'Closed evidence gathering' },
   'evidence.added': {
     what: 'Added an evidence requirement',
-    lines: (e, ctx) => [...said('Evidence requirement added', e.after?.description), ...fieldLines(REQUIREMENT.filter(([path]) => path !== 'description'), null, e.after, ctx)],
+    lines: (e, ctx) => [
+      ...said('Evidence requirement added', e.after?.description),
+      ...fieldLines(
+        REQUIREMENT.filter(([path]) => path !== 'description'),
+        null,
+        e.after,
+        ctx,
+      ),
+    ],
   },
-  'evidence.updated': { what: 'Changed an evidence requirement', lines: (e, ctx) => [...requirement(e, ctx), ...fieldLines(REQUIREMENT, e.before ?? {}, e.after, ctx)] },
+  'evidence.updated': {
+    what: 'Changed an evidence requirement',
+    lines: (e, ctx) => [...requirement(e, ctx), ...fieldLines(REQUIREMENT, e.before ?? {}, e.after, ctx)],
+  },
   'evidence.assigned': { what: 'Assigned evidence to a team', lines: assignedLines },
   'evidence.unassigned': {
     what: 'Evidence left without a team',
-    lines: (e, ctx) => [...requirement(e, ctx), ...(isEmpty(e.before?.team) ? [] : [`Team: ${String(e.before?.team)} → none`]), ...reason(e.after)],
+    lines: (e, ctx) => [
+      ...requirement(e, ctx),
+      ...(isEmpty(e.before?.team) ? [] : [`Team: ${String(e.before?.team)} → none`]),
+      ...reason(e.after),
+    ],
   },
-  'evidence.gathered': { what: 'Recorded evidence as gathered', lines: (e, ctx) => [...requirement(e, ctx), ...said('Note', e.after?.note)] },
+  'evidence.gathered': {
+    what: 'Recorded evidence as gathered',
+    lines: (e, ctx) => [...requirement(e, ctx), ...said('Note', e.after?.note)],
+  },
   'evidence.accepted': { what: 'Accepted gathered evidence', lines: (e, ctx) => requirement(e, ctx) },
   'evidence.rejected': { what: 'Rejected gathered evidence', lines: (e, ctx) => [...requirement(e, ctx), ...reason(e.after)] },
   'subject.added': { what: 'Added a subject of interest', lines: (e) => said('Subject added', subjectWords(e.after?.kind)) },
   'subject.removed': { what: 'Removed a subject of interest', lines: (e) => said('Subject removed', subjectWords(e.before?.kind)) },
-  'deconfliction.hit-raised': { what: (e) => (Array.isArray(e.after?.kinds) ? 'Deconfliction hit raised' : 'Deconfliction hit raised on a place and time'), lines: hitRaisedLines },
+  'deconfliction.hit-raised': {
+    what: (e) => (Array.isArray(e.after?.kinds) ? 'Deconfliction hit raised' : 'Deconfliction hit raised on a place and time'),
+    lines: hitRaisedLines,
+  },
   // Recorded before a hit listed everything the two plans shared: one per kind of subject.
   'deconfliction.subject-hit-raised': {
     what: 'Deconfliction hit raised on a subject',
@@ -544,7 +623,8 @@ function inWords(event: AuditChange, ctx: Context): string[] {
 function learn(event: AuditChange, ctx: Context): void {
   const after = event.after;
   if (!after) return;
-  if (event.action.startsWith('rv-point.') && !isEmpty(after.rvPointId) && !isEmpty(after.name)) ctx.rvPoints.set(String(after.rvPointId), String(after.name));
+  if (event.action.startsWith('rv-point.') && !isEmpty(after.rvPointId) && !isEmpty(after.name))
+    ctx.rvPoints.set(String(after.rvPointId), String(after.name));
   if (event.action.startsWith('evidence.') && !isEmpty(after.requirementId) && !isEmpty(after.description)) {
     ctx.requirements.set(String(after.requirementId), shortened(String(after.description)));
   }

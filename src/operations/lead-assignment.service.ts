@@ -68,6 +68,10 @@ export class LeadAssignmentService {
     const kindOrder = (agency: Agency) => AGENCY_KINDS.indexOf(agency.kind);
     return agencies
       .sort((a, b) => kindOrder(a) - kindOrder(b) || a.code.localeCompare(b.code))
-      .map((agency) => ({ agency: toAgencyView(agency), lead: mayLead(agency.kind, operation, rules), support: maySupport(agency.kind, operation, rules) }));
+      .map((agency) => ({
+        agency: toAgencyView(agency),
+        lead: mayLead(agency.kind, operation, rules),
+        support: maySupport(agency.kind, operation, rules),
+      }));
   }
 }

@@ -71,14 +71,19 @@ export class OperationAccess {
 }
 
 export function assertOwner(viewer: AuthUser, row: OperationRow, what = 'change'): void {
-  if (!mayEditPlan(viewer, row)) throw DomainError.forbidden(`Only a coordinator of the owning agency may ${what} operation ${row.reference}`);
+  if (!mayEditPlan(viewer, row))
+    throw DomainError.forbidden(`Only a coordinator of the owning agency may ${what} operation ${row.reference}`);
 }
 
 export function assertEditable(row: OperationRow): void {
   if (!EDITABLE_STATUSES.includes(row.status)) {
-    throw new DomainError('INVALID_TRANSITION', `${row.reference} is ${label('status', row.status).toLowerCase()}: a plan is changed only while it is a draft or has changes requested, or once approved (which returns it to draft)`, {
-      status: row.status,
-    });
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `${row.reference} is ${label('status', row.status).toLowerCase()}: a plan is changed only while it is a draft or has changes requested, or once approved (which returns it to draft)`,
+      {
+        status: row.status,
+      },
+    );
   }
 }
 

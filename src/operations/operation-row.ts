@@ -96,7 +96,18 @@ export const OPERATION_COLUMNS = operationColumns();
 /** What a plan's summary (a list, an export) is made of: Core alone (R14a). */
 export type SummaryColumns = Pick<
   OperationRow,
-  'id' | 'reference' | 'name' | 'status' | 'exploitationTypes' | 'scope' | 'startsAt' | 'endsAt' | 'version' | 'createdAt' | 'classification' | 'handlingInstruction'
+  | 'id'
+  | 'reference'
+  | 'name'
+  | 'status'
+  | 'exploitationTypes'
+  | 'scope'
+  | 'startsAt'
+  | 'endsAt'
+  | 'version'
+  | 'createdAt'
+  | 'classification'
+  | 'handlingInstruction'
 >;
 
 export const SUMMARY_COLUMNS = sql`

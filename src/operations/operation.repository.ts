@@ -51,7 +51,12 @@ export class OperationRepository {
   }
 
   /** A visible operation and whether the viewer sees one of its sections (R14a); undefined when they may not see it at all. */
-  section(manager: EntityManager, viewer: AuthUser, id: string, section: PlanSection): Promise<{ id: string; reference: string; version: number; owner: string; sees: boolean } | undefined> {
+  section(
+    manager: EntityManager,
+    viewer: AuthUser,
+    id: string,
+    section: PlanSection,
+  ): Promise<{ id: string; reference: string; version: number; owner: string; sees: boolean } | undefined> {
     return first(
       manager,
       named(sql`SELECT o.id, o.reference, o.version, COALESCE(la.name, ca.name) AS owner, ${sees(viewer, section)} AS sees
@@ -77,11 +82,17 @@ export class OperationRepository {
       manager,
       sql`INSERT INTO operations AS o (reference, name, exploitation_types, scope, starts_at, ends_at, briefing,
             expected_potential_victims, safeguarding_languages, reception_centre, created_by, created_by_agency_id, updated_by
-            ${join(order.map(([column]) => sql`, ${identifier(column)}`), '')})
+            ${join(
+              order.map(([column]) => sql`, ${identifier(column)}`),
+              '',
+            )})
           VALUES (${operation.reference}, ${operation.name}, ${operation.exploitationTypes}, ${operation.scope}, ${operation.startsAt},
                   ${operation.endsAt}, ${JSON.stringify(operation.briefing)}, ${operation.expectedPotentialVictims}, ${operation.languages},
                   ${operation.receptionCentre}, ${operation.createdBy}, ${operation.createdByAgencyId}, ${operation.createdBy}
-                  ${join(order.map(([, value]) => sql`, ${value}`), '')})
+                  ${join(
+                    order.map(([, value]) => sql`, ${value}`),
+                    '',
+                  )})
           RETURNING ${OPERATION_COLUMNS}`,
     );
     return row;
@@ -91,7 +102,10 @@ export class OperationRepository {
   update(manager: EntityManager, id: string, version: number, changes: OperationChanges): Promise<OperationRow | undefined> {
     const sets = (Object.entries(changes) as [OperationColumn, unknown][]).map(([column, value]) => sql`${identifier(column)} = ${value}`);
     sets.push(sql`version = version + 1`, sql`updated_at = now()`);
-    return first(manager, sql`UPDATE operations o SET ${join(sets, ', ')} WHERE o.id = ${id} AND o.version = ${version} RETURNING ${OPERATION_COLUMNS}`);
+    return first(
+      manager,
+      sql`UPDATE operations o SET ${join(sets, ', ')} WHERE o.id = ${id} AND o.version = ${version} RETURNING ${OPERATION_COLUMNS}`,
+    );
   }
 
   /** The plan's locations, each with its strike time and entry basis, instants as ISO 8601 in UTC. */

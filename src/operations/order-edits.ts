@@ -25,8 +25,20 @@ const FIELDS: OrderField[] = [
   { part: 'timings', field: 'debriefAt', column: 'debrief_at', current: (row) => isoOf(row.debriefAt), instant: true },
   { part: 'communications', field: 'radioChannel', column: 'radio_channel', current: (row) => row.radioChannel },
   { part: 'communications', field: 'controlRoomNumber', column: 'control_room_number', current: (row) => row.controlRoomNumber },
-  { part: 'safeguarding', field: 'receptionOpensAt', column: 'reception_opens_at', current: (row) => isoOf(row.receptionOpensAt), instant: true },
-  { part: 'safeguarding', field: 'receptionClosesAt', column: 'reception_closes_at', current: (row) => isoOf(row.receptionClosesAt), instant: true },
+  {
+    part: 'safeguarding',
+    field: 'receptionOpensAt',
+    column: 'reception_opens_at',
+    current: (row) => isoOf(row.receptionOpensAt),
+    instant: true,
+  },
+  {
+    part: 'safeguarding',
+    field: 'receptionClosesAt',
+    column: 'reception_closes_at',
+    current: (row) => isoOf(row.receptionClosesAt),
+    instant: true,
+  },
   { part: 'safeguarding', field: 'medicalCover', column: 'medical_cover', current: (row) => row.medicalCover },
   { part: 'safeguarding', field: 'firstResponders', column: 'first_responders', current: (row) => row.firstResponders, json: true },
   { part: 'safeguarding', field: 'interpreters', column: 'interpreters', current: (row) => row.interpreters, json: true },
@@ -48,7 +60,13 @@ export function orderChanges(row: OperationRow | null, input: OrderInput): Order
   return FIELDS.flatMap((spec) => {
     const sent = definedFields(input[spec.part] as Record<string, unknown> | undefined)[spec.field];
     if (sent === undefined) return [];
-    const after = spec.instant ? (sent === null ? null : new Date(sent as string).toISOString()) : spec.json ? canonicalList(spec.field, sent) : sent;
+    const after = spec.instant
+      ? sent === null
+        ? null
+        : new Date(sent as string).toISOString()
+      : spec.json
+        ? canonicalList(spec.field, sent)
+        : sent;
     const before = row ? spec.current(row) : spec.json ? [] : null;
     if (sameContent(before, after)) return [];
     return [{ field: `${spec.part}.${spec.field}`, column: spec.column, before, after, stored: spec.json ? JSON.stringify(after) : after }];
@@ -77,9 +95,13 @@ export function orderTimeProblems(row: OperationRow | null, changes: OrderChange
     { field: 'timings.briefingAt', what: 'The briefing', at: briefingAt },
     { field: 'timings.debriefAt', what: 'The debrief', at: debriefAt },
   ]);
-  if (briefingAt && debriefAt && briefingAt >= debriefAt) problems.push({ field: 'timings.debriefAt', problems: ['The debrief must come after the briefing'] });
+  if (briefingAt && debriefAt && briefingAt >= debriefAt)
+    problems.push({ field: 'timings.debriefAt', problems: ['The debrief must come after the briefing'] });
   if ((opensAt === null) !== (closesAt === null)) {
-    problems.push({ field: opensAt ? 'safeguarding.receptionClosesAt' : 'safeguarding.receptionOpensAt', problems: ['Give both the time the reception centre opens and the time it closes'] });
+    problems.push({
+      field: opensAt ? 'safeguarding.receptionClosesAt' : 'safeguarding.receptionOpensAt',
+      problems: ['Give both the time the reception centre opens and the time it closes'],
+    });
   } else if (opensAt && closesAt && opensAt >= closesAt) {
     problems.push({ field: 'safeguarding.receptionClosesAt', problems: ['The reception centre must close after it opens'] });
   }

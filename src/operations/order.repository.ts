@@ -39,7 +39,10 @@ export class OrderRepository {
   }
 
   rvPoint(manager: EntityManager, operationId: string, id: string): Promise<(RvPointRow & { address: string }) | undefined> {
-    return first(manager, sql`SELECT id, name, address, meet_at AS "meetAt" FROM rv_points WHERE id = ${id} AND operation_id = ${operationId}`);
+    return first(
+      manager,
+      sql`SELECT id, name, address, meet_at AS "meetAt" FROM rv_points WHERE id = ${id} AND operation_id = ${operationId}`,
+    );
   }
 
   async insertRvPoint(manager: EntityManager, operationId: string, point: RvPointDto): Promise<string> {
@@ -51,7 +54,10 @@ export class OrderRepository {
   }
 
   async updateRvPoint(manager: EntityManager, id: string, point: RvPointDto): Promise<void> {
-    await query(manager, sql`UPDATE rv_points SET name = ${point.name}, address = ${point.address}, meet_at = ${point.meetAt} WHERE id = ${id}`);
+    await query(
+      manager,
+      sql`UPDATE rv_points SET name = ${point.name}, address = ${point.address}, meet_at = ${point.meetAt} WHERE id = ${id}`,
+    );
   }
 
   async deleteRvPoint(manager: EntityManager, id: string): Promise<void> {

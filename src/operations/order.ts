@@ -22,7 +22,12 @@ export function canonicalLocation(location: LocationDto): LocationView {
           basis: entry.basis,
           warrant:
             entry.basis === 'WARRANT' && entry.warrant
-              ? { type: entry.warrant.type, court: entry.warrant.court, reference: entry.warrant.reference, expiresAt: iso(entry.warrant.expiresAt) as string }
+              ? {
+                  type: entry.warrant.type,
+                  court: entry.warrant.court,
+                  reference: entry.warrant.reference,
+                  expiresAt: iso(entry.warrant.expiresAt) as string,
+                }
               : null,
           power: entry.basis === 'STATUTORY_POWER' ? (entry.power ?? null) : null,
         }
@@ -36,12 +41,17 @@ export interface Window {
 }
 
 /** The problems of each time of the day that falls outside the window, by field. */
-export function timesOutsideWindow(window: Window, times: { field: string; what: string; at: string | Date | null | undefined }[]): FieldProblem[] {
+export function timesOutsideWindow(
+  window: Window,
+  times: { field: string; what: string; at: string | Date | null | undefined }[],
+): FieldProblem[] {
   const span = `${ukDateTime(window.startsAt)} to ${ukDateTime(window.endsAt)}`;
   return times.flatMap(({ field, what, at }) => {
     if (!at) return [];
     const moment = new Date(at);
-    return moment < window.startsAt || moment > window.endsAt ? [{ field, problems: [`${what} must be inside the plan’s window, ${span}`] }] : [];
+    return moment < window.startsAt || moment > window.endsAt
+      ? [{ field, problems: [`${what} must be inside the plan’s window, ${span}`] }]
+      : [];
   });
 }
 

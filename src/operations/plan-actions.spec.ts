@@ -3,7 +3,15 @@ import { OPERATION_STATUSES, Role } from '../common/domain';
 import { evidenceIsGathered, gatheringMayClose, PlanActionFacts, planActions, planHasEnded } from './plan-actions';
 
 const now = new Date('2027-03-20T06:00:00Z');
-const person = (id: string, agencyId: string, roles: Role[]): AuthUser => ({ id, email: `${id}@test.local`, name: id, roles, agencyId, agencyCode: agencyId, agencyKind: 'POLICE' });
+const person = (id: string, agencyId: string, roles: Role[]): AuthUser => ({
+  id,
+  email: `${id}@test.local`,
+  name: id,
+  roles,
+  agencyId,
+  agencyCode: agencyId,
+  agencyKind: 'POLICE',
+});
 const coordinator = person('coordinator', 'wmp', ['COORDINATOR']);
 const manager = person('manager', 'wmp', ['MANAGER']);
 const liaison = { ...person('liaison', 'cps', ['CPS_LIAISON']), agencyKind: 'CPS' as const };
@@ -49,7 +57,12 @@ describe('planActions', () => {
     for (const status of ['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const) expect(offered(coordinator, plan({ status }))).toEqual([]);
     for (const status of ['COMPLETED', 'STOOD_DOWN'] as const) {
       expect(offered(liaison, plan({ status }))).toEqual(['closeEvidenceGathering']);
-      expect(offered(liaison, plan({ status, cpsInvolvement: { status: 'ENGAGED', liaison: { id: 'liaison' }, closedAt: '2027-04-01T00:00:00Z' } }))).toEqual([]);
+      expect(
+        offered(
+          liaison,
+          plan({ status, cpsInvolvement: { status: 'ENGAGED', liaison: { id: 'liaison' }, closedAt: '2027-04-01T00:00:00Z' } }),
+        ),
+      ).toEqual([]);
     }
     for (const status of ['ACTIVE', 'CANCELLED'] as const) expect(offered(liaison, plan({ status }))).toEqual([]);
   });

@@ -68,7 +68,12 @@ const KEYS: Record<LifecycleAction, keyof PlanActions> = {
 
 /** R12: a manager of the lead agency who neither created the plan nor changed its content since it was last approved. */
 export function mayReview(viewer: AuthUser, plan: Pick<PlanActionFacts, 'leadAgencyId' | 'createdBy' | 'contentEditors'>): boolean {
-  return hasRole(viewer, 'MANAGER') && viewer.agencyId === plan.leadAgencyId && viewer.id !== plan.createdBy && !plan.contentEditors.includes(viewer.id);
+  return (
+    hasRole(viewer, 'MANAGER') &&
+    viewer.agencyId === plan.leadAgencyId &&
+    viewer.id !== plan.createdBy &&
+    !plan.contentEditors.includes(viewer.id)
+  );
 }
 
 /** Each action the lifecycle table and the viewer's rights allow now; none for a reader who is not a person. */
@@ -79,7 +84,10 @@ export function planActions(viewer: AuthUser | null, plan: PlanActionFacts, now 
   const liaison = viewer !== null && cps?.status === 'ENGAGED' && cps.liaison?.id === viewer.id;
   const editable = EDITABLE_STATUSES.includes(plan.status);
   const lifecycle = Object.fromEntries(
-    LIFECYCLE_ACTIONS.map((action) => [KEYS[action], mayMove(plan.status, action) && (LIFECYCLE[action].by === 'owner' ? owner : reviewer)]),
+    LIFECYCLE_ACTIONS.map((action) => [
+      KEYS[action],
+      mayMove(plan.status, action) && (LIFECYCLE[action].by === 'owner' ? owner : reviewer),
+    ]),
   ) as Record<(typeof KEYS)[LifecycleAction], boolean>;
   return {
     ...lifecycle,

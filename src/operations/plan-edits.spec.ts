@@ -10,8 +10,15 @@ describe('what counts as a change of the plan’s content', () => {
   });
 
   it('reads stored JSON whatever the order of its keys', () => {
-    expect(sameContent([{ name: 'DC Shah', agencyId: 'a', phone: '07700' }], [{ phone: '07700', name: 'DC Shah', agencyId: 'a' }])).toBe(true);
-    expect(sameContent({ entry: { basis: 'WARRANT', power: null, warrant: { court: 'Stratford', type: 's.8' } } }, { entry: { warrant: { type: 's.8', court: 'Stratford' }, basis: 'WARRANT' } })).toBe(true);
+    expect(sameContent([{ name: 'DC Shah', agencyId: 'a', phone: '07700' }], [{ phone: '07700', name: 'DC Shah', agencyId: 'a' }])).toBe(
+      true,
+    );
+    expect(
+      sameContent(
+        { entry: { basis: 'WARRANT', power: null, warrant: { court: 'Stratford', type: 's.8' } } },
+        { entry: { warrant: { type: 's.8', court: 'Stratford' }, basis: 'WARRANT' } },
+      ),
+    ).toBe(true);
   });
 
   it('still sees a real change: another value, another order of a list, a zero for a number', () => {

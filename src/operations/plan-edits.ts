@@ -65,14 +65,28 @@ export function snapshot(row: OperationRow, locations: LocationView[], risks: Ri
 /** A risk as the register stores it, every field present. */
 export function storedRisk(risk: RiskDto): RiskDto {
   const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived } = risk;
-  return { hazard, hazardDetail: hazardDetail ?? null, likelihood, impact, controls, residual, owner, acceptedBy: acceptedBy ?? null, intelligenceDerived: intelligenceDerived ?? false };
+  return {
+    hazard,
+    hazardDetail: hazardDetail ?? null,
+    likelihood,
+    impact,
+    controls,
+    residual,
+    owner,
+    acceptedBy: acceptedBy ?? null,
+    intelligenceDerived: intelligenceDerived ?? false,
+  };
 }
 
 /** Strike times, each checked against the window. */
 export function strikeProblems(window: { startsAt: Date; endsAt: Date }, locations: LocationView[]): FieldProblem[] {
   return timesOutsideWindow(
     window,
-    locations.map((location, index) => ({ field: `locations.${index}.strikeAt`, what: `The strike time of ${location.label}`, at: location.strikeAt })),
+    locations.map((location, index) => ({
+      field: `locations.${index}.strikeAt`,
+      what: `The strike time of ${location.label}`,
+      at: location.strikeAt,
+    })),
   );
 }
 
@@ -86,7 +100,14 @@ export function assertIntelligenceKept(current: RiskDto[], sent: RiskDto[]): voi
   assertNoProblems(
     sent.flatMap((risk, index) =>
       risk.intelligenceDerived === undefined
-        ? [{ field: `risks.${index}.intelligenceDerived`, problems: ['Say whether this risk is derived from intelligence: the register holds risks that are, and they are shown only to those who see the intelligence'] }]
+        ? [
+            {
+              field: `risks.${index}.intelligenceDerived`,
+              problems: [
+                'Say whether this risk is derived from intelligence: the register holds risks that are, and they are shown only to those who see the intelligence',
+              ],
+            },
+          ]
         : [],
     ),
   );

@@ -32,7 +32,10 @@ export type PlanRow = OperationRow & {
   locations: LocationView[] | null;
   /** Whether the reader sees the plan's CPS involvement: its Prosecution section, or a liaison the request is open to. */
   cpsShown: boolean;
-  cpsInvolvement: (Omit<CpsInvolvementView, 'requestedAt' | 'engagedAt' | 'declinedAt' | 'closedAt'> & Timestamps<'requestedAt' | 'engagedAt' | 'declinedAt' | 'closedAt'>) | null;
+  cpsInvolvement:
+    | (Omit<CpsInvolvementView, 'requestedAt' | 'engagedAt' | 'declinedAt' | 'closedAt'> &
+        Timestamps<'requestedAt' | 'engagedAt' | 'declinedAt' | 'closedAt'>)
+    | null;
   /** The sections granted to partners: for the plan's holders only, null for anyone else. */
   sharing: SharingView[] | null;
 };
@@ -40,7 +43,17 @@ export type PlanRow = OperationRow & {
 type Whole<T, K extends keyof T> = Omit<T, K> & Required<Pick<T, K>>;
 type FullDeployment = Whole<
   DeploymentView,
-  'version' | 'headcount' | 'tasking' | 'powers' | 'rvPoint' | 'callSign' | 'followsOperationWindow' | 'requestedBy' | 'respondedBy' | 'releaseReason' | 'bookedElsewhere'
+  | 'version'
+  | 'headcount'
+  | 'tasking'
+  | 'powers'
+  | 'rvPoint'
+  | 'callSign'
+  | 'followsOperationWindow'
+  | 'requestedBy'
+  | 'respondedBy'
+  | 'releaseReason'
+  | 'bookedElsewhere'
 >;
 
 /**
@@ -72,17 +85,22 @@ export class PlanReadRepository {
    * that has just locked the plan as its owner, and for the service's own whole read. The web UI's
    * pages name a plan by its reference.
    */
-  plan(manager: EntityManager, reader: Reader, which: string | { reference: string }, scope: 'visible' | 'already-checked' = 'visible'): Promise<PlanRow | undefined> {
+  plan(
+    manager: EntityManager,
+    reader: Reader,
+    which: string | { reference: string },
+    scope: 'visible' | 'already-checked' = 'visible',
+  ): Promise<PlanRow | undefined> {
     const match = typeof which === 'string' ? sql`o.id = ${which}` : sql`o.reference = ${which.reference}`;
     const visible = scope === 'already-checked' || reader === WHOLE_PLAN ? sql`true` : visibleTo(reader);
     const liaison = reader !== WHOLE_PLAN && reader.roles.includes('CPS_LIAISON');
     return first(
       manager,
       named(sql`SELECT ${operationColumns(
-                         /* The briefing's Information is the Intelligence section's (R14a): present, if only as '', for a reader who sees it; absent otherwise. */
-                         sql`CASE WHEN 'INTELLIGENCE' = ANY (vis.sections) THEN jsonb_build_object('information', COALESCE(o.briefing->>'information', '')) || o.briefing
+        /* The briefing's Information is the Intelligence section's (R14a): present, if only as '', for a reader who sees it; absent otherwise. */
+        sql`CASE WHEN 'INTELLIGENCE' = ANY (vis.sections) THEN jsonb_build_object('information', COALESCE(o.briefing->>'information', '')) || o.briefing
                                   ELSE o.briefing - 'information' END`,
-                       )},
+      )},
                        vis.sections,
                        ${agencyJson('la')} AS "leadAgency", ${agencyJson('ca')} AS "createdByAgency",
                        ${personJson('cu')} AS "createdByPerson", ${personJson('uu')} AS "updatedByPerson",

@@ -76,7 +76,10 @@ export function toOperationView(
 ): OperationView {
   const cps = row.cpsInvolvement;
   // The read leaves the Information out for a reader who may not see it, and puts it in, if only as '', for one who may.
-  const briefing = BRIEFING_SECTIONS.filter((section) => section !== 'information' || 'information' in row.briefing).map((section) => [section, row.briefing[section] ?? '']);
+  const briefing = BRIEFING_SECTIONS.filter((section) => section !== 'information' || 'information' in row.briefing).map((section) => [
+    section,
+    row.briefing[section] ?? '',
+  ]);
   return {
     ...toSummary(row),
     owningAgency: row.leadAgency ?? row.createdByAgency,

@@ -60,7 +60,12 @@ export class PlansService {
   }
 
   /** The plan as `reader` may see it (R14a): a query for the operation with its locations, and one for each of its deployments and evidence, each holding to the sections. */
-  private async read(reader: Reader, which: string | { reference: string }, manager: EntityManager, scope: 'visible' | 'already-checked'): Promise<OperationView> {
+  private async read(
+    reader: Reader,
+    which: string | { reference: string },
+    manager: EntityManager,
+    scope: 'visible' | 'already-checked',
+  ): Promise<OperationView> {
     const row = await this.reads.plan(manager, reader, which, scope);
     if (!row) throw DomainError.notFound('Operation', typeof which === 'string' ? which : which.reference);
     const [deployments, evidence] = await together(manager, [
@@ -73,7 +78,11 @@ export class PlansService {
   async list(viewer: AuthUser, query: OperationQueryDto): Promise<OperationPage> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const before = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await this.operations.listPage(this.dataSource.manager, viewer, { filters: OperationRepository.listFilters(query), before, limit: limit + 1 });
+    const rows = await this.operations.listPage(this.dataSource.manager, viewer, {
+      filters: OperationRepository.listFilters(query),
+      before,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -83,7 +92,11 @@ export class PlansService {
   }
 
   /** Just enough of a visible operation to answer for it: 404 when the viewer may not see it. */
-  async summary(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; reference: string; version: number }> {
+  async summary(
+    viewer: AuthUser,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; reference: string; version: number }> {
     const row = await this.operations.summary(manager, viewer, id);
     if (!row) throw DomainError.notFound('Operation', id);
     return row;
@@ -97,7 +110,11 @@ export class PlansService {
     const row = await this.operations.section(this.dataSource.manager, viewer, id, section);
     if (!row) throw DomainError.notFound('Operation', id);
     if (!row.sees) {
-      throw new DomainError('FORBIDDEN', `The ${label('sectionName', section).toLowerCase()} section of ${row.reference} is not shared with your agency: ask the plan’s owner, ${row.owner}`, { section });
+      throw new DomainError(
+        'FORBIDDEN',
+        `The ${label('sectionName', section).toLowerCase()} section of ${row.reference} is not shared with your agency: ask the plan’s owner, ${row.owner}`,
+        { section },
+      );
     }
     return { id: row.id, reference: row.reference, version: row.version };
   }
@@ -131,7 +148,11 @@ export class PlansService {
   }
 
   /** An operation's evidence requirements, or one of them, as the plan shows them to `viewer` (R14a). */
-  async evidence(viewer: AuthUser, of: { operationId: string } | { requirementId: string }, manager: EntityManager = this.dataSource.manager): Promise<EvidenceRequirementView[]> {
+  async evidence(
+    viewer: AuthUser,
+    of: { operationId: string } | { requirementId: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EvidenceRequirementView[]> {
     return (await this.reads.evidence(manager, viewer, of)).map(toEvidenceView);
   }
 }

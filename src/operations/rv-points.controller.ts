@@ -27,7 +27,12 @@ export class RvPointsController {
   @ApiOkResponse({ type: OperationView })
   @ApiOperation({ summary: 'Change an RV point' })
   @ApiErrors(400, 404, 409)
-  change(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Body() body: RvPointWriteDto): Promise<OperationView> {
+  change(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('rid') rid: string,
+    @Body() body: RvPointWriteDto,
+  ): Promise<OperationView> {
     return this.rvPoints.change(caller, id, rid, body.version, body);
   }
 
@@ -35,7 +40,12 @@ export class RvPointsController {
   @ApiOkResponse({ type: OperationView, description: '409 CONFLICT while a team still meets there' })
   @ApiOperation({ summary: 'Remove an RV point' })
   @ApiErrors(400, 404, 409)
-  remove(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('rid') rid: string, @Query() query: VersionQueryDto): Promise<OperationView> {
+  remove(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('rid') rid: string,
+    @Query() query: VersionQueryDto,
+  ): Promise<OperationView> {
     return this.rvPoints.remove(caller, id, rid, query.version);
   }
 }

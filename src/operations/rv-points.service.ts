@@ -31,7 +31,13 @@ export class RvPointsService {
       assertInWindow(row, point);
       const id = await this.orders.insertRvPoint(manager, operationId, point);
       await this.access.updatePlan(manager, viewer, row, {});
-      await this.audit.append(manager, { operationId, action: 'rv-point.added', actor: viewer, before: null, after: { rvPointId: id, ...stored(point) } });
+      await this.audit.append(manager, {
+        operationId,
+        action: 'rv-point.added',
+        actor: viewer,
+        before: null,
+        after: { rvPointId: id, ...stored(point) },
+      });
     });
     return this.plans.get(viewer, operationId);
   }
@@ -58,7 +64,11 @@ export class RvPointsService {
       const current = await this.find(manager, operationId, rvPointId);
       const teams = await this.orders.teamsAt(manager, rvPointId);
       if (teams.length) {
-        throw new DomainError('CONFLICT', `${teams.join(', ')} meet${teams.length === 1 ? 's' : ''} at ${current.name}; give them another RV point first`, { teams });
+        throw new DomainError(
+          'CONFLICT',
+          `${teams.join(', ')} meet${teams.length === 1 ? 's' : ''} at ${current.name}; give them another RV point first`,
+          { teams },
+        );
       }
       await this.orders.deleteRvPoint(manager, rvPointId);
       await this.access.updatePlan(manager, viewer, row, {});

@@ -17,7 +17,8 @@ export class SharingController {
   @Put()
   @ApiOkResponse({
     type: OperationView,
-    description: 'The owner sets the sections a partner agency sees beyond its default (R14b); 422 SHARING_NOT_PERMITTED for intelligence to victim support or a local authority, or an agency with no team on the plan',
+    description:
+      'The owner sets the sections a partner agency sees beyond its default (R14b); 422 SHARING_NOT_PERMITTED for intelligence to victim support or a local authority, or an agency with no team on the plan',
   })
   @ApiOperation({ summary: 'Share sections with a partner' })
   @ApiErrors(400, 404, 409, 422)

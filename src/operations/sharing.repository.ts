@@ -31,7 +31,10 @@ export class SharingRepository {
   }
 
   /** The agency's grants become `sections`, each with this reason. */
-  async replace(manager: EntityManager, grant: { operationId: string; agencyId: string; sections: GrantableSection[]; reason: string; by: string }): Promise<void> {
+  async replace(
+    manager: EntityManager,
+    grant: { operationId: string; agencyId: string; sections: GrantableSection[]; reason: string; by: string },
+  ): Promise<void> {
     await query(manager, sql`DELETE FROM plan_section_grants WHERE operation_id = ${grant.operationId} AND agency_id = ${grant.agencyId}`);
     if (grant.sections.length === 0) return;
     await query(

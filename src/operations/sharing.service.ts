@@ -37,7 +37,9 @@ export class SharingService {
       const agency = await this.sharing.standing(manager, operationId, input.agencyId);
       if (!agency) throw DomainError.notFound('Agency', input.agencyId);
       if (agency.id === owningAgencyId(row)) {
-        throw new DomainError('SHARING_NOT_PERMITTED', `${agency.name} owns ${row.reference} and already sees every section of it`, { agency: agency.code });
+        throw new DomainError('SHARING_NOT_PERMITTED', `${agency.name} owns ${row.reference} and already sees every section of it`, {
+          agency: agency.code,
+        });
       }
       // On the plan: a team asked for or agreed, the creator that handed the lead on, or sections already shared (to withdraw them).
       if (!agency.onPlan && agency.id !== row.createdByAgencyId && agency.granted.length === 0) {

@@ -48,7 +48,8 @@ export function visibleTo(viewer: AuthUser, alias = 'o'): Sql {
  * The caller still applies `visibleTo` to what it reads.
  */
 export function newestVisible(viewer: AuthUser, page: { filters: Sql[]; before?: { at: string; id: string }; limit: number }): Sql {
-  if (!hasRole(viewer, 'COORDINATOR', 'MANAGER', 'CPS_LIAISON')) return sql`SELECT NULL::uuid AS id, NULL::timestamptz AS created_at WHERE false`;
+  if (!hasRole(viewer, 'COORDINATOR', 'MANAGER', 'CPS_LIAISON'))
+    return sql`SELECT NULL::uuid AS id, NULL::timestamptz AS created_at WHERE false`;
   const branch = (from: Sql, at: Sql, id: Sql, conditions: Sql[]) => {
     const where = [...conditions, ...page.filters];
     if (page.before) where.push(sql`(${at}, ${id}) < (${page.before.at}::timestamptz, ${page.before.id}::uuid)`);
@@ -63,13 +64,21 @@ export function newestVisible(viewer: AuthUser, page: { filters: Sql[]; before?:
       sql`vd.team_agency_id = ${viewer.agencyId}`,
       STAYS_ON_PLAN,
     ]),
-    branch(sql`plan_section_grants vg JOIN operations o ON o.id = vg.operation_id`, ...byOperation, [sql`vg.agency_id = ${viewer.agencyId}`]),
+    branch(sql`plan_section_grants vg JOIN operations o ON o.id = vg.operation_id`, ...byOperation, [
+      sql`vg.agency_id = ${viewer.agencyId}`,
+    ]),
   ];
   if (hasRole(viewer, 'CPS_LIAISON')) {
     const involvement = sql`cps_involvements vc JOIN operations o ON o.id = vc.operation_id`;
     branches.push(
-      branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [sql`vc.status = 'REQUESTED'`, sql`o.status NOT IN ${ENDED}`]),
-      branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [sql`vc.status = 'ENGAGED'`, sql`vc.liaison_id = ${viewer.id}`]),
+      branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [
+        sql`vc.status = 'REQUESTED'`,
+        sql`o.status NOT IN ${ENDED}`,
+      ]),
+      branch(involvement, sql`vc.operation_created_at`, sql`vc.operation_id`, [
+        sql`vc.status = 'ENGAGED'`,
+        sql`vc.liaison_id = ${viewer.id}`,
+      ]),
     );
   }
   return join(branches, ' UNION ');
@@ -133,7 +142,9 @@ export function sees(viewer: Reader, section: PlanSection, alias = 'o'): Sql {
     case 'TEAMS':
       return either(holds(viewer, alias), granted(viewer, section, o));
     case 'INTELLIGENCE':
-      return NEVER_INTELLIGENCE_KINDS.includes(viewer.agencyKind) ? holds(viewer, alias) : either(holds(viewer, alias), granted(viewer, section, o));
+      return NEVER_INTELLIGENCE_KINDS.includes(viewer.agencyKind)
+        ? holds(viewer, alias)
+        : either(holds(viewer, alias), granted(viewer, section, o));
     case 'PROSECUTION':
       return hasRole(viewer, 'CPS_LIAISON')
         ? either(
@@ -148,9 +159,7 @@ export function sees(viewer: Reader, section: PlanSection, alias = 'o'): Sql {
 /** The sections of the operation (alias `o`) the viewer may see, as a text[] in PLAN_SECTIONS' order. */
 export function sectionsSeen(viewer: Reader, alias = 'o'): Sql {
   return sql`array_remove(ARRAY[${join(
-    PLAN_SECTIONS.map(
-      (section) => sql`CASE WHEN ${sees(viewer, section, alias)} THEN ${constants([section])} END`,
-    ),
+    PLAN_SECTIONS.map((section) => sql`CASE WHEN ${sees(viewer, section, alias)} THEN ${constants([section])} END`),
     ', ',
   )}]::text[], NULL)`;
 }

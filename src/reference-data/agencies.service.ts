@@ -35,7 +35,14 @@ export class AgenciesService {
   create(caller: AuthUser, input: CreateAgencyDto): Promise<AgencyView> {
     return inTransaction(this.dataSource, async (manager) => {
       const agency = toAgencyView(await this.agencies.insert(manager, definedFields(input)));
-      await this.audit.appendReference(manager, { entity: 'agency', entityId: agency.id, action: 'agency.created', actor: caller, before: null, after: audited(agency) });
+      await this.audit.appendReference(manager, {
+        entity: 'agency',
+        entityId: agency.id,
+        action: 'agency.created',
+        actor: caller,
+        before: null,
+        after: audited(agency),
+      });
       return agency;
     });
   }
@@ -56,7 +63,14 @@ export class AgenciesService {
       const before = toAgencyView(agency);
       Object.assign(agency, definedFields(input));
       const after = toAgencyView(await this.agencies.save(manager, agency));
-      await this.audit.appendReference(manager, { entity: 'agency', entityId: id, action: 'agency.updated', actor: caller, before: audited(before), after: audited(after) });
+      await this.audit.appendReference(manager, {
+        entity: 'agency',
+        entityId: id,
+        action: 'agency.updated',
+        actor: caller,
+        before: audited(before),
+        after: audited(after),
+      });
       return after;
     });
   }

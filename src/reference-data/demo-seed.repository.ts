@@ -34,7 +34,10 @@ export class DemoSeedRepository {
 
   /** The demo users not yet in the database. */
   async missingUsers(manager: EntityManager): Promise<DemoUser[]> {
-    const existing = await query<{ email: string }>(manager, sql`SELECT email FROM users WHERE email = ANY(${DEMO_USERS.map((u) => u.email)})`);
+    const existing = await query<{ email: string }>(
+      manager,
+      sql`SELECT email FROM users WHERE email = ANY(${DEMO_USERS.map((u) => u.email)})`,
+    );
     const have = new Set(existing.map((row) => row.email));
     return DEMO_USERS.filter((user) => !have.has(user.email));
   }
@@ -50,6 +53,9 @@ export class DemoSeedRepository {
 
   /** The demo users there are, with the hash of the password each holds now. */
   userPasswords(manager: EntityManager): Promise<{ email: string; passwordHash: string }[]> {
-    return query(manager, sql`SELECT email, password_hash AS "passwordHash" FROM users WHERE email = ANY(${DEMO_USERS.map((u) => u.email)}) ORDER BY email`);
+    return query(
+      manager,
+      sql`SELECT email, password_hash AS "passwordHash" FROM users WHERE email = ANY(${DEMO_USERS.map((u) => u.email)}) ORDER BY email`,
+    );
   }
 }

@@ -66,7 +66,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
         ? `password "${DEFAULT_PASSWORD}" (the default; set DEMO_PASSWORD before the demo users are created to choose another)`
         : 'password: the value of DEMO_PASSWORD';
     }
-    if (kind === 'default') return `password "${DEFAULT_PASSWORD}", the default they were created with (DEMO_PASSWORD sets only the password of demo users not yet created)`;
+    if (kind === 'default')
+      return `password "${DEFAULT_PASSWORD}", the default they were created with (DEMO_PASSWORD sets only the password of demo users not yet created)`;
     return 'password: not DEMO_PASSWORD but the one each was created with or changed to (DEMO_PASSWORD sets only the password of demo users not yet created)';
   }
 }

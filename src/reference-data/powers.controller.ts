@@ -19,7 +19,11 @@ export class PowersController {
   constructor(private readonly powers: PowersService) {}
 
   @Get()
-  @ApiOkResponse({ type: AgencyKindPowersView, isArray: true, description: 'Every kind of agency with the powers its officers hold: a team is tasked only with these (POWER_NOT_HELD)' })
+  @ApiOkResponse({
+    type: AgencyKindPowersView,
+    isArray: true,
+    description: 'Every kind of agency with the powers its officers hold: a team is tasked only with these (POWER_NOT_HELD)',
+  })
   @ApiOperation({ summary: 'List the powers of each kind of agency' })
   @ApiErrors()
   list(): Promise<AgencyKindPowersView[]> {
@@ -29,7 +33,11 @@ export class PowersController {
   @Put(':kind')
   @Roles('ADMIN')
   @ApiParam({ name: 'kind', enum: AGENCY_KINDS })
-  @ApiOkResponse({ type: AgencyKindPowersView, description: 'The kind now holds exactly these powers (the CPS none, R2); audited with the reason. Deployments already tasked are not changed.' })
+  @ApiOkResponse({
+    type: AgencyKindPowersView,
+    description:
+      'The kind now holds exactly these powers (the CPS none, R2); audited with the reason. Deployments already tasked are not changed.',
+  })
   @ApiOperation({ summary: 'Replace the powers of a kind of agency' })
   @ApiErrors(400)
   replace(@CurrentUser() caller: AuthUser, @KindParam() kind: AgencyKind, @Body() body: PutPowersDto): Promise<AgencyKindPowersView> {

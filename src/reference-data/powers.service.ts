@@ -39,7 +39,12 @@ export class PowersService {
   /** Every kind of agency, in the vocabulary's order, with the powers it holds (none for some). */
   async list(): Promise<AgencyKindPowersView[]> {
     const rows = await this.powers.all(this.dataSource.manager);
-    return AGENCY_KINDS.map((kind) => toView(kind, rows.filter((row) => row.kind === kind).map((row) => row.power)));
+    return AGENCY_KINDS.map((kind) =>
+      toView(
+        kind,
+        rows.filter((row) => row.kind === kind).map((row) => row.power),
+      ),
+    );
   }
 
   async ofKind(kind: AgencyKind): Promise<AgencyKindPowersView> {

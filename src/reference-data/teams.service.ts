@@ -13,9 +13,19 @@ import { TeamRepository } from './team.repository';
  * Runs, in the transaction that changes a team's capacity, before the change: modules that book
  * teams (deployments) refuse a capacity below what the team is booked for.
  */
-export type CapacityGuard = (manager: EntityManager, caller: AuthUser, team: { id: string; name: string }, capacity: number) => Promise<void>;
+export type CapacityGuard = (
+  manager: EntityManager,
+  caller: AuthUser,
+  team: { id: string; name: string },
+  capacity: number,
+) => Promise<void>;
 
-const audited = (team: TeamView) => ({ agencyId: team.agencyId, name: team.name, capabilities: team.capabilities, capacity: team.capacity });
+const audited = (team: TeamView) => ({
+  agencyId: team.agencyId,
+  name: team.name,
+  capabilities: team.capabilities,
+  capacity: team.capacity,
+});
 
 @Injectable()
 export class TeamsService {
@@ -40,7 +50,14 @@ export class TeamsService {
     return inTransaction(this.dataSource, async (manager) => {
       const id = await this.teams.insert(manager, definedFields(input));
       const team = await this.view(manager, id);
-      await this.audit.appendReference(manager, { entity: 'team', entityId: id, action: 'team.created', actor: caller, before: null, after: audited(team) });
+      await this.audit.appendReference(manager, {
+        entity: 'team',
+        entityId: id,
+        action: 'team.created',
+        actor: caller,
+        before: null,
+        after: audited(team),
+      });
       return team;
     });
   }
@@ -56,7 +73,14 @@ export class TeamsService {
       const before = await this.view(manager, id);
       await this.teams.update(manager, id, definedFields(input));
       const after = await this.view(manager, id);
-      await this.audit.appendReference(manager, { entity: 'team', entityId: id, action: 'team.updated', actor: caller, before: audited(before), after: audited(after) });
+      await this.audit.appendReference(manager, {
+        entity: 'team',
+        entityId: id,
+        action: 'team.updated',
+        actor: caller,
+        before: audited(before),
+        after: audited(after),
+      });
       return after;
     });
   }

@@ -25,7 +25,11 @@ export class UserRepository {
 
   /** How many users of the agency hold the role. */
   countWithRole(manager: EntityManager, agencyId: string, role: Role): Promise<number> {
-    return manager.getRepository(User).createQueryBuilder('u').where('u.agency_id = :id AND :role = ANY(u.roles)', { id: agencyId, role }).getCount();
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.agency_id = :id AND :role = ANY(u.roles)', { id: agencyId, role })
+      .getCount();
   }
 
   async insert(manager: EntityManager, fields: DeepPartial<User>): Promise<User> {
@@ -39,7 +43,10 @@ export class UserRepository {
 
   /** Locks every active admin (in id order, so two callers cannot deadlock) and answers their ids. */
   async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
-    const rows = await query<{ id: string }>(manager, sql`SELECT id FROM users WHERE active AND 'ADMIN' = ANY (roles) ORDER BY id FOR UPDATE`);
+    const rows = await query<{ id: string }>(
+      manager,
+      sql`SELECT id FROM users WHERE active AND 'ADMIN' = ANY (roles) ORDER BY id FOR UPDATE`,
+    );
     return rows.map((row) => row.id);
   }
 }

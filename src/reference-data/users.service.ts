@@ -48,10 +48,7 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserView[]> {
-    const [users, agencies] = await Promise.all([
-      this.users.all(this.dataSource.manager),
-      this.agencies.all(this.dataSource.manager),
-    ]);
+    const [users, agencies] = await Promise.all([this.users.all(this.dataSource.manager), this.agencies.all(this.dataSource.manager)]);
     const byId = new Map(agencies.map((agency) => [agency.id, agency]));
     return users.map((user) => toUserView(user, byId.get(user.agencyId) as Agency));
   }
@@ -69,7 +66,14 @@ export class UsersService {
       await this.assertRolesFitAgency(manager, input.agencyId, input.roles);
       const { password: _password, ...fields } = definedFields(input);
       const user = await this.users.insert(manager, { ...fields, passwordHash, ...oneTime() });
-      await this.audit.appendReference(manager, { entity: 'user', entityId: user.id, action: 'user.created', actor: caller, before: null, after: audited(user) });
+      await this.audit.appendReference(manager, {
+        entity: 'user',
+        entityId: user.id,
+        action: 'user.created',
+        actor: caller,
+        before: null,
+        after: audited(user),
+      });
       await this.auditIssued(manager, caller, user, user.passwordIssuedAt as Date);
       return user.id;
     });
@@ -97,23 +101,27 @@ export class UsersService {
       if (authorityChanged && caller.id === id) {
         throw DomainError.forbidden('Nobody changes their own roles, agency or access: ask another admin to do it');
       }
-      if (user.active && user.roles.includes('ADMIN') && (!next.active || !next.roles.includes('ADMIN'))) await this.assertAnotherAdmin(manager, id);
+      if (user.active && user.roles.includes('ADMIN') && (!next.active || !next.roles.includes('ADMIN')))
+        await this.assertAnotherAdmin(manager, id);
       if (changes.password !== undefined) assertPassword(changes.password, user.email);
       await this.assertRolesFitAgency(manager, next.agencyId, next.roles);
       const { password, ...fields } = changes;
       const endsTokens = authorityChanged || password !== undefined;
       const issued = oneTime();
-      await this.users.update(
-        manager,
-        id,
-        {
-          ...fields,
-          ...(password !== undefined ? { passwordHash: await hashPassword(password), ...issued } : {}),
-          ...(endsTokens ? { tokenGeneration: () => 'token_generation + 1' } : {}),
-        },
-      );
+      await this.users.update(manager, id, {
+        ...fields,
+        ...(password !== undefined ? { passwordHash: await hashPassword(password), ...issued } : {}),
+        ...(endsTokens ? { tokenGeneration: () => 'token_generation + 1' } : {}),
+      });
       if (password === undefined || Object.keys(fields).length > 0) {
-        await this.audit.appendReference(manager, { entity: 'user', entityId: id, action: 'user.updated', actor: caller, before: audited(user), after: audited({ ...user, ...fields }) });
+        await this.audit.appendReference(manager, {
+          entity: 'user',
+          entityId: id,
+          action: 'user.updated',
+          actor: caller,
+          before: audited(user),
+          after: audited({ ...user, ...fields }),
+        });
       }
       if (password !== undefined) await this.auditIssued(manager, caller, user, issued.passwordIssuedAt as Date);
     });
@@ -124,24 +132,41 @@ export class UsersService {
   /** Who issued a one-time password, for whom and when (the event's time): never the password. */
   private async auditIssued(manager: EntityManager, caller: AuthUser, user: Pick<User, 'id' | 'email'>, issuedAt: Date): Promise<void> {
     const expiresAt = issuedPasswordExpiresAt(issuedAt).toISOString();
-    await this.audit.appendReference(manager, { entity: 'user', entityId: user.id, action: 'user.password_issued', actor: caller, before: null, after: { email: user.email, expiresAt } });
+    await this.audit.appendReference(manager, {
+      entity: 'user',
+      entityId: user.id,
+      action: 'user.password_issued',
+      actor: caller,
+      before: null,
+      after: { email: user.email, expiresAt },
+    });
   }
 
   /** Locks every active admin, so that two admins removing each other at once cannot both succeed. */
   private async assertAnotherAdmin(manager: EntityManager, leaving: string): Promise<void> {
     const admins = await this.users.lockActiveAdmins(manager);
     if (admins.every((admin) => admin === leaving)) {
-      throw new DomainError('CONFLICT', 'This is the last active admin: make another user an admin first, so that someone can still manage reference data');
+      throw new DomainError(
+        'CONFLICT',
+        'This is the last active admin: make another user an admin first, so that someone can still manage reference data',
+      );
     }
   }
 
   private async assertRolesFitAgency(manager: EntityManager, agencyId: string, roles: Role[]): Promise<void> {
     const agency = await this.agencies.find(manager, agencyId);
-    if (!agency) throw new DomainError('VALIDATION_FAILED', 'The agency chosen does not exist', { fields: [{ field: 'agencyId', problems: ['Choose an agency from the list'] }] });
-    if (roles.includes('CPS_LIAISON') && agency.kind !== 'CPS') {
-      throw new DomainError('VALIDATION_FAILED', `Only users of the Crown Prosecution Service can be CPS liaisons, and ${agency.name} is ${AGENCY_KIND_NOUNS[agency.kind]}`, {
-        fields: [{ field: 'roles', problems: ['Only a user of the Crown Prosecution Service can be a CPS liaison'] }],
+    if (!agency)
+      throw new DomainError('VALIDATION_FAILED', 'The agency chosen does not exist', {
+        fields: [{ field: 'agencyId', problems: ['Choose an agency from the list'] }],
       });
+    if (roles.includes('CPS_LIAISON') && agency.kind !== 'CPS') {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Only users of the Crown Prosecution Service can be CPS liaisons, and ${agency.name} is ${AGENCY_KIND_NOUNS[agency.kind]}`,
+        {
+          fields: [{ field: 'roles', problems: ['Only a user of the Crown Prosecution Service can be a CPS liaison'] }],
+        },
+      );
     }
   }
 }

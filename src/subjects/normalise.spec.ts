@@ -37,12 +37,22 @@ describe('normalising subjects for blind matching', () => {
   });
 
   it('matches a person by each of their names with their date of birth, and nothing else', () => {
-    const person = normaliseSubject({ kind: 'PERSON', fullName: 'Jan Kowalski', dateOfBirth: '1980-02-01', aliases: ['Janek K', 'KOWALSKI Jan'] });
+    const person = normaliseSubject({
+      kind: 'PERSON',
+      fullName: 'Jan Kowalski',
+      dateOfBirth: '1980-02-01',
+      aliases: ['Janek K', 'KOWALSKI Jan'],
+    });
     expect(person).toEqual({
       details: { fullName: 'Jan Kowalski', dateOfBirth: '1980-02-01', aliases: ['Janek K', 'KOWALSKI Jan'] },
       matchTexts: ['PERSON|jan kowalski|1980-02-01', 'PERSON|janek k|1980-02-01'],
     });
-    expect(normaliseSubject({ kind: 'EMAIL', email: ' Boss@Example.COM ' })).toEqual({ details: { email: 'boss@example.com' }, matchTexts: ['EMAIL|boss@example.com'] });
-    expect(normaliseSubject({ kind: 'PERSON', fullName: 'Jan', dateOfBirth: '1980-02-01', aliases: ['--'] })).toEqual([{ field: 'aliases.0', problems: ['Enter a name with letters in it'] }]);
+    expect(normaliseSubject({ kind: 'EMAIL', email: ' Boss@Example.COM ' })).toEqual({
+      details: { email: 'boss@example.com' },
+      matchTexts: ['EMAIL|boss@example.com'],
+    });
+    expect(normaliseSubject({ kind: 'PERSON', fullName: 'Jan', dateOfBirth: '1980-02-01', aliases: ['--'] })).toEqual([
+      { field: 'aliases.0', problems: ['Enter a name with letters in it'] },
+    ]);
   });
 });

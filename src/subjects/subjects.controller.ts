@@ -23,7 +23,10 @@ export class SubjectsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: PlanSubjectsView, description: 'The plan’s subjects; a match with another open plan is a hit in GET …/conflicts' })
+  @ApiCreatedResponse({
+    type: PlanSubjectsView,
+    description: 'The plan’s subjects; a match with another open plan is a hit in GET …/conflicts',
+  })
   @ApiOperation({ summary: 'Add a subject of interest' })
   @ApiErrors(400, 404, 409, 429)
   add(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: AddSubjectDto): Promise<PlanSubjectsView> {
@@ -34,7 +37,12 @@ export class SubjectsController {
   @ApiOkResponse({ type: PlanSubjectsView })
   @ApiOperation({ summary: 'Remove a subject of interest' })
   @ApiErrors(400, 404, 409)
-  remove(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('sid') sid: string, @Query() query: VersionQueryDto): Promise<PlanSubjectsView> {
+  remove(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('sid') sid: string,
+    @Query() query: VersionQueryDto,
+  ): Promise<PlanSubjectsView> {
     return this.subjects.remove(caller, id, sid, query.version);
   }
 }

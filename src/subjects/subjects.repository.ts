@@ -31,7 +31,10 @@ export class SubjectsRepository {
     for (const lock of [...new Set(keys.map(lockOf))].sort()) await query(manager, sql`SELECT pg_advisory_xact_lock(${lock}::bigint)`);
   }
 
-  async insert(manager: EntityManager, subject: { operationId: string; kind: SubjectKind; details: Record<string, unknown>; addedBy: string; keys: Buffer[] }): Promise<string> {
+  async insert(
+    manager: EntityManager,
+    subject: { operationId: string; kind: SubjectKind; details: Record<string, unknown>; addedBy: string; keys: Buffer[] },
+  ): Promise<string> {
     const [{ id }] = await query<{ id: string }>(
       manager,
       sql`INSERT INTO plan_subjects (operation_id, kind, details, added_by)

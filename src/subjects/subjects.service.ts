@@ -16,7 +16,14 @@ import { normaliseSubject } from './normalise';
 import { SubjectRow, SubjectsRepository } from './subjects.repository';
 
 function toView(row: SubjectRow): SubjectView {
-  const d = row.details as { fullName?: string; dateOfBirth?: string; aliases?: string[]; phone?: string; registration?: string; email?: string };
+  const d = row.details as {
+    fullName?: string;
+    dateOfBirth?: string;
+    aliases?: string[];
+    phone?: string;
+    registration?: string;
+    email?: string;
+  };
   return {
     id: row.id,
     kind: row.kind,
@@ -73,7 +80,13 @@ export class SubjectsService {
         const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
         await this.additions.spend(manager, viewer, operationId, keys.length);
         await this.subjects.lockKeys(manager, keys);
-        const subjectId = await this.subjects.insert(manager, { operationId, kind: input.kind, details: normalised.details, addedBy: viewer.id, keys });
+        const subjectId = await this.subjects.insert(manager, {
+          operationId,
+          kind: input.kind,
+          details: normalised.details,
+          addedBy: viewer.id,
+          keys,
+        });
         const updated = await this.access.updatePlan(manager, viewer, row, {});
         await this.audit.append(manager, {
           operationId,
@@ -95,7 +108,13 @@ export class SubjectsService {
       const removed = await this.subjects.remove(manager, operationId, subjectId);
       if (!removed) throw DomainError.notFound('Subject', subjectId);
       const updated = await this.access.updatePlan(manager, viewer, row, {});
-      await this.audit.append(manager, { operationId, action: 'subject.removed', actor: viewer, before: { subjectId, kind: removed.kind, matchKeys: removed.keys }, after: null });
+      await this.audit.append(manager, {
+        operationId,
+        action: 'subject.removed',
+        actor: viewer,
+        before: { subjectId, kind: removed.kind, matchKeys: removed.keys },
+        after: null,
+      });
       return updated.version;
     });
     return { operationVersion, subjects: await this.subjectsOf(viewer, { id: operationId }) };

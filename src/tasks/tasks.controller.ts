@@ -27,7 +27,8 @@ export class TasksController {
   @ApiOkResponse({
     type: TaskView,
     isArray: true,
-    description: 'A manager has looked into a report of the daily limit on additions (a LOOK_INTO_ADDITIONS task) of their agency: it leaves every manager’s tasks. Answers the caller’s tasks',
+    description:
+      'A manager has looked into a report of the daily limit on additions (a LOOK_INTO_ADDITIONS task) of their agency: it leaves every manager’s tasks. Answers the caller’s tasks',
   })
   @ApiOperation({ summary: 'Mark a limit report looked into' })
   @ApiErrors(400, 404)

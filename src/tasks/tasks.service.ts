@@ -52,7 +52,8 @@ function changedPart(row: TaskRow, changes: string[]): string {
     changes.length === 0
       ? 'the plan changed since you signed off, in parts not shared with your agency'
       : [...changes.slice(0, CHANGES_NAMED), ...(more > 0 ? [`and ${more} more ${more === 1 ? 'change' : 'changes'}`] : [])].join('; ');
-  const todo = row.status === 'SUBMITTED' ? 'check and sign off again' : 'check it now: you sign off again once the plan is submitted for review';
+  const todo =
+    row.status === 'SUBMITTED' ? 'check and sign off again' : 'check it now: you sign off again once the plan is submitted for review';
   return `${row.reference}: ${named} — ${todo}`;
 }
 
@@ -79,44 +80,71 @@ export class TasksService {
             return task(kind, summary(row), row);
           }),
         ),
-        this.tasks.declinedTeams(manager, viewer.agencyId).then((rows) =>
-          rows.map((row) =>
-            task(
-              'TEAM_DECLINED',
-              `${row.agencyCode} declined ${row.detail}${row.declineReason ? `: “${row.declineReason}”` : ''}. Ask for another team or for this one again, or submit the plan without it`,
-              row,
-              { deploymentId: row.deploymentId },
+        this.tasks
+          .declinedTeams(manager, viewer.agencyId)
+          .then((rows) =>
+            rows.map((row) =>
+              task(
+                'TEAM_DECLINED',
+                `${row.agencyCode} declined ${row.detail}${row.declineReason ? `: “${row.declineReason}”` : ''}. Ask for another team or for this one again, or submit the plan without it`,
+                row,
+                { deploymentId: row.deploymentId },
+              ),
             ),
           ),
-        ),
         this.tasks.hits(manager, viewer.agencyId).then((rows) =>
-          rows.map((row) => task('ACKNOWLEDGE_HIT', `Deconfliction hit with ${row.detail}: call its contact, then acknowledge it with a note`, row, { hitId: row.hitId })),
-        ),
-        this.tasks.teamRequests(manager, viewer.agencyId, 'COORDINATOR').then((rows) =>
-          rows.map((row) => task('ANSWER_TEAM_REQUEST', `Confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId })),
-        ),
-        this.tasks.teamsReleased(manager, viewer.agencyId).then((rows) =>
           rows.map((row) =>
-            task('TEAM_RELEASED', `Your team ${row.detail} was released from ${row.reference} on ${ukDateTime(row.releasedAt as Date)}: it is free for other work`, row, {
-              deploymentId: row.deploymentId,
+            task('ACKNOWLEDGE_HIT', `Deconfliction hit with ${row.detail}: call its contact, then acknowledge it with a note`, row, {
+              hitId: row.hitId,
             }),
           ),
         ),
-        this.tasks.evidenceToGather(manager, viewer.agencyId).then((rows) =>
-          rows.map((row) => task('GATHER_EVIDENCE', `Gather the evidence and record it: ${row.detail}`, row, { requirementId: row.requirementId })),
+        this.tasks
+          .teamRequests(manager, viewer.agencyId, 'COORDINATOR')
+          .then((rows) =>
+            rows.map((row) => task('ANSWER_TEAM_REQUEST', `Confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId })),
+          ),
+        this.tasks.teamsReleased(manager, viewer.agencyId).then((rows) =>
+          rows.map((row) =>
+            task(
+              'TEAM_RELEASED',
+              `Your team ${row.detail} was released from ${row.reference} on ${ukDateTime(row.releasedAt as Date)}: it is free for other work`,
+              row,
+              {
+                deploymentId: row.deploymentId,
+              },
+            ),
+          ),
         ),
+        this.tasks
+          .evidenceToGather(manager, viewer.agencyId)
+          .then((rows) =>
+            rows.map((row) =>
+              task('GATHER_EVIDENCE', `Gather the evidence and record it: ${row.detail}`, row, { requirementId: row.requirementId }),
+            ),
+          ),
       );
     }
     if (hasRole(viewer, 'CPS_LIAISON')) {
       reads.push(
-        this.tasks.cpsRequests(manager).then((rows) =>
-          rows.map((row) =>
-            task('ACCEPT_CPS_REQUEST', `Accept or decline the request for early advice, needed by ${row.detail}; accepting today gives ${counted(daysBefore(row.startsAt), 'day')} before the start`, row),
+        this.tasks
+          .cpsRequests(manager)
+          .then((rows) =>
+            rows.map((row) =>
+              task(
+                'ACCEPT_CPS_REQUEST',
+                `Accept or decline the request for early advice, needed by ${row.detail}; accepting today gives ${counted(daysBefore(row.startsAt), 'day')} before the start`,
+                row,
+              ),
+            ),
           ),
-        ),
-        this.tasks.evidenceToDecide(manager, viewer.id).then((rows) =>
-          rows.map((row) => task('DECIDE_EVIDENCE', `Accept or reject the gathered evidence: ${row.detail}`, row, { requirementId: row.requirementId })),
-        ),
+        this.tasks
+          .evidenceToDecide(manager, viewer.id)
+          .then((rows) =>
+            rows.map((row) =>
+              task('DECIDE_EVIDENCE', `Accept or reject the gathered evidence: ${row.detail}`, row, { requirementId: row.requirementId }),
+            ),
+          ),
       );
     }
     if (hasRole(viewer, 'MANAGER')) {
@@ -125,26 +153,39 @@ export class TasksService {
         reads.push(
           this.tasks.teamRequests(manager, viewer.agencyId, 'MANAGER').then((rows) =>
             rows.map((row) =>
-              task('ANSWER_TEAM_REQUEST', `Your agency has no coordinator, so you answer for it: confirm or decline ${row.detail}`, row, { deploymentId: row.deploymentId }),
+              task('ANSWER_TEAM_REQUEST', `Your agency has no coordinator, so you answer for it: confirm or decline ${row.detail}`, row, {
+                deploymentId: row.deploymentId,
+              }),
             ),
           ),
         );
       }
       reads.push(
-        this.tasks.submittedForReview(manager, viewer.agencyId, viewer.id).then((rows) =>
-          rows.map((row) =>
-            row.detail
-              ? task('NEEDS_ANOTHER_MANAGER', `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`, row)
-              : task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row),
+        this.tasks
+          .submittedForReview(manager, viewer.agencyId, viewer.id)
+          .then((rows) =>
+            rows.map((row) =>
+              row.detail
+                ? task(
+                    'NEEDS_ANOTHER_MANAGER',
+                    `Needs another manager: you ${row.detail} it, so another manager of your agency reviews it`,
+                    row,
+                  )
+                : task('REVIEW_PLAN', 'Review the plan: approve it or ask for changes', row),
+            ),
           ),
-        ),
-        this.tasks.partsToSignOff(manager, viewer.agencyId).then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
+        this.tasks
+          .partsToSignOff(manager, viewer.agencyId)
+          .then(async (rows) => (await Promise.all(rows.map((row) => this.signOffTask(viewer, row)))).flat()),
         this.tasks.additionLimitReports(manager, viewer).then((reports) => reports.map(additionLimitTask)),
       );
     }
     const tasks = (await Promise.all(reads)).flat();
     // A task about a person rather than a plan comes first.
-    const soonest = (a: TaskView, b: TaskView) => (a.operation && b.operation ? a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference) : Number(!!a.operation) - Number(!!b.operation));
+    const soonest = (a: TaskView, b: TaskView) =>
+      a.operation && b.operation
+        ? a.operation.startsAt.localeCompare(b.operation.startsAt) || a.operation.reference.localeCompare(b.operation.reference)
+        : Number(!!a.operation) - Number(!!b.operation);
     return tasks.sort(soonest);
   }
 
@@ -156,7 +197,9 @@ export class TasksService {
   /** A part to sign off; one whose sign-off a change withdrew names the changes, as the plan shows them to the viewer (R14c). */
   private async signOffTask(viewer: AuthUser, row: TaskRow): Promise<TaskView[]> {
     if (row.signOffState !== 'WITHDRAWN') {
-      return [task('SIGN_OFF_PART', `Sign off ${row.detail}’s part of ${row.reference}${SIGN_OFF_WHY[row.signOffState ?? 'AWAITING']}`, row)];
+      return [
+        task('SIGN_OFF_PART', `Sign off ${row.detail}’s part of ${row.reference}${SIGN_OFF_WHY[row.signOffState ?? 'AWAITING']}`, row),
+      ];
     }
     const changes = await this.signOffs.changesSinceSignOff(viewer, await this.plans.get(viewer, row.id));
     // Signed off again between the two reads: nothing waits.
@@ -183,19 +226,34 @@ function additionLimitTask(report: AdditionLimitReportRow): TaskView {
     'Check with them that what they added is genuine (the plan’s history shows it), then mark this as looked into';
   return {
     kind: 'LOOK_INTO_ADDITIONS',
-    ...(plan ? { operation: { ...plan, startsAt: new Date(plan.startsAt).toISOString(), endsAt: new Date(plan.endsAt).toISOString() } } : {}),
+    ...(plan
+      ? { operation: { ...plan, startsAt: new Date(plan.startsAt).toISOString(), endsAt: new Date(plan.endsAt).toISOString() } }
+      : {}),
     summary,
     urgent: false,
     additionLimit: { ...facts, lastRefusedAt: new Date(report.lastRefusedAt).toISOString() },
   };
 }
 
-function task(kind: TaskKind, summary: string, row: TaskRow, ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes'> = {}): TaskView {
+function task(
+  kind: TaskKind,
+  summary: string,
+  row: TaskRow,
+  ids: Pick<TaskView, 'deploymentId' | 'requirementId' | 'hitId' | 'changes'> = {},
+): TaskView {
   const untilStart = row.startsAt.getTime() - Date.now();
   const { id, reference, name, status, version } = row;
   return {
     kind,
-    operation: { id, reference, name, status, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), ...(version === undefined ? {} : { version }) },
+    operation: {
+      id,
+      reference,
+      name,
+      status,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      ...(version === undefined ? {} : { version }),
+    },
     summary,
     urgent: untilStart < URGENT_MS,
     ...(untilStart > 0 && untilStart < DAY_MS ? { startsInHours: Math.floor(untilStart / HOUR_MS) } : {}),

@@ -22,7 +22,11 @@ export interface Merged<V extends FormValues> {
   clashes: Clash[];
 }
 
-const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value ?? null)).digest('base64url').slice(0, 12);
+const digest = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(value ?? null))
+    .digest('base64url')
+    .slice(0, 12);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
@@ -31,7 +35,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * back and forth.
  */
 export function drawnFingerprint(values: FormValues): string {
-  return Buffer.from(JSON.stringify(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, digest(value)])))).toString('base64url');
+  return Buffer.from(JSON.stringify(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, digest(value)])))).toString(
+    'base64url',
+  );
 }
 
 /** The fingerprint a posted form carries, or undefined when it carries none (or not one of ours). */
@@ -53,7 +59,12 @@ export function readFingerprint(text: string): Record<string, string> | undefine
  * field both changed to different values is a clash until the person chooses. A form that carries
  * no fingerprint is taken to have been drawn from the plan as it is now.
  */
-export function mergeForm<V extends FormValues>(posted: V, drawn: Record<string, string> | undefined, now: V, choices: Record<string, Choice> = {}): Merged<V> {
+export function mergeForm<V extends FormValues>(
+  posted: V,
+  drawn: Record<string, string> | undefined,
+  now: V,
+  choices: Record<string, Choice> = {},
+): Merged<V> {
   const shown = drawn ?? Object.fromEntries(Object.entries(now).map(([key, value]) => [key, digest(value)]));
   const values = { ...now };
   const mine: (keyof V & string)[] = [];

@@ -44,7 +44,11 @@ export type HistoryEntry = PlanHistoryEntry | ReferenceHistoryEntry;
 
 /** A field's name in words: `capacity` → "capacity", `agencyId` → "agency id". */
 function words(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/\./g, ': ').toLowerCase();
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]/g, ' ')
+    .replace(/\./g, ': ')
+    .toLowerCase();
 }
 
 /** Values of the reference data that are codes, in words: an agency's kind, a user's roles, a team's capabilities, the policy's rules. */
@@ -52,7 +56,8 @@ const VALUE_WORDS: Record<string, (value: unknown) => unknown> = {
   kind: (value) => (typeof value === 'string' ? label('agencyKind', value) : value),
   roles: (value) => (Array.isArray(value) ? value.map((role) => ROLE_LABELS[role as Role] ?? role) : value),
   capabilities: (value) => (Array.isArray(value) ? value.map((capability) => label('capability', String(capability))) : value),
-  rules: (value) => (Array.isArray(value) ? value.map((rule) => (rule as { description?: string }).description ?? JSON.stringify(rule)) : value),
+  rules: (value) =>
+    Array.isArray(value) ? value.map((rule) => (rule as { description?: string }).description ?? JSON.stringify(rule)) : value,
 };
 
 function shown(value: unknown, key = ''): string {
@@ -61,7 +66,8 @@ function shown(value: unknown, key = ''): string {
   if (inWords !== undefined) return shown(inWords);
   if (value === null || value === undefined || value === '') return '(none)';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ') || '(none)';
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))
+    return value.join(', ') || '(none)';
   return JSON.stringify(value);
 }
 
@@ -72,9 +78,20 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
     const from = before?.[key];
     const to = after?.[key];
     const nested = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
-    if (nested(from) || nested(to)) return changes((from ?? null) as Record<string, unknown> | null, (to ?? null) as Record<string, unknown> | null, `${prefix}${words(key)}: `);
+    if (nested(from) || nested(to))
+      return changes(
+        (from ?? null) as Record<string, unknown> | null,
+        (to ?? null) as Record<string, unknown> | null,
+        `${prefix}${words(key)}: `,
+      );
     if (JSON.stringify(from) === JSON.stringify(to)) return [];
-    return [{ field: `${prefix}${key === 'kind' ? 'kind of agency' : words(key)}`, before: before ? shown(from, key) : '', after: shown(to, key) }];
+    return [
+      {
+        field: `${prefix}${key === 'kind' ? 'kind of agency' : words(key)}`,
+        before: before ? shown(from, key) : '',
+        after: shown(to, key),
+      },
+    ];
   });
 }
 
@@ -92,7 +109,11 @@ export function historyEntries(events: (HistoryEventView | ReferenceEventView)[]
       const [what, ...lines] = event.summary;
       return { ...entry, what, lines };
     }
-    return { ...entry, what: REFERENCE_ACTIONS[event.action] ?? words(event.action.replace('.', ' ')), changes: changes(event.before, event.after) };
+    return {
+      ...entry,
+      what: REFERENCE_ACTIONS[event.action] ?? words(event.action.replace('.', ' ')),
+      changes: changes(event.before, event.after),
+    };
   });
 }
 

@@ -22,13 +22,20 @@ function overlapWords(hit: ConflictView): string {
 function stateOf(hit: ConflictView, hits: ConflictView[]): HitOnPage['state'] {
   if (hit.acknowledgement) return 'Acknowledged';
   if (hit.stands) return 'To acknowledge';
-  return hits.some((other) => other.reference === hit.reference && other.raisedAt > hit.raisedAt) ? 'Covered by a later hit' : 'Their plan was cancelled';
+  return hits.some((other) => other.reference === hit.reference && other.raisedAt > hit.raisedAt)
+    ? 'Covered by a later hit'
+    : 'Their plan was cancelled';
 }
 
 /** The hits of a plan, newest first, as pages show them. */
 export function hitsOnPage(hits: ConflictView[]): HitOnPage[] {
   return hits.map((hit) => {
     const shared = sharedInWords(hit.kinds);
-    return { ...hit, sharedText: shared.charAt(0).toUpperCase() + shared.slice(1), overlapText: overlapWords(hit), state: stateOf(hit, hits) };
+    return {
+      ...hit,
+      sharedText: shared.charAt(0).toUpperCase() + shared.slice(1),
+      overlapText: overlapWords(hit),
+      state: stateOf(hit, hits),
+    };
   });
 }

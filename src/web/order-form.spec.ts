@@ -8,8 +8,12 @@ const blank = { day: '', month: '', year: '', time: '' };
 describe('the operational order’s forms', () => {
   it('reads a UK date and time as an instant, with errors named for the field and what is timed', () => {
     expect(instantOf('briefingAt', winter, 'briefing')).toEqual({ iso: '2031-03-01T05:30:00.000Z' });
-    expect(instantOf('briefingAt', { ...winter, month: '' }, 'briefing')).toEqual({ error: { field: 'briefingAt-month', text: 'The briefing date must include a month' } });
-    expect(instantOf('meetAt', { ...winter, time: '' }, 'meeting')).toEqual({ error: { field: 'meetAt-time', text: 'Enter the meeting time, for example 05:30' } });
+    expect(instantOf('briefingAt', { ...winter, month: '' }, 'briefing')).toEqual({
+      error: { field: 'briefingAt-month', text: 'The briefing date must include a month' },
+    });
+    expect(instantOf('meetAt', { ...winter, time: '' }, 'meeting')).toEqual({
+      error: { field: 'meetAt-time', text: 'Enter the meeting time, for example 05:30' },
+    });
     expect(optionalInstantAt('debriefAt', 'debrief', blank)).toEqual({ iso: null });
   });
 
@@ -32,9 +36,16 @@ describe('the operational order’s forms', () => {
     };
     expect(locationBody(typed)).toEqual({ location: { ...typed.location, strikeAt: null, entry: { basis: 'CONSENT' } }, errors: [] });
     expect(locationBody({ ...typed, basis: 'NONE' }).location.entry).toBeNull();
-    expect(locationBody({ ...typed, basis: 'STATUTORY_POWER' }).location.entry).toEqual({ basis: 'STATUTORY_POWER', power: 'Left over too' });
+    expect(locationBody({ ...typed, basis: 'STATUTORY_POWER' }).location.entry).toEqual({
+      basis: 'STATUTORY_POWER',
+      power: 'Left over too',
+    });
     expect(locationBody({ ...typed, basis: 'WARRANT' })).toEqual({
-      location: { ...typed.location, strikeAt: null, entry: { basis: 'WARRANT', warrant: { type: 'Left over', court: '', reference: '', expiresAt: '' } } },
+      location: {
+        ...typed.location,
+        strikeAt: null,
+        entry: { basis: 'WARRANT', warrant: { type: 'Left over', court: '', reference: '', expiresAt: '' } },
+      },
       errors: [{ field: 'warrantExpiresAt-day', text: 'Enter the date and time the warrant expires' }],
     });
   });
@@ -45,11 +56,19 @@ describe('the operational order’s forms', () => {
       address: '12 Ladypool Road',
       postcode: 'B12 8JY',
       strikeAt: '2031-03-01T06:00:00.000Z',
-      entry: { basis: 'WARRANT', warrant: { type: 'PACE s.8', court: 'BMC', reference: 'X1', expiresAt: '2031-03-02T00:00:00.000Z' }, power: null },
+      entry: {
+        basis: 'WARRANT',
+        warrant: { type: 'PACE s.8', court: 'BMC', reference: 'X1', expiresAt: '2031-03-02T00:00:00.000Z' },
+        power: null,
+      },
     };
     expect(storedLocation(stored)).toEqual({ ...stored, entry: { basis: 'WARRANT', warrant: stored.entry!.warrant } });
     expect(storedLocation({ ...stored, strikeAt: null, entry: null })).toEqual({ ...stored, strikeAt: null, entry: null });
-    expect(locationFormValuesOf(stored)).toMatchObject({ strikeAt: { day: '1', month: '3', year: '2031', time: '06:00' }, basis: 'WARRANT', warrant: { reference: 'X1' } });
+    expect(locationFormValuesOf(stored)).toMatchObject({
+      strikeAt: { day: '1', month: '3', year: '2031', time: '06:00' },
+      basis: 'WARRANT',
+      warrant: { reference: 'X1' },
+    });
   });
 
   it('puts the API’s problems of the location being edited against its fields, and others’ in the summary alone', () => {

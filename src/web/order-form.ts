@@ -48,7 +48,18 @@ export type LocationFormValues = {
 };
 
 /** The location form's fields in the order they appear. */
-export const LOCATION_FORM_ORDER = ['location-label', 'location-address', 'location-postcode', 'strikeAt', 'entry-basis', 'warrant-type', 'warrant-court', 'warrant-reference', 'warrantExpiresAt', 'entry-power'];
+export const LOCATION_FORM_ORDER = [
+  'location-label',
+  'location-address',
+  'location-postcode',
+  'strikeAt',
+  'entry-basis',
+  'warrant-type',
+  'warrant-court',
+  'warrant-reference',
+  'warrantExpiresAt',
+  'entry-power',
+];
 
 /** A field of a location in the API's body (after `locations.N.`) → the form field it is entered in. */
 const LOCATION_IDS: Record<string, string> = {
@@ -83,7 +94,11 @@ export function locationFields(index: number | undefined): FieldMap {
 
 export function locationFormValues(form: unknown): LocationFormValues {
   return {
-    location: { label: formText(form, 'location-label'), address: formText(form, 'location-address'), postcode: formText(form, 'location-postcode') },
+    location: {
+      label: formText(form, 'location-label'),
+      address: formText(form, 'location-address'),
+      postcode: formText(form, 'location-postcode'),
+    },
     strikeAt: dateTimeOf(form, 'strikeAt'),
     basis: formText(form, 'entry-basis'),
     warrant: {
@@ -120,7 +135,15 @@ export const LOCATION_LABELS: Record<keyof LocationFields, string> = {
 /** A location form's values field by field ("Not decided yet" is no basis, as an unrecorded one is). */
 export function locationFieldsOf(values: LocationFormValues): LocationFields {
   const { label, address, postcode } = values.location;
-  return { label, address, postcode, strikeAt: values.strikeAt, basis: values.basis === 'NONE' ? '' : values.basis, warrant: values.warrant, power: values.power };
+  return {
+    label,
+    address,
+    postcode,
+    strikeAt: values.strikeAt,
+    basis: values.basis === 'NONE' ? '' : values.basis,
+    warrant: values.warrant,
+    power: values.power,
+  };
 }
 
 export function locationFormOf(fields: LocationFields): LocationFormValues {
@@ -135,7 +158,12 @@ export function locationFormValuesOf(location?: LocationView): LocationFormValue
     location: { label: location?.label ?? '', address: location?.address ?? '', postcode: location?.postcode ?? '' },
     strikeAt: dateTimeFieldsOf(location?.strikeAt),
     basis: location?.entry?.basis ?? '',
-    warrant: { type: warrant?.type ?? '', court: warrant?.court ?? '', reference: warrant?.reference ?? '', expiresAt: dateTimeFieldsOf(warrant?.expiresAt) },
+    warrant: {
+      type: warrant?.type ?? '',
+      court: warrant?.court ?? '',
+      reference: warrant?.reference ?? '',
+      expiresAt: dateTimeFieldsOf(warrant?.expiresAt),
+    },
     power: location?.entry?.power ?? '',
   };
 }

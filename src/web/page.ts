@@ -16,23 +16,31 @@ export interface FieldError {
  * id; and on a page of a plan (`plan`, or a `marking` of its own), the plan's protective marking,
  * shown at the top and the foot and printed on every page (R14d).
  */
-export function render(reply: FastifyReply, request: AuthenticatedRequest, template: string, data: Record<string, unknown>, status = 200): FastifyReply {
+export function render(
+  reply: FastifyReply,
+  request: AuthenticatedRequest,
+  template: string,
+  data: Record<string, unknown>,
+  status = 200,
+): FastifyReply {
   const errors = (data.errors as FieldError[] | undefined) ?? [];
   const marking = (data.marking as Marking | undefined) ?? (data.plan as { marking?: Marking } | undefined)?.marking;
-  return reply
-    .code(status)
-    // Pages hold plans: no shared or back-button cache may keep them after sign-out.
-    .header('cache-control', 'no-store')
-    .view(template, {
-      ...data,
-      user: request.user,
-      taskCount: (request as { taskCount?: number }).taskCount,
-      csrfToken: request.session?.csrfToken ?? data.csrfToken,
-      requestId: request.id,
-      ...(marking ? { markingText: markingText(marking), markingCss: printedMarkingCss(marking) } : {}),
-      errorList: errors.map((error) => ({ text: error.text, href: error.href ?? (error.field ? `#${error.field}` : undefined) })),
-      fieldErrors: Object.fromEntries(errors.filter((error) => error.field).map((error) => [error.field, { text: error.text }])),
-    });
+  return (
+    reply
+      .code(status)
+      // Pages hold plans: no shared or back-button cache may keep them after sign-out.
+      .header('cache-control', 'no-store')
+      .view(template, {
+        ...data,
+        user: request.user,
+        taskCount: (request as { taskCount?: number }).taskCount,
+        csrfToken: request.session?.csrfToken ?? data.csrfToken,
+        requestId: request.id,
+        ...(marking ? { markingText: markingText(marking), markingCss: printedMarkingCss(marking) } : {}),
+        errorList: errors.map((error) => ({ text: error.text, href: error.href ?? (error.field ? `#${error.field}` : undefined) })),
+        fieldErrors: Object.fromEntries(errors.filter((error) => error.field).map((error) => [error.field, { text: error.text }])),
+      })
+  );
 }
 
 /** Post/redirect/get: after a change the browser loads the result, so a refresh never posts twice. */

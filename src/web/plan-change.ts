@@ -29,7 +29,13 @@ export function savePlanChange<V extends FormValues>(
   return async (values, mine, plan) => {
     const planned = changeOf(values, mine, plan);
     if ('refused' in planned) return [planned.refused];
-    const checked = await checkedBody(UpdateOperationDto, { version: plan.version, ...planned.change }, planned.errors ?? [], planned.fields, order);
+    const checked = await checkedBody(
+      UpdateOperationDto,
+      { version: plan.version, ...planned.change },
+      planned.errors ?? [],
+      planned.fields,
+      order,
+    );
     if (checked.errors) return checked.errors;
     await editing.update(request.user!, plan.id, checked.input);
   };

@@ -12,7 +12,9 @@ export class PlanContextPipe implements PipeTransform<AuthenticatedRequest, Prom
   }
 }
 
-const request = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>());
+const request = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  context.switchToHttp().getRequest<AuthenticatedRequest>(),
+);
 
 /**
  * A plan page's plan, loaded once before its handler runs: `@PlanContext() context: PlanContext`.

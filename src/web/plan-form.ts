@@ -42,7 +42,8 @@ export const PLAN_FIELDS: FieldMap = {
   messages: {
     exploitationTypes: 'Select at least one type of exploitation',
     scope: 'Select the scope of the operation',
-    classification: 'Select the protective marking: OFFICIAL or OFFICIAL-SENSITIVE. Material classified SECRET or above must not be held in this system',
+    classification:
+      'Select the protective marking: OFFICIAL or OFFICIAL-SENSITIVE. Material classified SECRET or above must not be held in this system',
     expectedPotentialVictims: 'Enter the expected number of potential victims as a whole number from 0 to 10000',
   },
 };
@@ -70,7 +71,11 @@ export function planFormValues(form: unknown): PlanFormValues {
     scope: formText(form, 'scope'),
     startsAt: when('startsAt'),
     endsAt: when('endsAt'),
-    location: { label: formText(form, 'location-label'), address: formText(form, 'location-address'), postcode: formText(form, 'location-postcode') },
+    location: {
+      label: formText(form, 'location-label'),
+      address: formText(form, 'location-address'),
+      postcode: formText(form, 'location-postcode'),
+    },
     expectedPotentialVictims: formText(form, 'expectedPotentialVictims').trim(),
     languages: formText(form, 'languages'),
     receptionCentre: formText(form, 'receptionCentre'),
@@ -85,7 +90,12 @@ export function planFormValuesOf(plan: OperationView): PlanFormValues {
   const when = (instant: string): DateTimeFields => {
     const local = ukLocalTime(instant);
     const two = (n: number) => String(n).padStart(2, '0');
-    return { day: String(local.day), month: String(local.month), year: String(local.year), time: `${two(local.hour)}:${two(local.minute)}` };
+    return {
+      day: String(local.day),
+      month: String(local.month),
+      year: String(local.year),
+      time: `${two(local.hour)}:${two(local.minute)}`,
+    };
   };
   return {
     name: plan.name,
@@ -108,11 +118,16 @@ export function planFormValuesOf(plan: OperationView): PlanFormValues {
  * or the error for the date input, worded as the GOV.UK date input pattern says for `which` is
  * being timed ("Enter the briefing date"; the window's start and end by default).
  */
-export function instantOf(field: string, fields: DateTimeFields, which: string = WHICH[field as keyof typeof WHICH]): { iso?: string; error?: FieldError } {
+export function instantOf(
+  field: string,
+  fields: DateTimeFields,
+  which: string = WHICH[field as keyof typeof WHICH],
+): { iso?: string; error?: FieldError } {
   const { day, month, year, time } = fields;
   if (!day && !month && !year) return { error: { field: `${field}-day`, text: `Enter the ${which} date` } };
   const missing = (['day', 'month', 'year'] as const).filter((part) => !fields[part]);
-  if (missing.length) return { error: { field: `${field}-${missing[0]}`, text: `The ${which} date must include a ${missing.join(' and ')}` } };
+  if (missing.length)
+    return { error: { field: `${field}-${missing[0]}`, text: `The ${which} date must include a ${missing.join(' and ')}` } };
   const numbers = [day, month, year].map((part) => (/^\d{1,4}$/.test(part) ? Number(part) : NaN));
   const [d, m, y] = numbers;
   const real = !numbers.some(Number.isNaN) && y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -121,7 +136,13 @@ export function instantOf(field: string, fields: DateTimeFields, which: string =
   const clock = clockOf(time);
   if (!clock) return { error: { field: `${field}-time`, text: `Enter the ${which} time as hours and minutes, for example 05:30 or 0530` } };
   const instant = ukInstant({ year: y, month: m, day: d, ...clock });
-  if (!instant) return { error: { field: `${field}-time`, text: `The ${which} time does not exist in the UK that day: the clocks go forward from 01:00 to 02:00` } };
+  if (!instant)
+    return {
+      error: {
+        field: `${field}-time`,
+        text: `The ${which} time does not exist in the UK that day: the clocks go forward from 01:00 to 02:00`,
+      },
+    };
   return { iso: instant.toISOString() };
 }
 
@@ -132,7 +153,8 @@ export function planBody(values: PlanFormValues): { body: Record<string, unknown
   const ends = instantOf('endsAt', values.endsAt);
   for (const result of [starts, ends]) if (result.error) errors.push(result.error);
   const victims = values.expectedPotentialVictims;
-  if (victims !== '' && !/^\d{1,5}$/.test(victims)) errors.push({ field: 'expectedPotentialVictims', text: PLAN_FIELDS.messages!.expectedPotentialVictims });
+  if (victims !== '' && !/^\d{1,5}$/.test(victims))
+    errors.push({ field: 'expectedPotentialVictims', text: PLAN_FIELDS.messages!.expectedPotentialVictims });
   const { label, address, postcode } = values.location;
   const body: Record<string, unknown> = {
     name: values.name,
@@ -141,7 +163,10 @@ export function planBody(values: PlanFormValues): { body: Record<string, unknown
     startsAt: starts.iso ?? '',
     endsAt: ends.iso ?? '',
     // Nothing chosen leaves the marking OFFICIAL-SENSITIVE: the page always offers one ticked.
-    marking: { ...(values.classification ? { classification: values.classification } : {}), handlingInstruction: values.handlingInstruction.trim() || null },
+    marking: {
+      ...(values.classification ? { classification: values.classification } : {}),
+      handlingInstruction: values.handlingInstruction.trim() || null,
+    },
     safeguarding: {
       ...(victims !== '' && /^\d{1,5}$/.test(victims) ? { expectedPotentialVictims: Number(victims) } : {}),
       languages: languagesOf(values.languages),
@@ -154,11 +179,31 @@ export function planBody(values: PlanFormValues): { body: Record<string, unknown
 
 /** Languages typed with commas between them: each once, as typed. */
 export function languagesOf(text: string): string[] {
-  return [...new Set(text.split(',').map((language) => language.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((language) => language.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The order fields appear on the form, so the error summary lists problems in the same order. */
-const FIELD_ORDER = ['name', 'exploitationTypes', 'scope', 'classification', 'handlingInstruction', 'startsAt-', 'endsAt-', 'location-', 'expectedPotentialVictims', 'languages', 'receptionCentre', 'briefing-'];
+const FIELD_ORDER = [
+  'name',
+  'exploitationTypes',
+  'scope',
+  'classification',
+  'handlingInstruction',
+  'startsAt-',
+  'endsAt-',
+  'location-',
+  'expectedPotentialVictims',
+  'languages',
+  'receptionCentre',
+  'briefing-',
+];
 
 /** The form's own errors (dates, numbers) and then the API's, one per field, in the form's order. */
 export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): FieldError[] {
@@ -173,20 +218,33 @@ export function inFormOrder(ours: FieldError[], theirs: FieldError[] = []): Fiel
 }
 
 /** The details form's fields one by one, as the three-way merge compares them (form-merge.ts): the briefing sections the reader sees. */
-export type DetailsValues = Pick<PlanFormValues, 'name' | 'exploitationTypes' | 'scope' | 'classification' | 'handlingInstruction' | 'startsAt' | 'endsAt'> &
+export type DetailsValues = Pick<
+  PlanFormValues,
+  'name' | 'exploitationTypes' | 'scope' | 'classification' | 'handlingInstruction' | 'startsAt' | 'endsAt'
+> &
   Record<`briefing-${BriefingSection}`, string>;
 
 const DETAILS_KEYS = ['name', 'exploitationTypes', 'scope', 'classification', 'handlingInstruction', 'startsAt', 'endsAt'] as const;
 
 export function detailsValues(values: PlanFormValues, sections: readonly BriefingSection[]): DetailsValues {
   const core = Object.fromEntries(DETAILS_KEYS.map((key) => [key, values[key]]));
-  return { ...core, ...Object.fromEntries(sections.map((section) => [`briefing-${section}`, values.briefing[section] ?? ''])) } as DetailsValues;
+  return {
+    ...core,
+    ...Object.fromEntries(sections.map((section) => [`briefing-${section}`, values.briefing[section] ?? ''])),
+  } as DetailsValues;
 }
 
 /** The details form's values as the page's fields show them. */
 export function detailsFormValues(values: DetailsValues): PlanFormValues {
   const briefing = Object.fromEntries(BRIEFING_SECTIONS.map((section) => [section, values[`briefing-${section}`]]));
-  return { ...values, location: { label: '', address: '', postcode: '' }, expectedPotentialVictims: '', languages: '', receptionCentre: '', briefing };
+  return {
+    ...values,
+    location: { label: '', address: '', postcode: '' },
+    expectedPotentialVictims: '',
+    languages: '',
+    receptionCentre: '',
+    briefing,
+  };
 }
 
 export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
@@ -226,7 +284,9 @@ export function detailsBody(values: DetailsValues, mine: (keyof DetailsValues)[]
       ...(changed('handlingInstruction') ? { handlingInstruction: values.handlingInstruction.trim() || null } : {}),
     };
   }
-  const briefing = Object.fromEntries(BRIEFING_SECTIONS.filter((section) => changed(`briefing-${section}`)).map((section) => [section, values[`briefing-${section}`]]));
+  const briefing = Object.fromEntries(
+    BRIEFING_SECTIONS.filter((section) => changed(`briefing-${section}`)).map((section) => [section, values[`briefing-${section}`]]),
+  );
   if (Object.keys(briefing).length) body.briefing = briefing;
   return { body, errors };
 }

@@ -75,12 +75,22 @@ export interface EditForm<V extends FormValues> {
 export type Save<V> = (values: V, mine: (keyof V & string)[], plan: OperationView) => Promise<FieldError[] | void>;
 
 /** An edit form's values as drawn again: the merged values, the context with its fingerprint, and the conflict to show. */
-export type RedrawEdit<V> = (errors: FieldError[], context: PlanContext, values: V, conflict?: Conflict) => FastifyReply | Promise<FastifyReply>;
+export type RedrawEdit<V> = (
+  errors: FieldError[],
+  context: PlanContext,
+  values: V,
+  conflict?: Conflict,
+) => FastifyReply | Promise<FastifyReply>;
 
 function inWords(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (Array.isArray(value)) return value.map(String).join(', ') || '(none)';
-  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).filter(Boolean).join(' ') || '(empty)';
+  if (typeof value === 'object')
+    return (
+      Object.values(value as Record<string, unknown>)
+        .filter(Boolean)
+        .join(' ') || '(empty)'
+    );
   return String(value);
 }
 
@@ -110,7 +120,15 @@ export class PlanPages {
    * side by side with a choice, any field both changed: saving never writes a value the person did
    * not type or choose. Nothing changed, nothing is saved.
    */
-  async edit<V extends FormValues>(request: AuthenticatedRequest, reply: FastifyReply, reference: string, form: EditForm<V>, save: Save<V>, redraw: RedrawEdit<V>, done: string): Promise<FastifyReply> {
+  async edit<V extends FormValues>(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    reference: string,
+    form: EditForm<V>,
+    save: Save<V>,
+    redraw: RedrawEdit<V>,
+    done: string,
+  ): Promise<FastifyReply> {
     const now = await this.load(request, reference);
     const current = form.current(now.plan);
     const drawnText = formText(request.body, 'drawn');
@@ -140,7 +158,10 @@ export class PlanPages {
         const rehearsed = await this.consequences.of(now.plan.id, () => save(merged.values, merged.mine, now.plan));
         if (rehearsed.result?.length) return redraw(rehearsed.result, asDrawn, merged.values);
         if (rehearsed.consequences.length) {
-          const confirm = { text: beforeTheChange('Saving', now.plan.reference, rehearsed.consequences), kinds: rehearsed.consequences.map((c) => c.kind).join(',') };
+          const confirm = {
+            text: beforeTheChange('Saving', now.plan.reference, rehearsed.consequences),
+            kinds: rehearsed.consequences.map((c) => c.kind).join(','),
+          };
           return redraw([], { ...asDrawn, confirm }, merged.values);
         }
       }
@@ -173,7 +194,15 @@ export class PlanPages {
       return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, clauses: consequences.map(clause), kinds });
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, refused: true, errors: [{ field: '', text: error.message }] }, 409);
+      return this.draw(
+        reply,
+        request,
+        'confirm.njk',
+        page.title,
+        context,
+        { ...page, refused: true, errors: [{ field: '', text: error.message }] },
+        409,
+      );
     }
   }
 
@@ -195,7 +224,12 @@ export class PlanPages {
     if (!formText(request.body, 'confirmed') && version === context.plan.version) {
       try {
         const { consequences } = await this.consequences.of(context.plan.id, () => change(version));
-        if (consequences.length) return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, clauses: consequences.map(clause), kinds: consequences.map((c) => c.kind).join(',') });
+        if (consequences.length)
+          return this.draw(reply, request, 'confirm.njk', page.title, context, {
+            ...page,
+            clauses: consequences.map(clause),
+            kinds: consequences.map((c) => c.kind).join(','),
+          });
       } catch (error) {
         if (!isRefusal(error)) throw error;
       }
@@ -215,8 +249,22 @@ export class PlanPages {
     return this.plans.historyOf(request.user!, context.plan);
   }
 
-  draw(reply: FastifyReply, request: AuthenticatedRequest, template: string, title: string, context: PlanContext, data: Record<string, unknown>, status = 200): FastifyReply {
-    return render(reply, request, template, { pageTitle: `${title}: ${context.plan.reference}`, section: 'plans', title, happened: happenedOf(request), ...context, ...data }, status);
+  draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    template: string,
+    title: string,
+    context: PlanContext,
+    data: Record<string, unknown>,
+    status = 200,
+  ): FastifyReply {
+    return render(
+      reply,
+      request,
+      template,
+      { pageTitle: `${title}: ${context.plan.reference}`, section: 'plans', title, happened: happenedOf(request), ...context, ...data },
+      status,
+    );
   }
 
   /**
@@ -224,7 +272,15 @@ export class PlanPages {
    * what the user typed: the API's reason in the error summary, and for a stale version what
    * others changed since the page was drawn.
    */
-  async change(request: AuthenticatedRequest, reply: FastifyReply, context: PlanContext, fields: FieldMap, action: () => Promise<unknown>, redraw: Redraw, done = `/plans/${context.plan.reference}`): Promise<FastifyReply> {
+  async change(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    context: PlanContext,
+    fields: FieldMap,
+    action: () => Promise<unknown>,
+    redraw: Redraw,
+    done = `/plans/${context.plan.reference}`,
+  ): Promise<FastifyReply> {
     try {
       await action();
       return redirect(reply, withHappened(done, formText(request.body, 'confirmed')));
@@ -233,7 +289,10 @@ export class PlanPages {
       // Drawn again from the plan as it is now, so that saving again applies to the newest version.
       const now = await this.load(request, context.plan.reference);
       const posted = asPosted(now, request);
-      if (error.code === 'VERSION_CONFLICT') return redraw([{ field: '', text: STALE }], now, { changes: changesSince(await this.plans.historyOf(request.user!, now.plan), posted.seen) });
+      if (error.code === 'VERSION_CONFLICT')
+        return redraw([{ field: '', text: STALE }], now, {
+          changes: changesSince(await this.plans.historyOf(request.user!, now.plan), posted.seen),
+        });
       return redraw(formErrors(error, fields), posted);
     }
   }
@@ -244,7 +303,11 @@ export class PlanPages {
  * refusal other than a stale version keeps them, so a change made meanwhile is still caught.
  */
 export function asPosted(context: PlanContext, request: AuthenticatedRequest): PlanContext {
-  return { ...context, plan: { ...context.plan, version: formVersion(request) || context.plan.version }, seen: Number(formText(request.body, 'seen')) || 0 };
+  return {
+    ...context,
+    plan: { ...context.plan, version: formVersion(request) || context.plan.version },
+    seen: Number(formText(request.body, 'seen')) || 0,
+  };
 }
 
 /** The banner after a save that says no more than that it is saved (the page it leads to shows the result). */

@@ -87,16 +87,18 @@ export function readinessItems(reference: string, readiness: ReadinessView): Rea
     return {
       ...item,
       href: `/plans/${reference}/${known.path}`,
-      status: check.ok
-        ? { text: 'Completed' }
-        : { html: check.blocking ? TO_DO.blocking : TO_DO.warning },
+      status: check.ok ? { text: 'Completed' } : { html: check.blocking ? TO_DO.blocking : TO_DO.warning },
     };
   });
 }
 
 /** What the checks are for, as the plan page heads them and sums them up. */
 const STAGES = {
-  submit: { heading: 'Readiness to submit', ready: 'Every check that stops submission passes.', notReady: 'Fix the checks marked incomplete before the plan can be submitted.' },
+  submit: {
+    heading: 'Readiness to submit',
+    ready: 'Every check that stops submission passes.',
+    notReady: 'Fix the checks marked incomplete before the plan can be submitted.',
+  },
   approve: {
     heading: 'Readiness to be approved',
     ready: 'Every check that stops approval passes.',
@@ -119,7 +121,12 @@ export function readinessSection(plan: Pick<OperationView, 'reference' | 'status
 
 /** How each ending of a plan is recorded: what its teams' release says, why it ended, what it achieved. */
 const ENDINGS: Partial<Record<OperationStatus, { heading: string; release: string; reason?: string; outcomes?: string; team: string }>> = {
-  COMPLETED: { heading: 'Record of the day of action', release: COMPLETED_RELEASE, outcomes: 'Outcomes', team: 'Deployed; released when the day of action was completed' },
+  COMPLETED: {
+    heading: 'Record of the day of action',
+    release: COMPLETED_RELEASE,
+    outcomes: 'Outcomes',
+    team: 'Deployed; released when the day of action was completed',
+  },
   STOOD_DOWN: {
     heading: 'Record of the day of action',
     release: STOOD_DOWN_RELEASE,
@@ -127,7 +134,12 @@ const ENDINGS: Partial<Record<OperationStatus, { heading: string; release: strin
     outcomes: 'Outcomes so far',
     team: 'Deployed; released when the day of action was stood down',
   },
-  CANCELLED: { heading: 'Record of the plan', release: CANCELLED_RELEASE, reason: 'Why it was cancelled', team: 'Released when the plan was cancelled' },
+  CANCELLED: {
+    heading: 'Record of the plan',
+    release: CANCELLED_RELEASE,
+    reason: 'Why it was cancelled',
+    team: 'Released when the plan was cancelled',
+  },
 };
 
 const OUTCOMES = [
@@ -162,7 +174,9 @@ export function planRecord(plan: OperationView) {
   const teams = plan.deployments.flatMap((deployment) => {
     const what = recordedTeam(plan, deployment);
     const officers = deployment.headcount === undefined ? 'Not shared' : String(deployment.headcount);
-    return what ? [[{ text: deployment.team.name }, { text: deployment.agency.code }, { text: officers, format: 'numeric' }, { text: what }]] : [];
+    return what
+      ? [[{ text: deployment.team.name }, { text: deployment.agency.code }, { text: officers, format: 'numeric' }, { text: what }]]
+      : [];
   });
   return {
     heading: ending?.heading ?? 'The day of action is under way',
@@ -170,7 +184,9 @@ export function planRecord(plan: OperationView) {
     outcomes: ending?.outcomes
       ? {
           heading: ending.outcomes,
-          rows: outcomes ? [...OUTCOMES.map(([key, text]) => row(text, String(outcomes[key]))), row('Notes', outcomes.notes?.trim() || 'None recorded')] : [],
+          rows: outcomes
+            ? [...OUTCOMES.map(([key, text]) => row(text, String(outcomes[key]))), row('Notes', outcomes.notes?.trim() || 'None recorded')]
+            : [],
         }
       : null,
     teams,

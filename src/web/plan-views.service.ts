@@ -34,7 +34,11 @@ export class PlanViewsService {
   /** Of these plans, the ids of those the user has opened before that have changed since. */
   async changedSince(viewer: AuthUser, plans: { id: string; version: number }[]): Promise<Set<string>> {
     if (plans.length === 0) return new Set();
-    const seen = await this.planViews.versions(this.dataSource.manager, viewer.id, plans.map((plan) => plan.id));
+    const seen = await this.planViews.versions(
+      this.dataSource.manager,
+      viewer.id,
+      plans.map((plan) => plan.id),
+    );
     return new Set(plans.filter((plan) => seen.has(plan.id) && plan.version > seen.get(plan.id)!).map((plan) => plan.id));
   }
 }

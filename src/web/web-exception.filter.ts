@@ -9,11 +9,18 @@ const PAGES: Record<number, { pageTitle: string; heading: string; paragraphs?: s
   404: {
     pageTitle: 'Page not found',
     heading: 'Page not found',
-    paragraphs: ['If you typed the web address, check it is correct.', 'If the address is right, this plan may not be shared with your agency: ask the coordinator who owns it.'],
+    paragraphs: [
+      'If you typed the web address, check it is correct.',
+      'If the address is right, this plan may not be shared with your agency: ask the coordinator who owns it.',
+    ],
   },
   403: { pageTitle: 'You cannot do this', heading: 'You cannot do this' },
   429: { pageTitle: 'Too many attempts', heading: 'Too many attempts' },
-  503: { pageTitle: 'Sorry, the service is unavailable', heading: 'Sorry, the service is unavailable', paragraphs: ['Try again in a few minutes.'] },
+  503: {
+    pageTitle: 'Sorry, the service is unavailable',
+    heading: 'Sorry, the service is unavailable',
+    paragraphs: ['Try again in a few minutes.'],
+  },
 };
 
 /**
@@ -40,19 +47,44 @@ export class WebExceptionFilter extends AllExceptionsFilter implements Exception
       reply.code(303).header('location', '/account').send();
       return;
     }
-    const body = this.toBody(exception instanceof HttpException && exception.getStatus() === 404 ? DomainError.notFound('Page') : exception, request);
+    const body = this.toBody(
+      exception instanceof HttpException && exception.getStatus() === 404 ? DomainError.notFound('Page') : exception,
+      request,
+    );
     const page = PAGES[body.statusCode];
     if (body.statusCode >= 500 && body.statusCode !== 503) {
-      render(reply, request, 'error.njk', { pageTitle: 'Sorry, there is a problem with the service', heading: 'Sorry, there is a problem with the service', paragraphs: ['Try again later. Nothing you sent was saved.'], requestIdShown: true }, 500);
+      render(
+        reply,
+        request,
+        'error.njk',
+        {
+          pageTitle: 'Sorry, there is a problem with the service',
+          heading: 'Sorry, there is a problem with the service',
+          paragraphs: ['Try again later. Nothing you sent was saved.'],
+          requestIdShown: true,
+        },
+        500,
+      );
       return;
     }
-    render(reply, request, 'error.njk', page ? { ...page, paragraphs: page.paragraphs ?? [body.message] } : { pageTitle: 'There is a problem', heading: 'There is a problem', paragraphs: [body.message] }, body.statusCode);
+    render(
+      reply,
+      request,
+      'error.njk',
+      page
+        ? { ...page, paragraphs: page.paragraphs ?? [body.message] }
+        : { pageTitle: 'There is a problem', heading: 'There is a problem', paragraphs: [body.message] },
+      body.statusCode,
+    );
   }
 }
 
 /** An address no route answers, in words; the method and path it was asked for go in the details, for whoever wrote the request. */
 function nothingAt(request: AuthenticatedRequest): DomainError {
-  return new DomainError('NOT_FOUND', 'Nothing is at this address: check the method and the path', { method: request.method, path: request.url.split('?')[0] });
+  return new DomainError('NOT_FOUND', 'Nothing is at this address: check the method and the path', {
+    method: request.method,
+    path: request.url.split('?')[0],
+  });
 }
 
 /**

@@ -27,14 +27,18 @@ function section(plan: OperationView, name: BriefingSection): Block[] {
     { kind: 'heading', text: SECTION_TITLES[name] },
     {
       kind: 'paragraph',
-      text: text.trim() ? text : `Not written yet: a coordinator of ${plan.owningAgency.name} writes the ${SECTION_TITLES[name].toLowerCase()} section on the plan's details.`,
+      text: text.trim()
+        ? text
+        : `Not written yet: a coordinator of ${plan.owningAgency.name} writes the ${SECTION_TITLES[name].toLowerCase()} section on the plan's details.`,
     },
   ];
 }
 
 /** What the reader's agency is not shown of the plan (R14a), said once, so nobody takes a short pack for the whole. */
 function notShared(plan: OperationView): Block[] {
-  const hidden = PLAN_SECTIONS.filter((name) => name !== 'TEAMS' && !plan.sections.includes(name)).map((name) => label('sectionName', name));
+  const hidden = PLAN_SECTIONS.filter((name) => name !== 'TEAMS' && !plan.sections.includes(name)).map((name) =>
+    label('sectionName', name),
+  );
   const teams = plan.sections.includes('TEAMS') ? [] : ['anything of other agencies’ teams but their name and status'];
   if (hidden.length === 0 && teams.length === 0) return [];
   return [
@@ -47,7 +51,8 @@ function notShared(plan: OperationView): Block[] {
 
 /** A team the reader sees in full, or another agency's team that it sees as team, agency and status only (R14a). */
 function teamRow(d: DeploymentView): string[] {
-  const status = d.status === 'RELEASED' && d.releaseReason ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
+  const status =
+    d.status === 'RELEASED' && d.releaseReason ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
   if (d.tasking === undefined) return [d.team.name, d.agency.code, '-', 'Not shared', '-', '-', '-', '-', status];
   return [
     d.team.name,
@@ -82,7 +87,10 @@ export function briefingBlocks(plan: OperationView): Block[] {
       rows: [
         ['Status', label('status', plan.status)],
         ['Window', `${ukDateTime(plan.startsAt)} to ${ukDateTime(plan.endsAt)}`],
-        ['Lead agency', plan.leadAgency ? agencyNamed(plan.leadAgency) : `Not chosen yet: a coordinator of ${plan.owningAgency.name} chooses it`],
+        [
+          'Lead agency',
+          plan.leadAgency ? agencyNamed(plan.leadAgency) : `Not chosen yet: a coordinator of ${plan.owningAgency.name} chooses it`,
+        ],
         ['Scope', label('scope', plan.scope)],
         ['Exploitation types', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', ')],
         ['Version', String(plan.version)],
@@ -186,7 +194,9 @@ function evidenceBlocks(plan: OperationView, byTeam: Map<string, DeploymentView>
         label('evidenceType', r.evidenceType),
         label('evidencePriority', r.priority),
         r.description,
-        r.assignedTeam ? `${r.assignedTeam.name} (${byTeam.get(r.assignedTeam.id)?.agency.code ?? r.assignedTeam.agency.code})` : 'Unassigned',
+        r.assignedTeam
+          ? `${r.assignedTeam.name} (${byTeam.get(r.assignedTeam.id)?.agency.code ?? r.assignedTeam.agency.code})`
+          : 'Unassigned',
         label('evidenceStatus', r.status),
       ]),
       empty: 'No evidence requirements yet: the engaged CPS liaison adds what a prosecution will need.',
@@ -197,12 +207,14 @@ function evidenceBlocks(plan: OperationView, byTeam: Map<string, DeploymentView>
 /** When and where everything happens on the day, in time order: the briefing, each RV, each strike, the debrief. */
 function timeline(plan: OperationView, active: DeploymentView[]): Block {
   const events: { at: string; what: string; where: string }[] = [];
-  if (plan.timings.briefingAt) events.push({ at: plan.timings.briefingAt, what: 'Briefing', where: plan.timings.briefingPlace ?? 'Place not set' });
+  if (plan.timings.briefingAt)
+    events.push({ at: plan.timings.briefingAt, what: 'Briefing', where: plan.timings.briefingPlace ?? 'Place not set' });
   for (const rv of plan.rvPoints) {
     const teams = active.filter((d) => d.rvPoint?.id === rv.id).map((d) => d.team.name);
     events.push({ at: rv.meetAt, what: `RV: ${rv.name}${teams.length ? ` (${teams.join(', ')})` : ''}`, where: rv.address });
   }
-  for (const l of plan.locations ?? []) if (l.strikeAt) events.push({ at: l.strikeAt, what: `Strike: ${l.label}`, where: `${l.address}, ${l.postcode}` });
+  for (const l of plan.locations ?? [])
+    if (l.strikeAt) events.push({ at: l.strikeAt, what: `Strike: ${l.label}`, where: `${l.address}, ${l.postcode}` });
   if (plan.timings.debriefAt) events.push({ at: plan.timings.debriefAt, what: 'Debrief', where: plan.timings.briefingPlace ?? '-' });
   events.sort((a, b) => a.at.localeCompare(b.at));
   return {
@@ -258,7 +270,12 @@ function safeguardingBlocks(plan: OperationView): Block[] {
         ['Expected potential victims', String(s.expectedPotentialVictims)],
         ['Languages', s.languages.join(', ') || 'None noted'],
         ['Reception centre', s.receptionCentre ?? 'Not arranged'],
-        ['Reception centre open', s.receptionOpensAt && s.receptionClosesAt ? `${ukDateTime(s.receptionOpensAt)} to ${ukDateTime(s.receptionClosesAt)}` : 'Hours not given'],
+        [
+          'Reception centre open',
+          s.receptionOpensAt && s.receptionClosesAt
+            ? `${ukDateTime(s.receptionOpensAt)} to ${ukDateTime(s.receptionClosesAt)}`
+            : 'Hours not given',
+        ],
         ['Medical cover', s.medicalCover ?? 'Not arranged'],
       ],
     },
@@ -377,7 +394,10 @@ export function toHtml(blocks: Block[], marking: OperationView['marking']): stri
         case 'subheading':
           return `<h3>${escape(block.text)}</h3>`;
         case 'paragraph':
-          return block.text.split(/\n{2,}/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('');
+          return block.text
+            .split(/\n{2,}/)
+            .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
+            .join('');
         case 'facts':
           return `<dl>${block.rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>`;
         case 'table':

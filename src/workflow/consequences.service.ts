@@ -20,7 +20,11 @@ export class ConsequencesService {
 
   /** Whether a change to this plan could have consequences others rely on: worth rehearsing first. */
   mayHave(plan: OperationView): boolean {
-    return plan.status === 'APPROVED' || plan.signOffs.some((signOff) => signOff.state === 'SIGNED_OFF') || plan.deployments.some((d) => d.status === 'CONFIRMED' && d.agency.id !== plan.owningAgency.id);
+    return (
+      plan.status === 'APPROVED' ||
+      plan.signOffs.some((signOff) => signOff.state === 'SIGNED_OFF') ||
+      plan.deployments.some((d) => d.status === 'CONFIRMED' && d.agency.id !== plan.owningAgency.id)
+    );
   }
 
   /** Rehearses `change` (which makes it through the services, as for real): what it would do, and what it answers. */

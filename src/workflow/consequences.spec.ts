@@ -10,14 +10,28 @@ describe('the consequences of a change to a plan', () => {
   it('finds the approval withdrawn, sign-offs withdrawn, partners asked again, teams released and the lead handed on', () => {
     const before = plan({
       status: 'APPROVED',
-      signOffs: [{ agency: agency('BF', 'Border Force'), state: 'SIGNED_OFF' }, { agency: agency('SA', 'The Salvation Army'), state: 'SIGNED_OFF' }] as OperationView['signOffs'],
-      deployments: [deployment('1', 'BF', 'CONFIRMED'), deployment('2', 'SA', 'CONFIRMED'), deployment('3', 'GLAA', 'REQUESTED')] as OperationView['deployments'],
+      signOffs: [
+        { agency: agency('BF', 'Border Force'), state: 'SIGNED_OFF' },
+        { agency: agency('SA', 'The Salvation Army'), state: 'SIGNED_OFF' },
+      ] as OperationView['signOffs'],
+      deployments: [
+        deployment('1', 'BF', 'CONFIRMED'),
+        deployment('2', 'SA', 'CONFIRMED'),
+        deployment('3', 'GLAA', 'REQUESTED'),
+      ] as OperationView['deployments'],
     });
     const after = plan({
       status: 'DRAFT',
       owningAgency: agency('NCA', 'National Crime Agency'),
-      signOffs: [{ agency: agency('BF', 'Border Force'), state: 'WITHDRAWN' }, { agency: agency('SA', 'The Salvation Army'), state: 'SIGNED_OFF' }] as OperationView['signOffs'],
-      deployments: [deployment('1', 'BF', 'REQUESTED'), deployment('2', 'SA', 'CONFIRMED'), deployment('3', 'GLAA', 'RELEASED')] as OperationView['deployments'],
+      signOffs: [
+        { agency: agency('BF', 'Border Force'), state: 'WITHDRAWN' },
+        { agency: agency('SA', 'The Salvation Army'), state: 'SIGNED_OFF' },
+      ] as OperationView['signOffs'],
+      deployments: [
+        deployment('1', 'BF', 'REQUESTED'),
+        deployment('2', 'SA', 'CONFIRMED'),
+        deployment('3', 'GLAA', 'RELEASED'),
+      ] as OperationView['deployments'],
     });
     const found = consequencesOf(before, after);
     expect(found).toEqual([
@@ -38,7 +52,9 @@ describe('the consequences of a change to a plan', () => {
   });
 
   it('says afterwards only what it knows, in its own words', () => {
-    expect(afterTheChange(['RETURNS_TO_DRAFT', 'made up'])).toBe('Saved. The plan went back to draft and its approval was withdrawn: a manager must approve it again.');
+    expect(afterTheChange(['RETURNS_TO_DRAFT', 'made up'])).toBe(
+      'Saved. The plan went back to draft and its approval was withdrawn: a manager must approve it again.',
+    );
     expect(afterTheChange(['made up'])).toBeUndefined();
     expect([listed(['A']), listed(['A', 'B']), listed(['A', 'B', 'C'])]).toEqual(['A', 'A and B', 'A, B and C']);
   });

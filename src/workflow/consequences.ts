@@ -9,7 +9,13 @@ export type Consequence =
   | { kind: 'LEAD_HANDED_ON'; to: string };
 
 export type ConsequenceKind = Consequence['kind'];
-export const CONSEQUENCE_KINDS: readonly ConsequenceKind[] = ['RETURNS_TO_DRAFT', 'SIGN_OFFS_WITHDRAWN', 'ASKED_AGAIN', 'TEAMS_RELEASED', 'LEAD_HANDED_ON'];
+export const CONSEQUENCE_KINDS: readonly ConsequenceKind[] = [
+  'RETURNS_TO_DRAFT',
+  'SIGN_OFFS_WITHDRAWN',
+  'ASKED_AGAIN',
+  'TEAMS_RELEASED',
+  'LEAD_HANDED_ON',
+];
 
 const HELD = ['REQUESTED', 'CONFIRMED'];
 
@@ -27,9 +33,13 @@ export function consequencesOf(before: OperationView, after: OperationView): Con
   const withdrawn = before.signOffs.filter((s) => s.state === 'SIGNED_OFF' && !stillSigned.has(s.agency.id)).map((s) => s.agency.name);
   if (withdrawn.length) found.push({ kind: 'SIGN_OFFS_WITHDRAWN', agencies: withdrawn });
   const was = new Map(before.deployments.map((d) => [d.id, d]));
-  const askedAgain = after.deployments.filter((d) => d.status === 'REQUESTED' && was.get(d.id)?.status === 'CONFIRMED').map((d) => d.agency.name);
+  const askedAgain = after.deployments
+    .filter((d) => d.status === 'REQUESTED' && was.get(d.id)?.status === 'CONFIRMED')
+    .map((d) => d.agency.name);
   if (askedAgain.length) found.push({ kind: 'ASKED_AGAIN', agencies: [...new Set(askedAgain)] });
-  const released = after.deployments.filter((d) => d.status === 'RELEASED' && HELD.includes(was.get(d.id)?.status ?? '')).map((d) => `${d.team.name} (${d.agency.name})`);
+  const released = after.deployments
+    .filter((d) => d.status === 'RELEASED' && HELD.includes(was.get(d.id)?.status ?? ''))
+    .map((d) => `${d.team.name} (${d.agency.name})`);
   if (released.length) found.push({ kind: 'TEAMS_RELEASED', teams: released });
   if (before.owningAgency.id !== after.owningAgency.id) found.push({ kind: 'LEAD_HANDED_ON', to: after.owningAgency.name });
   return found;

@@ -150,7 +150,13 @@ export class DeconflictionRepository {
   }
 
   /** The owner's acknowledgement of their side of a hit; answers the other plan's reference and the kinds the hit lists, or undefined when it is not the plan's. */
-  acknowledge(manager: EntityManager, operationId: string, hitId: string, note: string, by: string): Promise<{ reference: string; kinds: HitKind[] } | undefined> {
+  acknowledge(
+    manager: EntityManager,
+    operationId: string,
+    hitId: string,
+    note: string,
+    by: string,
+  ): Promise<{ reference: string; kinds: HitKind[] } | undefined> {
     return first(
       manager,
       sql`UPDATE deconfliction_hits h SET acknowledgement_note = ${note}, acknowledged_by = ${by}, acknowledged_at = now()

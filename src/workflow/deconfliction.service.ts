@@ -18,7 +18,13 @@ import { DeconflictionRepository, RaisedHit } from './deconfliction.repository';
 import { AcknowledgeDto, ConflictView } from './dto/workflow.dto';
 
 /** What the history records of a hit: the other plan's reference and what was shared, never more. */
-const recordOf = (other: string, hit: RaisedHit) => ({ other, hitId: hit.hitId, kinds: hit.kinds, sharedPostcodes: hit.sharedPostcodes, overlap: hit.overlap });
+const recordOf = (other: string, hit: RaisedHit) => ({
+  other,
+  hitId: hit.hitId,
+  kinds: hit.kinds,
+  sharedPostcodes: hit.sharedPostcodes,
+  overlap: hit.overlap,
+});
 
 /**
  * R13: two plans that share a postcode in overlapping windows, or a subject of interest, are a hit
@@ -55,8 +61,20 @@ export class DeconflictionService implements OnModuleInit {
     await this.budget.spend(manager, viewer, raised.length);
     this.metrics.hitsRaised(raised.length);
     for (const hit of raised) {
-      await this.audit.append(manager, { operationId, action: 'deconfliction.hit-raised', actor: viewer, before: null, after: recordOf(hit.otherReference, hit) });
-      await this.audit.append(manager, { operationId: hit.otherId, action: 'deconfliction.hit-raised', actor: viewer, before: null, after: recordOf(hit.reference, hit) });
+      await this.audit.append(manager, {
+        operationId,
+        action: 'deconfliction.hit-raised',
+        actor: viewer,
+        before: null,
+        after: recordOf(hit.otherReference, hit),
+      });
+      await this.audit.append(manager, {
+        operationId: hit.otherId,
+        action: 'deconfliction.hit-raised',
+        actor: viewer,
+        before: null,
+        after: recordOf(hit.reference, hit),
+      });
     }
   }
 
@@ -97,12 +115,22 @@ export class DeconflictionService implements OnModuleInit {
       assertVersion(row, input.version);
       if (planHasEnded(row.status)) {
         const ended = label('status', row.status).toLowerCase();
-        throw new DomainError('INVALID_TRANSITION', `${row.reference} has been ${ended}: its deconfliction hits no longer need acknowledging`, { status: row.status });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `${row.reference} has been ${ended}: its deconfliction hits no longer need acknowledging`,
+          { status: row.status },
+        );
       }
       const hit = await this.hits.acknowledge(manager, id, hitId, input.note, viewer.id);
       if (!hit) throw DomainError.notFound('Deconfliction hit', hitId);
       await this.access.update(manager, row, {});
-      await this.audit.append(manager, { operationId: id, action: 'deconfliction.acknowledged', actor: viewer, before: null, after: { other: hit.reference, hitId, kinds: hit.kinds, note: input.note } });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: 'deconfliction.acknowledged',
+        actor: viewer,
+        before: null,
+        after: { other: hit.reference, hitId, kinds: hit.kinds, note: input.note },
+      });
     });
     return this.conflicts(viewer, id);
   }

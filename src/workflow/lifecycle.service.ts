@@ -22,7 +22,14 @@ import { ReadinessService } from './readiness.service';
 type OwnerAction = Exclude<LifecycleAction, 'approve' | 'request-changes'>;
 
 /** How a refusal names each move: "Only a coordinator of the owning agency may stand down operation …". */
-const VERBS: Record<OwnerAction, string> = { submit: 'submit', withdraw: 'withdraw', start: 'start', complete: 'complete', cancel: 'cancel', 'stand-down': 'stand down' };
+const VERBS: Record<OwnerAction, string> = {
+  submit: 'submit',
+  withdraw: 'withdraw',
+  start: 'start',
+  complete: 'complete',
+  cancel: 'cancel',
+  'stand-down': 'stand down',
+};
 
 /** Outcomes as given, checked together (each count is checked alone by the request's validation). */
 function checkedOutcomes(outcomes: OutcomesDto): Partial<OutcomesDto> {
@@ -87,7 +94,11 @@ export class LifecycleService {
     const recorded = outcomes ? { outcomes: JSON.stringify(outcomes) } : {};
     return this.transition(viewer, id, input.version, 'stand-down', { cancel_reason: input.reason, ...recorded }, async (manager, row) => {
       await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was stood down');
-      return { reason: input.reason, ...(outcomes ? { outcomes } : {}), releasedTeams: await this.deployments.releaseAll(manager, viewer, id, STOOD_DOWN_RELEASE) };
+      return {
+        reason: input.reason,
+        ...(outcomes ? { outcomes } : {}),
+        releasedTeams: await this.deployments.releaseAll(manager, viewer, id, STOOD_DOWN_RELEASE),
+      };
     });
   }
 
@@ -110,7 +121,13 @@ export class LifecycleService {
       const status = nextStatus(row.status, action, row.reference);
       const recorded = await effects?.(manager, row);
       await this.access.update(manager, row, { ...changes, status });
-      await this.audit.append(manager, { operationId: id, action: `operation.${action}`, actor: viewer, before: { status: row.status }, after: { status, ...recorded } });
+      await this.audit.append(manager, {
+        operationId: id,
+        action: `operation.${action}`,
+        actor: viewer,
+        before: { status: row.status },
+        after: { status, ...recorded },
+      });
     });
     return this.plans.get(viewer, id);
   }

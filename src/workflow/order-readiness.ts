@@ -33,7 +33,11 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
  * The operational order's checks: an expired warrant, an unaccepted high risk and (for approval)
  * a partner's missing sign-off block; the rest warn of what an order should pin down.
  */
-export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: number; languages: string[]; order: OrderFacts }, stage: string, check: Check): void {
+export function orderChecks(
+  facts: { startsAt: Date; expectedPotentialVictims: number; languages: string[]; order: OrderFacts },
+  stage: string,
+  check: Check,
+): void {
   const { order } = facts;
   const expired = order.locations.filter(
     (l) => l.entry?.basis === 'WARRANT' && l.entry.warrantExpiresAt && l.entry.warrantExpiresAt <= (l.strikeAt ?? facts.startsAt),
@@ -41,7 +45,9 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
   check(
     'warrants-valid',
     expired.length === 0,
-    order.locations.some((l) => l.entry?.basis === 'WARRANT') ? 'Every warrant is valid at its strike time' : 'No entry relies on a warrant',
+    order.locations.some((l) => l.entry?.basis === 'WARRANT')
+      ? 'Every warrant is valid at its strike time'
+      : 'No entry relies on a warrant',
     `The warrant for ${list(expired.map((l) => `${l.label} expires ${ukDateTime(l.entry?.warrantExpiresAt as Date)}`))}, before the strike: get a new warrant or strike earlier`,
   );
   const unaccepted = order.risks.filter((r) => r.residual === 'HIGH' && !r.acceptedBy?.trim());
@@ -59,7 +65,9 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
   check(
     'partner-sign-off',
     awaiting.length === 0,
-    order.signOffs.length ? `${list(order.signOffs.map((s) => s.agencyCode))} signed off their part` : 'No supporting agency needs to sign off',
+    order.signOffs.length
+      ? `${list(order.signOffs.map((s) => s.agencyCode))} signed off their part`
+      : 'No supporting agency needs to sign off',
     stage === 'approve'
       ? `Waiting for a manager of ${list(awaiting.map((s) => s.agencyCode))} to sign off their part`
       : `Once submitted, a manager of ${list(awaiting.map((s) => s.agencyCode))} signs off their part before approval`,
@@ -79,7 +87,9 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
     'entry-and-strike',
     noStrike.length === 0 && noEntry.length === 0,
     'Every location has a strike time and an entry basis',
-    [noStrike.length && `set a strike time for ${list(noStrike)}`, noEntry.length && `record the entry basis for ${list(noEntry)}`].filter(Boolean).join('; '),
+    [noStrike.length && `set a strike time for ${list(noStrike)}`, noEntry.length && `record the entry basis for ${list(noEntry)}`]
+      .filter(Boolean)
+      .join('; '),
     false,
   );
   const timingProblems = [
@@ -88,9 +98,24 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
     order.teamsWithoutRv.length > 0 && `give ${list(order.teamsWithoutRv)} an RV point`,
     !order.debriefAt && 'set the debrief time',
   ].filter(Boolean);
-  check('timings', timingProblems.length === 0, `Briefing ${order.briefingAt ? ukClock(order.briefingAt) : ''}, ${plural(order.rvPointCount, 'RV point')}, debrief set`, capitalise(timingProblems.join('; ')), false);
-  const commsProblems = [!order.radioChannel && 'the radio channel or talkgroup', !order.controlRoomNumber && 'the control room number'].filter(Boolean);
-  check('communications', commsProblems.length === 0, 'Radio channel and control room number set', `Record ${commsProblems.join(' and ')}`, false);
+  check(
+    'timings',
+    timingProblems.length === 0,
+    `Briefing ${order.briefingAt ? ukClock(order.briefingAt) : ''}, ${plural(order.rvPointCount, 'RV point')}, debrief set`,
+    capitalise(timingProblems.join('; ')),
+    false,
+  );
+  const commsProblems = [
+    !order.radioChannel && 'the radio channel or talkgroup',
+    !order.controlRoomNumber && 'the control room number',
+  ].filter(Boolean);
+  check(
+    'communications',
+    commsProblems.length === 0,
+    'Radio channel and control room number set',
+    `Record ${commsProblems.join(' and ')}`,
+    false,
+  );
 
   const victims = facts.expectedPotentialVictims > 0;
   check(
@@ -109,15 +134,25 @@ export function orderChecks(facts: { startsAt: Date; expectedPotentialVictims: n
     `Book an interpreter for ${list(uncovered)}`,
     false,
   );
-  check('medical-cover', !victims || Boolean(order.medicalCover?.trim()), victims ? 'Medical cover arranged' : 'No potential victims expected', 'Arrange medical cover for the potential victims', false);
+  check(
+    'medical-cover',
+    !victims || Boolean(order.medicalCover?.trim()),
+    victims ? 'Medical cover arranged' : 'No potential victims expected',
+    'Arrange medical cover for the potential victims',
+    false,
+  );
   const strikes = order.locations.flatMap((l) => (l.strikeAt ? [{ label: l.label, at: l.strikeAt }] : []));
   const reception = order.reception;
   const closed = reception ? strikes.filter((s) => s.at < reception.opensAt || s.at > reception.closesAt) : strikes;
   check(
     'reception-hours',
     !victims || (reception !== null && closed.length === 0),
-    victims && reception ? `The reception centre is open ${ukClock(reception.opensAt)} to ${ukClock(reception.closesAt)}, covering every strike` : 'No potential victims expected',
-    reception ? `The reception centre is closed at the strike time of ${list(closed.map((s) => `${s.label} (${ukClock(s.at)})`))}` : 'Record the reception centre’s opening hours on the day',
+    victims && reception
+      ? `The reception centre is open ${ukClock(reception.opensAt)} to ${ukClock(reception.closesAt)}, covering every strike`
+      : 'No potential victims expected',
+    reception
+      ? `The reception centre is closed at the strike time of ${list(closed.map((s) => `${s.label} (${ukClock(s.at)})`))}`
+      : 'Record the reception centre’s opening hours on the day',
     false,
   );
 }

@@ -29,7 +29,13 @@ type Fields = Record<string, unknown>;
 const PLAN_FIELDS = new Set(['startsAt', 'endsAt', 'timings.briefingAt', 'timings.briefingPlace', 'timings.debriefAt', 'locations']);
 
 /** Events about one deployment: part of the agency's when the deployment is one of its teams'. */
-const TEAM_EVENTS = new Set(['deployment.requested', 'deployment.changed', 'deployment.confirmed', 'deployment.declined', 'deployment.released']);
+const TEAM_EVENTS = new Set([
+  'deployment.requested',
+  'deployment.changed',
+  'deployment.confirmed',
+  'deployment.declined',
+  'deployment.released',
+]);
 
 const isRecord = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
 

@@ -35,7 +35,8 @@ function orderFacts(plan: OperationView, describesIntelligence: boolean): OrderF
     firstResponderCount: s.firstResponders.length,
     interpreterLanguages: s.interpreters.map((i) => i.language),
     medicalCover: s.medicalCover,
-    reception: s.receptionOpensAt && s.receptionClosesAt ? { opensAt: new Date(s.receptionOpensAt), closesAt: new Date(s.receptionClosesAt) } : null,
+    reception:
+      s.receptionOpensAt && s.receptionClosesAt ? { opensAt: new Date(s.receptionOpensAt), closesAt: new Date(s.receptionClosesAt) } : null,
     radioChannel: plan.communications.radioChannel,
     controlRoomNumber: plan.communications.controlRoomNumber,
     signOffs: plan.signOffs.map((signOff) => ({ agencyCode: signOff.agency.code, state: signOff.state })),
@@ -59,7 +60,12 @@ export class ReadinessService {
    * go/no-go of starting it (readinessStage). A plan under way or ended, asked without a stage, has
    * no next step: it is not ready, and its one check says why (noNextStep).
    */
-  async readiness(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+  async readiness(
+    viewer: AuthUser,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    stage?: ReadinessStage['stage'],
+  ): Promise<ReadinessView> {
     const plan = await this.plans.get(viewer, id, manager);
     if (!stage && !readinessStage(plan.status)) return { ...noNextStep(plan), stage: null };
     return this.readinessOf(plan, manager, stage);
@@ -70,17 +76,34 @@ export class ReadinessService {
    * Readiness is judged on the whole plan; the caller is shown the checks of the sections they see
    * (R14a), so a partner learns whether the plan is ready, not what a hidden section holds.
    */
-  async readinessOf(plan: OperationView, manager: EntityManager = this.dataSource.manager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+  async readinessOf(
+    plan: OperationView,
+    manager: EntityManager = this.dataSource.manager,
+    stage?: ReadinessStage['stage'],
+  ): Promise<ReadinessView> {
     const seesAll = plan.sections.length === PLAN_SECTIONS.length;
-    const judged = await this.judge(seesAll ? plan : await this.plans.whole(plan.id, manager), plan.sections.includes('INTELLIGENCE'), manager, stage);
+    const judged = await this.judge(
+      seesAll ? plan : await this.plans.whole(plan.id, manager),
+      plan.sections.includes('INTELLIGENCE'),
+      manager,
+      stage,
+    );
     return seesAll ? judged : { ...judged, checks: judged.checks.filter((check) => plan.sections.includes(CHECK_SECTIONS[check.id])) };
   }
 
-  private async judge(plan: OperationView, describesIntelligence: boolean, manager: EntityManager, stage?: ReadinessStage['stage']): Promise<ReadinessView> {
+  private async judge(
+    plan: OperationView,
+    describesIntelligence: boolean,
+    manager: EntityManager,
+    stage?: ReadinessStage['stage'],
+  ): Promise<ReadinessView> {
     const id = plan.id;
     // A page that still shows the readiness of a plan under way or ended (its review page, say) has it judged as a submission would be.
     stage ??= readinessStage(plan.status) ?? 'submit';
-    const [conflicts, rules] = await together(manager, [() => this.deconfliction.conflictsOf(manager, WHOLE_PLAN, id), () => this.policy.rules(manager)] as const);
+    const [conflicts, rules] = await together(manager, [
+      () => this.deconfliction.conflictsOf(manager, WHOLE_PLAN, id),
+      () => this.policy.rules(manager),
+    ] as const);
     const judged = readiness(
       {
         now: new Date(),
@@ -92,11 +115,30 @@ export class ReadinessService {
         locationCount: (plan.locations ?? []).length,
         deployments: plan.deployments.flatMap((d) =>
           isActiveDeployment(d.status)
-            ? [{ teamId: d.team.id, teamName: d.team.name, agencyCode: d.agency.code, agencyKind: d.agency.kind, status: d.status, capabilities: d.team.capabilities }]
+            ? [
+                {
+                  teamId: d.team.id,
+                  teamName: d.team.name,
+                  agencyCode: d.agency.code,
+                  agencyKind: d.agency.kind,
+                  status: d.status,
+                  capabilities: d.team.capabilities,
+                },
+              ]
             : [],
         ),
-        cps: plan.cpsInvolvement ? { status: plan.cpsInvolvement.status, engagedAt: plan.cpsInvolvement.engagedAt ? new Date(plan.cpsInvolvement.engagedAt) : null } : null,
-        evidence: plan.evidenceRequirements.map((r) => ({ description: r.description, priority: r.priority, assignedTeamId: r.assignedTeam?.id ?? null, warning: r.warning })),
+        cps: plan.cpsInvolvement
+          ? {
+              status: plan.cpsInvolvement.status,
+              engagedAt: plan.cpsInvolvement.engagedAt ? new Date(plan.cpsInvolvement.engagedAt) : null,
+            }
+          : null,
+        evidence: plan.evidenceRequirements.map((r) => ({
+          description: r.description,
+          priority: r.priority,
+          assignedTeamId: r.assignedTeam?.id ?? null,
+          warning: r.warning,
+        })),
         expectedPotentialVictims: plan.safeguarding.expectedPotentialVictims,
         receptionCentre: plan.safeguarding.receptionCentre,
         languages: plan.safeguarding.languages,
@@ -114,6 +156,8 @@ export class ReadinessService {
     const result = await this.readiness(viewer, id, manager, stage);
     if (result.ready) return;
     const failing = result.checks.filter((check) => check.blocking && !check.ok);
-    throw new DomainError('NOT_READY', `The plan is not ready to ${stage}: ${failing.map((check) => check.message).join('; ')}`, { checks: failing });
+    throw new DomainError('NOT_READY', `The plan is not ready to ${stage}: ${failing.map((check) => check.message).join('; ')}`, {
+      checks: failing,
+    });
   }
 }

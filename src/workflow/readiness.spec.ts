@@ -14,8 +14,22 @@ function ready(): ReadinessFacts {
     lead: { code: 'WMP', kind: 'POLICE' },
     locationCount: 2,
     deployments: [
-      { teamId: 't1', teamName: 'Entry', agencyCode: 'WMP', agencyKind: 'POLICE', status: 'CONFIRMED', capabilities: ['ENTRY', 'SAFEGUARDING'] },
-      { teamId: 't2', teamName: 'Labour Inspection', agencyCode: 'GLAA', agencyKind: 'GLAA', status: 'CONFIRMED', capabilities: ['LABOUR_INSPECTION', 'INTERPRETING'] },
+      {
+        teamId: 't1',
+        teamName: 'Entry',
+        agencyCode: 'WMP',
+        agencyKind: 'POLICE',
+        status: 'CONFIRMED',
+        capabilities: ['ENTRY', 'SAFEGUARDING'],
+      },
+      {
+        teamId: 't2',
+        teamName: 'Labour Inspection',
+        agencyCode: 'GLAA',
+        agencyKind: 'GLAA',
+        status: 'CONFIRMED',
+        capabilities: ['LABOUR_INSPECTION', 'INTERPRETING'],
+      },
     ],
     cps: { status: 'ENGAGED', engagedAt: new Date('2027-03-01T00:00:00Z') },
     evidence: [
@@ -28,7 +42,11 @@ function ready(): ReadinessFacts {
     conflicts: [{ reference: 'OP-2027-0009', acknowledged: true }],
     order: {
       locations: [
-        { label: 'Car wash', strikeAt: new Date('2027-03-20T06:00:00Z'), entry: { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-25T23:59:00Z') } },
+        {
+          label: 'Car wash',
+          strikeAt: new Date('2027-03-20T06:00:00Z'),
+          entry: { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-25T23:59:00Z') },
+        },
         { label: 'House', strikeAt: new Date('2027-03-20T06:00:00Z'), entry: { basis: 'CONSENT', warrantExpiresAt: null } },
       ],
       briefingAt: new Date('2027-03-20T05:00:00Z'),
@@ -65,15 +83,27 @@ describe('readiness', () => {
     ['a lead the policy forbids', (f) => (f.lead = { code: 'HMRC', kind: 'HMRC' }), ['lead-agency']],
     ['a window in the past', (f) => (f.startsAt = new Date('2027-02-28T00:00:00Z')), ['window-in-future', 'cps-lead-time']],
     ['no location', (f) => (f.locationCount = 0), ['locations']],
-    ['no confirmed team', (f) => (f.deployments = []), ['confirmed-deployment', 'essential-evidence-assigned', 'safeguarding', 'interpreting']],
+    [
+      'no confirmed team',
+      (f) => (f.deployments = []),
+      ['confirmed-deployment', 'essential-evidence-assigned', 'safeguarding', 'interpreting'],
+    ],
     ['a pending request', (f) => (f.deployments[1].status = 'REQUESTED'), ['no-pending-requests', 'interpreting']],
     ['a supporting agency the policy forbids', (f) => (f.exploitationTypes = ['SEXUAL']), ['supporting-agencies-permitted']],
     ['CPS only requested', (f) => (f.cps = { status: 'REQUESTED', engagedAt: null }), ['cps-engaged']],
     ['no evidence requirement', (f) => (f.evidence = []), ['evidence-requirements']],
-    ['an essential requirement without a confirmed team', (f) => (f.evidence[0].assignedTeamId = 'elsewhere'), ['essential-evidence-assigned']],
+    [
+      'an essential requirement without a confirmed team',
+      (f) => (f.evidence[0].assignedTeamId = 'elsewhere'),
+      ['essential-evidence-assigned'],
+    ],
     ['victims expected but no reception centre', (f) => (f.receptionCentre = null), ['safeguarding']],
     ['an unacknowledged deconfliction hit', (f) => f.conflicts.push({ reference: 'OP-2027-0010', acknowledged: false }), ['deconfliction']],
-    ['a warrant that expires before its strike', (f) => (f.order.locations[0].entry = { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-20T05:59:00Z') }), ['warrants-valid']],
+    [
+      'a warrant that expires before its strike',
+      (f) => (f.order.locations[0].entry = { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-20T05:59:00Z') }),
+      ['warrants-valid'],
+    ],
     ['a high residual risk nobody senior accepted', (f) => (f.order.risks[0].acceptedBy = ' '), ['high-risks-accepted']],
   ])('blocks on %s', (_name, change, expected) => {
     const facts = ready();
@@ -83,9 +113,17 @@ describe('readiness', () => {
   });
 
   it.each<[string, (facts: ReadinessFacts) => void, string]>([
-    ['CPS engaged less than 7 days ahead', (f) => (f.cps = { status: 'ENGAGED', engagedAt: new Date('2027-03-15T00:00:00Z') }), 'cps-lead-time'],
+    [
+      'CPS engaged less than 7 days ahead',
+      (f) => (f.cps = { status: 'ENGAGED', engagedAt: new Date('2027-03-15T00:00:00Z') }),
+      'cps-lead-time',
+    ],
     ['languages but no interpreter', (f) => (f.deployments[1].capabilities = ['LABOUR_INSPECTION']), 'interpreting'],
-    ['a capability mismatch', (f) => (f.evidence[0].warning = 'VICTIM_ACCOUNT evidence is usually gathered by a team with SAFEGUARDING'), 'evidence-capability'],
+    [
+      'a capability mismatch',
+      (f) => (f.evidence[0].warning = 'VICTIM_ACCOUNT evidence is usually gathered by a team with SAFEGUARDING'),
+      'evidence-capability',
+    ],
     ['no risk assessment', (f) => (f.order.risks = []), 'risk-assessment'],
     ['a location without a strike time', (f) => (f.order.locations[1].strikeAt = null), 'entry-and-strike'],
     ['a location without an entry basis', (f) => (f.order.locations[1].entry = null), 'entry-and-strike'],
@@ -94,8 +132,16 @@ describe('readiness', () => {
     ['victims expected but no first responder', (f) => (f.order.firstResponderCount = 0), 'first-responders'],
     ['a language without an interpreter', (f) => (f.order.interpreterLanguages = ['Polish']), 'interpreters'],
     ['no medical cover', (f) => (f.order.medicalCover = null), 'medical-cover'],
-    ['the reception centre closed at a strike', (f) => (f.order.reception = { opensAt: new Date('2027-03-20T07:00:00Z'), closesAt: new Date('2027-03-20T20:00:00Z') }), 'reception-hours'],
-    ['a partner yet to sign off, before submission', (f) => (f.order.signOffs = [{ agencyCode: 'GLAA', state: 'AWAITING' }]), 'partner-sign-off'],
+    [
+      'the reception centre closed at a strike',
+      (f) => (f.order.reception = { opensAt: new Date('2027-03-20T07:00:00Z'), closesAt: new Date('2027-03-20T20:00:00Z') }),
+      'reception-hours',
+    ],
+    [
+      'a partner yet to sign off, before submission',
+      (f) => (f.order.signOffs = [{ agencyCode: 'GLAA', state: 'AWAITING' }]),
+      'partner-sign-off',
+    ],
   ])('warns without blocking on %s', (_name, change, id) => {
     const facts = ready();
     change(facts);
@@ -159,7 +205,10 @@ describe('readiness', () => {
     const approve = { stage: 'approve' } as const;
     for (const state of ['AWAITING', 'WITHDRAWN', 'DECLINED'] as const) {
       const facts = ready();
-      facts.order.signOffs = [{ agencyCode: 'GLAA', state }, { agencyCode: 'HMRC', state: 'SIGNED_OFF' }];
+      facts.order.signOffs = [
+        { agencyCode: 'GLAA', state },
+        { agencyCode: 'HMRC', state: 'SIGNED_OFF' },
+      ];
       const result = readiness(facts, DEFAULT_POLICY_RULES, approve);
       expect(result.ready).toBe(false);
       expect(result.checks.find((check) => check.id === 'partner-sign-off')).toEqual({
@@ -176,25 +225,45 @@ describe('readiness', () => {
   it('names the warrant, its expiry and the risks to accept', () => {
     const facts = ready();
     facts.order.locations[0].entry = { basis: 'WARRANT', warrantExpiresAt: new Date('2027-03-19T23:59:00Z') };
-    facts.order.risks.push({ hazard: 'OTHER', hazardDetail: 'Asbestos in the loft', residual: 'HIGH', acceptedBy: null, intelligenceDerived: false });
+    facts.order.risks.push({
+      hazard: 'OTHER',
+      hazardDetail: 'Asbestos in the loft',
+      residual: 'HIGH',
+      acceptedBy: null,
+      intelligenceDerived: false,
+    });
     facts.order.risks[0].acceptedBy = null;
     const messages = Object.fromEntries(readiness(facts, DEFAULT_POLICY_RULES).checks.map((check) => [check.id, check.message]));
-    expect(messages['warrants-valid']).toBe('The warrant for Car wash expires Fri, 19 March 2027 at 23:59 GMT, before the strike: get a new warrant or strike earlier');
+    expect(messages['warrants-valid']).toBe(
+      'The warrant for Car wash expires Fri, 19 March 2027 at 23:59 GMT, before the strike: get a new warrant or strike earlier',
+    );
     expect(messages['high-risks-accepted']).toBe('A named senior officer must accept each high residual risk: Dogs, Asbestos in the loft');
   });
 
   it('names a high risk derived from intelligence to a reader who sees the intelligence, and only counts it for one who does not', () => {
     const facts = ready();
     facts.order.risks.push(
-      { hazard: 'OTHER', hazardDetail: 'Informant says the controller carries a knife', residual: 'HIGH', acceptedBy: null, intelligenceDerived: true },
+      {
+        hazard: 'OTHER',
+        hazardDetail: 'Informant says the controller carries a knife',
+        residual: 'HIGH',
+        acceptedBy: null,
+        intelligenceDerived: true,
+      },
       { hazard: 'WEAPONS', hazardDetail: null, residual: 'HIGH', acceptedBy: null, intelligenceDerived: true },
     );
     const message = (id: string) => readiness(facts, DEFAULT_POLICY_RULES).checks.find((c) => c.id === id)?.message;
-    expect(message('high-risks-accepted')).toBe('A named senior officer must accept each high residual risk: Informant says the controller carries a knife, Weapons');
+    expect(message('high-risks-accepted')).toBe(
+      'A named senior officer must accept each high residual risk: Informant says the controller carries a knife, Weapons',
+    );
     expect(message('risk-assessment')).toBe('3 risks assessed');
     facts.order.describesIntelligence = false;
     const check = readiness(facts, DEFAULT_POLICY_RULES).checks.find((c) => c.id === 'high-risks-accepted');
-    expect(check).toMatchObject({ ok: false, blocking: true, message: 'A named senior officer must accept each high residual risk: 2 risks derived from intelligence' });
+    expect(check).toMatchObject({
+      ok: false,
+      blocking: true,
+      message: 'A named senior officer must accept each high residual risk: 2 risks derived from intelligence',
+    });
     expect(message('risk-assessment')).toBe('The risks are assessed');
   });
 
@@ -244,12 +313,22 @@ describe('readiness', () => {
     it('is not ready under way, saying what is left to do, and not ready once ended, saying how it ended', () => {
       expect(noNextStep({ reference: 'OP-2027-0001', status: 'ACTIVE' })).toEqual({
         ready: false,
-        checks: [{
-          id: 'under-way', ok: false, applies: true, blocking: true,
-          message: 'The day of action is under way: OP-2027-0001 was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down',
-        }],
+        checks: [
+          {
+            id: 'under-way',
+            ok: false,
+            applies: true,
+            blocking: true,
+            message:
+              'The day of action is under way: OP-2027-0001 was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down',
+          },
+        ],
       });
-      expect((['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const).map((status) => noNextStep({ reference: 'OP-2027-0001', status }).checks.map((check) => [check.id, check.message]))).toEqual([
+      expect(
+        (['COMPLETED', 'CANCELLED', 'STOOD_DOWN'] as const).map((status) =>
+          noNextStep({ reference: 'OP-2027-0001', status }).checks.map((check) => [check.id, check.message]),
+        ),
+      ).toEqual([
         [['ended', 'OP-2027-0001 has been completed: there is no next step to be ready for']],
         [['ended', 'OP-2027-0001 has been cancelled: there is no next step to be ready for']],
         [['ended', 'OP-2027-0001 has been stood down: there is no next step to be ready for']],

@@ -18,7 +18,14 @@ export interface ReadinessFacts {
   lead: { code: string; kind: AgencyKind } | null;
   locationCount: number;
   /** Deployments that count: REQUESTED or CONFIRMED. */
-  deployments: { teamId: string; teamName: string; agencyCode: string; agencyKind: AgencyKind; status: 'REQUESTED' | 'CONFIRMED'; capabilities: string[] }[];
+  deployments: {
+    teamId: string;
+    teamName: string;
+    agencyCode: string;
+    agencyKind: AgencyKind;
+    status: 'REQUESTED' | 'CONFIRMED';
+    capabilities: string[];
+  }[];
   cps: { status: string; engagedAt: Date | null } | null;
   evidence: { description: string; priority: 'ESSENTIAL' | 'DESIRABLE'; assignedTeamId: string | null; warning: string | null }[];
   expectedPotentialVictims: number;
@@ -97,15 +104,27 @@ const languagesNeeded = (facts: ReadinessFacts) => facts.languages.length > 0;
 const NOT_YET: Record<string, { applies: (facts: ReadinessFacts) => boolean; message: string }> = {
   'no-pending-requests': { applies: (f) => f.deployments.length > 0, message: 'No team has been requested yet' },
   'supporting-agencies-permitted': { applies: (f) => f.deployments.length > 0, message: 'No team has been requested yet' },
-  'essential-evidence-assigned': { applies: (f) => f.evidence.some((e) => e.priority === 'ESSENTIAL'), message: 'No evidence requirement is essential yet' },
+  'essential-evidence-assigned': {
+    applies: (f) => f.evidence.some((e) => e.priority === 'ESSENTIAL'),
+    message: 'No evidence requirement is essential yet',
+  },
   'cps-lead-time': { applies: (f) => Boolean(f.cps?.engagedAt), message: 'The CPS is not engaged yet' },
-  'evidence-capability': { applies: (f) => f.evidence.some((e) => e.assignedTeamId !== null), message: 'No evidence is assigned to a team yet' },
+  'evidence-capability': {
+    applies: (f) => f.evidence.some((e) => e.assignedTeamId !== null),
+    message: 'No evidence is assigned to a team yet',
+  },
   safeguarding: { applies: victimsExpected, message: 'No potential victims expected' },
   deconfliction: { applies: (f) => f.conflicts.length > 0, message: 'No deconfliction hits' },
   interpreting: { applies: languagesNeeded, message: 'No languages needed' },
-  'warrants-valid': { applies: (f) => f.order.locations.some((l) => l.entry?.basis === 'WARRANT'), message: 'No entry relies on a warrant' },
+  'warrants-valid': {
+    applies: (f) => f.order.locations.some((l) => l.entry?.basis === 'WARRANT'),
+    message: 'No entry relies on a warrant',
+  },
   'high-risks-accepted': { applies: (f) => f.order.risks.some((r) => r.residual === 'HIGH'), message: 'No high residual risk' },
-  'partner-sign-off': { applies: (f) => f.order.signOffs.length > 0, message: 'No supporting agency has a confirmed team, so none needs to sign off' },
+  'partner-sign-off': {
+    applies: (f) => f.order.signOffs.length > 0,
+    message: 'No supporting agency has a confirmed team, so none needs to sign off',
+  },
   'entry-and-strike': { applies: (f) => f.order.locations.length > 0, message: 'No locations yet' },
   'first-responders': { applies: victimsExpected, message: 'No potential victims expected' },
   interpreters: { applies: languagesNeeded, message: 'No languages needed' },
@@ -121,7 +140,10 @@ const NOT_YET: Record<string, { applies: (facts: ReadinessFacts) => boolean; mes
 export function noNextStep(plan: { reference: string; status: OperationStatus }): Readiness {
   const [id, message] =
     plan.status === 'ACTIVE'
-      ? ['under-way', `The day of action is under way: ${plan.reference} was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down`]
+      ? [
+          'under-way',
+          `The day of action is under way: ${plan.reference} was started after its go/no-go checks; what is left is to complete it with its outcomes, or stand it down`,
+        ]
       : ['ended', `${plan.reference} has been ${label('status', plan.status).toLowerCase()}: there is no next step to be ready for`];
   return { ready: false, checks: [{ id, ok: false, applies: true, blocking: true, message }] };
 }
@@ -162,7 +184,12 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     );
   }
   check('locations', facts.locationCount > 0, counted(facts.locationCount, 'location'), 'Add at least one location');
-  check('confirmed-deployment', confirmed.length > 0, counted(confirmed.length, 'confirmed team'), 'Deploy at least one team and have it confirmed');
+  check(
+    'confirmed-deployment',
+    confirmed.length > 0,
+    counted(confirmed.length, 'confirmed team'),
+    'Deploy at least one team and have it confirmed',
+  );
   const pending = facts.deployments.filter((d) => d.status === 'REQUESTED');
   check(
     'no-pending-requests',
@@ -183,9 +210,16 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     'cps-engaged',
     facts.cps?.status === 'ENGAGED',
     'A CPS liaison is engaged',
-    facts.cps?.status === 'REQUESTED' ? 'Early involvement is requested; wait for a CPS liaison to accept it' : 'Request early CPS involvement',
+    facts.cps?.status === 'REQUESTED'
+      ? 'Early involvement is requested; wait for a CPS liaison to accept it'
+      : 'Request early CPS involvement',
   );
-  check('evidence-requirements', facts.evidence.length > 0, counted(facts.evidence.length, 'evidence requirement'), 'The CPS liaison has set no evidence requirements yet');
+  check(
+    'evidence-requirements',
+    facts.evidence.length > 0,
+    counted(facts.evidence.length, 'evidence requirement'),
+    'The CPS liaison has set no evidence requirements yet',
+  );
   const uncovered = facts.evidence.filter((e) => e.priority === 'ESSENTIAL' && !(e.assignedTeamId && confirmedTeams.has(e.assignedTeamId)));
   check(
     'essential-evidence-assigned',
@@ -206,7 +240,12 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
   );
   const open = facts.conflicts.filter((c) => !c.acknowledged);
   // Two hits with one plan (a later match was a new hit) name it once.
-  check('deconfliction', open.length === 0, 'Every deconfliction hit is acknowledged', `Acknowledge the deconfliction ${open.length === 1 ? 'hit' : 'hits'} with ${list([...new Set(open.map((c) => c.reference))])}`);
+  check(
+    'deconfliction',
+    open.length === 0,
+    'Every deconfliction hit is acknowledged',
+    `Acknowledge the deconfliction ${open.length === 1 ? 'hit' : 'hits'} with ${list([...new Set(open.map((c) => c.reference))])}`,
+  );
 
   orderChecks(facts, purpose.stage, check);
 
@@ -227,7 +266,13 @@ export function readiness(facts: ReadinessFacts, rules: RuleData[], purpose: Rea
     false,
   );
   const mismatched = facts.evidence.filter((e) => e.warning);
-  check('evidence-capability', mismatched.length === 0, 'Assigned teams fit their evidence', mismatched.map((e) => e.warning).join('; '), false);
+  check(
+    'evidence-capability',
+    mismatched.length === 0,
+    'Assigned teams fit their evidence',
+    mismatched.map((e) => e.warning).join('; '),
+    false,
+  );
 
   return { ready: checks.every((c) => c.ok || !c.blocking), checks };
 }

@@ -30,7 +30,14 @@ export class ReviewService {
   /** Why the viewer may not review a plan they can see (the review page shows it instead of the form), or null. */
   async whyNotReview(viewer: AuthUser, plan: Pick<OperationView, 'id' | 'reference' | 'leadAgency' | 'createdBy'>): Promise<string | null> {
     const contentEditors = await this.reviews.contentEditors(this.dataSource.manager, plan.id);
-    return reviewRefusal(viewer, { reference: plan.reference, leadAgencyId: plan.leadAgency?.id ?? null, createdBy: plan.createdBy.id, contentEditors })?.message ?? null;
+    return (
+      reviewRefusal(viewer, {
+        reference: plan.reference,
+        leadAgencyId: plan.leadAgency?.id ?? null,
+        createdBy: plan.createdBy.id,
+        contentEditors,
+      })?.message ?? null
+    );
   }
 
   /**
@@ -48,7 +55,13 @@ export class ReviewService {
       // R11 again at approval: every blocking check, each supporting agency's sign-off among them.
       if (approve) await this.readiness.assertReady(viewer, id, manager, 'approve');
       const comment = input.comment ?? '';
-      await this.reviews.record(manager, { operationId: id, decision: input.decision, comment, reviewerId: viewer.id, versionReviewed: input.version });
+      await this.reviews.record(manager, {
+        operationId: id,
+        decision: input.decision,
+        comment,
+        reviewerId: viewer.id,
+        versionReviewed: input.version,
+      });
       await this.access.update(manager, row, {
         status,
         approved_by: approve ? viewer.id : null,
@@ -68,9 +81,13 @@ export class ReviewService {
 }
 
 /** Why R12 (`mayReview`, the rule the plan view's actions follow too) keeps the viewer from reviewing the plan, or undefined when it does not. */
-function reviewRefusal(viewer: AuthUser, row: Pick<OperationRow, 'reference' | 'leadAgencyId' | 'createdBy' | 'contentEditors'>): DomainError | undefined {
+function reviewRefusal(
+  viewer: AuthUser,
+  row: Pick<OperationRow, 'reference' | 'leadAgencyId' | 'createdBy' | 'contentEditors'>,
+): DomainError | undefined {
   if (mayReview(viewer, row)) return undefined;
-  if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId) return DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
+  if (!hasRole(viewer, 'MANAGER') || viewer.agencyId !== row.leadAgencyId)
+    return DomainError.forbidden(`Only a manager of the lead agency reviews ${row.reference}`);
   // What else R12 refuses: four eyes, against the plan's creator and whoever changed it since it was last approved.
   const what = viewer.id === row.createdBy ? 'created' : 'changed';
   const since = viewer.id === row.createdBy ? '' : ' since it was last approved';

@@ -11,7 +11,10 @@ export class SignOffRepository {
    * The agency's decision, replacing any earlier one: the digest of its part is taken in the same
    * statement, so the sign-off holds for exactly the part it was given on (a later change withdraws it).
    */
-  async record(manager: EntityManager, decision: { operationId: string; agencyId: string; decision: SignOffDecision; reason: string | null; decidedBy: string }): Promise<void> {
+  async record(
+    manager: EntityManager,
+    decision: { operationId: string; agencyId: string; decision: SignOffDecision; reason: string | null; decidedBy: string },
+  ): Promise<void> {
     const { operationId, agencyId } = decision;
     await query(
       manager,

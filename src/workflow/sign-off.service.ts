@@ -74,10 +74,22 @@ export class SignOffService {
       const mine = plan.signOffs.find((signOff) => signOff.agency.id === viewer.agencyId) as SignOffView;
       const declined = input.decision === 'DECLINED';
       const reason = declined ? (input.reason ?? null) : null;
-      await this.signOffs.record(manager, { operationId: id, agencyId: viewer.agencyId, decision: input.decision, reason, decidedBy: viewer.id });
+      await this.signOffs.record(manager, {
+        operationId: id,
+        agencyId: viewer.agencyId,
+        decision: input.decision,
+        reason,
+        decidedBy: viewer.id,
+      });
       const before = { agency: mine.agency.code, signOff: mine.state };
       if (!declined) {
-        await this.audit.append(manager, { operationId: id, action: 'operation.signed-off', actor: viewer, before, after: { agency: mine.agency.code, signOff: 'SIGNED_OFF' } });
+        await this.audit.append(manager, {
+          operationId: id,
+          action: 'operation.signed-off',
+          actor: viewer,
+          before,
+          after: { agency: mine.agency.code, signOff: 'SIGNED_OFF' },
+        });
         return;
       }
       const status = nextStatus(row.status, 'request-changes');
@@ -99,11 +111,16 @@ function signOffRefusal(viewer: AuthUser, plan: Pick<OperationView, 'reference' 
   const mine = plan.signOffs.find((signOff) => signOff.agency.id === viewer.agencyId);
   if (!mine) {
     if (viewer.agencyId === plan.owningAgency.id) {
-      return DomainError.forbidden(`${plan.owningAgency.code} owns ${plan.reference}: its managers review the plan, and a manager of each supporting agency signs off that agency’s part`);
+      return DomainError.forbidden(
+        `${plan.owningAgency.code} owns ${plan.reference}: its managers review the plan, and a manager of each supporting agency signs off that agency’s part`,
+      );
     }
-    return DomainError.forbidden(`Only a manager of a supporting agency with a confirmed team on ${plan.reference} signs off that agency’s part`);
+    return DomainError.forbidden(
+      `Only a manager of a supporting agency with a confirmed team on ${plan.reference} signs off that agency’s part`,
+    );
   }
-  if (!hasRole(viewer, 'MANAGER')) return DomainError.forbidden(`Only a manager of ${mine.agency.code} signs off ${mine.agency.code}’s part of ${plan.reference}`);
+  if (!hasRole(viewer, 'MANAGER'))
+    return DomainError.forbidden(`Only a manager of ${mine.agency.code} signs off ${mine.agency.code}’s part of ${plan.reference}`);
   return undefined;
 }
 

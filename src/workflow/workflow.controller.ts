@@ -54,7 +54,12 @@ export class WorkflowController {
   @ApiOkResponse({ type: ConflictView, isArray: true, description: 'hitId: the hit’s id in GET …/conflicts' })
   @ApiOperation({ summary: 'Acknowledge a deconfliction hit' })
   @ApiErrors(400, 404, 409)
-  acknowledge(@CurrentUser() caller: AuthUser, @IdParam() id: string, @IdParam('hitId') hitId: string, @Body() body: AcknowledgeDto): Promise<ConflictView[]> {
+  acknowledge(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @IdParam('hitId') hitId: string,
+    @Body() body: AcknowledgeDto,
+  ): Promise<ConflictView[]> {
     return this.deconfliction.acknowledge(caller, id, hitId, body);
   }
 
@@ -116,7 +121,8 @@ export class WorkflowController {
   @HttpCode(200)
   @ApiOkResponse({
     type: OperationView,
-    description: 'An ACTIVE day of action called off: releases every team (they stay on the record), withdraws an open CPS request, and keeps the reason and any outcomes so far',
+    description:
+      'An ACTIVE day of action called off: releases every team (they stay on the record), withdraws an open CPS request, and keeps the reason and any outcomes so far',
   })
   @ApiOperation({ summary: 'Stand down the day of action' })
   @ApiErrors(400, 404, 409)

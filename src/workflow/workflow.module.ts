@@ -23,8 +23,16 @@ import { WorkflowController } from './workflow.controller';
   imports: [OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
   controllers: [WorkflowController, SignOffController],
   providers: [
-    ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, BriefingService, ConsequencesService,
-    DeconflictionRepository, ReviewRepository, SignOffRepository,
+    ReadinessService,
+    LifecycleService,
+    ReviewService,
+    SignOffService,
+    DeconflictionService,
+    BriefingService,
+    ConsequencesService,
+    DeconflictionRepository,
+    ReviewRepository,
+    SignOffRepository,
   ],
   exports: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, ConsequencesService],
 })

@@ -31,11 +31,19 @@ describe('Your account', () => {
   }
 
   /** The reference audit's events about one user, newest first, read through GET /audit/reference as an admin. */
-  async function auditOf(userId: string): Promise<{ action: string; actor: { id: string }; before: unknown; after: Record<string, unknown> }[]> {
+  async function auditOf(
+    userId: string,
+  ): Promise<{ action: string; actor: { id: string }; before: unknown; after: Record<string, unknown> }[]> {
     const found = [];
     let cursor: number | null | undefined;
     do {
-      const page = (await t.http().get(`/audit/reference?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set(admin).expect(200)).body;
+      const page = (
+        await t
+          .http()
+          .get(`/audit/reference?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(admin)
+          .expect(200)
+      ).body;
       found.push(...page.items.filter((event: { entityId: string }) => event.entityId === userId));
       cursor = page.nextCursor;
     } while (cursor);
@@ -47,7 +55,12 @@ describe('Your account', () => {
     const agency = await createAgency(t.dataSource);
     const email = `${unique('issued.').toLowerCase()}@test.local`;
     const password = `harbour ${unique().toLowerCase()} lantern`;
-    const created = await t.http().post('/users').set(admin).send({ email, name: 'Issued Person', agencyId: agency.id, roles: ['COORDINATOR'], password }).expect(201);
+    const created = await t
+      .http()
+      .post('/users')
+      .set(admin)
+      .send({ email, name: 'Issued Person', agencyId: agency.id, roles: ['COORDINATOR'], password })
+      .expect(201);
     expect(created.body.passwordChangeRequired).toBe(true);
     return { id: created.body.id, email, password };
   }
@@ -61,7 +74,9 @@ describe('Your account', () => {
         statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: 'The request is invalid: Your current password is not right: enter the password you signed in with',
-        details: { fields: [{ field: 'currentPassword', problems: ['Your current password is not right: enter the password you signed in with'] }] },
+        details: {
+          fields: [{ field: 'currentPassword', problems: ['Your current password is not right: enter the password you signed in with'] }],
+        },
       });
       await me(token).expect(200);
       await login(t.http, user);
@@ -86,11 +101,17 @@ describe('Your account', () => {
     it('counts wrong current passwords against the account, in parallel too: 5 tries in 15 minutes, then 429 even for the right one', async () => {
       const user = await coordinator();
       const token = await login(t.http, user);
-      const guesses = await Promise.all(Array.from({ length: 12 }, (_, index) => change(token, { currentPassword: `guess number ${index}`, newPassword: NEW_PASSWORD })));
+      const guesses = await Promise.all(
+        Array.from({ length: 12 }, (_, index) => change(token, { currentPassword: `guess number ${index}`, newPassword: NEW_PASSWORD })),
+      );
       expect(guesses.filter((response) => response.status === 400)).toHaveLength(5);
       expect(guesses.filter((response) => response.status === 429)).toHaveLength(7);
       const limited = await change(token, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(429);
-      expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again in 1[45] minutes$/), details: { retryAfterSeconds: expect.any(Number) } });
+      expect(limited.body).toMatchObject({
+        code: 'RATE_LIMITED',
+        message: expect.stringMatching(/try again in 1[45] minutes$/),
+        details: { retryAfterSeconds: expect.any(Number) },
+      });
       await login(t.http, user);
       const other = await coordinator();
       await change(await login(t.http, other), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(200);
@@ -104,7 +125,11 @@ describe('Your account', () => {
       await t.http().get(feed).expect(200);
 
       const changed = await change(token, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(200);
-      expect(changed.body).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), user: { id: user.id, passwordChangeRequired: false } });
+      expect(changed.body).toMatchObject({
+        tokenType: 'Bearer',
+        expiresIn: expect.any(Number),
+        user: { id: user.id, passwordChangeRequired: false },
+      });
       await me(token).expect(401);
       await me(otherToken).expect(401);
       await browser.page(session, '/', 303);
@@ -153,7 +178,10 @@ describe('Your account', () => {
       expect(page).toMatch(/autocomplete="new-password"/);
 
       const wrong = await browser.post(here, '/account', { currentPassword: 'not my password', newPassword: 'common' }).expect(400);
-      expect(errorSummaryOf(wrong.text)).toEqual(['Your current password is not right: enter the password you signed in with', 'Enter a password of at least 12 characters']);
+      expect(errorSummaryOf(wrong.text)).toEqual([
+        'Your current password is not right: enter the password you signed in with',
+        'Enter a password of at least 12 characters',
+      ]);
       expect(wrong.text).toContain('href="#currentPassword"');
       expect(wrong.text).not.toContain('not my password');
 
@@ -176,7 +204,11 @@ describe('Your account', () => {
       expect(signed.body.user.passwordChangeRequired).toBe(true);
       const token: string = signed.body.accessToken;
       const refused = await t.http().get('/operations').set(bearer(token)).expect(403);
-      expect(refused.body).toEqual({ statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: expect.stringContaining('Choose a password of your own before you do anything else') });
+      expect(refused.body).toEqual({
+        statusCode: 403,
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: expect.stringContaining('Choose a password of your own before you do anything else'),
+      });
       await t.http().post('/calendar/feed').set(bearer(token)).send({}).expect(403);
       await t.http().get('/tasks').set(bearer(token)).expect(403);
       expect((await me(token).expect(200)).body).toMatchObject({ id: user.id, passwordChangeRequired: true });
@@ -206,7 +238,10 @@ describe('Your account', () => {
       const done = await browser.post(session, '/account', { currentPassword: user.password, newPassword: NEW_PASSWORD }).expect(303);
       const renewed = cookieOf(done.headers['set-cookie']);
       await t.http().get('/plans').set('Cookie', renewed).expect(200);
-      const [{ password_change_required: required }] = await t.dataSource.query(`SELECT password_change_required FROM users WHERE id = $1`, [user.id]);
+      const [{ password_change_required: required }] = await t.dataSource.query(
+        `SELECT password_change_required FROM users WHERE id = $1`,
+        [user.id],
+      );
       expect(required).toBe(false);
     });
 
@@ -216,7 +251,9 @@ describe('Your account', () => {
       const cookie = cookieOf(signedIn.headers['set-cookie']);
       const page = await t.http().get('/account').set('Cookie', cookie).expect(200);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-      expect((await t.http().post('/sign-out').set('Cookie', cookie).type('form').send({ _csrf: csrf }).expect(303)).headers.location).toBe('/sign-in?ended');
+      expect((await t.http().post('/sign-out').set('Cookie', cookie).type('form').send({ _csrf: csrf }).expect(303)).headers.location).toBe(
+        '/sign-in?ended',
+      );
       expect(await t.dataSource.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [user.id])).toHaveLength(0);
     });
 
@@ -247,14 +284,22 @@ describe('Your account', () => {
       await t.http().patch(`/users/${user.id}`).set(admin).send({ password: 'a second harbour lantern' }).expect(200);
       const events = await auditOf(user.id);
       expect(events.map((event) => event.action)).toEqual(['user.password_issued', 'user.password_issued', 'user.created']);
-      expect(events[0]).toMatchObject({ actor: { id: adminId }, before: null, after: { email: user.email, expiresAt: expect.any(String) } });
+      expect(events[0]).toMatchObject({
+        actor: { id: adminId },
+        before: null,
+        after: { email: user.email, expiresAt: expect.any(String) },
+      });
       expect(new Date(events[0].after.expiresAt as string).getTime() - Date.now()).toBeGreaterThan(71 * 3600_000);
       expect(JSON.stringify(events)).not.toMatch(/harbour|argon/);
     });
 
     it('is not asked of users put in the database directly (demo and test users)', async () => {
       const user = await coordinator();
-      await t.http().get('/operations').set(bearer(await login(t.http, user))).expect(200);
+      await t
+        .http()
+        .get('/operations')
+        .set(bearer(await login(t.http, user)))
+        .expect(200);
     });
   });
 
@@ -291,10 +336,18 @@ describe('Your account', () => {
 
     it('a new feed made after a change works again', async () => {
       const held = await holding();
-      await t.http().patch(`/users/${held.user.id}`).set(admin).send({ roles: ['MANAGER'] }).expect(200);
+      await t
+        .http()
+        .patch(`/users/${held.user.id}`)
+        .set(admin)
+        .send({ roles: ['MANAGER'] })
+        .expect(200);
       const token = await login(t.http, held.user);
       expect((await t.http().get('/calendar/feed').set(bearer(token)).expect(200)).body.exists).toBe(false);
-      await t.http().get(await feedOf(token)).expect(200);
+      await t
+        .http()
+        .get(await feedOf(token))
+        .expect(200);
     });
   });
 });

@@ -29,7 +29,11 @@ describe('auth', () => {
   it('answers a wrong password and an unknown user with the same 401', async () => {
     const user = await someUser();
     const wrong = await t.http().post('/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
-    const unknown = await t.http().post('/auth/login').send({ email: `${unique('nobody.')}@test.local`, password: 'whatever' }).expect(401);
+    const unknown = await t
+      .http()
+      .post('/auth/login')
+      .send({ email: `${unique('nobody.')}@test.local`, password: 'whatever' })
+      .expect(401);
     expect(wrong.body).toEqual({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'The email or password is incorrect' });
     expect(unknown.body).toEqual(wrong.body);
   });
@@ -69,10 +73,20 @@ describe('auth', () => {
       const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
       const from = (ip: string) => ({ 'X-Forwarded-For': ip });
       for (let attempt = 0; attempt < 4; attempt++) {
-        await strict.http().post('/auth/login').set(from(address)).send({ email: `${unique('x.')}@test.local`, password: 'wrong' }).expect(401);
+        await strict
+          .http()
+          .post('/auth/login')
+          .set(from(address))
+          .send({ email: `${unique('x.')}@test.local`, password: 'wrong' })
+          .expect(401);
       }
       const user = await someUser();
-      const limited = await strict.http().post('/auth/login').set(from(address)).send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      const limited = await strict
+        .http()
+        .post('/auth/login')
+        .set(from(address))
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(429);
       expect(limited.body.code).toBe('RATE_LIMITED');
       await strict.http().post('/auth/login').set(from('203.0.113.7')).send({ email: user.email, password: TEST_PASSWORD }).expect(200);
     } finally {
@@ -93,7 +107,8 @@ describe('auth', () => {
 
   it('keeps the counts in Postgres: they survive a restart of the app', async () => {
     const user = await someUser();
-    for (let attempt = 0; attempt < 3; attempt++) await t.http().post('/auth/login').send({ email: user.email, password: 'wrong' }).expect(401);
+    for (let attempt = 0; attempt < 3; attempt++)
+      await t.http().post('/auth/login').send({ email: user.email, password: 'wrong' }).expect(401);
     const restarted = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
     try {
       await restarted.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
@@ -148,8 +163,10 @@ describe('auth', () => {
     it('refuses a token from another issuer', () =>
       expectUnauthenticated(`Bearer ${forgeToken(claims({ iss: 'someone-else' }), { secret: TEST_JWT_SECRET })}`));
     it.each(['exp', 'iat', 'gen'])('refuses a token without %s', (claim) =>
-      expectUnauthenticated(`Bearer ${forgeToken(claims({ [claim]: undefined }), { secret: TEST_JWT_SECRET })}`));
-    it('refuses a token of an earlier token generation', () => expectUnauthenticated(`Bearer ${forgeToken(claims({ gen: 0 }), { secret: TEST_JWT_SECRET })}`));
+      expectUnauthenticated(`Bearer ${forgeToken(claims({ [claim]: undefined }), { secret: TEST_JWT_SECRET })}`),
+    );
+    it('refuses a token of an earlier token generation', () =>
+      expectUnauthenticated(`Bearer ${forgeToken(claims({ gen: 0 }), { secret: TEST_JWT_SECRET })}`));
     it('refuses a token of a user who has since been disabled', async () => {
       const user = await someUser();
       const token = await login(t.http, user);
@@ -172,7 +189,12 @@ describe('auth', () => {
 
     token = await login(t.http, user, 'a fresh pass phrase for jo');
     await me(token).expect(200);
-    await t.http().patch(`/users/${user.id}`).set(admin).send({ roles: ['MANAGER'] }).expect(200);
+    await t
+      .http()
+      .patch(`/users/${user.id}`)
+      .set(admin)
+      .send({ roles: ['MANAGER'] })
+      .expect(200);
     await me(token).expect(401);
     await me(await login(t.http, user, 'a fresh pass phrase for jo')).expect(200);
   });

@@ -23,9 +23,22 @@ import { postgresProcessesFor, RunningApp } from '../support/running-app';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Runs a built command (npm run backup / restore) as an operator would, on DATABASE_URL. */
-async function command(script: string, url: string, file?: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function command(
+  script: string,
+  url: string,
+  file?: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [resolve(__dirname, '../../dist', script), ...(file ? [file] : [])], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY, LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY,
+      LOG_LEVEL: 'error',
+      ...env,
+    },
   });
   let stdout = '';
   let stderr = '';
@@ -38,7 +51,14 @@ async function command(script: string, url: string, file?: string, env: Record<s
 const quiet: Progress = { table: () => undefined, rows: () => undefined };
 
 const configFor = (url: string, env: Record<string, string> = {}) =>
-  loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY, ...env });
+  loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    SUBJECT_MATCH_KEY: TEST_SUBJECT_MATCH_KEY,
+    ...env,
+  });
 
 /** A database with no schema at all, as a new DATA_DIR or a new server gives. */
 async function blankDatabaseUrl(): Promise<string> {
@@ -58,7 +78,9 @@ async function snapshot(url: string): Promise<Record<string, unknown[]>> {
     const rows: Record<string, unknown[]> = {};
     for (const { name } of tables) {
       const column = name === 'migrations' ? 'name' : 't';
-      const { rows: found } = await client.query(`SELECT to_jsonb(t) AS row FROM ${client.escapeIdentifier(name)} t ORDER BY ${column}::text`);
+      const { rows: found } = await client.query(
+        `SELECT to_jsonb(t) AS row FROM ${client.escapeIdentifier(name)} t ORDER BY ${column}::text`,
+      );
       rows[name] = found.map((row) => row.row);
     }
     return rows;
@@ -88,8 +110,18 @@ describe('backup and restore', () => {
       const owner = await signedIn(source.dataSource, source.http, ['COORDINATOR'], kind);
       const plan = (await source.http().post('/operations').set(owner.auth).send(operationBody()).expect(201)).body;
       // A team added through the app writes the reference-data audit chain.
-      await source.http().post('/teams').set(owner.auth).send({ agencyId: owner.agency.id, name: 'Entry team', capabilities: ['ENTRY'], capacity: 8 }).expect(201);
-      await source.http().post(`/operations/${plan.id}/subjects`).set(owner.auth).send({ version: plan.version, kind: 'PHONE', phone }).expect(201);
+      await source
+        .http()
+        .post('/teams')
+        .set(owner.auth)
+        .send({ agencyId: owner.agency.id, name: 'Entry team', capabilities: ['ENTRY'], capacity: 8 })
+        .expect(201);
+      await source
+        .http()
+        .post(`/operations/${plan.id}/subjects`)
+        .set(owner.auth)
+        .send({ version: plan.version, kind: 'PHONE', phone })
+        .expect(201);
       sides.push({ owner, plan });
     }
     [nca] = sides.map((side) => side.owner);
@@ -116,7 +148,15 @@ describe('backup and restore', () => {
     const counts = Object.fromEntries(header.tables.map((table) => [table.name, table.rows]));
     expect(Object.keys(counts).sort()).toEqual(Object.keys(before).filter((name) => name !== 'migrations'));
     for (const [name, rows] of Object.entries(counts)) expect(rows).toBe(before[name].length);
-    const filled = ['operations', 'plan_subjects', 'deconfliction_hits', 'audit_events', 'reference_audit_events', 'sessions', 'instance_keys'];
+    const filled = [
+      'operations',
+      'plan_subjects',
+      'deconfliction_hits',
+      'audit_events',
+      'reference_audit_events',
+      'sessions',
+      'instance_keys',
+    ];
     expect(filled.filter((name) => !(counts[name] > 0))).toEqual([]);
     const order = header.tables.map((table) => table.name);
     expect(order.indexOf('agencies')).toBeLessThan(order.indexOf('users'));
@@ -131,13 +171,22 @@ describe('backup and restore', () => {
     const restored = await startTestApp({ DATABASE_URL: targetUrl });
     try {
       const verified = await restored.app.get(AuditService).verify();
-      expect(verified).toEqual({ ok: true, eventsChecked: before.audit_events.length + before.reference_audit_events.length, firstBroken: null });
+      expect(verified).toEqual({
+        ok: true,
+        eventsChecked: before.audit_events.length + before.reference_audit_events.length,
+        firstBroken: null,
+      });
       // Signed in before the backup, the browser session and the token still work on the restored database.
       expect((await restored.http().get('/').set('Cookie', web.cookie).expect(200)).text).toContain(nca.user.name);
       await restored.http().get(`/operations/${ncaPlan.id}`).set(nca.auth).expect(200);
       const police = await signedIn(restored.dataSource, restored.http, ['COORDINATOR'], 'POLICE');
       const plan = (await restored.http().post('/operations').set(police.auth).send(operationBody()).expect(201)).body;
-      await restored.http().post(`/operations/${plan.id}/subjects`).set(police.auth).send({ version: plan.version, kind: 'PHONE', phone }).expect(201);
+      await restored
+        .http()
+        .post(`/operations/${plan.id}/subjects`)
+        .set(police.auth)
+        .send({ version: plan.version, kind: 'PHONE', phone })
+        .expect(201);
       const conflicts = (await restored.http().get(`/operations/${plan.id}/conflicts`).set(police.auth).expect(200)).body;
       expect(conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ reference: ncaPlan.reference })]));
     } finally {
@@ -159,12 +208,18 @@ describe('backup and restore', () => {
     const again = await command('restore.js', targetUrl, copy);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('This database is not empty');
-    expect(await command('restore.js', targetUrl)).toMatchObject({ code: 1, stderr: 'Say which backup to restore: npm run restore -- <file>\n' });
+    expect(await command('restore.js', targetUrl)).toMatchObject({
+      code: 1,
+      stderr: 'Say which backup to restore: npm run restore -- <file>\n',
+    });
   }, 60_000);
 
   it('restores a backup from an older schema, then applies the newer migrations to its rows', async () => {
     const olderUrl = await blankDatabaseUrl();
-    const older = await new DataSource({ ...dataSourceOptions(configFor(olderUrl), olderUrl), migrations: MIGRATIONS.slice(0, -1) }).initialize();
+    const older = await new DataSource({
+      ...dataSourceOptions(configFor(olderUrl), olderUrl),
+      migrations: MIGRATIONS.slice(0, -1),
+    }).initialize();
     try {
       await migrate(older, new Logger('Test'));
       await createAgency(older, { code: 'OLDER', kind: 'NCA' });
@@ -177,7 +232,9 @@ describe('backup and restore', () => {
     const targetUrl = await blankDatabaseUrl();
     await restoreDatabase(configFor(targetUrl), targetUrl, olderFile, quiet);
     const restored = await snapshot(targetUrl);
-    expect(restored.migrations.map((row) => (row as { name: string }).name).sort()).toEqual(MIGRATIONS.map((migration) => migration.name).sort());
+    expect(restored.migrations.map((row) => (row as { name: string }).name).sort()).toEqual(
+      MIGRATIONS.map((migration) => migration.name).sort(),
+    );
     expect(restored.agencies).toEqual([expect.objectContaining({ code: 'OLDER' })]);
     expect(restored.instance_keys).toEqual([]);
   }, 60_000);
@@ -189,7 +246,12 @@ describe('backup and restore', () => {
   }, 60_000);
 
   /** A restore that must be refused: what it said, and that the database was left exactly as it was. */
-  async function refused(bytes: Buffer | undefined, env: Record<string, string> = {}, url?: string, started: string[] = []): Promise<string> {
+  async function refused(
+    bytes: Buffer | undefined,
+    env: Record<string, string> = {},
+    url?: string,
+    started: string[] = [],
+  ): Promise<string> {
     const targetUrl = url ?? (await isolatedDatabaseUrl());
     const target = join(dir, `${randomBytes(4).toString('hex')}.gz`);
     if (bytes) await writeFile(target, bytes);
@@ -250,7 +312,11 @@ describe('backup and restore', () => {
   }, 60_000);
 
   it('refuses a file whose tables are not those of the schema it names, leaving a new database without even the schema', async () => {
-    const message = await refused(await withHeader((changed) => (changed.schemaVersion = MIGRATIONS[MIGRATIONS.length - 2].name)), {}, await blankDatabaseUrl());
+    const message = await refused(
+      await withHeader((changed) => (changed.schemaVersion = MIGRATIONS[MIGRATIONS.length - 2].name)),
+      {},
+      await blankDatabaseUrl(),
+    );
     expect(message).toContain('does not hold the tables of the schema it names');
   }, 60_000);
 
@@ -273,7 +339,8 @@ describe('backup and restore', () => {
 
   describe('beside the embedded database, with the key kept in DATA_DIR', () => {
     /** The settings of an instance on the embedded database: no keys in the environment, only what DATA_DIR holds. */
-    const embeddedConfig = (dataDir: string) => loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: '', JWT_SECRET: '', SUBJECT_MATCH_KEY: '', DATA_DIR: dataDir });
+    const embeddedConfig = (dataDir: string) =>
+      loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: '', JWT_SECRET: '', SUBJECT_MATCH_KEY: '', DATA_DIR: dataDir });
 
     it('refuses when DATA_DIR holds no subject-match.key, naming where to put it, and makes none', async () => {
       const dataDir = await mkdtemp(join(dir, 'data-'));

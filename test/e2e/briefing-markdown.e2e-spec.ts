@@ -18,11 +18,17 @@ const HOSTILE = [
 ].join('\n');
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const decoded = (html: string) => html.replace(/<br\s*\/?>\n?/g, '\n').replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
+const decoded = (html: string) =>
+  html
+    .replace(/<br\s*\/?>\n?/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
 
 /** The elements that give a document its shape, in order, each with its text: what a reader navigates by. */
 function shape(html: string): string[] {
-  return [...html.matchAll(/<(h[1-3]|table|ol|th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) => (tag === 'table' || tag === 'ol' ? tag : `${tag}: ${decoded(inner).trim()}`));
+  return [...html.matchAll(/<(h[1-3]|table|ol|th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) =>
+    tag === 'table' || tag === 'ol' ? tag : `${tag}: ${decoded(inner).trim()}`,
+  );
 }
 
 /** Issue 27: the briefing pack's Markdown keeps what people typed as text, whatever renders it. */

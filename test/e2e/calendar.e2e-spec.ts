@@ -26,7 +26,9 @@ describe('the calendar feed', () => {
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(response.headers['cache-control']).toBe('private, no-store');
     const parsed: CalendarResponse = ical.sync.parseICS(response.text);
-    const events = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value && 'type' in value && value.type === 'VEVENT')) as Record<string, VEvent>;
+    const events = Object.fromEntries(
+      Object.entries(parsed).filter(([, value]) => value && 'type' in value && value.type === 'VEVENT'),
+    ) as Record<string, VEvent>;
     return { text: response.text, events };
   }
 
@@ -70,27 +72,62 @@ describe('the calendar feed', () => {
         locations: [
           { label: secrets.place, address: secrets.address, postcode, entry: { basis: 'STATUTORY_POWER', power: secrets.power } },
           {
-            label: secrets.warrantPlace, address: secrets.warrantAddress, postcode: randomPostcode(),
-            entry: { basis: 'WARRANT', warrant: { type: 'Search warrant', court: secrets.court, reference: secrets.warrant, expiresAt: at({ startsAt }, 24) } },
+            label: secrets.warrantPlace,
+            address: secrets.warrantAddress,
+            postcode: randomPostcode(),
+            entry: {
+              basis: 'WARRANT',
+              warrant: { type: 'Search warrant', court: secrets.court, reference: secrets.warrant, expiresAt: at({ startsAt }, 24) },
+            },
           },
         ],
       },
     });
     expect(plan.marking).toEqual({ classification: 'OFFICIAL-SENSITIVE', handlingInstruction: null });
-    plan = (await s.patch(owner.auth, `/operations/${plan.id}`, {
-      version: plan.version,
-      timings: { briefingAt: at(plan, 0), briefingPlace: secrets.briefingPlace },
-      communications: { radioChannel: secrets.radio },
-    }).expect(200)).body;
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/rv-points`, { version: plan.version, name: secrets.rvName, address: secrets.rvAddress, meetAt: at(plan, 0.5) }).expect(201)).body;
+    plan = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}`, {
+          version: plan.version,
+          timings: { briefingAt: at(plan, 0), briefingPlace: secrets.briefingPlace },
+          communications: { radioChannel: secrets.radio },
+        })
+        .expect(200)
+    ).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/rv-points`, {
+          version: plan.version,
+          name: secrets.rvName,
+          address: secrets.rvAddress,
+          meetAt: at(plan, 0.5),
+        })
+        .expect(201)
+    ).body;
     const rv = plan.rvPoints[0];
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, {
-      teamId: partner.team.id, headcount: 2, tasking: secrets.tasking, startsAt: at(plan, 1), endsAt: at(plan, 6), version: plan.version,
-    }).expect(201)).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: partner.team.id,
+          headcount: 2,
+          tasking: secrets.tasking,
+          startsAt: at(plan, 1),
+          endsAt: at(plan, 6),
+          version: plan.version,
+        })
+        .expect(201)
+    ).body;
     let deployment = plan.deployments.find((d) => d.team.id === partner.team.id)!;
     await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
     plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
-    plan = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, { version: plan.version, rvPointId: rv.id, callSign: secrets.callSign }).expect(200)).body;
+    plan = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, {
+          version: plan.version,
+          rvPointId: rv.id,
+          callSign: secrets.callSign,
+        })
+        .expect(200)
+    ).body;
     deployment = plan.deployments.find((d) => d.id === deployment.id)!;
     expect(deployment).toMatchObject({ status: 'CONFIRMED', callSign: secrets.callSign, tasking: secrets.tasking });
     const ownTeam = plan.deployments.find((d) => d.team.id !== partner.team.id)!;
@@ -101,7 +138,11 @@ describe('the calendar feed', () => {
     const other: Owner = await s.owner();
     const othersPlan: Plan = await s.plan(other, { stage: 'ready' });
     const secondTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['TAX_COMPLIANCE'] });
-    const requested: Plan = (await s.post(other.auth, `/operations/${othersPlan.id}/deployments`, { teamId: secondTeam.id, headcount: 1, version: othersPlan.version }).expect(201)).body;
+    const requested: Plan = (
+      await s
+        .post(other.auth, `/operations/${othersPlan.id}/deployments`, { teamId: secondTeam.id, headcount: 1, version: othersPlan.version })
+        .expect(201)
+    ).body;
     expect(requested.deployments.find((d) => d.team.id === secondTeam.id)?.status).toBe('REQUESTED');
     return { owner, partner, plan, deployment, ownTeam, secrets, other, othersPlan: requested, secondTeam };
   }
@@ -171,7 +212,9 @@ describe('the calendar feed', () => {
     const values = JSON.stringify(feeds.map((feed) => feed.events));
     // The owner's own team has the scenario's tasking.
     expect(ownTeam.tasking).toBe('Entry and safeguarding');
-    const leaked = [...Object.values(secrets), 'Entry and safeguarding'].filter((secret) => ics.includes(secret) || values.includes(secret));
+    const leaked = [...Object.values(secrets), 'Entry and safeguarding'].filter(
+      (secret) => ics.includes(secret) || values.includes(secret),
+    );
     expect(leaked).toEqual([]);
     expect(ics).not.toMatch(/^LOCATION[:;]/m);
     for (const feed of feeds) {
@@ -204,13 +247,17 @@ describe('the calendar feed', () => {
     const partnersFeed = await newFeed(partner.auth);
     const before = (await read(partnersFeed.path)).events[`${deployment.id}@planner`];
 
-    const cancelled: Plan = (await s.post(owner.auth, `/operations/${plan.id}/cancel`, { version: plan.version, reason: 'The site has closed' }).expect(200)).body;
+    const cancelled: Plan = (
+      await s.post(owner.auth, `/operations/${plan.id}/cancel`, { version: plan.version, reason: 'The site has closed' }).expect(200)
+    ).body;
     expect(cancelled.status).toBe('CANCELLED');
 
     const planEvent = (await read(ownersFeed.path)).events[`${plan.id}@planner`];
     expect(planEvent.status).toBe('CANCELLED');
     expect(planEvent.sequence).toBe(cancelled.version);
-    expect(text(planEvent.description).split('\n')).toEqual(expect.arrayContaining(['Status: Cancelled', 'Cancelled: The site has closed']));
+    expect(text(planEvent.description).split('\n')).toEqual(
+      expect.arrayContaining(['Status: Cancelled', 'Cancelled: The site has closed']),
+    );
     const teamEvent = (await read(partnersFeed.path)).events[`${deployment.id}@planner`];
     expect(teamEvent.status).toBe('CANCELLED');
     expect(teamEvent.sequence).toBeGreaterThan(before.sequence ?? 0);
@@ -271,7 +318,11 @@ describe('the calendar feed', () => {
   it('turns off, and a new address replaces the old one', async () => {
     const owner = await s.owner();
     await s.draft(owner);
-    expect((await t.http().get('/calendar/feed').set(owner.auth).expect(200)).body).toEqual({ exists: false, createdAt: null, lastUsedAt: null });
+    expect((await t.http().get('/calendar/feed').set(owner.auth).expect(200)).body).toEqual({
+      exists: false,
+      createdAt: null,
+      lastUsedAt: null,
+    });
 
     const first = await newFeed(owner.auth);
     await read(first.path);
@@ -301,7 +352,10 @@ describe('the calendar feed', () => {
     const sha256 = createHash('sha256').update(token).digest();
     expect((rows[0].token_sha256 as Buffer).equals(sha256)).toBe(true);
     for (const value of Object.values(rows[0])) {
-      const forms = value instanceof Buffer ? [value.toString('hex'), value.toString('base64'), value.toString('base64url'), value.toString('latin1')] : [String(value)];
+      const forms =
+        value instanceof Buffer
+          ? [value.toString('hex'), value.toString('base64'), value.toString('base64url'), value.toString('latin1')]
+          : [String(value)];
       for (const form of forms) expect(form).not.toContain(token);
     }
   });
@@ -316,7 +370,17 @@ describe('the calendar feed', () => {
     await read(path);
 
     const unknown = `/calendar/${'A'.repeat(43)}.ics`;
-    const addresses = [unknown, '/calendar/short.ics', '/calendar/../../x.ics', '/calendar/%2E%2E%2F%2E%2E%2Fx.ics', `/calendar/${'a'.repeat(44)}.ics`, '/calendar/%00.ics', '/calendar/.ics', `${path}x`, path.replace('.ics', '')];
+    const addresses = [
+      unknown,
+      '/calendar/short.ics',
+      '/calendar/../../x.ics',
+      '/calendar/%2E%2E%2F%2E%2E%2Fx.ics',
+      `/calendar/${'a'.repeat(44)}.ics`,
+      '/calendar/%00.ics',
+      '/calendar/.ics',
+      `${path}x`,
+      path.replace('.ics', ''),
+    ];
     for (const address of addresses) {
       const response = await t.http().get(address);
       expect({ address, status: response.status, code: response.body?.code }).toEqual({ address, status: 404, code: 'NOT_FOUND' });
@@ -348,11 +412,15 @@ describe('the calendar feed', () => {
     const user = await createUser(t.dataSource, agency, ['MANAGER']);
     const auth = { Authorization: `Bearer ${await login(t.http, user)}` };
     const { path } = await newFeed(auth);
-    const lastUsed = async () => ((await t.dataSource.query(`SELECT last_used_at FROM calendar_feeds WHERE user_id = $1`, [user.id]))[0].last_used_at as Date | null);
+    const lastUsed = async () =>
+      (await t.dataSource.query(`SELECT last_used_at FROM calendar_feeds WHERE user_id = $1`, [user.id]))[0].last_used_at as Date | null;
     expect(await lastUsed()).toBeNull();
     await read(path);
     expect(await lastUsed()).not.toBeNull();
-    await t.dataSource.query(`UPDATE calendar_feeds SET created_at = created_at - interval '3 hours', last_used_at = now() - interval '30 minutes' WHERE user_id = $1`, [user.id]);
+    await t.dataSource.query(
+      `UPDATE calendar_feeds SET created_at = created_at - interval '3 hours', last_used_at = now() - interval '30 minutes' WHERE user_id = $1`,
+      [user.id],
+    );
     const halfHourAgo = await lastUsed();
     await read(path);
     expect(await lastUsed()).toEqual(halfHourAgo);

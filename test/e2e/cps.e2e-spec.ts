@@ -27,28 +27,58 @@ describe('early CPS involvement and evidence requirements', () => {
   async function engaged(overrides: Record<string, unknown> = {}) {
     const operation = await createOperation(overrides);
     const requested = await requestCps(operation).expect(200);
-    return (await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(liaison.auth).send({ version: requested.body.version }).expect(200)).body;
+    return (
+      await t
+        .http()
+        .post(`/operations/${operation.id}/cps-involvement/accept`)
+        .set(liaison.auth)
+        .send({ version: requested.body.version })
+        .expect(200)
+    ).body;
   }
 
   const addRequirement = (plan: { id: string; version: number }, body: Record<string, unknown> = {}, who: Signed = liaison) =>
-    t.http().post(`/operations/${plan.id}/evidence-requirements`).set(who.auth).send({
-      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
-      evidenceType: 'VICTIM_ACCOUNT',
-      description: 'ABE interviews of workers',
-      priority: 'ESSENTIAL',
-      version: plan.version,
-      ...body,
-    });
+    t
+      .http()
+      .post(`/operations/${plan.id}/evidence-requirements`)
+      .set(who.auth)
+      .send({
+        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+        evidenceType: 'VICTIM_ACCOUNT',
+        description: 'ABE interviews of workers',
+        priority: 'ESSENTIAL',
+        version: plan.version,
+        ...body,
+      });
   const transition = (who: Signed, planId: string, requirement: Requirement, step: string, body: Record<string, unknown> = {}) =>
-    t.http().post(`/operations/${planId}/evidence-requirements/${requirement.id}/${step}`).set(who.auth).send({ version: requirement.version, ...body });
+    t
+      .http()
+      .post(`/operations/${planId}/evidence-requirements/${requirement.id}/${step}`)
+      .set(who.auth)
+      .send({ version: requirement.version, ...body });
 
   /** A plan whose day has started, with `team` confirmed and an essential requirement assigned to it. */
   async function assignedOnTheDay(team: TeamRow, who: Signed = owner) {
-    let plan = await engaged({ startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 6 * hour).toISOString() });
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: team.id, headcount: 1, version: plan.version }).expect(201)).body;
+    let plan = await engaged({
+      startsAt: new Date(Date.now() - hour).toISOString(),
+      endsAt: new Date(Date.now() + 6 * hour).toISOString(),
+    });
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: team.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
     const deployment = plan.deployments.find((d: { team: { id: string } }) => d.team.id === team.id);
     if (deployment.status === 'REQUESTED') {
-      await t.http().post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`).set(who.auth).send({ version: deployment.version }).expect(200);
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`)
+        .set(who.auth)
+        .send({ version: deployment.version })
+        .expect(200);
     }
     const added = (await addRequirement(plan).expect(201)).body;
     const assigned = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(200)).body;
@@ -75,9 +105,16 @@ describe('early CPS involvement and evidence requirements', () => {
       const list = await t.http().get('/operations?limit=100').set(who.auth).expect(200);
       expect(list.body.items.map((item: { id: string }) => item.id)).toContain(operation.id);
       const tasks = (await t.http().get('/tasks').set(who.auth).expect(200)).body;
-      expect(tasks).toContainEqual(expect.objectContaining({ kind: 'ACCEPT_CPS_REQUEST', operation: expect.objectContaining({ id: operation.id }) }));
+      expect(tasks).toContainEqual(
+        expect.objectContaining({ kind: 'ACCEPT_CPS_REQUEST', operation: expect.objectContaining({ id: operation.id }) }),
+      );
     }
-    const accepted = await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(liaison.auth).send({ version: 2 }).expect(200);
+    const accepted = await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement/accept`)
+      .set(liaison.auth)
+      .send({ version: 2 })
+      .expect(200);
     expect(accepted.body).toMatchObject({
       version: 3,
       updatedBy: { id: owner.user.id },
@@ -97,30 +134,75 @@ describe('early CPS involvement and evidence requirements', () => {
       { field: 'note', problems: ['Enter a note telling the CPS what the operation needs advice on'] },
       { field: 'adviceNeededBy', problems: ['Enter the date advice is needed by, as YYYY-MM-DD'] },
     ]);
-    const past = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: '2020-01-01' }).expect(400);
-    expect(past.body.details.fields).toEqual([{ field: 'adviceNeededBy', problems: [`The date advice is needed by must be today (${ukDay(new Date())}) or later`] }]);
+    const past = await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement`)
+      .set(owner.auth)
+      .send({ ...s.cpsRequest(operation), adviceNeededBy: '2020-01-01' })
+      .expect(400);
+    expect(past.body.details.fields).toEqual([
+      { field: 'adviceNeededBy', problems: [`The date advice is needed by must be today (${ukDay(new Date())}) or later`] },
+    ]);
     const afterTheDay = ukDate(new Date(Date.parse(operation.startsAt) + 48 * hour));
-    const late = await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: afterTheDay }).expect(400);
-    expect(late.body.details.fields[0]).toMatchObject({ field: 'adviceNeededBy', problems: [expect.stringContaining(`up to the day of action (${ukDay(new Date(operation.startsAt))})`)] });
-    await t.http().post(`/operations/${operation.id}/cps-involvement`).set(owner.auth).send({ ...s.cpsRequest(operation), adviceNeededBy: ukDate(new Date()) }).expect(200);
+    const late = await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement`)
+      .set(owner.auth)
+      .send({ ...s.cpsRequest(operation), adviceNeededBy: afterTheDay })
+      .expect(400);
+    expect(late.body.details.fields[0]).toMatchObject({
+      field: 'adviceNeededBy',
+      problems: [expect.stringContaining(`up to the day of action (${ukDay(new Date(operation.startsAt))})`)],
+    });
+    await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement`)
+      .set(owner.auth)
+      .send({ ...s.cpsRequest(operation), adviceNeededBy: ukDate(new Date()) })
+      .expect(200);
   });
 
   it('lets a liaison decline a request with a reason: it leaves every liaison’s view, the owner sees why and may ask again', async () => {
     const operation = await createOperation();
     const requested = (await requestCps(operation).expect(200)).body;
-    const noReason = await t.http().post(`/operations/${operation.id}/cps-involvement/decline`).set(liaison.auth).send({ version: requested.version }).expect(400);
+    const noReason = await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement/decline`)
+      .set(liaison.auth)
+      .send({ version: requested.version })
+      .expect(400);
     expect(noReason.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for declining'] }]);
-    await t.http().post(`/operations/${operation.id}/cps-involvement/decline`).set(owner.auth).send({ version: requested.version, reason: 'x' }).expect(403);
-    const declined = await t.http().post(`/operations/${operation.id}/cps-involvement/decline`).set(liaison.auth)
-      .send({ version: requested.version, reason: 'Covered by the CPS West Midlands unit' }).expect(200);
-    expect(declined.body).toEqual({ operationId: operation.id, reference: operation.reference, operationVersion: requested.version + 1, status: 'DECLINED', reason: 'Covered by the CPS West Midlands unit' });
+    await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement/decline`)
+      .set(owner.auth)
+      .send({ version: requested.version, reason: 'x' })
+      .expect(403);
+    const declined = await t
+      .http()
+      .post(`/operations/${operation.id}/cps-involvement/decline`)
+      .set(liaison.auth)
+      .send({ version: requested.version, reason: 'Covered by the CPS West Midlands unit' })
+      .expect(200);
+    expect(declined.body).toEqual({
+      operationId: operation.id,
+      reference: operation.reference,
+      operationVersion: requested.version + 1,
+      status: 'DECLINED',
+      reason: 'Covered by the CPS West Midlands unit',
+    });
     for (const who of [liaison, otherLiaison]) {
       await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
       const tasks = (await t.http().get('/tasks').set(who.auth).expect(200)).body;
       expect(tasks.map((task: { operation: { id: string } }) => task.operation.id)).not.toContain(operation.id);
     }
     const seen = (await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200)).body;
-    expect(seen.cpsInvolvement).toMatchObject({ status: 'DECLINED', declineReason: 'Covered by the CPS West Midlands unit', declinedBy: { id: liaison.user.id }, declinedAt: expect.any(String) });
+    expect(seen.cpsInvolvement).toMatchObject({
+      status: 'DECLINED',
+      declineReason: 'Covered by the CPS West Midlands unit',
+      declinedBy: { id: liaison.user.id },
+      declinedAt: expect.any(String),
+    });
     const again = (await requestCps(seen).expect(200)).body;
     expect(again.cpsInvolvement).toMatchObject({ status: 'REQUESTED', declineReason: null, declinedBy: null });
     await t.http().get(`/operations/${operation.id}`).set(otherLiaison.auth).expect(200);
@@ -164,20 +246,49 @@ describe('early CPS involvement and evidence requirements', () => {
 
   it('runs the whole lifecycle against each requirement’s own version, keeping every note and rejection', async () => {
     const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING', 'SEARCH'] });
-    let plan = await engaged({ startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 6 * hour).toISOString() });
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: team.id, headcount: 2, version: plan.version }).expect(201)).body;
+    let plan = await engaged({
+      startsAt: new Date(Date.now() - hour).toISOString(),
+      endsAt: new Date(Date.now() + 6 * hour).toISOString(),
+    });
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: team.id, headcount: 2, version: plan.version })
+        .expect(201)
+    ).body;
 
     const first = await addRequirement(plan).expect(201);
     expect(first.body).toMatchObject({
       operationId: plan.id,
       operationVersion: plan.version + 1,
-      requirement: { version: 1, status: 'OPEN', evidenceType: 'VICTIM_ACCOUNT', priority: 'ESSENTIAL', assignedTeam: null, suggestedCapability: 'SAFEGUARDING' },
+      requirement: {
+        version: 1,
+        status: 'OPEN',
+        evidenceType: 'VICTIM_ACCOUNT',
+        priority: 'ESSENTIAL',
+        assignedTeam: null,
+        suggestedCapability: 'SAFEGUARDING',
+      },
     });
-    const second = await addRequirement({ id: plan.id, version: first.body.operationVersion }, { evidenceType: 'CCTV', priority: 'DESIRABLE', description: 'Street CCTV' }).expect(201);
-    const stale = await t.http().patch(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}`).set(liaison.auth).send({ version: 2, description: 'x' }).expect(409);
+    const second = await addRequirement(
+      { id: plan.id, version: first.body.operationVersion },
+      { evidenceType: 'CCTV', priority: 'DESIRABLE', description: 'Street CCTV' },
+    ).expect(201);
+    const stale = await t
+      .http()
+      .patch(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}`)
+      .set(liaison.auth)
+      .send({ version: 2, description: 'x' })
+      .expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { yourVersion: 2, currentVersion: 1 } });
-    const edited = await t.http().patch(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}`).set(liaison.auth)
-      .send({ version: 1, description: 'Street and site CCTV, 7 days before' }).expect(200);
+    const edited = await t
+      .http()
+      .patch(`/operations/${plan.id}/evidence-requirements/${second.body.requirement.id}`)
+      .set(liaison.auth)
+      .send({ version: 1, description: 'Street and site CCTV, 7 days before' })
+      .expect(200);
     expect(edited.body.requirement).toMatchObject({ version: 2, description: 'Street and site CCTV, 7 days before' });
 
     let [one, two]: Requirement[] = [first.body.requirement, edited.body.requirement];
@@ -201,7 +312,12 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(final.body.operationVersion).toBe(planVersion);
     await transition(liaison, plan.id, accepted.body.requirement, 'accept').expect(409);
 
-    expect(final.body.requirement.history.map((step: { status: string; note: string | null; reason: string | null }) => [step.status, step.note ?? step.reason])).toEqual([
+    expect(
+      final.body.requirement.history.map((step: { status: string; note: string | null; reason: string | null }) => [
+        step.status,
+        step.note ?? step.reason,
+      ]),
+    ).toEqual([
       ['OPEN', null],
       ['ASSIGNED', null],
       ['GATHERED', 'Footage seized, exhibit PS/5'],
@@ -213,7 +329,18 @@ describe('early CPS involvement and evidence requirements', () => {
 
     const history = await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200);
     const actions = history.body.map((event: { action: string }) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(['cps.requested', 'cps.engaged', 'evidence.added', 'evidence.updated', 'evidence.assigned', 'evidence.gathered', 'evidence.accepted', 'evidence.rejected']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'cps.requested',
+        'cps.engaged',
+        'evidence.added',
+        'evidence.updated',
+        'evidence.assigned',
+        'evidence.gathered',
+        'evidence.accepted',
+        'evidence.rejected',
+      ]),
+    );
     const addedBy = history.body.find((event: { action: string }) => event.action === 'evidence.added');
     expect(addedBy.actor.id).toBe(liaison.user.id);
   });
@@ -224,9 +351,21 @@ describe('early CPS involvement and evidence requirements', () => {
     const partnerTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['FINANCIAL_INVESTIGATION'] });
     const { plan, requirement } = await assignedOnTheDay(ownTeam);
     let current = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
-    current = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: partnerTeam.id, headcount: 1, version: current.version }).expect(201)).body;
+    current = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: partnerTeam.id, headcount: 1, version: current.version })
+        .expect(201)
+    ).body;
     const deployment = current.deployments.find((d: { team: { id: string } }) => d.team.id === partnerTeam.id);
-    await t.http().post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`).set(partner.auth).send({ version: deployment.version }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${deployment.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: deployment.version })
+      .expect(200);
     const added = (await addRequirement(current, { evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll' }).expect(201)).body;
     const financial = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: partnerTeam.id }).expect(200)).body;
     const underWay = await started(plan);
@@ -241,8 +380,12 @@ describe('early CPS involvement and evidence requirements', () => {
     expect(ours.body.operationVersion).toBe(underWay.version);
     expect(theirs.body.operationVersion).toBe(underWay.version);
     const liaisonTasks = (await t.http().get('/tasks').set(liaison.auth).expect(200)).body;
-    expect(liaisonTasks.filter((task: { kind: string }) => task.kind === 'DECIDE_EVIDENCE').map((task: { requirementId: string }) => task.requirementId).sort())
-      .toEqual([requirement.id, added.requirement.id].sort());
+    expect(
+      liaisonTasks
+        .filter((task: { kind: string }) => task.kind === 'DECIDE_EVIDENCE')
+        .map((task: { requirementId: string }) => task.requirementId)
+        .sort(),
+    ).toEqual([requirement.id, added.requirement.id].sort());
   });
 
   it('goes on gathering after the day is completed and its teams released, until the liaison closes it', async () => {
@@ -250,24 +393,49 @@ describe('early CPS involvement and evidence requirements', () => {
     const cpsLiaison = await s.liaison();
     let plan = await s.plan(planner, { stage: 'active' });
     let requirement = (plan.evidenceRequirements as Requirement[])[0];
-    const early = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(409);
-    expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `Evidence gathering on ${plan.reference} is closed only once its day of action has been completed or stood down` });
+    const early = await t
+      .http()
+      .post(`/operations/${plan.id}/cps-involvement/close`)
+      .set(cpsLiaison.auth)
+      .send({ version: plan.version })
+      .expect(409);
+    expect(early.body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: `Evidence gathering on ${plan.reference} is closed only once its day of action has been completed or stood down`,
+    });
     await s.windowOpensAt(plan, new Date(Date.now() - hour));
     const outcomes = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1 };
-    plan = (await t.http().post(`/operations/${plan.id}/complete`).set(planner.auth).send({ version: plan.version, outcomes }).expect(200)).body;
+    plan = (await t.http().post(`/operations/${plan.id}/complete`).set(planner.auth).send({ version: plan.version, outcomes }).expect(200))
+      .body;
     expect((plan.deployments as { status: string }[]).map((d) => d.status)).toEqual(['RELEASED']);
 
-    requirement = (await transition(planner, plan.id, requirement, 'gathered', { note: 'Post-operation interviews done' }).expect(200)).body.requirement;
-    requirement = (await transition(cpsLiaison, plan.id, requirement, 'reject', { reason: 'Interview summaries missing' }).expect(200)).body.requirement;
+    requirement = (await transition(planner, plan.id, requirement, 'gathered', { note: 'Post-operation interviews done' }).expect(200)).body
+      .requirement;
+    requirement = (await transition(cpsLiaison, plan.id, requirement, 'reject', { reason: 'Interview summaries missing' }).expect(200)).body
+      .requirement;
     const tasks = (await t.http().get('/tasks').set(planner.auth).expect(200)).body;
     expect(tasks).toContainEqual(expect.objectContaining({ kind: 'GATHER_EVIDENCE', requirementId: requirement.id }));
-    const closed = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(200);
+    const closed = await t
+      .http()
+      .post(`/operations/${plan.id}/cps-involvement/close`)
+      .set(cpsLiaison.auth)
+      .send({ version: plan.version })
+      .expect(200);
     expect(closed.body.cpsInvolvement.closedAt).toEqual(expect.any(String));
     const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'Summaries attached' }).expect(409);
     expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('closed evidence gathering') });
     const after = (await t.http().get('/tasks').set(planner.auth).expect(200)).body;
-    expect(after.filter((task: { kind: string }) => task.kind === 'GATHER_EVIDENCE').map((task: { requirementId: string }) => task.requirementId)).not.toContain(requirement.id);
-    const twice = await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: closed.body.version }).expect(409);
+    expect(
+      after
+        .filter((task: { kind: string }) => task.kind === 'GATHER_EVIDENCE')
+        .map((task: { requirementId: string }) => task.requirementId),
+    ).not.toContain(requirement.id);
+    const twice = await t
+      .http()
+      .post(`/operations/${plan.id}/cps-involvement/close`)
+      .set(cpsLiaison.auth)
+      .send({ version: closed.body.version })
+      .expect(409);
     expect(twice.body.code).toBe('INVALID_TRANSITION');
   });
 
@@ -277,7 +445,10 @@ describe('early CPS involvement and evidence requirements', () => {
     await s.windowOpensAt(plan, new Date(Date.now() - 2 * hour));
     const requirement = (plan.evidenceRequirements as Requirement[])[0];
     const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'x' }).expect(409);
-    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `Evidence is recorded as gathered from the start of the day of action: ${plan.reference} has not started yet` });
+    expect(refused.body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: `Evidence is recorded as gathered from the start of the day of action: ${plan.reference} has not started yet`,
+    });
   });
 
   it('records the evidence gathered before a day of action was stood down, and lets the liaison close gathering then', async () => {
@@ -285,26 +456,49 @@ describe('early CPS involvement and evidence requirements', () => {
     const cpsLiaison = await s.liaison();
     let plan = await s.plan(planner, { stage: 'active' });
     let requirement = (plan.evidenceRequirements as Requirement[])[0];
-    plan = (await t.http().post(`/operations/${plan.id}/stand-down`).set(planner.auth).send({ version: plan.version, reason: 'The subjects left overnight' }).expect(200)).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/stand-down`)
+        .set(planner.auth)
+        .send({ version: plan.version, reason: 'The subjects left overnight' })
+        .expect(200)
+    ).body;
     expect(plan.status).toBe('STOOD_DOWN');
     expect((await t.http().get(`/operations/${plan.id}`).set(cpsLiaison.auth).expect(200)).body.actions.closeEvidenceGathering).toBe(true);
     // The page offers what the API accepts: recording it as gathered, on the evidence page.
-    const evidencePage = (await browserOf(() => t.http).page(await webSignIn(t.http, planner.user.email), `/plans/${plan.reference}/evidence`)).text;
+    const evidencePage = (
+      await browserOf(() => t.http).page(await webSignIn(t.http, planner.user.email), `/plans/${plan.reference}/evidence`)
+    ).text;
     expect(evidencePage).toContain(`name="requirementId" value="${requirement.id}"`);
     expect(evidencePage).toContain('Record as gathered');
 
-    requirement = (await transition(planner, plan.id, requirement, 'gathered', { note: 'Ledger seized before the stand-down' }).expect(200)).body.requirement;
+    requirement = (await transition(planner, plan.id, requirement, 'gathered', { note: 'Ledger seized before the stand-down' }).expect(200))
+      .body.requirement;
     requirement = (await transition(cpsLiaison, plan.id, requirement, 'accept').expect(200)).body.requirement;
     expect(requirement).toMatchObject({ status: 'ACCEPTED', gatheredNote: 'Ledger seized before the stand-down' });
-    const closed = (await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(200)).body;
-    expect(closed).toMatchObject({ status: 'STOOD_DOWN', cpsInvolvement: { closedAt: expect.any(String) }, actions: { closeEvidenceGathering: false } });
+    const closed = (
+      await t.http().post(`/operations/${plan.id}/cps-involvement/close`).set(cpsLiaison.auth).send({ version: plan.version }).expect(200)
+    ).body;
+    expect(closed).toMatchObject({
+      status: 'STOOD_DOWN',
+      cpsInvolvement: { closedAt: expect.any(String) },
+      actions: { closeEvidenceGathering: false },
+    });
   });
 
   it('refuses gathering on a plan cancelled before its day, in words', async () => {
     const planner = await s.owner();
     let plan = await s.plan(planner, { stage: 'approved' });
     const requirement = (plan.evidenceRequirements as Requirement[])[0];
-    plan = (await t.http().post(`/operations/${plan.id}/cancel`).set(planner.auth).send({ version: plan.version, reason: 'The site has closed' }).expect(200)).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/cancel`)
+        .set(planner.auth)
+        .send({ version: plan.version, reason: 'The site has closed' })
+        .expect(200)
+    ).body;
     const refused = await transition(planner, plan.id, requirement, 'gathered', { note: 'x' }).expect(409);
     expect(refused.body).toMatchObject({
       code: 'INVALID_TRANSITION',
@@ -316,19 +510,56 @@ describe('early CPS involvement and evidence requirements', () => {
     const planner = await s.owner();
     const partner = await s.partner('HMRC', ['FINANCIAL_INVESTIGATION']);
     let plan = await s.plan(planner, { stage: 'ready' });
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(planner.auth).send({ teamId: partner.team.id, headcount: 1, version: plan.version }).expect(201)).body;
-    const request = (plan.deployments as { id: string; version: number; team: { id: string } }[]).find((d) => d.team.id === partner.team.id)!;
-    await t.http().post(`/operations/${plan.id}/deployments/${request.id}/confirm`).set(partner.auth).send({ version: request.version }).expect(200);
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(planner.auth)
+        .send({ teamId: partner.team.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
+    const request = (plan.deployments as { id: string; version: number; team: { id: string } }[]).find(
+      (d) => d.team.id === partner.team.id,
+    )!;
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${request.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: request.version })
+      .expect(200);
     const cpsLiaison = await s.liaison();
-    const added = (await t.http().post(`/operations/${plan.id}/evidence-requirements`).set(cpsLiaison.auth).send({
-      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll', priority: 'DESIRABLE', version: plan.version,
-    }).expect(201)).body;
+    const added = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/evidence-requirements`)
+        .set(cpsLiaison.auth)
+        .send({
+          offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+          evidenceType: 'FINANCIAL_RECORDS',
+          description: 'Payroll',
+          priority: 'DESIRABLE',
+          version: plan.version,
+        })
+        .expect(201)
+    ).body;
     await transition(planner, plan.id, added.requirement, 'assign', { teamId: partner.team.id }).expect(200);
     plan = (await t.http().get(`/operations/${plan.id}`).set(planner.auth).expect(200)).body;
-    plan = (await t.http().patch(`/operations/${plan.id}`).set(planner.auth).send({ version: plan.version, locations: [{ label: 'Elsewhere', address: '9 New Road', postcode: 'B9 4AA' }] }).expect(200)).body;
+    plan = (
+      await t
+        .http()
+        .patch(`/operations/${plan.id}`)
+        .set(planner.auth)
+        .send({ version: plan.version, locations: [{ label: 'Elsewhere', address: '9 New Road', postcode: 'B9 4AA' }] })
+        .expect(200)
+    ).body;
     const again = (plan.deployments as { id: string; version: number; status: string }[]).find((d) => d.id === request.id)!;
     expect(again.status).toBe('REQUESTED');
-    await t.http().post(`/operations/${plan.id}/deployments/${request.id}/decline`).set(partner.auth).send({ version: again.version, reason: 'Not that address' }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${request.id}/decline`)
+      .set(partner.auth)
+      .send({ version: again.version, reason: 'Not that address' })
+      .expect(200);
     await s.windowOpensAt(plan, new Date(Date.now() - hour));
     await s.dayStarted(plan);
     await t.http().get(`/operations/${plan.id}`).set(partner.auth).expect(404);
@@ -346,7 +577,12 @@ describe('early CPS involvement and evidence requirements', () => {
     await requestCps(requested).expect(200);
     const notYetEngaged = await addRequirement({ id: requested.id, version: 2 }).expect(403);
     expect(notYetEngaged.body.message).toContain('Only the CPS liaison engaged');
-    const coordinatorAccepting = await t.http().post(`/operations/${requested.id}/cps-involvement/accept`).set(owner.auth).send({ version: 2 }).expect(403);
+    const coordinatorAccepting = await t
+      .http()
+      .post(`/operations/${requested.id}/cps-involvement/accept`)
+      .set(owner.auth)
+      .send({ version: 2 })
+      .expect(403);
     expect(coordinatorAccepting.body.code).toBe('FORBIDDEN');
   });
 
@@ -355,7 +591,14 @@ describe('early CPS involvement and evidence requirements', () => {
     const partner = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'HMRC');
     const partnerTeam: TeamRow = await createTeam(t.dataSource, partner.agency, { capabilities: ['FINANCIAL_INVESTIGATION'] });
     const idle = await createTeam(t.dataSource, owner.agency);
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: partnerTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: partnerTeam.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
     const added = (await addRequirement(plan, { evidenceType: 'FINANCIAL_RECORDS' }).expect(201)).body;
     for (const team of [idle, partnerTeam]) {
       const refused = await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(422);
@@ -368,18 +611,29 @@ describe('early CPS involvement and evidence requirements', () => {
     const unknown = await addRequirement(plan, { offence: 'THEFT', evidenceType: 'HEARSAY' }).expect(400);
     expect(unknown.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['evidenceType', 'offence']);
     const other = await addRequirement(plan, { offence: 'OTHER' }).expect(400);
-    expect(other.body.details.fields).toEqual([{ field: 'offenceOther', problems: ['Enter the offence, in words, when it is another offence'] }]);
+    expect(other.body.details.fields).toEqual([
+      { field: 'offenceOther', problems: ['Enter the offence, in words, when it is another offence'] },
+    ]);
     await addRequirement(plan, { offence: 'OTHER', offenceOther: 'Controlling prostitution for gain (SOA 2003 s.53)' }).expect(201);
   });
 
   it('refuses gathering before the day starts, and by an agency other than the assigned team’s', async () => {
     const team = await createTeam(t.dataSource, owner.agency);
     let plan = await engaged();
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: team.id, headcount: 1, version: plan.version }).expect(201)).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: team.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
     const added = (await addRequirement(plan).expect(201)).body;
     const assigned = (await transition(owner, plan.id, added.requirement, 'assign', { teamId: team.id }).expect(200)).body.requirement;
     const early = await transition(owner, plan.id, assigned, 'gathered', { note: 'x' }).expect(409);
-    expect(early.body.message).toBe(`Evidence is recorded as gathered from the start of the day of action: ${plan.reference} has not started yet`);
+    expect(early.body.message).toBe(
+      `Evidence is recorded as gathered from the start of the day of action: ${plan.reference} has not started yet`,
+    );
     const accepting = await transition(liaison, plan.id, assigned, 'accept').expect(409);
     expect(accepting.body.code).toBe('INVALID_TRANSITION');
     const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'POLICE');
@@ -389,7 +643,14 @@ describe('early CPS involvement and evidence requirements', () => {
   it('groups the evidence matrix by offence and warns where a team lacks the suggested capability', async () => {
     const entryTeam = await createTeam(t.dataSource, owner.agency, { name: 'Entry Team 9', capabilities: ['ENTRY'] });
     let plan = await engaged();
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: entryTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: entryTeam.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
     let version = plan.version;
     const add = async (body: Record<string, unknown>) => {
       const response = await addRequirement({ id: plan.id, version }, body).expect(201);
@@ -397,16 +658,34 @@ describe('early CPS involvement and evidence requirements', () => {
       return response.body.requirement;
     };
     const devices = await add({ offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'DIGITAL_DEVICES', description: 'Phones' });
-    await add({ offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'DOCUMENTS', description: 'Payslips', priority: 'DESIRABLE' });
+    await add({
+      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+      evidenceType: 'DOCUMENTS',
+      description: 'Payslips',
+      priority: 'DESIRABLE',
+    });
     await add({ offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'WITNESS_STATEMENT', description: 'Neighbours' });
     const assigned = await transition(owner, plan.id, devices, 'assign', { teamId: entryTeam.id }).expect(200);
-    expect(assigned.body.requirement.warning).toBe('Digital devices evidence is usually gathered by a team with digital forensics; Entry Team 9 has none');
+    expect(assigned.body.requirement.warning).toBe(
+      'Digital devices evidence is usually gathered by a team with digital forensics; Entry Team 9 has none',
+    );
 
     const matrix = await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(owner.auth).expect(200);
-    expect(matrix.body.offences.map((group: { offence: string }) => group.offence)).toEqual(['MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', 'MSA_S2_HUMAN_TRAFFICKING']);
+    expect(matrix.body.offences.map((group: { offence: string }) => group.offence)).toEqual([
+      'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+      'MSA_S2_HUMAN_TRAFFICKING',
+    ]);
     expect(matrix.body.offences[1].requirements.map((r: { description: string }) => r.description)).toEqual(['Phones', 'Neighbours']);
     expect(matrix.body.offences[1].requirements[0]).toMatchObject({ assignedTeam: { name: 'Entry Team 9' }, status: 'ASSIGNED' });
-    expect(matrix.body.summary).toEqual({ total: 3, essential: 2, essentialUnassigned: 1, gathered: 0, accepted: 0, rejected: 0, warnings: 1 });
+    expect(matrix.body.summary).toEqual({
+      total: 3,
+      essential: 2,
+      essentialUnassigned: 1,
+      gathered: 0,
+      accepted: 0,
+      rejected: 0,
+      warnings: 1,
+    });
     const shown = await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200);
     expect(shown.body.evidenceRequirements.find((r: { id: string }) => r.id === devices.id).warning).toContain('digital forensics');
     await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(otherLiaison.auth).expect(404);
@@ -416,11 +695,23 @@ describe('early CPS involvement and evidence requirements', () => {
     const operation = await createOperation();
     const requested = (await requestCps(operation).expect(200)).body;
     await t.http().get(`/operations/${operation.id}`).set(liaison.auth).expect(200);
-    const cancelled = (await t.http().post(`/operations/${operation.id}/cancel`).set(owner.auth).send({ version: requested.version, reason: 'Stood down' }).expect(200)).body;
+    const cancelled = (
+      await t
+        .http()
+        .post(`/operations/${operation.id}/cancel`)
+        .set(owner.auth)
+        .send({ version: requested.version, reason: 'Stood down' })
+        .expect(200)
+    ).body;
     expect(cancelled.cpsInvolvement.status).toBe('WITHDRAWN');
     for (const who of [liaison, otherLiaison]) {
       await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
-      await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(who.auth).send({ version: cancelled.version }).expect(404);
+      await t
+        .http()
+        .post(`/operations/${operation.id}/cps-involvement/accept`)
+        .set(who.auth)
+        .send({ version: cancelled.version })
+        .expect(404);
       const tasks = (await t.http().get('/tasks').set(who.auth).expect(200)).body;
       expect(tasks.map((task: { operation: { id: string } }) => task.operation.id)).not.toContain(operation.id);
     }
@@ -436,7 +727,12 @@ describe('early CPS involvement and evidence requirements', () => {
       await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
       const listed = (await t.http().get(`/operations?q=${operation.reference}`).set(who.auth).expect(200)).body;
       expect(listed.items).toEqual([]);
-      await t.http().post(`/operations/${operation.id}/cps-involvement/accept`).set(who.auth).send({ version: requested.version }).expect(404);
+      await t
+        .http()
+        .post(`/operations/${operation.id}/cps-involvement/accept`)
+        .set(who.auth)
+        .send({ version: requested.version })
+        .expect(404);
     }
   });
 
@@ -445,28 +741,65 @@ describe('early CPS involvement and evidence requirements', () => {
     const partnerTeam = await createTeam(t.dataSource, partner.agency, { capabilities: ['FINANCIAL_INVESTIGATION'] });
     const ownTeam = await createTeam(t.dataSource, owner.agency, { capabilities: ['SAFEGUARDING'] });
     let plan = await engaged();
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: partnerTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
-    plan = (await t.http().post(`/operations/${plan.id}/deployments`).set(owner.auth).send({ teamId: ownTeam.id, headcount: 1, version: plan.version }).expect(201)).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: partnerTeam.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
+    plan = (
+      await t
+        .http()
+        .post(`/operations/${plan.id}/deployments`)
+        .set(owner.auth)
+        .send({ teamId: ownTeam.id, headcount: 1, version: plan.version })
+        .expect(201)
+    ).body;
     const partnerDeployment = plan.deployments.find((d: { team: { id: string } }) => d.team.id === partnerTeam.id);
     const ownDeployment = plan.deployments.find((d: { team: { id: string } }) => d.team.id === ownTeam.id);
-    await t.http().post(`/operations/${plan.id}/deployments/${partnerDeployment.id}/confirm`).set(partner.auth).send({ version: partnerDeployment.version }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${partnerDeployment.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: partnerDeployment.version })
+      .expect(200);
     const financial = (await addRequirement(plan, { evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll' }).expect(201)).body;
     const victims = (await addRequirement({ id: plan.id, version: financial.operationVersion }).expect(201)).body;
     await transition(owner, plan.id, financial.requirement, 'assign', { teamId: partnerTeam.id }).expect(200);
     const assigned = (await transition(owner, plan.id, victims.requirement, 'assign', { teamId: ownTeam.id }).expect(200)).body;
 
-    const moved = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: assigned.operationVersion, locations: [{ label: 'New', address: '5 Mill Road', postcode: 'B5 7AA' }] }).expect(200)).body;
+    const moved = (
+      await t
+        .http()
+        .patch(`/operations/${plan.id}`)
+        .set(owner.auth)
+        .send({ version: assigned.operationVersion, locations: [{ label: 'New', address: '5 Mill Road', postcode: 'B5 7AA' }] })
+        .expect(200)
+    ).body;
     const askedAgain = moved.deployments.find((d: { id: string }) => d.id === partnerDeployment.id);
-    await t.http().post(`/operations/${plan.id}/deployments/${partnerDeployment.id}/decline`).set(partner.auth).send({ version: askedAgain.version, reason: 'Not that address' }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${partnerDeployment.id}/decline`)
+      .set(partner.auth)
+      .send({ version: askedAgain.version, reason: 'Not that address' })
+      .expect(200);
     await t.http().delete(`/operations/${plan.id}/deployments/${ownDeployment.id}?version=${moved.version}`).set(owner.auth).expect(200);
 
     const matrix = (await t.http().get(`/operations/${plan.id}/evidence-requirements`).set(owner.auth).expect(200)).body;
-    const all = matrix.offences.flatMap((group: { requirements: { id: string; status: string; assignedTeam: unknown }[] }) => group.requirements);
-    expect(all.map((r: { status: string; assignedTeam: unknown }) => [r.status, r.assignedTeam])).toEqual([['OPEN', null], ['OPEN', null]]);
-    const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
-    expect(history.filter((event: { action: string }) => event.action === 'evidence.unassigned').map((event: { after: { reason: string } }) => event.after.reason)).toEqual([
-      `${partnerTeam.name} no longer takes part`,
-      `${ownTeam.name} no longer takes part`,
+    const all = matrix.offences.flatMap(
+      (group: { requirements: { id: string; status: string; assignedTeam: unknown }[] }) => group.requirements,
+    );
+    expect(all.map((r: { status: string; assignedTeam: unknown }) => [r.status, r.assignedTeam])).toEqual([
+      ['OPEN', null],
+      ['OPEN', null],
     ]);
+    const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
+    expect(
+      history
+        .filter((event: { action: string }) => event.action === 'evidence.unassigned')
+        .map((event: { after: { reason: string } }) => event.after.reason),
+    ).toEqual([`${partnerTeam.name} no longer takes part`, `${ownTeam.name} no longer takes part`]);
   });
 });

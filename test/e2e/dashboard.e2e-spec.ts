@@ -39,9 +39,15 @@ describe('dashboard and exports (issue 18)', () => {
   const versionOf = async (who: Auth, id: string) => (await s.get(who, `/operations/${id}`).expect(200)).body.version as number;
   const move = async (plan: { id: string }, month: string) => s.windowOpensAt(plan, midMonth(month));
   const engagedDaysBefore = (plan: { id: string }, days: number) =>
-    t.dataSource.query(`UPDATE cps_involvements c SET engaged_at = o.starts_at - make_interval(days => $2) FROM operations o WHERE o.id = c.operation_id AND c.operation_id = $1`, [plan.id, days]);
+    t.dataSource.query(
+      `UPDATE cps_involvements c SET engaged_at = o.starts_at - make_interval(days => $2) FROM operations o WHERE o.id = c.operation_id AND c.operation_id = $1`,
+      [plan.id, days],
+    );
   const answeredAfterHours = (plan: { id: string }, agencyId: string, hours: number) =>
-    t.dataSource.query(`UPDATE deployments SET requested_at = responded_at - make_interval(hours => $3) WHERE operation_id = $1 AND team_agency_id = $2`, [plan.id, agencyId, hours]);
+    t.dataSource.query(
+      `UPDATE deployments SET requested_at = responded_at - make_interval(hours => $3) WHERE operation_id = $1 AND team_agency_id = $2`,
+      [plan.id, agencyId, hours],
+    );
 
   const thisMonth = ukMonth(new Date());
   const [lastMonth, twoAgo] = [addMonths(thisMonth, -1), addMonths(thisMonth, -2)];
@@ -61,7 +67,8 @@ describe('dashboard and exports (issue 18)', () => {
 
     let completed = await s.plan(owner, { stage: 'active', partners: [hmrc] });
     await s.windowOpensAt(completed, new Date(Date.now() - HOUR));
-    completed = (await s.post(owner.auth, `/operations/${completed.id}/complete`, { version: completed.version, outcomes }).expect(200)).body;
+    completed = (await s.post(owner.auth, `/operations/${completed.id}/complete`, { version: completed.version, outcomes }).expect(200))
+      .body;
     await move(completed, lastMonth);
     await engagedDaysBefore(completed, 10);
     await answeredAfterHours(completed, hmrc.agency.id, 5);
@@ -69,7 +76,12 @@ describe('dashboard and exports (issue 18)', () => {
     const draft = await s.draft(owner);
     await move(draft, twoAgo);
     const handed = await s.draft(owner);
-    await t.http().put(`/operations/${handed.id}/lead-agency`).set(owner.auth).send({ agencyId: stranger.agency.id, version: handed.version }).expect(200);
+    await t
+      .http()
+      .put(`/operations/${handed.id}/lead-agency`)
+      .set(owner.auth)
+      .send({ agencyId: stranger.agency.id, version: handed.version })
+      .expect(200);
     await move(handed, twoAgo);
 
     const supported = await s.plan(other, { stage: 'ready', partners: [owner] });
@@ -122,14 +134,23 @@ describe('dashboard and exports (issue 18)', () => {
     ]);
     expect(body.outcomesPerMonth.total).toMatchObject({ completed: 1, stoodDown: 0, ...outcomes });
     expect(body.readiness).toMatchObject({ windowDays: 30, plans: 0, ready: 0 });
-    for (const section of ['plansPerMonth', 'cpsLeadTime', 'readiness', 'partnerResponse', 'outcomesPerMonth']) expect(body[section].summary).toEqual(expect.any(String));
+    for (const section of ['plansPerMonth', 'cpsLeadTime', 'readiness', 'partnerResponse', 'outcomesPerMonth'])
+      expect(body[section].summary).toEqual(expect.any(String));
     expect(body.plansPerMonth.summary).toContain('your agency leads 2 and supports 1');
 
     // The partner agency counts the plan it supported; the stranger, only its own two.
     const partners = (await dashboard(hmrc.auth, '?months=3').expect(200)).body;
-    expect(partners.plansPerMonth.months.map((m: { total: number; supported: number }) => [m.total, m.supported])).toEqual([[0, 0], [1, 1], [0, 0]]);
+    expect(partners.plansPerMonth.months.map((m: { total: number; supported: number }) => [m.total, m.supported])).toEqual([
+      [0, 0],
+      [1, 1],
+      [0, 0],
+    ]);
     const strangers = (await dashboard(stranger.auth, '?months=3').expect(200)).body;
-    expect(strangers.plansPerMonth.months.map((m: { total: number; led: number }) => [m.total, m.led])).toEqual([[1, 1], [1, 1], [0, 0]]);
+    expect(strangers.plansPerMonth.months.map((m: { total: number; led: number }) => [m.total, m.led])).toEqual([
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
     expect(strangers.outcomesPerMonth.total.completed).toBe(0);
     expect(strangers.partnerResponse.agencies).toEqual([]);
   });
@@ -139,17 +160,29 @@ describe('dashboard and exports (issue 18)', () => {
     const soFar = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 1, premisesVisited: 1 };
     let completed = await s.plan(owner, { stage: 'active' });
     await s.windowOpensAt(completed, new Date(Date.now() - HOUR));
-    completed = (await s.post(owner.auth, `/operations/${completed.id}/complete`, { version: completed.version, outcomes }).expect(200)).body;
+    completed = (await s.post(owner.auth, `/operations/${completed.id}/complete`, { version: completed.version, outcomes }).expect(200))
+      .body;
     const stoodDown = await s.plan(owner, { stage: 'active' });
-    await s.post(owner.auth, `/operations/${stoodDown.id}/stand-down`, { version: stoodDown.version, reason: 'The subjects have gone', outcomes: soFar }).expect(200);
+    await s
+      .post(owner.auth, `/operations/${stoodDown.id}/stand-down`, {
+        version: stoodDown.version,
+        reason: 'The subjects have gone',
+        outcomes: soFar,
+      })
+      .expect(200);
     // Stood down before anything was recorded: counted as stood down, adding nothing to the outcomes.
     const early = await s.plan(owner, { stage: 'active' });
-    await s.post(owner.auth, `/operations/${early.id}/stand-down`, { version: early.version, reason: 'Called off at the RV point' }).expect(200);
+    await s
+      .post(owner.auth, `/operations/${early.id}/stand-down`, { version: early.version, reason: 'Called off at the RV point' })
+      .expect(200);
     for (const plan of [completed, stoodDown, early]) await move(plan, lastMonth);
 
     const body = (await dashboard(owner.auth, '?months=2').expect(200)).body;
     const counted = { completed: 1, stoodDown: 2, arrests: 4, potentialVictimsSafeguarded: 9, nrmReferrals: 6, premisesVisited: 3 };
-    expect(body.outcomesPerMonth.months).toEqual([{ month: lastMonth, ...counted }, { month: thisMonth, ...noOutcomes }]);
+    expect(body.outcomesPerMonth.months).toEqual([
+      { month: lastMonth, ...counted },
+      { month: thisMonth, ...noOutcomes },
+    ]);
     expect(body.outcomesPerMonth.total).toEqual({ month: `${lastMonth} to ${thisMonth}`, ...counted });
     expect(body.outcomesPerMonth.summary).toBe(
       '1 day of action completed and 2 stood down (with the outcomes so far): 4 arrests, 9 potential victims safeguarded, 6 NRM referrals and 3 premises visited.',
@@ -160,7 +193,13 @@ describe('dashboard and exports (issue 18)', () => {
     const html = (await page(session, '/dashboard?months=2')).text;
     const head = /<table[^>]*data-section="outcomes"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
     expect([...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((cell) => cell[1].trim())).toEqual([
-      'Month', 'Completed', 'Stood down', 'Arrests', 'Potential victims safeguarded', 'NRM referrals', 'Premises visited',
+      'Month',
+      'Completed',
+      'Stood down',
+      'Arrests',
+      'Potential victims safeguarded',
+      'NRM referrals',
+      'Premises visited',
     ]);
     expect(tableOf(html, 'outcomes')[0]).toEqual([monthName(lastMonth), '1', '2', '4', '9', '6', '3']);
     expect(html).toContain('Outcomes of the days of action completed, and the outcomes so far of those stood down');
@@ -174,12 +213,20 @@ describe('dashboard and exports (issue 18)', () => {
     const manager = (await dashboard(owner.manager, '?months=3').expect(200)).body;
     expect(manager.scope.basis).toBe('VISIBLE');
     // The draft the owner handed to the stranger's lead: its managers still see it (their agency created it); its coordinators do not count it.
-    expect(manager.plansPerMonth.months[0]).toEqual({ month: twoAgo, total: 2, led: 1, supported: 0, byStatus: { ...zeroStatuses, DRAFT: 2 } });
+    expect(manager.plansPerMonth.months[0]).toEqual({
+      month: twoAgo,
+      total: 2,
+      led: 1,
+      supported: 0,
+      byStatus: { ...zeroStatuses, DRAFT: 2 },
+    });
     expect(coordinator.plansPerMonth.months[0]).toMatchObject({ total: 1, led: 1 });
     expect(manager.plansPerMonth.months[1]).toEqual(coordinator.plansPerMonth.months[1]);
     // The stranger's own plan last month is nowhere in the owner's numbers, and the owner's in none of the stranger's manager's.
     expect(manager.plansPerMonth.total).toBe(4);
-    const strangerManager = { Authorization: `Bearer ${await login(t.http, await createUser(t.dataSource, stranger.agency, ['MANAGER']))}` };
+    const strangerManager = {
+      Authorization: `Bearer ${await login(t.http, await createUser(t.dataSource, stranger.agency, ['MANAGER']))}`,
+    };
     const theirs = (await dashboard(strangerManager, '?months=3').expect(200)).body;
     expect(theirs.plansPerMonth.months.map((m: { total: number }) => m.total)).toEqual([1, 1, 0]);
     expect(theirs.cpsLeadTime.plans).toBe(0);
@@ -190,34 +237,63 @@ describe('dashboard and exports (issue 18)', () => {
     const owner = await s.owner();
     const partner = await s.partner('HMRC');
     const stranger = await s.owner();
-    const window = (days: number) => ({ startsAt: new Date(Date.now() + days * DAY).toISOString(), endsAt: new Date(Date.now() + days * DAY + 10 * HOUR).toISOString() });
+    const window = (days: number) => ({
+      startsAt: new Date(Date.now() + days * DAY).toISOString(),
+      endsAt: new Date(Date.now() + days * DAY + 10 * HOUR).toISOString(),
+    });
 
     const ready = await s.plan(owner, { stage: 'ready', body: window(10) });
     const bare = await s.draft(owner, { ...window(12), locations: [] });
     const postcode = randomPostcode();
-    const troubled = await s.plan(owner, { stage: 'ready', body: { ...window(14), locations: [{ label: 'Yard', address: '1 Canal Side', postcode }] } });
+    const troubled = await s.plan(owner, {
+      stage: 'ready',
+      body: { ...window(14), locations: [{ label: 'Yard', address: '1 Canal Side', postcode }] },
+    });
     // A request to a partner still waiting, an essential requirement with no team, and a stranger's plan at the same place and time.
-    await s.post(owner.auth, `/operations/${troubled.id}/deployments`, { teamId: partner.team.id, headcount: 1, version: await versionOf(owner.auth, troubled.id) }).expect(201);
+    await s
+      .post(owner.auth, `/operations/${troubled.id}/deployments`, {
+        teamId: partner.team.id,
+        headcount: 1,
+        version: await versionOf(owner.auth, troubled.id),
+      })
+      .expect(201);
     const liaison = await s.liaison();
-    await s.post(liaison.auth, `/operations/${troubled.id}/evidence-requirements`, {
-      offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'DOCUMENTS', description: 'Travel documents', priority: 'ESSENTIAL', version: await versionOf(owner.auth, troubled.id),
-    }).expect(201);
+    await s
+      .post(liaison.auth, `/operations/${troubled.id}/evidence-requirements`, {
+        offence: 'MSA_S2_HUMAN_TRAFFICKING',
+        evidenceType: 'DOCUMENTS',
+        description: 'Travel documents',
+        priority: 'ESSENTIAL',
+        version: await versionOf(owner.auth, troubled.id),
+      })
+      .expect(201);
     await s.draft(stranger, { ...window(14), locations: [{ label: 'Their yard', address: '1 Canal Side', postcode }] });
     // Starting later than 30 days, already cancelled, or stood down (it starts in two hours): not counted.
     await s.draft(owner, window(40));
     const cancelled = await s.draft(owner, window(5));
-    await s.post(owner.auth, `/operations/${cancelled.id}/cancel`, { version: cancelled.version, reason: 'Intelligence went stale' }).expect(200);
+    await s
+      .post(owner.auth, `/operations/${cancelled.id}/cancel`, { version: cancelled.version, reason: 'Intelligence went stale' })
+      .expect(200);
     const stoodDown = await s.plan(owner, { stage: 'active' });
-    await s.post(owner.auth, `/operations/${stoodDown.id}/stand-down`, { version: stoodDown.version, reason: 'The subjects have gone' }).expect(200);
+    await s
+      .post(owner.auth, `/operations/${stoodDown.id}/stand-down`, { version: stoodDown.version, reason: 'The subjects have gone' })
+      .expect(200);
 
     const failingPerApi = new Map<string, string[]>();
     for (const plan of [ready, bare, troubled]) {
       const readiness = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body;
-      failingPerApi.set(plan.id, readiness.checks.filter((c: { ok: boolean; blocking: boolean }) => !c.ok && c.blocking).map((c: { id: string }) => c.id));
+      failingPerApi.set(
+        plan.id,
+        readiness.checks.filter((c: { ok: boolean; blocking: boolean }) => !c.ok && c.blocking).map((c: { id: string }) => c.id),
+      );
       if (plan === ready) expect(readiness.ready).toBe(true);
     }
-    expect(failingPerApi.get(bare.id)).toEqual(expect.arrayContaining(['lead-agency', 'locations', 'confirmed-deployment', 'cps-engaged', 'evidence-requirements', 'safeguarding']));
-    expect(failingPerApi.get(troubled.id)).toEqual(expect.arrayContaining(['no-pending-requests', 'essential-evidence-assigned', 'deconfliction']));
+    expect(failingPerApi.get(bare.id)).toEqual(
+      expect.arrayContaining(['lead-agency', 'locations', 'confirmed-deployment', 'cps-engaged', 'evidence-requirements', 'safeguarding']),
+    );
+    expect(failingPerApi.get(troubled.id)).toEqual(
+      expect.arrayContaining(['no-pending-requests', 'essential-evidence-assigned', 'deconfliction']),
+    );
 
     const body = (await dashboard(owner.auth).expect(200)).body.readiness;
     expect(body).toMatchObject({ windowDays: 30, plans: 3, ready: 1 });
@@ -227,7 +303,9 @@ describe('dashboard and exports (issue 18)', () => {
       expect({ check: check.id, failing: counted[check.id] }).toEqual({ check: check.id, failing: perApi });
       expect(perApi).toBeGreaterThan(0);
     }
-    expect(body.checks.map((c: { failing: number }) => c.failing)).toEqual([...body.checks.map((c: { failing: number }) => c.failing)].sort((a, b) => b - a));
+    expect(body.checks.map((c: { failing: number }) => c.failing)).toEqual(
+      [...body.checks.map((c: { failing: number }) => c.failing)].sort((a, b) => b - a),
+    );
     expect(body.checks.find((c: { id: string }) => c.id === 'cps-engaged').title).toBe('Engage the CPS early');
   });
 
@@ -236,9 +314,23 @@ describe('dashboard and exports (issue 18)', () => {
     const defaults = (await dashboard(owner.auth).expect(200)).body;
     expect(defaults.period).toEqual({ from: addMonths(thisMonth, -11), to: thisMonth, months: 12 });
     expect(defaults.plansPerMonth.months).toHaveLength(12);
-    expect((await dashboard(owner.auth, '?from=2026-01&to=2026-03').expect(200)).body.period).toEqual({ from: '2026-01', to: '2026-03', months: 3 });
+    expect((await dashboard(owner.auth, '?from=2026-01&to=2026-03').expect(200)).body.period).toEqual({
+      from: '2026-01',
+      to: '2026-03',
+      months: 3,
+    });
     expect((await dashboard(owner.auth, '?to=2026-03').expect(200)).body.period).toEqual({ from: '2025-04', to: '2026-03', months: 12 });
-    for (const query of ['?months=0', '?months=37', '?months=two', '?from=2026-13', '?from=26-01', '?from=2026-05&to=2026-01', '?from=2023-01&to=2026-01', '?months=3&from=2026-01', '?limit=3']) {
+    for (const query of [
+      '?months=0',
+      '?months=37',
+      '?months=two',
+      '?from=2026-13',
+      '?from=26-01',
+      '?from=2026-05&to=2026-01',
+      '?from=2023-01&to=2026-01',
+      '?months=3&from=2026-01',
+      '?limit=3',
+    ]) {
       const refused = await dashboard(owner.auth, query).expect(400);
       expect(refused.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.any(String) });
     }
@@ -259,34 +351,64 @@ describe('dashboard and exports (issue 18)', () => {
     const { owner } = await history();
     const session = await webSignIn(t.http, owner.user.email);
     const html = (await page(session, '/dashboard?months=3').expect('content-type', /text\/html/)).text;
-    const json = (await dashboard(owner.auth, '?months=3').expect(200).expect('content-type', /application\/json/)).body;
+    const json = (
+      await dashboard(owner.auth, '?months=3')
+        .expect(200)
+        .expect('content-type', /application\/json/)
+    ).body;
     expect(html).toContain('<h1 class="govuk-heading-l">Dashboard</h1>');
     expect((html.match(/<svg [^>]*role="img"/g) ?? []).length).toBe(5);
 
     const plans = tableOf(html, 'plans');
     expect(plans.map((row) => row.slice(1).map(numberIn))).toEqual(
-      json.plansPerMonth.months.map((m: { total: number; led: number; supported: number; byStatus: Record<string, number> }) => [m.total, m.led, m.supported, ...Object.values(m.byStatus)]),
+      json.plansPerMonth.months.map((m: { total: number; led: number; supported: number; byStatus: Record<string, number> }) => [
+        m.total,
+        m.led,
+        m.supported,
+        ...Object.values(m.byStatus),
+      ]),
     );
     const outcomesTable = tableOf(html, 'outcomes');
     expect(outcomesTable.map((row) => row.slice(1).map(numberIn))).toEqual(
-      [...json.outcomesPerMonth.months, json.outcomesPerMonth.total].map((m: Record<string, number>) => [m.completed, m.stoodDown, m.arrests, m.potentialVictimsSafeguarded, m.nrmReferrals, m.premisesVisited]),
+      [...json.outcomesPerMonth.months, json.outcomesPerMonth.total].map((m: Record<string, number>) => [
+        m.completed,
+        m.stoodDown,
+        m.arrests,
+        m.potentialVictimsSafeguarded,
+        m.nrmReferrals,
+        m.premisesVisited,
+      ]),
     );
     const lead = tableOf(html, 'cps-lead-time');
     expect(lead.slice(0, 5).map((row) => numberIn(row[1]))).toEqual(json.cpsLeadTime.buckets.map((b: { plans: number }) => b.plans));
     const partners = tableOf(html, 'partner-response');
     expect(partners.map((row) => row.slice(1).map(numberIn))).toEqual(
-      json.partnerResponse.agencies.map((a: { answered: number; medianHours: number; p90Hours: number }) => [a.answered, a.medianHours, a.p90Hours]),
+      json.partnerResponse.agencies.map((a: { answered: number; medianHours: number; p90Hours: number }) => [
+        a.answered,
+        a.medianHours,
+        a.p90Hours,
+      ]),
     );
     const readiness = tableOf(html, 'readiness');
-    expect(readiness.map((row) => [row[0], numberIn(row[1])])).toEqual(json.readiness.checks.map((c: { title: string; failing: number }) => [c.title, c.failing]));
-    for (const section of ['plansPerMonth', 'cpsLeadTime', 'readiness', 'partnerResponse', 'outcomesPerMonth']) expect(html).toContain(json[section].summary);
+    expect(readiness.map((row) => [row[0], numberIn(row[1])])).toEqual(
+      json.readiness.checks.map((c: { title: string; failing: number }) => [c.title, c.failing]),
+    );
+    for (const section of ['plansPerMonth', 'cpsLeadTime', 'readiness', 'partnerResponse', 'outcomesPerMonth'])
+      expect(html).toContain(json[section].summary);
 
     // Without a session or a token: a browser is sent to sign in, an API client told to sign in.
     const anonymous = await t.http().get('/dashboard').set('Accept', 'text/html').expect(303);
     expect(anonymous.headers.location).toBe('/sign-in?next=%2Fdashboard');
     expect((await t.http().get('/dashboard').expect(401)).body.code).toBe('UNAUTHENTICATED');
     // A client with a bearer token gets JSON whatever it accepts.
-    expect((await dashboard(owner.auth, '?months=3').set('Accept', 'text/html').expect(200).expect('content-type', /application\/json/)).body.period.months).toBe(3);
+    expect(
+      (
+        await dashboard(owner.auth, '?months=3')
+          .set('Accept', 'text/html')
+          .expect(200)
+          .expect('content-type', /application\/json/)
+      ).body.period.months,
+    ).toBe(3);
     const period = await page(session, '/dashboard?from-month=13&from-year=2026', 400);
     expect(period.text).toContain('The first month must be a real month');
   });
@@ -350,7 +472,9 @@ describe('dashboard and exports (issue 18)', () => {
       expect(rows).toHaveLength(2 + plans.length);
       expect(csv.text).not.toContain(theirs.reference);
       const formulaRow = rows.find((row) => row.startsWith(`${formula.reference},`));
-      expect(formulaRow).toMatch(/^OP-\d{4}-\d+,"'=HYPERLINK\(""http:\/\/example\.com\/x"",""Open""\)",OFFICIAL-SENSITIVE,Draft,,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2},Labour exploitation,Local$/);
+      expect(formulaRow).toMatch(
+        /^OP-\d{4}-\d+,"'=HYPERLINK\(""http:\/\/example\.com\/x"",""Open""\)",OFFICIAL-SENSITIVE,Draft,,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2},Labour exploitation,Local$/,
+      );
       for (const row of rows.slice(2)) expect(row.split(',')[1]).not.toMatch(/^[=+\-@]/);
       expect(rows.filter((row) => row.includes(",'+Plan "))).toHaveLength(10);
 

@@ -19,7 +19,11 @@ describe('supporting teams (deployments)', () => {
 
   const createOperation = (who: Signed = owner, overrides: Record<string, unknown> = {}) => s.draft(who, overrides);
   const deploy = (operation: { id: string; version: number }, body: Record<string, unknown>, who: Signed = owner) =>
-    t.http().post(`/operations/${operation.id}/deployments`).set(who.auth).send({ headcount: 2, tasking: 'Search', version: operation.version, ...body });
+    t
+      .http()
+      .post(`/operations/${operation.id}/deployments`)
+      .set(who.auth)
+      .send({ headcount: 2, tasking: 'Search', version: operation.version, ...body });
   type Deployment = { id: string; version: number; status: string; team: { id: string } };
   const deploymentOf = (plan: { deployments: { team: { id: string } }[] }, team: TeamRow) =>
     plan.deployments.find((deployment) => deployment.team.id === team.id) as Deployment;
@@ -55,20 +59,48 @@ describe('supporting teams (deployments)', () => {
     await t.http().patch(`/operations/${operation.id}`).set(partner.auth).send({ version: own.version, name: 'Partner edit' }).expect(403);
     await deploy(own, { teamId: partnerTeam.id }, partner).expect(403);
 
-    const notYours = await t.http().post(`/operations/${operation.id}/deployments/${ownDeployment.id}/confirm`).set(partner.auth).send({ version: ownDeployment.version }).expect(403);
+    const notYours = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${ownDeployment.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: ownDeployment.version })
+      .expect(403);
     expect(notYours.body.message).toContain(`Only a coordinator of ${owner.agency.code}`);
-    const ownerConfirming = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(owner.auth).send({ version: requested.version }).expect(403);
+    const ownerConfirming = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${requested.id}/confirm`)
+      .set(owner.auth)
+      .send({ version: requested.version })
+      .expect(403);
     expect(ownerConfirming.body.code).toBe('FORBIDDEN');
 
-    const stale = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version + 1 }).expect(409);
-    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { yourVersion: requested.version + 1, currentVersion: requested.version } });
-    const confirmed = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200);
+    const stale = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${requested.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: requested.version + 1 })
+      .expect(409);
+    expect(stale.body).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { yourVersion: requested.version + 1, currentVersion: requested.version },
+    });
+    const confirmed = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${requested.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: requested.version })
+      .expect(200);
     expect(confirmed.body).toMatchObject({
       operationId: operation.id,
       operationVersion: own.version,
       deployment: { id: requested.id, version: requested.version + 1, status: 'CONFIRMED', respondedBy: { id: partner.user.id } },
     });
-    const twice = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: confirmed.body.deployment.version }).expect(409);
+    const twice = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${requested.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: confirmed.body.deployment.version })
+      .expect(409);
     expect(twice.body.code).toBe('INVALID_TRANSITION');
     const planAfter = (await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200)).body;
     expect(planAfter).toMatchObject({ version: own.version, updatedBy: { id: owner.user.id } });
@@ -78,10 +110,19 @@ describe('supporting teams (deployments)', () => {
     const operation = await createOperation();
     const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
     const requested = deploymentOf(plan, partnerTeam);
-    const noReason = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth).send({ version: requested.version }).expect(400);
+    const noReason = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${requested.id}/decline`)
+      .set(partner.auth)
+      .send({ version: requested.version })
+      .expect(400);
     expect(noReason.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for declining'] }]);
-    const declined = await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/decline`).set(partner.auth)
-      .send({ version: requested.version, reason: 'Committed elsewhere' }).expect(200);
+    const declined = await t
+      .http()
+      .post(`/operations/${operation.id}/deployments/${requested.id}/decline`)
+      .set(partner.auth)
+      .send({ version: requested.version, reason: 'Committed elsewhere' })
+      .expect(200);
     expect(declined.body.deployment).toMatchObject({ status: 'DECLINED', declineReason: 'Committed elsewhere' });
     const ownerView = await t.http().get(`/operations/${operation.id}`).set(owner.auth).expect(200);
     expect(deploymentOf(ownerView.body, partnerTeam)).toMatchObject({ status: 'DECLINED', declineReason: 'Committed elsewhere' });
@@ -103,7 +144,9 @@ describe('supporting teams (deployments)', () => {
     const glaa = await createAgency(t.dataSource, { kind: 'GLAA' });
     const glaaTeam = await createTeam(t.dataSource, glaa);
     const noLabour = await deploy(operation, { teamId: glaaTeam.id }).expect(422);
-    expect(noLabour.body.message).toBe('The Gangmasters and Labour Abuse Authority can supply teams only to days of action that include labour exploitation');
+    expect(noLabour.body.message).toBe(
+      'The Gangmasters and Labour Abuse Authority can supply teams only to days of action that include labour exploitation',
+    );
     const labour = await createOperation(owner, { exploitationTypes: ['LABOUR', 'SEXUAL'] });
     await deploy(labour, { teamId: glaaTeam.id }).expect(201);
   });
@@ -154,10 +197,16 @@ describe('supporting teams (deployments)', () => {
       const now = (await t.http().get(`/operations/${plan.body.id}`).set(plans[i].who.auth).expect(200)).body;
       expect(deploymentOf(now, partnerTeam)).toMatchObject({ status: 'REQUESTED', bookedElsewhere: 'REQUESTED' });
     }
-    const answers = await Promise.all(requested.map(({ body }) => {
-      const deployment = deploymentOf(body, partnerTeam);
-      return t.http().post(`/operations/${body.id}/deployments/${deployment.id}/confirm`).set(partner.auth).send({ version: deployment.version });
-    }));
+    const answers = await Promise.all(
+      requested.map(({ body }) => {
+        const deployment = deploymentOf(body, partnerTeam);
+        return t
+          .http()
+          .post(`/operations/${body.id}/deployments/${deployment.id}/confirm`)
+          .set(partner.auth)
+          .send({ version: deployment.version });
+      }),
+    );
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(7);
@@ -201,9 +250,21 @@ describe('supporting teams (deployments)', () => {
     const deployment = deploymentOf(plan, ownTeam);
     await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}`).set(owner.auth).expect(400);
     await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`).set(partner.auth).expect(404);
-    const released = await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`).set(owner.auth).expect(200);
-    expect(deploymentOf(released.body, ownTeam)).toMatchObject({ status: 'RELEASED', releasedAt: expect.any(String), releaseReason: 'released by the owner' });
-    await t.http().delete(`/operations/${first.id}/deployments/${deployment.id}?version=${released.body.version}`).set(owner.auth).expect(409);
+    const released = await t
+      .http()
+      .delete(`/operations/${first.id}/deployments/${deployment.id}?version=${plan.version}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(deploymentOf(released.body, ownTeam)).toMatchObject({
+      status: 'RELEASED',
+      releasedAt: expect.any(String),
+      releaseReason: 'released by the owner',
+    });
+    await t
+      .http()
+      .delete(`/operations/${first.id}/deployments/${deployment.id}?version=${released.body.version}`)
+      .set(owner.auth)
+      .expect(409);
     await deploy(second, { teamId: ownTeam.id }).expect(201);
   });
 
@@ -212,31 +273,72 @@ describe('supporting teams (deployments)', () => {
     const theirs = await createOperation(stranger, { startsAt: '2027-12-01T06:00:00Z', endsAt: '2027-12-01T14:00:00Z' });
     const theirPlan = (await deploy(theirs, { teamId: partnerTeam.id }, stranger).expect(201)).body;
     const theirRequest = deploymentOf(theirPlan, partnerTeam);
-    await t.http().post(`/operations/${theirs.id}/deployments/${theirRequest.id}/confirm`).set(partner.auth).send({ version: theirRequest.version }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${theirs.id}/deployments/${theirRequest.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: theirRequest.version })
+      .expect(200);
 
-    const ours = (await deploy(await createOperation(owner, { startsAt: '2027-12-02T06:00:00Z', endsAt: '2027-12-02T14:00:00Z' }), { teamId: partnerTeam.id }).expect(201)).body;
+    const ours = (
+      await deploy(await createOperation(owner, { startsAt: '2027-12-02T06:00:00Z', endsAt: '2027-12-02T14:00:00Z' }), {
+        teamId: partnerTeam.id,
+      }).expect(201)
+    ).body;
     const ourRequest = deploymentOf(ours, partnerTeam);
-    await t.http().post(`/operations/${ours.id}/deployments/${ourRequest.id}/confirm`).set(partner.auth).send({ version: ourRequest.version }).expect(200);
-    const blind = await t.http().patch(`/operations/${ours.id}`).set(owner.auth)
-      .send({ version: ours.version, startsAt: '2027-12-01T10:00:00Z', endsAt: '2027-12-01T18:00:00Z' }).expect(409);
-    expect(blind.body).toMatchObject({ code: 'TEAM_DOUBLE_BOOKED', message: `${partnerTeam.name} is already deployed on another operation on 1 December 2027` });
+    await t
+      .http()
+      .post(`/operations/${ours.id}/deployments/${ourRequest.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: ourRequest.version })
+      .expect(200);
+    const blind = await t
+      .http()
+      .patch(`/operations/${ours.id}`)
+      .set(owner.auth)
+      .send({ version: ours.version, startsAt: '2027-12-01T10:00:00Z', endsAt: '2027-12-01T18:00:00Z' })
+      .expect(409);
+    expect(blind.body).toMatchObject({
+      code: 'TEAM_DOUBLE_BOOKED',
+      message: `${partnerTeam.name} is already deployed on another operation on 1 December 2027`,
+    });
     expect(JSON.stringify(blind.body)).not.toContain(theirPlan.reference);
     expect(JSON.stringify(blind.body)).not.toMatch(/06:00|14:00/);
 
-    const mine = (await deploy(await createOperation(partner, { startsAt: '2027-12-01T12:00:00Z', endsAt: '2027-12-01T20:00:00Z' }), { teamId: partnerTeam.id }, partner).expect(409)).body;
-    expect(mine.message).toBe(`${partnerTeam.name} is already deployed on ${theirPlan.reference} from Wed, 1 December 2027 at 06:00 GMT to Wed, 1 December 2027 at 14:00 GMT`);
+    const mine = (
+      await deploy(
+        await createOperation(partner, { startsAt: '2027-12-01T12:00:00Z', endsAt: '2027-12-01T20:00:00Z' }),
+        { teamId: partnerTeam.id },
+        partner,
+      ).expect(409)
+    ).body;
+    expect(mine.message).toBe(
+      `${partnerTeam.name} is already deployed on ${theirPlan.reference} from Wed, 1 December 2027 at 06:00 GMT to Wed, 1 December 2027 at 14:00 GMT`,
+    );
   });
 
   it("moves following deployments with the operation's window, and refuses a move into a double booking", async () => {
-    const plan = (await deploy(await createOperation(owner, { startsAt: '2028-01-10T06:00:00Z', endsAt: '2028-01-10T14:00:00Z' }), { teamId: ownTeam.id }).expect(201)).body;
-    const moved = await t.http().patch(`/operations/${plan.id}`).set(owner.auth)
-      .send({ version: plan.version, startsAt: '2028-01-11T06:00:00Z', endsAt: '2028-01-11T14:00:00Z' }).expect(200);
+    const plan = (
+      await deploy(await createOperation(owner, { startsAt: '2028-01-10T06:00:00Z', endsAt: '2028-01-10T14:00:00Z' }), {
+        teamId: ownTeam.id,
+      }).expect(201)
+    ).body;
+    const moved = await t
+      .http()
+      .patch(`/operations/${plan.id}`)
+      .set(owner.auth)
+      .send({ version: plan.version, startsAt: '2028-01-11T06:00:00Z', endsAt: '2028-01-11T14:00:00Z' })
+      .expect(200);
     expect(deploymentOf(moved.body, ownTeam)).toMatchObject({ startsAt: '2028-01-11T06:00:00.000Z', endsAt: '2028-01-11T14:00:00.000Z' });
 
     const blocker = await createOperation(owner, { startsAt: '2028-01-12T06:00:00Z', endsAt: '2028-01-12T14:00:00Z' });
     await deploy(blocker, { teamId: ownTeam.id }).expect(201);
-    const clash = await t.http().patch(`/operations/${plan.id}`).set(owner.auth)
-      .send({ version: moved.body.version, startsAt: '2028-01-12T10:00:00Z', endsAt: '2028-01-12T18:00:00Z' }).expect(409);
+    const clash = await t
+      .http()
+      .patch(`/operations/${plan.id}`)
+      .set(owner.auth)
+      .send({ version: moved.body.version, startsAt: '2028-01-12T10:00:00Z', endsAt: '2028-01-12T18:00:00Z' })
+      .expect(409);
     expect(clash.body).toMatchObject({ code: 'TEAM_DOUBLE_BOOKED', message: expect.stringContaining(blocker.reference) });
     const unchanged = await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200);
     expect(unchanged.body).toMatchObject({ version: moved.body.version, startsAt: '2028-01-11T06:00:00.000Z' });
@@ -246,11 +348,25 @@ describe('supporting teams (deployments)', () => {
     const operation = await createOperation();
     const plan = (await deploy(operation, { teamId: partnerTeam.id }).expect(201)).body;
     const requested = deploymentOf(plan, partnerTeam);
-    const confirmed = (await t.http().post(`/operations/${operation.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200)).body;
-    await t.http().delete(`/operations/${operation.id}/deployments/${requested.id}?version=${confirmed.operationVersion}`).set(owner.auth).expect(200);
+    const confirmed = (
+      await t
+        .http()
+        .post(`/operations/${operation.id}/deployments/${requested.id}/confirm`)
+        .set(partner.auth)
+        .send({ version: requested.version })
+        .expect(200)
+    ).body;
+    await t
+      .http()
+      .delete(`/operations/${operation.id}/deployments/${requested.id}?version=${confirmed.operationVersion}`)
+      .set(owner.auth)
+      .expect(200);
     const history = await t.http().get(`/operations/${operation.id}/history`).set(owner.auth).expect(200);
     expect(history.body.map((event: { action: string }) => event.action)).toEqual([
-      'operation.created', 'deployment.requested', 'deployment.confirmed', 'deployment.released',
+      'operation.created',
+      'deployment.requested',
+      'deployment.confirmed',
+      'deployment.released',
     ]);
     expect(history.body[2]).toMatchObject({ actor: { id: partner.user.id }, after: { status: 'CONFIRMED' } });
   });
@@ -262,14 +378,23 @@ describe('supporting teams (deployments)', () => {
     );
     const created = await createOperation(seer);
     const led = await createOperation();
-    await t.http().put(`/operations/${led.id}/lead-agency`).set(owner.auth).send({ agencyId: seer.agency.id, version: led.version }).expect(200);
+    await t
+      .http()
+      .put(`/operations/${led.id}/lead-agency`)
+      .set(owner.auth)
+      .send({ agencyId: seer.agency.id, version: led.version })
+      .expect(200);
     const deployedTwice = await createOperation();
     const once = (await deploy(deployedTwice, { teamId: first.id }).expect(201)).body;
     await deploy(once, { teamId: second.id }).expect(201);
     const declined = await createOperation();
     const requested = (await deploy(declined, { teamId: third.id }).expect(201)).body;
-    await t.http().post(`/operations/${declined.id}/deployments/${deploymentOf(requested, third).id}/decline`).set(seer.auth)
-      .send({ version: deploymentOf(requested, third).version, reason: 'Committed elsewhere' }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${declined.id}/deployments/${deploymentOf(requested, third).id}/decline`)
+      .set(seer.auth)
+      .send({ version: deploymentOf(requested, third).version, reason: 'Committed elsewhere' })
+      .expect(200);
     await createOperation();
 
     const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
@@ -280,8 +405,11 @@ describe('supporting teams (deployments)', () => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.http()
-        .get(`/operations?limit=1${cursor ? `&cursor=${cursor}` : ''}`).set(seer.auth).expect(200);
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await t
+        .http()
+        .get(`/operations?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(seer.auth)
+        .expect(200);
       paged.push(...ids(page.body));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -289,43 +417,90 @@ describe('supporting teams (deployments)', () => {
   });
 
   it('lets partners answering at the same moment all succeed, each against its own deployment, leaving the plan’s version alone', async () => {
-    const partners = await Promise.all(['HMRC', 'DWP', 'BORDER_FORCE', 'LOCAL_AUTHORITY', 'VICTIM_SUPPORT'].map(async (kind) => {
-      const who = await signedIn(t.dataSource, t.http, ['COORDINATOR'], kind as 'HMRC');
-      return { who, team: await createTeam(t.dataSource, who.agency, { capabilities: ['SAFEGUARDING'], capacity: 4 }) };
-    }));
+    const partners = await Promise.all(
+      ['HMRC', 'DWP', 'BORDER_FORCE', 'LOCAL_AUTHORITY', 'VICTIM_SUPPORT'].map(async (kind) => {
+        const who = await signedIn(t.dataSource, t.http, ['COORDINATOR'], kind as 'HMRC');
+        return { who, team: await createTeam(t.dataSource, who.agency, { capabilities: ['SAFEGUARDING'], capacity: 4 }) };
+      }),
+    );
     let plan = await createOperation();
     for (const { team } of partners) plan = (await deploy(plan, { teamId: team.id }).expect(201)).body;
-    const answers = await Promise.all(partners.map(({ who, team }, index) => {
-      const deployment = deploymentOf(plan, team);
-      const path = `/operations/${plan.id}/deployments/${deployment.id}/${index % 2 ? 'decline' : 'confirm'}`;
-      return t.http().post(path).set(who.auth).send({ version: deployment.version, ...(index % 2 ? { reason: 'Committed elsewhere' } : {}) });
-    }));
+    const answers = await Promise.all(
+      partners.map(({ who, team }, index) => {
+        const deployment = deploymentOf(plan, team);
+        const path = `/operations/${plan.id}/deployments/${deployment.id}/${index % 2 ? 'decline' : 'confirm'}`;
+        return t
+          .http()
+          .post(path)
+          .set(who.auth)
+          .send({ version: deployment.version, ...(index % 2 ? { reason: 'Committed elsewhere' } : {}) });
+      }),
+    );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
     const after = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
     expect(after.version).toBe(plan.version);
-    expect(partners.map(({ team }) => deploymentOf(after, team).status)).toEqual(['CONFIRMED', 'DECLINED', 'CONFIRMED', 'DECLINED', 'CONFIRMED']);
+    expect(partners.map(({ team }) => deploymentOf(after, team).status)).toEqual([
+      'CONFIRMED',
+      'DECLINED',
+      'CONFIRMED',
+      'DECLINED',
+      'CONFIRMED',
+    ]);
     const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
     expect(history.map((event: { seq: number }) => event.seq)).toEqual(history.map((_: unknown, index: number) => index + 1));
     // The owner's edit against the version it read still goes through.
-    await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: plan.version, name: 'Renamed after the answers' }).expect(200);
+    await t
+      .http()
+      .patch(`/operations/${plan.id}`)
+      .set(owner.auth)
+      .send({ version: plan.version, name: 'Renamed after the answers' })
+      .expect(200);
   });
 
   it.each([
-    ['the window moves', (plan: { startsAt: string; endsAt: string }) => ({
-      startsAt: new Date(Date.parse(plan.startsAt) + 3600_000).toISOString(), endsAt: new Date(Date.parse(plan.endsAt) + 3600_000).toISOString(),
-    }), 'the window moved'],
-    ['the places change', () => ({ locations: [{ label: 'New site', address: '2 Other Road', postcode: randomPostcode() }] }), 'the places changed'],
+    [
+      'the window moves',
+      (plan: { startsAt: string; endsAt: string }) => ({
+        startsAt: new Date(Date.parse(plan.startsAt) + 3600_000).toISOString(),
+        endsAt: new Date(Date.parse(plan.endsAt) + 3600_000).toISOString(),
+      }),
+      'the window moved',
+    ],
+    [
+      'the places change',
+      () => ({ locations: [{ label: 'New site', address: '2 Other Road', postcode: randomPostcode() }] }),
+      'the places changed',
+    ],
   ])('asks partners to confirm again when %s, keeping the owner’s own teams confirmed', async (_what, change, reason) => {
     let plan = await createOperation();
     plan = (await deploy(plan, { teamId: ownTeam.id }).expect(201)).body;
     plan = (await deploy(plan, { teamId: partnerTeam.id }).expect(201)).body;
     const requested = deploymentOf(plan, partnerTeam);
-    await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${requested.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: requested.version })
+      .expect(200);
     const relabelled = (plan.locations as { label: string }[]).map((location) => ({ ...location, label: `${location.label} (renamed)` }));
-    const untouched = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: plan.version, name: 'Only the name', locations: relabelled }).expect(200)).body;
+    const untouched = (
+      await t
+        .http()
+        .patch(`/operations/${plan.id}`)
+        .set(owner.auth)
+        .send({ version: plan.version, name: 'Only the name', locations: relabelled })
+        .expect(200)
+    ).body;
     expect(deploymentOf(untouched, partnerTeam).status).toBe('CONFIRMED');
 
-    const changed = (await t.http().patch(`/operations/${plan.id}`).set(owner.auth).send({ version: untouched.version, ...change(untouched) }).expect(200)).body;
+    const changed = (
+      await t
+        .http()
+        .patch(`/operations/${plan.id}`)
+        .set(owner.auth)
+        .send({ version: untouched.version, ...change(untouched) })
+        .expect(200)
+    ).body;
     expect(deploymentOf(changed, ownTeam).status).toBe('CONFIRMED');
     expect(deploymentOf(changed, partnerTeam)).toMatchObject({ status: 'REQUESTED', respondedBy: null, respondedAt: null });
     const history = (await t.http().get(`/operations/${plan.id}/history`).set(owner.auth).expect(200)).body;
@@ -335,11 +510,25 @@ describe('supporting teams (deployments)', () => {
       after: { status: 'REQUESTED', reason: `${reason}, so each partner is asked to confirm again` },
     });
     const readiness = (await t.http().get(`/operations/${plan.id}/readiness`).set(owner.auth).expect(200)).body;
-    expect(readiness.checks.find((check: { id: string }) => check.id === 'no-pending-requests')).toMatchObject({ ok: false, message: `Waiting for ${partner.agency.code} to confirm or decline: ${partnerTeam.name}` });
+    expect(readiness.checks.find((check: { id: string }) => check.id === 'no-pending-requests')).toMatchObject({
+      ok: false,
+      message: `Waiting for ${partner.agency.code} to confirm or decline: ${partnerTeam.name}`,
+    });
     const tasks = (await t.http().get('/tasks').set(partner.auth).expect(200)).body;
-    expect(tasks).toContainEqual(expect.objectContaining({ kind: 'ANSWER_TEAM_REQUEST', deploymentId: requested.id, operation: expect.objectContaining({ id: plan.id }) }));
+    expect(tasks).toContainEqual(
+      expect.objectContaining({
+        kind: 'ANSWER_TEAM_REQUEST',
+        deploymentId: requested.id,
+        operation: expect.objectContaining({ id: plan.id }),
+      }),
+    );
     const again = deploymentOf(changed, partnerTeam);
-    await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: again.version }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${requested.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: again.version })
+      .expect(200);
   });
 
   it('refuses to confirm a request for more officers than the team has now (R6), leaving it requested', async () => {
@@ -348,30 +537,65 @@ describe('supporting teams (deployments)', () => {
     const requested = deploymentOf(plan, team);
     await t.http().patch(`/teams/${team.id}`).set(partner.auth).send({ capacity: 3 }).expect(200);
 
-    const refused = await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/confirm`).set(partner.auth).send({ version: requested.version }).expect(422);
+    const refused = await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${requested.id}/confirm`)
+      .set(partner.auth)
+      .send({ version: requested.version })
+      .expect(422);
     expect(refused.body).toMatchObject({ code: 'CAPACITY_EXCEEDED', details: { capacity: 3, headcount: 4 } });
     const after = (await t.http().get(`/operations/${plan.id}`).set(owner.auth).expect(200)).body;
     expect(deploymentOf(after, team)).toMatchObject({ status: 'REQUESTED', version: requested.version });
-    await t.http().post(`/operations/${plan.id}/deployments/${requested.id}/decline`).set(partner.auth).send({ version: requested.version, reason: 'Too few officers' }).expect(200);
+    await t
+      .http()
+      .post(`/operations/${plan.id}/deployments/${requested.id}/decline`)
+      .set(partner.auth)
+      .send({ version: requested.version, reason: 'Too few officers' })
+      .expect(200);
   });
 
   it('refuses to shrink a team below a confirmed deployment, naming only the plans the caller may see', async () => {
     const admin = await signedIn(t.dataSource, t.http, ['ADMIN'], 'NCA');
-    const seen = (await deploy(await createOperation(owner, { startsAt: '2028-02-01T06:00:00Z', endsAt: '2028-02-01T14:00:00Z' }), { teamId: ownTeam.id, headcount: 8 }).expect(201)).body;
+    const seen = (
+      await deploy(await createOperation(owner, { startsAt: '2028-02-01T06:00:00Z', endsAt: '2028-02-01T14:00:00Z' }), {
+        teamId: ownTeam.id,
+        headcount: 8,
+      }).expect(201)
+    ).body;
     const stranger = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
-    const hidden = (await deploy(await createOperation(stranger, { startsAt: '2028-02-02T06:00:00Z', endsAt: '2028-02-02T14:00:00Z' }), { teamId: ownTeam.id, headcount: 9 }, stranger).expect(201)).body;
-    await t.http().post(`/operations/${hidden.id}/deployments/${deploymentOf(hidden, ownTeam).id}/confirm`).set(owner.auth).send({ version: deploymentOf(hidden, ownTeam).version }).expect(200);
+    const hidden = (
+      await deploy(
+        await createOperation(stranger, { startsAt: '2028-02-02T06:00:00Z', endsAt: '2028-02-02T14:00:00Z' }),
+        { teamId: ownTeam.id, headcount: 9 },
+        stranger,
+      ).expect(201)
+    ).body;
+    await t
+      .http()
+      .post(`/operations/${hidden.id}/deployments/${deploymentOf(hidden, ownTeam).id}/confirm`)
+      .set(owner.auth)
+      .send({ version: deploymentOf(hidden, ownTeam).version })
+      .expect(200);
 
     const asOwner = await t.http().patch(`/teams/${ownTeam.id}`).set(owner.auth).send({ capacity: 6 }).expect(422);
     expect(asOwner.body).toMatchObject({
       code: 'CAPACITY_EXCEEDED',
-      details: { capacity: 6, deployments: [{ operation: seen.reference, headcount: 8 }, { operation: hidden.reference, headcount: 9 }], hiddenDeployments: 0 },
+      details: {
+        capacity: 6,
+        deployments: [
+          { operation: seen.reference, headcount: 8 },
+          { operation: hidden.reference, headcount: 9 },
+        ],
+        hiddenDeployments: 0,
+      },
     });
     const asAdmin = await t.http().patch(`/teams/${ownTeam.id}`).set(admin.auth).send({ capacity: 6 }).expect(422);
     expect(asAdmin.body).toMatchObject({ code: 'CAPACITY_EXCEEDED', details: { deployments: [], hiddenDeployments: 2 } });
     expect(asAdmin.body.message).not.toContain(seen.reference);
     await t.http().patch(`/teams/${ownTeam.id}`).set(owner.auth).send({ capacity: 9 }).expect(200);
-    const team = (await t.http().get(`/teams?agencyId=${owner.agency.id}`).set(owner.auth).expect(200)).body.find((row: { id: string }) => row.id === ownTeam.id);
+    const team = (await t.http().get(`/teams?agencyId=${owner.agency.id}`).set(owner.auth).expect(200)).body.find(
+      (row: { id: string }) => row.id === ownTeam.id,
+    );
     expect(team.capacity).toBe(9);
   });
 });

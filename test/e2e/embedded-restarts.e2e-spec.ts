@@ -22,7 +22,10 @@ describe('embedded Postgres restarts in /metrics', () => {
   });
 
   const restarts = async () =>
-    sample((await app.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200)).text, 'planner_embedded_postgres_restarts_total');
+    sample(
+      (await app.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200)).text,
+      'planner_embedded_postgres_restarts_total',
+    );
 
   it('counts each time Postgres died under the app and was started again', async () => {
     expect(await restarts()).toBe(0);

@@ -41,7 +41,12 @@ describe('the .env in the working directory', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(apps.splice(0).filter((app) => app.running).map((app) => app.stop('SIGTERM')));
+    await Promise.all(
+      apps
+        .splice(0)
+        .filter((app) => app.running)
+        .map((app) => app.stop('SIGTERM')),
+    );
     await rm(cwd, { recursive: true, force: true });
   });
 

@@ -49,7 +49,11 @@ async function outcome(call: PromiseLike<{ status: number; body: { id?: string; 
 /** A POST on its own connection: `sent` once the whole request is on the wire, `answer` is the status or the socket error. */
 function postJson(url: string, body: unknown) {
   const payload = JSON.stringify(body);
-  const call = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } });
+  const call = httpRequest(url, {
+    method: 'POST',
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+  });
   const sent = new Promise<void>((done) => call.once('finish', done));
   const answer = new Promise<string>((done) => {
     call.once('response', (response) => {
@@ -93,7 +97,12 @@ describe('faults under load', () => {
       for (let i = 0; loading; i++) {
         const started = phase;
         const created = await outcome(
-          running.http().post('/operations').set(auth).send(operationBody({ name: `Under load ${n}-${i}` })).timeout(REQUEST_TIMEOUT_MS),
+          running
+            .http()
+            .post('/operations')
+            .set(auth)
+            .send(operationBody({ name: `Under load ${n}-${i}` }))
+            .timeout(REQUEST_TIMEOUT_MS),
         );
         const listed = await outcome(running.http().get('/operations?limit=5').set(auth).timeout(REQUEST_TIMEOUT_MS));
         if (created.status === 201) acknowledged.push(created.body.id as string);
@@ -143,9 +152,7 @@ describe('faults under load', () => {
     // Each sign-in counts as a failure until its password is verified: 32 at once need room for 32.
     app = await RunningApp.start(dataDir, { LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' });
     const running = app;
-    const logins = Array.from({ length: 32 }, () =>
-      postJson(`${running.url}/auth/login`, { email: COORDINATOR, password: DEMO_PASSWORD }),
-    );
+    const logins = Array.from({ length: 32 }, () => postJson(`${running.url}/auth/login`, { email: COORDINATOR, password: DEMO_PASSWORD }));
     await Promise.all(logins.map((login) => login.sent));
     // Answered only once the server has read what was sent before it, on this same idle event loop.
     await running.http().get('/health').expect(200);

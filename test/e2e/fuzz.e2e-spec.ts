@@ -16,13 +16,36 @@ type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
 /** Fewer per form: there are as many forms as API routes, and each run is a whole page's answer. */
 const RUNS_PER_FORM = Math.ceil(RUNS_PER_ROUTE / 2);
-const FORBIDDEN_FIELDS = ['status', 'version', 'leadAgencyId', 'createdBy', 'createdByAgencyId', 'updatedBy', 'id', 'reference', 'approvedBy', '__proto__'];
+const FORBIDDEN_FIELDS = [
+  'status',
+  'version',
+  'leadAgencyId',
+  'createdBy',
+  'createdByAgencyId',
+  'updatedBy',
+  'id',
+  'reference',
+  'approvedBy',
+  '__proto__',
+];
 
 /** Strings that have broken parsers before: empty, huge, control characters, SQL and JSON look-alikes. */
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 50 }),
-  fc.constantFrom('', ' ', '\u0000', "'; DROP TABLE operations; --", '{"$ne":null}', '../../etc/passwd', '%00', 'null', 'NaN', '-1', '1e309'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    "'; DROP TABLE operations; --",
+    '{"$ne":null}',
+    '../../etc/passwd',
+    '%00',
+    'null',
+    'NaN',
+    '-1',
+    '1e309',
+  ),
   fc.string({ minLength: 5000, maxLength: 20000 }),
 );
 const hostileValue = fc.oneof(
@@ -85,10 +108,24 @@ describe('fuzzing every route', () => {
     });
   }
 
-  const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'from', 'to', 'q', 'version', 'agencyId', 'capability', 'x'), hostileString.filter((s) => s.length < 500), { maxKeys: 4 });
+  const query = fc.dictionary(
+    fc.constantFrom('limit', 'cursor', 'status', 'from', 'to', 'q', 'version', 'agencyId', 'capability', 'x'),
+    hostileString.filter((s) => s.length < 500),
+    { maxKeys: 4 },
+  );
   const body = fc.oneof(
     fc.dictionary(fc.string({ maxLength: 20 }), hostileValue, { maxKeys: 8 }),
-    fc.record({ version: hostileValue, name: hostileValue, exploitationTypes: hostileValue, locations: hostileValue, teamId: hostileValue, agencyId: hostileValue }, { requiredKeys: [] }),
+    fc.record(
+      {
+        version: hostileValue,
+        name: hostileValue,
+        exploitationTypes: hostileValue,
+        locations: hostileValue,
+        teamId: hostileValue,
+        agencyId: hostileValue,
+      },
+      { requiredKeys: [] },
+    ),
     deep,
     hostileValue,
   );
@@ -100,12 +137,16 @@ describe('fuzzing every route', () => {
       await fc.assert(
         fc.asyncProperty(concrete(route), query, body, async (path, params, payload) => {
           const search = new URLSearchParams(params as Record<string, string>).toString();
-          const call = t.http()[route.method](`${path}${search ? `?${search}` : ''}`).set(auth);
+          const call = t
+            .http()
+            [route.method](`${path}${search ? `?${search}` : ''}`)
+            .set(auth);
           const response =
             route.method === 'get' || route.method === 'delete'
               ? await call
               : await call.set('content-type', 'application/json').send(JSON.stringify(payload) ?? 'null');
-          if (response.status >= 500) throw new Error(`${route.method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+          if (response.status >= 500)
+            throw new Error(`${route.method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
           if (response.status >= 400) {
             expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
           }
@@ -140,7 +181,14 @@ describe('fuzzing every route', () => {
         `/operations/${operationId}`,
         fc.record(
           {
-            timings: fc.record({ briefingAt: plausible('2027-03-01T05:00:00Z', null, '2027-02-30T05:00:00Z'), briefingPlace: hostileValue, debriefAt: hostileValue }, { requiredKeys: [] }),
+            timings: fc.record(
+              {
+                briefingAt: plausible('2027-03-01T05:00:00Z', null, '2027-02-30T05:00:00Z'),
+                briefingPlace: hostileValue,
+                debriefAt: hostileValue,
+              },
+              { requiredKeys: [] },
+            ),
             communications: fc.record({ radioChannel: hostileValue, controlRoomNumber: hostileValue }, { requiredKeys: [] }),
             risks: fc.oneof(
               hostileValue,
@@ -168,26 +216,45 @@ describe('fuzzing every route', () => {
                   address: plausible('1 High St'),
                   postcode: plausible('B11 1AA'),
                   strikeAt: hostileValue,
-                  entry: fc.oneof(hostileValue, fc.record({ basis: plausible('WARRANT', 'CONSENT', 'STATUTORY_POWER'), warrant: hostileValue, power: hostileValue }, { requiredKeys: [] })),
+                  entry: fc.oneof(
+                    hostileValue,
+                    fc.record(
+                      { basis: plausible('WARRANT', 'CONSENT', 'STATUTORY_POWER'), warrant: hostileValue, power: hostileValue },
+                      { requiredKeys: [] },
+                    ),
+                  ),
                 },
                 { requiredKeys: [] },
               ),
               { maxLength: 3 },
             ),
-            safeguarding: fc.record({ firstResponders: hostileValue, interpreters: hostileValue, receptionOpensAt: hostileValue, medicalCover: hostileValue }, { requiredKeys: [] }),
+            safeguarding: fc.record(
+              { firstResponders: hostileValue, interpreters: hostileValue, receptionOpensAt: hostileValue, medicalCover: hostileValue },
+              { requiredKeys: [] },
+            ),
           },
           { requiredKeys: [] },
         ),
       ],
-      ['post', `/operations/${operationId}/rv-points`, fc.record({ name: hostileValue, address: hostileValue, meetAt: plausible('2027-03-01T05:00:00Z', 'soon') }, { requiredKeys: [] })],
+      [
+        'post',
+        `/operations/${operationId}/rv-points`,
+        fc.record({ name: hostileValue, address: hostileValue, meetAt: plausible('2027-03-01T05:00:00Z', 'soon') }, { requiredKeys: [] }),
+      ],
     ];
     for (const [method, path, arbitrary] of bodies) {
       await fc.assert(
         fc.asyncProperty(arbitrary, async (payload) => {
           const { version } = (await t.http().get(`/operations/${operationId}`).set(auth).expect(200)).body;
-          const response = await t.http()[method as 'post' | 'patch'](path).set(auth).send({ ...payload, version });
-          if (response.status >= 500) throw new Error(`${method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
-          if (response.status >= 400) expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+          const response = await t
+            .http()
+            [method as 'post' | 'patch'](path)
+            .set(auth)
+            .send({ ...payload, version });
+          if (response.status >= 500)
+            throw new Error(`${method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+          if (response.status >= 400)
+            expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
         }),
         { numRuns: RUNS_PER_ROUTE * 2 },
       );
@@ -205,7 +272,12 @@ describe('fuzzing every route', () => {
           const payload: Record<string, unknown> = { name: 'Renamed by a forger' };
           for (const field of fields) if (field !== 'version') Object.defineProperty(payload, field, { value, enumerable: true });
           payload.version = before.version;
-          const response = await t.http().patch(`/operations/${operationId}`).set(auth).set('content-type', 'application/json').send(JSON.stringify(payload));
+          const response = await t
+            .http()
+            .patch(`/operations/${operationId}`)
+            .set(auth)
+            .set('content-type', 'application/json')
+            .send(JSON.stringify(payload));
           const after = await stored();
           if (fields.some((field) => field !== 'version')) {
             expect(response.status).toBe(400);
@@ -222,20 +294,70 @@ describe('fuzzing every route', () => {
   });
 
   /** A form's fields as a browser posts them: names the pages use and stray ones, each value plausible (a real id, a number, a choice) or hostile. */
-  const formValue = () => fc.oneof(
-    { arbitrary: fc.constantFrom(...Object.values(ids).flat(), '1', '2', '0', 'APPROVE', 'SIGNED_OFF', 'yes', 'no', '2027-03-01', '05:00', 'B11 1AA'), weight: 3 },
-    { arbitrary: hostileString.filter((v) => v.length < 3000), weight: 3 },
-    { arbitrary: fc.array(hostileString.filter((v) => v.length < 100), { maxLength: 4 }), weight: 1 },
-  );
-  const formFields = () => fc.dictionary(
+  const formValue = () =>
     fc.oneof(
-      fc.constantFrom('version', 'seen', 'reference', 'teamId', 'deploymentId', 'requirementId', 'requirementVersion', 'rvPointId', 'agencyId', 'decision', 'reason', 'note'),
-      fc.constantFrom('comment', 'name', 'address', 'postcode', 'headcount', 'tasking', 'email', 'kind', 'phone', 'startsAt', 'endsAt', 'outcomes[arrests]', 'x'),
-      fc.string({ maxLength: 20 }),
-    ),
-    formValue(),
-    { maxKeys: 8 },
-  );
+      {
+        arbitrary: fc.constantFrom(
+          ...Object.values(ids).flat(),
+          '1',
+          '2',
+          '0',
+          'APPROVE',
+          'SIGNED_OFF',
+          'yes',
+          'no',
+          '2027-03-01',
+          '05:00',
+          'B11 1AA',
+        ),
+        weight: 3,
+      },
+      { arbitrary: hostileString.filter((v) => v.length < 3000), weight: 3 },
+      {
+        arbitrary: fc.array(
+          hostileString.filter((v) => v.length < 100),
+          { maxLength: 4 },
+        ),
+        weight: 1,
+      },
+    );
+  const formFields = () =>
+    fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          'version',
+          'seen',
+          'reference',
+          'teamId',
+          'deploymentId',
+          'requirementId',
+          'requirementVersion',
+          'rvPointId',
+          'agencyId',
+          'decision',
+          'reason',
+          'note',
+        ),
+        fc.constantFrom(
+          'comment',
+          'name',
+          'address',
+          'postcode',
+          'headcount',
+          'tasking',
+          'email',
+          'kind',
+          'phone',
+          'startsAt',
+          'endsAt',
+          'outcomes[arrests]',
+          'x',
+        ),
+        fc.string({ maxLength: 20 }),
+      ),
+      formValue(),
+      { maxKeys: 8 },
+    );
 
   /**
    * Whether `text`, a line of a page, is only what the fuzz typed shown back in its field: the

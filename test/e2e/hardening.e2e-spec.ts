@@ -20,7 +20,10 @@ describe('hardening against hostile requests', () => {
       ]);
       for (const attack of attacks) {
         expect(attack.status).toBe(400);
-        expect(attack.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'body', problems: ['The body nests deeper than 32 levels'] }] } });
+        expect(attack.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: { fields: [{ field: 'body', problems: ['The body nests deeper than 32 levels'] }] },
+        });
       }
       expect(health.status).toBe(200);
     });
@@ -28,9 +31,15 @@ describe('hardening against hostile requests', () => {
     it('refuses deep nesting and too many elements on an authenticated route too, and accepts the limits themselves', async () => {
       const { auth } = await signedIn(t.dataSource, t.http);
       const deepBrief = JSON.stringify(operationBody()).replace(/}$/, `,"extra":${deep(40)}}`);
-      expect((await postRaw('/operations', deepBrief, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({ field: 'body', problems: ['The body nests deeper than 32 levels'] });
+      expect((await postRaw('/operations', deepBrief, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({
+        field: 'body',
+        problems: ['The body nests deeper than 32 levels'],
+      });
       const many = JSON.stringify({ ...operationBody(), locations: Array.from({ length: 10_001 }, () => 1) });
-      expect((await postRaw('/operations', many, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({ field: 'body', problems: ['The body holds more than 10000 elements'] });
+      expect((await postRaw('/operations', many, 'application/json', auth).expect(400)).body.details.fields[0]).toEqual({
+        field: 'body',
+        problems: ['The body holds more than 10000 elements'],
+      });
       const atTheLimit = `{"email":"a@b.c","password":"x","nested":${deep(31)}}`;
       const answered = await postRaw('/auth/login', atTheLimit).expect(400);
       expect(answered.body.details.fields[0].field).toBe('nested');
@@ -55,9 +64,19 @@ describe('hardening against hostile requests', () => {
       const login = await t.http().post('/auth/login').send({ email: 'a\u0000@b.c', password: 'x' }).expect(400);
       expect(login.body.details.fields).toEqual([{ field: 'email', problems: ['The email must not contain control characters'] }]);
       const { auth } = await signedIn(t.dataSource, t.http);
-      const plan = await t.http().post('/operations').set(auth).send(operationBody({ name: 'Operation \u0000Nul' })).expect(400);
+      const plan = await t
+        .http()
+        .post('/operations')
+        .set(auth)
+        .send(operationBody({ name: 'Operation \u0000Nul' }))
+        .expect(400);
       expect(plan.body.details.fields).toEqual([{ field: 'name', problems: ['The name must not contain control characters'] }]);
-      const nested = await t.http().post('/operations').set(auth).send(operationBody({ locations: [{ label: 'Bell\u0007', address: 'x', postcode: 'B1 1AA' }] })).expect(400);
+      const nested = await t
+        .http()
+        .post('/operations')
+        .set(auth)
+        .send(operationBody({ locations: [{ label: 'Bell\u0007', address: 'x', postcode: 'B1 1AA' }] }))
+        .expect(400);
       expect(nested.body.details.fields[0].field).toBe('locations.0.label');
       const search = await t.http().get('/operations?q=%00').set(auth).expect(400);
       expect(search.body.details.fields).toEqual([{ field: 'q', problems: ['The search must not contain control characters'] }]);
@@ -71,13 +90,22 @@ describe('hardening against hostile requests', () => {
       const { auth } = await signedIn(t.dataSource, t.http);
       const body = { currentPassword: 'x', newPassword: 'y', 'AL ^jIK': 'a\u0001b' };
       const refused = await t.http().post('/auth/password').set(auth).send(body).expect(400);
-      expect(refused.body.message).toBe('The request is invalid: A value sent must not contain control characters, such as a tab or a line break');
-      expect(refused.body.details.fields).toEqual([{ field: 'AL ^jIK', problems: ['A value sent must not contain control characters, such as a tab or a line break'] }]);
+      expect(refused.body.message).toBe(
+        'The request is invalid: A value sent must not contain control characters, such as a tab or a line break',
+      );
+      expect(refused.body.details.fields).toEqual([
+        { field: 'AL ^jIK', problems: ['A value sent must not contain control characters, such as a tab or a line break'] },
+      ]);
     });
 
     it('leave tab and line breaks alone in free text', async () => {
       const { auth } = await signedIn(t.dataSource, t.http);
-      const created = await t.http().post('/operations').set(auth).send(operationBody({ briefing: { method: 'Line one\nLine two\r\n\tIndented' } })).expect(201);
+      const created = await t
+        .http()
+        .post('/operations')
+        .set(auth)
+        .send(operationBody({ briefing: { method: 'Line one\nLine two\r\n\tIndented' } }))
+        .expect(201);
       expect(created.body.briefing.method).toBe('Line one\nLine two\r\n\tIndented');
     });
   });

@@ -28,7 +28,9 @@ describe('/health/live and /health/ready', () => {
   });
 
   it('is not ready while a migration is pending, and names it', async () => {
-    const [[{ name }]] = await t.dataSource.query(`DELETE FROM migrations WHERE timestamp = (SELECT max(timestamp) FROM migrations) RETURNING name`);
+    const [[{ name }]] = await t.dataSource.query(
+      `DELETE FROM migrations WHERE timestamp = (SELECT max(timestamp) FROM migrations) RETURNING name`,
+    );
     const response = await t.http().get('/health/ready').expect(503);
     const migrations = {
       status: 'down',
@@ -49,7 +51,10 @@ describe('/health/live and /health/ready', () => {
 
   it('is not ready while the database is unreachable, and still live, its metrics still read', async () => {
     await adminQuery(process.env.DATABASE_URL as string, `ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
-    await adminQuery(process.env.DATABASE_URL as string, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
+    await adminQuery(
+      process.env.DATABASE_URL as string,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`,
+    );
     const response = await t.http().get('/health/ready').expect(503);
     const down = { status: 'down', message: 'The database is unavailable' };
     expect(response.body).toEqual({

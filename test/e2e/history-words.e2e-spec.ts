@@ -5,7 +5,8 @@ import { useApp } from '../support/use-app';
 type Event = { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; summary: string[] };
 
 /** Codes of the vocabulary a person should never read in a history, and the marks of raw JSON or a field's camelCase name. */
-const NOT_WORDS = /\b(PLACES|INTELLIGENCE|CONFIRMED|REQUESTED|WARRANT|LABOUR|DRAFT|APPROVED|SUBMITTED|ESSENTIAL|VICTIM_\w+)\b|[{}"]|\b[a-z]+[A-Z]\w*\b|\(none\)/;
+const NOT_WORDS =
+  /\b(PLACES|INTELLIGENCE|CONFIRMED|REQUESTED|WARRANT|LABOUR|DRAFT|APPROVED|SUBMITTED|ESSENTIAL|VICTIM_\w+)\b|[{}"]|\b[a-z]+[A-Z]\w*\b|\(none\)/;
 
 /** A page's text between two headings, without its markup. */
 function between(html: string, from: string, to: string): string {
@@ -26,7 +27,8 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
   const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
-  const history = async (who: { Authorization: string }, plan: { id: string }): Promise<Event[]> => (await s.get(who, `/operations/${plan.id}/history`).expect(200)).body;
+  const history = async (who: { Authorization: string }, plan: { id: string }): Promise<Event[]> =>
+    (await s.get(who, `/operations/${plan.id}/history`).expect(200)).body;
 
   it('History of a name-only save from the details page has exactly one entry line', async () => {
     const owner = await s.owner();
@@ -37,10 +39,25 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
     const field = (name: string) => valueOf(details, name);
     // Everything as the page drew it, but the name.
     await post(session, `/plans/${plan.reference}/details`, {
-      version: field('version'), seen: field('seen'), drawn: field('drawn'),
-      name: 'Operation Bow', exploitationTypes: 'LABOUR', scope: 'LOCAL', classification: 'OFFICIAL-SENSITIVE', handlingInstruction: '',
-      ...Object.fromEntries(['startsAt', 'endsAt'].flatMap((when) => ['day', 'month', 'year', 'time'].map((part) => [`${when}-${part}`, field(`${when}-${part}`)]))),
-      ...Object.fromEntries(['information', 'intent', 'method', 'administration', 'risk', 'communications', 'humanitarian'].map((section) => [`briefing-${section}`, textarea(`briefing-${section}`)])),
+      version: field('version'),
+      seen: field('seen'),
+      drawn: field('drawn'),
+      name: 'Operation Bow',
+      exploitationTypes: 'LABOUR',
+      scope: 'LOCAL',
+      classification: 'OFFICIAL-SENSITIVE',
+      handlingInstruction: '',
+      ...Object.fromEntries(
+        ['startsAt', 'endsAt'].flatMap((when) =>
+          ['day', 'month', 'year', 'time'].map((part) => [`${when}-${part}`, field(`${when}-${part}`)]),
+        ),
+      ),
+      ...Object.fromEntries(
+        ['information', 'intent', 'method', 'administration', 'risk', 'communications', 'humanitarian'].map((section) => [
+          `briefing-${section}`,
+          textarea(`briefing-${section}`),
+        ]),
+      ),
     }).expect(303);
 
     const timeline = (await page(session, `/plans/${plan.reference}/history`)).text;
@@ -54,7 +71,12 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
     const plan = await s.draft(owner, { name: 'Operation Aldgate' });
     const responder = { name: 'DC Priya Shah', agencyId: owner.agency.id, phone: '07700 900456' };
     const withOrder = (
-      await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, safeguarding: { firstResponders: [responder], interpreters: [{ language: 'Romanian', name: 'Big Word' }] } }).expect(200)
+      await s
+        .patch(owner.auth, `/operations/${plan.id}`, {
+          version: plan.version,
+          safeguarding: { firstResponders: [responder], interpreters: [{ language: 'Romanian', name: 'Big Word' }] },
+        })
+        .expect(200)
     ).body;
     // As a client that sends back every field it shows: empty sections and texts, lists in its own key order.
     await s
@@ -89,7 +111,14 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
     // Saving it all again as it is now changes nothing, and records nothing.
     const count = (await history(owner.auth, plan)).length;
     const now = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
-    await s.patch(owner.auth, `/operations/${plan.id}`, { version: now.version, name: now.name, briefing: { ...now.briefing, risk: '' }, marking: { handlingInstruction: null } }).expect(200);
+    await s
+      .patch(owner.auth, `/operations/${plan.id}`, {
+        version: now.version,
+        name: now.name,
+        briefing: { ...now.briefing, risk: '' },
+        marking: { handlingInstruction: null },
+      })
+      .expect(200);
     expect(await history(owner.auth, plan)).toHaveLength(count);
     expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.version).toBe(now.version);
   });
@@ -101,7 +130,13 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
     const strikeAt = new Date(new Date(approved.startsAt).getTime() + 90 * 60_000).toISOString();
     const [place] = approved.locations ?? [];
     const changed = (
-      await s.patch(owner.auth, `/operations/${approved.id}`, { version: approved.version, timings: { briefingAt }, locations: [{ ...place, strikeAt }] }).expect(200)
+      await s
+        .patch(owner.auth, `/operations/${approved.id}`, {
+          version: approved.version,
+          timings: { briefingAt },
+          locations: [{ ...place, strikeAt }],
+        })
+        .expect(200)
     ).body;
     expect(changed.status).toBe('DRAFT');
     await s.post(owner.auth, `/operations/${approved.id}/submit`, { version: changed.version }).expect(200);
@@ -122,10 +157,24 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
   it('gives each event of GET /operations/:id/history its summary in words, as far as the reader may read it, and documents it', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);
-    const led = (await t.http().put(`/operations/${plan.id}/lead-agency`).set(owner.auth).send({ agencyId: owner.agency.id, version: plan.version }).expect(200)).body;
+    const led = (
+      await t
+        .http()
+        .put(`/operations/${plan.id}/lead-agency`)
+        .set(owner.auth)
+        .send({ agencyId: owner.agency.id, version: plan.version })
+        .expect(200)
+    ).body;
     // A victim-support partner is on the plan, but does not see its places or intelligence (R14a).
     const partner = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
-    await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 1, tasking: 'Reception', version: led.version }).expect(201);
+    await s
+      .post(owner.auth, `/operations/${plan.id}/deployments`, {
+        teamId: partner.team.id,
+        headcount: 1,
+        tasking: 'Reception',
+        version: led.version,
+      })
+      .expect(201);
 
     const mine = await history(owner.auth, plan);
     const [place] = plan.locations ?? [];
@@ -135,11 +184,22 @@ describe('Changes in words: the history, the review, a stale edit and the API sa
     }
     const byAction = (events: Event[], action: string) => events.find((event) => event.action === action) as Event;
     expect(byAction(mine, 'operation.created').summary).toEqual(
-      expect.arrayContaining(['Created the plan', `Location added: ${place.label}, ${place.address}, ${place.postcode}`, 'Briefing, Information: Intelligence suggests forced labour at two car washes.']),
+      expect.arrayContaining([
+        'Created the plan',
+        `Location added: ${place.label}, ${place.address}, ${place.postcode}`,
+        'Briefing, Information: Intelligence suggests forced labour at two car washes.',
+      ]),
     );
-    expect(byAction(mine, 'operation.lead-changed').summary).toEqual(['Changed the lead agency', `Lead agency: none → ${owner.agency.name}`]);
+    expect(byAction(mine, 'operation.lead-changed').summary).toEqual([
+      'Changed the lead agency',
+      `Lead agency: none → ${owner.agency.name}`,
+    ]);
     expect(byAction(mine, 'deployment.requested').summary).toEqual(
-      expect.arrayContaining(['Requested a team', `Team requested: ${partner.team.name}, ${partner.agency.name}`, `${partner.team.name}: tasking Reception`]),
+      expect.arrayContaining([
+        'Requested a team',
+        `Team requested: ${partner.team.name}, ${partner.agency.name}`,
+        `${partner.team.name}: tasking Reception`,
+      ]),
     );
 
     const theirs = await history(partner.auth, plan);

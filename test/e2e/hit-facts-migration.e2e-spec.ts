@@ -33,12 +33,21 @@ describe('migrating the hits recorded before hits said what matched', () => {
     const migration = new HitFacts1764510000000();
     await migration.down(db);
     // As the old tables held them: our side acknowledged the place, not the phone; theirs both.
-    await t.dataSource.query(`INSERT INTO conflict_acknowledgements (operation_id, other_operation_id, note, acknowledged_by, acknowledged_at) VALUES ($1, $2, 'Our place note', $3, now() - interval '2 hours'), ($2, $1, 'Their place note', $4, now() - interval '2 hours')`, [ours.id, theirs.id, nca.user.id, police.user.id]);
-    await t.dataSource.query(`UPDATE subject_hits SET acknowledgement_note = 'Their phone note', acknowledged_by = $3, acknowledged_at = now() - interval '1 hour' WHERE operation_id = $1 AND other_operation_id = $2`, [theirs.id, ours.id, police.user.id]);
-    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM subject_hits WHERE operation_id IN ($1, $2)`, [ours.id, theirs.id])).toEqual([{ n: 2 }]);
+    await t.dataSource.query(
+      `INSERT INTO conflict_acknowledgements (operation_id, other_operation_id, note, acknowledged_by, acknowledged_at) VALUES ($1, $2, 'Our place note', $3, now() - interval '2 hours'), ($2, $1, 'Their place note', $4, now() - interval '2 hours')`,
+      [ours.id, theirs.id, nca.user.id, police.user.id],
+    );
+    await t.dataSource.query(
+      `UPDATE subject_hits SET acknowledgement_note = 'Their phone note', acknowledged_by = $3, acknowledged_at = now() - interval '1 hour' WHERE operation_id = $1 AND other_operation_id = $2`,
+      [theirs.id, ours.id, police.user.id],
+    );
+    expect(
+      await t.dataSource.query(`SELECT count(*)::int AS n FROM subject_hits WHERE operation_id IN ($1, $2)`, [ours.id, theirs.id]),
+    ).toEqual([{ n: 2 }]);
     await migration.up(db);
 
-    const read = async (auth: { Authorization: string }, plan: { id: string }) => (await s.get(auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
+    const read = async (auth: { Authorization: string }, plan: { id: string }) =>
+      (await s.get(auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
     const [ourHits, theirHits] = [await read(nca.auth, ours), await read(police.auth, theirs)];
     expect(ourHits).toEqual([
       expect.objectContaining({
@@ -52,15 +61,26 @@ describe('migrating the hits recorded before hits said what matched', () => {
         theirAcknowledgement: expect.objectContaining({ note: 'Their place note\nTheir phone note' }),
       }),
     ]);
-    expect(theirHits).toEqual([expect.objectContaining({ hitId: ourHits[0].hitId, kinds: ['PLACE', 'PHONE'], acknowledgement: expect.objectContaining({ note: 'Their place note\nTheir phone note' }), theirAcknowledgement: null })]);
+    expect(theirHits).toEqual([
+      expect.objectContaining({
+        hitId: ourHits[0].hitId,
+        kinds: ['PLACE', 'PHONE'],
+        acknowledgement: expect.objectContaining({ note: 'Their place note\nTheir phone note' }),
+        theirAcknowledgement: null,
+      }),
+    ]);
     const readiness = async (auth: { Authorization: string }, plan: { id: string }) =>
-      (await s.get(auth, `/operations/${plan.id}/readiness`).expect(200)).body.checks.find((check: { id: string }) => check.id === 'deconfliction');
+      (await s.get(auth, `/operations/${plan.id}/readiness`).expect(200)).body.checks.find(
+        (check: { id: string }) => check.id === 'deconfliction',
+      );
     expect(await readiness(nca.auth, ours)).toMatchObject({ ok: false });
     expect(await readiness(police.auth, theirs)).toMatchObject({ ok: true });
 
     // Hits raised after the migration build on what it carried over: the phone added again raises nothing.
     const now = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body;
-    await s.post(police.auth, `/operations/${theirs.id}/subjects`, { version: now.version, kind: 'PHONE', phone: number.replace(/^0/, '+44 ') }).expect(201);
+    await s
+      .post(police.auth, `/operations/${theirs.id}/subjects`, { version: now.version, kind: 'PHONE', phone: number.replace(/^0/, '+44 ') })
+      .expect(201);
     expect(await read(nca.auth, ours)).toEqual(ourHits);
   });
 });

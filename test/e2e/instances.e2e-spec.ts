@@ -40,7 +40,12 @@ describe('two instances of the app on one database', () => {
   it('share the failed sign-ins of an account, counted atomically across both, so parallel guesses get five tries in all', async () => {
     const user = await createUser(db, await createAgency(db), ['COORDINATOR']);
     const guesses = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => apps[i % 2].http().post('/auth/login').send({ email: user.email, password: `guess number ${i}` })),
+      Array.from({ length: 16 }, (_, i) =>
+        apps[i % 2]
+          .http()
+          .post('/auth/login')
+          .send({ email: user.email, password: `guess number ${i}` }),
+      ),
     );
     const statuses = guesses.map((guess) => guess.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);
@@ -58,7 +63,12 @@ describe('two instances of the app on one database', () => {
       }),
     );
     for (const { owner, plan, app } of sides) {
-      await app.http().post(`/operations/${plan.id}/subjects`).set(owner.auth).send({ version: plan.version, kind: 'PHONE', phone }).expect(201);
+      await app
+        .http()
+        .post(`/operations/${plan.id}/subjects`)
+        .set(owner.auth)
+        .send({ version: plan.version, kind: 'PHONE', phone })
+        .expect(201);
     }
     const [nca, police] = sides;
     for (const [mine, theirs] of [
@@ -67,7 +77,9 @@ describe('two instances of the app on one database', () => {
     ]) {
       // Read on the instance that did not sign this user in.
       const conflicts = (await theirs.app.http().get(`/operations/${mine.plan.id}/conflicts`).set(mine.owner.auth).expect(200)).body;
-      expect(conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ reference: theirs.plan.reference, hitId: expect.any(String) })]));
+      expect(conflicts).toEqual(
+        expect.arrayContaining([expect.objectContaining({ reference: theirs.plan.reference, hitId: expect.any(String) })]),
+      );
     }
   });
 
@@ -88,11 +100,15 @@ describe('two instances of the app on one database', () => {
     expect(refused.output).not.toContain('SUBJECT_MATCH_KEY:');
   }, 60_000);
 
-  it.each(['SUBJECT_MATCH_KEY', 'JWT_SECRET'])('refuses to start on DATABASE_URL without %s, naming it', async (variable) => {
-    const refused = await refusedStart(url, { [variable]: '' });
-    expect(refused.code).toBe(1);
-    expect(refused.output).toContain(`- ${variable}: ${variable} is required with DATABASE_URL`);
-  }, 60_000);
+  it.each(['SUBJECT_MATCH_KEY', 'JWT_SECRET'])(
+    'refuses to start on DATABASE_URL without %s, naming it',
+    async (variable) => {
+      const refused = await refusedStart(url, { [variable]: '' });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(`- ${variable}: ${variable} is required with DATABASE_URL`);
+    },
+    60_000,
+  );
 });
 
 describe('changing the token secret on purpose', () => {
@@ -127,7 +143,9 @@ describe('changing the token secret on purpose', () => {
     await app.stop('SIGTERM');
     // The secret now recorded is the new one; the old one is refused in its turn, and the subject key was never forgotten.
     expect((await refusedStart(url, {})).output).toContain('JWT_SECRET is not the one the other instances on this database use');
-    expect((await refusedStart(url, { JWT_SECRET: secret, SUBJECT_MATCH_KEY: newKey() })).output).toContain('SUBJECT_MATCH_KEY is not the one');
+    expect((await refusedStart(url, { JWT_SECRET: secret, SUBJECT_MATCH_KEY: newKey() })).output).toContain(
+      'SUBJECT_MATCH_KEY is not the one',
+    );
   }, 120_000);
 });
 

@@ -58,18 +58,22 @@ describe('every status and action, through the routes, as the lifecycle table sa
     return { owner, plan };
   }
 
-  it.each(OPERATION_STATUSES)('from %s, refuses every move the table does not list and makes each it does', async (status) => {
-    const { owner, plan } = await planIn(status);
-    for (const action of LIFECYCLE_ACTIONS.filter((each) => !mayMove(status, each))) {
-      const refused = await act(owner, plan, action);
-      expect({ action, status: refused.status, code: refused.body.code }).toEqual({ action, status: 409, code: 'INVALID_TRANSITION' });
-    }
-    const allowed = LIFECYCLE_ACTIONS.filter((each) => mayMove(status, each));
-    for (const [index, action] of allowed.entries()) {
-      // The first allowed move is made on this plan; each other one on a new plan in the same status.
-      const { owner: mover, plan: from } = index === 0 ? { owner, plan } : await planIn(status);
-      const moved = await act(mover, from, action);
-      expect({ action, status: moved.status, to: moved.body.status }).toEqual({ action, status: 200, to: LIFECYCLE[action].to });
-    }
-  }, 120_000);
+  it.each(OPERATION_STATUSES)(
+    'from %s, refuses every move the table does not list and makes each it does',
+    async (status) => {
+      const { owner, plan } = await planIn(status);
+      for (const action of LIFECYCLE_ACTIONS.filter((each) => !mayMove(status, each))) {
+        const refused = await act(owner, plan, action);
+        expect({ action, status: refused.status, code: refused.body.code }).toEqual({ action, status: 409, code: 'INVALID_TRANSITION' });
+      }
+      const allowed = LIFECYCLE_ACTIONS.filter((each) => mayMove(status, each));
+      for (const [index, action] of allowed.entries()) {
+        // The first allowed move is made on this plan; each other one on a new plan in the same status.
+        const { owner: mover, plan: from } = index === 0 ? { owner, plan } : await planIn(status);
+        const moved = await act(mover, from, action);
+        expect({ action, status: moved.status, to: moved.body.status }).toEqual({ action, status: 200, to: LIFECYCLE[action].to });
+      }
+    },
+    120_000,
+  );
 });

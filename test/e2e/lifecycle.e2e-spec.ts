@@ -29,14 +29,23 @@ describe('running the app with its embedded Postgres', () => {
     expect(docs.body.openapi).toMatch(/^3\./);
 
     const admin = await app.signIn('admin.nca@demo.local');
-    await app.http().post('/agencies').set('Authorization', `Bearer ${admin}`).send({ code: 'SURVIVOR', name: 'Committed before the crash', kind: 'DWP' }).expect(201);
+    await app
+      .http()
+      .post('/agencies')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ code: 'SURVIVOR', name: 'Committed before the crash', kind: 'DWP' })
+      .expect(201);
 
     const killed = await app.stop('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
 
     app = await RunningApp.start(dataDir);
     expect(app.output).toContain('left running by a previous run');
-    const agencies = await app.http().get('/agencies').set('Authorization', `Bearer ${await app.signIn('admin.nca@demo.local')}`).expect(200);
+    const agencies = await app
+      .http()
+      .get('/agencies')
+      .set('Authorization', `Bearer ${await app.signIn('admin.nca@demo.local')}`)
+      .expect(200);
     expect(agencies.body.map((agency: { code: string }) => agency.code)).toContain('SURVIVOR');
     expect(agencies.body.filter((agency: { code: string }) => agency.code === 'MPS')).toHaveLength(1);
 

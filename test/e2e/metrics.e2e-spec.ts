@@ -32,7 +32,11 @@ describe('GET /metrics', () => {
       for (const authorization of [undefined, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, TOKEN]) {
         const call = t.http().get('/metrics');
         const response = await (authorization ? call.set('Authorization', authorization) : call).expect(401);
-        expect(response.body).toEqual({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Send the metrics token as a bearer token to read the metrics' });
+        expect(response.body).toEqual({
+          statusCode: 401,
+          code: 'UNAUTHENTICATED',
+          message: 'Send the metrics token as a bearer token to read the metrics',
+        });
         expect(response.text).not.toContain('http_requests_total');
       }
     });
@@ -44,7 +48,9 @@ describe('GET /metrics', () => {
       const response = await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
       expect(sample(response.text, 'http_requests_total{method="GET",route="/operations/:id",status="200"}')).toBeGreaterThanOrEqual(1);
-      expect(response.text).toMatch(/http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/operations\/:id",status="200"\} \d+/);
+      expect(response.text).toMatch(
+        /http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/operations\/:id",status="200"\} \d+/,
+      );
       expect(response.text).not.toContain(plan.id);
     });
 
@@ -68,7 +74,8 @@ describe('GET /metrics', () => {
     it('counts the sign-ins refused as too many', async () => {
       const user = await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR']);
       const before = sample(await scrape(), 'planner_login_throttled_total') as number;
-      for (let attempt = 0; attempt < 2; attempt++) await t.http().post('/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
+      for (let attempt = 0; attempt < 2; attempt++)
+        await t.http().post('/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
       await t.http().post('/auth/login').send({ email: user.email, password: 'not the password' }).expect(429);
       expect(sample(await scrape(), 'planner_login_throttled_total')).toBe(before + 1);
     });

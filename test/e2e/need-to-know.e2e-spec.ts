@@ -37,10 +37,20 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
   let plan: Plan;
 
   /** A partner agency of `kind` with a team, and a coordinator (and its email) signed in. */
-  const partner = (kind: Parameters<Scenario['partner']>[0], capabilities: Parameters<Scenario['partner']>[1]) => s.partner(kind, capabilities);
+  const partner = (kind: Parameters<Scenario['partner']>[0], capabilities: Parameters<Scenario['partner']>[1]) =>
+    s.partner(kind, capabilities);
   const current = async (owner: Owner) => (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body as Plan;
   const request = async (owner: Owner, team: { id: string }, tasking = 'In support') => {
-    const asked: Plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: team.id, headcount: 1, tasking, version: (await current(owner)).version }).expect(201)).body;
+    const asked: Plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: team.id,
+          headcount: 1,
+          tasking,
+          version: (await current(owner)).version,
+        })
+        .expect(201)
+    ).body;
     return asked.deployments.find((d) => d.team.id === team.id && d.status === 'REQUESTED')!;
   };
   const confirm = async (who: Signed, deployment: { id: string; version?: number }) =>
@@ -66,15 +76,37 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
           address: '12 Ladypool Road, Birmingham',
           postcode,
           strikeAt,
-          entry: { basis: 'WARRANT', warrant: { type: 'Search warrant, s8 PACE', court: 'Birmingham Magistrates', reference: SECRETS.warrant[0], expiresAt: endsAt.toISOString() } },
+          entry: {
+            basis: 'WARRANT',
+            warrant: {
+              type: 'Search warrant, s8 PACE',
+              court: 'Birmingham Magistrates',
+              reference: SECRETS.warrant[0],
+              expiresAt: endsAt.toISOString(),
+            },
+          },
         },
       ],
       risks: [
         { hazard: 'DOGS', likelihood: 2, impact: 2, controls: 'Dog handler with the entry team', residual: 'LOW', owner: 'PS Jones' },
-        { hazard: 'OTHER', hazardDetail: SECRETS.intelligenceRisk[0], likelihood: 3, impact: 4, controls: 'Armed support on standby', residual: 'MEDIUM', owner: 'Insp Shah', intelligenceDerived: true },
+        {
+          hazard: 'OTHER',
+          hazardDetail: SECRETS.intelligenceRisk[0],
+          likelihood: 3,
+          impact: 4,
+          controls: 'Armed support on standby',
+          residual: 'MEDIUM',
+          owner: 'Insp Shah',
+          intelligenceDerived: true,
+        },
       ],
     });
-    await t.http().put(`/operations/${plan.id}/lead-agency`).set(owner.auth).send({ agencyId: owner.agency.id, version: plan.version }).expect(200);
+    await t
+      .http()
+      .put(`/operations/${plan.id}/lead-agency`)
+      .set(owner.auth)
+      .send({ agencyId: owner.agency.id, version: plan.version })
+      .expect(200);
     const ownTeam = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY', 'SAFEGUARDING', 'INTERPRETING'] });
     await request(owner, ownTeam, 'Entry and safeguarding');
 
@@ -89,41 +121,117 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     const leDeployment = await request(owner, le.team, SECRETS.partnerTasking[0]);
     await confirm(le, leDeployment);
     const ids: Record<string, string> = { le: leDeployment.id };
-    for (const [name, who] of [['vs', vs], ['la', la], ['granted', granted], ['released', released], ['trusted', trusted]] as const) {
+    for (const [name, who] of [
+      ['vs', vs],
+      ['la', la],
+      ['granted', granted],
+      ['released', released],
+      ['trusted', trusted],
+    ] as const) {
       const deployment = await request(owner, who.team);
       await confirm(who, deployment);
       ids[name] = deployment.id;
     }
     const toDecline = await request(owner, declined.team);
-    await s.post(declined.auth, `/operations/${plan.id}/deployments/${toDecline.id}/decline`, { version: toDecline.version, reason: SECRETS.declineReason[0] }).expect(200);
-    await t.http().delete(`/operations/${plan.id}/deployments/${ids.released}?version=${(await current(owner)).version}`).set(owner.auth).expect(200);
-    await t.http().put(`/operations/${plan.id}/sharing`).set(owner.auth).send({ version: (await current(owner)).version, agencyId: granted.agency.id, sections: ['INTELLIGENCE'], reason: 'NCA runs the controllers as a target' }).expect(200);
-    await t.http().put(`/operations/${plan.id}/sharing`).set(owner.auth).send({ version: (await current(owner)).version, agencyId: trusted.agency.id, sections: ['TEAMS', 'PROSECUTION'], reason: 'GLAA runs the labour case file' }).expect(200);
+    await s
+      .post(declined.auth, `/operations/${plan.id}/deployments/${toDecline.id}/decline`, {
+        version: toDecline.version,
+        reason: SECRETS.declineReason[0],
+      })
+      .expect(200);
+    await t
+      .http()
+      .delete(`/operations/${plan.id}/deployments/${ids.released}?version=${(await current(owner)).version}`)
+      .set(owner.auth)
+      .expect(200);
+    await t
+      .http()
+      .put(`/operations/${plan.id}/sharing`)
+      .set(owner.auth)
+      .send({
+        version: (await current(owner)).version,
+        agencyId: granted.agency.id,
+        sections: ['INTELLIGENCE'],
+        reason: 'NCA runs the controllers as a target',
+      })
+      .expect(200);
+    await t
+      .http()
+      .put(`/operations/${plan.id}/sharing`)
+      .set(owner.auth)
+      .send({
+        version: (await current(owner)).version,
+        agencyId: trusted.agency.id,
+        sections: ['TEAMS', 'PROSECUTION'],
+        reason: 'GLAA runs the labour case file',
+      })
+      .expect(200);
 
     // Prosecution: the request's note, and requirements for the owner's team and for the law-enforcement partner's.
-    await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, { ...s.cpsRequest(await current(owner)), note: SECRETS.cpsNote[0] }).expect(200);
+    await s
+      .post(owner.auth, `/operations/${plan.id}/cps-involvement`, { ...s.cpsRequest(await current(owner)), note: SECRETS.cpsNote[0] })
+      .expect(200);
     await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: (await current(owner)).version }).expect(200);
-    for (const [description, team] of [[SECRETS.ownerEvidence[0], ownTeam], [SECRETS.partnerEvidence[0], le.team]] as const) {
-      const added = (await s.post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
-        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'DOCUMENTS', description, priority: 'ESSENTIAL', version: (await current(owner)).version,
-      }).expect(201)).body;
-      await s.post(owner.auth, `/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`, { teamId: team.id, version: added.requirement.version }).expect(200);
+    for (const [description, team] of [
+      [SECRETS.ownerEvidence[0], ownTeam],
+      [SECRETS.partnerEvidence[0], le.team],
+    ] as const) {
+      const added = (
+        await s
+          .post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
+            offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+            evidenceType: 'DOCUMENTS',
+            description,
+            priority: 'ESSENTIAL',
+            version: (await current(owner)).version,
+          })
+          .expect(201)
+      ).body;
+      await s
+        .post(owner.auth, `/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`, {
+          teamId: team.id,
+          version: added.requirement.version,
+        })
+        .expect(200);
     }
 
     // Intelligence: a subject, and hits with another force's plan, at the same place and time and on the same phone, each acknowledged with a note.
-    await s.post(owner.auth, `/operations/${plan.id}/subjects`, { kind: 'PHONE', phone: SECRETS.subjectPhone[0], version: (await current(owner)).version }).expect(201);
+    await s
+      .post(owner.auth, `/operations/${plan.id}/subjects`, {
+        kind: 'PHONE',
+        phone: SECRETS.subjectPhone[0],
+        version: (await current(owner)).version,
+      })
+      .expect(201);
     const other = await s.owner('POLICE');
-    const theirs = await s.draft(other, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), locations: [{ label: 'Rear yard', address: '14 Ladypool Road', postcode }] });
-    await s.post(other.auth, `/operations/${theirs.id}/subjects`, { kind: 'PHONE', phone: SECRETS.subjectPhone[0], version: theirs.version }).expect(201);
+    const theirs = await s.draft(other, {
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      locations: [{ label: 'Rear yard', address: '14 Ladypool Road', postcode }],
+    });
+    await s
+      .post(other.auth, `/operations/${theirs.id}/subjects`, { kind: 'PHONE', phone: SECRETS.subjectPhone[0], version: theirs.version })
+      .expect(201);
     // The place, then the phone with the place: two hits, the second listing both.
     const hits: { hitId: string; kinds: string[] }[] = (await s.get(owner.auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
-    for (const [phone, note] of [[false, SECRETS.acknowledgement[0]], [true, SECRETS.subjectHitNote[0]]] as const) {
+    for (const [phone, note] of [
+      [false, SECRETS.acknowledgement[0]],
+      [true, SECRETS.subjectHitNote[0]],
+    ] as const) {
       const hit = hits.find((each) => each.kinds.includes('PHONE') === phone)!;
-      await s.post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note, version: (await current(owner)).version }).expect(200);
+      await s
+        .post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note, version: (await current(owner)).version })
+        .expect(200);
     }
 
     const otherLiaison = await createUser(t.dataSource, liaison.agency, ['CPS_LIAISON']);
-    const reader = (who: string, signed: { auth: Auth; user: { email: string } }, mayRead: Secret[], seesPlan = true, deploymentId?: string): Reader => ({
+    const reader = (
+      who: string,
+      signed: { auth: Auth; user: { email: string } },
+      mayRead: Secret[],
+      seesPlan = true,
+      deploymentId?: string,
+    ): Reader => ({
       who,
       auth: signed.auth,
       email: signed.user.email,
@@ -136,11 +244,28 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
       reader('a law-enforcement partner', le, ['warrant', 'partnerTasking', 'partnerEvidence'], true, ids.le),
       reader('a victim-support partner', vs, [], true, ids.vs),
       reader('a local-authority partner', la, [], true, ids.la),
-      reader('a partner granted the Intelligence', granted, ['warrant', 'subjectPhone', 'acknowledgement', 'subjectHitNote', 'intelligenceRisk', 'information'], true, ids.granted),
-      reader('a partner granted the Teams and the Prosecution', trusted, ['warrant', 'partnerTasking', 'cpsNote', 'ownerEvidence', 'partnerEvidence'], true, ids.trusted),
+      reader(
+        'a partner granted the Intelligence',
+        granted,
+        ['warrant', 'subjectPhone', 'acknowledgement', 'subjectHitNote', 'intelligenceRisk', 'information'],
+        true,
+        ids.granted,
+      ),
+      reader(
+        'a partner granted the Teams and the Prosecution',
+        trusted,
+        ['warrant', 'partnerTasking', 'cpsNote', 'ownerEvidence', 'partnerEvidence'],
+        true,
+        ids.trusted,
+      ),
       reader('a partner whose team was released', released, [], false, ids.released),
       reader('a partner that declined', declined, ['declineReason'], false, toDecline.id),
-      reader('a CPS liaison not engaged', { auth: { Authorization: `Bearer ${await login(t.http, otherLiaison)}` }, user: otherLiaison }, [], false),
+      reader(
+        'a CPS liaison not engaged',
+        { auth: { Authorization: `Bearer ${await login(t.http, otherLiaison)}` }, user: otherLiaison },
+        [],
+        false,
+      ),
       reader('the engaged CPS liaison', liaison, ['cpsNote', 'ownerEvidence', 'partnerEvidence']),
     );
   }, 180_000);
@@ -180,8 +305,12 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
 
     const session = await webSignIn(t.http, reader.email);
     const ref = plan.reference;
-    const deployments: string[] = (await t.dataSource.query(`SELECT id FROM deployments WHERE operation_id = $1`, [id])).map((row: { id: string }) => row.id);
-    const requirements: string[] = (await t.dataSource.query(`SELECT id FROM evidence_requirements WHERE operation_id = $1`, [id])).map((row: { id: string }) => row.id);
+    const deployments: string[] = (await t.dataSource.query(`SELECT id FROM deployments WHERE operation_id = $1`, [id])).map(
+      (row: { id: string }) => row.id,
+    );
+    const requirements: string[] = (await t.dataSource.query(`SELECT id FROM evidence_requirements WHERE operation_id = $1`, [id])).map(
+      (row: { id: string }) => row.id,
+    );
     const pages = [
       '/',
       '/plans',
@@ -206,7 +335,9 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
 
   /** Where a secret, in any of its forms, appears. */
   const whereSeen = (read: { where: string; text: string }[], secret: Secret) =>
-    read.filter((each) => SECRETS[secret].some((form) => each.text.includes(form) || each.text.includes(JSON.stringify(form).slice(1, -1)))).map((each) => each.where);
+    read
+      .filter((each) => SECRETS[secret].some((form) => each.text.includes(form) || each.text.includes(JSON.stringify(form).slice(1, -1))))
+      .map((each) => each.where);
 
   for (const who of [
     'the owner',
@@ -224,7 +355,9 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
       const reader = readers.find((each) => each.who === who)!;
       const read = await everything(reader);
       expect(read.filter((each) => each.status >= 500).map((each) => each.where)).toEqual([]);
-      const leaks = ALL.filter((secret) => !reader.mayRead.includes(secret)).flatMap((secret) => whereSeen(read, secret).map((where) => `${secret} at ${where}`));
+      const leaks = ALL.filter((secret) => !reader.mayRead.includes(secret)).flatMap((secret) =>
+        whereSeen(read, secret).map((where) => `${secret} at ${where}`),
+      );
       expect(leaks).toEqual([]);
       const missing = reader.mayRead.filter((secret) => whereSeen(read, secret).length === 0);
       expect(missing).toEqual([]);
@@ -244,7 +377,9 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     const reason = `Decline ${unique()}: committed elsewhere`;
     let version = draft.version;
     const ask = async (team: { id: string }, tasking: string) => {
-      const plan: Plan = (await s.post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: team.id, headcount: 1, tasking, version }).expect(201)).body;
+      const plan: Plan = (
+        await s.post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: team.id, headcount: 1, tasking, version }).expect(201)
+      ).body;
       version = plan.version;
       return plan.deployments.find((d) => d.team.id === team.id)!;
     };
@@ -271,8 +406,15 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     const sa = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
     const secret = `Tasking ${unique()}: seize the payroll ledger`;
     let draft = await s.draft(owner);
-    for (const [who, tasking] of [[hmrc, secret], [sa, 'Reception']] as const) {
-      draft = (await s.post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: who.team.id, headcount: 1, tasking, version: draft.version }).expect(201)).body;
+    for (const [who, tasking] of [
+      [hmrc, secret],
+      [sa, 'Reception'],
+    ] as const) {
+      draft = (
+        await s
+          .post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: who.team.id, headcount: 1, tasking, version: draft.version })
+          .expect(201)
+      ).body;
       const asked = draft.deployments.find((d) => d.team.id === who.team.id)!;
       await s.post(who.auth, `/operations/${draft.id}/deployments/${asked.id}/confirm`, { version: asked.version }).expect(200);
     }
@@ -281,7 +423,10 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     const cancel = (text: string) => JSON.parse(text).find((event: { action: string }) => event.action === 'operation.cancel');
     const theirs = cancel((await s.get(sa.auth, `/operations/${draft.id}/history`).expect(200)).text);
     expect(theirs.after.releasedTeams).toEqual(
-      expect.arrayContaining([{ team: hmrc.team.name, agency: hmrc.agency.code, status: 'CONFIRMED' }, expect.objectContaining({ team: sa.team.name, tasking: 'Reception' })]),
+      expect.arrayContaining([
+        { team: hmrc.team.name, agency: hmrc.agency.code, status: 'CONFIRMED' },
+        expect.objectContaining({ team: sa.team.name, tasking: 'Reception' }),
+      ]),
     );
     expect(JSON.stringify(theirs)).not.toContain(secret);
     expect(JSON.stringify(cancel((await s.get(owner.auth, `/operations/${draft.id}/history`).expect(200)).text))).toContain(secret);
@@ -292,7 +437,14 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     const police = await s.owner('POLICE');
     const information = `Information ${unique()}: the landlord houses the workers`;
     let plan = await s.draft(la, { briefing: { information } });
-    plan = (await t.http().put(`/operations/${plan.id}/lead-agency`).set(la.auth).send({ agencyId: police.agency.id, version: plan.version }).expect(200)).body;
+    plan = (
+      await t
+        .http()
+        .put(`/operations/${plan.id}/lead-agency`)
+        .set(la.auth)
+        .send({ agencyId: police.agency.id, version: plan.version })
+        .expect(200)
+    ).body;
     const phone = `07700 9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
     await s.post(police.auth, `/operations/${plan.id}/subjects`, { kind: 'PHONE', phone, version: plan.version }).expect(201);
     const seen = (await s.get(la.auth, `/operations/${plan.id}`).expect(200)).body;
@@ -303,8 +455,18 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     expect((await s.get(la.auth, `/operations/${plan.id}/history`).expect(200)).text).not.toContain(information);
     // The new owner may share the places with the creator, never the intelligence.
     const owned = (await s.get(police.auth, `/operations/${plan.id}`).expect(200)).body;
-    await t.http().put(`/operations/${plan.id}/sharing`).set(police.auth).send({ version: owned.version, agencyId: la.agency.id, sections: ['INTELLIGENCE'], reason: 'x' }).expect(422);
-    await t.http().put(`/operations/${plan.id}/sharing`).set(police.auth).send({ version: owned.version, agencyId: la.agency.id, sections: ['PLACES'], reason: 'They house the workers' }).expect(200);
+    await t
+      .http()
+      .put(`/operations/${plan.id}/sharing`)
+      .set(police.auth)
+      .send({ version: owned.version, agencyId: la.agency.id, sections: ['INTELLIGENCE'], reason: 'x' })
+      .expect(422);
+    await t
+      .http()
+      .put(`/operations/${plan.id}/sharing`)
+      .set(police.auth)
+      .send({ version: owned.version, agencyId: la.agency.id, sections: ['PLACES'], reason: 'They house the workers' })
+      .expect(200);
     expect((await s.get(la.auth, `/operations/${plan.id}`).expect(200)).body.sections).toEqual(['CORE', 'PLACES', 'SAFEGUARDING']);
   });
 
@@ -320,19 +482,40 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
     expect(asked.briefing).not.toHaveProperty('information');
     await s.get(liaison.auth, `/operations/${plan.id}/subjects`).expect(403);
     await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: asked.version }).expect(200);
-    expect((await s.get(liaison.auth, `/operations/${plan.id}`).expect(200)).body.sections).toEqual(['CORE', 'SAFEGUARDING', 'PROSECUTION']);
+    expect((await s.get(liaison.auth, `/operations/${plan.id}`).expect(200)).body.sections).toEqual([
+      'CORE',
+      'SAFEGUARDING',
+      'PROSECUTION',
+    ]);
   });
 
   it('refuses a register sent back without saying which risks are derived from intelligence, so none is shown to every partner by mistake', async () => {
     const owner = await s.owner('POLICE');
-    const risk = { hazard: 'OTHER', hazardDetail: `Risk ${unique()}: a blade`, likelihood: 3, impact: 4, controls: 'Armed support', residual: 'MEDIUM', owner: 'Insp Shah' };
+    const risk = {
+      hazard: 'OTHER',
+      hazardDetail: `Risk ${unique()}: a blade`,
+      likelihood: 3,
+      impact: 4,
+      controls: 'Armed support',
+      residual: 'MEDIUM',
+      owner: 'Insp Shah',
+    };
     const plan = await s.draft(owner, { risks: [{ ...risk, intelligenceDerived: true }] });
-    const refused = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Renamed', risks: [risk] }).expect(400);
+    const refused = await s
+      .patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Renamed', risks: [risk] })
+      .expect(400);
     expect(refused.body.details.fields).toEqual([
-      { field: 'risks.0.intelligenceDerived', problems: ['Say whether this risk is derived from intelligence: the register holds risks that are, and they are shown only to those who see the intelligence'] },
+      {
+        field: 'risks.0.intelligenceDerived',
+        problems: [
+          'Say whether this risk is derived from intelligence: the register holds risks that are, and they are shown only to those who see the intelligence',
+        ],
+      },
     ]);
     const kept = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
     expect([kept.name, kept.risks[0].intelligenceDerived]).toEqual([plan.name, true]);
-    await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, risks: [{ ...risk, intelligenceDerived: false }] }).expect(200);
+    await s
+      .patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, risks: [{ ...risk, intelligenceDerived: false }] })
+      .expect(200);
   });
 });

@@ -14,7 +14,8 @@ const ROOT = join(__dirname, '..', '..');
 const CLIENT = join(ROOT, 'test', 'openapi-client', 'client.ts');
 const SCHEMA_TYPES = join(ROOT, 'test', 'openapi-client', 'schema.d.ts');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-const GENERATED = '// Generated from /docs-json by openapi-typescript (test/e2e/openapi-client.e2e-spec.ts); OPENAPI_WRITE_TYPES=1 rewrites it.\n';
+const GENERATED =
+  '// Generated from /docs-json by openapi-typescript (test/e2e/openapi-client.e2e-spec.ts); OPENAPI_WRITE_TYPES=1 rewrites it.\n';
 
 interface Operation {
   summary?: string;
@@ -38,7 +39,10 @@ interface LintReport {
 async function lint(file: string): Promise<LintReport> {
   const cli = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-  const run = promisify(execFile)(process.execPath, [cli, 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format', 'json'], { cwd: ROOT, env });
+  const run = promisify(execFile)(process.execPath, [cli, 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format', 'json'], {
+    cwd: ROOT,
+    env,
+  });
   // Redocly exits 1 when it finds errors; the report on stdout is what the test reads either way.
   const { stdout } = await run.catch((failure: { stdout: string }) => failure);
   return JSON.parse(stdout);
@@ -64,7 +68,9 @@ describe('the OpenAPI document, as a generated client sees it', () => {
     await writeFile(file, JSON.stringify(document));
     const report = await lint(file);
     expect(report.totals.errors).toBe(0);
-    const warnings = report.problems.filter((problem) => problem.severity === 'warn').map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}`);
+    const warnings = report.problems
+      .filter((problem) => problem.severity === 'warn')
+      .map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}`);
     expect(warnings.sort()).toEqual([
       'operation-4xx-response #/paths/~1health/get/responses',
       'operation-4xx-response #/paths/~1health~1live/get/responses',
@@ -79,7 +85,10 @@ describe('the OpenAPI document, as a generated client sees it', () => {
       expect({ method, path, summary: Boolean(operation.summary?.trim()) }).toEqual({ method, path, summary: true });
       for (const [status, response] of Object.entries(operation.responses).filter(([status]) => Number(status) >= 400)) {
         expect({ method, path, status, schema: response.content?.['application/json']?.schema?.$ref }).toEqual({
-          method, path, status, schema: '#/components/schemas/ErrorBody',
+          method,
+          path,
+          status,
+          schema: '#/components/schemas/ErrorBody',
         });
       }
     }
@@ -91,8 +100,18 @@ describe('the OpenAPI document, as a generated client sees it', () => {
       const call = t.http()[method](concrete);
       const response = method === 'get' || method === 'delete' ? await call : await call.send({});
       const secured = (operation.security ?? []).length > 0;
-      expect({ method, path, secured, security: operation.security }).toEqual({ method, path, secured: response.status === 401, security: expect.any(Array) });
-      if (secured) expect({ method, path, declared: Object.keys(operation.responses) }).toEqual({ method, path, declared: expect.arrayContaining(['401']) });
+      expect({ method, path, secured, security: operation.security }).toEqual({
+        method,
+        path,
+        secured: response.status === 401,
+        security: expect.any(Array),
+      });
+      if (secured)
+        expect({ method, path, declared: Object.keys(operation.responses) }).toEqual({
+          method,
+          path,
+          declared: expect.arrayContaining(['401']),
+        });
     }
   });
 
@@ -100,7 +119,10 @@ describe('the OpenAPI document, as a generated client sees it', () => {
     const caller = await signedIn(t.dataSource, t.http, ['COORDINATOR', 'MANAGER', 'ADMIN'], 'POLICE');
     const undeclared: string[] = [];
     for (const { method, path, operation } of operationsOf(document).filter(({ operation }) => (operation.security ?? []).length > 0)) {
-      const call = t.http()[method](path.replace(/\{\w+\}/g, () => randomUUID())).set(caller.auth);
+      const call = t
+        .http()
+        [method](path.replace(/\{\w+\}/g, () => randomUUID()))
+        .set(caller.auth);
       const response = method === 'get' || method === 'delete' ? await call : await call.send({});
       const declared = String(response.status) in operation.responses;
       if (response.status >= 400 && !declared) undeclared.push(`${method} ${path} ${response.status} ${response.body.code}`);

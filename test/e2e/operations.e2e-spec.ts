@@ -29,8 +29,14 @@ describe('operations and the lead agency', () => {
 
   describe('creating, reading, listing and editing', () => {
     it('creates a DRAFT with a reference, normalised postcodes, version 1 and the creator’s agency as owner', async () => {
-      const operation = (await t.http().post('/operations').set(mps.auth)
-        .send(operationBody({ locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b12 8jy' }] })).expect(201)).body;
+      const operation = (
+        await t
+          .http()
+          .post('/operations')
+          .set(mps.auth)
+          .send(operationBody({ locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b12 8jy' }] }))
+          .expect(201)
+      ).body;
       expect(operation).toMatchObject({
         reference: expect.stringMatching(/^OP-\d{4}-\d{4,}$/),
         status: 'DRAFT',
@@ -45,7 +51,11 @@ describe('operations and the lead agency', () => {
       expect(operation.briefing).toEqual({
         information: 'Intelligence suggests forced labour at two car washes.',
         intent: 'Safeguard workers; arrest controllers.',
-        method: '', administration: '', risk: '', communications: '', humanitarian: '',
+        method: '',
+        administration: '',
+        risk: '',
+        communications: '',
+        humanitarian: '',
       });
       const read = await t.http().get(`/operations/${operation.id}`).set(mps.auth).expect(200);
       expect(read.body).toEqual(operation);
@@ -60,8 +70,16 @@ describe('operations and the lead agency', () => {
 
     it('patches fields, bumps the version and keeps what was not sent', async () => {
       const operation = await create();
-      const patched = await t.http().patch(`/operations/${operation.id}`).set(mps.auth)
-        .send({ version: 1, name: 'Renamed', briefing: { risk: 'Dogs on site' }, locations: [{ label: 'Yard', address: '1 High St', postcode: 'sw1a1aa' }] })
+      const patched = await t
+        .http()
+        .patch(`/operations/${operation.id}`)
+        .set(mps.auth)
+        .send({
+          version: 1,
+          name: 'Renamed',
+          briefing: { risk: 'Dogs on site' },
+          locations: [{ label: 'Yard', address: '1 High St', postcode: 'sw1a1aa' }],
+        })
         .expect(200);
       expect(patched.body).toMatchObject({ name: 'Renamed', version: 2, locations: [{ postcode: 'SW1A 1AA' }] });
       expect(patched.body.briefing).toMatchObject({ risk: 'Dogs on site', information: operation.briefing.information });
@@ -94,9 +112,19 @@ describe('operations and the lead agency', () => {
       expect(byReference.body.items.map((item: { id: string }) => item.id)).toEqual([made[1].id]);
       const drafts = await t.http().get('/operations?status=DRAFT&limit=100').set(own.auth).expect(200);
       expect(drafts.body.items).toHaveLength(5);
-      await t.http().get('/operations?status=APPROVED').set(own.auth).expect(200).expect(({ body }) => expect(body.items).toEqual([]));
+      await t
+        .http()
+        .get('/operations?status=APPROVED')
+        .set(own.auth)
+        .expect(200)
+        .expect(({ body }) => expect(body.items).toEqual([]));
       const later = new Date(Date.now() + 90 * 24 * 3600 * 1000).toISOString();
-      await t.http().get(`/operations?from=${later}`).set(own.auth).expect(200).expect(({ body }) => expect(body.items).toEqual([]));
+      await t
+        .http()
+        .get(`/operations?from=${later}`)
+        .set(own.auth)
+        .expect(200)
+        .expect(({ body }) => expect(body.items).toEqual([]));
     });
   });
 
@@ -113,15 +141,20 @@ describe('operations and the lead agency', () => {
       try {
         const coordinator = await signedIn(own.dataSource, own.http);
         const made: string[] = [];
-        for (let i = 0; i < 3; i++) made.push((await own.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body.id);
+        for (let i = 0; i < 3; i++)
+          made.push((await own.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body.id);
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await own.http()
-            .get(`/operations?limit=1${cursor ? `&cursor=${cursor}` : ''}`).set(coordinator.auth).expect(200);
+          const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await own
+            .http()
+            .get(`/operations?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+            .set(coordinator.auth)
+            .expect(200);
           seen.push(...page.body.items.map((item) => item.id));
           cursor = page.body.nextCursor;
-          if (cursor) expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+          if (cursor)
+            expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
         } while (cursor);
         expect(seen).toEqual([...made].reverse());
       } finally {
@@ -131,7 +164,12 @@ describe('operations and the lead agency', () => {
 
     it('answers a filtered list for someone who sees no plans (an admin) with an empty page, not an error', async () => {
       const admin = await signedIn(t.dataSource, t.http, ['ADMIN'], 'NCA');
-      for (const filter of ['q=harbour', 'status=DRAFT', `from=${new Date().toISOString()}`, `to=${new Date().toISOString()}&q=x&status=APPROVED`]) {
+      for (const filter of [
+        'q=harbour',
+        'status=DRAFT',
+        `from=${new Date().toISOString()}`,
+        `to=${new Date().toISOString()}&q=x&status=APPROVED`,
+      ]) {
         const page = await t.http().get(`/operations?${filter}`).set(admin.auth).expect(200);
         expect(page.body).toEqual({ items: [], nextCursor: null });
       }
@@ -180,10 +218,22 @@ describe('operations and the lead agency', () => {
       await setLead(operation.id, agencies.glaa, 1).expect(200);
       const glaaCoordinator = await createUser(t.dataSource, { id: agencies.glaa, code: '', name: '', kind: 'GLAA' });
       const glaa = { auth: { Authorization: `Bearer ${await login(t.http, glaaCoordinator)}` } } as Signed;
-      const types = await t.http().patch(`/operations/${operation.id}`).set(glaa.auth).send({ version: 2, exploitationTypes: ['SEXUAL'] }).expect(422);
+      const types = await t
+        .http()
+        .patch(`/operations/${operation.id}`)
+        .set(glaa.auth)
+        .send({ version: 2, exploitationTypes: ['SEXUAL'] })
+        .expect(422);
       expect(types.body.code).toBe('LEAD_NOT_PERMITTED');
-      expect(types.body.message).toContain('The Gangmasters and Labour Abuse Authority can lead only days of action against labour exploitation alone');
-      const scope = await t.http().patch(`/operations/${operation.id}`).set(glaa.auth).send({ version: 2, scope: 'INTERNATIONAL' }).expect(422);
+      expect(types.body.message).toContain(
+        'The Gangmasters and Labour Abuse Authority can lead only days of action against labour exploitation alone',
+      );
+      const scope = await t
+        .http()
+        .patch(`/operations/${operation.id}`)
+        .set(glaa.auth)
+        .send({ version: 2, scope: 'INTERNATIONAL' })
+        .expect(422);
       expect(scope.body.message).toContain('An international day of action can be led only by the National Crime Agency');
       await t.http().patch(`/operations/${operation.id}`).set(glaa.auth).send({ version: 2, scope: 'REGIONAL' }).expect(200);
     });
@@ -213,7 +263,13 @@ describe('operations and the lead agency', () => {
   it('has exactly one winner among concurrent PATCHes with the same version', async () => {
     const operation = await create();
     const responses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => t.http().patch(`/operations/${operation.id}`).set(mps.auth).send({ version: 1, name: `Writer ${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        t
+          .http()
+          .patch(`/operations/${operation.id}`)
+          .set(mps.auth)
+          .send({ version: 1, name: `Writer ${i}` }),
+      ),
     );
     const winners = responses.filter((response) => response.status === 200);
     expect(winners).toHaveLength(1);
@@ -240,7 +296,12 @@ describe('operations and the lead agency', () => {
       const plan = await statementsFor(() => t.http().get(`/operations/${made[0].id}`).set(own.auth).expect(200));
       const small = await statementsFor(() => t.http().get('/operations?limit=5').set(own.auth).expect(200));
       const page = await statementsFor(() =>
-        t.http().get('/operations?limit=50').set(own.auth).expect(200).expect(({ body }) => expect(body.items).toHaveLength(50)),
+        t
+          .http()
+          .get('/operations?limit=50')
+          .set(own.auth)
+          .expect(200)
+          .expect(({ body }) => expect(body.items).toHaveLength(50)),
       );
       // The caller (1); the operation with its agencies, people, locations and CPS involvement, as far as
       // the caller sees each (1); its deployments and evidence requirements (1 each).
@@ -256,9 +317,17 @@ describe('operations and the lead agency', () => {
         const coordinator = await signedIn(single.dataSource, single.http);
         const plan = (await single.http().post('/operations').set(coordinator.auth).send(operationBody()).expect(201)).body;
         for (let i = 0; i < 2; i++) await single.http().get(`/operations/${plan.id}`).set(coordinator.auth).expect(200);
-        const prepared: { name: string; statement: string }[] = await single.dataSource.query(`SELECT name, statement FROM pg_prepared_statements`);
+        const prepared: { name: string; statement: string }[] = await single.dataSource.query(
+          `SELECT name, statement FROM pg_prepared_statements`,
+        );
         const named = (fragment: string) => prepared.filter((row) => row.name.startsWith('q_') && row.statement.includes(fragment));
-        for (const fragment of ['FROM users u JOIN agencies a', 'LEFT JOIN cps_involvements c', 'FROM operation_locations', 'FROM deployments d', 'FROM evidence_requirements r']) {
+        for (const fragment of [
+          'FROM users u JOIN agencies a',
+          'LEFT JOIN cps_involvements c',
+          'FROM operation_locations',
+          'FROM deployments d',
+          'FROM evidence_requirements r',
+        ]) {
           expect(named(fragment)).toHaveLength(1);
         }
       } finally {
@@ -275,7 +344,12 @@ describe('operations and the lead agency', () => {
       for (const who of [outsider, admin]) {
         await t.http().get(`/operations/${operation.id}`).set(who.auth).expect(404);
         await t.http().patch(`/operations/${operation.id}`).set(who.auth).send({ version: 1, name: 'Mine' }).expect(404);
-        await t.http().put(`/operations/${operation.id}/lead-agency`).set(who.auth).send({ agencyId: who.agency.id, version: 1 }).expect(404);
+        await t
+          .http()
+          .put(`/operations/${operation.id}/lead-agency`)
+          .set(who.auth)
+          .send({ agencyId: who.agency.id, version: 1 })
+          .expect(404);
         await t.http().get(`/operations/${operation.id}/history`).set(who.auth).expect(404);
         await t.http().get(`/operations/${operation.id}/eligible-agencies`).set(who.auth).expect(404);
         const list = await t.http().get('/operations?limit=100').set(who.auth).expect(200);
@@ -288,7 +362,12 @@ describe('operations and the lead agency', () => {
       const nca = await signedIn(t.dataSource, t.http, ['COORDINATOR'], 'NCA');
       const operation = await create(own);
       await t.http().put(`/operations/${operation.id}/lead-agency`).set(own.auth).send({ agencyId: nca.agency.id, version: 1 }).expect(200);
-      const handed = await t.http().put(`/operations/${operation.id}/lead-agency`).set(nca.auth).send({ agencyId: agencies.police, version: 2 }).expect(200);
+      const handed = await t
+        .http()
+        .put(`/operations/${operation.id}/lead-agency`)
+        .set(nca.auth)
+        .send({ agencyId: agencies.police, version: 2 })
+        .expect(200);
       expect(handed.body).toMatchObject({ leadAgency: { id: agencies.police }, version: 3, canEdit: false });
       await t.http().get(`/operations/${operation.id}`).set(nca.auth).expect(404);
       const history = (await t.http().get(`/operations/${operation.id}/history`).set(own.auth).expect(200)).body;
@@ -337,12 +416,27 @@ describe('operations and the lead agency', () => {
 
     it('refuses reversed and over-long windows', async () => {
       const start = '2027-06-01T05:00:00Z';
-      const reversed = await t.http().post('/operations').set(mps.auth).send(operationBody({ startsAt: start, endsAt: '2027-06-01T04:00:00Z' })).expect(400);
+      const reversed = await t
+        .http()
+        .post('/operations')
+        .set(mps.auth)
+        .send(operationBody({ startsAt: start, endsAt: '2027-06-01T04:00:00Z' }))
+        .expect(400);
       expect(reversed.body.message).toContain('The end must be after the start');
-      const long = await t.http().post('/operations').set(mps.auth).send(operationBody({ startsAt: start, endsAt: '2027-06-04T06:00:00Z' })).expect(400);
+      const long = await t
+        .http()
+        .post('/operations')
+        .set(mps.auth)
+        .send(operationBody({ startsAt: start, endsAt: '2027-06-04T06:00:00Z' }))
+        .expect(400);
       expect(long.body.message).toContain('at most 72 hours');
       const operation = await create();
-      const patched = await t.http().patch(`/operations/${operation.id}`).set(mps.auth).send({ version: 1, endsAt: '2020-01-01T00:00:00Z' }).expect(400);
+      const patched = await t
+        .http()
+        .patch(`/operations/${operation.id}`)
+        .set(mps.auth)
+        .send({ version: 1, endsAt: '2020-01-01T00:00:00Z' })
+        .expect(400);
       expect(patched.body.code).toBe('VALIDATION_FAILED');
     });
 
@@ -368,8 +462,12 @@ describe('operations and the lead agency', () => {
     it('refuses a non-UUID id with 400, and an unknown lead agency with 404', async () => {
       await t.http().get('/operations/123').set(mps.auth).expect(400);
       const operation = await create();
-      await t.http().put(`/operations/${operation.id}/lead-agency`).set(mps.auth)
-        .send({ agencyId: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d', version: 1 }).expect(404);
+      await t
+        .http()
+        .put(`/operations/${operation.id}/lead-agency`)
+        .set(mps.auth)
+        .send({ agencyId: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d', version: 1 })
+        .expect(404);
     });
   });
 
@@ -381,7 +479,10 @@ describe('operations and the lead agency', () => {
       await t.http().patch(`/operations/${operation.id}`).set(mps.auth).send({ version: 3, scope: 'REGIONAL' }).expect(200);
       const history = await t.http().get(`/operations/${operation.id}/history`).set(mps.auth).expect(200);
       expect(history.body.map((event: { action: string }) => event.action)).toEqual([
-        'operation.created', 'operation.updated', 'operation.lead-changed', 'operation.updated',
+        'operation.created',
+        'operation.updated',
+        'operation.lead-changed',
+        'operation.updated',
       ]);
       expect(history.body[1]).toMatchObject({
         seq: 2,
@@ -396,7 +497,9 @@ describe('operations and the lead agency', () => {
 
     it('refuses to change or delete history in the database itself', async () => {
       const operation = await create();
-      await expect(t.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE operation_id = $1`, [operation.id])).rejects.toThrow('append-only');
+      await expect(t.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE operation_id = $1`, [operation.id])).rejects.toThrow(
+        'append-only',
+      );
       await expect(t.dataSource.query(`DELETE FROM audit_events WHERE operation_id = $1`, [operation.id])).rejects.toThrow('append-only');
     });
 
@@ -413,7 +516,9 @@ describe('operations and the lead agency', () => {
         await own.http().get('/audit/verify').set(coordinator.auth).expect(403);
 
         await own.dataSource.query('ALTER TABLE audit_events DISABLE TRIGGER tr_audit_events_append_only');
-        await own.dataSource.query(`UPDATE audit_events SET after = '{"name": "Forged change"}' WHERE operation_id = $1 AND seq = 2`, [operation.id]);
+        await own.dataSource.query(`UPDATE audit_events SET after = '{"name": "Forged change"}' WHERE operation_id = $1 AND seq = 2`, [
+          operation.id,
+        ]);
         await own.dataSource.query('ALTER TABLE audit_events ENABLE TRIGGER tr_audit_events_append_only');
 
         const broken = await own.http().get('/audit/verify').set(admin.auth).expect(200);

@@ -43,7 +43,13 @@ const ACTION_KEYS: Record<LifecycleAction, string> = {
 describe('the pages offer exactly the moves the API accepts', () => {
   let t: TestApp;
   let s: Scenario;
-  let cast: { owner: Owner; creator: Owner; partner: Signed & { team: { capabilities: string[] } }; auth: Record<Role, Auth>; sessions: Record<Role, WebSession> };
+  let cast: {
+    owner: Owner;
+    creator: Owner;
+    partner: Signed & { team: { capabilities: string[] } };
+    auth: Record<Role, Auth>;
+    sessions: Record<Role, WebSession>;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -65,7 +71,9 @@ describe('the pages offer exactly the moves the API accepts', () => {
       'lead manager who may review': owner.managerUser.email,
       'manager who created it': creatorUser.email,
     };
-    const sessions = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await webSignIn(t.http, emails[role])]))) as Record<Role, WebSession>;
+    const sessions = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await webSignIn(t.http, emails[role])])),
+    ) as Record<Role, WebSession>;
     cast = { owner, creator, partner, auth, sessions };
   });
   afterAll(() => t.close());
@@ -78,7 +86,8 @@ describe('the pages offer exactly the moves the API accepts', () => {
     // A team of the partner's own for each plan: plans on the same day must not double-book it.
     const partners = [{ ...partner, team: await createTeam(t.dataSource, partner.agency, { capabilities: ['TAX_COMPLIANCE'] }) }];
     const soon = { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 12 * HOUR).toISOString() };
-    const post = async (path: string, body: Record<string, unknown>, who: Auth = creator.auth): Promise<Plan> => (await s.post(who, path, body).expect(200)).body;
+    const post = async (path: string, body: Record<string, unknown>, who: Auth = creator.auth): Promise<Plan> =>
+      (await s.post(who, path, body).expect(200)).body;
     const started = async () => {
       const plan = await s.plan(creator, { stage: 'active', partners });
       await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
@@ -92,7 +101,11 @@ describe('the pages offer exactly the moves the API accepts', () => {
         return s.signOffs(await s.plan(creator, { stage: 'submitted', partners }));
       case 'CHANGES_REQUESTED': {
         const plan = await s.plan(creator, { stage: 'submitted', partners });
-        return post(`/operations/${plan.id}/review`, { decision: 'REQUEST_CHANGES', comment: 'Name the interpreter', version: plan.version }, owner.manager);
+        return post(
+          `/operations/${plan.id}/review`,
+          { decision: 'REQUEST_CHANGES', comment: 'Name the interpreter', version: plan.version },
+          owner.manager,
+        );
       }
       case 'APPROVED':
         return s.plan(creator, { stage: 'approved', partners, body: soon });
@@ -100,7 +113,10 @@ describe('the pages offer exactly the moves the API accepts', () => {
         return started();
       case 'COMPLETED': {
         const plan = await started();
-        return post(`/operations/${plan.id}/complete`, { version: plan.version, outcomes: { arrests: 0, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 1 } });
+        return post(`/operations/${plan.id}/complete`, {
+          version: plan.version,
+          outcomes: { arrests: 0, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 1 },
+        });
       }
       case 'CANCELLED': {
         const plan = await s.plan(creator, { stage: 'ready', partners });
@@ -158,7 +174,9 @@ describe('the pages offer exactly the moves the API accepts', () => {
         expect({ role, action, accepted: answer.status === 200 }).toEqual({ role, action, accepted: offered });
         if (!offered) {
           expect(['FORBIDDEN', 'SELF_APPROVAL', 'INVALID_TRANSITION']).toContain(answer.body.code);
-          expect(answer.body.message).not.toMatch(/[A-Z]{2,}_[A-Z]|\b(DRAFT|SUBMITTED|APPROVED|ACTIVE|COMPLETED|CANCELLED)\b|stand-down|request-changes/);
+          expect(answer.body.message).not.toMatch(
+            /[A-Z]{2,}_[A-Z]|\b(DRAFT|SUBMITTED|APPROVED|ACTIVE|COMPLETED|CANCELLED)\b|stand-down|request-changes/,
+          );
         }
         if (offered) table.push(`${role}: ${action}`);
       }
@@ -186,15 +204,22 @@ describe('the pages offer exactly the moves the API accepts', () => {
     expect(answer.status === 200).toBe(offered);
     if (!offered) {
       expect(answer.body.code).toBe('INVALID_TRANSITION');
-      expect(answer.body.message).toBe(`Evidence gathering on ${plan.reference} is closed only once its day of action has been completed or stood down`);
+      expect(answer.body.message).toBe(
+        `Evidence gathering on ${plan.reference} is closed only once its day of action has been completed or stood down`,
+      );
     }
   });
 
   /** R8 and R12 as DESIGN.md writes them: who may make which move from each status. */
-  const owners = (...actions: LifecycleAction[]) => ['owner coordinator', 'manager who created it'].flatMap((role) => actions.map((action) => `${role}: ${action}`));
+  const owners = (...actions: LifecycleAction[]) =>
+    ['owner coordinator', 'manager who created it'].flatMap((role) => actions.map((action) => `${role}: ${action}`));
   const EXPECTED: Record<OperationStatus, string[]> = {
     DRAFT: owners('submit', 'cancel'),
-    SUBMITTED: [...owners('withdraw', 'cancel'), 'lead manager who may review: approve', 'lead manager who may review: request-changes'].sort(byRole),
+    SUBMITTED: [
+      ...owners('withdraw', 'cancel'),
+      'lead manager who may review: approve',
+      'lead manager who may review: request-changes',
+    ].sort(byRole),
     CHANGES_REQUESTED: owners('submit', 'cancel'),
     APPROVED: owners('start', 'cancel'),
     ACTIVE: owners('complete', 'stand-down'),

@@ -17,7 +17,18 @@ describe('the platform: health, docs, headers and the error contract', () => {
     const response = await t.http().get('/docs-json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/auth/login', '/auth/me', '/health', '/agencies', '/agencies/{id}', '/teams', '/teams/{id}', '/policy/rules', '/users', '/users/{id}']),
+      expect.arrayContaining([
+        '/auth/login',
+        '/auth/me',
+        '/health',
+        '/agencies',
+        '/agencies/{id}',
+        '/teams',
+        '/teams/{id}',
+        '/policy/rules',
+        '/users',
+        '/users/{id}',
+      ]),
     );
     expect(response.body.components.schemas.CreateUserDto.properties).toHaveProperty('roles');
     expect(response.body.components.securitySchemes).toHaveProperty('bearer');
@@ -26,7 +37,9 @@ describe('the platform: health, docs, headers and the error contract', () => {
 
   it('allows scripts only from its own files, and the API docs page needs no inline script', async () => {
     const docs = await t.http().get('/docs').expect(200);
-    const scriptSrc = (docs.headers['content-security-policy'] as string).split(';').find((directive) => directive.trim().startsWith('script-src'));
+    const scriptSrc = (docs.headers['content-security-policy'] as string)
+      .split(';')
+      .find((directive) => directive.trim().startsWith('script-src'));
     expect(scriptSrc?.trim()).toBe("script-src 'self'");
     const scripts = [...docs.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
@@ -36,7 +49,11 @@ describe('the platform: health, docs, headers and the error contract', () => {
     }
     const init = scripts.map(([, attributes]) => /src="([^"]+)"/.exec(attributes)?.[1]).find((src) => src?.endsWith('swagger-ui-init.js'));
     expect(init).toBeDefined();
-    await t.http().get(new URL(init as string, 'http://app/docs/').pathname).expect(200).expect('content-type', /javascript/);
+    await t
+      .http()
+      .get(new URL(init as string, 'http://app/docs/').pathname)
+      .expect(200)
+      .expect('content-type', /javascript/);
   });
 
   it('sends security headers and a request id, echoing a sane one the client sent', async () => {
@@ -44,7 +61,11 @@ describe('the platform: health, docs, headers and the error contract', () => {
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    const generated = await t.http().get('/health').set('x-request-id', 'bad id with spaces and more than enough characters to be refused!!').expect(200);
+    const generated = await t
+      .http()
+      .get('/health')
+      .set('x-request-id', 'bad id with spaces and more than enough characters to be refused!!')
+      .expect(200);
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -55,7 +76,12 @@ describe('the platform: health, docs, headers and the error contract', () => {
   });
 
   it('answers malformed JSON with 400 VALIDATION_FAILED, not a 500', async () => {
-    const response = await t.http().post('/auth/login').set('content-type', 'application/json').send('{"email": "a@b.c", "pass').expect(400);
+    const response = await t
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email": "a@b.c", "pass')
+      .expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 
@@ -65,7 +91,11 @@ describe('the platform: health, docs, headers and the error contract', () => {
   });
 
   it('answers an oversized body with 413 in the contract shape', async () => {
-    const response = await t.http().post('/auth/login').send({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) }).expect(413);
+    const response = await t
+      .http()
+      .post('/auth/login')
+      .send({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) })
+      .expect(413);
     expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
@@ -101,11 +131,14 @@ describe('the platform: health, docs, headers and the error contract', () => {
     socket.on('data', (chunk) => (received += chunk.toString()));
     const body = JSON.stringify({ email: 'nobody@test.local', password: 'not the password' });
     // A request in flight keeps the server up while it closes; the next one on the same connection arrives during the close.
-    socket.write(`POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(
+      `POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+    );
     const shutdown = closing.close();
     await new Promise((done) => setTimeout(done, 200));
     socket.write(`${body.slice(5)}GET /health HTTP/1.1\r\nHost: x\r\n\r\n`);
-    for (let waited = 0; !received.includes('shutting down') && waited < 10_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    for (let waited = 0; !received.includes('shutting down') && waited < 10_000; waited += 50)
+      await new Promise((done) => setTimeout(done, 50));
     socket.destroy();
     await shutdown;
     const refused = received.split(/(?=HTTP\/1\.1 )/).filter((answer) => answer.startsWith('HTTP/1.1 503'));

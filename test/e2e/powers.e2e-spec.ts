@@ -44,7 +44,9 @@ describe('powers by kind of agency', () => {
     it('refuses a coordinator (not an admin) with 403 and changes nothing', async () => {
       const refused = await put(coordinator, 'HMRC', { powers: ['ENTRY'], reason: 'Not mine to change' }).expect(403);
       expect(refused.body.code).toBe('FORBIDDEN');
-      const hmrc = (await t.http().get('/powers').set(coordinator).expect(200)).body.find((entry: { kind: string }) => entry.kind === 'HMRC');
+      const hmrc = (await t.http().get('/powers').set(coordinator).expect(200)).body.find(
+        (entry: { kind: string }) => entry.kind === 'HMRC',
+      );
       expect(hmrc.powers).toEqual(['ENTRY', 'SEARCH', 'ARREST', 'TAX_COMPLIANCE']);
     });
 
@@ -68,14 +70,18 @@ describe('powers by kind of agency', () => {
     it('refuses an unknown kind of agency, an unknown power, a power listed twice and a missing list, with 400', async () => {
       for (const kind of ['FIRE_SERVICE', 'police', '%20']) {
         const refused = await put(admin, kind, { powers: ['ENTRY'], reason: 'A new kind' }).expect(400);
-        expect(fieldsOf(refused.body)).toEqual([{ field: 'kind', problems: ['Choose the kind of agency from the list'], allowed: [...AGENCY_KINDS] }]);
+        expect(fieldsOf(refused.body)).toEqual([
+          { field: 'kind', problems: ['Choose the kind of agency from the list'], allowed: [...AGENCY_KINDS] },
+        ]);
       }
       const unknown = await put(admin, 'HMRC', { powers: ['FLYING'], reason: 'Drones' }).expect(400);
       expect(fieldsOf(unknown.body)).toEqual([{ field: 'powers', problems: ['Choose the powers from the list'], allowed: [...POWERS] }]);
       const twice = await put(admin, 'HMRC', { powers: ['ENTRY', 'ENTRY'], reason: 'Twice' }).expect(400);
       expect(fieldsOf(twice.body)).toEqual([{ field: 'powers', problems: ['Choose each power once'] }]);
       const missing = await put(admin, 'HMRC', { reason: 'No list' }).expect(400);
-      expect(fieldsOf(missing.body)).toEqual([expect.objectContaining({ field: 'powers', problems: expect.arrayContaining(['Choose the powers from the list, or none']) })]);
+      expect(fieldsOf(missing.body)).toEqual([
+        expect.objectContaining({ field: 'powers', problems: expect.arrayContaining(['Choose the powers from the list, or none']) }),
+      ]);
       const extra = await put(admin, 'HMRC', { powers: ['ENTRY'], reason: 'Extra', kind: 'DWP' }).expect(400);
       expect(extra.body.code).toBe('VALIDATION_FAILED');
     });
@@ -100,7 +106,10 @@ describe('powers by kind of agency', () => {
     const lastAudit = async () => (await own.http().get('/audit/reference?limit=1').set(ownAdmin.auth).expect(200)).body.items[0];
 
     it('replaces the powers of one kind, in the vocabulary’s order, and audits the change with its reason', async () => {
-      const changed = await put('BORDER_FORCE', { powers: ['IMMIGRATION_CHECKS', 'ENTRY'], reason: '  Inland teams carry out immigration checks only  ' }).expect(200);
+      const changed = await put('BORDER_FORCE', {
+        powers: ['IMMIGRATION_CHECKS', 'ENTRY'],
+        reason: '  Inland teams carry out immigration checks only  ',
+      }).expect(200);
       expect(changed.body).toEqual({ kind: 'BORDER_FORCE', powers: ['ENTRY', 'IMMIGRATION_CHECKS'] });
       expect(await powersOf('BORDER_FORCE')).toEqual(['ENTRY', 'IMMIGRATION_CHECKS']);
       expect(await powersOf('IMMIGRATION_ENFORCEMENT')).toEqual(['ENTRY', 'SEARCH', 'ARREST', 'IMMIGRATION_CHECKS']);
@@ -125,7 +134,13 @@ describe('powers by kind of agency', () => {
       const hmrc = await s.partner('HMRC');
       let plan = await s.draft(owner);
       const request = (powers: string[]) =>
-        s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: hmrc.team.id, headcount: 2, tasking: 'Arrest the controllers', version: plan.version, powers });
+        s.post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: hmrc.team.id,
+          headcount: 2,
+          tasking: 'Arrest the controllers',
+          version: plan.version,
+          powers,
+        });
 
       // Tasked before the change: a change of reference data does not touch deployments already tasked.
       plan = (await request(['TAX_COMPLIANCE', 'ARREST']).expect(201)).body;
@@ -137,11 +152,19 @@ describe('powers by kind of agency', () => {
       expect(kept.deployments[0].powers).toEqual(['TAX_COMPLIANCE', 'ARREST']);
 
       const other = await s.partner('HMRC');
-      const refused = await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: other.team.id, headcount: 1, version: plan.version, powers: ['ARREST'] }).expect(422);
+      const refused = await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: other.team.id,
+          headcount: 1,
+          version: plan.version,
+          powers: ['ARREST'],
+        })
+        .expect(422);
       expect(refused.body).toMatchObject({ code: 'POWER_NOT_HELD', details: { powers: ['ARREST'], agency: other.agency.code } });
       expect(refused.body.message).toContain('cannot be tasked with arrest');
 
-      const change = (powers: string[]) => s.patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, { version: plan.version, powers });
+      const change = (powers: string[]) =>
+        s.patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, { version: plan.version, powers });
       const notHeld = await change(['ARREST']).expect(422);
       expect(notHeld.body).toMatchObject({ code: 'POWER_NOT_HELD', details: { powers: ['ARREST'] } });
       expect(notHeld.body.message).toContain('cannot be tasked with arrest');
@@ -150,7 +173,16 @@ describe('powers by kind of agency', () => {
       await put('HMRC', { powers: ['ENTRY', 'SEARCH', 'ARREST', 'TAX_COMPLIANCE'], reason: 'Arrest restored' }).expect(200);
       plan = (await change(['TAX_COMPLIANCE', 'ARREST']).expect(200)).body;
       expect(plan.deployments.find((d: { id: string }) => d.id === deployment.id)?.powers).toEqual(['TAX_COMPLIANCE', 'ARREST']);
-      const accepted = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: other.team.id, headcount: 1, version: plan.version, powers: ['ARREST'] }).expect(201)).body;
+      const accepted = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            teamId: other.team.id,
+            headcount: 1,
+            version: plan.version,
+            powers: ['ARREST'],
+          })
+          .expect(201)
+      ).body;
       expect(accepted.deployments).toHaveLength(2);
     });
   });

@@ -15,16 +15,30 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
     owner = await s.owner('POLICE');
   });
 
-  const read = async (who: { auth: { Authorization: string } }, plan: { id: string }, status = 200) => (await s.get(who.auth, `/operations/${plan.id}`).expect(status)).body as Plan;
-  const share = (plan: { id: string }, body: Record<string, unknown>, who: { auth: { Authorization: string } } = owner) => t.http().put(`/operations/${plan.id}/sharing`).set(who.auth).send(body);
+  const read = async (who: { auth: { Authorization: string } }, plan: { id: string }, status = 200) =>
+    (await s.get(who.auth, `/operations/${plan.id}`).expect(status)).body as Plan;
+  const share = (plan: { id: string }, body: Record<string, unknown>, who: { auth: { Authorization: string } } = owner) =>
+    t.http().put(`/operations/${plan.id}/sharing`).set(who.auth).send(body);
   const grants = async (plan: { id: string }) =>
-    (await t.dataSource.query(`SELECT a.code, g.section FROM plan_section_grants g JOIN agencies a ON a.id = g.agency_id WHERE g.operation_id = $1 ORDER BY 1, 2`, [plan.id])) as { code: string; section: string }[];
+    (await t.dataSource.query(
+      `SELECT a.code, g.section FROM plan_section_grants g JOIN agencies a ON a.id = g.agency_id WHERE g.operation_id = $1 ORDER BY 1, 2`,
+      [plan.id],
+    )) as { code: string; section: string }[];
 
   /** A draft of the owner's with each partner's team requested and confirmed. */
   async function planWith(...partners: Partner[]): Promise<Plan> {
     let plan = await s.draft(owner);
     for (const partner of partners) {
-      plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 1, tasking: 'In support', version: plan.version }).expect(201)).body;
+      plan = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            teamId: partner.team.id,
+            headcount: 1,
+            tasking: 'In support',
+            version: plan.version,
+          })
+          .expect(201)
+      ).body;
       const asked = plan.deployments.find((d) => d.team.id === partner.team.id)!;
       await s.post(partner.auth, `/operations/${plan.id}/deployments/${asked.id}/confirm`, { version: asked.version }).expect(200);
     }
@@ -39,26 +53,58 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       expect(await read(sa, plan)).not.toHaveProperty('locations');
       expect((await read(sa, plan)).sections).toEqual(['CORE', 'SAFEGUARDING']);
 
-      const widened = (await share(plan, { version: plan.version, agencyId: sa.agency.id, sections: ['PLACES', 'PROSECUTION'], reason: 'The reception team meets the entry team at the address' }).expect(200)).body;
+      const widened = (
+        await share(plan, {
+          version: plan.version,
+          agencyId: sa.agency.id,
+          sections: ['PLACES', 'PROSECUTION'],
+          reason: 'The reception team meets the entry team at the address',
+        }).expect(200)
+      ).body;
       expect(widened.version).toBe(plan.version + 1);
-      expect(widened.sharing).toEqual([expect.objectContaining({ agency: expect.objectContaining({ id: sa.agency.id }), sections: ['PLACES', 'PROSECUTION'], reason: 'The reception team meets the entry team at the address' })]);
+      expect(widened.sharing).toEqual([
+        expect.objectContaining({
+          agency: expect.objectContaining({ id: sa.agency.id }),
+          sections: ['PLACES', 'PROSECUTION'],
+          reason: 'The reception team meets the entry team at the address',
+        }),
+      ]);
       const seen = await read(sa, plan);
       expect(seen.sections).toEqual(['CORE', 'PLACES', 'SAFEGUARDING', 'PROSECUTION']);
       expect(seen.locations).toEqual(plan.locations);
       expect(seen).not.toHaveProperty('sharing');
 
-      await share(plan, { version: widened.version, agencyId: sa.agency.id, sections: [], reason: 'The meeting point moved to the RV' }).expect(200);
+      await share(plan, {
+        version: widened.version,
+        agencyId: sa.agency.id,
+        sections: [],
+        reason: 'The meeting point moved to the RV',
+      }).expect(200);
       expect(await read(sa, plan)).not.toHaveProperty('locations');
       expect(await grants(plan)).toEqual([]);
 
-      const history = (await s.get(owner.auth, `/operations/${plan.id}/history`).expect(200)).body.filter((event: { action: string }) => event.action === 'operation.sharing-changed');
+      const history = (await s.get(owner.auth, `/operations/${plan.id}/history`).expect(200)).body.filter(
+        (event: { action: string }) => event.action === 'operation.sharing-changed',
+      );
       expect(history.map((event: { before: unknown; after: unknown }) => [event.before, event.after])).toEqual([
-        [{ agency: { id: sa.agency.id, code: sa.agency.code, name: sa.agency.name }, sections: [] }, { agency: expect.anything(), sections: ['PLACES', 'PROSECUTION'], reason: 'The reception team meets the entry team at the address' }],
-        [{ agency: expect.anything(), sections: ['PLACES', 'PROSECUTION'] }, { agency: expect.anything(), sections: [], reason: 'The meeting point moved to the RV' }],
+        [
+          { agency: { id: sa.agency.id, code: sa.agency.code, name: sa.agency.name }, sections: [] },
+          {
+            agency: expect.anything(),
+            sections: ['PLACES', 'PROSECUTION'],
+            reason: 'The reception team meets the entry team at the address',
+          },
+        ],
+        [
+          { agency: expect.anything(), sections: ['PLACES', 'PROSECUTION'] },
+          { agency: expect.anything(), sections: [], reason: 'The meeting point moved to the RV' },
+        ],
       ]);
       // The agency sees the changes made about it; another partner does not.
       const sharingEvents = async (who: Signed) =>
-        (await s.get(who.auth, `/operations/${plan.id}/history`).expect(200)).body.filter((event: { action: string }) => event.action === 'operation.sharing-changed');
+        (await s.get(who.auth, `/operations/${plan.id}/history`).expect(200)).body.filter(
+          (event: { action: string }) => event.action === 'operation.sharing-changed',
+        );
       expect(await sharingEvents(sa)).toHaveLength(2);
       expect(await sharingEvents(hmrc)).toEqual([]);
     });
@@ -66,7 +112,14 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
     it('keeps an approval standing: who sees what is not the plan’s content', async () => {
       const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       const plan = await s.plan(owner, { stage: 'approved', partners: [hmrc] });
-      const shared = (await share(plan, { version: plan.version, agencyId: hmrc.agency.id, sections: ['INTELLIGENCE'], reason: 'Their financial investigators trace the payroll' }).expect(200)).body;
+      const shared = (
+        await share(plan, {
+          version: plan.version,
+          agencyId: hmrc.agency.id,
+          sections: ['INTELLIGENCE'],
+          reason: 'Their financial investigators trace the payroll',
+        }).expect(200)
+      ).body;
       expect(shared.status).toBe('APPROVED');
       expect((await read(hmrc, plan)).sections).toContain('INTELLIGENCE');
     });
@@ -81,16 +134,36 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
         [{ ...good, agencyId: stranger.id }, 422, 'SHARING_NOT_PERMITTED', /has no team on .*request one of its teams first/],
         [{ ...good, agencyId: owner.agency.id }, 422, 'SHARING_NOT_PERMITTED', /owns .* and already sees every section/],
         [{ ...good, agencyId: '00000000-0000-4000-8000-000000000000' }, 404, 'NOT_FOUND', /Agency .* was not found/],
-        [{ ...good, sections: ['PLACES', 'GOSSIP'] }, 400, 'VALIDATION_FAILED', /Choose sections from Places, Teams, Intelligence and Prosecution/],
+        [
+          { ...good, sections: ['PLACES', 'GOSSIP'] },
+          400,
+          'VALIDATION_FAILED',
+          /Choose sections from Places, Teams, Intelligence and Prosecution/,
+        ],
         [{ ...good, sections: ['CORE'] }, 400, 'VALIDATION_FAILED', /Core and Safeguarding are every partner’s already/],
         [{ ...good, version: plan.version - 1 }, 409, 'VERSION_CONFLICT', /has changed since version/],
         [{ ...good, reason: '  ' }, 400, 'VALIDATION_FAILED', /Give the reason for sharing or withdrawing these sections/],
-        [{ version: plan.version, agencyId: sa.agency.id, sections: ['INTELLIGENCE'], reason: 'x' }, 422, 'SHARING_NOT_PERMITTED', /never shared with victim-support or local-authority agencies/],
-        [{ version: plan.version, agencyId: la.agency.id, sections: ['PLACES', 'INTELLIGENCE'], reason: 'x' }, 422, 'SHARING_NOT_PERMITTED', /local authority agency: a plan’s intelligence is never shared/],
+        [
+          { version: plan.version, agencyId: sa.agency.id, sections: ['INTELLIGENCE'], reason: 'x' },
+          422,
+          'SHARING_NOT_PERMITTED',
+          /never shared with victim-support or local-authority agencies/,
+        ],
+        [
+          { version: plan.version, agencyId: la.agency.id, sections: ['PLACES', 'INTELLIGENCE'], reason: 'x' },
+          422,
+          'SHARING_NOT_PERMITTED',
+          /local authority agency: a plan’s intelligence is never shared/,
+        ],
       ];
       for (const [body, status, code, message] of refusals) {
         const response = await share(plan, body).expect(status);
-        expect(response.body).toEqual({ statusCode: status, code, message: expect.stringMatching(message), ...(response.body.details ? { details: expect.anything() } : {}) });
+        expect(response.body).toEqual({
+          statusCode: status,
+          code,
+          message: expect.stringMatching(message),
+          ...(response.body.details ? { details: expect.anything() } : {}),
+        });
       }
       await share(plan, good, sa).expect(403);
       expect(await grants(plan)).toEqual([]);
@@ -101,7 +174,10 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const sa = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
       const plan = await planWith(sa);
       await expect(
-        t.dataSource.query(`INSERT INTO plan_section_grants (operation_id, agency_id, section, reason, granted_by) VALUES ($1, $2, 'INTELLIGENCE', 'x', $3)`, [plan.id, sa.agency.id, owner.user.id]),
+        t.dataSource.query(
+          `INSERT INTO plan_section_grants (operation_id, agency_id, section, reason, granted_by) VALUES ($1, $2, 'INTELLIGENCE', 'x', $3)`,
+          [plan.id, sa.agency.id, owner.user.id],
+        ),
       ).rejects.toThrow(/intelligence is never shared with a victim-support or local-authority agency/);
     });
 
@@ -109,7 +185,14 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       const plan = await planWith(hmrc);
       const answers = await Promise.all(
-        (['PLACES', 'INTELLIGENCE'] as const).map((section) => share(plan, { version: plan.version, agencyId: hmrc.agency.id, sections: [section, 'TEAMS'], reason: `Share ${section.toLowerCase()} too` })),
+        (['PLACES', 'INTELLIGENCE'] as const).map((section) =>
+          share(plan, {
+            version: plan.version,
+            agencyId: hmrc.agency.id,
+            sections: [section, 'TEAMS'],
+            reason: `Share ${section.toLowerCase()} too`,
+          }),
+        ),
       );
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
       expect((await grants(plan)).map((grant) => grant.section)).toHaveLength(2);
@@ -122,17 +205,34 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const session = await webSignIn(t.http, owner.user.email);
       let html = (await page(session, `/plans/${plan.reference}/sharing`)).text;
       expect(html).toContain(`What else ${sa.agency.name} sees`);
-      const refused = await post(session, `/plans/${plan.reference}/sharing`, { ...drawnAt(html), agencyId: sa.agency.id, sections: ['PLACES'], reason: '' }).expect(400);
-      expect(errorSummaryOf(refused.text)).toEqual(['Give the reason for sharing or withdrawing these sections: it goes into the plan’s history']);
+      const refused = await post(session, `/plans/${plan.reference}/sharing`, {
+        ...drawnAt(html),
+        agencyId: sa.agency.id,
+        sections: ['PLACES'],
+        reason: '',
+      }).expect(400);
+      expect(errorSummaryOf(refused.text)).toEqual([
+        'Give the reason for sharing or withdrawing these sections: it goes into the plan’s history',
+      ]);
       expect(refused.text).toContain(`href="#reason-${sa.agency.id}"`);
-      await post(session, `/plans/${plan.reference}/sharing`, { ...drawnAt(html), agencyId: sa.agency.id, sections: ['PLACES'], reason: 'They meet the entry team there' }).expect(303);
+      await post(session, `/plans/${plan.reference}/sharing`, {
+        ...drawnAt(html),
+        agencyId: sa.agency.id,
+        sections: ['PLACES'],
+        reason: 'They meet the entry team there',
+      }).expect(303);
       html = (await page(session, `/plans/${plan.reference}/sharing?saved=${sa.agency.id}`)).text;
       expect(html).toContain(`Saved: ${sa.agency.name} sees what the table shows`);
       expect(await grants(plan)).toEqual([{ code: sa.agency.code, section: 'PLACES' }]);
       // Intelligence is not offered to victim support, and the page says why; posted anyway, it is refused in words.
       expect(html).not.toContain('value="INTELLIGENCE"');
       expect(html).toContain('Intelligence is never shared with a victim-support or local-authority agency.');
-      const intelligence = await post(session, `/plans/${plan.reference}/sharing`, { ...drawnAt(html), agencyId: sa.agency.id, sections: ['INTELLIGENCE'], reason: 'x' }).expect(400);
+      const intelligence = await post(session, `/plans/${plan.reference}/sharing`, {
+        ...drawnAt(html),
+        agencyId: sa.agency.id,
+        sections: ['INTELLIGENCE'],
+        reason: 'x',
+      }).expect(400);
       expect(errorSummaryOf(intelligence.text)[0]).toMatch(/never shared with victim-support or local-authority agencies/);
 
       const partnerSession = await webSignIn(t.http, sa.user.email);
@@ -150,11 +250,26 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const deployment = plan.deployments.find((d) => d.team.id === dwp.team.id)!;
       await t.http().delete(`/operations/${plan.id}/deployments/${deployment.id}?version=${plan.version}`).set(owner.auth).expect(200);
       await read(dwp, plan, 404);
-      expect((await s.get(dwp.auth, '/operations?limit=100').expect(200)).body.items.map((item: { id: string }) => item.id)).not.toContain(plan.id);
+      expect((await s.get(dwp.auth, '/operations?limit=100').expect(200)).body.items.map((item: { id: string }) => item.id)).not.toContain(
+        plan.id,
+      );
       const record = (await s.get(dwp.auth, `/operations/${plan.id}/deployments/${deployment.id}`).expect(200)).body;
-      expect(record).toMatchObject({ reference: plan.reference, planVisible: false, marking: { classification: 'OFFICIAL-SENSITIVE' }, deployment: { id: deployment.id, status: 'RELEASED', tasking: 'In support', releaseReason: 'released by the owner' } });
+      expect(record).toMatchObject({
+        reference: plan.reference,
+        planVisible: false,
+        marking: { classification: 'OFFICIAL-SENSITIVE' },
+        deployment: { id: deployment.id, status: 'RELEASED', tasking: 'In support', releaseReason: 'released by the owner' },
+      });
       const tasks = (await s.get(dwp.auth, '/tasks').expect(200)).body;
-      expect(tasks).toContainEqual(expect.objectContaining({ kind: 'TEAM_RELEASED', deploymentId: deployment.id, summary: expect.stringMatching(new RegExp(`^Your team ${dwp.team.name} was released from ${plan.reference} on .+: it is free for other work$`)) }));
+      expect(tasks).toContainEqual(
+        expect.objectContaining({
+          kind: 'TEAM_RELEASED',
+          deploymentId: deployment.id,
+          summary: expect.stringMatching(
+            new RegExp(`^Your team ${dwp.team.name} was released from ${plan.reference} on .+: it is free for other work$`),
+          ),
+        }),
+      );
 
       const { page } = browserOf(() => t.http);
       const session = await webSignIn(t.http, dwp.user.email);
@@ -167,19 +282,30 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const other = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       await s.get(other.auth, `/operations/${plan.id}/deployments/${deployment.id}`).expect(404);
       const admin = await createUser(t.dataSource, dwp.agency, ['ADMIN']);
-      await s.get({ Authorization: `Bearer ${await login(t.http, admin)}` }, `/operations/${plan.id}/deployments/${deployment.id}`).expect(404);
+      await s
+        .get({ Authorization: `Bearer ${await login(t.http, admin)}` }, `/operations/${plan.id}/deployments/${deployment.id}`)
+        .expect(404);
     });
 
     it('keeps the plan for a partner granted a section after its team was released, and for every partner once the plan ends', async () => {
       const nca = await s.partner('NCA', ['INTELLIGENCE']);
       const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       const plan = await planWith(nca, hmrc);
-      const shared = (await share(plan, { version: plan.version, agencyId: nca.agency.id, sections: ['INTELLIGENCE'], reason: 'NCA runs the target' }).expect(200)).body;
+      const shared = (
+        await share(plan, {
+          version: plan.version,
+          agencyId: nca.agency.id,
+          sections: ['INTELLIGENCE'],
+          reason: 'NCA runs the target',
+        }).expect(200)
+      ).body;
       const ncaDeployment = plan.deployments.find((d) => d.team.id === nca.team.id)!;
       await t.http().delete(`/operations/${plan.id}/deployments/${ncaDeployment.id}?version=${shared.version}`).set(owner.auth).expect(200);
       expect((await read(nca, plan)).sections).toEqual(['CORE', 'PLACES', 'SAFEGUARDING', 'INTELLIGENCE']);
       const current = await read(owner, plan);
-      await s.post(owner.auth, `/operations/${plan.id}/cancel`, { version: current.version, reason: 'Target arrested elsewhere' }).expect(200);
+      await s
+        .post(owner.auth, `/operations/${plan.id}/cancel`, { version: current.version, reason: 'Target arrested elsewhere' })
+        .expect(200);
       expect((await read(hmrc, plan)).status).toBe('CANCELLED');
     });
   });
@@ -191,19 +317,44 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const refusal = 'Mark the plan OFFICIAL or OFFICIAL-SENSITIVE: material classified SECRET or above must not be held in this system';
       for (const classification of ['SECRET', 'TOP SECRET', 'official']) {
         const refused = await s.post(owner.auth, '/operations', { ...operationBody(), marking: { classification } }).expect(400);
-        expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining(refusal), details: { fields: [{ field: 'marking.classification', problems: [refusal] }] } });
+        expect(refused.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: expect.stringContaining(refusal),
+          details: { fields: [{ field: 'marking.classification', problems: [refusal] }] },
+        });
       }
-      const long = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { handlingInstruction: 'x'.repeat(201) } }).expect(400);
-      expect(long.body.details.fields).toEqual([{ field: 'marking.handlingInstruction', problems: ['Keep the handling instruction to 200 characters or fewer'] }]);
-      const broken = await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { handlingInstruction: 'Not for\nrelease' } }).expect(400);
-      expect(broken.body.details.fields).toEqual([{ field: 'marking.handlingInstruction', problems: ['Write the handling instruction on one line: it is printed beside the marking'] }]);
+      const long = await s
+        .patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { handlingInstruction: 'x'.repeat(201) } })
+        .expect(400);
+      expect(long.body.details.fields).toEqual([
+        { field: 'marking.handlingInstruction', problems: ['Keep the handling instruction to 200 characters or fewer'] },
+      ]);
+      const broken = await s
+        .patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { handlingInstruction: 'Not for\nrelease' } })
+        .expect(400);
+      expect(broken.body.details.fields).toEqual([
+        {
+          field: 'marking.handlingInstruction',
+          problems: ['Write the handling instruction on one line: it is printed beside the marking'],
+        },
+      ]);
       expect((await read(owner, plan)).version).toBe(plan.version);
     });
 
     it('records a change of marking in the history, and withdraws an approval as any change does', async () => {
       const plan = await s.plan(owner, { stage: 'approved' });
-      const changed = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, marking: { classification: 'OFFICIAL', handlingInstruction: 'For the operation team only' } }).expect(200)).body;
-      expect(changed).toMatchObject({ status: 'DRAFT', marking: { classification: 'OFFICIAL', handlingInstruction: 'For the operation team only' } });
+      const changed = (
+        await s
+          .patch(owner.auth, `/operations/${plan.id}`, {
+            version: plan.version,
+            marking: { classification: 'OFFICIAL', handlingInstruction: 'For the operation team only' },
+          })
+          .expect(200)
+      ).body;
+      expect(changed).toMatchObject({
+        status: 'DRAFT',
+        marking: { classification: 'OFFICIAL', handlingInstruction: 'For the operation team only' },
+      });
       const history = (await s.get(owner.auth, `/operations/${plan.id}/history`).expect(200)).body;
       expect(history).toContainEqual(
         expect.objectContaining({
@@ -218,7 +369,10 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
     it('carries the marking in the plan list, at the top of each download, and as the first line of the plans export', async () => {
       const plan = await s.draft(owner, { marking: { classification: 'OFFICIAL', handlingInstruction: 'Not for release' } });
       const list = (await s.get(owner.auth, '/operations?limit=100').expect(200)).body.items;
-      expect(list.find((item: { id: string }) => item.id === plan.id).marking).toEqual({ classification: 'OFFICIAL', handlingInstruction: 'Not for release' });
+      expect(list.find((item: { id: string }) => item.id === plan.id).marking).toEqual({
+        classification: 'OFFICIAL',
+        handlingInstruction: 'Not for release',
+      });
       const markdown = await s.get(owner.auth, `/operations/${plan.id}/briefing`).set('Accept', 'text/markdown').expect(200);
       expect(markdown.text.split('\n')[0]).toBe('**OFFICIAL: Not for release**');
       expect(markdown.text.trimEnd().split('\n').pop()).toBe('**OFFICIAL: Not for release**');
@@ -247,7 +401,11 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       const html = (await page(session, `/plans/${plan.reference}/details`)).text;
       expect(html).toMatch(/<p class="app-marking" id="marking-top">OFFICIAL-SENSITIVE<\/p>/);
       expect(html).toMatch(/<p class="app-marking" id="marking-bottom">OFFICIAL-SENSITIVE<\/p>/);
-      const when = Object.fromEntries(['startsAt', 'endsAt'].flatMap((field) => ['day', 'month', 'year', 'time'].map((part) => [`${field}-${part}`, valueOf(html, `${field}-${part}`)])));
+      const when = Object.fromEntries(
+        ['startsAt', 'endsAt'].flatMap((field) =>
+          ['day', 'month', 'year', 'time'].map((part) => [`${field}-${part}`, valueOf(html, `${field}-${part}`)]),
+        ),
+      );
       const saved = await post(session, `/plans/${plan.reference}/details`, {
         ...drawnAt(html),
         name: plan.name,
@@ -259,7 +417,9 @@ describe('sharing sections, leaving a plan, and the protective marking', () => {
       });
       expect(saved.status).toBe(303);
       expect((await read(owner, plan)).marking).toEqual({ classification: 'OFFICIAL', handlingInstruction: 'Operation team only' });
-      expect((await page(session, `/plans/${plan.reference}/history`)).text).toContain('id="marking-bottom">OFFICIAL: Operation team only</p>');
+      expect((await page(session, `/plans/${plan.reference}/history`)).text).toContain(
+        'id="marking-bottom">OFFICIAL: Operation team only</p>',
+      );
     });
   });
 });

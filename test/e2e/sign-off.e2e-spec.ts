@@ -13,26 +13,52 @@ describe('each partner’s sign-off of its part of the plan', () => {
   const HOUR = 3600_000;
 
   /** A submitted plan of a new owner, with a new HMRC-kind partner's team confirmed on it, and a manager of that partner. */
-  async function submittedWithPartner(): Promise<{ owner: Owner; partner: Signed & { team: TeamRow }; partnerManager: Auth; managerEmail: string; plan: Plan }> {
+  async function submittedWithPartner(): Promise<{
+    owner: Owner;
+    partner: Signed & { team: TeamRow };
+    partnerManager: Auth;
+    managerEmail: string;
+    plan: Plan;
+  }> {
     const owner = await s.owner();
     const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
     let plan = await s.plan(owner, { stage: 'ready' });
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, tasking: 'Payroll records', version: plan.version }).expect(201)).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: partner.team.id,
+          headcount: 2,
+          tasking: 'Payroll records',
+          version: plan.version,
+        })
+        .expect(201)
+    ).body;
     const request = plan.deployments.find((d: Deployment) => d.team.id === partner.team.id) as Deployment;
     await s.post(partner.auth, `/operations/${plan.id}/deployments/${request.id}/confirm`, { version: request.version }).expect(200);
     plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
     plan = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
     const manager = await createUser(t.dataSource, partner.agency, ['MANAGER']);
-    return { owner, partner, partnerManager: { Authorization: `Bearer ${await login(t.http, manager)}` }, managerEmail: manager.email, plan };
+    return {
+      owner,
+      partner,
+      partnerManager: { Authorization: `Bearer ${await login(t.http, manager)}` },
+      managerEmail: manager.email,
+      plan,
+    };
   }
 
   const signOffOf = (plan: Plan, code: string) => plan.signOffs.find((signOff: SignOff) => signOff.agency.code === code) as SignOff;
   const partnerDeployment = (plan: Plan, teamId: string) => plan.deployments.find((d: Deployment) => d.team.id === teamId) as Deployment;
-  const approve = (owner: Owner, plan: Plan) => s.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Go', version: plan.version });
-  const signOff = (who: Auth, plan: Plan, body: Record<string, unknown> = {}) => s.post(who, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: plan.version, ...body });
+  const approve = (owner: Owner, plan: Plan) =>
+    s.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Go', version: plan.version });
+  const signOff = (who: Auth, plan: Plan, body: Record<string, unknown> = {}) =>
+    s.post(who, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: plan.version, ...body });
   const tasksOf = async (who: Auth, plan: Plan) =>
-    ((await s.get(who, '/tasks').expect(200)).body as { kind: string; summary: string; operation: { id: string } }[]).filter((task) => task.operation.id === plan.id);
-  const history = async (who: Auth, plan: Plan) => (await s.get(who, `/operations/${plan.id}/history`).expect(200)).body as { action: string; before: unknown; after: unknown }[];
+    ((await s.get(who, '/tasks').expect(200)).body as { kind: string; summary: string; operation: { id: string } }[]).filter(
+      (task) => task.operation.id === plan.id,
+    );
+  const history = async (who: Auth, plan: Plan) =>
+    (await s.get(who, `/operations/${plan.id}/history`).expect(200)).body as { action: string; before: unknown; after: unknown }[];
 
   it('refuses approval while a partner has not signed off, naming it; once it signs off (the version unchanged), approval goes through', async () => {
     const { owner, partner, partnerManager, plan } = await submittedWithPartner();
@@ -40,20 +66,36 @@ describe('each partner’s sign-off of its part of the plan', () => {
     expect(plan.signOffs).toEqual([{ agency: partner.agency, state: 'AWAITING', decision: null, by: null, at: null, reason: null }]);
 
     const refused = await approve(owner, plan).expect(422);
-    expect(refused.body).toMatchObject({ code: 'NOT_READY', message: expect.stringContaining(`Waiting for a manager of ${code} to sign off their part`) });
+    expect(refused.body).toMatchObject({
+      code: 'NOT_READY',
+      message: expect.stringContaining(`Waiting for a manager of ${code} to sign off their part`),
+    });
     expect(refused.body.details.checks.map((check: { id: string }) => check.id)).toEqual(['partner-sign-off']);
     const readiness = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body;
     expect(readiness.checks.find((check: { id: string }) => check.id === 'partner-sign-off')).toMatchObject({ ok: false, blocking: true });
 
     const [task] = await tasksOf(partnerManager, plan);
-    expect(task).toMatchObject({ kind: 'SIGN_OFF_PART', summary: expect.stringMatching(new RegExp(`^Sign off ${code}’s part of ${plan.reference}`)) });
+    expect(task).toMatchObject({
+      kind: 'SIGN_OFF_PART',
+      summary: expect.stringMatching(new RegExp(`^Sign off ${code}’s part of ${plan.reference}`)),
+    });
 
     const signed = (await signOff(partnerManager, plan).expect(200)).body as Plan;
     expect(signed.version).toBe(plan.version);
-    expect(signOffOf(signed, code)).toMatchObject({ state: 'SIGNED_OFF', decision: 'SIGNED_OFF', by: { email: expect.any(String) }, at: expect.any(String), reason: null });
+    expect(signOffOf(signed, code)).toMatchObject({
+      state: 'SIGNED_OFF',
+      decision: 'SIGNED_OFF',
+      by: { email: expect.any(String) },
+      at: expect.any(String),
+      reason: null,
+    });
     expect(await tasksOf(partnerManager, plan)).toEqual([]);
     const events = await history(owner.auth, plan);
-    expect(events.at(-1)).toMatchObject({ action: 'operation.signed-off', before: { agency: code, signOff: 'AWAITING' }, after: { agency: code, signOff: 'SIGNED_OFF' } });
+    expect(events.at(-1)).toMatchObject({
+      action: 'operation.signed-off',
+      before: { agency: code, signOff: 'AWAITING' },
+      after: { agency: code, signOff: 'SIGNED_OFF' },
+    });
 
     const approved = (await approve(owner, signed).expect(200)).body;
     expect(approved.status).toBe('APPROVED');
@@ -62,10 +104,18 @@ describe('each partner’s sign-off of its part of the plan', () => {
   it('takes a decline with a reason back to changes requested, bumping the version, and refuses a decline without one', async () => {
     const { owner, partner, partnerManager, plan } = await submittedWithPartner();
     const code = partner.agency.code;
-    const bare = await s.post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', version: plan.version }).expect(400);
-    expect(bare.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for declining: what must change in your agency’s part'] }]);
-    await s.post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: '   ', version: plan.version }).expect(400);
-    const long = await s.post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: 'x'.repeat(1001), version: plan.version }).expect(400);
+    const bare = await s
+      .post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', version: plan.version })
+      .expect(400);
+    expect(bare.body.details.fields).toEqual([
+      { field: 'reason', problems: ['Enter a reason for declining: what must change in your agency’s part'] },
+    ]);
+    await s
+      .post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: '   ', version: plan.version })
+      .expect(400);
+    const long = await s
+      .post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: 'x'.repeat(1001), version: plan.version })
+      .expect(400);
     expect(long.body.details.fields[0].problems).toEqual(['The reason must be 1000 characters or fewer']);
     const noted = await signOff(partnerManager, plan, { reason: 'Fine by us' }).expect(400);
     expect(noted.body.details.fields).toEqual([{ field: 'reason', problems: ['Give a reason only when declining'] }]);
@@ -73,7 +123,11 @@ describe('each partner’s sign-off of its part of the plan', () => {
     expect(odd.body.details.fields[0]).toMatchObject({ field: 'decision' });
 
     const reason = 'Our team cannot reach the RV point before 06:00';
-    const declined = (await s.post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: `  ${reason} `, version: plan.version }).expect(200)).body as Plan;
+    const declined = (
+      await s
+        .post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: `  ${reason} `, version: plan.version })
+        .expect(200)
+    ).body as Plan;
     expect(declined).toMatchObject({ status: 'CHANGES_REQUESTED', version: plan.version + 1 });
     expect(signOffOf(declined, code)).toMatchObject({ state: 'DECLINED', decision: 'DECLINED', reason });
     const ownersView = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body as Plan;
@@ -91,7 +145,15 @@ describe('each partner’s sign-off of its part of the plan', () => {
   it('keeps a decline standing over a resubmission that leaves the part as it was, and asks again once the part changes', async () => {
     const { owner, partner, partnerManager, plan } = await submittedWithPartner();
     const code = partner.agency.code;
-    let current = (await s.post(partnerManager, `/operations/${plan.id}/sign-off`, { decision: 'DECLINED', reason: 'Tasking is too broad', version: plan.version }).expect(200)).body as Plan;
+    let current = (
+      await s
+        .post(partnerManager, `/operations/${plan.id}/sign-off`, {
+          decision: 'DECLINED',
+          reason: 'Tasking is too broad',
+          version: plan.version,
+        })
+        .expect(200)
+    ).body as Plan;
     current = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
     expect(signOffOf(current, code).state).toBe('DECLINED');
     expect((await approve(owner, current).expect(422)).body.code).toBe('NOT_READY');
@@ -100,7 +162,14 @@ describe('each partner’s sign-off of its part of the plan', () => {
 
     current = (await s.post(owner.auth, `/operations/${plan.id}/withdraw`, { version: current.version }).expect(200)).body;
     const deployment = partnerDeployment(current, partner.team.id);
-    current = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, { version: current.version, tasking: 'Payroll records of the car wash only' }).expect(200)).body;
+    current = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}/deployments/${deployment.id}`, {
+          version: current.version,
+          tasking: 'Payroll records of the car wash only',
+        })
+        .expect(200)
+    ).body;
     expect(signOffOf(current, code)).toMatchObject({ state: 'AWAITING', decision: 'DECLINED', reason: 'Tasking is too broad' });
   });
 
@@ -108,14 +177,37 @@ describe('each partner’s sign-off of its part of the plan', () => {
     const { owner, partner, partnerManager, plan } = await submittedWithPartner();
     const code = partner.agency.code;
     let current = (await signOff(partnerManager, plan).expect(200)).body as Plan;
-    current = (await s.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'REQUEST_CHANGES', comment: 'Add the dog handler', version: current.version }).expect(200)).body;
-    current = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: current.version, briefing: { risk: 'Dogs: a handler attached' } }).expect(200)).body;
+    current = (
+      await s
+        .post(owner.manager, `/operations/${plan.id}/review`, {
+          decision: 'REQUEST_CHANGES',
+          comment: 'Add the dog handler',
+          version: current.version,
+        })
+        .expect(200)
+    ).body;
+    current = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}`, { version: current.version, briefing: { risk: 'Dogs: a handler attached' } })
+        .expect(200)
+    ).body;
     const ownTeam = current.deployments.find((d: Deployment) => d.agency.id === owner.agency.id) as Deployment;
-    current = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${ownTeam.id}`, { version: current.version, callSign: 'Tango 1' }).expect(200)).body;
+    current = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}/deployments/${ownTeam.id}`, { version: current.version, callSign: 'Tango 1' })
+        .expect(200)
+    ).body;
     expect(signOffOf(current, code).state).toBe('SIGNED_OFF');
 
     const theirs = partnerDeployment(current, partner.team.id);
-    current = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${theirs.id}`, { version: current.version, tasking: 'Payroll and rota records' }).expect(200)).body;
+    current = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}/deployments/${theirs.id}`, {
+          version: current.version,
+          tasking: 'Payroll and rota records',
+        })
+        .expect(200)
+    ).body;
     expect(signOffOf(current, code)).toMatchObject({ state: 'WITHDRAWN', decision: 'SIGNED_OFF' });
     current = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
     const refused = await approve(owner, current).expect(422);
@@ -130,7 +222,15 @@ describe('each partner’s sign-off of its part of the plan', () => {
     expect(signOffOf(current, code).state).toBe('SIGNED_OFF');
     current = (await s.post(owner.auth, `/operations/${plan.id}/withdraw`, { version: current.version }).expect(200)).body;
     const later = (iso: string) => new Date(Date.parse(iso) + HOUR).toISOString();
-    current = (await s.patch(owner.auth, `/operations/${plan.id}`, { version: current.version, startsAt: later(current.startsAt), endsAt: later(current.endsAt) }).expect(200)).body;
+    current = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}`, {
+          version: current.version,
+          startsAt: later(current.startsAt),
+          endsAt: later(current.endsAt),
+        })
+        .expect(200)
+    ).body;
     // A moved window asks the partner to confirm its team again (R7); once it has, its earlier sign-off is of another window.
     expect(current.signOffs).toEqual([]);
     const asked = partnerDeployment(current, partner.team.id);
@@ -141,8 +241,13 @@ describe('each partner’s sign-off of its part of the plan', () => {
 
   it('lets only a manager of a supporting agency with a confirmed team sign off, against the version read, while the plan is submitted', async () => {
     const { owner, partner, partnerManager, plan } = await submittedWithPartner();
-    const coordinator = await s.post(partner.auth, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: plan.version }).expect(403);
-    expect(coordinator.body).toMatchObject({ code: 'FORBIDDEN', message: `Only a manager of ${partner.agency.code} signs off ${partner.agency.code}’s part of ${plan.reference}` });
+    const coordinator = await s
+      .post(partner.auth, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: plan.version })
+      .expect(403);
+    expect(coordinator.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: `Only a manager of ${partner.agency.code} signs off ${partner.agency.code}’s part of ${plan.reference}`,
+    });
     const lead = await signOff(owner.manager, plan).expect(403);
     expect(lead.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('its managers review the plan') });
     const stranger = await signedIn(t.dataSource, t.http, ['MANAGER'], 'HMRC');
@@ -151,16 +256,25 @@ describe('each partner’s sign-off of its part of the plan', () => {
     // A partner whose team is only requested does not sign off (yet).
     let draft = await s.plan(owner, { stage: 'ready' });
     const requestedPartner = await s.partner('DWP', ['BENEFITS_INVESTIGATION']);
-    draft = (await s.post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: requestedPartner.team.id, headcount: 1, version: draft.version }).expect(201)).body;
+    draft = (
+      await s
+        .post(owner.auth, `/operations/${draft.id}/deployments`, { teamId: requestedPartner.team.id, headcount: 1, version: draft.version })
+        .expect(201)
+    ).body;
     const requestedManager = await s.managerOf(requestedPartner.agency);
     const notYet = await signOff(requestedManager, draft).expect(403);
-    expect(notYet.body.message).toBe(`Only a manager of a supporting agency with a confirmed team on ${draft.reference} signs off that agency’s part`);
+    expect(notYet.body.message).toBe(
+      `Only a manager of a supporting agency with a confirmed team on ${draft.reference} signs off that agency’s part`,
+    );
 
     const stale = await signOff(partnerManager, plan, { version: plan.version - 1 }).expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     const withdrawn = (await s.post(owner.auth, `/operations/${plan.id}/withdraw`, { version: plan.version }).expect(200)).body as Plan;
     const notSubmitted = await signOff(partnerManager, withdrawn).expect(409);
-    expect(notSubmitted.body).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('only while the plan is submitted for review') });
+    expect(notSubmitted.body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('only while the plan is submitted for review'),
+    });
     expect(signOffOf(withdrawn, partner.agency.code).state).toBe('AWAITING');
   });
 
@@ -185,18 +299,30 @@ describe('each partner’s sign-off of its part of the plan', () => {
     const partners = [await s.partner('HMRC', ['TAX_COMPLIANCE']), await s.partner('GLAA', ['LABOUR_INSPECTION'])];
     const approved = await s.plan(owner, { stage: 'approved', partners });
     expect(approved.status).toBe('APPROVED');
-    expect(approved.signOffs.map((signOff: SignOff) => [signOff.agency.id, signOff.state]).sort()).toEqual(partners.map((p) => [p.agency.id, 'SIGNED_OFF']).sort());
+    expect(approved.signOffs.map((signOff: SignOff) => [signOff.agency.id, signOff.state]).sort()).toEqual(
+      partners.map((p) => [p.agency.id, 'SIGNED_OFF']).sort(),
+    );
   });
 
   describe('after a change withdraws their sign-off, partners are told exactly what changed in their part', () => {
-    type Task = { kind: string; summary: string; changes?: string[]; operation: { id: string; reference: string; status: string; version?: number } };
-    const tasksAbout = async (who: Auth, plan: Plan): Promise<Task[]> => ((await s.get(who, '/tasks').expect(200)).body as Task[]).filter((task) => task.operation.id === plan.id);
+    type Task = {
+      kind: string;
+      summary: string;
+      changes?: string[];
+      operation: { id: string; reference: string; status: string; version?: number };
+    };
+    const tasksAbout = async (who: Auth, plan: Plan): Promise<Task[]> =>
+      ((await s.get(who, '/tasks').expect(200)).body as Task[]).filter((task) => task.operation.id === plan.id);
     // 14 January is in GMT, whichever year the tests run in.
     const day = (clock: string) => `${new Date().getUTCFullYear() + 1}-01-14T${clock}:00.000Z`;
     const STRIKE_MOVED = 'Glam Nails: strike time 06:00 → 06:30 GMT';
     /** Each plan's subject is born on another day, so that plans do not deconflict with each other on it. */
     let subjects = 0;
-    const SECRETS = { information: 'Informant says the controller sleeps at the flat above', risk: 'Controller keeps a blade under the counter', subject: 'Adrian Vasquez-Moldovan' };
+    const SECRETS = {
+      information: 'Informant says the controller sleeps at the flat above',
+      risk: 'Controller keeps a blade under the counter',
+      subject: 'Adrian Vasquez-Moldovan',
+    };
 
     /**
      * An approved plan of a new owner whose Glam Nails is struck at 06:00 GMT, with three partners signed off: HMRC; The
@@ -207,14 +333,38 @@ describe('each partner’s sign-off of its part of the plan', () => {
       const hmrc = await s.partner('HMRC', ['TAX_COMPLIANCE']);
       const victimSupport = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
       const council = await s.partner('LOCAL_AUTHORITY', ['LABOUR_INSPECTION']);
-      const body = { startsAt: day('05:00'), endsAt: day('17:00'), locations: [{ label: 'Glam Nails', address: '101 High Street North', postcode: randomPostcode(), strikeAt: day('06:00') }] };
+      const body = {
+        startsAt: day('05:00'),
+        endsAt: day('17:00'),
+        locations: [{ label: 'Glam Nails', address: '101 High Street North', postcode: randomPostcode(), strikeAt: day('06:00') }],
+      };
       let plan = await s.plan(owner, { stage: 'ready', body, partners: [hmrc, victimSupport, council] });
-      plan = (await t.http().put(`/operations/${plan.id}/sharing`).set(owner.auth).send({ version: plan.version, agencyId: victimSupport.agency.id, sections: ['PLACES'], reason: 'Reception officers go to the premises' }).expect(200)).body;
+      plan = (
+        await t
+          .http()
+          .put(`/operations/${plan.id}/sharing`)
+          .set(owner.auth)
+          .send({
+            version: plan.version,
+            agencyId: victimSupport.agency.id,
+            sections: ['PLACES'],
+            reason: 'Reception officers go to the premises',
+          })
+          .expect(200)
+      ).body;
       plan = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
       plan = await s.signOffs(plan);
-      plan = (await s.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Go', version: plan.version }).expect(200)).body;
+      plan = (
+        await s
+          .post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Go', version: plan.version })
+          .expect(200)
+      ).body;
       expect(plan.signOffs.map((signOff: SignOff) => signOff.state)).toEqual(['SIGNED_OFF', 'SIGNED_OFF', 'SIGNED_OFF']);
-      const managers = { hmrc: await s.managerOf(hmrc.agency), victimSupport: await s.managerOf(victimSupport.agency), council: await s.managerOf(council.agency) };
+      const managers = {
+        hmrc: await s.managerOf(hmrc.agency),
+        victimSupport: await s.managerOf(victimSupport.agency),
+        council: await s.managerOf(council.agency),
+      };
       return { owner, hmrc, victimSupport, council, managers, plan };
     }
 
@@ -230,12 +380,37 @@ describe('each partner’s sign-off of its part of the plan', () => {
      * intelligence-derived risk; then adds a subject of interest and changes the victim-support team's tasking.
      */
     async function changedWithSecrets(owner: Owner, plan: Plan, victimSupportTeam: TeamRow): Promise<Plan> {
-      const risk = { hazard: 'OTHER', hazardDetail: SECRETS.risk, likelihood: 3, impact: 3, controls: 'Entry team first', residual: 'LOW', owner: 'PS Jones', intelligenceDerived: true };
+      const risk = {
+        hazard: 'OTHER',
+        hazardDetail: SECRETS.risk,
+        likelihood: 3,
+        impact: 3,
+        controls: 'Entry team first',
+        residual: 'LOW',
+        owner: 'PS Jones',
+        intelligenceDerived: true,
+      };
       let current = await moveStrike(owner, plan, '06:30', { briefing: { information: SECRETS.information }, risks: [risk] });
       expect(current.status).toBe('DRAFT');
-      const added = (await s.post(owner.auth, `/operations/${plan.id}/subjects`, { kind: 'PERSON', fullName: SECRETS.subject, dateOfBirth: `${1950 + subjects++}-02-03`, version: current.version }).expect(201)).body;
+      const added = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/subjects`, {
+            kind: 'PERSON',
+            fullName: SECRETS.subject,
+            dateOfBirth: `${1950 + subjects++}-02-03`,
+            version: current.version,
+          })
+          .expect(201)
+      ).body;
       const reception = current.deployments.find((d: Deployment) => d.team.id === victimSupportTeam.id) as Deployment;
-      current = (await s.patch(owner.auth, `/operations/${plan.id}/deployments/${reception.id}`, { version: added.operationVersion, tasking: 'Reception at the community hall' }).expect(200)).body;
+      current = (
+        await s
+          .patch(owner.auth, `/operations/${plan.id}/deployments/${reception.id}`, {
+            version: added.operationVersion,
+            tasking: 'Reception at the community hall',
+          })
+          .expect(200)
+      ).body;
       return current;
     }
 
@@ -258,10 +433,16 @@ describe('each partner’s sign-off of its part of the plan', () => {
         operation: { status: 'DRAFT', version: current.version },
       });
       const [victimSupportTask] = await tasksAbout(managers.victimSupport, plan);
-      expect(victimSupportTask.changes).toEqual([STRIKE_MOVED, `${victimSupport.team.name}: tasking In support → Reception at the community hall`]);
+      expect(victimSupportTask.changes).toEqual([
+        STRIKE_MOVED,
+        `${victimSupport.team.name}: tasking In support → Reception at the community hall`,
+      ]);
       // The local authority does not see the places: told plainly that the change is not shared with it, never what it was.
       const [councilTask] = await tasksAbout(managers.council, plan);
-      expect(councilTask).toMatchObject({ changes: [], summary: `${plan.reference}: the plan changed since you signed off, in parts not shared with your agency — check it now: you sign off again once the plan is submitted for review` });
+      expect(councilTask).toMatchObject({
+        changes: [],
+        summary: `${plan.reference}: the plan changed since you signed off, in parts not shared with your agency — check it now: you sign off again once the plan is submitted for review`,
+      });
       expect(JSON.stringify(councilTask)).not.toMatch(/Glam Nails|06:30/);
       // Another agency's team is not HMRC's part.
       expect(JSON.stringify(hmrcTask)).not.toContain('Reception at the community hall');
@@ -269,14 +450,25 @@ describe('each partner’s sign-off of its part of the plan', () => {
 
       current = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
       const submitted = await tasksAbout(managers.hmrc, plan);
-      expect(submitted).toEqual([expect.objectContaining({ summary: `${plan.reference}: ${STRIKE_MOVED} — check and sign off again`, operation: expect.objectContaining({ status: 'SUBMITTED', version: current.version }) })]);
+      expect(submitted).toEqual([
+        expect.objectContaining({
+          summary: `${plan.reference}: ${STRIKE_MOVED} — check and sign off again`,
+          operation: expect.objectContaining({ status: 'SUBMITTED', version: current.version }),
+        }),
+      ]);
       const [sa] = await tasksAbout(managers.victimSupport, plan);
-      expect(sa.summary).toBe(`${plan.reference}: ${STRIKE_MOVED}; ${victimSupport.team.name}: tasking In support → Reception at the community hall — check and sign off again`);
+      expect(sa.summary).toBe(
+        `${plan.reference}: ${STRIKE_MOVED}; ${victimSupport.team.name}: tasking In support → Reception at the community hall — check and sign off again`,
+      );
       expectNoSecret([...submitted, sa, ...(await tasksAbout(managers.council, plan))]);
 
       // One step: the task's plan and version are all a sign-off needs.
       const [task] = submitted;
-      const signed = (await s.post(managers.hmrc, `/operations/${task.operation.id}/sign-off`, { decision: 'SIGNED_OFF', version: task.operation.version }).expect(200)).body as Plan;
+      const signed = (
+        await s
+          .post(managers.hmrc, `/operations/${task.operation.id}/sign-off`, { decision: 'SIGNED_OFF', version: task.operation.version })
+          .expect(200)
+      ).body as Plan;
       expect(signOffOf(signed, hmrc.agency.code).state).toBe('SIGNED_OFF');
       expect(await tasksAbout(managers.hmrc, plan)).toEqual([]);
       expect(await tasksAbout(managers.victimSupport, plan)).toHaveLength(1);
@@ -291,10 +483,14 @@ describe('each partner’s sign-off of its part of the plan', () => {
       const [read] = await tasksAbout(managers.hmrc, plan);
 
       current = (await s.post(owner.auth, `/operations/${plan.id}/withdraw`, { version: current.version }).expect(200)).body;
-      current = await moveStrike(owner, current, '06:45', { timings: { briefingAt: day('05:15'), briefingPlace: 'Forest Gate police station', debriefAt: day('15:00') } });
+      current = await moveStrike(owner, current, '06:45', {
+        timings: { briefingAt: day('05:15'), briefingPlace: 'Forest Gate police station', debriefAt: day('15:00') },
+      });
       current = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
 
-      const stale = await s.post(managers.hmrc, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: read.operation.version }).expect(409);
+      const stale = await s
+        .post(managers.hmrc, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: read.operation.version })
+        .expect(409);
       expect(stale.body.code).toBe('VERSION_CONFLICT');
       expect(signOffOf((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body, hmrc.agency.code).state).toBe('WITHDRAWN');
 
@@ -306,9 +502,13 @@ describe('each partner’s sign-off of its part of the plan', () => {
         expect.stringMatching(/^Debrief time: none → \w+, 14 January \d{4} at 15:00 GMT$/),
         'Glam Nails: strike time 06:30 → 06:45 GMT',
       ]);
-      expect(task.summary).toBe(`${plan.reference}: ${STRIKE_MOVED}; ${task.changes?.[1]}; Briefing place: none → Forest Gate police station; and 2 more changes — check and sign off again`);
+      expect(task.summary).toBe(
+        `${plan.reference}: ${STRIKE_MOVED}; ${task.changes?.[1]}; Briefing place: none → Forest Gate police station; and 2 more changes — check and sign off again`,
+      );
       expect(task.operation.version).toBe(current.version);
-      await s.post(managers.hmrc, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: task.operation.version }).expect(200);
+      await s
+        .post(managers.hmrc, `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: task.operation.version })
+        .expect(200);
       expect(await tasksAbout(managers.hmrc, plan)).toEqual([]);
     });
 
@@ -340,7 +540,12 @@ describe('each partner’s sign-off of its part of the plan', () => {
         const stale = await post(session, path, { ...drawnAt(html), decision: 'SIGNED_OFF' }).expect(400);
         expect(errorSummaryOf(stale.text)[0]).toMatch(/^Someone else changed this plan/);
         expect(stale.text).toContain('<li>Glam Nails: strike time 06:30 → 06:45 GMT</li>');
-        expect(await t.dataSource.query(`SELECT decision FROM partner_sign_offs WHERE operation_id = $1 AND agency_id = $2 AND decided_by = $3`, [plan.id, hmrc.agency.id, manager.id])).toEqual([]);
+        expect(
+          await t.dataSource.query(
+            `SELECT decision FROM partner_sign_offs WHERE operation_id = $1 AND agency_id = $2 AND decided_by = $3`,
+            [plan.id, hmrc.agency.id, manager.id],
+          ),
+        ).toEqual([]);
 
         const done = await post(session, path, { ...drawnAt(stale.text), decision: 'SIGNED_OFF' }).expect(303);
         expect(done.headers.location).toBe(`${path}?signed-off`);
@@ -433,14 +638,18 @@ describe('each partner’s sign-off of its part of the plan', () => {
       // Withdrawn and submitted again meanwhile: submitted still, at a newer version.
       const withdrawn = (await s.post(owner.auth, `/operations/${plan.id}/withdraw`, { version: plan.version }).expect(200)).body;
       await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: withdrawn.version }).expect(200);
-      const stale = await post(session, path, { ...drawnAt(html), decision: 'DECLINED', reason: 'Call sign clashes with ours' }).expect(400);
+      const stale = await post(session, path, { ...drawnAt(html), decision: 'DECLINED', reason: 'Call sign clashes with ours' }).expect(
+        400,
+      );
       expect(errorSummaryOf(stale.text)[0]).toMatch(/^Someone else changed this plan/);
       expect(stale.text).toContain('What changed since you opened this page');
       expect(stale.text).toContain('Call sign clashes with ours');
       expect(await t.dataSource.query(`SELECT 1 FROM partner_sign_offs WHERE operation_id = $1`, [plan.id])).toEqual([]);
 
       const fresh = (await page(session, path)).text;
-      const declined = await post(session, path, { ...drawnAt(fresh), decision: 'DECLINED', reason: 'Call sign clashes with ours' }).expect(303);
+      const declined = await post(session, path, { ...drawnAt(fresh), decision: 'DECLINED', reason: 'Call sign clashes with ours' }).expect(
+        303,
+      );
       expect(declined.headers.location).toBe(`${path}?declined`);
       const after = (await page(session, declined.headers.location)).text;
       expect(after).toContain('You declined to sign off');
@@ -456,7 +665,9 @@ describe('each partner’s sign-off of its part of the plan', () => {
       expect(html).toContain(`Waiting for a manager of ${partner.agency.code} to sign off their part`);
       expect(html).toContain('Awaiting sign-off');
       const refused = await post(session, path, { ...drawnAt(html), decision: 'APPROVE', comment: '' }).expect(400);
-      expect(errorSummaryOf(refused.text)).toEqual([`The plan is not ready to approve: Waiting for a manager of ${partner.agency.code} to sign off their part`]);
+      expect(errorSummaryOf(refused.text)).toEqual([
+        `The plan is not ready to approve: Waiting for a manager of ${partner.agency.code} to sign off their part`,
+      ]);
     });
   });
 });

@@ -9,7 +9,13 @@ describe('standing a day of action down', () => {
   const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
-  const outcomes = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1, notes: 'One address searched before the subjects were found gone' };
+  const outcomes = {
+    arrests: 1,
+    potentialVictimsSafeguarded: 2,
+    nrmReferrals: 2,
+    premisesVisited: 1,
+    notes: 'One address searched before the subjects were found gone',
+  };
   const REASON = 'Intelligence shows the subjects left the country overnight';
 
   /** An ACTIVE plan of a new owner, with a partner agency's team confirmed on it besides the owner's own. */
@@ -32,7 +38,11 @@ describe('standing a day of action down', () => {
     expect(stood).toMatchObject({ status: 'STOOD_DOWN', cancelReason: REASON, outcomes });
     expect(stood.deployments).toHaveLength(2);
     for (const deployment of stood.deployments) {
-      expect(deployment).toMatchObject({ status: 'RELEASED', releaseReason: 'the operation was stood down', respondedAt: expect.any(String) });
+      expect(deployment).toMatchObject({
+        status: 'RELEASED',
+        releaseReason: 'the operation was stood down',
+        respondedAt: expect.any(String),
+      });
     }
     expect(Object.values(stood.actions).every((offered) => offered === false)).toBe(true);
 
@@ -44,7 +54,12 @@ describe('standing a day of action down', () => {
     expect(history[history.length - 1]).toMatchObject({
       action: 'operation.stand-down',
       before: { status: 'ACTIVE' },
-      after: { status: 'STOOD_DOWN', reason: REASON, outcomes, releasedTeams: expect.arrayContaining([expect.objectContaining({ agency: partner.agency.code })]) },
+      after: {
+        status: 'STOOD_DOWN',
+        reason: REASON,
+        outcomes,
+        releasedTeams: expect.arrayContaining([expect.objectContaining({ agency: partner.agency.code })]),
+      },
     });
 
     // Its readiness, to the owner and the partner alike: no next step to be ready for.
@@ -52,7 +67,15 @@ describe('standing a day of action down', () => {
       expect((await s.get(who, `/operations/${plan.id}/readiness`).expect(200)).body).toEqual({
         ready: false,
         stage: null,
-        checks: [{ id: 'ended', ok: false, applies: true, blocking: true, message: `${plan.reference} has been stood down: there is no next step to be ready for` }],
+        checks: [
+          {
+            id: 'ended',
+            ok: false,
+            applies: true,
+            blocking: true,
+            message: `${plan.reference} has been stood down: there is no next step to be ready for`,
+          },
+        ],
       });
     }
 
@@ -65,17 +88,41 @@ describe('standing a day of action down', () => {
     const { owner, plan } = await active();
     const noReason = await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: ' ' }).expect(400);
     expect(noReason.body.details.fields).toEqual([{ field: 'reason', problems: ['Enter a reason for standing the day of action down'] }]);
-    const partial = await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON, outcomes: { arrests: 2 } }).expect(400);
-    expect(partial.body.details.fields.map((field: { field: string }) => field.field)).toEqual(['outcomes.potentialVictimsSafeguarded', 'outcomes.nrmReferrals', 'outcomes.premisesVisited']);
-    const impossible = await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON, outcomes: { ...outcomes, nrmReferrals: 5 } }).expect(400);
-    expect(impossible.body.details.fields).toEqual([{ field: 'outcomes.nrmReferrals', problems: ['NRM referrals (5) cannot be more than the potential victims safeguarded (2); correct one of them'] }]);
+    const partial = await s
+      .post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON, outcomes: { arrests: 2 } })
+      .expect(400);
+    expect(partial.body.details.fields.map((field: { field: string }) => field.field)).toEqual([
+      'outcomes.potentialVictimsSafeguarded',
+      'outcomes.nrmReferrals',
+      'outcomes.premisesVisited',
+    ]);
+    const impossible = await s
+      .post(owner.auth, `/operations/${plan.id}/stand-down`, {
+        version: plan.version,
+        reason: REASON,
+        outcomes: { ...outcomes, nrmReferrals: 5 },
+      })
+      .expect(400);
+    expect(impossible.body.details.fields).toEqual([
+      {
+        field: 'outcomes.nrmReferrals',
+        problems: ['NRM referrals (5) cannot be more than the potential victims safeguarded (2); correct one of them'],
+      },
+    ]);
     expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.status).toBe('ACTIVE');
 
     const approved = await s.plan(owner, { stage: 'approved' });
-    const early = await s.post(owner.auth, `/operations/${approved.id}/stand-down`, { version: approved.version, reason: REASON }).expect(409);
-    expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION', message: `${approved.reference} is approved: it cannot be stood down yet; only a day of action under way can be` });
+    const early = await s
+      .post(owner.auth, `/operations/${approved.id}/stand-down`, { version: approved.version, reason: REASON })
+      .expect(409);
+    expect(early.body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: `${approved.reference} is approved: it cannot be stood down yet; only a day of action under way can be`,
+    });
 
-    const stood: Plan = (await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON }).expect(200)).body;
+    const stood: Plan = (
+      await s.post(owner.auth, `/operations/${plan.id}/stand-down`, { version: plan.version, reason: REASON }).expect(200)
+    ).body;
     expect(stood).toMatchObject({ status: 'STOOD_DOWN', outcomes: null });
   });
 
@@ -103,7 +150,9 @@ describe('standing a day of action down', () => {
 
     const month = ukDate(new Date(plan.startsAt)).slice(0, 7);
     const dashboard = (await s.get(owner.manager, `/dashboard?from=${month}&to=${month}`).expect(200)).body;
-    expect(dashboard.plansPerMonth.months).toEqual([expect.objectContaining({ month, byStatus: expect.objectContaining({ STOOD_DOWN: 1, ACTIVE: 0 }) })]);
+    expect(dashboard.plansPerMonth.months).toEqual([
+      expect.objectContaining({ month, byStatus: expect.objectContaining({ STOOD_DOWN: 1, ACTIVE: 0 }) }),
+    ]);
     expect(dashboard.outcomesPerMonth.months).toEqual([
       { month, completed: 0, stoodDown: 1, arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1 },
     ]);
@@ -130,7 +179,9 @@ describe('standing a day of action down', () => {
       const noReason = await post(session, `/plans/${plan.reference}/stand-down`, { ...drawnAt(form), reason: '' }).expect(400);
       expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for standing the day of action down']);
       expect(noReason.text).toContain('href="#reason"');
-      const partial = await post(session, `/plans/${plan.reference}/stand-down`, { ...drawnAt(form), reason: REASON, arrests: '2' }).expect(400);
+      const partial = await post(session, `/plans/${plan.reference}/stand-down`, { ...drawnAt(form), reason: REASON, arrests: '2' }).expect(
+        400,
+      );
       expect(errorSummaryOf(partial.text)).toEqual([
         'Enter the number of potential victims safeguarded, a whole number from 0 to 100000',
         'Enter the number of NRM referrals, a whole number from 0 to 100000',
@@ -170,7 +221,9 @@ describe('standing a day of action down', () => {
       await post(session, `/plans/${plan.reference}/stand-down`, { ...drawnAt(form), reason: REASON, arrests: '', notes: ' ' }).expect(303);
       const [row] = await t.dataSource.query(`SELECT status, outcomes, cancel_reason FROM operations WHERE id = $1`, [plan.id]);
       expect(row).toEqual({ status: 'STOOD_DOWN', outcomes: null, cancel_reason: REASON });
-      expect((await page(session, `/plans/${plan.reference}`)).text).toMatch(/Outcomes so far<\/h3>\s*<p class="govuk-body">None recorded\.<\/p>/);
+      expect((await page(session, `/plans/${plan.reference}`)).text).toMatch(
+        /Outcomes so far<\/h3>\s*<p class="govuk-body">None recorded\.<\/p>/,
+      );
     });
   });
 });

@@ -36,7 +36,13 @@ describe('Sign-in throttling stops guessing, not colleagues', () => {
         const formCookie = (setCookie(page, 'doap_sign_in') as string).split(';')[0];
         const cookies = [formCookie, ...(browser.device ? [`doap_device=${browser.device}`] : [])].join('; ');
         return (email: string, password: string) =>
-          t.http().post('/sign-in').set('X-Forwarded-For', address).set('Cookie', cookies).type('form').send({ _csrf: csrfOf(page.text), email, password });
+          t
+            .http()
+            .post('/sign-in')
+            .set('X-Forwarded-For', address)
+            .set('Cookie', cookies)
+            .type('form')
+            .send({ _csrf: csrfOf(page.text), email, password });
       },
       async signIn(email: string, password: string, status: number): Promise<Response> {
         const response = await (await browser.form())(email, password).expect(status);
@@ -75,7 +81,9 @@ describe('Sign-in throttling stops guessing, not colleagues', () => {
     const user = await colleague();
     const browser = browserAt(newAddress());
     const response = await browser.signIn(user.email, TEST_PASSWORD, 303);
-    expect(setCookie(response, 'doap_device')).toMatch(/^doap_device=[A-Za-z0-9_-]{43}; Max-Age=15552000; Path=\/sign-in; HttpOnly; SameSite=Strict$/);
+    expect(setCookie(response, 'doap_device')).toMatch(
+      /^doap_device=[A-Za-z0-9_-]{43}; Max-Age=15552000; Path=\/sign-in; HttpOnly; SameSite=Strict$/,
+    );
     const token = browser.device as string;
     const rows = await t.dataSource.query(`SELECT * FROM trusted_devices WHERE user_id = $1`, [user.id]);
     expect(rows).toHaveLength(1);
@@ -96,7 +104,9 @@ describe('Sign-in throttling stops guessing, not colleagues', () => {
     const answers: number[] = [];
     for (let n = 0; n < 40; n++) {
       const email = `${unique('stuffed.').toLowerCase()}@test.local`;
-      answers.push(n % 2 ? (await apiSignIn(email, 'Password1', office)).status : (await (await stuffer.form())(email, 'Password1')).status);
+      answers.push(
+        n % 2 ? (await apiSignIn(email, 'Password1', office)).status : (await (await stuffer.form())(email, 'Password1')).status,
+      );
     }
     expect(answers.filter((status) => status === 401)).toHaveLength(30);
     expect(answers.filter((status) => status === 429)).toHaveLength(10);

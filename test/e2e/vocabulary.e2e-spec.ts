@@ -77,8 +77,15 @@ describe('the code and the database speak one vocabulary', () => {
   it('checks postcodes with the pattern the code validates, so the two agree on every postcode (GIR 0AA too)', async () => {
     expect(await definition('ck_operation_locations_postcode')).toContain(`'${UK_POSTCODE.source}'`);
     const { auth } = await signedIn(db, t.http);
-    const refused = await t.http().post('/operations').set(auth).send(operationBody({ locations: [{ label: 'Bank', address: 'Bootle', postcode: 'GIR 0AA' }] })).expect(400);
-    expect(refused.body.details.fields).toEqual([{ field: 'locations.0.postcode', problems: ['The postcode must be a UK postcode, like B11 1AA'] }]);
+    const refused = await t
+      .http()
+      .post('/operations')
+      .set(auth)
+      .send(operationBody({ locations: [{ label: 'Bank', address: 'Bootle', postcode: 'GIR 0AA' }] }))
+      .expect(400);
+    expect(refused.body.details.fields).toEqual([
+      { field: 'locations.0.postcode', problems: ['The postcode must be a UK postcode, like B11 1AA'] },
+    ]);
   });
 
   it('limits a window to the length the code allows', async () => {

@@ -8,7 +8,8 @@ describe('Web pages: admin of reference data', () => {
   const { t } = useApp();
 
   const { page, post } = browserOf(() => t.http);
-  const admin = async () => webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+  const admin = async () =>
+    webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
 
   /** Signs in with a one-time password, which leads to the account page, and sets a password of their own there. */
   async function firstSignIn(email: string, oneTime: string): Promise<WebSession> {
@@ -23,7 +24,10 @@ describe('Web pages: admin of reference data', () => {
   }
 
   it('refuses every admin page to a user who is not an admin, with the 403 page', async () => {
-    const coordinator = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email);
+    const coordinator = await webSignIn(
+      t.http,
+      (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email,
+    );
     for (const path of ['/admin', '/admin/agencies', '/admin/users', '/admin/policy', '/admin/audit']) {
       expect((await page(coordinator, path, 403)).text).toContain('You cannot do this');
     }
@@ -36,7 +40,11 @@ describe('Web pages: admin of reference data', () => {
     const session = await admin();
     expect((await page(session, '/')).text).toContain('href="/admin"');
     const empty = await post(session, '/admin/agencies', { code: '', name: '', kind: '' }).expect(400);
-    expect(errorSummaryOf(empty.text)).toEqual([expect.stringMatching(/^The code must be 2 to 16/), expect.stringMatching(/name/i), 'Select the kind of agency']);
+    expect(errorSummaryOf(empty.text)).toEqual([
+      expect.stringMatching(/^The code must be 2 to 16/),
+      expect.stringMatching(/name/i),
+      'Select the kind of agency',
+    ]);
     const code = unique('W').slice(0, 10);
     await post(session, '/admin/agencies', { code: code.toLowerCase(), name: 'West Midlands Police', kind: 'POLICE' }).expect(303);
     const [agency] = await t.dataSource.query(`SELECT id, name FROM agencies WHERE code = $1`, [code]);
@@ -45,11 +53,21 @@ describe('Web pages: admin of reference data', () => {
     expect(valueOf(change, 'code')).toBe(code);
     await post(session, '/admin/agencies', { id: agency.id, code, name: 'West Midlands Police Service', kind: 'POLICE' }).expect(303);
 
-    const noOfficers = await post(session, '/admin/teams', { agencyId: agency.id, name: 'Entry team', capabilities: 'ENTRY', capacity: '0' }).expect(400);
+    const noOfficers = await post(session, '/admin/teams', {
+      agencyId: agency.id,
+      name: 'Entry team',
+      capabilities: 'ENTRY',
+      capacity: '0',
+    }).expect(400);
     expect(errorSummaryOf(noOfficers.text)).toEqual(['The number of officers in the team must be 1 or more']);
     expect(noOfficers.text).toContain('value="Entry team"');
     expect(noOfficers.text).toMatch(/value="ENTRY" checked/);
-    await post(session, '/admin/teams', { agencyId: agency.id, name: 'Entry team', capabilities: ['ENTRY', 'SEARCH'], capacity: '8' }).expect(303);
+    await post(session, '/admin/teams', {
+      agencyId: agency.id,
+      name: 'Entry team',
+      capabilities: ['ENTRY', 'SEARCH'],
+      capacity: '8',
+    }).expect(303);
     const [team] = await t.dataSource.query(`SELECT id, capabilities, capacity FROM teams WHERE agency_id = $1`, [agency.id]);
     expect(team).toMatchObject({ capabilities: ['ENTRY', 'SEARCH'], capacity: 8 });
     await post(session, '/admin/teams', { id: team.id, name: 'Entry team', capabilities: ['ENTRY'], capacity: '6' }).expect(303);
@@ -60,7 +78,12 @@ describe('Web pages: admin of reference data', () => {
     const session = await admin();
     const agency = await createAgency(t.dataSource);
     const email = `${unique('new.').toLowerCase()}@test.local`;
-    const created = await post(session, '/admin/users', { email, name: 'New Coordinator', agencyId: agency.id, roles: 'COORDINATOR' }).expect(200);
+    const created = await post(session, '/admin/users', {
+      email,
+      name: 'New Coordinator',
+      agencyId: agency.id,
+      roles: 'COORDINATOR',
+    }).expect(200);
     const password = /<strong class="govuk-!-font-size-24"><code>([^<]+)<\/code><\/strong>/.exec(created.text)![1];
     expect(created.headers['cache-control']).toBe('no-store');
     expect(created.text).toContain('They must choose their own password when they first sign in with it');
@@ -69,9 +92,21 @@ describe('Web pages: admin of reference data', () => {
     const users = (await page(session, '/admin/users')).text;
     expect(users).not.toContain(password);
     const [user] = await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [email]);
-    const wrongRole = await post(session, '/admin/users', { id: user.id, name: 'New Coordinator', agencyId: agency.id, roles: 'CPS_LIAISON', active: 'true' }).expect(400);
+    const wrongRole = await post(session, '/admin/users', {
+      id: user.id,
+      name: 'New Coordinator',
+      agencyId: agency.id,
+      roles: 'CPS_LIAISON',
+      active: 'true',
+    }).expect(400);
     expect(errorSummaryOf(wrongRole.text)[0]).toMatch(/CPS/);
-    await post(session, '/admin/users', { id: user.id, name: 'New Coordinator', agencyId: agency.id, roles: 'COORDINATOR', active: 'false' }).expect(303);
+    await post(session, '/admin/users', {
+      id: user.id,
+      name: 'New Coordinator',
+      agencyId: agency.id,
+      roles: 'COORDINATOR',
+      active: 'false',
+    }).expect(303);
     await page(theirs, '/', 303);
   });
 
@@ -80,21 +115,42 @@ describe('Web pages: admin of reference data', () => {
     const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
     try {
       const ownBrowser = browserOf(() => own.http);
-      const session = await webSignIn(own.http, (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+      const session = await webSignIn(
+        own.http,
+        (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email,
+      );
       const form = (await ownBrowser.page(session, '/admin/policy?change=HMRC:LEAD')).text;
       expect(form).toContain('HM Revenue and Customs: leading');
-      const cps = await ownBrowser.post(session, '/admin/policy', { rule: 'CPS:LEAD', permitted: 'true', reason: 'Testing the CPS rule' }).expect(400);
+      const cps = await ownBrowser
+        .post(session, '/admin/policy', { rule: 'CPS:LEAD', permitted: 'true', reason: 'Testing the CPS rule' })
+        .expect(400);
       expect(errorSummaryOf(cps.text)[0]).toMatch(/CPS/);
       const noReason = await ownBrowser.post(session, '/admin/policy', { rule: 'HMRC:LEAD', permitted: 'true' }).expect(400);
       expect(errorSummaryOf(noReason.text)).toEqual(['Give the reason for changing the policy: it goes into the reference data’s history']);
       expect(noReason.text).toContain('href="#reason"');
-      await ownBrowser.post(session, '/admin/policy', { rule: 'HMRC:LEAD', permitted: 'true', allowedScopes: ['LOCAL', 'REGIONAL'], exploitationTypesWithin: 'LABOUR', reason: 'HMRC leads payroll cases' }).expect(303);
-      const [audit] = await own.dataSource.query(`SELECT after FROM reference_audit_events WHERE action = 'policy.replaced' ORDER BY seq DESC LIMIT 1`);
+      await ownBrowser
+        .post(session, '/admin/policy', {
+          rule: 'HMRC:LEAD',
+          permitted: 'true',
+          allowedScopes: ['LOCAL', 'REGIONAL'],
+          exploitationTypesWithin: 'LABOUR',
+          reason: 'HMRC leads payroll cases',
+        })
+        .expect(303);
+      const [audit] = await own.dataSource.query(
+        `SELECT after FROM reference_audit_events WHERE action = 'policy.replaced' ORDER BY seq DESC LIMIT 1`,
+      );
       expect(audit.after.reason).toBe('HMRC leads payroll cases');
-      const rules = await own.dataSource.query(`SELECT agency_kind, role, permitted, allowed_scopes, exploitation_types_within FROM policy_rules ORDER BY agency_kind, role`);
-      expect(rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'HMRC' && rule.role === 'LEAD')).toMatchObject({ permitted: true, allowed_scopes: ['LOCAL', 'REGIONAL'], exploitation_types_within: ['LABOUR'] });
+      const rules = await own.dataSource.query(
+        `SELECT agency_kind, role, permitted, allowed_scopes, exploitation_types_within FROM policy_rules ORDER BY agency_kind, role`,
+      );
+      expect(
+        rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'HMRC' && rule.role === 'LEAD'),
+      ).toMatchObject({ permitted: true, allowed_scopes: ['LOCAL', 'REGIONAL'], exploitation_types_within: ['LABOUR'] });
       expect(rules).toHaveLength(20);
-      expect(rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'NCA' && rule.role === 'LEAD')).toMatchObject({ permitted: true, allowed_scopes: null });
+      expect(rules.find((rule: { agency_kind: string; role: string }) => rule.agency_kind === 'NCA' && rule.role === 'LEAD')).toMatchObject(
+        { permitted: true, allowed_scopes: null },
+      );
     } finally {
       await own.close();
     }
@@ -109,7 +165,12 @@ describe('Web pages: admin of reference data', () => {
     expect(teams).not.toContain(`value="${other.id}"`);
     await post(session, '/admin/teams', { agencyId: agency.id, name: 'Our entry team', capabilities: 'ENTRY', capacity: '6' }).expect(303);
     expect(await t.dataSource.query(`SELECT 1 FROM teams WHERE agency_id = $1 AND name = 'Our entry team'`, [agency.id])).toHaveLength(1);
-    const refused = await post(session, '/admin/teams', { agencyId: other.id, name: 'Not ours', capabilities: 'ENTRY', capacity: '6' }).expect(400);
+    const refused = await post(session, '/admin/teams', {
+      agencyId: other.id,
+      name: 'Not ours',
+      capabilities: 'ENTRY',
+      capacity: '6',
+    }).expect(400);
     expect(errorSummaryOf(refused.text)).toHaveLength(1);
     expect(await t.dataSource.query(`SELECT 1 FROM teams WHERE agency_id = $1`, [other.id])).toHaveLength(0);
   });
@@ -119,7 +180,14 @@ describe('Web pages: admin of reference data', () => {
     const agency = await createAgency(t.dataSource);
     const user = await createUser(t.dataSource, agency, ['COORDINATOR']);
     const before = await webSignIn(t.http, user.email);
-    const reset = await post(session, '/admin/users', { id: user.id, name: user.name, agencyId: agency.id, roles: 'COORDINATOR', active: 'true', newPassword: 'yes' }).expect(200);
+    const reset = await post(session, '/admin/users', {
+      id: user.id,
+      name: user.name,
+      agencyId: agency.id,
+      roles: 'COORDINATOR',
+      active: 'true',
+      newPassword: 'yes',
+    }).expect(200);
     expect(reset.text).toContain('New one-time password set');
     const password = /<strong class="govuk-!-font-size-24"><code>([^<]+)<\/code><\/strong>/.exec(reset.text)![1];
     await page(before, '/', 303);
@@ -132,7 +200,10 @@ describe('Web pages: admin of reference data', () => {
     const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
     try {
       const ownBrowser = browserOf(() => own.http);
-      const session = await webSignIn(own.http, (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+      const session = await webSignIn(
+        own.http,
+        (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email,
+      );
       await ownBrowser.post(session, '/admin/agencies', { code: 'AUDITED', name: 'Audited agency', kind: 'POLICE' }).expect(303);
       const audit = (await ownBrowser.page(session, '/admin/audit')).text;
       expect(audit).toContain('Added an agency');

@@ -40,7 +40,10 @@ describe('Web pages: the calendar feed', () => {
     const token = /\/calendar\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1];
 
     const feed = await t.http().get(new URL(url).pathname).expect(200);
-    expect(ical.sync.parseICS(feed.text)[`${plan.id}@planner`]).toMatchObject({ type: 'VEVENT', summary: `${plan.reference}: ${plan.name}` });
+    expect(ical.sync.parseICS(feed.text)[`${plan.id}@planner`]).toMatchObject({
+      type: 'VEVENT',
+      summary: `${plan.reference}: ${plan.name}`,
+    });
 
     const later = (await page(session, '/calendar')).text;
     expect(later).not.toContain(token);

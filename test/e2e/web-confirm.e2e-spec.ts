@@ -31,7 +31,9 @@ describe('Web pages: a consequential click says what will happen before it is do
     const teams = (await page(session, `/plans/${plan.reference}/teams`)).text;
     expect(teams).toContain(`href="/plans/${plan.reference}/teams/${deployment.id}/release"`);
     const asked = await page(session, `/plans/${plan.reference}/teams/${deployment.id}/release`);
-    expect(asked.text).toContain(`Releasing ${hmrc.team.name} (${hmrc.agency.name}) takes the team off this plan and frees it for other plans. ${hmrc.agency.name} is told on Your tasks.`);
+    expect(asked.text).toContain(
+      `Releasing ${hmrc.team.name} (${hmrc.agency.name}) takes the team off this plan and frees it for other plans. ${hmrc.agency.name} is told on Your tasks.`,
+    );
     expect(asked.text).toContain(`withdraws the sign-off of ${hmrc.agency.name}, who must sign off again`);
     expect(asked.text).toContain('Release the team');
     expect((await db(`SELECT status FROM deployments WHERE id = $1`, [deployment.id]))[0].status).toBe('CONFIRMED');
@@ -48,20 +50,49 @@ describe('Web pages: a consequential click says what will happen before it is do
         { label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'B12 8JX' },
         { label: 'Flat above', address: '14 Ladypool Road, Birmingham', postcode: 'B12 8JX' },
       ],
-      risks: [{ hazard: 'DOGS', likelihood: 2, impact: 2, controls: 'Dog handler with the entry team', residual: 'LOW', owner: 'PS Jones' }],
+      risks: [
+        { hazard: 'DOGS', likelihood: 2, impact: 2, controls: 'Dog handler with the entry team', residual: 'LOW', owner: 'PS Jones' },
+      ],
     });
     const meetAt = new Date(Date.parse(draft.startsAt) + 1800_000).toISOString();
-    let plan: Plan = (await s.post(owner.auth, `/operations/${draft.id}/rv-points`, { version: draft.version, name: 'Car park', address: 'Sparkhill Park', meetAt }).expect(201)).body;
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/rv-points`, { version: plan.version, name: 'Depot', address: 'Stratford Road', meetAt }).expect(201)).body;
+    let plan: Plan = (
+      await s
+        .post(owner.auth, `/operations/${draft.id}/rv-points`, {
+          version: draft.version,
+          name: 'Car park',
+          address: 'Sparkhill Park',
+          meetAt,
+        })
+        .expect(201)
+    ).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/rv-points`, { version: plan.version, name: 'Depot', address: 'Stratford Road', meetAt })
+        .expect(201)
+    ).body;
     const [carPark, depot] = plan.rvPoints;
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { version: plan.version, teamId: owner.team.id, headcount: 2, tasking: 'Entry', rvPointId: depot.id }).expect(201)).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          version: plan.version,
+          teamId: owner.team.id,
+          headcount: 2,
+          tasking: 'Entry',
+          rvPointId: depot.id,
+        })
+        .expect(201)
+    ).body;
     const session = await webSignIn(t.http, owner.user.email);
 
     const location = await page(session, `/plans/${plan.reference}/locations/0/remove`);
-    expect(location.text).toContain('Removing Car wash, 12 Ladypool Road, Birmingham, B12 8JX takes it off the plan with its strike time and entry basis.');
+    expect(location.text).toContain(
+      'Removing Car wash, 12 Ladypool Road, Birmingham, B12 8JX takes it off the plan with its strike time and entry basis.',
+    );
     expect((await db(`SELECT count(*)::int AS n FROM operation_locations WHERE operation_id = $1`, [plan.id]))[0].n).toBe(2);
     await post(session, `/plans/${plan.reference}/locations`, confirmedForm(location.text, ['remove'])).expect(303);
-    expect((await db(`SELECT min(label) AS label, count(*)::int AS n FROM operation_locations WHERE operation_id = $1`, [plan.id]))[0]).toEqual({ label: 'Flat above', n: 1 });
+    expect(
+      (await db(`SELECT min(label) AS label, count(*)::int AS n FROM operation_locations WHERE operation_id = $1`, [plan.id]))[0],
+    ).toEqual({ label: 'Flat above', n: 1 });
 
     const risk = await page(session, `/plans/${plan.reference}/risks/0/remove`);
     expect(risk.text).toContain('takes it out of the risk register with its control measures');
@@ -75,12 +106,19 @@ describe('Web pages: a consequential click says what will happen before it is do
     const free = await page(session, `/plans/${plan.reference}/timings/rv-points/${carPark.id}/remove`);
     expect(free.text).toContain('Removing Car park, Sparkhill Park');
     await post(session, `/plans/${plan.reference}/timings/rv-points/remove`, confirmedForm(free.text, ['rvPointId'])).expect(303);
-    expect((await db(`SELECT name FROM rv_points WHERE operation_id = $1`, [plan.id])).map((row: { name: string }) => row.name)).toEqual(['Depot']);
+    expect((await db(`SELECT name FROM rv_points WHERE operation_id = $1`, [plan.id])).map((row: { name: string }) => row.name)).toEqual([
+      'Depot',
+    ]);
   });
 
   it('a confirmation page drawn before someone else’s change is not a licence: confirming it is refused as stale and nothing is removed', async () => {
     const owner = await s.owner();
-    const plan = await s.draft(owner, { locations: [{ label: 'Yard', address: '1 Mill Lane, Leeds', postcode: 'LS1 1AA' }, { label: 'Office', address: '2 Mill Lane, Leeds', postcode: 'LS1 1AA' }] });
+    const plan = await s.draft(owner, {
+      locations: [
+        { label: 'Yard', address: '1 Mill Lane, Leeds', postcode: 'LS1 1AA' },
+        { label: 'Office', address: '2 Mill Lane, Leeds', postcode: 'LS1 1AA' },
+      ],
+    });
     const session = await webSignIn(t.http, owner.user.email);
     const asked = await page(session, `/plans/${plan.reference}/locations/0/remove`);
     await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Renamed meanwhile' }).expect(200);
@@ -99,7 +137,9 @@ describe('Web pages: a consequential click says what will happen before it is do
 
     const asked = await post(session, `/plans/${plan.reference}/lead`, form).expect(200);
     expect(asked.text).toContain(`Hand the lead to ${nca.name}`);
-    expect(asked.text).toContain(`${nca.name} will lead ${plan.reference}: its coordinators edit the plan from then on and its managers approve it.`);
+    expect(asked.text).toContain(
+      `${nca.name} will lead ${plan.reference}: its coordinators edit the plan from then on and its managers approve it.`,
+    );
     expect(asked.text).toContain(`hands the lead to ${nca.name}: your agency can no longer change the plan`);
     expect((await db(`SELECT lead_agency_id FROM operations WHERE id = $1`, [plan.id]))[0].lead_agency_id).toBeNull();
 
@@ -121,7 +161,9 @@ describe('Web pages: a consequential click says what will happen before it is do
     const lead = (await page(session, `/plans/${plan.reference}/lead`)).text;
     expect(lead).toContain(`value="${owner.agency.id}"`);
     expect(lead).not.toContain(`value="${charity.id}"`);
-    expect(lead).toMatch(new RegExp(`${charity.name} \\(${charity.code}\\)\\s*</dt>\\s*<dd class="govuk-summary-list__value">\\s*[^<\\s][^<]+`));
+    expect(lead).toMatch(
+      new RegExp(`${charity.name} \\(${charity.code}\\)\\s*</dt>\\s*<dd class="govuk-summary-list__value">\\s*[^<\\s][^<]+`),
+    );
     const forged = await post(session, `/plans/${plan.reference}/lead`, { ...drawnAt(lead), agencyId: charity.id });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(errorSummaryOf(forged.text)).toHaveLength(1);
@@ -148,19 +190,42 @@ describe('Web pages: a consequential click says what will happen before it is do
     const ie = await createAgency(t.dataSource, { kind: 'IMMIGRATION_ENFORCEMENT', name: 'Immigration test' });
     const nobody = await createAgency(t.dataSource, { kind: 'IMMIGRATION_ENFORCEMENT', name: 'Empty test' });
     const manager = await createUser(t.dataSource, ie, ['MANAGER']);
-    const [ieTeam, emptyTeam] = [await createTeam(t.dataSource, ie, { capabilities: ['IMMIGRATION_CHECKS'] }), await createTeam(t.dataSource, nobody, { capabilities: ['IMMIGRATION_CHECKS'] })];
+    const [ieTeam, emptyTeam] = [
+      await createTeam(t.dataSource, ie, { capabilities: ['IMMIGRATION_CHECKS'] }),
+      await createTeam(t.dataSource, nobody, { capabilities: ['IMMIGRATION_CHECKS'] }),
+    ];
     let plan = await s.draft(owner);
-    for (const team of [ieTeam, emptyTeam]) plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { version: plan.version, teamId: team.id, headcount: 1, tasking: 'Checks' }).expect(201)).body;
+    for (const team of [ieTeam, emptyTeam])
+      plan = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            version: plan.version,
+            teamId: team.id,
+            headcount: 1,
+            tasking: 'Checks',
+          })
+          .expect(201)
+      ).body;
     const ownerSession = await webSignIn(t.http, owner.user.email);
     const teams = (await page(ownerSession, `/plans/${plan.reference}/teams`)).text;
     expect(teams).toContain(`${ie.name} has no coordinator: a manager of ${ie.name} will confirm or decline this request.`);
-    expect(teams).toContain(`${nobody.name} has no coordinator or manager, so nobody can answer this request: ask an administrator to add one, or release the team.`);
+    expect(teams).toContain(
+      `${nobody.name} has no coordinator or manager, so nobody can answer this request: ask an administrator to add one, or release the team.`,
+    );
 
     const session = await webSignIn(t.http, manager.email);
     const mine = (await page(session, `/plans/${plan.reference}/teams`)).text;
     expect(mine).toContain(`${owner.agency.name} asks for ${ieTeam.name}`);
     const deployment = plan.deployments.find((d) => d.team.id === ieTeam.id)!;
-    await post(session, `/plans/${plan.reference}/teams/answer`, { ...drawnAt(mine), deploymentId: deployment.id, deploymentVersion: String(deployment.version), answer: 'confirm' }).expect(303);
-    expect((await db(`SELECT status, responded_by FROM deployments WHERE id = $1`, [deployment.id]))[0]).toEqual({ status: 'CONFIRMED', responded_by: manager.id });
+    await post(session, `/plans/${plan.reference}/teams/answer`, {
+      ...drawnAt(mine),
+      deploymentId: deployment.id,
+      deploymentVersion: String(deployment.version),
+      answer: 'confirm',
+    }).expect(303);
+    expect((await db(`SELECT status, responded_by FROM deployments WHERE id = $1`, [deployment.id]))[0]).toEqual({
+      status: 'CONFIRMED',
+      responded_by: manager.id,
+    });
   });
 });

@@ -34,7 +34,16 @@ describe('Web pages: the operational order', () => {
   const { page, post } = browserOf(() => t.http);
   const planOf = async (plan: { id: string }): Promise<Plan> => (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
   const addRv = async (plan: Plan, name: string, hours: number): Promise<Plan> =>
-    (await s.post(owner.auth, `/operations/${plan.id}/rv-points`, { version: plan.version, name, address: `${name} car park`, meetAt: at(plan, hours) }).expect(201)).body;
+    (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/rv-points`, {
+          version: plan.version,
+          name,
+          address: `${name} car park`,
+          meetAt: at(plan, hours),
+        })
+        .expect(201)
+    ).body;
 
   describe('timings and RV points', () => {
     it('sets the briefing and debrief in UK time, shows them again, and clears a time left empty', async () => {
@@ -42,13 +51,27 @@ describe('Web pages: the operational order', () => {
       const path = `/plans/${plan.reference}/timings`;
       let html = (await page(session, path)).text;
       expect(html).toContain('<h1 class="govuk-heading-l">Timings and RV points</h1>');
-      await post(session, path, { ...drawnAt(html), ...when('briefingAt', at(plan, 0.5)), briefingPlace: 'Lloyd House, Birmingham', ...when('debriefAt', at(plan, 10)) }).expect(303);
-      expect((await planOf(plan)).timings).toEqual({ briefingAt: at(plan, 0.5), briefingPlace: 'Lloyd House, Birmingham', debriefAt: at(plan, 10) });
+      await post(session, path, {
+        ...drawnAt(html),
+        ...when('briefingAt', at(plan, 0.5)),
+        briefingPlace: 'Lloyd House, Birmingham',
+        ...when('debriefAt', at(plan, 10)),
+      }).expect(303);
+      expect((await planOf(plan)).timings).toEqual({
+        briefingAt: at(plan, 0.5),
+        briefingPlace: 'Lloyd House, Birmingham',
+        debriefAt: at(plan, 10),
+      });
 
       html = (await page(session, path)).text;
       expect(valueOf(html, 'briefingAt-time')).toBe(when('x', at(plan, 0.5))['x-time']);
       expect(valueOf(html, 'briefingPlace')).toBe('Lloyd House, Birmingham');
-      await post(session, path, { ...drawnAt(html), ...when('briefingAt', at(plan, 0.5)), briefingPlace: 'Lloyd House, Birmingham', ...blank('debriefAt') }).expect(303);
+      await post(session, path, {
+        ...drawnAt(html),
+        ...when('briefingAt', at(plan, 0.5)),
+        briefingPlace: 'Lloyd House, Birmingham',
+        ...blank('debriefAt'),
+      }).expect(303);
       expect((await planOf(plan)).timings.debriefAt).toBeNull();
     });
 
@@ -56,11 +79,21 @@ describe('Web pages: the operational order', () => {
       const plan = await s.draft(owner);
       const path = `/plans/${plan.reference}/timings`;
       const html = (await page(session, path)).text;
-      const outside = await post(session, path, { ...drawnAt(html), ...when('briefingAt', at(plan, -2)), briefingPlace: 'Lloyd House', ...when('debriefAt', at(plan, 10)) }).expect(400);
+      const outside = await post(session, path, {
+        ...drawnAt(html),
+        ...when('briefingAt', at(plan, -2)),
+        briefingPlace: 'Lloyd House',
+        ...when('debriefAt', at(plan, 10)),
+      }).expect(400);
       expect(errorSummaryOf(outside.text)).toEqual([expect.stringMatching(/^The briefing must be inside the plan’s window/)]);
       expect(outside.text).toContain('href="#briefingAt-day"');
       expect(valueOf(outside.text, 'briefingPlace')).toBe('Lloyd House');
-      const badTime = await post(session, path, { ...drawnAt(html), ...when('briefingAt', at(plan, 1)), ...when('debriefAt', at(plan, 10)), 'debriefAt-time': '25:00' }).expect(400);
+      const badTime = await post(session, path, {
+        ...drawnAt(html),
+        ...when('briefingAt', at(plan, 1)),
+        ...when('debriefAt', at(plan, 10)),
+        'debriefAt-time': '25:00',
+      }).expect(400);
       expect(errorSummaryOf(badTime.text)).toEqual(['Enter the debrief time as hours and minutes, for example 05:30 or 0530']);
       expect(badTime.text).toContain('href="#debriefAt-time"');
       expect((await planOf(plan)).timings).toEqual({ briefingAt: null, briefingPlace: null, debriefAt: null });
@@ -70,7 +103,12 @@ describe('Web pages: the operational order', () => {
       const plan = await s.draft(owner);
       const path = `/plans/${plan.reference}/timings`;
       let html = (await page(session, path)).text;
-      await post(session, `${path}/rv-points`, { ...drawnAt(html), 'rv-name': 'RV1: Tesco', 'rv-address': 'Stratford Road, B11 4EA', ...when('meetAt', at(plan, 0.25)) }).expect(303);
+      await post(session, `${path}/rv-points`, {
+        ...drawnAt(html),
+        'rv-name': 'RV1: Tesco',
+        'rv-address': 'Stratford Road, B11 4EA',
+        ...when('meetAt', at(plan, 0.25)),
+      }).expect(303);
       let [rv] = (await planOf(plan)).rvPoints;
       expect(rv).toMatchObject({ name: 'RV1: Tesco', address: 'Stratford Road, B11 4EA', meetAt: at(plan, 0.25) });
       html = (await page(session, path)).text;
@@ -79,7 +117,13 @@ describe('Web pages: the operational order', () => {
       html = (await page(session, `${path}?change=${rv.id}`)).text;
       expect(valueOf(html, 'rv-name')).toBe('RV1: Tesco');
       expect(valueOf(html, 'rvPointId')).toBe(rv.id);
-      await post(session, `${path}/rv-points`, { ...drawnAt(html), rvPointId: rv.id, 'rv-name': 'RV1: Asda', 'rv-address': 'Asda car park', ...when('meetAt', at(plan, 0.75)) }).expect(303);
+      await post(session, `${path}/rv-points`, {
+        ...drawnAt(html),
+        rvPointId: rv.id,
+        'rv-name': 'RV1: Asda',
+        'rv-address': 'Asda car park',
+        ...when('meetAt', at(plan, 0.75)),
+      }).expect(303);
       [rv] = (await planOf(plan)).rvPoints;
       expect(rv).toMatchObject({ name: 'RV1: Asda', address: 'Asda car park', meetAt: at(plan, 0.75) });
 
@@ -92,19 +136,42 @@ describe('Web pages: the operational order', () => {
       const plan = await s.draft(owner);
       const path = `/plans/${plan.reference}/timings`;
       const html = (await page(session, path)).text;
-      const outside = await post(session, `${path}/rv-points`, { ...drawnAt(html), 'rv-name': 'RV1', 'rv-address': 'Tesco car park', ...when('meetAt', at(plan, 13)) }).expect(400);
+      const outside = await post(session, `${path}/rv-points`, {
+        ...drawnAt(html),
+        'rv-name': 'RV1',
+        'rv-address': 'Tesco car park',
+        ...when('meetAt', at(plan, 13)),
+      }).expect(400);
       expect(errorSummaryOf(outside.text)).toEqual([expect.stringMatching(/^The RV time of RV1 must be inside the plan’s window/)]);
       expect(outside.text).toContain('href="#meetAt-day"');
       expect(valueOf(outside.text, 'rv-address')).toBe('Tesco car park');
-      const empty = await post(session, `${path}/rv-points`, { ...drawnAt(html), 'rv-name': '', 'rv-address': '', ...blank('meetAt') }).expect(400);
-      expect(errorSummaryOf(empty.text)).toEqual(['Enter a name for the RV point', 'Enter where the RV point is', 'Enter the meeting date']);
+      const empty = await post(session, `${path}/rv-points`, {
+        ...drawnAt(html),
+        'rv-name': '',
+        'rv-address': '',
+        ...blank('meetAt'),
+      }).expect(400);
+      expect(errorSummaryOf(empty.text)).toEqual([
+        'Enter a name for the RV point',
+        'Enter where the RV point is',
+        'Enter the meeting date',
+      ]);
       expect((await planOf(plan)).rvPoints).toEqual([]);
     });
 
     it('refuses to remove an RV point a team still meets at, saying which team', async () => {
       let plan = await addRv(await s.draft(owner), 'RV1', 0.5);
       const rv = plan.rvPoints[0];
-      plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: owner.team.id, headcount: 2, version: plan.version, rvPointId: rv.id }).expect(201)).body;
+      plan = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            teamId: owner.team.id,
+            headcount: 2,
+            version: plan.version,
+            rvPointId: rv.id,
+          })
+          .expect(201)
+      ).body;
       const path = `/plans/${plan.reference}/timings`;
       const html = (await page(session, path)).text;
       const refused = await post(session, `${path}/rv-points/remove`, { ...drawnAt(html), rvPointId: rv.id }).expect(400);
@@ -116,25 +183,47 @@ describe('Web pages: the operational order', () => {
   describe('locations: strike times and entry', () => {
     const warrantEntry = (plan: Plan, hours: number) => ({
       basis: 'WARRANT',
-      warrant: { type: 'Search warrant, s.8 PACE 1984', court: 'Birmingham Magistrates’ Court', reference: 'BMC/2027/0142', expiresAt: at(plan, hours) },
+      warrant: {
+        type: 'Search warrant, s.8 PACE 1984',
+        court: 'Birmingham Magistrates’ Court',
+        reference: 'BMC/2027/0142',
+        expiresAt: at(plan, hours),
+      },
       power: null,
     });
 
     it('keeps every other location’s strike time and entry when one is added, changed or removed', async () => {
       const base = await s.draft(owner);
       const plan = (
-        await s.patch(owner.auth, `/operations/${base.id}`, {
-          version: base.version,
-          locations: [
-            { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode(), strikeAt: at(base, 1), entry: warrantEntry(base, 48) },
-            { label: 'Farm', address: 'Lower Farm', postcode: randomPostcode(), strikeAt: at(base, 2), entry: { basis: 'STATUTORY_POWER', power: 's.179 Immigration and Asylum Act 1999' } },
-          ],
-        }).expect(200)
+        await s
+          .patch(owner.auth, `/operations/${base.id}`, {
+            version: base.version,
+            locations: [
+              {
+                label: 'Car wash',
+                address: '12 Ladypool Road',
+                postcode: randomPostcode(),
+                strikeAt: at(base, 1),
+                entry: warrantEntry(base, 48),
+              },
+              {
+                label: 'Farm',
+                address: 'Lower Farm',
+                postcode: randomPostcode(),
+                strikeAt: at(base, 2),
+                entry: { basis: 'STATUTORY_POWER', power: 's.179 Immigration and Asylum Act 1999' },
+              },
+            ],
+          })
+          .expect(200)
       ).body as Plan;
       // As stored: every field of each, which no later change of another location may lose.
       const [first, second] = plan.locations!;
       expect(first).toMatchObject({ strikeAt: at(base, 1), entry: warrantEntry(base, 48) });
-      expect(second).toMatchObject({ strikeAt: at(base, 2), entry: { basis: 'STATUTORY_POWER', warrant: null, power: 's.179 Immigration and Asylum Act 1999' } });
+      expect(second).toMatchObject({
+        strikeAt: at(base, 2),
+        entry: { basis: 'STATUTORY_POWER', warrant: null, power: 's.179 Immigration and Asylum Act 1999' },
+      });
       const path = `/plans/${plan.reference}/locations`;
       let html = (await page(session, path)).text;
       expect(html).toContain('Another statutory power');
@@ -156,14 +245,26 @@ describe('Web pages: the operational order', () => {
       expect(locations[2]).toMatchObject({
         label: 'Flat above',
         strikeAt: at(plan, 1.5),
-        entry: { basis: 'WARRANT', warrant: { type: 'Search warrant', court: 'Birmingham Magistrates’ Court', reference: 'BMC/1', expiresAt: at(plan, 24) }, power: null },
+        entry: {
+          basis: 'WARRANT',
+          warrant: { type: 'Search warrant', court: 'Birmingham Magistrates’ Court', reference: 'BMC/1', expiresAt: at(plan, 24) },
+          power: null,
+        },
       });
 
       html = (await page(session, `${path}?change=2`)).text;
       expect(valueOf(html, 'warrant-reference')).toBe('BMC/1');
       expect(html).toMatch(/<input[^>]*value="WARRANT"[^>]*checked/);
       // With JavaScript off every basis's fields show; only the chosen one's are sent.
-      await post(session, path, { ...drawnAt(html), index: '2', ...third, ...blank('strikeAt'), 'entry-basis': 'CONSENT', 'warrant-type': 'ignored', ...blank('warrantExpiresAt') }).expect(303);
+      await post(session, path, {
+        ...drawnAt(html),
+        index: '2',
+        ...third,
+        ...blank('strikeAt'),
+        'entry-basis': 'CONSENT',
+        'warrant-type': 'ignored',
+        ...blank('warrantExpiresAt'),
+      }).expect(303);
       locations = (await planOf(plan)).locations!;
       expect(locations.slice(0, 2)).toEqual([first, second]);
       expect(locations[2]).toMatchObject({ label: 'Flat above', strikeAt: null, entry: { basis: 'CONSENT', warrant: null, power: null } });
@@ -171,7 +272,10 @@ describe('Web pages: the operational order', () => {
       html = (await page(session, path)).text;
       await post(session, path, { ...drawnAt(html), remove: '0' }).expect(303);
       locations = (await planOf(plan)).locations!;
-      expect(locations).toEqual([second, expect.objectContaining({ label: 'Flat above', entry: { basis: 'CONSENT', warrant: null, power: null } })]);
+      expect(locations).toEqual([
+        second,
+        expect.objectContaining({ label: 'Flat above', entry: { basis: 'CONSENT', warrant: null, power: null } }),
+      ]);
     });
 
     it('refuses a warrant without its expiry or type, and a strike outside the window, against their fields', async () => {
@@ -179,16 +283,34 @@ describe('Web pages: the operational order', () => {
       const path = `/plans/${plan.reference}/locations`;
       const html = (await page(session, path)).text;
       const place = { 'location-label': 'Yard', 'location-address': '1 Mill Lane', 'location-postcode': randomPostcode() };
-      const noExpiry = await post(session, path, { ...drawnAt(html), ...place, 'entry-basis': 'WARRANT', 'warrant-type': '', 'warrant-court': 'BMC', 'warrant-reference': 'X1', ...blank('warrantExpiresAt') }).expect(400);
+      const noExpiry = await post(session, path, {
+        ...drawnAt(html),
+        ...place,
+        'entry-basis': 'WARRANT',
+        'warrant-type': '',
+        'warrant-court': 'BMC',
+        'warrant-reference': 'X1',
+        ...blank('warrantExpiresAt'),
+      }).expect(400);
       expect(errorSummaryOf(noExpiry.text)).toEqual(['Enter the type of warrant', 'Enter the date and time the warrant expires']);
       expect(noExpiry.text).toContain('href="#warrant-type"');
       expect(noExpiry.text).toContain('href="#warrantExpiresAt-day"');
       expect(valueOf(noExpiry.text, 'warrant-court')).toBe('BMC');
 
-      const late = await post(session, path, { ...drawnAt(html), ...place, ...when('strikeAt', at(plan, 13)), 'entry-basis': 'CONSENT' }).expect(400);
+      const late = await post(session, path, {
+        ...drawnAt(html),
+        ...place,
+        ...when('strikeAt', at(plan, 13)),
+        'entry-basis': 'CONSENT',
+      }).expect(400);
       expect(errorSummaryOf(late.text)).toEqual([expect.stringMatching(/^The strike time of Yard must be inside the plan’s window/)]);
       expect(late.text).toContain('href="#strikeAt-day"');
-      const noPower = await post(session, path, { ...drawnAt(html), ...place, 'entry-basis': 'STATUTORY_POWER', 'entry-power': ' ' }).expect(400);
+      const noPower = await post(session, path, {
+        ...drawnAt(html),
+        ...place,
+        'entry-basis': 'STATUTORY_POWER',
+        'entry-power': ' ',
+      }).expect(400);
       expect(errorSummaryOf(noPower.text)).toEqual(['Enter the statutory power used to enter']);
       expect(noPower.text).toContain('href="#entry-power"');
       expect((await planOf(plan)).locations).toHaveLength(1);
@@ -202,9 +324,22 @@ describe('Web pages: the operational order', () => {
       const path = `/plans/${plan.reference}/teams`;
       let html = (await page(session, path)).text;
       expect(html).toContain(`<option value="${rv.id}">RV1, ${ukClock(rv.meetAt)}</option>`);
-      await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', tasking: 'Entry and search', powers: ['ENTRY', 'SEARCH'], rvPointId: rv.id, callSign: 'Tango 1' }).expect(303);
+      await post(session, path, {
+        ...drawnAt(html),
+        teamId: owner.team.id,
+        headcount: '2',
+        tasking: 'Entry and search',
+        powers: ['ENTRY', 'SEARCH'],
+        rvPointId: rv.id,
+        callSign: 'Tango 1',
+      }).expect(303);
       const [deployment] = (await planOf(plan)).deployments;
-      expect(deployment).toMatchObject({ tasking: 'Entry and search', powers: ['ENTRY', 'SEARCH'], rvPoint: { id: rv.id }, callSign: 'Tango 1' });
+      expect(deployment).toMatchObject({
+        tasking: 'Entry and search',
+        powers: ['ENTRY', 'SEARCH'],
+        rvPoint: { id: rv.id },
+        callSign: 'Tango 1',
+      });
       html = (await page(session, path)).text;
       expect(html).toContain('Entry, Search');
       expect(html).toContain(`RV1, ${ukClock(rv.meetAt)}`);
@@ -217,7 +352,14 @@ describe('Web pages: the operational order', () => {
       const dwp = await s.partner('DWP', ['BENEFITS_INVESTIGATION']);
       const path = `/plans/${plan.reference}/teams`;
       const html = (await page(session, path)).text;
-      const refused = await post(session, path, { ...drawnAt(html), teamId: dwp.team.id, headcount: '1', powers: 'ARREST', rvPointId: '', callSign: '' }).expect(400);
+      const refused = await post(session, path, {
+        ...drawnAt(html),
+        teamId: dwp.team.id,
+        headcount: '1',
+        powers: 'ARREST',
+        rvPointId: '',
+        callSign: '',
+      }).expect(400);
       expect(errorSummaryOf(refused.text)).toEqual([
         `${dwp.team.name} (${dwp.agency.code}) cannot be tasked with arrest: Department for Work and Pensions officers do not hold that power; task a team of an agency that does`,
       ]);
@@ -230,15 +372,37 @@ describe('Web pages: the operational order', () => {
       let plan = await addRv(await s.draft(owner), 'RV1', 0.5);
       plan = await addRv(plan, 'RV2', 1);
       const [rv1, rv2] = plan.rvPoints;
-      plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: owner.team.id, headcount: 2, version: plan.version, tasking: 'Entry', powers: ['ENTRY'], rvPointId: rv1.id }).expect(201)).body;
+      plan = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            teamId: owner.team.id,
+            headcount: 2,
+            version: plan.version,
+            tasking: 'Entry',
+            powers: ['ENTRY'],
+            rvPointId: rv1.id,
+          })
+          .expect(201)
+      ).body;
       const deployment = plan.deployments[0];
       const path = `/plans/${plan.reference}/teams/${deployment.id}/tasking`;
       let html = (await page(session, path)).text;
       expect(html).toContain(`<h1 class="govuk-heading-l">Tasking of ${owner.team.name}</h1>`);
       expect(html).toMatch(/<input[^>]*value="ENTRY"[^>]*checked/);
       expect(html).toContain(`<option value="${rv1.id}" selected>`);
-      await post(session, path, { ...drawnAt(html), tasking: 'Entry, search and arrest', powers: ['ENTRY', 'SEARCH', 'ARREST'], rvPointId: rv2.id, callSign: 'Tango 2' }).expect(303);
-      expect((await planOf(plan)).deployments[0]).toMatchObject({ tasking: 'Entry, search and arrest', powers: ['ENTRY', 'SEARCH', 'ARREST'], rvPoint: { id: rv2.id }, callSign: 'Tango 2' });
+      await post(session, path, {
+        ...drawnAt(html),
+        tasking: 'Entry, search and arrest',
+        powers: ['ENTRY', 'SEARCH', 'ARREST'],
+        rvPointId: rv2.id,
+        callSign: 'Tango 2',
+      }).expect(303);
+      expect((await planOf(plan)).deployments[0]).toMatchObject({
+        tasking: 'Entry, search and arrest',
+        powers: ['ENTRY', 'SEARCH', 'ARREST'],
+        rvPoint: { id: rv2.id },
+        callSign: 'Tango 2',
+      });
 
       // The form was drawn at the old version: a stale save is refused and nothing changes.
       const stale = await post(session, path, { ...drawnAt(html), tasking: 'Stale', rvPointId: '', callSign: '' }).expect(400);
@@ -252,18 +416,38 @@ describe('Web pages: the operational order', () => {
   describe('communications', () => {
     it('saves the radio channel and control room number, clears them when emptied, and lists each team’s call sign', async () => {
       const base = await s.draft(owner);
-      const plan = (await s.post(owner.auth, `/operations/${base.id}/deployments`, { teamId: owner.team.id, headcount: 2, version: base.version, callSign: 'Tango 1' }).expect(201)).body as Plan;
+      const plan = (
+        await s
+          .post(owner.auth, `/operations/${base.id}/deployments`, {
+            teamId: owner.team.id,
+            headcount: 2,
+            version: base.version,
+            callSign: 'Tango 1',
+          })
+          .expect(201)
+      ).body as Plan;
       const other = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY'] });
       await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: other.id, headcount: 1, version: plan.version }).expect(201);
       const path = `/plans/${plan.reference}/communications`;
       let html = (await page(session, path)).text;
       expect(html).toMatch(new RegExp(`${owner.team.name} \\(${owner.agency.code}\\)</td>[\\s\\S]*?Tango 1</td>`));
       expect(html).toMatch(new RegExp(`${other.name} \\(${owner.agency.code}\\)</td>[\\s\\S]*?None given</td>`));
-      await post(session, path, { ...drawnAt(html), radioChannel: 'Airwave talkgroup WM-OPS-3', controlRoomNumber: '0121 626 5000' }).expect(303);
-      expect((await planOf(plan)).communications).toEqual({ radioChannel: 'Airwave talkgroup WM-OPS-3', controlRoomNumber: '0121 626 5000' });
+      await post(session, path, {
+        ...drawnAt(html),
+        radioChannel: 'Airwave talkgroup WM-OPS-3',
+        controlRoomNumber: '0121 626 5000',
+      }).expect(303);
+      expect((await planOf(plan)).communications).toEqual({
+        radioChannel: 'Airwave talkgroup WM-OPS-3',
+        controlRoomNumber: '0121 626 5000',
+      });
       html = (await page(session, path)).text;
       expect(valueOf(html, 'radioChannel')).toBe('Airwave talkgroup WM-OPS-3');
-      const tooLong = await post(session, path, { ...drawnAt(html), radioChannel: 'x'.repeat(201), controlRoomNumber: '0121 626 5000' }).expect(400);
+      const tooLong = await post(session, path, {
+        ...drawnAt(html),
+        radioChannel: 'x'.repeat(201),
+        controlRoomNumber: '0121 626 5000',
+      }).expect(400);
       expect(errorSummaryOf(tooLong.text)).toEqual(['Enter a radio channel or talkgroup of at most 200 characters']);
       expect(tooLong.text).toContain('href="#radioChannel"');
       await post(session, path, { ...drawnAt(html), radioChannel: ' ', controlRoomNumber: '' }).expect(303);

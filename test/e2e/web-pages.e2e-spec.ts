@@ -51,7 +51,9 @@ describe('Web pages: what each page shows and how its forms answer', () => {
       languages: 'Romanian, Polish',
     }).expect(303);
     const reference = /\/plans\/(OP-[\d-]+)/.exec(created.headers.location)![1];
-    const [row] = await t.dataSource.query(`SELECT starts_at, ends_at, exploitation_types FROM operations WHERE reference = $1`, [reference]);
+    const [row] = await t.dataSource.query(`SELECT starts_at, ends_at, exploitation_types FROM operations WHERE reference = $1`, [
+      reference,
+    ]);
     // 00:30 BST is 23:30 UTC the day before; 03:30 GMT (after the clocks go back at 02:00 BST) is 03:30 UTC: four hours.
     expect(new Date(row.starts_at).toISOString()).toBe(new Date(Date.UTC(year, 9, lastSundayOfOctober - 1, 23, 30)).toISOString());
     expect(new Date(row.ends_at).toISOString()).toBe(new Date(Date.UTC(year, 9, lastSundayOfOctober, 3, 30)).toISOString());
@@ -85,16 +87,21 @@ describe('Web pages: what each page shows and how its forms answer', () => {
       expect.stringMatching(/postcode/i),
       'Enter the expected number of potential victims as a whole number from 0 to 10000',
     ]);
-    for (const href of ['#name', '#exploitationTypes', '#startsAt-day', '#endsAt-time', '#location-postcode', '#expectedPotentialVictims']) expect(refused.text).toContain(`href="${href}"`);
+    for (const href of ['#name', '#exploitationTypes', '#startsAt-day', '#endsAt-time', '#location-postcode', '#expectedPotentialVictims'])
+      expect(refused.text).toContain(`href="${href}"`);
     expect(refused.text).toContain('value="not a postcode"');
     expect(refused.text).toContain('value="Yard"');
     expect(refused.text).toMatch(/<input[^>]*id="scope"[^>]*value="LOCAL" checked/);
     const skipped = await post(session, '/plans/new', {
-      name: 'Skipped hour', exploitationTypes: 'LABOUR', scope: 'LOCAL',
+      name: 'Skipped hour',
+      exploitationTypes: 'LABOUR',
+      scope: 'LOCAL',
       ...{ 'startsAt-day': '28', 'startsAt-month': '3', 'startsAt-year': '2032', 'startsAt-time': '01:30' },
       ...{ 'endsAt-day': '28', 'endsAt-month': '3', 'endsAt-year': '2032', 'endsAt-time': '09:00' },
     }).expect(400);
-    expect(errorSummaryOf(skipped.text)).toEqual(['The start time does not exist in the UK that day: the clocks go forward from 01:00 to 02:00']);
+    expect(errorSummaryOf(skipped.text)).toEqual([
+      'The start time does not exist in the UK that day: the clocks go forward from 01:00 to 02:00',
+    ]);
   });
 
   it('lists every agency the policy refuses as lead with the rule’s reason, not as a choice, and a forged choice as an error summary', async () => {
@@ -104,7 +111,11 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const hmrc = await createAgency(t.dataSource, { kind: 'HMRC' });
     const lead = (await page(session, `/plans/${plan.reference}/lead`)).text;
     expect(lead).not.toContain(`value="${hmrc.id}"`);
-    const refused = await post(session, `/plans/${plan.reference}/lead`, { version: String(plan.version), seen: valueOf(lead, 'seen'), agencyId: hmrc.id }).expect(400);
+    const refused = await post(session, `/plans/${plan.reference}/lead`, {
+      version: String(plan.version),
+      seen: valueOf(lead, 'seen'),
+      agencyId: hmrc.id,
+    }).expect(400);
     const [reason] = errorSummaryOf(refused.text);
     expect(reason).toMatch(/HMRC|HM Revenue/);
     const listed = new RegExp(`${hmrc.code}\\)\\s*</dt>\\s*<dd class="govuk-summary-list__value">\\s*([^<]+?)\\s*</dd>`).exec(lead)?.[1];
@@ -119,12 +130,28 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const plan = await s.draft(owner, { name: 'Before' });
     const first = await webSignIn(t.http, owner.user.email);
     const details = (await page(first, `/plans/${plan.reference}/details`)).text;
-    await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: 'Changed by a colleague', briefing: { risk: 'Dogs on site' } }).expect(200);
+    await s
+      .patch(owner.auth, `/operations/${plan.id}`, {
+        version: plan.version,
+        name: 'Changed by a colleague',
+        briefing: { risk: 'Dogs on site' },
+      })
+      .expect(200);
     const form = {
-      version: valueOf(details, 'version'), seen: valueOf(details, 'seen'), drawn: valueOf(details, 'drawn'),
-      name: 'My own name', exploitationTypes: 'LABOUR', scope: 'LOCAL',
-      'startsAt-day': valueOf(details, 'startsAt-day'), 'startsAt-month': valueOf(details, 'startsAt-month'), 'startsAt-year': valueOf(details, 'startsAt-year'), 'startsAt-time': valueOf(details, 'startsAt-time'),
-      'endsAt-day': valueOf(details, 'endsAt-day'), 'endsAt-month': valueOf(details, 'endsAt-month'), 'endsAt-year': valueOf(details, 'endsAt-year'), 'endsAt-time': valueOf(details, 'endsAt-time'),
+      version: valueOf(details, 'version'),
+      seen: valueOf(details, 'seen'),
+      drawn: valueOf(details, 'drawn'),
+      name: 'My own name',
+      exploitationTypes: 'LABOUR',
+      scope: 'LOCAL',
+      'startsAt-day': valueOf(details, 'startsAt-day'),
+      'startsAt-month': valueOf(details, 'startsAt-month'),
+      'startsAt-year': valueOf(details, 'startsAt-year'),
+      'startsAt-time': valueOf(details, 'startsAt-time'),
+      'endsAt-day': valueOf(details, 'endsAt-day'),
+      'endsAt-month': valueOf(details, 'endsAt-month'),
+      'endsAt-year': valueOf(details, 'endsAt-year'),
+      'endsAt-time': valueOf(details, 'endsAt-time'),
       'briefing-method': 'Entry at dawn through the rear gate',
     };
     const stale = await post(first, `/plans/${plan.reference}/details`, form).expect(400);
@@ -141,7 +168,14 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const [row] = await t.dataSource.query(`SELECT name FROM operations WHERE id = $1`, [plan.id]);
     expect(row.name).toBe('Changed by a colleague');
     // Saving again from the redrawn form applies over the newest version, keeping the colleague's risk section.
-    const again = { ...form, version: valueOf(stale.text, 'version'), seen: valueOf(stale.text, 'seen'), drawn: valueOf(stale.text, 'drawn'), 'briefing-risk': 'Dogs on site', 'choice-name': 'yours' };
+    const again = {
+      ...form,
+      version: valueOf(stale.text, 'version'),
+      seen: valueOf(stale.text, 'seen'),
+      drawn: valueOf(stale.text, 'drawn'),
+      'briefing-risk': 'Dogs on site',
+      'choice-name': 'yours',
+    };
     const saved = await post(first, `/plans/${plan.reference}/details`, again).expect(303);
     expect(saved.headers.location).toBe(`/plans/${plan.reference}?saved`);
     const [after] = await t.dataSource.query(`SELECT name, briefing FROM operations WHERE id = $1`, [plan.id]);
@@ -155,7 +189,10 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const session = await webSignIn(t.http, owner.user.email);
     const check = (await page(session, `/plans/${plan.reference}/submit`)).text;
     expect(check).toContain('Check your answers before submitting the plan');
-    const refused = await post(session, `/plans/${plan.reference}/submit`, { version: valueOf(check, 'version'), seen: valueOf(check, 'seen') }).expect(400);
+    const refused = await post(session, `/plans/${plan.reference}/submit`, {
+      version: valueOf(check, 'version'),
+      seen: valueOf(check, 'seen'),
+    }).expect(400);
     const problems = errorSummaryOf(refused.text);
     expect(problems).toContain('Choose a lead agency the policy permits: Choose a lead agency');
     expect(refused.text).toContain(`href="/plans/${plan.reference}/lead"`);
@@ -170,7 +207,9 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     const session = await webSignIn(t.http, owner.user.email);
     const briefing = (await page(session, `/plans/${plan.reference}/briefing`)).text;
     expect(briefing).toContain('Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour');
-    expect(briefing).toContain(`Not written yet: a coordinator of ${owner.agency.name} writes the risk assessment section on the plan&#39;s details.`);
+    expect(briefing).toContain(
+      `Not written yet: a coordinator of ${owner.agency.name} writes the risk assessment section on the plan&#39;s details.`,
+    );
     expect(briefing).not.toMatch(/MSA_S\d|VICTIM_ACCOUNT|ESSENTIAL/);
     const pack = await page(session, `/plans/${plan.reference}/briefing/pack.md`);
     expect(pack.headers['content-disposition']).toBe(`attachment; filename="${plan.reference}-briefing.md"`);
@@ -191,7 +230,8 @@ describe('Web pages: what each page shows and how its forms answer', () => {
   });
 
   /** Whether the list row of the plan carries the "changed since you last looked" tag. */
-  const marked = (html: string, reference: string) => new RegExp(`href="/plans/${reference}"[\\s\\S]*?</tr>`).exec(html)![0].includes('Changed since you last looked');
+  const marked = (html: string, reference: string) =>
+    new RegExp(`href="/plans/${reference}"[\\s\\S]*?</tr>`).exec(html)![0].includes('Changed since you last looked');
 
   it('marks the plans others changed since the user last opened them', async () => {
     const owner = await s.owner();
@@ -204,7 +244,9 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     await open(plan.reference);
     await open(untouched.reference);
     expect(marked(await list(), plan.reference)).toBe(false);
-    await s.patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: `Watched ${owner.agency.code} (renamed)` }).expect(200);
+    await s
+      .patch(owner.auth, `/operations/${plan.id}`, { version: plan.version, name: `Watched ${owner.agency.code} (renamed)` })
+      .expect(200);
     const after = await list();
     expect(marked(after, plan.reference)).toBe(true);
     expect(marked(after, untouched.reference)).toBe(false);
@@ -223,7 +265,9 @@ describe('Web pages: what each page shows and how its forms answer', () => {
     };
     let version = plan.version;
     const changeIt = async () => {
-      version = (await s.patch(owner.auth, `/operations/${plan.id}`, { version, name: `Linked ${owner.agency.code} ${version}` }).expect(200)).body.version;
+      version = (
+        await s.patch(owner.auth, `/operations/${plan.id}`, { version, name: `Linked ${owner.agency.code} ${version}` }).expect(200)
+      ).body.version;
     };
     await open('same-origin');
     await changeIt();
@@ -262,7 +306,10 @@ describe('Web pages: what each page shows and how its forms answer', () => {
       const user = await createUser(broken.dataSource, await createAgency(broken.dataSource), ['COORDINATOR']);
       const session = await webSignIn(broken.http, user.email);
       await broken.dataSource.query(`ALTER TABLE operation_reference_counters RENAME TO operation_reference_counters_away`);
-      const failed = await browserOf(() => broken.http).post(session, '/plans/new', newPlanForm({ name: 'Doomed' })).set('X-Request-Id', 'web-500-test').expect(500);
+      const failed = await browserOf(() => broken.http)
+        .post(session, '/plans/new', newPlanForm({ name: 'Doomed' }))
+        .set('X-Request-Id', 'web-500-test')
+        .expect(500);
       expect(failed.text).toContain('Sorry, there is a problem with the service');
       expect(failed.text).toContain('<strong>web-500-test</strong>');
       expect(failed.text).not.toMatch(/relation|operation_reference_counters|at .*\.ts:\d+/);

@@ -11,7 +11,10 @@ describe('Web pages: powers by kind of agency', () => {
   const { page, post } = browserOf(() => t.http);
 
   it('refuses the powers pages to a user who is not an admin, with the 403 page, and changes nothing', async () => {
-    const coordinator = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email);
+    const coordinator = await webSignIn(
+      t.http,
+      (await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR', 'MANAGER'])).email,
+    );
     for (const path of ['/admin/powers', '/admin/powers/HMRC']) {
       expect((await page(coordinator, path, 403)).text).toContain('You cannot do this');
     }
@@ -21,14 +24,19 @@ describe('Web pages: powers by kind of agency', () => {
   });
 
   it('lists every kind of agency with its powers by name, linked from the admin page', async () => {
-    const session = await webSignIn(t.http, (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+    const session = await webSignIn(
+      t.http,
+      (await createUser(t.dataSource, await createAgency(t.dataSource, { kind: 'NCA' }), ['ADMIN'])).email,
+    );
     expect((await page(session, '/admin')).text).toContain('<a class="govuk-link" href="/admin/powers">Powers</a>');
     const list = (await page(session, '/admin/powers')).text;
     expect(list).toContain('<title>Powers – Day of action planner</title>');
     expect(list).toMatch(/Department for Work and Pensions<\/th>\s*<td class="govuk-table__cell">Benefits investigation<\/td>/);
     expect(list).toMatch(/Police<\/th>\s*<td class="govuk-table__cell">Entry, Search, Arrest<\/td>/);
     expect(list).toMatch(/Crown Prosecution Service<\/th>\s*<td class="govuk-table__cell">None<\/td>/);
-    expect(list).toContain('href="/admin/powers/BORDER_FORCE">Change<span class="govuk-visually-hidden"> the powers of Border Force</span>');
+    expect(list).toContain(
+      'href="/admin/powers/BORDER_FORCE">Change<span class="govuk-visually-hidden"> the powers of Border Force</span>',
+    );
     expect(list).not.toContain('href="/admin/powers/CPS"');
     expect(list).not.toContain('BENEFITS_INVESTIGATION');
     expect(list).not.toContain('govuk-notification-banner');
@@ -46,13 +54,18 @@ describe('Web pages: powers by kind of agency', () => {
 
     beforeAll(async () => {
       own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
-      session = await webSignIn(own.http, (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email);
+      session = await webSignIn(
+        own.http,
+        (await createUser(own.dataSource, await createAgency(own.dataSource, { kind: 'NCA' }), ['ADMIN'])).email,
+      );
     });
     afterAll(() => own?.close());
 
     const ownBrowser = browserOf(() => own.http);
     const held = async (kind: string) =>
-      (await own.dataSource.query(`SELECT power FROM agency_kind_powers WHERE kind = $1`, [kind])).map((row: { power: string }) => row.power).sort();
+      (await own.dataSource.query(`SELECT power FROM agency_kind_powers WHERE kind = $1`, [kind]))
+        .map((row: { power: string }) => row.power)
+        .sort();
 
     it('shows the form with the powers held ticked, and keeps what was ticked when the reason is missing', async () => {
       const form = (await ownBrowser.page(session, '/admin/powers/GLAA')).text;
@@ -62,7 +75,9 @@ describe('Web pages: powers by kind of agency', () => {
       expect(form).toContain('Reason for the change');
 
       const before = await held('GLAA');
-      const missing = await ownBrowser.post(session, '/admin/powers/GLAA', { powers: ['ENTRY', 'LABOUR_INSPECTION'], reason: '   ' }).expect(400);
+      const missing = await ownBrowser
+        .post(session, '/admin/powers/GLAA', { powers: ['ENTRY', 'LABOUR_INSPECTION'], reason: '   ' })
+        .expect(400);
       expect(errorSummaryOf(missing.text)).toEqual(['Enter the reason for the change']);
       expect(missing.text).toContain('<a href="#reason">Enter the reason for the change</a>');
       expect(missing.text).toContain('<title>Error: Powers of Gangmasters and Labour Abuse Authority – Day of action planner</title>');
@@ -76,7 +91,12 @@ describe('Web pages: powers by kind of agency', () => {
     });
 
     it('changes the powers of a kind, says so, and shows the change and its reason in the audit', async () => {
-      const saved = await ownBrowser.post(session, '/admin/powers/BORDER_FORCE', { powers: ['ENTRY', 'IMMIGRATION_CHECKS'], reason: 'Inland teams carry out immigration checks only' }).expect(303);
+      const saved = await ownBrowser
+        .post(session, '/admin/powers/BORDER_FORCE', {
+          powers: ['ENTRY', 'IMMIGRATION_CHECKS'],
+          reason: 'Inland teams carry out immigration checks only',
+        })
+        .expect(303);
       expect(saved.headers.location).toBe('/admin/powers?changed=BORDER_FORCE');
       const list = (await ownBrowser.page(session, saved.headers.location)).text;
       expect(list).toContain('govuk-notification-banner--success');
@@ -85,7 +105,9 @@ describe('Web pages: powers by kind of agency', () => {
       expect(await held('BORDER_FORCE')).toEqual(['ENTRY', 'IMMIGRATION_CHECKS']);
 
       // None ticked: a browser sends no field at all.
-      await ownBrowser.post(session, '/admin/powers/LOCAL_AUTHORITY', { reason: 'Council officers enter with the police only' }).expect(303);
+      await ownBrowser
+        .post(session, '/admin/powers/LOCAL_AUTHORITY', { reason: 'Council officers enter with the police only' })
+        .expect(303);
       expect(await held('LOCAL_AUTHORITY')).toEqual([]);
 
       const audit = (await ownBrowser.page(session, '/admin/audit')).text;

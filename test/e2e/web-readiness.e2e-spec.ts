@@ -12,18 +12,41 @@ describe('Web pages: honest readiness, and the record of a plan', () => {
   /** Each item of the plan page's readiness task list: its title and its status, as the page shows them. */
   function taskList(html: string): Record<string, string> {
     const items = [...html.matchAll(/<li class="govuk-task-list__item[^"]*">([\s\S]*?)<\/li>/g)].map((match) => match[1]);
-    const text = (fragment: string) => fragment.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = (fragment: string) =>
+      fragment
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return Object.fromEntries(
-      items.map((item) => [text(/<div class="govuk-task-list__name-and-hint">[\s\S]*?(?:<a[^>]*>|<div>)([\s\S]*?)<\/(?:a|div)>/.exec(item)?.[1] ?? ''), text(/<div class="govuk-task-list__status[^"]*"[^>]*>([\s\S]*?)<\/div>/.exec(item)?.[1] ?? '')]),
+      items.map((item) => [
+        text(/<div class="govuk-task-list__name-and-hint">[\s\S]*?(?:<a[^>]*>|<div>)([\s\S]*?)<\/(?:a|div)>/.exec(item)?.[1] ?? ''),
+        text(/<div class="govuk-task-list__status[^"]*"[^>]*>([\s\S]*?)<\/div>/.exec(item)?.[1] ?? ''),
+      ]),
     );
   }
 
   it('says a check with nothing to check yet is not needed yet, in the API and on the task list, and links only the checks to do', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner, { safeguarding: { expectedPotentialVictims: 0, languages: [] } });
-    const checks = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body.checks as { id: string; ok: boolean; applies: boolean; message: string }[];
-    expect(checks.find((check) => check.id === 'cps-lead-time')).toEqual({ id: 'cps-lead-time', ok: true, applies: false, blocking: false, message: 'The CPS is not engaged yet' });
-    expect(checks.filter((check) => !check.applies).map((check) => check.id).sort()).toEqual(
+    const checks = (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body.checks as {
+      id: string;
+      ok: boolean;
+      applies: boolean;
+      message: string;
+    }[];
+    expect(checks.find((check) => check.id === 'cps-lead-time')).toEqual({
+      id: 'cps-lead-time',
+      ok: true,
+      applies: false,
+      blocking: false,
+      message: 'The CPS is not engaged yet',
+    });
+    expect(
+      checks
+        .filter((check) => !check.applies)
+        .map((check) => check.id)
+        .sort(),
+    ).toEqual(
       [
         'no-pending-requests',
         'supporting-agencies-permitted',
@@ -50,8 +73,14 @@ describe('Web pages: honest readiness, and the record of a plan', () => {
     expect(tasks['Give the CPS enough notice']).toBe('Not needed yet');
     expect(tasks['Prepare to safeguard potential victims']).toBe('Not needed yet');
     expect(tasks['Engage the CPS early']).toBe('Incomplete');
-    expect(Object.keys(tasks).filter((title) => tasks[title] === 'Completed')).toEqual(['Set a window in the future', 'Add the places of the day of action']);
-    const item = (title: string) => [...html.matchAll(/<li class="govuk-task-list__item[^"]*">([\s\S]*?)<\/li>/g)].map((match) => match[1]).find((each) => each.includes(title)) ?? '';
+    expect(Object.keys(tasks).filter((title) => tasks[title] === 'Completed')).toEqual([
+      'Set a window in the future',
+      'Add the places of the day of action',
+    ]);
+    const item = (title: string) =>
+      [...html.matchAll(/<li class="govuk-task-list__item[^"]*">([\s\S]*?)<\/li>/g)]
+        .map((match) => match[1])
+        .find((each) => each.includes(title)) ?? '';
     expect(item('Give the CPS enough notice')).toContain('The CPS is not engaged yet');
     expect(item('Give the CPS enough notice')).not.toContain('<a ');
     expect(item('Engage the CPS early')).toContain(`href="/plans/${plan.reference}/cps"`);
@@ -79,7 +108,13 @@ describe('Web pages: honest readiness, and the record of a plan', () => {
     const owner = await s.owner();
     let plan: Plan = await s.plan(owner, { stage: 'active' });
     await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
-    const outcomes = { arrests: 3, potentialVictimsSafeguarded: 7, nrmReferrals: 5, premisesVisited: 2, notes: 'All workers taken to the reception centre' };
+    const outcomes = {
+      arrests: 3,
+      potentialVictimsSafeguarded: 7,
+      nrmReferrals: 5,
+      premisesVisited: 2,
+      notes: 'All workers taken to the reception centre',
+    };
     plan = (await s.post(owner.auth, `/operations/${plan.id}/complete`, { version: plan.version, outcomes }).expect(200)).body;
     const html = (await page(await webSignIn(t.http, owner.user.email), `/plans/${plan.reference}`)).text;
     expect(html).not.toContain('Readiness to');
@@ -95,7 +130,8 @@ describe('Web pages: honest readiness, and the record of a plan', () => {
   it('shows a cancelled plan’s reason, and the teams it released', async () => {
     const owner = await s.owner();
     let plan: Plan = await s.plan(owner, { stage: 'ready' });
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/cancel`, { version: plan.version, reason: 'The site has closed' }).expect(200)).body;
+    plan = (await s.post(owner.auth, `/operations/${plan.id}/cancel`, { version: plan.version, reason: 'The site has closed' }).expect(200))
+      .body;
     const html = (await page(await webSignIn(t.http, owner.user.email), `/plans/${plan.reference}`)).text;
     expect(html).not.toContain('Readiness to');
     expect(html).toContain('Why it was cancelled');

@@ -6,7 +6,8 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
   const { t, s } = useApp();
 
   const { page, post } = browserOf(() => t.http);
-  const statusOf = async (table: string, id: string) => (await t.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;
+  const statusOf = async (table: string, id: string) =>
+    (await t.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;
 
   it('lets a partner coordinator confirm a request for their team, and decline one only with a reason', async () => {
     const owner = await s.owner();
@@ -15,7 +16,9 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
     const other = await s.partner('HMRC', ['TAX_COMPLIANCE']);
     for (const team of [partner.team, other.team]) {
       const current = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
-      await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: team.id, headcount: 2, version: current.version }).expect(201);
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: team.id, headcount: 2, version: current.version })
+        .expect(201);
     }
     const [asked] = await t.dataSource.query(`SELECT id FROM deployments WHERE team_id = $1`, [partner.team.id]);
     const session = await webSignIn(t.http, partner.user.email);
@@ -35,7 +38,11 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
     teams = (await page(otherSession, `/plans/${plan.reference}/teams`)).text;
     const [theirs] = await t.dataSource.query(`SELECT id FROM deployments WHERE team_id = $1`, [other.team.id]);
     const declined = await post(otherSession, `/plans/${plan.reference}/teams/answer`, {
-      ...drawnAt(teams), deploymentId: theirs.id, deploymentVersion: valueOf(teams, 'deploymentVersion'), answer: 'decline', reason: 'Committed elsewhere that day',
+      ...drawnAt(teams),
+      deploymentId: theirs.id,
+      deploymentVersion: valueOf(teams, 'deploymentVersion'),
+      answer: 'decline',
+      reason: 'Committed elsewhere that day',
     }).expect(303);
     expect(declined.headers.location).toBe('/?declined');
     expect(await statusOf('deployments', theirs.id)).toBe('DECLINED');
@@ -63,9 +70,17 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
     expect(engaged).toEqual({ status: 'ENGAGED', liaison_id: liaison.user.id });
 
     cps = (await page(session, `/plans/${plans[1].reference}/cps`)).text;
-    const noReason = await post(session, `/plans/${plans[1].reference}/cps/answer`, { ...drawnAt(cps), answer: 'decline', reason: '' }).expect(400);
+    const noReason = await post(session, `/plans/${plans[1].reference}/cps/answer`, {
+      ...drawnAt(cps),
+      answer: 'decline',
+      reason: '',
+    }).expect(400);
     expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for declining']);
-    const declined = await post(session, `/plans/${plans[1].reference}/cps/answer`, { ...drawnAt(cps), answer: 'decline', reason: 'Covered by another CPS area' }).expect(303);
+    const declined = await post(session, `/plans/${plans[1].reference}/cps/answer`, {
+      ...drawnAt(cps),
+      answer: 'decline',
+      reason: 'Covered by another CPS area',
+    }).expect(303);
     expect(declined.headers.location).toBe('/?declined');
     const [refused] = await t.dataSource.query(`SELECT status FROM cps_involvements WHERE operation_id = $1`, [plans[1].id]);
     expect(refused.status).toBe('DECLINED');
@@ -92,7 +107,11 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
     expect(errorSummaryOf(unsure.text)).toEqual(['Select whether to approve the plan or ask for changes']);
     const noComment = await post(reviewer, `/plans/${reference}/review`, { ...drawnAt(review), decision: 'REQUEST_CHANGES' }).expect(400);
     expect(errorSummaryOf(noComment.text)).toEqual(['Enter a comment saying what to change']);
-    await post(reviewer, `/plans/${reference}/review`, { ...drawnAt(review), decision: 'REQUEST_CHANGES', comment: 'Add the dog handler' }).expect(303);
+    await post(reviewer, `/plans/${reference}/review`, {
+      ...drawnAt(review),
+      decision: 'REQUEST_CHANGES',
+      comment: 'Add the dog handler',
+    }).expect(303);
     expect(await statusOf('operations', row.id)).toBe('CHANGES_REQUESTED');
     review = (await page(reviewer, `/plans/${reference}/review`)).text;
     expect(review).toContain('only a plan submitted for review is reviewed');
@@ -109,17 +128,33 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
       expect((await page(session, `/plans/${plan.reference}`)).text).toContain(`href="/plans/${plan.reference}/start"`);
       const start = (await page(session, `/plans/${plan.reference}/start`)).text;
       expect(start).toContain('Go or no-go');
-      expect((await post(session, `/plans/${plan.reference}/start`, drawnAt(start)).expect(303)).headers.location).toBe(`/plans/${plan.reference}?started`);
+      expect((await post(session, `/plans/${plan.reference}/start`, drawnAt(start)).expect(303)).headers.location).toBe(
+        `/plans/${plan.reference}?started`,
+      );
       expect(await statusOf('operations', plan.id)).toBe('ACTIVE');
 
       await s.windowOpensAt(plan, new Date(Date.now() - HOUR));
       const complete = (await page(session, `/plans/${plan.reference}/complete`)).text;
-      const outcomes = { arrests: '3', potentialVictimsSafeguarded: '7', nrmReferrals: '5', premisesVisited: '2', notes: 'All workers taken to the reception centre' };
-      const wrong = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, arrests: 'three' }).expect(400);
+      const outcomes = {
+        arrests: '3',
+        potentialVictimsSafeguarded: '7',
+        nrmReferrals: '5',
+        premisesVisited: '2',
+        notes: 'All workers taken to the reception centre',
+      };
+      const wrong = await post(session, `/plans/${plan.reference}/complete`, {
+        ...drawnAt(complete),
+        ...outcomes,
+        arrests: 'three',
+      }).expect(400);
       expect(errorSummaryOf(wrong.text)).toEqual(['Enter the number of arrests, a whole number from 0 to 100000']);
       expect(wrong.text).toContain('href="#arrests"');
       expect(wrong.text).toContain('value="three"');
-      const tooMany = await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes, nrmReferrals: '9' }).expect(400);
+      const tooMany = await post(session, `/plans/${plan.reference}/complete`, {
+        ...drawnAt(complete),
+        ...outcomes,
+        nrmReferrals: '9',
+      }).expect(400);
       expect(errorSummaryOf(tooMany.text)[0]).toMatch(/NRM|referral/i);
       await post(session, `/plans/${plan.reference}/complete`, { ...drawnAt(complete), ...outcomes }).expect(303);
       expect(await statusOf('operations', plan.id)).toBe('COMPLETED');
@@ -164,16 +199,23 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
   });
 
   describe('the evidence matrix', () => {
-    const requirement = async (id: string) => (await t.dataSource.query(`SELECT status, version, assigned_team_id FROM evidence_requirements WHERE id = $1`, [id]))[0];
+    const requirement = async (id: string) =>
+      (await t.dataSource.query(`SELECT status, version, assigned_team_id FROM evidence_requirements WHERE id = $1`, [id]))[0];
 
     it('takes a requirement from the liaison’s form to accepted: added, changed, assigned, gathered, rejected, gathered again, accepted', async () => {
       const owner = await s.owner();
       const partner = await s.partner('HMRC', ['TAX_COMPLIANCE', 'FINANCIAL_INVESTIGATION']);
       const liaison = await s.liaison();
       let plan = await s.draft(owner);
-      plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, version: plan.version }).expect(201)).body;
+      plan = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, version: plan.version })
+          .expect(201)
+      ).body;
       const [deployment] = await t.dataSource.query(`SELECT id, version FROM deployments WHERE operation_id = $1`, [plan.id]);
-      await s.post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version }).expect(200);
+      await s
+        .post(partner.auth, `/operations/${plan.id}/deployments/${deployment.id}/confirm`, { version: deployment.version })
+        .expect(200);
       plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
       plan = (await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(plan)).expect(200)).body;
       await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200);
@@ -182,41 +224,102 @@ describe('Web pages: partners, CPS liaisons, managers and owners after approval'
       const cps = await webSignIn(t.http, liaison.user.email);
       let matrix = (await page(cps, path)).text;
       const empty = await post(cps, path, { ...drawnAt(matrix) }).expect(400);
-      expect(errorSummaryOf(empty.text)).toEqual(['Select the offence', 'Select the type of evidence', 'Enter a description of the evidence needed', 'Select whether the evidence is essential or desirable']);
-      await post(cps, path, { ...drawnAt(matrix), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'DESIRABLE' }).expect(303);
+      expect(errorSummaryOf(empty.text)).toEqual([
+        'Select the offence',
+        'Select the type of evidence',
+        'Enter a description of the evidence needed',
+        'Select whether the evidence is essential or desirable',
+      ]);
+      await post(cps, path, {
+        ...drawnAt(matrix),
+        offence: 'MSA_S2_HUMAN_TRAFFICKING',
+        evidenceType: 'FINANCIAL_RECORDS',
+        description: 'Payroll and bank records',
+        priority: 'DESIRABLE',
+      }).expect(303);
       const [added] = await t.dataSource.query(`SELECT id FROM evidence_requirements WHERE operation_id = $1`, [plan.id]);
       matrix = (await page(cps, `${path}?change=${added.id}`)).text;
       expect(valueOf(matrix, 'requirementId')).toBe(added.id);
-      await post(cps, path, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), offence: 'MSA_S2_HUMAN_TRAFFICKING', evidenceType: 'FINANCIAL_RECORDS', description: 'Payroll and bank records', priority: 'ESSENTIAL' }).expect(303);
+      await post(cps, path, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        offence: 'MSA_S2_HUMAN_TRAFFICKING',
+        evidenceType: 'FINANCIAL_RECORDS',
+        description: 'Payroll and bank records',
+        priority: 'ESSENTIAL',
+      }).expect(303);
       matrix = (await page(cps, path)).text;
       expect(matrix).toContain('Modern Slavery Act 2015 s.2: human trafficking');
       expect(matrix).toContain('Essential');
 
       const mine = await webSignIn(t.http, owner.user.email);
       matrix = (await page(mine, path)).text;
-      const unchosen = await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: '' }).expect(400);
+      const unchosen = await post(mine, `${path}/assign`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        teamId: '',
+      }).expect(400);
       expect(errorSummaryOf(unchosen.text)).toEqual(['Select the confirmed team that gathers this evidence']);
-      await post(mine, `${path}/assign`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), teamId: partner.team.id }).expect(303);
+      await post(mine, `${path}/assign`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        teamId: partner.team.id,
+      }).expect(303);
       expect(await requirement(added.id)).toMatchObject({ status: 'ASSIGNED', assigned_team_id: partner.team.id });
 
       await s.dayStarted(plan);
       const theirs = await webSignIn(t.http, partner.user.email);
       matrix = (await page(theirs, path)).text;
-      const noNote = await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: '' }).expect(400);
+      const noNote = await post(theirs, `${path}/gathered`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        note: '',
+      }).expect(400);
       expect(errorSummaryOf(noNote.text)).toEqual(['Enter a note of what was gathered']);
-      await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll seized' }).expect(303);
+      await post(theirs, `${path}/gathered`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        note: 'Payroll seized',
+      }).expect(303);
 
       matrix = (await page(cps, path)).text;
-      const noReason = await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: '' }).expect(400);
+      const noReason = await post(cps, `${path}/decide`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        decision: 'reject',
+        reason: '',
+      }).expect(400);
       expect(errorSummaryOf(noReason.text)).toEqual(['Enter a reason for rejecting the evidence']);
-      await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'reject', reason: 'No bank records' }).expect(303);
+      await post(cps, `${path}/decide`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        decision: 'reject',
+        reason: 'No bank records',
+      }).expect(303);
       expect((await requirement(added.id)).status).toBe('REJECTED');
 
       matrix = (await page(theirs, path)).text;
       expect(matrix).toContain('No bank records');
-      await post(theirs, `${path}/gathered`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), note: 'Payroll and bank records seized' }).expect(303);
+      await post(theirs, `${path}/gathered`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        note: 'Payroll and bank records seized',
+      }).expect(303);
       matrix = (await page(cps, path)).text;
-      await post(cps, `${path}/decide`, { ...drawnAt(matrix), requirementId: added.id, requirementVersion: valueOf(matrix, 'requirementVersion'), decision: 'accept' }).expect(303);
+      await post(cps, `${path}/decide`, {
+        ...drawnAt(matrix),
+        requirementId: added.id,
+        requirementVersion: valueOf(matrix, 'requirementVersion'),
+        decision: 'accept',
+      }).expect(303);
       expect((await requirement(added.id)).status).toBe('ACCEPTED');
     });
   });

@@ -8,7 +8,10 @@ describe('Web pages: the forms of a plan’s sections', () => {
 
   const { page, post } = browserOf(() => t.http);
   const locationsOf = async (id: string) =>
-    (await t.dataSource.query(`SELECT label, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`, [id])) as { label: string; postcode: string }[];
+    (await t.dataSource.query(`SELECT label, postcode FROM operation_locations WHERE operation_id = $1 ORDER BY position`, [id])) as {
+      label: string;
+      postcode: string;
+    }[];
 
   it('adds, changes and removes locations, one form at a time', async () => {
     const owner = await s.owner();
@@ -16,14 +19,33 @@ describe('Web pages: the forms of a plan’s sections', () => {
     const session = await webSignIn(t.http, owner.user.email);
     const path = `/plans/${plan.reference}/locations`;
     let html = (await page(session, path)).text;
-    await post(session, path, { ...drawnAt(html), 'location-label': 'Flat above', 'location-address': '1a High Street', 'location-postcode': 'b11 1ab' }).expect(303);
-    expect(await locationsOf(plan.id)).toEqual([{ label: 'Car wash', postcode: 'B11 1AA' }, { label: 'Flat above', postcode: 'B11 1AB' }]);
+    await post(session, path, {
+      ...drawnAt(html),
+      'location-label': 'Flat above',
+      'location-address': '1a High Street',
+      'location-postcode': 'b11 1ab',
+    }).expect(303);
+    expect(await locationsOf(plan.id)).toEqual([
+      { label: 'Car wash', postcode: 'B11 1AA' },
+      { label: 'Flat above', postcode: 'B11 1AB' },
+    ]);
 
     html = (await page(session, `${path}?change=0`)).text;
     expect(valueOf(html, 'location-label')).toBe('Car wash');
-    await post(session, path, { ...drawnAt(html), index: '0', 'location-label': 'Car wash, rear unit', 'location-address': '1 High Street', 'location-postcode': 'B11 1AA' }).expect(303);
+    await post(session, path, {
+      ...drawnAt(html),
+      index: '0',
+      'location-label': 'Car wash, rear unit',
+      'location-address': '1 High Street',
+      'location-postcode': 'B11 1AA',
+    }).expect(303);
     html = (await page(session, path)).text;
-    const bad = await post(session, path, { ...drawnAt(html), 'location-label': 'Yard', 'location-address': 'Mill Lane', 'location-postcode': 'nowhere' }).expect(400);
+    const bad = await post(session, path, {
+      ...drawnAt(html),
+      'location-label': 'Yard',
+      'location-address': 'Mill Lane',
+      'location-postcode': 'nowhere',
+    }).expect(400);
     expect(errorSummaryOf(bad.text)).toEqual([expect.stringMatching(/postcode/i)]);
     expect(bad.text).toContain('href="#location-postcode"');
     expect(bad.text).toContain('value="nowhere"');
@@ -45,8 +67,16 @@ describe('Web pages: the forms of a plan’s sections', () => {
     const session = await webSignIn(t.http, owner.user.email);
     const path = `/plans/${plan.reference}/teams`;
     let html = (await page(session, path)).text;
-    expect(html).toMatch(new RegExp(`${partner.team.name} \\(${partner.agency.code}\\)\\s*</label>\\s*<div[^>]*>\\s*Tax compliance\\. 10 officers\\. Confirmed for another plan at this time`));
-    expect(html).toMatch(new RegExp(`${owner.team.name} \\(${owner.agency.code}\\)\\s*</label>\\s*<div[^>]*>\\s*Entry, Safeguarding, Interpreting\\. 10 officers\\. Free in this plan’s window`));
+    expect(html).toMatch(
+      new RegExp(
+        `${partner.team.name} \\(${partner.agency.code}\\)\\s*</label>\\s*<div[^>]*>\\s*Tax compliance\\. 10 officers\\. Confirmed for another plan at this time`,
+      ),
+    );
+    expect(html).toMatch(
+      new RegExp(
+        `${owner.team.name} \\(${owner.agency.code}\\)\\s*</label>\\s*<div[^>]*>\\s*Entry, Safeguarding, Interpreting\\. 10 officers\\. Free in this plan’s window`,
+      ),
+    );
     const tooMany = await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '11' }).expect(400);
     expect(errorSummaryOf(tooMany.text)[0]).toMatch(/has 10 officers/);
     await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', tasking: 'Entry' }).expect(303);
@@ -72,12 +102,29 @@ describe('Web pages: the forms of a plan’s sections', () => {
       ...{ 'startsAt-day': day.day, 'startsAt-month': day.month, 'startsAt-year': day.year },
       ...{ 'endsAt-day': day.day, 'endsAt-month': day.month, 'endsAt-year': day.year },
     };
-    const badTime = await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', ...part, 'startsAt-time': '9', 'endsAt-time': '11:00' }).expect(400);
+    const badTime = await post(session, path, {
+      ...drawnAt(html),
+      teamId: owner.team.id,
+      headcount: '2',
+      ...part,
+      'startsAt-time': '9',
+      'endsAt-time': '11:00',
+    }).expect(400);
     expect(errorSummaryOf(badTime.text)).toEqual(['Enter the start time as hours and minutes, for example 05:30 or 0530']);
     const startTime = `${String(local.hour + 2).padStart(2, '0')}:00`;
     const endTime = `${String(local.hour + 4).padStart(2, '0')}:00`;
-    await post(session, path, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', ...part, 'startsAt-time': startTime, 'endsAt-time': endTime }).expect(303);
-    const [deployment] = await t.dataSource.query(`SELECT starts_at, ends_at, follows_operation_window FROM deployments WHERE operation_id = $1`, [plan.id]);
+    await post(session, path, {
+      ...drawnAt(html),
+      teamId: owner.team.id,
+      headcount: '2',
+      ...part,
+      'startsAt-time': startTime,
+      'endsAt-time': endTime,
+    }).expect(303);
+    const [deployment] = await t.dataSource.query(
+      `SELECT starts_at, ends_at, follows_operation_window FROM deployments WHERE operation_id = $1`,
+      [plan.id],
+    );
     expect(new Date(deployment.starts_at).getTime() - start.getTime()).toBe(2 * 3600_000);
     expect(new Date(deployment.ends_at).getTime() - start.getTime()).toBe(4 * 3600_000);
     expect(deployment.follows_operation_window).toBe(false);
@@ -89,10 +136,25 @@ describe('Web pages: the forms of a plan’s sections', () => {
     const session = await webSignIn(t.http, owner.user.email);
     const path = `/plans/${plan.reference}/cps`;
     let html = (await page(session, path)).text;
-    const missing = await post(session, path, { ...drawnAt(html), note: '', 'adviceNeededBy-day': '', 'adviceNeededBy-month': '', 'adviceNeededBy-year': '' }).expect(400);
-    expect(errorSummaryOf(missing.text)).toEqual(['Enter a note telling the CPS what the operation needs advice on', 'Enter the date advice is needed by, a real date from today up to the day of action']);
+    const missing = await post(session, path, {
+      ...drawnAt(html),
+      note: '',
+      'adviceNeededBy-day': '',
+      'adviceNeededBy-month': '',
+      'adviceNeededBy-year': '',
+    }).expect(400);
+    expect(errorSummaryOf(missing.text)).toEqual([
+      'Enter a note telling the CPS what the operation needs advice on',
+      'Enter the date advice is needed by, a real date from today up to the day of action',
+    ]);
     const by = new Date(Date.now() + 2 * 24 * 3600_000);
-    await post(session, path, { ...drawnAt(html), note: 'Charging advice', 'adviceNeededBy-day': String(by.getUTCDate()), 'adviceNeededBy-month': String(by.getUTCMonth() + 1), 'adviceNeededBy-year': String(by.getUTCFullYear()) }).expect(303);
+    await post(session, path, {
+      ...drawnAt(html),
+      note: 'Charging advice',
+      'adviceNeededBy-day': String(by.getUTCDate()),
+      'adviceNeededBy-month': String(by.getUTCMonth() + 1),
+      'adviceNeededBy-year': String(by.getUTCFullYear()),
+    }).expect(303);
     html = (await page(session, path)).text;
     expect(html).toContain('Charging advice');
     await post(session, `${path}/withdraw`, drawnAt(html)).expect(303);
@@ -136,12 +198,18 @@ describe('Web pages: the forms of a plan’s sections', () => {
     expect(second).toContain(`href="/plans?q=Paged+${owner.agency.code}"`);
     const start = new Date(plans[0].startsAt);
     const [from, to] = [new Date(start.getTime() + 2 * 24 * 3600_000), new Date(start.getTime() - 2 * 24 * 3600_000)];
-    const day = (prefix: string, date: Date) => `${prefix}-day=${date.getUTCDate()}&${prefix}-month=${date.getUTCMonth() + 1}&${prefix}-year=${date.getUTCFullYear()}`;
+    const day = (prefix: string, date: Date) =>
+      `${prefix}-day=${date.getUTCDate()}&${prefix}-month=${date.getUTCMonth() + 1}&${prefix}-year=${date.getUTCFullYear()}`;
     expect(listed((await page(session, `/plans?q=Paged+${owner.agency.code}&${day('from', from)}`)).text)).toEqual([]);
     expect(listed((await page(session, `/plans?q=Paged+${owner.agency.code}&${day('to', to)}`)).text)).toEqual([]);
-    expect(listed((await page(session, `/plans?q=Paged+${owner.agency.code}&${day('from', start)}&${day('to', start)}&status=DRAFT`)).text)).toHaveLength(20);
+    expect(
+      listed((await page(session, `/plans?q=Paged+${owner.agency.code}&${day('from', start)}&${day('to', start)}&status=DRAFT`)).text),
+    ).toHaveLength(20);
     expect(listed((await page(session, `/plans?q=Paged+${owner.agency.code}&status=APPROVED`)).text)).toEqual([]);
     const wrong = await page(session, `/plans?from-day=31&from-month=2&from-year=2027&status=NOPE`, 400);
-    expect(errorSummaryOf(wrong.text)).toEqual(['The first date must be a real date, for example 1 3 2027', 'Select a status from the list']);
+    expect(errorSummaryOf(wrong.text)).toEqual([
+      'The first date must be a real date, for example 1 3 2027',
+      'Select a status from the list',
+    ]);
   });
 });

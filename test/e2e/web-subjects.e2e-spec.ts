@@ -25,7 +25,18 @@ describe('Web pages: subjects of interest', () => {
     const path = `/plans/${plan.reference}/subjects`;
     let html = (await page(ncaSession, path)).text;
     expect(html).toContain('<h1 class="govuk-heading-l">Subjects of interest</h1>');
-    await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', aliases: 'Janek\r\nJohn K', phone: '', registration: '', email: '' }).expect(303);
+    await post(ncaSession, path, {
+      ...drawnAt(html),
+      kind: 'PERSON',
+      fullName: 'Jan Kowalski',
+      'dateOfBirth-day': '1',
+      'dateOfBirth-month': '2',
+      'dateOfBirth-year': '1980',
+      aliases: 'Janek\r\nJohn K',
+      phone: '',
+      registration: '',
+      email: '',
+    }).expect(303);
     html = (await page(ncaSession, path)).text;
     await post(ncaSession, path, { ...drawnAt(html), kind: 'PHONE', phone: `07700 9${digits()}` }).expect(303);
     html = (await page(ncaSession, path)).text;
@@ -44,13 +55,27 @@ describe('Web pages: subjects of interest', () => {
     const html = (await page(ncaSession, path)).text;
     const noKind = await post(ncaSession, path, { ...drawnAt(html), fullName: 'Someone' }).expect(400);
     expect(errorSummaryOf(noKind.text)).toEqual(['Select what kind of subject this is']);
-    const badDate = await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980' }).expect(400);
+    const badDate = await post(ncaSession, path, {
+      ...drawnAt(html),
+      kind: 'PERSON',
+      fullName: 'Jan Kowalski',
+      'dateOfBirth-day': '31',
+      'dateOfBirth-month': '2',
+      'dateOfBirth-year': '1980',
+    }).expect(400);
     expect(errorSummaryOf(badDate.text)).toEqual(['Enter the date of birth as a real date, for example 1 2 1980']);
     expect(badDate.text).toContain('href="#dateOfBirth-day"');
     expect(badDate.text).toContain('value="Jan Kowalski"');
     expect(valueOf(badDate.text, 'dateOfBirth-day')).toBe('31');
     expect(valueOf(badDate.text, 'dateOfBirth-year')).toBe('1980');
-    const shortYear = await post(ncaSession, path, { ...drawnAt(html), kind: 'PERSON', fullName: 'Jan Kowalski', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '80' }).expect(400);
+    const shortYear = await post(ncaSession, path, {
+      ...drawnAt(html),
+      kind: 'PERSON',
+      fullName: 'Jan Kowalski',
+      'dateOfBirth-day': '1',
+      'dateOfBirth-month': '2',
+      'dateOfBirth-year': '80',
+    }).expect(400);
     expect(errorSummaryOf(shortYear.text)).toEqual(['Enter the date of birth as a real date, for example 1 2 1980']);
     const badPhone = await post(ncaSession, path, { ...drawnAt(html), kind: 'PHONE', phone: '12' }).expect(400);
     expect(errorSummaryOf(badPhone.text)).toEqual(['Enter a phone number, like 07700 900123 or +44 7700 900123']);
@@ -63,7 +88,11 @@ describe('Web pages: subjects of interest', () => {
     const theirs = await s.draft(police);
     await s.post(police.auth, `/operations/${theirs.id}/subjects`, { version: theirs.version, kind: 'VEHICLE', registration }).expect(201);
     const html = (await page(ncaSession, `/plans/${ours.reference}/subjects`)).text;
-    await post(ncaSession, `/plans/${ours.reference}/subjects`, { ...drawnAt(html), kind: 'VEHICLE', registration: registration.toLowerCase().replace(' ', '') }).expect(303);
+    await post(ncaSession, `/plans/${ours.reference}/subjects`, {
+      ...drawnAt(html),
+      kind: 'VEHICLE',
+      registration: registration.toLowerCase().replace(' ', ''),
+    }).expect(303);
 
     const subjectsPage = (await page(ncaSession, `/plans/${ours.reference}/subjects`)).text;
     expect(subjectsPage).toContain(`Hit with ${theirs.reference}, raised `);
@@ -76,7 +105,12 @@ describe('Web pages: subjects of interest', () => {
     const [hit] = (await s.get(police.auth, `/operations/${theirs.id}/conflicts`).expect(200)).body;
     expect(hit.kinds).toEqual(['VEHICLE']);
     const current = (await s.get(police.auth, `/operations/${theirs.id}`).expect(200)).body;
-    await post(policeSession, `/plans/${theirs.reference}/conflicts`, { ...drawnAt(conflicts), version: String(current.version), hitId: hit.hitId, note: 'Called their SIO: same van, we hold' }).expect(303);
+    await post(policeSession, `/plans/${theirs.reference}/conflicts`, {
+      ...drawnAt(conflicts),
+      version: String(current.version),
+      hitId: hit.hitId,
+      note: 'Called their SIO: same van, we hold',
+    }).expect(303);
     const ourConflicts = (await page(ncaSession, `/plans/${ours.reference}/conflicts`)).text;
     expect(ourConflicts).toContain('Called their SIO: same van, we hold');
     await page(policeSession, `/plans/${ours.reference}/subjects`, 404);
@@ -88,7 +122,11 @@ describe('Web pages: subjects of interest', () => {
     const place = (label: string) => [{ label, address: '1 Mill Lane', postcode }];
     const ours = await s.draft(nca, { startsAt: '2028-10-30T05:00:00Z', endsAt: '2028-10-31T03:00:00Z', locations: place('Yard') });
     await s.post(nca.auth, `/operations/${ours.id}/subjects`, { version: ours.version, kind: 'PHONE', phone: number }).expect(201);
-    const theirs = await s.draft(police, { startsAt: '2028-10-30T20:00:00Z', endsAt: '2028-11-01T08:00:00Z', locations: place('Same yard') });
+    const theirs = await s.draft(police, {
+      startsAt: '2028-10-30T20:00:00Z',
+      endsAt: '2028-11-01T08:00:00Z',
+      locations: place('Same yard'),
+    });
     await s.post(police.auth, `/operations/${theirs.id}/subjects`, { version: theirs.version, kind: 'PHONE', phone: number }).expect(201);
 
     const conflicts = (await page(ncaSession, `/plans/${ours.reference}/conflicts`)).text;

@@ -34,10 +34,11 @@ export interface TeamRow {
 
 export async function createAgency(db: DataSource, overrides: Partial<Omit<AgencyRow, 'id'>> = {}): Promise<AgencyRow> {
   const code = overrides.code ?? unique('T');
-  const [row] = await db.query(
-    `INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) RETURNING id, code, name, kind`,
-    [code, overrides.name ?? `Test agency ${code}`, overrides.kind ?? 'POLICE'],
-  );
+  const [row] = await db.query(`INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) RETURNING id, code, name, kind`, [
+    code,
+    overrides.name ?? `Test agency ${code}`,
+    overrides.kind ?? 'POLICE',
+  ]);
   return row;
 }
 
@@ -52,7 +53,14 @@ export async function createUser(
   const [row] = await db.query(
     `INSERT INTO users (email, name, agency_id, roles, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING id, email, name, agency_id AS "agencyId", roles`,
-    [email, overrides.name ?? `Test ${roles.map((role) => role.toLowerCase().replace('_', ' ')).join(' and ')} ${agency.code}`, agency.id, roles, await passwordHash, overrides.active ?? true],
+    [
+      email,
+      overrides.name ?? `Test ${roles.map((role) => role.toLowerCase().replace('_', ' ')).join(' and ')} ${agency.code}`,
+      agency.id,
+      roles,
+      await passwordHash,
+      overrides.active ?? true,
+    ],
   );
   return row;
 }

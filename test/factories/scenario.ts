@@ -67,7 +67,9 @@ export class Scenario {
   managerOf(agency: AgencyRow): Promise<Auth> {
     let manager = this.partnerManagers.get(agency.id);
     if (!manager) {
-      manager = createUser(this.t.dataSource, agency, ['MANAGER']).then(async (user) => ({ Authorization: `Bearer ${await login(this.t.http, user)}` }));
+      manager = createUser(this.t.dataSource, agency, ['MANAGER']).then(async (user) => ({
+        Authorization: `Bearer ${await login(this.t.http, user)}`,
+      }));
       this.partnerManagers.set(agency.id, manager);
     }
     return manager;
@@ -76,7 +78,12 @@ export class Scenario {
   /** A manager of each supporting agency with a confirmed team signs off its part of the submitted plan, as approval needs. */
   async signOffs(plan: Plan): Promise<Plan> {
     for (const signOff of plan.signOffs.filter((each) => each.state !== 'SIGNED_OFF')) {
-      plan = (await this.post(await this.managerOf(signOff.agency), `/operations/${plan.id}/sign-off`, { decision: 'SIGNED_OFF', version: plan.version }).expect(200)).body;
+      plan = (
+        await this.post(await this.managerOf(signOff.agency), `/operations/${plan.id}/sign-off`, {
+          decision: 'SIGNED_OFF',
+          version: plan.version,
+        }).expect(200)
+      ).body;
     }
     return plan;
   }
@@ -85,7 +92,11 @@ export class Scenario {
   cpsRequest(plan: { startsAt: string; version: number }) {
     const startDay = ukDate(new Date(plan.startsAt));
     const today = ukDate(new Date());
-    return { version: plan.version, note: 'Advice needed on charging the controllers', adviceNeededBy: startDay > today ? startDay : today };
+    return {
+      version: plan.version,
+      note: 'Advice needed on charging the controllers',
+      adviceNeededBy: startDay > today ? startDay : today,
+    };
   }
 
   /** A new DRAFT plan of `who`'s agency, from a valid body with `body` over it. */
@@ -99,35 +110,78 @@ export class Scenario {
    * active plan starts two hours from now unless told otherwise (starting is allowed from 24 hours
    * before the window opens).
    */
-  async plan(owner: Owner, options: { stage?: Stage; body?: Record<string, unknown>; team?: TeamRow; partners?: (Signed & { team: TeamRow })[] } = {}): Promise<Plan> {
+  async plan(
+    owner: Owner,
+    options: { stage?: Stage; body?: Record<string, unknown>; team?: TeamRow; partners?: (Signed & { team: TeamRow })[] } = {},
+  ): Promise<Plan> {
     const stage = options.stage ?? 'draft';
     const reach = (target: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(target);
-    const soon = reach('active') ? { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 12 * HOUR).toISOString() } : {};
+    const soon = reach('active')
+      ? { startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 12 * HOUR).toISOString() }
+      : {};
     let plan = await this.draft(owner, { ...soon, ...options.body });
     if (!reach('ready')) return plan;
     const liaison = await this.liaison();
     // A team of its own, so that plans of one owner on the same day do not double-book it.
     const team = options.team ?? (await createTeam(this.t.dataSource, owner.agency, { capabilities: owner.team.capabilities }));
-    plan = (await this.t.http().put(`/operations/${plan.id}/lead-agency`).set(owner.auth).send({ agencyId: owner.agency.id, version: plan.version }).expect(200)).body;
-    plan = (await this.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version }).expect(201)).body;
+    plan = (
+      await this.t
+        .http()
+        .put(`/operations/${plan.id}/lead-agency`)
+        .set(owner.auth)
+        .send({ agencyId: owner.agency.id, version: plan.version })
+        .expect(200)
+    ).body;
+    plan = (
+      await this.post(owner.auth, `/operations/${plan.id}/deployments`, {
+        teamId: team.id,
+        headcount: 2,
+        tasking: 'Entry and safeguarding',
+        version: plan.version,
+      }).expect(201)
+    ).body;
     plan = (await this.post(owner.auth, `/operations/${plan.id}/cps-involvement`, this.cpsRequest(plan)).expect(200)).body;
     plan = (await this.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200)).body;
-    const added = (await this.post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
-      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version: plan.version,
-    }).expect(201)).body;
-    await this.post(owner.auth, `/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`, { teamId: team.id, version: added.requirement.version }).expect(200);
+    const added = (
+      await this.post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
+        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+        evidenceType: 'VICTIM_ACCOUNT',
+        description: 'Victim accounts',
+        priority: 'ESSENTIAL',
+        version: plan.version,
+      }).expect(201)
+    ).body;
+    await this.post(owner.auth, `/operations/${plan.id}/evidence-requirements/${added.requirement.id}/assign`, {
+      teamId: team.id,
+      version: added.requirement.version,
+    }).expect(200);
     for (const partner of options.partners ?? []) {
       const version = (await this.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.version;
-      const requested: Plan = (await this.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 1, tasking: 'In support', version }).expect(201)).body;
+      const requested: Plan = (
+        await this.post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: partner.team.id,
+          headcount: 1,
+          tasking: 'In support',
+          version,
+        }).expect(201)
+      ).body;
       const deployment = requested.deployments.find((d) => d.team.id === partner.team.id && d.status === 'REQUESTED');
-      await this.post(partner.auth, `/operations/${plan.id}/deployments/${deployment?.id}/confirm`, { version: deployment?.version }).expect(200);
+      await this.post(partner.auth, `/operations/${plan.id}/deployments/${deployment?.id}/confirm`, {
+        version: deployment?.version,
+      }).expect(200);
     }
     plan = (await this.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
     if (!reach('submitted')) return plan;
     plan = (await this.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
     if (!reach('approved')) return plan;
     plan = await this.signOffs(plan);
-    plan = (await this.post(owner.manager, `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Proportionate; go.', version: plan.version }).expect(200)).body;
+    plan = (
+      await this.post(owner.manager, `/operations/${plan.id}/review`, {
+        decision: 'APPROVE',
+        comment: 'Proportionate; go.',
+        version: plan.version,
+      }).expect(200)
+    ).body;
     if (!reach('active')) return plan;
     return (await this.post(owner.auth, `/operations/${plan.id}/start`, { version: plan.version }).expect(200)).body;
   }
@@ -167,7 +221,13 @@ export class Scenario {
     let current = await this.readied(owner, agency, plan.id);
     current = (await this.post(owner, `/operations/${plan.id}/submit`, { version: current.version }).expect(200)).body;
     current = await this.signOffs(current);
-    current = (await this.post(await this.managerOf(agency), `/operations/${plan.id}/review`, { decision: 'APPROVE', comment: 'Proportionate; go.', version: current.version }).expect(200)).body;
+    current = (
+      await this.post(await this.managerOf(agency), `/operations/${plan.id}/review`, {
+        decision: 'APPROVE',
+        comment: 'Proportionate; go.',
+        version: current.version,
+      }).expect(200)
+    ).body;
     if (opened) await this.windowOpensAt(plan, new Date(startsAt));
     else if (new Date(startsAt).getTime() > Date.now() + 23 * HOUR) await this.windowOpensAt(plan, new Date(Date.now() + HOUR));
     return (await this.post(owner, `/operations/${plan.id}/start`, { version: current.version }).expect(200)).body;
@@ -176,35 +236,63 @@ export class Scenario {
   /** The plan made ready to submit by its owner (and the CPS liaison), fixing only the blocking checks that fail. */
   private async readied(owner: Auth, agency: AgencyRow, id: string): Promise<Plan> {
     const failing = async () => {
-      const { checks } = (await this.get(owner, `/operations/${id}/readiness`).expect(200)).body as { checks: { id: string; ok: boolean; blocking: boolean }[] };
+      const { checks } = (await this.get(owner, `/operations/${id}/readiness`).expect(200)).body as {
+        checks: { id: string; ok: boolean; blocking: boolean }[];
+      };
       return checks.filter((check) => check.blocking && !check.ok).map((check) => check.id);
     };
     const read = async (): Promise<Plan> => (await this.get(owner, `/operations/${id}`).expect(200)).body;
     const todo = await failing();
     let plan = await read();
     if (todo.includes('lead-agency')) {
-      plan = (await this.t.http().put(`/operations/${id}/lead-agency`).set(owner).send({ agencyId: agency.id, version: plan.version }).expect(200)).body;
+      plan = (
+        await this.t.http().put(`/operations/${id}/lead-agency`).set(owner).send({ agencyId: agency.id, version: plan.version }).expect(200)
+      ).body;
     }
     if (todo.includes('confirmed-deployment') || todo.includes('safeguarding')) {
       const team = await createTeam(this.t.dataSource, agency, { capabilities: ['ENTRY', 'SAFEGUARDING'] });
-      plan = (await this.post(owner, `/operations/${id}/deployments`, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version }).expect(201)).body;
+      plan = (
+        await this.post(owner, `/operations/${id}/deployments`, {
+          teamId: team.id,
+          headcount: 2,
+          tasking: 'Entry and safeguarding',
+          version: plan.version,
+        }).expect(201)
+      ).body;
     }
     const liaison = await this.liaison();
     if (todo.includes('cps-engaged')) {
-      if (plan.cpsInvolvement?.status !== 'REQUESTED') plan = (await this.post(owner, `/operations/${id}/cps-involvement`, this.cpsRequest(plan)).expect(200)).body;
+      if (plan.cpsInvolvement?.status !== 'REQUESTED')
+        plan = (await this.post(owner, `/operations/${id}/cps-involvement`, this.cpsRequest(plan)).expect(200)).body;
       plan = (await this.post(liaison.auth, `/operations/${id}/cps-involvement/accept`, { version: plan.version }).expect(200)).body;
     }
     if (todo.includes('evidence-requirements')) {
-      const added = (await this.post(liaison.auth, `/operations/${id}/evidence-requirements`, {
-        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version: plan.version,
-      }).expect(201)).body;
+      const added = (
+        await this.post(liaison.auth, `/operations/${id}/evidence-requirements`, {
+          offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+          evidenceType: 'VICTIM_ACCOUNT',
+          description: 'Victim accounts',
+          priority: 'ESSENTIAL',
+          version: plan.version,
+        }).expect(201)
+      ).body;
       const team = plan.deployments.find((deployment) => deployment.status === 'CONFIRMED')?.team;
-      await this.post(owner, `/operations/${id}/evidence-requirements/${added.requirement.id}/assign`, { teamId: team?.id, version: added.requirement.version }).expect(200);
+      await this.post(owner, `/operations/${id}/evidence-requirements/${added.requirement.id}/assign`, {
+        teamId: team?.id,
+        version: added.requirement.version,
+      }).expect(200);
     }
     if (todo.includes('deconfliction')) {
-      const hits = (await this.get(owner, `/operations/${id}/conflicts`).expect(200)).body as { hitId: string; stands: boolean; acknowledgement: unknown }[];
+      const hits = (await this.get(owner, `/operations/${id}/conflicts`).expect(200)).body as {
+        hitId: string;
+        stands: boolean;
+        acknowledgement: unknown;
+      }[];
       for (const hit of hits.filter((each) => each.stands && !each.acknowledgement)) {
-        await this.post(owner, `/operations/${id}/conflicts/${hit.hitId}/acknowledge`, { version: (await read()).version, note: 'Spoke to their lead; no clash on the day' }).expect(200);
+        await this.post(owner, `/operations/${id}/conflicts/${hit.hitId}/acknowledge`, {
+          version: (await read()).version,
+          note: 'Spoke to their lead; no clash on the day',
+        }).expect(200);
       }
     }
     const left = await failing();

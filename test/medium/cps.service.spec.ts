@@ -10,13 +10,21 @@ describe('CpsService and EvidenceService', () => {
   /** A new plan of `owner`'s with the CPS asked for advice by the day of action. */
   async function requested(owner: MediumUser): Promise<OperationView> {
     const plan = await ctx.newPlan(owner);
-    const input = await ctx.input(CpsRequestDto, { version: plan.version, note: 'Advice needed on charging the controllers', adviceNeededBy: adviceDay(plan) });
+    const input = await ctx.input(CpsRequestDto, {
+      version: plan.version,
+      note: 'Advice needed on charging the controllers',
+      adviceNeededBy: adviceDay(plan),
+    });
     return ctx.get(CpsService).request(owner, plan.id, input);
   }
 
   const requirement = (version: number) =>
     ctx.input(CreateEvidenceRequirementDto, {
-      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version,
+      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+      evidenceType: 'VICTIM_ACCOUNT',
+      description: 'Victim accounts',
+      priority: 'ESSENTIAL',
+      version,
     });
 
   it('engages the CPS when a liaison accepts the request, and then no longer lets the owner withdraw it', async () => {
@@ -58,8 +66,12 @@ describe('CpsService and EvidenceService', () => {
     plan = await ctx.get(CpsService).accept(await ctx.liaison(), plan.id, plan.version);
     const evidence = ctx.get(EvidenceService);
     const { requirement: open } = await evidence.add(await ctx.liaison(), plan.id, await requirement(plan.version));
-    const assign = async (team: { id: string }, version: number) => evidence.assign(owner, plan.id, open.id, await ctx.input(AssignEvidenceDto, { teamId: team.id, version }));
-    await expect(assign(idle, open.version)).rejects.toMatchObject({ code: 'TEAM_NOT_DEPLOYED', message: expect.stringContaining('no confirmed deployment') });
+    const assign = async (team: { id: string }, version: number) =>
+      evidence.assign(owner, plan.id, open.id, await ctx.input(AssignEvidenceDto, { teamId: team.id, version }));
+    await expect(assign(idle, open.version)).rejects.toMatchObject({
+      code: 'TEAM_NOT_DEPLOYED',
+      message: expect.stringContaining('no confirmed deployment'),
+    });
     const assigned = await assign(deployed, open.version);
     expect(assigned.requirement).toMatchObject({ status: 'ASSIGNED', version: open.version + 1 });
     await expect(assign(deployed, open.version)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });

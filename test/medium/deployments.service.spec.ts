@@ -42,9 +42,13 @@ describe('DeploymentsService', () => {
   it('lets exactly one of two confirmations at once of a partner’s team on overlapping plans win (R5)', async () => {
     const partner = await ctx.newCoordinator('HMRC');
     const team = await ctx.newTeam(partner.agency, { capabilities: ['TAX_COMPLIANCE'] });
-    const plans = await Promise.all([ctx.newCoordinator(), ctx.newCoordinator()].map(async (who) => ctx.newDeployment(await who, await ctx.newPlan(await who), team)));
+    const plans = await Promise.all(
+      [ctx.newCoordinator(), ctx.newCoordinator()].map(async (who) => ctx.newDeployment(await who, await ctx.newPlan(await who), team)),
+    );
     const deployments = ctx.get(DeploymentsService);
-    const answers = await Promise.allSettled(plans.map((plan) => deployments.confirm(partner, plan.id, answering(plan, team).id, answering(plan, team).version)));
+    const answers = await Promise.allSettled(
+      plans.map((plan) => deployments.confirm(partner, plan.id, answering(plan, team).id, answering(plan, team).version)),
+    );
     expect(answers.filter((answer) => answer.status === 'fulfilled')).toHaveLength(1);
     expect(answers.find((answer) => answer.status === 'rejected')).toMatchObject({ reason: { code: 'TEAM_DOUBLE_BOOKED' } });
   });
@@ -72,7 +76,10 @@ describe('DeploymentsService', () => {
     const owner = await ctx.newCoordinator();
     const small = await ctx.newTeam(owner.agency, { capacity: 4 });
     const plan = await ctx.newPlan(owner);
-    await expect(ctx.newDeployment(owner, plan, small, { headcount: 5 })).rejects.toMatchObject({ code: 'CAPACITY_EXCEEDED', details: { capacity: 4, headcount: 5 } });
+    await expect(ctx.newDeployment(owner, plan, small, { headcount: 5 })).rejects.toMatchObject({
+      code: 'CAPACITY_EXCEEDED',
+      details: { capacity: 4, headcount: 5 },
+    });
     const cpsTeam = await ctx.newTeam(await ctx.newAgency('CPS'), { capabilities: ['INTELLIGENCE'] });
     await expect(ctx.newDeployment(owner, plan, cpsTeam)).rejects.toMatchObject({ code: 'SUPPORT_NOT_PERMITTED', details: { rule: 'R2' } });
   });

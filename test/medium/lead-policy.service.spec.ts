@@ -22,11 +22,16 @@ describe('LeadAssignmentService under the default policy (R1, R3)', () => {
   /** The owner names `agency` to lead a new plan of theirs made with `overrides`. */
   async function lead(agency: AgencyView, overrides: Record<string, unknown> = {}) {
     const plan = await ctx.newPlan(owner, overrides);
-    return ctx.get(LeadAssignmentService).setLead(owner, plan.id, await ctx.input(SetLeadAgencyDto, { agencyId: agency.id, version: plan.version }));
+    return ctx
+      .get(LeadAssignmentService)
+      .setLead(owner, plan.id, await ctx.input(SetLeadAgencyDto, { agencyId: agency.id, version: plan.version }));
   }
 
   it('lets police and the NCA lead a UK operation', async () => {
-    await expect(lead(owner.agency, { exploitationTypes: ['SEXUAL'] })).resolves.toMatchObject({ leadAgency: { id: owner.agencyId }, version: 2 });
+    await expect(lead(owner.agency, { exploitationTypes: ['SEXUAL'] })).resolves.toMatchObject({
+      leadAgency: { id: owner.agencyId },
+      version: 2,
+    });
     await expect(lead(nca, { exploitationTypes: ['SEXUAL'], scope: 'NATIONAL' })).resolves.toMatchObject({ leadAgency: { id: nca.id } });
   });
 
@@ -49,7 +54,10 @@ describe('LeadAssignmentService under the default policy (R1, R3)', () => {
   });
 
   it('refuses a kind of agency that may not lead at all', async () => {
-    await expect(lead(hmrc)).rejects.toMatchObject({ code: 'LEAD_NOT_PERMITTED', message: 'HM Revenue and Customs cannot lead a day of action' });
+    await expect(lead(hmrc)).rejects.toMatchObject({
+      code: 'LEAD_NOT_PERMITTED',
+      message: 'HM Revenue and Customs cannot lead a day of action',
+    });
   });
 
   it('refuses a change to the plan that its lead would not be allowed to lead', async () => {
@@ -57,9 +65,15 @@ describe('LeadAssignmentService under the default policy (R1, R3)', () => {
     const glaaCoordinator = await ctx.newUser(glaa, ['COORDINATOR']);
     const editing = ctx.get(PlanEditingService);
     const change = (fields: Record<string, unknown>) => ctx.input(UpdateOperationDto, { version: plan.version, ...fields });
-    await expect(editing.update(glaaCoordinator, plan.id, await change({ exploitationTypes: ['SEXUAL'] }))).rejects.toMatchObject({ code: 'LEAD_NOT_PERMITTED' });
-    await expect(editing.update(glaaCoordinator, plan.id, await change({ scope: 'INTERNATIONAL' }))).rejects.toMatchObject({ code: 'LEAD_NOT_PERMITTED' });
-    await expect(editing.update(glaaCoordinator, plan.id, await change({ scope: 'REGIONAL' }))).resolves.toMatchObject({ scope: 'REGIONAL' });
+    await expect(editing.update(glaaCoordinator, plan.id, await change({ exploitationTypes: ['SEXUAL'] }))).rejects.toMatchObject({
+      code: 'LEAD_NOT_PERMITTED',
+    });
+    await expect(editing.update(glaaCoordinator, plan.id, await change({ scope: 'INTERNATIONAL' }))).rejects.toMatchObject({
+      code: 'LEAD_NOT_PERMITTED',
+    });
+    await expect(editing.update(glaaCoordinator, plan.id, await change({ scope: 'REGIONAL' }))).resolves.toMatchObject({
+      scope: 'REGIONAL',
+    });
   });
 
   it('lists the agencies eligible to lead and support an international plan', async () => {

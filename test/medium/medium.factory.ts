@@ -80,15 +80,33 @@ export class MediumContext {
 
   async newAgency(kind: AgencyKind = 'POLICE'): Promise<AgencyView> {
     const code = unique('M');
-    return this.get(AgenciesService).create(await this.admin(), await this.input(CreateAgencyDto, { code, name: `Medium agency ${code}`, kind }));
+    return this.get(AgenciesService).create(
+      await this.admin(),
+      await this.input(CreateAgencyDto, { code, name: `Medium agency ${code}`, kind }),
+    );
   }
 
   /** A user of `agency` holding `roles`, as the caller the services take (AuthUser), with their agency to build on. */
   async newUser(agency: AgencyView, roles: Role[] = ['COORDINATOR']): Promise<MediumUser> {
     const email = `${unique('medium.').toLowerCase()}@test.local`;
-    const input = await this.input(CreateUserDto, { email, name: `Medium user ${agency.code}`, agencyId: agency.id, roles, password: TEST_PASSWORD });
+    const input = await this.input(CreateUserDto, {
+      email,
+      name: `Medium user ${agency.code}`,
+      agencyId: agency.id,
+      roles,
+      password: TEST_PASSWORD,
+    });
     const user = await this.get(UsersService).create(await this.admin(), input);
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles, agencyId: agency.id, agencyCode: agency.code, agencyKind: agency.kind, agency };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      agencyId: agency.id,
+      agencyCode: agency.code,
+      agencyKind: agency.kind,
+      agency,
+    };
   }
 
   async newTeam(agency: AgencyView, overrides: { capabilities?: Capability[]; capacity?: number } = {}): Promise<TeamView> {
@@ -125,24 +143,56 @@ export class MediumContext {
   async newReadyPlan(owner: MediumUser, options: { team?: TeamView; overrides?: Record<string, unknown> } = {}): Promise<OperationView> {
     const team = options.team ?? (await this.newTeam(owner.agency));
     let plan = await this.newPlan(owner, options.overrides);
-    plan = await this.get(LeadAssignmentService).setLead(owner, plan.id, await this.input(SetLeadAgencyDto, { agencyId: owner.agencyId, version: plan.version }));
+    plan = await this.get(LeadAssignmentService).setLead(
+      owner,
+      plan.id,
+      await this.input(SetLeadAgencyDto, { agencyId: owner.agencyId, version: plan.version }),
+    );
     plan = await this.newDeployment(owner, plan, team);
     const cps = this.get(CpsService);
-    const request = await this.input(CpsRequestDto, { version: plan.version, note: 'Advice needed on charging the controllers', adviceNeededBy: adviceDay(plan) });
+    const request = await this.input(CpsRequestDto, {
+      version: plan.version,
+      note: 'Advice needed on charging the controllers',
+      adviceNeededBy: adviceDay(plan),
+    });
     plan = await cps.request(owner, plan.id, request);
     const liaison = await this.liaison();
     plan = await cps.accept(liaison, plan.id, plan.version);
     const evidence = this.get(EvidenceService);
-    const { requirement } = await evidence.add(liaison, plan.id, await this.input(CreateEvidenceRequirementDto, {
-      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Victim accounts', priority: 'ESSENTIAL', version: plan.version,
-    }));
-    await evidence.assign(owner, plan.id, requirement.id, await this.input(AssignEvidenceDto, { teamId: team.id, version: requirement.version }));
+    const { requirement } = await evidence.add(
+      liaison,
+      plan.id,
+      await this.input(CreateEvidenceRequirementDto, {
+        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+        evidenceType: 'VICTIM_ACCOUNT',
+        description: 'Victim accounts',
+        priority: 'ESSENTIAL',
+        version: plan.version,
+      }),
+    );
+    await evidence.assign(
+      owner,
+      plan.id,
+      requirement.id,
+      await this.input(AssignEvidenceDto, { teamId: team.id, version: requirement.version }),
+    );
     return this.get(PlansService).get(owner, plan.id);
   }
 
   /** `team` asked for on `plan` by `who` (its owner): confirmed at once if the team is the owner's, requested of its agency otherwise (R7). */
-  async newDeployment(who: AuthUser, plan: Pick<OperationView, 'id' | 'version'>, team: Pick<TeamView, 'id'>, overrides: object = {}): Promise<OperationView> {
-    const input = await this.input(CreateDeploymentDto, { teamId: team.id, headcount: 2, tasking: 'Entry and safeguarding', version: plan.version, ...overrides });
+  async newDeployment(
+    who: AuthUser,
+    plan: Pick<OperationView, 'id' | 'version'>,
+    team: Pick<TeamView, 'id'>,
+    overrides: object = {},
+  ): Promise<OperationView> {
+    const input = await this.input(CreateDeploymentDto, {
+      teamId: team.id,
+      headcount: 2,
+      tasking: 'Entry and safeguarding',
+      version: plan.version,
+      ...overrides,
+    });
     return this.get(DeploymentsService).request(who, plan.id, input);
   }
 }

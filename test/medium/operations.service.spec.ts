@@ -12,7 +12,9 @@ const change = (version: number, fields: Record<string, unknown>) => ctx.input(U
 describe('PlanEditingService and PlansService', () => {
   it('creates a DRAFT at version 1, owned by the creator’s agency, with its postcode normalised', async () => {
     const owner = await ctx.newCoordinator();
-    const plan = await ctx.newPlan(owner, { locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b11 1qt' }] });
+    const plan = await ctx.newPlan(owner, {
+      locations: [{ label: 'Car wash', address: '12 Ladypool Road, Birmingham', postcode: 'b11 1qt' }],
+    });
     expect(plan).toMatchObject({ status: 'DRAFT', version: 1, owningAgency: { id: owner.agencyId } });
     expect(plan.reference).toMatch(/^OP-\d{4}-\d{4,}$/);
     expect(plan.locations?.map((location) => location.postcode)).toEqual(['B11 1QT']);
@@ -32,7 +34,11 @@ describe('PlanEditingService and PlansService', () => {
     await editing.update(owner, plan.id, await change(plan.version, { name: 'First change' }));
     const stale = editing.update(owner, plan.id, await change(plan.version, { name: 'Second change' }));
     await expect(stale).rejects.toBeInstanceOf(DomainError);
-    await expect(stale).rejects.toMatchObject({ code: 'VERSION_CONFLICT', statusCode: 409, details: { yourVersion: plan.version, currentVersion: plan.version + 1 } });
+    await expect(stale).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      statusCode: 409,
+      details: { yourVersion: plan.version, currentVersion: plan.version + 1 },
+    });
     expect(await ctx.get(PlansService).get(owner, plan.id)).toMatchObject({ name: 'First change', version: plan.version + 1 });
   });
 
@@ -50,7 +56,9 @@ describe('PlanEditingService and PlansService', () => {
     const owner = await ctx.newCoordinator();
     const plan = await ctx.newPlan(owner);
     const reversed = { startsAt: plan.endsAt, endsAt: plan.startsAt };
-    await expect(ctx.get(PlanEditingService).update(owner, plan.id, await change(plan.version, reversed))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(ctx.get(PlanEditingService).update(owner, plan.id, await change(plan.version, reversed))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('hides a plan from another agency: it does not exist for them', async () => {
@@ -58,6 +66,8 @@ describe('PlanEditingService and PlansService', () => {
     const stranger = await ctx.newCoordinator();
     const plan = await ctx.newPlan(owner);
     await expect(ctx.get(PlansService).get(stranger, plan.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(ctx.get(PlanEditingService).update(stranger, plan.id, await change(plan.version, { name: 'Not mine' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      ctx.get(PlanEditingService).update(stranger, plan.id, await change(plan.version, { name: 'Not mine' })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

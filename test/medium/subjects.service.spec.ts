@@ -26,7 +26,9 @@ describe('SubjectsService and deconfliction by subject (R13)', () => {
     const address = `fixer.${unique().toLowerCase()}@example.org`;
     await add(police, theirs, { kind: 'EMAIL', email: address.toUpperCase() });
     await add(nca, ours, { kind: 'EMAIL', email: address });
-    expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ kinds: ['EMAIL'], reference: theirs.reference, stands: true })]);
+    expect(await subjectHits(nca, ours)).toEqual([
+      expect.objectContaining({ kinds: ['EMAIL'], reference: theirs.reference, stands: true }),
+    ]);
     expect(await subjectHits(police, theirs)).toEqual([expect.objectContaining({ kinds: ['EMAIL'], reference: ours.reference })]);
     expect(JSON.stringify(await subjectHits(police, theirs))).not.toContain(address);
   });
@@ -41,7 +43,11 @@ describe('SubjectsService and deconfliction by subject (R13)', () => {
     await add(nca, ours, { kind: 'PERSON', fullName: `lukasz  WOJCIK ${letters}`, dateOfBirth: '1976-06-15' });
     expect(await subjectHits(nca, ours)).toEqual([]);
     const read = await ctx.get(SubjectsService).list(nca, ours.id);
-    await add(nca, { id: ours.id, version: read.operationVersion }, { kind: 'PERSON', fullName: `lukasz  WOJCIK ${letters}`, dateOfBirth: '1975-06-15' });
+    await add(
+      nca,
+      { id: ours.id, version: read.operationVersion },
+      { kind: 'PERSON', fullName: `lukasz  WOJCIK ${letters}`, dateOfBirth: '1975-06-15' },
+    );
     expect(await subjectHits(nca, ours)).toEqual([expect.objectContaining({ kinds: ['PERSON'], reference: theirs.reference })]);
   });
 
@@ -50,9 +56,14 @@ describe('SubjectsService and deconfliction by subject (R13)', () => {
     const stranger = await ctx.newCoordinator('POLICE');
     const plan = await ctx.newPlan(owner);
     const added = await add(owner, plan, { kind: 'VEHICLE', registration: 'qq99 xyz' });
-    expect(added).toMatchObject({ operationVersion: plan.version + 1, subjects: [expect.objectContaining({ kind: 'VEHICLE', registration: 'QQ99XYZ' })] });
+    expect(added).toMatchObject({
+      operationVersion: plan.version + 1,
+      subjects: [expect.objectContaining({ kind: 'VEHICLE', registration: 'QQ99XYZ' })],
+    });
     await expect(ctx.get(SubjectsService).list(stranger, plan.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(add(stranger, { id: plan.id, version: added.operationVersion }, { kind: 'VEHICLE', registration: 'AB12 CDE' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      add(stranger, { id: plan.id, version: added.operationVersion }, { kind: 'VEHICLE', registration: 'AB12 CDE' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses a stale version and adds nothing', async () => {

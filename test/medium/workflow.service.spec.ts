@@ -5,7 +5,8 @@ import { useMedium } from './medium.factory';
 
 const ctx = useMedium();
 
-const decision = (version: number, body: { decision: 'APPROVE' | 'REQUEST_CHANGES'; comment?: string }) => ctx.input(ReviewDto, { version, ...body });
+const decision = (version: number, body: { decision: 'APPROVE' | 'REQUEST_CHANGES'; comment?: string }) =>
+  ctx.input(ReviewDto, { version, ...body });
 
 describe('LifecycleService and ReviewService (R8, R11, R12)', () => {
   it('refuses to submit a plan that is not ready, listing each failing blocking check', async () => {
@@ -23,7 +24,9 @@ describe('LifecycleService and ReviewService (R8, R11, R12)', () => {
     const ready = await ctx.newReadyPlan(owner);
     const submitted = await ctx.get(LifecycleService).submit(owner, ready.id, ready.version);
     expect(submitted.status).toBe('SUBMITTED');
-    const approved = await ctx.get(ReviewService).review(manager, ready.id, await decision(submitted.version, { decision: 'APPROVE', comment: 'Proportionate; go.' }));
+    const approved = await ctx
+      .get(ReviewService)
+      .review(manager, ready.id, await decision(submitted.version, { decision: 'APPROVE', comment: 'Proportionate; go.' }));
     expect(approved).toMatchObject({ status: 'APPROVED', approval: { by: { id: manager.id } } });
   });
 
@@ -36,7 +39,9 @@ describe('LifecycleService and ReviewService (R8, R11, R12)', () => {
     plan = await lifecycle.withdraw(owner, plan.id, plan.version);
     expect(plan.status).toBe('DRAFT');
     plan = await lifecycle.submit(owner, plan.id, plan.version);
-    plan = await ctx.get(ReviewService).review(manager, plan.id, await decision(plan.version, { decision: 'REQUEST_CHANGES', comment: 'Add a dog handler to the risk' }));
+    plan = await ctx
+      .get(ReviewService)
+      .review(manager, plan.id, await decision(plan.version, { decision: 'REQUEST_CHANGES', comment: 'Add a dog handler to the risk' }));
     expect(plan).toMatchObject({ status: 'CHANGES_REQUESTED', approval: null });
   });
 
@@ -59,10 +64,18 @@ describe('LifecycleService and ReviewService (R8, R11, R12)', () => {
     const ready = await ctx.newReadyPlan(creator);
     const plan = await ctx.get(LifecycleService).submit(creator, ready.id, ready.version);
     const review = ctx.get(ReviewService);
-    await expect(review.review(creator, plan.id, await decision(plan.version, { decision: 'APPROVE' }))).rejects.toMatchObject({ code: 'SELF_APPROVAL' });
+    await expect(review.review(creator, plan.id, await decision(plan.version, { decision: 'APPROVE' }))).rejects.toMatchObject({
+      code: 'SELF_APPROVAL',
+    });
     const stranger = await ctx.newUser(await ctx.newAgency('POLICE'), ['MANAGER']);
-    await expect(review.review(stranger, plan.id, await decision(plan.version, { decision: 'APPROVE' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(review.review(manager, plan.id, await decision(plan.version - 1, { decision: 'APPROVE' }))).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
-    await expect(review.review(manager, plan.id, await decision(plan.version, { decision: 'APPROVE' }))).resolves.toMatchObject({ status: 'APPROVED' });
+    await expect(review.review(stranger, plan.id, await decision(plan.version, { decision: 'APPROVE' }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(review.review(manager, plan.id, await decision(plan.version - 1, { decision: 'APPROVE' }))).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    await expect(review.review(manager, plan.id, await decision(plan.version, { decision: 'APPROVE' }))).resolves.toMatchObject({
+      status: 'APPROVED',
+    });
   });
 });

@@ -26,5 +26,11 @@ export async function planAsAnIntegrator(baseUrl: string, credentials: { email: 
     body: { agencyId: null, version: created.data.version + 1 },
   });
   const refusal: ErrorCode | undefined = stale.error?.code;
-  return { codeIsTheContractsList, reference: created.data.reference, status: created.data.status, refusal, refusalStatus: stale.response.status };
+  return {
+    codeIsTheContractsList,
+    reference: created.data.reference,
+    status: created.data.status,
+    refusal,
+    refusalStatus: stale.response.status,
+  };
 }

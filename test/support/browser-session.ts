@@ -25,7 +25,11 @@ export function browserOf(http: () => () => TestAgent) {
   return {
     page: (session: WebSession, path: string, status = 200) => http()().get(path).set('Cookie', session.cookie).expect(status),
     post: (session: WebSession, path: string, form: Record<string, string | string[]>) =>
-      http()().post(path).set('Cookie', session.cookie).type('form').send({ _csrf: session.csrf, ...form }),
+      http()()
+        .post(path)
+        .set('Cookie', session.cookie)
+        .type('form')
+        .send({ _csrf: session.csrf, ...form }),
   };
 }
 
@@ -37,7 +41,12 @@ export async function postSignIn(http: () => TestAgent, form: Record<string, str
   const page = await http().get(path).expect(200);
   const cookie = ((page.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((value) => value.startsWith('doap_sign_in='));
   if (!cookie) throw new Error('the sign-in page set no cookie for its form');
-  return http().post(path).set('Cookie', cookie.split(';')[0]).type('form').send({ _csrf: csrfOf(page.text), ...form }).expect(status);
+  return http()
+    .post(path)
+    .set('Cookie', cookie.split(';')[0])
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), ...form })
+    .expect(status);
 }
 
 /** Signs in through /sign-in as a browser would, and reads the CSRF token from the first page. */

@@ -10,7 +10,11 @@ import type { TestApp } from './test-app';
 const EXCLUDED_FROM_DOCUMENT = 'swagger/apiExcludeController';
 
 /** Path segments joined as the router joins them: `plans/:reference` + `teams` → `/plans/:reference/teams`. */
-const joined = (...parts: string[]) => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+const joined = (...parts: string[]) =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every POST route of the web page controllers (the ones kept out of the OpenAPI document), read
@@ -26,7 +30,8 @@ export function formRoutes(t: TestApp): string[] {
         // Read the property without running getters, which need an instance.
         const handler: unknown = Object.getOwnPropertyDescriptor(metatype.prototype, name)?.value;
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
-        for (const base of bases) for (const path of [Reflect.getMetadata(PATH_METADATA, handler)].flat() as string[]) routes.add(joined(base, path));
+        for (const base of bases)
+          for (const path of [Reflect.getMetadata(PATH_METADATA, handler)].flat() as string[]) routes.add(joined(base, path));
       }
     }
   }
@@ -46,7 +51,16 @@ export async function fuzzWorld(t: TestApp) {
   const me: Owner = { ...signed, manager: signed.auth, managerUser: signed.user, team };
   const draft = await s.draft(me);
   let ready = await s.plan(me, { stage: 'ready' });
-  ready = (await s.post(me.auth, `/operations/${ready.id}/rv-points`, { name: 'Car park', address: '1 High St', meetAt: ready.startsAt, version: ready.version }).expect(201)).body;
+  ready = (
+    await s
+      .post(me.auth, `/operations/${ready.id}/rv-points`, {
+        name: 'Car park',
+        address: '1 High St',
+        meetAt: ready.startsAt,
+        version: ready.version,
+      })
+      .expect(201)
+  ).body;
   const phone = { kind: 'PHONE', phone: '07700 900123' };
   await s.post(me.auth, `/operations/${ready.id}/subjects`, { ...phone, version: ready.version }).expect(201);
   const other = await s.owner('NCA');
@@ -57,7 +71,10 @@ export async function fuzzWorld(t: TestApp) {
   const feed = (await s.post(me.auth, '/calendar/feed', {}).expect(201)).body as { url: string };
   const rows = {
     did: await column('SELECT id FROM deployments WHERE operation_id = $1', ready.id),
-    rid: [...(await column('SELECT id FROM rv_points WHERE operation_id = $1', ready.id)), ...(await column('SELECT id FROM evidence_requirements WHERE operation_id = $1', ready.id))],
+    rid: [
+      ...(await column('SELECT id FROM rv_points WHERE operation_id = $1', ready.id)),
+      ...(await column('SELECT id FROM evidence_requirements WHERE operation_id = $1', ready.id)),
+    ],
     sid: await column('SELECT id FROM plan_subjects WHERE operation_id = $1', ready.id),
   };
   const ids: Record<string, string[]> = {
@@ -70,6 +87,7 @@ export async function fuzzWorld(t: TestApp) {
     token: [/([^/]+)\.ics$/.exec(feed.url)?.[1] ?? ''],
     reference: [ready.reference, draft.reference, theirs.reference],
   };
-  for (const [name, values] of Object.entries(ids)) if (!values.length || values.includes('')) throw new Error(`the fuzz world has no real ${name}`);
+  for (const [name, values] of Object.entries(ids))
+    if (!values.length || values.includes('')) throw new Error(`the fuzz world has no real ${name}`);
   return { me, ids, plans: { draft, ready, theirs } };
 }

@@ -3,14 +3,13 @@ import { createHmac } from 'node:crypto';
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** Builds a JWT by hand, so tests can forge every kind of bad token. */
-export function forgeToken(
-  payload: Record<string, unknown>,
-  options: { secret?: string; alg?: string } = {},
-): string {
+export function forgeToken(payload: Record<string, unknown>, options: { secret?: string; alg?: string } = {}): string {
   const alg = options.alg ?? 'HS256';
   const head = `${encode({ alg, typ: 'JWT' })}.${encode(payload)}`;
   if (alg === 'none') return `${head}.`;
-  const signature = createHmac('sha256', options.secret ?? 'not-the-secret').update(head).digest('base64url');
+  const signature = createHmac('sha256', options.secret ?? 'not-the-secret')
+    .update(head)
+    .digest('base64url');
   return `${head}.${signature}`;
 }
 

@@ -14,7 +14,12 @@ export async function plainEnglishSummary(directory: string | undefined): Promis
   const lines: FileLine[] = [];
   for (const file of files) {
     const text = await readFile(join(directory, file), 'utf8');
-    lines.push(...text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as FileLine));
+    lines.push(
+      ...text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as FileLine),
+    );
   }
   if (lines.length === 0) return undefined;
   const sum = (pick: (line: FileLine) => number) => lines.reduce((total, line) => total + pick(line), 0);

@@ -10,7 +10,9 @@ const seen: Offending[] = [];
 function failOn(offending: Offending[]): void {
   seen.push(...offending);
   if (offending.length === 0) return;
-  const lines = offending.map(({ url, text, found }) => `- ${url}: "${text}" (${found.map(({ kind, match }) => `${kind} ${match}`).join(', ')})`);
+  const lines = offending.map(
+    ({ url, text, found }) => `- ${url}: "${text}" (${found.map(({ kind, match }) => `${kind} ${match}`).join(', ')})`,
+  );
   throw new Error(`Messages must be plain English, with no rule ids, codes or field names:\n${[...new Set(lines)].join('\n')}`);
 }
 

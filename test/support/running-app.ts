@@ -80,7 +80,10 @@ export class RunningApp {
     };
     delete env.DATABASE_URL;
     delete env.SEED_DEMO;
-    return new RunningApp(spawn(process.execPath, [MAIN], { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${port}`);
+    return new RunningApp(
+      spawn(process.execPath, [MAIN], { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] }),
+      `http://127.0.0.1:${port}`,
+    );
   }
 
   /** How the process ended, once it has and its output is all read. */
@@ -93,7 +96,10 @@ export class RunningApp {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`the app exited:\n${this.output}`);
-      const healthy = await fetch(`${this.url}/health`).then((response) => response.ok, () => false);
+      const healthy = await fetch(`${this.url}/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (healthy) return;
       await new Promise((done) => setTimeout(done, 200));
     }

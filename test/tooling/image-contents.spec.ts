@@ -48,7 +48,10 @@ function ignorePattern(pattern: string): (path: string) => boolean {
 }
 
 function patterns(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
 }
 
 /** The files Docker would send as the build context: the repository's own files, less those .dockerignore names. */
@@ -71,7 +74,12 @@ async function copyFromContext(context: string[], stage: Stage, sources: string[
     const files = context.filter((file) => file === name || file.startsWith(`${name}/`));
     if (files.length === 0) throw new Error(`COPY ${source}: not in the build context`);
     for (const file of files) {
-      const target = file === name ? (into ? posix.join(destination, posix.basename(name)) : destination) : posix.join(destination, file.slice(name.length + 1));
+      const target =
+        file === name
+          ? into
+            ? posix.join(destination, posix.basename(name))
+            : destination
+          : posix.join(destination, file.slice(name.length + 1));
       await mkdir(dirname(inStage(stage, target)), { recursive: true });
       await cp(join(REPO, file), inStage(stage, target));
     }
@@ -176,14 +184,25 @@ describe('the Docker image', () => {
       SEED_DEMO: 'false',
     };
     expect(image.env.NODE_ENV).toBe('production');
-    app = new RunningApp(spawn(process.execPath, args, { cwd: inStage(image, '.'), env, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${port}`);
+    app = new RunningApp(
+      spawn(process.execPath, args, { cwd: inStage(image, '.'), env, stdio: ['ignore', 'pipe', 'pipe'] }),
+      `http://127.0.0.1:${port}`,
+    );
     await app.waitUntilHealthy();
 
     await app.http().get('/health').expect(200);
-    const page = await app.http().get('/sign-in').expect(200).expect('content-type', /text\/html/);
+    const page = await app
+      .http()
+      .get('/sign-in')
+      .expect(200)
+      .expect('content-type', /text\/html/);
     const stylesheet = page.text.match(/<link rel="stylesheet" href="([^"]+)"/)?.[1];
     expect(stylesheet).toBeDefined();
-    const css = await app.http().get(stylesheet as string).expect(200).expect('content-type', /text\/css/);
+    const css = await app
+      .http()
+      .get(stylesheet as string)
+      .expect(200)
+      .expect('content-type', /text\/css/);
     expect(css.text).toContain('.govuk-header');
   }, 60_000);
 });

@@ -50,7 +50,10 @@ describe('the words a person reads in a response', () => {
   });
 
   it('are a readiness check’s message and a history entry’s summary, not their ids', () => {
-    const body = JSON.stringify({ checks: [{ id: 'LEAD_ASSIGNED', message: 'Choose the lead agency' }], events: [{ action: 'PLAN_UPDATED', summary: ['Name: A → B'] }] });
+    const body = JSON.stringify({
+      checks: [{ id: 'LEAD_ASSIGNED', message: 'Choose the lead agency' }],
+      events: [{ action: 'PLAN_UPDATED', summary: ['Name: A → B'] }],
+    });
     expect(readableText('application/json', body)).toEqual(['Choose the lead agency', 'Name: A → B']);
   });
 

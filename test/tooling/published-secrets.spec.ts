@@ -15,7 +15,9 @@ const ASSIGNED = /\b[A-Z_]*(?:SECRET|PASSWORD)[A-Z_]*['"]?\s*[:=]\s*(['"`])([^'"
 const FALLBACK = /\$\{[A-Z_]*(?:SECRET|PASSWORD)[A-Z_]*:-([^}]+)\}/g;
 
 function secretsInRepository(): Map<string, string> {
-  const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((file) => file && !file.endsWith('package-lock.json'));
+  const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => file && !file.endsWith('package-lock.json'));
   const found = new Map<string, string>();
   for (const file of files) {
     let text: string;
@@ -32,7 +34,12 @@ function secretsInRepository(): Map<string, string> {
 
 function refusedInProduction(env: Record<string, string>): boolean {
   try {
-    loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'), ...env });
+    loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'),
+      ...env,
+    });
     return false;
   } catch {
     return true;
@@ -43,7 +50,9 @@ describe('secrets published in the repository', () => {
   const found = secretsInRepository();
 
   it('are found where the repository keeps them', () => {
-    expect([...found.keys()]).toEqual(expect.arrayContaining(['ChangeMe-Demo-2026!', 'correct horse battery staple', 'lifecycle-demo-password-42']));
+    expect([...found.keys()]).toEqual(
+      expect.arrayContaining(['ChangeMe-Demo-2026!', 'correct horse battery staple', 'lifecycle-demo-password-42']),
+    );
   });
 
   it.each([...secretsInRepository()])('refuses %s (from %s) as the token secret and as the demo password in production', (secret) => {

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CPS_INVOLVEMENT_STATUSES, DEPLOYMENT_STATUSES, EVIDENCE_STATUSES, OPERATION_STATUSES, RISK_RATINGS } from '../../src/common/domain';
+import {
+  CPS_INVOLVEMENT_STATUSES,
+  DEPLOYMENT_STATUSES,
+  EVIDENCE_STATUSES,
+  OPERATION_STATUSES,
+  RISK_RATINGS,
+} from '../../src/common/domain';
 
 /**
  * R8: pages offer exactly the moves the plan view's `actions` allow, derived from the one lifecycle
@@ -10,7 +16,9 @@ import { CPS_INVOLVEMENT_STATUSES, DEPLOYMENT_STATUSES, EVIDENCE_STATUSES, OPERA
  * src/common/labels.ts. This finds either, in every template under src/web.
  */
 const WEB = join(__dirname, '../../src/web');
-const NAMES = [...new Set([...OPERATION_STATUSES, ...DEPLOYMENT_STATUSES, ...CPS_INVOLVEMENT_STATUSES, ...EVIDENCE_STATUSES, ...RISK_RATINGS])].join('|');
+const NAMES = [
+  ...new Set([...OPERATION_STATUSES, ...DEPLOYMENT_STATUSES, ...CPS_INVOLVEMENT_STATUSES, ...EVIDENCE_STATUSES, ...RISK_RATINGS]),
+].join('|');
 const DECIDES_FROM_STATUS = new RegExp(`(==|!=|\\bin\\b) *['"[]*(${NAMES})\\b|\\b(${NAMES}) *:`);
 
 function templates(folder: string): string[] {

@@ -30,41 +30,49 @@ describe('Your account in a browser (Chromium, headless)', () => {
     const email = `${unique('first.').toLowerCase()}@test.local`;
     const password = `copper ${unique().toLowerCase()} kettle`;
     const agency = await createAgency(t.dataSource);
-    await t.http().post('/users').set(admin.auth).send({ email, name: 'Robin First', agencyId: agency.id, roles: ['COORDINATOR'], password }).expect(201);
+    await t
+      .http()
+      .post('/users')
+      .set(admin.auth)
+      .send({ email, name: 'Robin First', agencyId: agency.id, roles: ['COORDINATOR'], password })
+      .expect(201);
     return { email, password };
   }
 
-  it.each([false, true])('makes a user signing in with an issued password choose their own first (JavaScript on: %s)', async (javaScriptEnabled) => {
-    const user = await issued();
-    const page = await open(javaScriptEnabled);
-    await signIn(page, user.email, user.password);
-    await page.waitForURL(/\/account$/);
-    await expect(heading(page)).resolves.toBe('Your account');
-    await expect(page.getByText('Choose your own password before you continue').count()).resolves.toBe(1);
-    await expect(page.getByRole('link', { name: 'Plans', exact: true }).count()).resolves.toBe(0);
-    await checked(page);
+  it.each([false, true])(
+    'makes a user signing in with an issued password choose their own first (JavaScript on: %s)',
+    async (javaScriptEnabled) => {
+      const user = await issued();
+      const page = await open(javaScriptEnabled);
+      await signIn(page, user.email, user.password);
+      await page.waitForURL(/\/account$/);
+      await expect(heading(page)).resolves.toBe('Your account');
+      await expect(page.getByText('Choose your own password before you continue').count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: 'Plans', exact: true }).count()).resolves.toBe(0);
+      await checked(page);
 
-    await page.goto('/plans');
-    await page.waitForURL(/\/account$/);
-    await expect(heading(page)).resolves.toBe('Your account');
+      await page.goto('/plans');
+      await page.waitForURL(/\/account$/);
+      await expect(heading(page)).resolves.toBe('Your account');
 
-    await page.getByLabel('Current password').fill('not the password');
-    await page.getByLabel('New password').fill('password1234');
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Your current password is not right');
-    await expect(page.title()).resolves.toBe('Error: Your account – Day of action planner');
-    await checked(page);
+      await page.getByLabel('Current password').fill('not the password');
+      await page.getByLabel('New password').fill('password1234');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Your current password is not right');
+      await expect(page.title()).resolves.toBe('Error: Your account – Day of action planner');
+      await checked(page);
 
-    await page.getByLabel('Current password').fill(user.password);
-    await page.getByLabel('New password').fill('willow compass harbour');
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.waitForURL(/\/account\?changed$/);
-    await expect(page.getByText('Your password has been changed').count()).resolves.toBe(1);
-    await checked(page);
+      await page.getByLabel('Current password').fill(user.password);
+      await page.getByLabel('New password').fill('willow compass harbour');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.waitForURL(/\/account\?changed$/);
+      await expect(page.getByText('Your password has been changed').count()).resolves.toBe(1);
+      await checked(page);
 
-    await page.getByRole('link', { name: 'Plans', exact: true }).click();
-    await expect(heading(page)).resolves.toBe('Plans');
-  });
+      await page.getByRole('link', { name: 'Plans', exact: true }).click();
+      await expect(heading(page)).resolves.toBe('Plans');
+    },
+  );
 
   it('refuses an issued password 72 hours after it was issued, saying to ask an admin for a new one', async () => {
     const user = await issued();

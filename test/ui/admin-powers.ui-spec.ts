@@ -21,7 +21,12 @@ describe('Powers by kind of agency in a browser (Chromium, headless)', () => {
   const row = (page: Page, kind: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) });
 
   it('lets an admin change the powers of a kind of agency with JavaScript off, giving a reason', async () => {
-    const admin = await createUser(t.dataSource, await createAgency(t.dataSource, { name: 'National Crime Agency', kind: 'NCA' }), ['ADMIN'], { name: 'Sam Okafor' });
+    const admin = await createUser(
+      t.dataSource,
+      await createAgency(t.dataSource, { name: 'National Crime Agency', kind: 'NCA' }),
+      ['ADMIN'],
+      { name: 'Sam Okafor' },
+    );
     const page = await open(false);
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(admin.email);
@@ -60,4 +65,3 @@ describe('Powers by kind of agency in a browser (Chromium, headless)', () => {
     await checked(page);
   });
 });
-

@@ -75,7 +75,14 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     // Named as people would be, since these pages are the README's screenshots.
     const agency = await createAgency(t.dataSource, { name: 'Metropolitan Police Service', kind: 'POLICE' });
     const coordinator = await createUser(t.dataSource, agency, ['COORDINATOR'], { name: 'Priya Shah' });
-    const owner = { agency, team: await createTeam(t.dataSource, agency, { name: 'Modern Slavery Unit, team 2', capabilities: ['ENTRY', 'SAFEGUARDING', 'INTERPRETING'], capacity: 8 }) };
+    const owner = {
+      agency,
+      team: await createTeam(t.dataSource, agency, {
+        name: 'Modern Slavery Unit, team 2',
+        capabilities: ['ENTRY', 'SAFEGUARDING', 'INTERPRETING'],
+        capacity: 8,
+      }),
+    };
     const liaison = await s.liaison();
     const page = await open(false);
     await signIn(page, coordinator.email);
@@ -89,7 +96,10 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await page.getByLabel('Name of the operation').fill('Operation Harbour: car washes');
     await page.getByLabel('Labour exploitation').check();
     await page.getByLabel('Local', { exact: true }).check();
-    for (const [group, time] of [['Start date', '05:00'], ['End date', '17:00']] as const) {
+    for (const [group, time] of [
+      ['Start date', '05:00'],
+      ['End date', '17:00'],
+    ] as const) {
       const fields = page.getByRole('group', { name: group });
       await fields.getByLabel('Day').fill(String(day.day));
       await fields.getByLabel('Month').fill(String(day.month));
@@ -110,7 +120,15 @@ describe('The web UI in a browser (Chromium, headless)', () => {
 
     await page.getByRole('link', { name: 'Details and briefing (IIMARCH)' }).click();
     await checked(page);
-    for (const section of ['Information', 'Intent', 'Method', 'Administration', 'Risk assessment', 'Communications', 'Humanitarian issues']) {
+    for (const section of [
+      'Information',
+      'Intent',
+      'Method',
+      'Administration',
+      'Risk assessment',
+      'Communications',
+      'Humanitarian issues',
+    ]) {
       await page.getByLabel(section, { exact: true }).fill(`${section} for the day`);
     }
     await page.getByRole('button', { name: 'Save details' }).click();
@@ -144,15 +162,24 @@ describe('The web UI in a browser (Chromium, headless)', () => {
 
     // The CPS liaison's part, through the API: accept, then say what evidence a prosecution needs.
     const [plan] = await t.dataSource.query(`SELECT id, version FROM operations WHERE reference = $1`, [reference]);
-    const engaged = (await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200)).body;
-    await s.post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
-      offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR', evidenceType: 'VICTIM_ACCOUNT', description: 'Accounts from the workers', priority: 'ESSENTIAL', version: engaged.version,
-    }).expect(201);
+    const engaged = (await s.post(liaison.auth, `/operations/${plan.id}/cps-involvement/accept`, { version: plan.version }).expect(200))
+      .body;
+    await s
+      .post(liaison.auth, `/operations/${plan.id}/evidence-requirements`, {
+        offence: 'MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR',
+        evidenceType: 'VICTIM_ACCOUNT',
+        description: 'Accounts from the workers',
+        priority: 'ESSENTIAL',
+        version: engaged.version,
+      })
+      .expect(201);
 
     await page.reload();
     await checked(page, 'cps');
     await page.getByRole('link', { name: 'see the evidence matrix' }).click();
-    await expect(page.locator('main').innerText()).resolves.toContain('Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour');
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      'Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour',
+    );
     await page.getByLabel('Team that gathers it').selectOption({ label: `${owner.team.name} (${owner.agency.code})` });
     await page.getByRole('button', { name: /^Assign team/ }).click();
     await expect(page.locator('.govuk-summary-card').innerText()).resolves.toMatch(new RegExp(`Gathered by\\s+${owner.team.name}`));
@@ -167,7 +194,9 @@ describe('The web UI in a browser (Chromium, headless)', () => {
 
     await page.getByRole('link', { name: 'Briefing pack' }).click();
     await checked(page, 'briefing');
-    await expect(page.locator('main').innerText()).resolves.toContain('Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour');
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      'Modern Slavery Act 2015 s.1: slavery, servitude and forced or compulsory labour',
+    );
     // Printed, the briefing is the page's content alone: no navigation, breadcrumbs or links out.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.govuk-service-navigation').isVisible()).resolves.toBe(false);
@@ -206,7 +235,10 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const user = await createUser(t.dataSource, await createAgency(t.dataSource), ['COORDINATOR']);
     const page = await open(false);
     await signIn(page, user.email);
-    await t.dataSource.query(`UPDATE sessions SET created_at = now() - interval '31 minutes', last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [user.id]);
+    await t.dataSource.query(
+      `UPDATE sessions SET created_at = now() - interval '31 minutes', last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`,
+      [user.id],
+    );
     await page.goto('/plans');
     await expect(heading(page)).resolves.toBe('Sign in');
     await page.getByLabel('Email address').fill(user.email);
@@ -222,7 +254,9 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await signIn(page, owner.user.email);
     await page.goto(`/plans/${plan.reference}/details`);
     await page.getByLabel('Name of the operation').fill('Forged');
-    await page.locator('form[action$="/details"] input[name="_csrf"]').evaluate((input) => input.setAttribute('value', 'forged-token-forged-token-forged-token-forg'));
+    await page
+      .locator('form[action$="/details"] input[name="_csrf"]')
+      .evaluate((input) => input.setAttribute('value', 'forged-token-forged-token-forged-token-forg'));
     await page.getByRole('button', { name: 'Save details' }).click();
     await expect(heading(page)).resolves.toBe('You cannot do this');
     await checked(page);
@@ -239,7 +273,9 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await signIn(page, owner.user.email);
     await page.goto(`/plans/${plan.reference}/lead`);
     await expect(page.getByRole('radio', { name: `${hmrc.name} (${hmrc.code})` }).count()).resolves.toBe(0);
-    const reason = page.locator('.govuk-summary-list__row', { hasText: `${hmrc.name} (${hmrc.code})` }).locator('.govuk-summary-list__value');
+    const reason = page
+      .locator('.govuk-summary-list__row', { hasText: `${hmrc.name} (${hmrc.code})` })
+      .locator('.govuk-summary-list__value');
     await expect(reason.innerText()).resolves.toMatch(/\w+/);
     await checked(page, 'lead-refused');
     await page.getByRole('radio', { name: `${nca.name} (${nca.code})` }).check();
@@ -291,7 +327,16 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);
     const partner = await s.partner('HMRC', ['TAX_COMPLIANCE']);
-    const requested = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, tasking: 'Payroll records', version: plan.version }).expect(201)).body;
+    const requested = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: partner.team.id,
+          headcount: 2,
+          tasking: 'Payroll records',
+          version: plan.version,
+        })
+        .expect(201)
+    ).body;
     await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, s.cpsRequest(requested)).expect(200);
 
     const page = await open(false);
@@ -340,7 +385,9 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     await signIn(page, both.email);
     await page.getByRole('link', { name: plan.reference }).click();
     await expect(heading(page)).resolves.toBe('Review the plan');
-    await expect(page.locator('.govuk-inset-text').innerText()).resolves.toBe(`Four eyes: you created ${plan.reference}, so another manager must review it`);
+    await expect(page.locator('.govuk-inset-text').innerText()).resolves.toBe(
+      `Four eyes: you created ${plan.reference}, so another manager must review it`,
+    );
     await expect(page.getByRole('button', { name: 'Send decision' }).count()).resolves.toBe(0);
     await checked(page, 'review-own-plan');
     await page.goto('/admin/users');
@@ -381,14 +428,28 @@ describe('The web UI in a browser (Chromium, headless)', () => {
     // and the admin lists show them all.
     const own = await startTestApp({ DATABASE_URL: await isolatedDatabaseUrl() });
     try {
-      const admin = await createUser(own.dataSource, await createAgency(own.dataSource, { name: 'National Crime Agency', kind: 'NCA' }), ['ADMIN'], { name: 'Sam Okafor' });
-      await createTeam(own.dataSource, await createAgency(own.dataSource, { name: 'Metropolitan Police Service', kind: 'POLICE' }), { name: 'Modern Slavery Unit, team 1', capabilities: ['ENTRY', 'SAFEGUARDING'] });
+      const admin = await createUser(
+        own.dataSource,
+        await createAgency(own.dataSource, { name: 'National Crime Agency', kind: 'NCA' }),
+        ['ADMIN'],
+        { name: 'Sam Okafor' },
+      );
+      await createTeam(own.dataSource, await createAgency(own.dataSource, { name: 'Metropolitan Police Service', kind: 'POLICE' }), {
+        name: 'Modern Slavery Unit, team 1',
+        capabilities: ['ENTRY', 'SAFEGUARDING'],
+      });
       const { context, page } = await newPage(browser, { javaScriptEnabled: false, baseURL: await own.app.getUrl() });
       contexts.push(context);
       await signIn(page, admin.email);
       await page.getByRole('link', { name: 'Admin', exact: true }).click();
       await checked(page, 'admin');
-      for (const [link, title] of [['Agencies', 'agencies'], ['Teams', 'teams'], ['Users', 'users'], ['Lead and support policy', 'policy'], ['Audit', 'audit']]) {
+      for (const [link, title] of [
+        ['Agencies', 'agencies'],
+        ['Teams', 'teams'],
+        ['Users', 'users'],
+        ['Lead and support policy', 'policy'],
+        ['Audit', 'audit'],
+      ]) {
         await page.goto('/admin');
         await page.getByRole('link', { name: link, exact: true }).click();
         await expect(heading(page)).resolves.toBe(link);

@@ -41,7 +41,9 @@ describe('Two people editing one plan in a browser (Chromium, headless): nothing
 
     await a.getByLabel('Method').fill('Entry at dawn through the rear gate');
     await a.getByRole('button', { name: 'Save details' }).click();
-    await expect(a.locator('.govuk-error-summary').innerText()).resolves.toContain('Someone else changed this plan after you opened this page');
+    await expect(a.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'Someone else changed this plan after you opened this page',
+    );
     await expect(a.getByLabel('Name of the operation').inputValue()).resolves.toBe('Operation Harbour (Sparkhill)');
     await expect(a.getByLabel('Method').inputValue()).resolves.toBe('Entry at dawn through the rear gate');
     await checked(a);

@@ -44,42 +44,97 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
       marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: 'Not for release' },
-      briefing: { information: Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of the intelligence picture.`).join('\n\n'), intent: 'Safeguard the workers.' },
+      briefing: {
+        information: Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of the intelligence picture.`).join('\n\n'),
+        intent: 'Safeguard the workers.',
+      },
       locations: [
         {
           label: 'Nail bar',
           address: '3 Stratford Road, Birmingham',
           postcode,
-          entry: { basis: 'WARRANT', warrant: { type: 'Search warrant', court: 'Birmingham Magistrates', reference: secrets.warrant[0], expiresAt: endsAt.toISOString() } },
+          entry: {
+            basis: 'WARRANT',
+            warrant: {
+              type: 'Search warrant',
+              court: 'Birmingham Magistrates',
+              reference: secrets.warrant[0],
+              expiresAt: endsAt.toISOString(),
+            },
+          },
         },
       ],
       safeguarding: { expectedPotentialVictims: 4, languages: ['Vietnamese'], receptionCentre },
     });
-    plan = (await t.http().put(`/operations/${plan.id}/lead-agency`).set(owner.auth).send({ agencyId: owner.agency.id, version: plan.version }).expect(200)).body;
+    plan = (
+      await t
+        .http()
+        .put(`/operations/${plan.id}/lead-agency`)
+        .set(owner.auth)
+        .send({ agencyId: owner.agency.id, version: plan.version })
+        .expect(200)
+    ).body;
     const own = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY', 'SAFEGUARDING'] });
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: own.id, headcount: 2, tasking: 'Entry', version: plan.version }).expect(201)).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: own.id, headcount: 2, tasking: 'Entry', version: plan.version })
+        .expect(201)
+    ).body;
     const partner = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION', 'SAFEGUARDING']);
-    plan = (await s.post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, tasking, version: plan.version }).expect(201)).body;
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, { teamId: partner.team.id, headcount: 2, tasking, version: plan.version })
+        .expect(201)
+    ).body;
     const asked = plan.deployments.find((d) => d.team.id === partner.team.id)!;
     await s.post(partner.auth, `/operations/${plan.id}/deployments/${asked.id}/confirm`, { version: asked.version }).expect(200);
     const version = async () => (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.version;
-    await s.post(owner.auth, `/operations/${plan.id}/cps-involvement`, { ...s.cpsRequest(plan), version: await version(), note: secrets.cpsNote[0] }).expect(200);
-    await s.post(owner.auth, `/operations/${plan.id}/subjects`, { kind: 'PHONE', phone: secrets.phone[0], version: await version() }).expect(201);
+    await s
+      .post(owner.auth, `/operations/${plan.id}/cps-involvement`, {
+        ...s.cpsRequest(plan),
+        version: await version(),
+        note: secrets.cpsNote[0],
+      })
+      .expect(200);
+    await s
+      .post(owner.auth, `/operations/${plan.id}/subjects`, { kind: 'PHONE', phone: secrets.phone[0], version: await version() })
+      .expect(201);
     const nca = await s.owner('NCA');
-    await s.draft(nca, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), locations: [{ label: 'Flat', address: '5 Stratford Road', postcode }] });
+    await s.draft(nca, {
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      locations: [{ label: 'Flat', address: '5 Stratford Road', postcode }],
+    });
     const [hit] = (await s.get(owner.auth, `/operations/${plan.id}/conflicts`).expect(200)).body;
-    await s.post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note: secrets.hit[0], version: await version() }).expect(200);
+    await s
+      .post(owner.auth, `/operations/${plan.id}/conflicts/${hit.hitId}/acknowledge`, { note: secrets.hit[0], version: await version() })
+      .expect(200);
     return { owner, plan, partnerEmail: partner.user.email, partnerTeam: partner.team.name };
   }
 
   const text = (page: Page) => page.locator('body').innerText();
-  const leaked = (body: string) => Object.entries(secrets).flatMap(([name, forms]) => (forms.some((form) => body.includes(form)) ? [name] : []));
+  const leaked = (body: string) =>
+    Object.entries(secrets).flatMap(([name, forms]) => (forms.some((form) => body.includes(form)) ? [name] : []));
 
   it('shows a victim-support partner the reception centre and its own tasking, and no subject, hit, warrant or CPS note, on every page; axe finds nothing', async () => {
     const { plan, partnerEmail } = await planWithVictimSupport();
     const page = await open(false);
     await signIn(page, partnerEmail);
-    for (const path of ['', '/safeguarding', '/teams', '/subjects', '/conflicts', '/locations', '/cps', '/evidence', '/details', '/risks', '/briefing', '/history', '/sharing']) {
+    for (const path of [
+      '',
+      '/safeguarding',
+      '/teams',
+      '/subjects',
+      '/conflicts',
+      '/locations',
+      '/cps',
+      '/evidence',
+      '/details',
+      '/risks',
+      '/briefing',
+      '/history',
+      '/sharing',
+    ]) {
       await page.goto(`/plans/${plan.reference}${path}`);
       await checked(page);
       const body = await text(page);
@@ -87,7 +142,8 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
       // The marking at the top and the foot of every page of the plan.
       await expect(page.locator('#marking-top').innerText()).resolves.toBe('OFFICIAL-SENSITIVE: Not for release');
       await expect(page.locator('#marking-bottom').innerText()).resolves.toBe('OFFICIAL-SENSITIVE: Not for release');
-      if (['/subjects', '/conflicts', '/locations', '/cps'].includes(path)) expect(body).toContain('Not shared with your agency: ask the plan’s owner');
+      if (['/subjects', '/conflicts', '/locations', '/cps'].includes(path))
+        expect(body).toContain('Not shared with your agency: ask the plan’s owner');
     }
     await page.goto(`/plans/${plan.reference}/safeguarding`);
     await expect(text(page)).resolves.toContain(receptionCentre);
@@ -101,7 +157,9 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
     const briefing = await text(scripted);
     expect(leaked(briefing)).toEqual([]);
     expect(briefing).toContain(receptionCentre);
-    expect(briefing).toContain('Not shared with your agency: Places, Intelligence, Prosecution; and anything of other agencies’ teams but their name and status.');
+    expect(briefing).toContain(
+      'Not shared with your agency: Places, Intelligence, Prosecution; and anything of other agencies’ teams but their name and status.',
+    );
   });
 
   it('prints the briefing pack with the marking and "page N of M" on every printed page', async () => {
@@ -146,7 +204,9 @@ describe('Need-to-know in a browser (Chromium, headless): a victim-support partn
     const partner = await open(false);
     await signIn(partner, partnerEmail);
     await checked(partner);
-    await expect(partner.locator('main table').innerText()).resolves.toContain(`Your team ${partnerTeam} was released from ${plan.reference}`);
+    await expect(partner.locator('main table').innerText()).resolves.toContain(
+      `Your team ${partnerTeam} was released from ${plan.reference}`,
+    );
     await partner.getByRole('link', { name: plan.reference }).click();
     await expect(partner.locator('h1').innerText()).resolves.toContain(partnerTeam);
     await expect(text(partner)).resolves.toContain('Your agency no longer takes part in this plan');

@@ -28,11 +28,14 @@ describe('The operational order in a browser (Chromium, headless)', () => {
     await group.getByLabel('Day').fill(String(local.day));
     await group.getByLabel('Month').fill(String(local.month));
     await group.getByLabel('Year').fill(String(local.year));
-    await page.getByLabel(`${which} time (UK time)`).fill(`${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`);
+    await page
+      .getByLabel(`${which} time (UK time)`)
+      .fill(`${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`);
   }
 
   const heading = (page: Page) => page.locator('h1').innerText();
-  const readiness = (page: Page, title: string) => page.locator('.govuk-task-list__item', { hasText: title }).locator('.govuk-task-list__status').innerText();
+  const readiness = (page: Page, title: string) =>
+    page.locator('.govuk-task-list__item', { hasText: title }).locator('.govuk-task-list__status').innerText();
 
   it('lets a coordinator build the order with JavaScript off: timings, an RV point, a warranted location, a tasked team and communications', async () => {
     const owner = await s.owner();
@@ -55,7 +58,9 @@ describe('The operational order in a browser (Chromium, headless)', () => {
     // Outside the window first: the error summary names the meeting time.
     await fillWhen(page, 'Meeting', at(plan, -1));
     await page.getByRole('button', { name: 'Add RV point' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('The RV time of RV1: Tesco car park must be inside the plan’s window');
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'The RV time of RV1: Tesco car park must be inside the plan’s window',
+    );
     await checked(page);
     await fillWhen(page, 'Meeting', at(plan, 0.5));
     await page.getByRole('button', { name: 'Add RV point' }).click();
@@ -136,12 +141,23 @@ describe('The operational order in a browser (Chromium, headless)', () => {
     const owner = await s.owner();
     const dwp = await s.partner('DWP', ['BENEFITS_INVESTIGATION']);
     const ready = await s.plan(owner, { stage: 'ready' });
-    const warrant = { type: 'Search warrant, s.8 PACE 1984', court: 'Birmingham Magistrates’ Court', reference: 'BMC/2027/0099', expiresAt: at(ready, 1) };
-    const plan = (await s.patch(owner.auth, `/operations/${ready.id}`, {
-      version: ready.version,
-      locations: [{ ...ready.locations![0], strikeAt: at(ready, 2), entry: { basis: 'WARRANT', warrant } }],
-      risks: [{ hazard: 'WEAPONS', likelihood: 4, impact: 5, controls: 'Armed response on standby', residual: 'HIGH', owner: 'Insp Khan' }],
-    }).expect(200)).body;
+    const warrant = {
+      type: 'Search warrant, s.8 PACE 1984',
+      court: 'Birmingham Magistrates’ Court',
+      reference: 'BMC/2027/0099',
+      expiresAt: at(ready, 1),
+    };
+    const plan = (
+      await s
+        .patch(owner.auth, `/operations/${ready.id}`, {
+          version: ready.version,
+          locations: [{ ...ready.locations![0], strikeAt: at(ready, 2), entry: { basis: 'WARRANT', warrant } }],
+          risks: [
+            { hazard: 'WEAPONS', likelihood: 4, impact: 5, controls: 'Armed response on standby', residual: 'HIGH', owner: 'Insp Khan' },
+          ],
+        })
+        .expect(200)
+    ).body;
 
     const page = await open(false);
     await signIn(page, owner.user.email);
@@ -157,7 +173,9 @@ describe('The operational order in a browser (Chromium, headless)', () => {
     await page.getByLabel('Number of officers').fill('1');
     await page.getByLabel('Arrest', { exact: true }).check();
     await page.getByRole('button', { name: 'Request team' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(`${dwp.team.name} (${dwp.agency.code}) cannot be tasked with arrest`);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      `${dwp.team.name} (${dwp.agency.code}) cannot be tasked with arrest`,
+    );
     await checked(page);
     const stored = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
     expect(stored).toMatchObject({ status: 'DRAFT', version: plan.version });

@@ -18,14 +18,18 @@ describe('The risk assessment and safeguarding pages in a browser (Chromium, hea
   });
 
   /** Fills the add-a-risk form as a person would. */
-  async function addRisk(page: Page, risk: { hazard: string; likelihood: string; impact: string; controls: string; residual: string; owner: string; acceptedBy?: string }): Promise<void> {
+  async function addRisk(
+    page: Page,
+    risk: { hazard: string; likelihood: string; impact: string; controls: string; residual: string; owner: string; acceptedBy?: string },
+  ): Promise<void> {
     await page.getByRole('group', { name: 'Hazard' }).getByLabel(risk.hazard, { exact: true }).check();
     await page.getByRole('group', { name: 'Likelihood' }).getByLabel(risk.likelihood, { exact: true }).check();
     await page.getByRole('group', { name: 'Impact' }).getByLabel(risk.impact, { exact: true }).check();
     await page.getByLabel('Control measures').fill(risk.controls);
     await page.getByRole('group', { name: 'Residual rating' }).getByLabel(risk.residual, { exact: true }).check();
     await page.getByLabel('Risk owner').fill(risk.owner);
-    if (risk.acceptedBy) await page.getByLabel('Senior officer accepting this risk (required when the residual rating is high)').fill(risk.acceptedBy);
+    if (risk.acceptedBy)
+      await page.getByLabel('Senior officer accepting this risk (required when the residual rating is high)').fill(risk.acceptedBy);
     await page.getByRole('button', { name: 'Add risk' }).click();
   }
 
@@ -36,7 +40,9 @@ describe('The risk assessment and safeguarding pages in a browser (Chromium, hea
     await fields.getByLabel('Day').fill(String(local.day));
     await fields.getByLabel('Month').fill(String(local.month));
     await fields.getByLabel('Year').fill(String(local.year));
-    await page.getByLabel(`${which} time (UK time)`).fill(`${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`);
+    await page
+      .getByLabel(`${which} time (UK time)`)
+      .fill(`${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`);
   }
 
   it('lets a coordinator with JavaScript off record the risks and the safeguarding arrangements, and check them before submitting', async () => {
@@ -65,9 +71,24 @@ describe('The risk assessment and safeguarding pages in a browser (Chromium, hea
     await checked(page);
     await page.goto(`/plans/${plan.reference}/risks`);
 
-    await addRisk(page, { hazard: 'Dogs', likelihood: '4', impact: '3', controls: 'Dog handler with the entry team', residual: 'Medium', owner: 'PS 2231 Jones' });
+    await addRisk(page, {
+      hazard: 'Dogs',
+      likelihood: '4',
+      impact: '3',
+      controls: 'Dog handler with the entry team',
+      residual: 'Medium',
+      owner: 'PS 2231 Jones',
+    });
     await expect(page.locator('table').innerText()).resolves.toContain('Dog handler with the entry team');
-    await addRisk(page, { hazard: 'Weapons', likelihood: '2', impact: '5', controls: 'Armed support on standby', residual: 'High', owner: 'Insp Patel', acceptedBy: 'Supt Ann Clarke' });
+    await addRisk(page, {
+      hazard: 'Weapons',
+      likelihood: '2',
+      impact: '5',
+      controls: 'Armed support on standby',
+      residual: 'High',
+      owner: 'Insp Patel',
+      acceptedBy: 'Supt Ann Clarke',
+    });
     const hazards = await page.locator('table tbody th').allInnerTexts();
     expect(hazards).toEqual(['Weapons', 'Dogs']);
     await expect(page.locator('table tbody tr').first().innerText()).resolves.toMatch(/High\s+Insp Patel\s+Supt Ann Clarke/);
@@ -86,7 +107,9 @@ describe('The risk assessment and safeguarding pages in a browser (Chromium, hea
     await fillWhen(page, 'Closing', new Date(start.getTime() + 10 * 3600_000));
     await page.getByLabel('Medical cover').fill('West Midlands Ambulance Service HART on standby at RV1');
     await page.getByRole('button', { name: 'Save safeguarding arrangements' }).click();
-    await expect(page.locator('main').innerText()).resolves.toMatch(/Car wash: strike at \d\d:\d\d (GMT|BST): the reception centre is open/);
+    await expect(page.locator('main').innerText()).resolves.toMatch(
+      /Car wash: strike at \d\d:\d\d (GMT|BST): the reception centre is open/,
+    );
     await expect(page.locator('.govuk-warning-text').innerText()).resolves.toContain('No interpreter booked yet for Romanian');
 
     await page.getByLabel('Name', { exact: true }).fill('DC Priya Shah');
@@ -103,15 +126,20 @@ describe('The risk assessment and safeguarding pages in a browser (Chromium, hea
     await page.getByRole('link', { name: `${plan.reference}: ${plan.name}` }).click();
     await page.getByRole('link', { name: 'Check and submit' }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe('Check your answers before submitting the plan');
-    const valueOf = (key: string) => page.locator('dt.govuk-summary-list__key', { hasText: key }).locator('xpath=following-sibling::dd[1]').innerText();
+    const valueOf = (key: string) =>
+      page.locator('dt.govuk-summary-list__key', { hasText: key }).locator('xpath=following-sibling::dd[1]').innerText();
     await expect(valueOf('Risk register')).resolves.toBe('2 risks; highest residual rating: High (Weapons)');
     await expect(valueOf('NRM first responders')).resolves.toBe(`DC Priya Shah (${owner.agency.code}), 07700 900456`);
     await expect(valueOf('Interpreters')).resolves.toBe('Romanian: Big Word, 04:00 to 16:00');
     await expect(valueOf('Medical cover')).resolves.toBe('West Midlands Ambulance Service HART on standby at RV1');
     await expect(valueOf('Reception centre')).resolves.toMatch(/^Sparkhill reception centre; open .+ to .+$/);
     await expect(valueOf('Expected potential victims')).resolves.toBe('5, who may speak Romanian');
-    await expect(page.getByRole('link', { name: 'Change risk register' }).getAttribute('href')).resolves.toBe(`/plans/${plan.reference}/risks`);
-    await expect(page.getByRole('link', { name: 'Change NRM first responders' }).getAttribute('href')).resolves.toBe(`/plans/${plan.reference}/safeguarding`);
+    await expect(page.getByRole('link', { name: 'Change risk register' }).getAttribute('href')).resolves.toBe(
+      `/plans/${plan.reference}/risks`,
+    );
+    await expect(page.getByRole('link', { name: 'Change NRM first responders' }).getAttribute('href')).resolves.toBe(
+      `/plans/${plan.reference}/safeguarding`,
+    );
     await checked(page);
   }, 120_000);
 

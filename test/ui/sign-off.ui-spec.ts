@@ -72,10 +72,14 @@ describe('A partner’s sign-off in a browser (Chromium, headless)', () => {
     const lead = await open(true);
     await signIn(lead, owner.managerUser.email);
     await lead.goto(`/plans/${plan.reference}/review`);
-    await expect(lead.locator('#sign-off-waiting').innerText()).resolves.toContain(`Waiting for a manager of ${code} to sign off their part`);
+    await expect(lead.locator('#sign-off-waiting').innerText()).resolves.toContain(
+      `Waiting for a manager of ${code} to sign off their part`,
+    );
     await lead.getByLabel('Approve', { exact: true }).check();
     await lead.getByRole('button', { name: 'Send decision' }).click();
-    await expect(lead.locator('.govuk-error-summary').innerText()).resolves.toContain(`Waiting for a manager of ${code} to sign off their part`);
+    await expect(lead.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      `Waiting for a manager of ${code} to sign off their part`,
+    );
     await checked(lead);
 
     const page = await open(true);
@@ -97,8 +101,16 @@ describe('A partner’s sign-off in a browser (Chromium, headless)', () => {
     // 14 January is in GMT, whichever year the tests run in.
     const day = (clock: string) => `${new Date().getUTCFullYear() + 1}-01-14T${clock}:00.000Z`;
     const place = { label: 'Glam Nails', address: '101 High Street North', postcode: randomPostcode() };
-    const approved = await s.plan(owner, { stage: 'approved', partners: [partner], body: { startsAt: day('05:00'), endsAt: day('17:00'), locations: [{ ...place, strikeAt: day('06:00') }] } });
-    let plan: Plan = (await s.patch(owner.auth, `/operations/${approved.id}`, { version: approved.version, locations: [{ ...place, strikeAt: day('06:30') }] }).expect(200)).body;
+    const approved = await s.plan(owner, {
+      stage: 'approved',
+      partners: [partner],
+      body: { startsAt: day('05:00'), endsAt: day('17:00'), locations: [{ ...place, strikeAt: day('06:00') }] },
+    });
+    let plan: Plan = (
+      await s
+        .patch(owner.auth, `/operations/${approved.id}`, { version: approved.version, locations: [{ ...place, strikeAt: day('06:30') }] })
+        .expect(200)
+    ).body;
     plan = (await s.post(owner.auth, `/operations/${plan.id}/submit`, { version: plan.version }).expect(200)).body;
     const manager = await createUser(t.dataSource, partner.agency, ['MANAGER'], { name: 'Nia Patel' });
 

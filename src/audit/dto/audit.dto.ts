@@ -35,7 +35,8 @@ export class HistoryEventView extends RecordedEventView {
 }
 
 class BrokenLinkView {
-  @ApiProperty({ enum: ['operation', 'reference'], description: 'An operation’s chain, or the reference-data chain' }) chain: 'operation' | 'reference';
+  @ApiProperty({ enum: ['operation', 'reference'], description: 'An operation’s chain, or the reference-data chain' }) chain:
+    'operation' | 'reference';
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) operationId: string | null;
   @ApiProperty() eventId: string;
   @ApiProperty() seq: number;
@@ -45,7 +46,10 @@ class BrokenLinkView {
 export class ReferenceEventView {
   @ApiProperty({ description: 'Position in the reference-data chain, from 1' }) seq: number;
   @ApiProperty({ enum: ['agency', 'team', 'user', 'policy', 'powers'] }) entity: string;
-  @ApiProperty({ description: 'The agency, team or user id; the agency kind and role of a policy rule; the agency kind whose powers changed' }) entityId: string;
+  @ApiProperty({
+    description: 'The agency, team or user id; the agency kind and role of a policy rule; the agency kind whose powers changed',
+  })
+  entityId: string;
   @ApiProperty({ example: 'user.updated' }) action: string;
   @ApiProperty() at: string;
   @ApiProperty({ type: PersonView }) actor: PersonView;
@@ -61,11 +65,19 @@ export class ReferenceEventPage {
 
 export class ReferenceEventQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @Omittable() @Transform(queryInt) @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1) @Max(100)
+  @Omittable()
+  @Transform(queryInt)
+  @IsInt({ message: 'limit must be a whole number from 1 to 100' })
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @Omittable() @Transform(queryInt) @IsInt({ message: 'cursor must be the nextCursor of the previous page' }) @Min(1) @Max(2_147_483_647)
+  @Omittable()
+  @Transform(queryInt)
+  @IsInt({ message: 'cursor must be the nextCursor of the previous page' })
+  @Min(1)
+  @Max(2_147_483_647)
   cursor?: number;
 }
 

@@ -12,7 +12,8 @@ export class ChangePasswordDto {
     writeOnly: true,
     minLength: 12,
     maxLength: 128,
-    description: 'At least 12 characters, not a common password, not containing the email address, and not the current password (three unrelated words make a good one)',
+    description:
+      'At least 12 characters, not a common password, not containing the email address, and not the current password (three unrelated words make a good one)',
   })
   @IsString()
   @MinLength(1, { message: 'Enter a new password' })

@@ -8,7 +8,11 @@ export class ErrorBodySchema {
   @ApiProperty({ type: 'integer', example: 422, description: 'The HTTP status, repeated' })
   statusCode: number;
 
-  @ApiProperty({ enum: RESPONSE_ERROR_CODES, enumName: 'ErrorCode', description: 'Stable and machine-readable: branch on this, never on the message' })
+  @ApiProperty({
+    enum: RESPONSE_ERROR_CODES,
+    enumName: 'ErrorCode',
+    description: 'Stable and machine-readable: branch on this, never on the message',
+  })
   code: (typeof RESPONSE_ERROR_CODES)[number];
 
   @ApiProperty({ description: 'Plain English for a person; it may change' })
@@ -37,7 +41,9 @@ function codesOf(status: number): string[] {
 function errorResponses(statuses: number[]): MethodDecorator[] {
   return [...new Set(statuses)]
     .sort((a, b) => a - b)
-    .map((status) => ApiResponse({ status, type: ErrorBodySchema, description: `code: ${codesOf(status).join(', ') || 'the name of the status'}` }));
+    .map((status) =>
+      ApiResponse({ status, type: ErrorBodySchema, description: `code: ${codesOf(status).join(', ') || 'the name of the status'}` }),
+    );
 }
 
 /** Exactly these error responses, for a route with its own credentials (the metrics token). */

@@ -11,15 +11,23 @@ const monthMessage = (name: string) => ({ message: `${name} must be a month writ
 /** The period: `from` and `to` (months, UK time, both included), or the last `months` months ending this month; by default the last 12. */
 export class DashboardQueryDto {
   @ApiPropertyOptional({ example: '2026-01', description: 'First month of the period (YYYY-MM, UK time); to defaults to this month' })
-  @Omittable() @IsString(monthMessage('from')) @Matches(MONTH, monthMessage('from'))
+  @Omittable()
+  @IsString(monthMessage('from'))
+  @Matches(MONTH, monthMessage('from'))
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12', description: 'Last month of the period (YYYY-MM, UK time), included; from defaults to 11 months before' })
-  @Omittable() @IsString(monthMessage('to')) @Matches(MONTH, monthMessage('to'))
+  @ApiPropertyOptional({
+    example: '2026-12',
+    description: 'Last month of the period (YYYY-MM, UK time), included; from defaults to 11 months before',
+  })
+  @Omittable()
+  @IsString(monthMessage('to'))
+  @Matches(MONTH, monthMessage('to'))
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_MONTHS, description: 'The last N months, this month included (instead of from and to)' })
-  @Omittable() @Transform(queryInt)
+  @Omittable()
+  @Transform(queryInt)
   @IsInt({ message: `months must be a whole number from 1 to ${MAX_MONTHS}` })
   @Min(1, { message: `months must be a whole number from 1 to ${MAX_MONTHS}` })
   @Max(MAX_MONTHS, { message: `months must be a whole number from 1 to ${MAX_MONTHS}` })
@@ -36,7 +44,8 @@ export class ScopeView {
   @ApiProperty({ example: 'MPS' }) agencyCode: string;
   @ApiProperty({
     enum: ['VISIBLE', 'OWNED_OR_SUPPORTED'],
-    description: 'VISIBLE: every plan the caller may see (R14), for a manager; OWNED_OR_SUPPORTED: the plans the caller’s agency owns or supports with a team, for a coordinator',
+    description:
+      'VISIBLE: every plan the caller may see (R14), for a manager; OWNED_OR_SUPPORTED: the plans the caller’s agency owns or supports with a team, for a coordinator',
   })
   basis: 'VISIBLE' | 'OWNED_OR_SUPPORTED';
 }
@@ -56,7 +65,8 @@ export class PlansMonthView {
   @ApiProperty({ example: '2026-03', description: 'The month the plans start in, UK time' }) month: string;
   @ApiProperty() total: number;
   @ApiProperty({ description: 'Plans the caller’s agency owns: it leads them, or created them and no lead is chosen yet' }) led: number;
-  @ApiProperty({ description: 'Plans another agency owns, on which the caller’s agency has a team that did not decline' }) supported: number;
+  @ApiProperty({ description: 'Plans another agency owns, on which the caller’s agency has a team that did not decline' })
+  supported: number;
   @ApiProperty({ type: StatusCountsView }) byStatus: StatusCountsView;
 }
 
@@ -74,11 +84,13 @@ export class LeadTimeBucketView {
 }
 
 export class CpsLeadTimeView {
-  @ApiProperty({ example: 7, description: 'The mark: a CPS liaison engaged at least this many days before the start' }) thresholdDays: number;
+  @ApiProperty({ example: 7, description: 'The mark: a CPS liaison engaged at least this many days before the start' })
+  thresholdDays: number;
   @ApiProperty({ description: 'Plans in the period (not cancelled) with a CPS liaison engaged' }) plans: number;
   @ApiProperty({ description: 'Of those, engaged at least thresholdDays before the start' }) inTime: number;
   @ApiProperty({ nullable: true, type: Number, description: 'inTime as a whole percentage of plans' }) percentInTime: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Median days from engagement to the start, one decimal' }) medianDays: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Median days from engagement to the start, one decimal' }) medianDays:
+    number | null;
   @ApiProperty({ type: LeadTimeBucketView, isArray: true }) buckets: LeadTimeBucketView[];
   @ApiProperty() summary: string;
 }
@@ -91,9 +103,11 @@ export class ReadinessCheckCountView {
 
 export class UpcomingReadinessView {
   @ApiProperty({ example: 30 }) windowDays: number;
-  @ApiProperty({ description: 'Plans starting within windowDays from now that have not ended (completed, cancelled or stood down)' }) plans: number;
+  @ApiProperty({ description: 'Plans starting within windowDays from now that have not ended (completed, cancelled or stood down)' })
+  plans: number;
   @ApiProperty({ description: 'Of those, plans failing none of the checks below' }) ready: number;
-  @ApiProperty({ type: ReadinessCheckCountView, isArray: true, description: 'The blocking checks counted, most failed first' }) checks: ReadinessCheckCountView[];
+  @ApiProperty({ type: ReadinessCheckCountView, isArray: true, description: 'The blocking checks counted, most failed first' })
+  checks: ReadinessCheckCountView[];
   @ApiProperty() summary: string;
 }
 
@@ -117,7 +131,9 @@ export class PartnerResponsesView {
 export class OutcomesMonthView {
   @ApiProperty({ example: '2026-03' }) month: string;
   @ApiProperty({ description: 'Days of action completed that started in the month' }) completed: number;
-  @ApiProperty({ description: 'Days of action stood down that started in the month: their outcomes so far, where recorded, are in the counts beside' })
+  @ApiProperty({
+    description: 'Days of action stood down that started in the month: their outcomes so far, where recorded, are in the counts beside',
+  })
   stoodDown: number;
   @ApiProperty() arrests: number;
   @ApiProperty() potentialVictimsSafeguarded: number;

@@ -79,8 +79,11 @@ export async function inForeignKeyOrder<T extends { name: string }>(client: Clie
   const ordered: T[] = [];
   let left = [...tables];
   while (left.length) {
-    const ready = left.filter((table) => [...(waitingFor.get(table.name) ?? [])].every((parent) => ordered.some((done) => done.name === parent)));
-    if (!ready.length) throw new Error(`the foreign keys between ${left.map((table) => table.name).join(', ')} form a cycle, so no load order exists`);
+    const ready = left.filter((table) =>
+      [...(waitingFor.get(table.name) ?? [])].every((parent) => ordered.some((done) => done.name === parent)),
+    );
+    if (!ready.length)
+      throw new Error(`the foreign keys between ${left.map((table) => table.name).join(', ')} form a cycle, so no load order exists`);
     ordered.push(...ready);
     left = left.filter((table) => !ready.includes(table));
   }

@@ -15,7 +15,9 @@ function isHeader(value: unknown): value is BackupHeader {
     typeof header.schemaVersion === 'string' &&
     (header.subjectMatchKeyFingerprint === null || typeof header.subjectMatchKeyFingerprint === 'string') &&
     Array.isArray(header.tables) &&
-    header.tables.every((table) => typeof table?.name === 'string' && Array.isArray(table.columns) && Number.isSafeInteger(table.rows) && table.rows >= 0)
+    header.tables.every(
+      (table) => typeof table?.name === 'string' && Array.isArray(table.columns) && Number.isSafeInteger(table.rows) && table.rows >= 0,
+    )
   );
 }
 
@@ -33,7 +35,9 @@ export class BackupReader {
   }
 
   private damaged(): BackupRefused {
-    return new BackupRefused(`${this.file} is cut short or damaged, so it cannot be restored. Nothing was restored: use another copy of the backup.`);
+    return new BackupRefused(
+      `${this.file} is cut short or damaged, so it cannot be restored. Nothing was restored: use another copy of the backup.`,
+    );
   }
 
   private foreign(why: string): BackupRefused {
@@ -67,7 +71,8 @@ export class BackupReader {
       return { reader, header: await reader.header() };
     } catch (error) {
       reader.close();
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupRefused(`There is no file ${file}. Nothing was restored: check the file name.`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new BackupRefused(`There is no file ${file}. Nothing was restored: check the file name.`);
       throw error;
     }
   }

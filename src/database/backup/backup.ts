@@ -5,16 +5,34 @@ import { pipeline } from 'node:stream/promises';
 import { Gzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { BACKUP_FORMAT, BackupHeader, BackupRefused, BackupTable, FORMAT_VERSION, Progress, appTables, connect, copyColumns, hasTable, inForeignKeyOrder } from './backup-file';
+import {
+  BACKUP_FORMAT,
+  BackupHeader,
+  BackupRefused,
+  BackupTable,
+  FORMAT_VERSION,
+  Progress,
+  appTables,
+  connect,
+  copyColumns,
+  hasTable,
+  inForeignKeyOrder,
+} from './backup-file';
 
 /** The header of the snapshot the open transaction sees: schema version, key fingerprint, tables and their row counts. */
 async function snapshotHeader(client: Client): Promise<BackupHeader> {
-  const newest = (await hasTable(client, 'migrations')) ? (await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp DESC, id DESC LIMIT 1')).rows[0] : undefined;
+  const newest = (await hasTable(client, 'migrations'))
+    ? (await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp DESC, id DESC LIMIT 1')).rows[0]
+    : undefined;
   if (!newest) throw new BackupRefused('This database has no tables yet, so there is nothing to back up. Check DATABASE_URL or DATA_DIR.');
   const { rows: started } = await client.query<{ at: Date }>('SELECT now() AS at');
   // A database not yet migrated as far as the instance keys has none recorded.
   const keys = (await hasTable(client, 'instance_keys'))
-    ? (await client.query<{ fingerprint: string }>(`SELECT encode(fingerprint, 'hex') AS fingerprint FROM instance_keys WHERE name = 'SUBJECT_MATCH_KEY'`)).rows
+    ? (
+        await client.query<{ fingerprint: string }>(
+          `SELECT encode(fingerprint, 'hex') AS fingerprint FROM instance_keys WHERE name = 'SUBJECT_MATCH_KEY'`,
+        )
+      ).rows
     : [];
   const tables: BackupTable[] = [];
   for (const table of await inForeignKeyOrder(client, await appTables(client))) {

@@ -21,9 +21,12 @@ async function checkSubjectMatchKey(config: AppConfig, header: BackupHeader): Pr
   if (header.subjectMatchKeyFingerprint === null) return;
   const held = await heldKey(config, 'SUBJECT_MATCH_KEY');
   const whatToDo = `Set SUBJECT_MATCH_KEY to the key kept with the backup${held.keptIn ? `, or put the subject-match.key kept with it at ${held.keptIn}` : ''}, and restore again. Nothing was restored.`;
-  if (!held.key) throw new BackupRefused(`This instance has no SUBJECT_MATCH_KEY, and the backup's subjects were matched under one. ${whatToDo}`);
+  if (!held.key)
+    throw new BackupRefused(`This instance has no SUBJECT_MATCH_KEY, and the backup's subjects were matched under one. ${whatToDo}`);
   if (fingerprintOf(held.key).toString('hex') !== header.subjectMatchKeyFingerprint) {
-    throw new BackupRefused(`The backup's subjects were matched under another SUBJECT_MATCH_KEY than this instance holds: restored, they would never match a new subject. ${whatToDo}`);
+    throw new BackupRefused(
+      `The backup's subjects were matched under another SUBJECT_MATCH_KEY than this instance holds: restored, they would never match a new subject. ${whatToDo}`,
+    );
   }
 }
 
@@ -67,9 +70,12 @@ async function migrateWithin(dataSource: DataSource, runner: QueryRunner): Promi
 
 /** The file must describe the tables of the schema it names; anything else is a damaged or edited file. */
 async function refuseUnlikeSchema(client: ClientBase, file: string, header: BackupHeader): Promise<void> {
-  const describe = (tables: { name: string; columns: string[] }[]) => JSON.stringify(tables.map(({ name, columns }) => [name, columns]).sort());
+  const describe = (tables: { name: string; columns: string[] }[]) =>
+    JSON.stringify(tables.map(({ name, columns }) => [name, columns]).sort());
   if (describe(await appTables(client)) !== describe(header.tables)) {
-    throw new BackupRefused(`${file} does not hold the tables of the schema it names, so it is damaged. Nothing was restored: use another copy of the backup.`);
+    throw new BackupRefused(
+      `${file} does not hold the tables of the schema it names, so it is damaged. Nothing was restored: use another copy of the backup.`,
+    );
   }
 }
 
@@ -82,9 +88,10 @@ async function resetSequences(client: ClientBase): Promise<void> {
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
     WHERE n.nspname = 'public' AND c.relkind = 'r' AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
   for (const row of rows) {
-    await client.query(`SELECT setval($1, COALESCE((SELECT max(${client.escapeIdentifier(row.column_name)}) FROM ${client.escapeIdentifier(row.table_name)}), 0) + 1, false)`, [
-      row.sequence,
-    ]);
+    await client.query(
+      `SELECT setval($1, COALESCE((SELECT max(${client.escapeIdentifier(row.column_name)}) FROM ${client.escapeIdentifier(row.table_name)}), 0) + 1, false)`,
+      [row.sequence],
+    );
   }
 }
 
@@ -137,7 +144,13 @@ export async function restoreDatabase(config: AppConfig, url: string, file: stri
 }
 
 /** The restore's one transaction, on one connection: migrations (TypeORM's) and COPY (pg's) share it. */
-async function restoreWithin(config: AppConfig, url: string, position: number, loadRows: (client: ClientBase) => Promise<void>, header: BackupHeader): Promise<void> {
+async function restoreWithin(
+  config: AppConfig,
+  url: string,
+  position: number,
+  loadRows: (client: ClientBase) => Promise<void>,
+  header: BackupHeader,
+): Promise<void> {
   const options = dataSourceOptions(config, url);
   const toBackup = await new DataSource({ ...options, migrations: MIGRATIONS.slice(0, position + 1) }).initialize();
   const toLatest = await new DataSource({ ...options, migrations: MIGRATIONS }).initialize();
@@ -165,7 +178,9 @@ async function restoreWithin(config: AppConfig, url: string, position: number, l
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     if (error instanceof BackupRefused) throw error;
-    throw new BackupRefused(`The backup could not be loaded: ${error instanceof Error ? error.message : String(error)}. Nothing was restored.`);
+    throw new BackupRefused(
+      `The backup could not be loaded: ${error instanceof Error ? error.message : String(error)}. Nothing was restored.`,
+    );
   } finally {
     await runner.release();
     await Promise.all([toBackup.destroy(), toLatest.destroy()]);

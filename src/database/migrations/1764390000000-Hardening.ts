@@ -20,7 +20,9 @@ export class Hardening1764390000000 implements MigrationInterface {
     await db.query(`CREATE INDEX ix_rate_limits_expires ON rate_limits (expires_at)`);
 
     // Bumped when a password changes or a user's authority does: every token issued before stops working.
-    await db.query(`ALTER TABLE users ADD COLUMN token_generation int NOT NULL DEFAULT 1, ADD CONSTRAINT ck_users_token_generation CHECK (token_generation >= 1)`);
+    await db.query(
+      `ALTER TABLE users ADD COLUMN token_generation int NOT NULL DEFAULT 1, ADD CONSTRAINT ck_users_token_generation CHECK (token_generation >= 1)`,
+    );
 
     await db.query(`
       CREATE TABLE reference_audit_events (

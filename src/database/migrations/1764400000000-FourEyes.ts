@@ -5,7 +5,9 @@ export class FourEyes1764400000000 implements MigrationInterface {
   name = 'FourEyes1764400000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE operations ADD CONSTRAINT ck_operations_four_eyes CHECK (approved_by IS NULL OR approved_by <> created_by)`);
+    await db.query(
+      `ALTER TABLE operations ADD CONSTRAINT ck_operations_four_eyes CHECK (approved_by IS NULL OR approved_by <> created_by)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -191,7 +191,9 @@ export class OperationalOrder1764430000000 implements MigrationInterface {
     await db.query(`DROP TRIGGER tr_operation_locations_in_window ON operation_locations`);
     await db.query(`DROP TRIGGER tr_rv_points_in_window ON rv_points`);
     await db.query(`DROP FUNCTION assert_in_plan_window()`);
-    await db.query(`ALTER TABLE deployments DROP CONSTRAINT fk_deployments_rv_point, DROP COLUMN powers, DROP COLUMN rv_point_id, DROP COLUMN call_sign`);
+    await db.query(
+      `ALTER TABLE deployments DROP CONSTRAINT fk_deployments_rv_point, DROP COLUMN powers, DROP COLUMN rv_point_id, DROP COLUMN call_sign`,
+    );
     await db.query(`DROP TABLE operation_risks`);
     await db.query(`DROP TABLE rv_points`);
     await db.query(`

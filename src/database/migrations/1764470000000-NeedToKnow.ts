@@ -56,6 +56,8 @@ export class NeedToKnow1764470000000 implements MigrationInterface {
     await db.query(`DROP TABLE plan_section_grants`);
     await db.query(`DROP FUNCTION plan_section_grants_intelligence()`);
     await db.query(`ALTER TABLE operation_risks DROP COLUMN intelligence`);
-    await db.query(`ALTER TABLE operations DROP CONSTRAINT ck_operations_classification, DROP COLUMN handling_instruction, DROP COLUMN classification`);
+    await db.query(
+      `ALTER TABLE operations DROP CONSTRAINT ck_operations_classification, DROP COLUMN handling_instruction, DROP COLUMN classification`,
+    );
   }
 }

@@ -25,6 +25,8 @@ export class Accounts1764490000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE calendar_feeds DROP COLUMN token_generation`);
-    await db.query(`ALTER TABLE users DROP CONSTRAINT ck_users_issued_password, DROP COLUMN password_issued_at, DROP COLUMN password_change_required`);
+    await db.query(
+      `ALTER TABLE users DROP CONSTRAINT ck_users_issued_password, DROP COLUMN password_issued_at, DROP COLUMN password_change_required`,
+    );
   }
 }

@@ -12,22 +12,37 @@ const POWERS_MESSAGE = `each power must be one of ${POWERS.join(', ')}`;
 
 /** What the owner says of a deployment's part in the order: the powers its tasking needs, where it meets, its call sign. */
 class DeploymentOrderDto extends VersionDto {
-  @ApiPropertyOptional({ enum: POWERS, isArray: true, description: 'The powers the tasking needs: the team’s agency must hold each (POWER_NOT_HELD)' })
-  @Omittable() @IsArray() @ArrayMaxSize(POWERS.length) @ArrayUnique({ message: 'powers must not repeat' }) @IsIn(POWERS, { each: true, message: POWERS_MESSAGE })
+  @ApiPropertyOptional({
+    enum: POWERS,
+    isArray: true,
+    description: 'The powers the tasking needs: the team’s agency must hold each (POWER_NOT_HELD)',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(POWERS.length)
+  @ArrayUnique({ message: 'powers must not repeat' })
+  @IsIn(POWERS, { each: true, message: POWERS_MESSAGE })
   powers?: Power[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'One of the plan’s RV points; null for none' })
-  @IsOptional() @IsUUID('all', { message: 'rvPointId must be the id of one of the plan’s RV points' })
+  @IsOptional()
+  @IsUUID('all', { message: 'rvPointId must be the id of one of the plan’s RV points' })
   rvPointId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: 'Tango 1' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(40)
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(40)
   callSign?: string | null;
 }
 
 export class UpdateDeploymentDto extends DeploymentOrderDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Omittable() @Transform(trim) @IsString() @MaxLength(2000)
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
   tasking?: string;
 }
 
@@ -37,32 +52,42 @@ export class CreateDeploymentDto extends DeploymentOrderDto {
   teamId: string;
 
   @ApiProperty({ minimum: 1, description: 'Officers deployed; at most the team’s capacity (R6)' })
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   headcount: number;
 
   @ApiPropertyOptional({ maxLength: 2000, example: 'Entry and search at the rear unit' })
-  @Omittable() @Transform(trim) @IsString() @MaxLength(2000)
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
   tasking?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the operation’s start; must lie inside the operation’s window' })
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the operation’s end; must lie inside the operation’s window' })
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   endsAt?: string;
 }
 
 /** The version of the deployment the partner last saw (R10): its own, not the plan's. */
 export class DeploymentVersionDto {
   @ApiProperty({ minimum: 1, description: 'The version of the deployment the client last saw' })
-  @IsInt() @Min(1) @Max(2_147_483_647)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
   version: number;
 }
 
 export class DeclineDeploymentDto extends DeploymentVersionDto {
   @ApiProperty({ maxLength: 1000, example: 'Team committed to a firearms operation that day' })
-  @Transform(trim) @IsRequiredText('Enter a reason for declining', 1000)
+  @Transform(trim)
+  @IsRequiredText('Enter a reason for declining', 1000)
   reason: string;
 }
 
@@ -78,7 +103,8 @@ export class DeploymentRecordView {
   @ApiProperty() name: string;
   @ApiProperty({ type: MarkingView }) marking: MarkingView;
   @ApiProperty({
-    description: 'Whether the caller still sees the plan: an agency whose last team was declined or released by the owner keeps only its own deployment record (R14)',
+    description:
+      'Whether the caller still sees the plan: an agency whose last team was declined or released by the owner keeps only its own deployment record (R14)',
   })
   planVisible: boolean;
   @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;

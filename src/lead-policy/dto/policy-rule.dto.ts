@@ -1,15 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import {
   AGENCY_KINDS,
   AgencyKind,
@@ -72,7 +63,11 @@ export class PolicyRuleDto {
 }
 
 export class PutPolicyRulesDto {
-  @ApiProperty({ type: PolicyRuleDto, isArray: true, description: 'The whole policy: rules not listed are removed, and what they allowed is then forbidden' })
+  @ApiProperty({
+    type: PolicyRuleDto,
+    isArray: true,
+    description: 'The whole policy: rules not listed are removed, and what they allowed is then forbidden',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(AGENCY_KINDS.length * POLICY_ROLES.length)
@@ -80,8 +75,13 @@ export class PutPolicyRulesDto {
   @Type(() => PolicyRuleDto)
   rules: PolicyRuleDto[];
 
-  @ApiProperty({ maxLength: 500, example: 'HMRC now leads days of action on payroll fraud in labour exploitation', description: 'Why the policy changes: kept in the reference data’s history' })
-  @Transform(trim) @IsRequiredText('Give the reason for changing the policy: it goes into the reference data’s history', 500)
+  @ApiProperty({
+    maxLength: 500,
+    example: 'HMRC now leads days of action on payroll fraud in labour exploitation',
+    description: 'Why the policy changes: kept in the reference data’s history',
+  })
+  @Transform(trim)
+  @IsRequiredText('Give the reason for changing the policy: it goes into the reference data’s history', 500)
   reason: string;
 }
 

@@ -53,94 +53,150 @@ const RESULTS = { message: 'The number of results must be a whole number from 1 
 
 export class BriefingDto {
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: information: the intelligence picture' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   information?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'I: intent: what the day of action is to achieve' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   intent?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'M: method: how' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   method?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'A: administration: timings, kit, logistics' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   administration?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'R: risk assessment' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   risk?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'C: communications' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   communications?: string;
 
   @ApiPropertyOptional({ maxLength: SECTION_MAX, description: 'H: humanitarian issues' })
-  @Omittable() @IsString() @MaxLength(SECTION_MAX)
+  @Omittable()
+  @IsString()
+  @MaxLength(SECTION_MAX)
   humanitarian?: string;
 }
 
 export class LocationDto {
   @ApiProperty({ example: 'Car wash, rear unit', maxLength: 200 })
-  @Transform(trim) @IsRequiredText('Enter a label for the location', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter a label for the location', 200)
   label: string;
 
   @ApiProperty({ example: '12 Ladypool Road, Birmingham', maxLength: 500 })
-  @Transform(trim) @IsRequiredText('Enter the address', 500)
+  @Transform(trim)
+  @IsRequiredText('Enter the address', 500)
   address: string;
 
   @ApiProperty({ example: 'B12 8JY', description: 'UK postcode; stored in upper case with one space' })
-  @Transform(postcode) @IsUkPostcode()
+  @Transform(postcode)
+  @IsUkPostcode()
   postcode: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T06:00:00Z', description: 'H-hour: when the doors go in; inside the plan’s window' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2027-03-01T06:00:00Z',
+    description: 'H-hour: when the doors go in; inside the plan’s window',
+  })
+  @IsOptional()
+  @IsInstant()
   strikeAt?: string | null;
 
   @ApiPropertyOptional({ type: EntryDto, nullable: true, description: 'On what basis officers enter' })
-  @IsOptional() @ValidateNested() @Type(() => EntryDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EntryDto)
   entry?: EntryDto | null;
 }
 
 export class SafeguardingDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
-  @Omittable() @IsInt() @Min(0) @Max(10000)
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
   expectedPotentialVictims?: number;
 
   @ApiPropertyOptional({ type: String, isArray: true, example: ['Romanian', 'Vietnamese'] })
-  @Omittable() @IsArray() @ArrayMaxSize(30) @ArrayUnique()
-  @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(60, { each: true })
   languages?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'Sparkhill reception centre, 1 Stratford Road' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   receptionCentre?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T05:00:00Z', description: 'When the reception centre opens' })
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   receptionOpensAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T20:00:00Z', description: 'When it closes: it should be open at every strike time' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2027-03-01T20:00:00Z',
+    description: 'When it closes: it should be open at every strike time',
+  })
+  @IsOptional()
+  @IsInstant()
   receptionClosesAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 1000, example: 'West Midlands Ambulance Service HART on standby at RV1' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   medicalCover?: string | null;
 
   @ApiPropertyOptional({ type: FirstResponderDto, isArray: true, description: 'Named NRM first responders for the day; replaces the list' })
-  @Omittable() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => FirstResponderDto)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => FirstResponderDto)
   firstResponders?: FirstResponderDto[];
 
   @ApiPropertyOptional({ type: InterpreterDto, isArray: true, description: 'Interpreters by language; replaces the list' })
-  @Omittable() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => InterpreterDto)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => InterpreterDto)
   interpreters?: InterpreterDto[];
 }
 
 /** R14d: the plan's protective marking. */
 export class MarkingDto {
-  @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'OFFICIAL-SENSITIVE', description: 'Nothing above OFFICIAL-SENSITIVE may be held in this system' })
+  @ApiPropertyOptional({
+    enum: CLASSIFICATIONS,
+    default: 'OFFICIAL-SENSITIVE',
+    description: 'Nothing above OFFICIAL-SENSITIVE may be held in this system',
+  })
   @Omittable()
   @IsIn(CLASSIFICATIONS, {
     message: 'Mark the plan OFFICIAL or OFFICIAL-SENSITIVE: material classified SECRET or above must not be held in this system',
@@ -148,38 +204,57 @@ export class MarkingDto {
   classification?: Classification;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Not to be shared outside the agencies on this plan' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200, { message: 'Keep the handling instruction to 200 characters or fewer' })
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(200, { message: 'Keep the handling instruction to 200 characters or fewer' })
   @Matches(/^[^\r\n\t]*$/, { message: 'Write the handling instruction on one line: it is printed beside the marking' })
   handlingInstruction?: string | null;
 }
 
 /** The operational order's own parts, the same when a plan is created and when it is changed. */
 class OperationalOrderDto {
-  @ApiPropertyOptional({ type: MarkingDto, description: 'The protective marking; fields given replace those fields (default OFFICIAL-SENSITIVE)' })
-  @Omittable() @ValidateNested() @Type(() => MarkingDto)
+  @ApiPropertyOptional({
+    type: MarkingDto,
+    description: 'The protective marking; fields given replace those fields (default OFFICIAL-SENSITIVE)',
+  })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => MarkingDto)
   marking?: MarkingDto;
 
   @ApiPropertyOptional({ type: TimingsDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => TimingsDto)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => TimingsDto)
   timings?: TimingsDto;
 
   @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => CommunicationsDto)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => CommunicationsDto)
   communications?: CommunicationsDto;
 
   @ApiPropertyOptional({ type: RiskDto, isArray: true, description: 'The risk register; replaces the whole register' })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RiskDto)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RiskDto)
   risks?: RiskDto[];
 }
 
 export class CreateOperationDto extends OperationalOrderDto {
   @ApiProperty({ example: 'Operation Harbour: car washes, Sparkhill', maxLength: 200 })
-  @Transform(trim) @IsRequiredText('Enter a name for the operation', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter a name for the operation', 200)
   name: string;
 
   @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true })
-  @IsArray() @ArrayMinSize(1, AT_LEAST_ONE_TYPE)
-  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique(EACH_TYPE_ONCE)
+  @IsArray()
+  @ArrayMinSize(1, AT_LEAST_ONE_TYPE)
+  @ArrayMaxSize(EXPLOITATION_TYPES.length)
+  @ArrayUnique(EACH_TYPE_ONCE)
   @IsIn(EXPLOITATION_TYPES, TYPES)
   exploitationTypes: ExploitationType[];
 
@@ -196,54 +271,78 @@ export class CreateOperationDto extends OperationalOrderDto {
   endsAt: string;
 
   @ApiPropertyOptional({ type: BriefingDto })
-  @Omittable() @ValidateNested() @Type(() => BriefingDto)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => BriefingDto)
   briefing?: BriefingDto;
 
   @ApiPropertyOptional({ type: LocationDto, isArray: true })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LocationDto)
   locations?: LocationDto[];
 
   @ApiPropertyOptional({ type: SafeguardingDto })
-  @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
-
 }
 
 export class UpdateOperationDto extends IntersectionType(VersionDto, OperationalOrderDto) {
   @ApiPropertyOptional({ maxLength: 200 })
-  @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: EXPLOITATION_TYPES, isArray: true })
-  @Omittable() @IsArray() @ArrayMinSize(1, AT_LEAST_ONE_TYPE)
-  @ArrayMaxSize(EXPLOITATION_TYPES.length) @ArrayUnique(EACH_TYPE_ONCE)
+  @Omittable()
+  @IsArray()
+  @ArrayMinSize(1, AT_LEAST_ONE_TYPE)
+  @ArrayMaxSize(EXPLOITATION_TYPES.length)
+  @ArrayUnique(EACH_TYPE_ONCE)
   @IsIn(EXPLOITATION_TYPES, TYPES)
   exploitationTypes?: ExploitationType[];
 
   @ApiPropertyOptional({ enum: SCOPES })
-  @Omittable() @IsIn(SCOPES, SCOPE)
+  @Omittable()
+  @IsIn(SCOPES, SCOPE)
   scope?: Scope;
 
   @ApiPropertyOptional()
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional()
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   endsAt?: string;
 
   @ApiPropertyOptional({ type: BriefingDto, description: 'Sections given replace those sections; others stay' })
-  @Omittable() @ValidateNested() @Type(() => BriefingDto)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => BriefingDto)
   briefing?: BriefingDto;
 
   @ApiPropertyOptional({ type: LocationDto, isArray: true, description: 'Replaces the whole list' })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LocationDto)
   locations?: LocationDto[];
 
   @ApiPropertyOptional({ type: SafeguardingDto, description: 'Fields given replace those fields' })
-  @Omittable() @ValidateNested() @Type(() => SafeguardingDto)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => SafeguardingDto)
   safeguarding?: SafeguardingDto;
-
 }
 
 export class SetLeadAgencyDto extends VersionDto {
@@ -255,27 +354,40 @@ export class SetLeadAgencyDto extends VersionDto {
 
 export class OperationQueryDto {
   @ApiPropertyOptional({ enum: OPERATION_STATUSES })
-  @Omittable() @IsIn(OPERATION_STATUSES, oneOf(OPERATION_STATUSES, 'Choose a status from the list'))
+  @Omittable()
+  @IsIn(OPERATION_STATUSES, oneOf(OPERATION_STATUSES, 'Choose a status from the list'))
   status?: OperationStatus;
 
   @ApiPropertyOptional({ description: 'Only operations whose window ends at or after this instant' })
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Only operations whose window starts at or before this instant' })
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Text in the name or reference' })
-  @Omittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @Omittable() @Transform(queryInt) @IsInt(RESULTS) @Min(1, RESULTS) @Max(100, RESULTS)
+  @Omittable()
+  @Transform(queryInt)
+  @IsInt(RESULTS)
+  @Min(1, RESULTS)
+  @Max(100, RESULTS)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 

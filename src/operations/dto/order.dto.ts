@@ -1,7 +1,29 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ENTRY_BASES, EntryBasis, Hazard, HAZARDS, RISK_RATINGS, RiskRating, SignOffDecision, SIGN_OFF_DECISIONS } from '../../common/domain';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ENTRY_BASES,
+  EntryBasis,
+  Hazard,
+  HAZARDS,
+  RISK_RATINGS,
+  RiskRating,
+  SignOffDecision,
+  SIGN_OFF_DECISIONS,
+} from '../../common/domain';
 import { PersonView, VersionDto } from '../../common/dto';
 import { blankAsNull, trim } from '../../common/transforms';
 import { IsInstant, IsRequiredText, Omittable, oneOf } from '../../common/validators';
@@ -10,40 +32,64 @@ import { AgencyView } from '../../reference-data/dto/agency.dto';
 /** The operational order's parts (IIMARCH made structured): what the plan's DTOs and views are built from. */
 
 export class TimingsDto {
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T04:00:00Z', description: 'Inside the plan’s window; null clears it' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2027-03-01T04:00:00Z',
+    description: 'Inside the plan’s window; null clears it',
+  })
+  @IsOptional()
+  @IsInstant()
   briefingAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500, example: 'Lloyd House, Colmore Circus, Birmingham' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(500)
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(500)
   briefingPlace?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2027-03-01T15:00:00Z', description: 'Inside the plan’s window, after the briefing' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2027-03-01T15:00:00Z',
+    description: 'Inside the plan’s window, after the briefing',
+  })
+  @IsOptional()
+  @IsInstant()
   debriefAt?: string | null;
 }
 
 export class CommunicationsDto {
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Airwave talkgroup WM-OPS-3' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200)
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(200)
   radioChannel?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: '0121 626 5000' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(40)
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(40)
   controlRoomNumber?: string | null;
 }
 
 export class WarrantDto {
   @ApiProperty({ maxLength: 200, example: 'Search warrant, s.8 PACE 1984' })
-  @Transform(trim) @IsRequiredText('Enter the type of warrant', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter the type of warrant', 200)
   type: string;
 
   @ApiProperty({ maxLength: 200, example: 'Birmingham Magistrates’ Court' })
-  @Transform(trim) @IsRequiredText('Enter the court that issued the warrant', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter the court that issued the warrant', 200)
   court: string;
 
   @ApiProperty({ maxLength: 100, example: 'BMC/2027/0142' })
-  @Transform(trim) @IsRequiredText('Enter the warrant’s reference', 100)
+  @Transform(trim)
+  @IsRequiredText('Enter the warrant’s reference', 100)
   reference: string;
 
   @ApiProperty({ example: '2027-03-20T23:59:00Z' })
@@ -58,18 +104,26 @@ export class EntryDto {
 
   @ApiPropertyOptional({ type: WarrantDto, description: 'Required when the basis is WARRANT' })
   @ValidateIf((entry: EntryDto) => entry.basis === 'WARRANT')
-  @IsDefined({ message: 'A warrant needs its type, issuing court, reference and expiry' }) @ValidateNested() @Type(() => WarrantDto)
+  @IsDefined({ message: 'A warrant needs its type, issuing court, reference and expiry' })
+  @ValidateNested()
+  @Type(() => WarrantDto)
   warrant?: WarrantDto;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 's.179 Immigration and Asylum Act 1999', description: 'Required when the basis is STATUTORY_POWER' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: 's.179 Immigration and Asylum Act 1999',
+    description: 'Required when the basis is STATUTORY_POWER',
+  })
   @ValidateIf((entry: EntryDto) => entry.basis === 'STATUTORY_POWER')
-  @Transform(trim) @IsRequiredText('Enter the statutory power used to enter', 500)
+  @Transform(trim)
+  @IsRequiredText('Enter the statutory power used to enter', 500)
   power?: string;
 }
 
 export class FirstResponderDto {
   @ApiProperty({ maxLength: 200, example: 'DC Priya Shah' })
-  @Transform(trim) @IsRequiredText('Enter the first responder’s name', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter the first responder’s name', 200)
   name: string;
 
   @ApiProperty({ format: 'uuid', description: 'An agency that is an NRM first responder organisation' })
@@ -77,17 +131,22 @@ export class FirstResponderDto {
   agencyId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: '07700 900456' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(40)
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(40)
   phone?: string | null;
 }
 
 export class InterpreterDto {
   @ApiProperty({ maxLength: 60, example: 'Romanian' })
-  @Transform(trim) @IsRequiredText('Enter the language', 60)
+  @Transform(trim)
+  @IsRequiredText('Enter the language', 60)
   language: string;
 
   @ApiProperty({ maxLength: 200, example: 'Big Word, booked 04:00–16:00' })
-  @Transform(trim) @IsRequiredText('Enter who interprets', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter who interprets', 200)
   name: string;
 }
 
@@ -101,19 +160,25 @@ export class RiskDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500, description: 'Required when the hazard is OTHER' })
   @ValidateIf((risk: RiskDto) => risk.hazard === 'OTHER' || (risk.hazardDetail !== undefined && risk.hazardDetail !== null))
-  @Transform(blankAsNull) @IsRequiredText('Describe the hazard', 500)
+  @Transform(blankAsNull)
+  @IsRequiredText('Describe the hazard', 500)
   hazardDetail?: string | null;
 
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt(LIKELIHOOD) @Min(1, LIKELIHOOD) @Max(5, LIKELIHOOD)
+  @IsInt(LIKELIHOOD)
+  @Min(1, LIKELIHOOD)
+  @Max(5, LIKELIHOOD)
   likelihood: number;
 
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt(IMPACT) @Min(1, IMPACT) @Max(5, IMPACT)
+  @IsInt(IMPACT)
+  @Min(1, IMPACT)
+  @Max(5, IMPACT)
   impact: number;
 
   @ApiProperty({ maxLength: 2000, example: 'Dog handler with the entry team; RSPCA on call' })
-  @Transform(trim) @IsRequiredText('Enter the control measures', 2000)
+  @Transform(trim)
+  @IsRequiredText('Enter the control measures', 2000)
   controls: string;
 
   @ApiProperty({ enum: RISK_RATINGS, description: 'The rating once the controls are in place' })
@@ -121,28 +186,42 @@ export class RiskDto {
   residual: RiskRating;
 
   @ApiProperty({ maxLength: 200, example: 'PS 2231 Jones, entry team' })
-  @Transform(trim) @IsRequiredText('Enter who owns the risk', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter who owns the risk', 200)
   owner: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Supt Ann Clarke', description: 'The senior officer who accepts a high residual risk' })
-  @IsOptional() @Transform(blankAsNull) @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 200,
+    example: 'Supt Ann Clarke',
+    description: 'The senior officer who accepts a high residual risk',
+  })
+  @IsOptional()
+  @Transform(blankAsNull)
+  @IsString()
+  @MaxLength(200)
   acceptedBy?: string | null;
 
   @ApiPropertyOptional({
     default: false,
-    description: 'Derived from intelligence: then it is in the Intelligence section, seen by the plan’s owner and partners granted it (R14a). Required on every risk sent while the register holds one that is',
+    description:
+      'Derived from intelligence: then it is in the Intelligence section, seen by the plan’s owner and partners granted it (R14a). Required on every risk sent while the register holds one that is',
   })
-  @Omittable() @IsBoolean({ message: 'Say whether the risk is derived from intelligence: true or false' })
+  @Omittable()
+  @IsBoolean({ message: 'Say whether the risk is derived from intelligence: true or false' })
   intelligenceDerived?: boolean;
 }
 
 export class RvPointDto {
   @ApiProperty({ maxLength: 200, example: 'RV1: Tesco car park' })
-  @Transform(trim) @IsRequiredText('Enter a name for the RV point', 200)
+  @Transform(trim)
+  @IsRequiredText('Enter a name for the RV point', 200)
   name: string;
 
   @ApiProperty({ maxLength: 500, example: 'Stratford Road, Sparkhill, B11 4EA' })
-  @Transform(trim) @IsRequiredText('Enter where the RV point is', 500)
+  @Transform(trim)
+  @IsRequiredText('Enter where the RV point is', 500)
   address: string;
 
   @ApiProperty({ example: '2027-03-01T05:15:00Z', description: 'When teams meet there; inside the plan’s window' })
@@ -196,7 +275,8 @@ export class RiskView {
   @ApiProperty({ enum: RISK_RATINGS }) residual: RiskRating;
   @ApiProperty() owner: string;
   @ApiProperty({ nullable: true, type: String }) acceptedBy: string | null;
-  @ApiProperty({ description: 'Derived from intelligence: shown only to those who see the Intelligence section' }) intelligenceDerived: boolean;
+  @ApiProperty({ description: 'Derived from intelligence: shown only to those who see the Intelligence section' })
+  intelligenceDerived: boolean;
 }
 
 export const SIGN_OFF_STATES = ['AWAITING', 'SIGNED_OFF', 'WITHDRAWN', 'DECLINED'] as const;

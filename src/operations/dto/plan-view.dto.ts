@@ -32,8 +32,10 @@ export class DeploymentTeamView {
 }
 
 /** Why a property of another agency's deployment may be absent. */
-const OWN_TEAMS_ONLY = 'Omitted for another agency’s team unless the caller sees the Teams section: a partner sees its own deployments in full and others’ as team, agency and status (R14a)';
-const partial = (options: Record<string, unknown> = {}) => ApiPropertyOptional({ ...options, description: `${options.description ? `${options.description}. ` : ''}${OWN_TEAMS_ONLY}` });
+const OWN_TEAMS_ONLY =
+  'Omitted for another agency’s team unless the caller sees the Teams section: a partner sees its own deployments in full and others’ as team, agency and status (R14a)';
+const partial = (options: Record<string, unknown> = {}) =>
+  ApiPropertyOptional({ ...options, description: `${options.description ? `${options.description}. ` : ''}${OWN_TEAMS_ONLY}` });
 
 export class DeploymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -56,7 +58,8 @@ export class DeploymentView {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
-    description: 'Why the team’s agency declined: omitted for anyone but the plan’s holders (its creator’s agency and its lead) and the declining agency (R14a)',
+    description:
+      'Why the team’s agency declined: omitted for anyone but the plan’s holders (its creator’s agency and its lead) and the declining agency (R14a)',
   })
   declineReason?: string | null;
   @partial({ nullable: true, type: String }) releasedAt?: string | null;
@@ -140,7 +143,8 @@ export class EvidenceRequirementView {
 /** The IIMARCH briefing as a reader sees it. */
 export class BriefingView {
   @ApiPropertyOptional({
-    description: 'I: information, the intelligence picture. Omitted unless the caller sees the Intelligence section: the plan’s holders and partners granted it (R14a)',
+    description:
+      'I: information, the intelligence picture. Omitted unless the caller sees the Intelligence section: the plan’s holders and partners granted it (R14a)',
   })
   information?: string;
   @ApiProperty() intent: string;
@@ -163,23 +167,34 @@ export class SharingView {
 export class PlanActionsView {
   @ApiProperty({ description: 'Submit for review (owner; DRAFT or CHANGES_REQUESTED)' }) submit: boolean;
   @ApiProperty({ description: 'Withdraw from review (owner; SUBMITTED)' }) withdraw: boolean;
-  @ApiProperty({ description: 'Approve (a manager of the lead agency who neither created nor changed the plan, R12; SUBMITTED)' }) approve: boolean;
+  @ApiProperty({ description: 'Approve (a manager of the lead agency who neither created nor changed the plan, R12; SUBMITTED)' })
+  approve: boolean;
   @ApiProperty({ description: 'Send back for changes (as approve)' }) requestChanges: boolean;
   @ApiProperty({ description: 'Start the day of action (owner; APPROVED), after the go/no-go checks' }) start: boolean;
   @ApiProperty({ description: 'Complete it with its outcomes (owner; ACTIVE, once its window has opened)' }) complete: boolean;
   @ApiProperty({ description: 'Cancel (owner; any status before ACTIVE)' }) cancel: boolean;
   @ApiProperty({ description: 'Stand it down (owner; ACTIVE)' }) standDown: boolean;
   @ApiProperty({ description: 'Change the plan (owner; DRAFT, CHANGES_REQUESTED, or APPROVED, which returns it to DRAFT)' }) edit: boolean;
-  @ApiProperty({ description: 'Add and change evidence requirements (the engaged CPS liaison, while the plan is edited)' }) setEvidence: boolean;
-  @ApiProperty({ description: 'Close evidence gathering (the engaged CPS liaison, once the day of action is COMPLETED or STOOD_DOWN)' }) closeEvidenceGathering: boolean;
+  @ApiProperty({ description: 'Add and change evidence requirements (the engaged CPS liaison, while the plan is edited)' })
+  setEvidence: boolean;
+  @ApiProperty({ description: 'Close evidence gathering (the engaged CPS liaison, once the day of action is COMPLETED or STOOD_DOWN)' })
+  closeEvidenceGathering: boolean;
 }
 
 export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: AgencyView, description: 'The lead, or the creator’s agency while there is no lead (R15)' })
   owningAgency: AgencyView;
-  @ApiProperty({ enum: PLAN_SECTIONS, isArray: true, description: 'The sections of the plan the caller sees (R14a, R14b); what is not shared is left out of this view' })
+  @ApiProperty({
+    enum: PLAN_SECTIONS,
+    isArray: true,
+    description: 'The sections of the plan the caller sees (R14a, R14b); what is not shared is left out of this view',
+  })
   sections: PlanSection[];
-  @ApiPropertyOptional({ type: SharingView, isArray: true, description: 'Sections granted to partner agencies (R14b): only for the plan’s holders' })
+  @ApiPropertyOptional({
+    type: SharingView,
+    isArray: true,
+    description: 'Sections granted to partner agencies (R14b): only for the plan’s holders',
+  })
   sharing?: SharingView[];
   @ApiProperty({ type: BriefingView }) briefing: BriefingView;
   @ApiPropertyOptional({
@@ -195,29 +210,41 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({
     type: RiskView,
     isArray: true,
-    description: 'The risk register, in the order it was written; risks derived from intelligence only for those who see the Intelligence section',
+    description:
+      'The risk register, in the order it was written; risks derived from intelligence only for those who see the Intelligence section',
   })
   risks: RiskView[];
-  @ApiProperty({ type: DeploymentView, isArray: true, description: 'Every team on the plan; another agency’s in full only for those who see the Teams section' })
+  @ApiProperty({
+    type: DeploymentView,
+    isArray: true,
+    description: 'Every team on the plan; another agency’s in full only for those who see the Teams section',
+  })
   deployments: DeploymentView[];
-  @ApiProperty({ type: SignOffView, isArray: true, description: 'Each supporting agency with a confirmed team signs off its part before approval' })
+  @ApiProperty({
+    type: SignOffView,
+    isArray: true,
+    description: 'Each supporting agency with a confirmed team signs off its part before approval',
+  })
   signOffs: SignOffView[];
   @ApiPropertyOptional({
     type: CpsInvolvementView,
     nullable: true,
-    description: 'The Prosecution section: null when not requested; omitted unless the caller sees it (the holders, the engaged liaison, partners granted it; any liaison while a request is open)',
+    description:
+      'The Prosecution section: null when not requested; omitted unless the caller sees it (the holders, the engaged liaison, partners granted it; any liaison while a request is open)',
   })
   cpsInvolvement?: CpsInvolvementView | null;
   @ApiProperty({
     type: EvidenceRequirementView,
     isArray: true,
-    description: 'The evidence matrix: all of it for those who see the Prosecution section; for a partner, the requirements assigned to its own teams',
+    description:
+      'The evidence matrix: all of it for those who see the Prosecution section; for a partner, the requirements assigned to its own teams',
   })
   evidenceRequirements: EvidenceRequirementView[];
   @ApiProperty({ type: ApprovalView, nullable: true, description: 'Who approved the plan and when, while it stands' })
   approval: ApprovalView | null;
   @ApiProperty({ type: OutcomesView, nullable: true }) outcomes: OutcomesView | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the plan was cancelled or stood down; null otherwise' }) cancelReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the plan was cancelled or stood down; null otherwise' }) cancelReason:
+    string | null;
   @ApiProperty({ type: PersonView }) createdBy: PersonView;
   @ApiProperty({ type: AgencyView }) createdByAgency: AgencyView;
   @ApiProperty({ type: PersonView }) updatedBy: PersonView;
@@ -225,7 +252,8 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ description: 'Whether the caller may edit the plan (R15)' }) canEdit: boolean;
   @ApiProperty({
     type: PlanActionsView,
-    description: 'What the caller may do with the plan now (R8): the moves its status allows that the caller’s rights allow; pages offer exactly these',
+    description:
+      'What the caller may do with the plan now (R8): the moves its status allows that the caller’s rights allow; pages offer exactly these',
   })
   actions: PlanActionsView;
 }

@@ -5,7 +5,6 @@ import { AGENCY_KINDS, AgencyKind } from '../../common/domain';
 import { trim, upper } from '../../common/transforms';
 import { Omittable, oneOf } from '../../common/validators';
 
-
 export class CreateAgencyDto {
   @ApiProperty({ example: 'MPS', description: 'Short unique code: letters, digits, underscore; stored in upper case' })
   @Transform(upper)

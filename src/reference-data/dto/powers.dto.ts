@@ -13,7 +13,11 @@ export function agencyKindOf(value: unknown, name = 'kind'): AgencyKind {
 }
 
 export class PutPowersDto {
-  @ApiProperty({ enum: POWERS, isArray: true, description: 'Every power agencies of this kind hold: powers left out are no longer held. Empty for none.' })
+  @ApiProperty({
+    enum: POWERS,
+    isArray: true,
+    description: 'Every power agencies of this kind hold: powers left out are no longer held. Empty for none.',
+  })
   @IsArray({ message: 'Choose the powers from the list, or none' })
   @ArrayMaxSize(POWERS.length)
   @ArrayUnique({ message: 'Choose each power once' })
@@ -21,12 +25,14 @@ export class PutPowersDto {
   powers: Power[];
 
   @ApiProperty({ maxLength: 1000, example: 'Border Force officers at inland operations now carry out immigration checks only' })
-  @Transform(trim) @IsRequiredText('Enter the reason for the change', 1000)
+  @Transform(trim)
+  @IsRequiredText('Enter the reason for the change', 1000)
   reason: string;
 }
 
 export class AgencyKindPowersView {
   @ApiProperty({ enum: AGENCY_KINDS }) kind: AgencyKind;
-  @ApiProperty({ enum: POWERS, isArray: true, description: 'The powers officers of this kind of agency hold, in the vocabulary’s order' }) powers: Power[];
+  @ApiProperty({ enum: POWERS, isArray: true, description: 'The powers officers of this kind of agency hold, in the vocabulary’s order' })
+  powers: Power[];
   @ApiPropertyOptional({ description: 'Why this kind holds what it does, where a rule decides it' }) description?: string;
 }

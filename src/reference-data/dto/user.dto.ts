@@ -81,7 +81,12 @@ export class UpdateUserDto {
   @IsIn(ROLES, ROLE)
   roles?: Role[];
 
-  @ApiPropertyOptional({ minLength: 12, maxLength: 128, writeOnly: true, description: `${ONE_TIME} Setting one ends the user's sessions, tokens and calendar feed.` })
+  @ApiPropertyOptional({
+    minLength: 12,
+    maxLength: 128,
+    writeOnly: true,
+    description: `${ONE_TIME} Setting one ends the user's sessions, tokens and calendar feed.`,
+  })
   @Omittable()
   @IsString()
   @MinLength(12, PASSWORD_LENGTH)
@@ -100,7 +105,10 @@ export class UserView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
-  @ApiProperty({ description: 'The user still has the one-time password an admin issued: until they set their own, only POST /auth/password and GET /auth/me answer them' })
+  @ApiProperty({
+    description:
+      'The user still has the one-time password an admin issued: until they set their own, only POST /auth/password and GET /auth/me answer them',
+  })
   passwordChangeRequired: boolean;
   @ApiProperty({ type: AgencyView }) agency: AgencyView;
 }

@@ -15,29 +15,40 @@ export class AddSubjectDto extends VersionDto {
   kind: SubjectKind;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Jan Kowalski', description: 'PERSON: in any order, with or without accents' })
-  @ValidateIf(of('PERSON')) @Transform(trim) @IsRequiredText('Enter the person’s full name', 200)
+  @ValidateIf(of('PERSON'))
+  @Transform(trim)
+  @IsRequiredText('Enter the person’s full name', 200)
   fullName?: string;
 
   @ApiPropertyOptional({ example: '1980-02-01', description: 'PERSON' })
-  @ValidateIf(of('PERSON')) @IsDateOnly({ message: 'Enter the date of birth as a real date, YYYY-MM-DD' })
+  @ValidateIf(of('PERSON'))
+  @IsDateOnly({ message: 'Enter the date of birth as a real date, YYYY-MM-DD' })
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ type: String, isArray: true, maxItems: 10, description: 'PERSON: other names the person is known by' })
   @ValidateIf((subject: AddSubjectDto) => subject.kind === 'PERSON' && subject.aliases !== undefined)
-  @IsArray() @ArrayMaxSize(10) @MaxLength(200, { each: true, message: 'Each alias must be 200 characters or fewer' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @MaxLength(200, { each: true, message: 'Each alias must be 200 characters or fewer' })
   aliases?: string[];
 
   @ApiPropertyOptional({ example: '07700 900123', description: 'PHONE: a UK number, or any with its country code' })
-  @ValidateIf(of('PHONE')) @Transform(trim) @IsRequiredText('Enter the phone number', 40)
+  @ValidateIf(of('PHONE'))
+  @Transform(trim)
+  @IsRequiredText('Enter the phone number', 40)
   phone?: string;
 
   @ApiPropertyOptional({ example: 'AB12 CDE', description: 'VEHICLE: a UK registration' })
-  @ValidateIf(of('VEHICLE')) @Transform(trim)
+  @ValidateIf(of('VEHICLE'))
+  @Transform(trim)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{0,9}$/, { message: 'Enter the registration, like AB12 CDE' })
   registration?: string;
 
   @ApiPropertyOptional({ example: 'boss@example.com', description: 'EMAIL' })
-  @ValidateIf(of('EMAIL')) @Transform(trim) @IsEmail({}, { message: 'Enter an email address, like name@example.com' }) @MaxLength(254)
+  @ValidateIf(of('EMAIL'))
+  @Transform(trim)
+  @IsEmail({}, { message: 'Enter an email address, like name@example.com' })
+  @MaxLength(254)
   email?: string;
 }
 

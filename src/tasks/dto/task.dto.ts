@@ -42,7 +42,8 @@ class TaskUserView {
 }
 
 export class AdditionLimitReportView {
-  @ApiProperty({ format: 'uuid', description: 'The report, to mark as looked into (POST /tasks/addition-limit-reports/{id}/looked-into)' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The report, to mark as looked into (POST /tasks/addition-limit-reports/{id}/looked-into)' })
+  id: string;
   @ApiProperty({ type: TaskUserView, description: 'Who reached the limit' }) user: TaskUserView;
   @ApiProperty({ example: '2026-12-10', description: 'The UK day (YYYY-MM-DD) they reached it' }) day: string;
   @ApiProperty({ description: 'The daily limit then: identifiers and postcodes one user may add to plans in a day' }) dailyLimit: number;
@@ -55,7 +56,8 @@ export class TaskView {
   @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
   @ApiPropertyOptional({
     type: TaskOperationView,
-    description: 'The plan the task is about. Absent only on a LOOK_INTO_ADDITIONS task whose refused changes were new plans (never made), and no plan the caller may see',
+    description:
+      'The plan the task is about. Absent only on a LOOK_INTO_ADDITIONS task whose refused changes were new plans (never made), and no plan the caller may see',
   })
   operation?: TaskOperationView;
   @ApiProperty({ description: 'What to do, in words' }) summary: string;
@@ -63,12 +65,14 @@ export class TaskView {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 23,
-    description: 'Whole hours until the plan starts, when it starts within 24 hours (0: within the hour); absent when it starts later or has started',
+    description:
+      'Whole hours until the plan starts, when it starts within 24 hours (0: within the hour); absent when it starts later or has started',
   })
   startsInHours?: number;
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The deployment to confirm or decline; or the team that was released (TEAM_RELEASED) or that its agency declined (TEAM_DECLINED)',
+    description:
+      'The deployment to confirm or decline; or the team that was released (TEAM_RELEASED) or that its agency declined (TEAM_DECLINED)',
   })
   deploymentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evidence requirement to gather or decide' }) requirementId?: string;

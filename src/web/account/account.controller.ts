@@ -39,7 +39,10 @@ export class AccountPageController {
   @Post()
   async change(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     try {
-      const sessionId = await this.account.changePasswordInBrowser(request.user!, await validated(ChangePasswordDto, passwordChangeForm(request.body)));
+      const sessionId = await this.account.changePasswordInBrowser(
+        request.user!,
+        await validated(ChangePasswordDto, passwordChangeForm(request.body)),
+      );
       reply.header('set-cookie', sessionCookie(sessionId, this.config.NODE_ENV === 'production'));
       return redirect(reply, '/account?changed');
     } catch (error) {
@@ -49,12 +52,23 @@ export class AccountPageController {
   }
 
   /** The page; passwords typed are never drawn back into it. */
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, shown: { changed?: boolean; errors?: FieldError[] }, status = 200): FastifyReply {
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    shown: { changed?: boolean; errors?: FieldError[] },
+    status = 200,
+  ): FastifyReply {
     return render(
       reply,
       request,
       'account/account.njk',
-      { pageTitle: 'Your account', section: 'account', mustChange: request.session?.passwordChangeRequired ?? false, issuedHours: ISSUED_PASSWORD_HOURS, ...shown },
+      {
+        pageTitle: 'Your account',
+        section: 'account',
+        mustChange: request.session?.passwordChangeRequired ?? false,
+        issuedHours: ISSUED_PASSWORD_HOURS,
+        ...shown,
+      },
       status,
     );
   }

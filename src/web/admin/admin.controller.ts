@@ -16,7 +16,17 @@ import { UsersService } from '../../reference-data/users.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
-import { agencyForm, newUser, policyForm, policyFormErrors, policyWithChange, userChanges, userForm, UserValues, Values } from './admin.form';
+import {
+  agencyForm,
+  newUser,
+  policyForm,
+  policyFormErrors,
+  policyWithChange,
+  userChanges,
+  userForm,
+  UserValues,
+  Values,
+} from './admin.form';
 import { agencyValuesOf, auditQuery, auditView, passwordShownView, policyValuesOf, userValuesOf } from './admin.view';
 import { REFERENCE_FIELDS as FIELDS, saveThen, savedNow } from './reference-forms';
 
@@ -43,7 +53,11 @@ export class AdminController {
   }
 
   @Get('agencies')
-  async agenciesPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+  async agenciesPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('change') change?: string,
+  ): Promise<FastifyReply> {
     const editing = (await this.agencies.list()).find((agency) => agency.id === change);
     return this.drawAgencies(reply, request, agencyValuesOf(editing), []);
   }
@@ -58,13 +72,28 @@ export class AdminController {
     return saveThen(reply, save, '/admin/agencies', (errors) => this.drawAgencies(reply, request, values, errors));
   }
 
-  private async drawAgencies(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
+  private async drawAgencies(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    values: Values,
+    errors: FieldError[],
+  ): Promise<FastifyReply> {
     const agencies = await this.agencies.list();
-    return render(reply, request, 'admin/agencies.njk', { pageTitle: 'Agencies', section: 'admin', agencies, values, errors, saved: savedNow(request, 'Agency saved') }, errors.length ? 400 : 200);
+    return render(
+      reply,
+      request,
+      'admin/agencies.njk',
+      { pageTitle: 'Agencies', section: 'admin', agencies, values, errors, saved: savedNow(request, 'Agency saved') },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('users')
-  async usersPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+  async usersPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('change') change?: string,
+  ): Promise<FastifyReply> {
     const editing = (await this.users.list()).find((user) => user.id === change);
     return this.drawUsers(reply, request, userValuesOf(editing), []);
   }
@@ -74,10 +103,21 @@ export class AdminController {
   async saveUser(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const { values, reset } = userForm(request.body);
     const redraw = (errors: FieldError[]) => this.drawUsers(reply, request, values, errors);
-    if (values.id && !reset) return saveThen(reply, () => validated(UpdateUserDto, userChanges(values)).then((input) => this.users.update(request.user!, values.id, input)), '/admin/users', redraw);
+    if (values.id && !reset)
+      return saveThen(
+        reply,
+        () => validated(UpdateUserDto, userChanges(values)).then((input) => this.users.update(request.user!, values.id, input)),
+        '/admin/users',
+        redraw,
+      );
     const password = randomBytes(18).toString('base64url');
     try {
-      return render(reply, request, 'admin/user-created.njk', passwordShownView(await this.withPassword(request.user!, values, password), password, reset));
+      return render(
+        reply,
+        request,
+        'admin/user-created.njk',
+        passwordShownView(await this.withPassword(request.user!, values, password), password, reset),
+      );
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return redraw(formErrors(error, FIELDS));
@@ -92,19 +132,34 @@ export class AdminController {
 
   private async drawUsers(reply: FastifyReply, request: AuthenticatedRequest, values: Values, errors: FieldError[]): Promise<FastifyReply> {
     const [users, agencies] = await Promise.all([this.users.list(), this.agencies.list()]);
-    return render(reply, request, 'admin/users.njk', { pageTitle: 'Users', section: 'admin', users, agencies, values, errors, saved: savedNow(request, 'User saved') }, errors.length ? 400 : 200);
+    return render(
+      reply,
+      request,
+      'admin/users.njk',
+      { pageTitle: 'Users', section: 'admin', users, agencies, values, errors, saved: savedNow(request, 'User saved') },
+      errors.length ? 400 : 200,
+    );
   }
 
   /** The reference-data history (who changed what, before → after), a page at a time, and a check of every audit chain. */
   @Get('audit')
-  async auditPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('cursor') cursor?: string, @Query('verify') verify?: string): Promise<FastifyReply> {
+  async auditPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('cursor') cursor?: string,
+    @Query('verify') verify?: string,
+  ): Promise<FastifyReply> {
     const query = await validated(ReferenceEventQueryDto, auditQuery(cursor));
     const [page, verified] = await Promise.all([this.audit.referenceEvents(query), verify !== undefined ? this.audit.verify() : undefined]);
     return render(reply, request, 'admin/audit.njk', auditView(page, verified, cursor));
   }
 
   @Get('policy')
-  async policyPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+  async policyPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('change') change?: string,
+  ): Promise<FastifyReply> {
     return this.drawPolicy(reply, request, policyValuesOf(await this.policy.list(), change), []);
   }
 
@@ -113,12 +168,26 @@ export class AdminController {
   async savePolicy(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = policyForm(request.body);
     const rules = policyWithChange(await this.policy.list(), values);
-    const save = () => validated(PutPolicyRulesDto, { rules, reason: values.reason }).then((input) => this.policy.replace(request.user!, input.rules, input.reason));
+    const save = () =>
+      validated(PutPolicyRulesDto, { rules, reason: values.reason }).then((input) =>
+        this.policy.replace(request.user!, input.rules, input.reason),
+      );
     return saveThen(reply, save, '/admin/policy', (errors) => this.drawPolicy(reply, request, values, policyFormErrors(errors)));
   }
 
-  private async drawPolicy(reply: FastifyReply, request: AuthenticatedRequest, values: Values | undefined, errors: FieldError[]): Promise<FastifyReply> {
+  private async drawPolicy(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    values: Values | undefined,
+    errors: FieldError[],
+  ): Promise<FastifyReply> {
     const saved = savedNow(request, 'Policy saved: the change and its reason are in the reference data’s history');
-    return render(reply, request, 'admin/policy.njk', { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list(), values, errors, saved }, errors.length ? 400 : 200);
+    return render(
+      reply,
+      request,
+      'admin/policy.njk',
+      { pageTitle: 'Lead and support policy', section: 'admin', rules: await this.policy.list(), values, errors, saved },
+      errors.length ? 400 : 200,
+    );
   }
 }

@@ -7,7 +7,12 @@ export type Values = Record<string, string | string[]>;
 
 /** The agency form: codes are kept in capitals. */
 export function agencyForm(form: unknown) {
-  const values = { id: formText(form, 'id'), code: formText(form, 'code').trim().toUpperCase(), name: formText(form, 'name'), kind: formText(form, 'kind') };
+  const values = {
+    id: formText(form, 'id'),
+    code: formText(form, 'code').trim().toUpperCase(),
+    name: formText(form, 'name'),
+    kind: formText(form, 'kind'),
+  };
   return { values, body: { code: values.code, name: values.name, kind: values.kind } };
 }
 
@@ -38,7 +43,13 @@ export function newUser(values: UserValues, password: string): Record<string, un
 
 /** The team form; a capacity that is a number is sent as one, anything else as typed for the API to refuse. */
 export function teamForm(form: unknown) {
-  const values = { id: formText(form, 'id'), agencyId: formText(form, 'agencyId'), name: formText(form, 'name'), capabilities: formList(form, 'capabilities'), capacity: formText(form, 'capacity').trim() };
+  const values = {
+    id: formText(form, 'id'),
+    agencyId: formText(form, 'agencyId'),
+    name: formText(form, 'name'),
+    capabilities: formList(form, 'capabilities'),
+    capacity: formText(form, 'capacity').trim(),
+  };
   const capacity = /^\d{1,6}$/.test(values.capacity) ? Number(values.capacity) : values.capacity;
   return { values, body: { name: values.name, capabilities: values.capabilities, capacity } };
 }
@@ -79,5 +90,8 @@ export function policyWithChange(rules: PolicyRuleView[], values: PolicyValues) 
 
 /** A refusal of the policy, on the one rule's form: `rules.3.allowedScopes` is its `allowedScopes`, the rule as a whole its `permitted`. */
 export function policyFormErrors(errors: FieldError[]): FieldError[] {
-  return errors.map((error) => ({ ...error, field: error.field === 'reason' ? 'reason' : error.field.replace(/^rules\.\d+\.?/, '') || 'permitted' }));
+  return errors.map((error) => ({
+    ...error,
+    field: error.field === 'reason' ? 'reason' : error.field.replace(/^rules\.\d+\.?/, '') || 'permitted',
+  }));
 }

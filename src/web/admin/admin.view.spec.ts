@@ -4,25 +4,66 @@ import { policyForm, policyFormErrors, policyWithChange, teamForm, userForm } fr
 import { auditQuery, passwordShownView, policyValuesOf, powersBanner, userValuesOf } from './admin.view';
 
 const RULES = [
-  { agencyKind: 'POLICE', role: 'LEAD', permitted: true, allowedScopes: null, exploitationTypesWithin: null, exploitationTypesAnyOf: null, description: 'Police may lead' },
-  { agencyKind: 'GLAA', role: 'LEAD', permitted: true, allowedScopes: ['LOCAL'], exploitationTypesWithin: ['LABOUR'], exploitationTypesAnyOf: null, description: 'GLAA may lead labour' },
+  {
+    agencyKind: 'POLICE',
+    role: 'LEAD',
+    permitted: true,
+    allowedScopes: null,
+    exploitationTypesWithin: null,
+    exploitationTypesAnyOf: null,
+    description: 'Police may lead',
+  },
+  {
+    agencyKind: 'GLAA',
+    role: 'LEAD',
+    permitted: true,
+    allowedScopes: ['LOCAL'],
+    exploitationTypesWithin: ['LABOUR'],
+    exploitationTypesAnyOf: null,
+    description: 'GLAA may lead labour',
+  },
 ] as PolicyRuleView[];
 
-const USER = { id: 'u1', email: 'a@example.org', name: 'Ann', roles: ['COORDINATOR'], active: false, agency: { id: 'a1' } } as unknown as UserView;
+const USER = {
+  id: 'u1',
+  email: 'a@example.org',
+  name: 'Ann',
+  roles: ['COORDINATOR'],
+  active: false,
+  agency: { id: 'a1' },
+} as unknown as UserView;
 
 describe('the admin pages’ views', () => {
   it('fills the user form with the user to change, or leaves it empty', () => {
-    expect(userValuesOf(USER)).toEqual({ id: 'u1', email: 'a@example.org', name: 'Ann', agencyId: 'a1', roles: ['COORDINATOR'], active: 'false' });
+    expect(userValuesOf(USER)).toEqual({
+      id: 'u1',
+      email: 'a@example.org',
+      name: 'Ann',
+      agencyId: 'a1',
+      roles: ['COORDINATOR'],
+      active: 'false',
+    });
     expect(userValuesOf(undefined)).toEqual({ roles: [] });
   });
 
   it('titles the one-time password page by whether the user is new or was given a new password', () => {
-    expect(passwordShownView(USER, 'secret', false)).toEqual({ pageTitle: 'User added', section: 'admin', created: USER, password: 'secret' });
+    expect(passwordShownView(USER, 'secret', false)).toEqual({
+      pageTitle: 'User added',
+      section: 'admin',
+      created: USER,
+      password: 'secret',
+    });
     expect(passwordShownView(USER, 'secret', true)).toMatchObject({ pageTitle: 'New one-time password', reset: true });
   });
 
   it('fills the policy form with the rule named, its empty limits as empty lists', () => {
-    expect(policyValuesOf(RULES, 'POLICE:LEAD')).toEqual({ rule: 'POLICE:LEAD', permitted: 'true', allowedScopes: [], exploitationTypesWithin: [], exploitationTypesAnyOf: [] });
+    expect(policyValuesOf(RULES, 'POLICE:LEAD')).toEqual({
+      rule: 'POLICE:LEAD',
+      permitted: 'true',
+      allowedScopes: [],
+      exploitationTypesWithin: [],
+      exploitationTypesAnyOf: [],
+    });
     expect(policyValuesOf(RULES, 'CPS:SUPPORT')).toBeUndefined();
   });
 
@@ -41,10 +82,30 @@ describe('the admin pages’ views', () => {
 
 describe('the admin pages’ forms', () => {
   it('changes one rule of the policy and keeps the others, without their descriptions', () => {
-    const values = policyForm({ rule: 'GLAA:LEAD', permitted: 'false', allowedScopes: [], exploitationTypesWithin: 'SEXUAL', reason: 'Review' });
+    const values = policyForm({
+      rule: 'GLAA:LEAD',
+      permitted: 'false',
+      allowedScopes: [],
+      exploitationTypesWithin: 'SEXUAL',
+      reason: 'Review',
+    });
     const rules = policyWithChange(RULES, values);
-    expect(rules[0]).toEqual({ agencyKind: 'POLICE', role: 'LEAD', permitted: true, allowedScopes: null, exploitationTypesWithin: null, exploitationTypesAnyOf: null });
-    expect(rules[1]).toEqual({ agencyKind: 'GLAA', role: 'LEAD', permitted: false, allowedScopes: null, exploitationTypesWithin: ['SEXUAL'], exploitationTypesAnyOf: null });
+    expect(rules[0]).toEqual({
+      agencyKind: 'POLICE',
+      role: 'LEAD',
+      permitted: true,
+      allowedScopes: null,
+      exploitationTypesWithin: null,
+      exploitationTypesAnyOf: null,
+    });
+    expect(rules[1]).toEqual({
+      agencyKind: 'GLAA',
+      role: 'LEAD',
+      permitted: false,
+      allowedScopes: null,
+      exploitationTypesWithin: ['SEXUAL'],
+      exploitationTypesAnyOf: null,
+    });
   });
 
   it('puts a refusal of the policy on the one rule’s fields', () => {

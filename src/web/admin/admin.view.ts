@@ -16,7 +16,16 @@ export function agencyValuesOf(editing: AgencyView | undefined): Values {
 
 /** The user form filled with the user to change, or empty to add one. */
 export function userValuesOf(editing: UserView | undefined): Values {
-  return editing ? { id: editing.id, email: editing.email, name: editing.name, agencyId: editing.agency.id, roles: editing.roles, active: String(editing.active) } : { roles: [] };
+  return editing
+    ? {
+        id: editing.id,
+        email: editing.email,
+        name: editing.name,
+        agencyId: editing.agency.id,
+        roles: editing.roles,
+        active: String(editing.active),
+      }
+    : { roles: [] };
 }
 
 /** The page showing, once, the one-time password of a user just added, or just given a new one. */
@@ -28,7 +37,15 @@ export function passwordShownView(created: UserView, password: string, reset: bo
 
 /** The team form filled with the team to change, or empty to add one. */
 export function teamValuesOf(editing: TeamView | undefined): Values {
-  return editing ? { id: editing.id, agencyId: editing.agencyId, name: editing.name, capabilities: editing.capabilities, capacity: String(editing.capacity) } : { capabilities: [] };
+  return editing
+    ? {
+        id: editing.id,
+        agencyId: editing.agencyId,
+        name: editing.name,
+        capabilities: editing.capabilities,
+        capacity: String(editing.capacity),
+      }
+    : { capabilities: [] };
 }
 
 /** The policy form filled with the rule to change (`change` names its agency kind and role), or none. */
@@ -64,5 +81,7 @@ export function auditView(page: ReferenceEventPage, verified: VerifyView | undef
 
 /** The banner of the powers list after a kind's powers changed (`?changed=<kind>`), or none. */
 export function powersBanner(changed: string | undefined): string | undefined {
-  return (AGENCY_KINDS as readonly string[]).includes(changed ?? '') ? `Powers of ${label('agencyKind', changed as AgencyKind)} changed` : undefined;
+  return (AGENCY_KINDS as readonly string[]).includes(changed ?? '')
+    ? `Powers of ${label('agencyKind', changed as AgencyKind)} changed`
+    : undefined;
 }

@@ -6,7 +6,10 @@ const named = (powers: unknown): string =>
   Array.isArray(powers) && powers.length ? powers.map((power) => label('power', String(power))).join(', ') : 'none';
 
 /** A change of the powers a kind of agency holds, as people read it: the kind and the powers by name, and the reason. */
-export function readableReferenceEntry(entry: HistoryEntry, event: Pick<ReferenceEventView, 'entity' | 'entityId' | 'before' | 'after'>): HistoryEntry {
+export function readableReferenceEntry(
+  entry: HistoryEntry,
+  event: Pick<ReferenceEventView, 'entity' | 'entityId' | 'before' | 'after'>,
+): HistoryEntry {
   if (event.entity !== 'powers') return entry;
   const reason = typeof event.after?.reason === 'string' ? [{ field: 'reason', before: '', after: event.after.reason }] : [];
   return {

@@ -35,7 +35,12 @@ export class AdminPowersController {
 
   @Get()
   async list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('changed') changed?: string): Promise<FastifyReply> {
-    return render(reply, request, 'admin/powers.njk', { pageTitle: 'Powers', section: 'admin', kinds: await this.powers.list(), banner: powersBanner(changed) });
+    return render(reply, request, 'admin/powers.njk', {
+      pageTitle: 'Powers',
+      section: 'admin',
+      kinds: await this.powers.list(),
+      banner: powersBanner(changed),
+    });
   }
 
   @Get(':kind')
@@ -57,7 +62,19 @@ export class AdminPowersController {
     );
   }
 
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, kind: AgencyKind, values: { powers: string[]; reason: string }, errors: FieldError[]): FastifyReply {
-    return render(reply, request, 'admin/powers-change.njk', { pageTitle: `Powers of ${label('agencyKind', kind)}`, section: 'admin', kind, values, errors }, errors.length ? 400 : 200);
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    kind: AgencyKind,
+    values: { powers: string[]; reason: string },
+    errors: FieldError[],
+  ): FastifyReply {
+    return render(
+      reply,
+      request,
+      'admin/powers-change.njk',
+      { pageTitle: `Powers of ${label('agencyKind', kind)}`, section: 'admin', kind, values, errors },
+      errors.length ? 400 : 200,
+    );
   }
 }

@@ -15,7 +15,12 @@ export function savedNow(request: AuthenticatedRequest, text: string): string | 
 }
 
 /** Saves, then shows the list again (post/redirect/get); a refusal draws the form again with what was typed. */
-export async function saveThen(reply: FastifyReply, action: () => Promise<unknown>, done: string, redraw: (errors: FieldError[]) => Promise<FastifyReply>): Promise<FastifyReply> {
+export async function saveThen(
+  reply: FastifyReply,
+  action: () => Promise<unknown>,
+  done: string,
+  redraw: (errors: FieldError[]) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
   try {
     await action();
     return redirect(reply, done.includes('?') ? done : `${done}?saved`);

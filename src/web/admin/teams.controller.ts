@@ -27,7 +27,11 @@ export class TeamsPagesController {
   ) {}
 
   @Get()
-  async teamsPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('change') change?: string): Promise<FastifyReply> {
+  async teamsPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('change') change?: string,
+  ): Promise<FastifyReply> {
     const editing = (await this.teams.list({})).find((team) => team.id === change);
     return this.drawTeams(reply, request, teamValuesOf(editing), []);
   }
@@ -48,6 +52,12 @@ export class TeamsPagesController {
     const own = hasRole(viewer, 'ADMIN') ? {} : { agencyId: viewer.agencyId };
     const [teams, agencies] = await Promise.all([this.teams.list(own), this.agencies.list()]);
     const offered = own.agencyId ? agencies.filter((agency) => agency.id === own.agencyId) : agencies;
-    return render(reply, request, 'admin/teams.njk', { pageTitle: 'Teams', section: 'admin', teams, agencies: offered, values, errors, saved: savedNow(request, 'Team saved') }, errors.length ? 400 : 200);
+    return render(
+      reply,
+      request,
+      'admin/teams.njk',
+      { pageTitle: 'Teams', section: 'admin', teams, agencies: offered, values, errors, saved: savedNow(request, 'Team saved') },
+      errors.length ? 400 : 200,
+    );
   }
 }

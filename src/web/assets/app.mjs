@@ -8,8 +8,11 @@ initAll();
 const CHOICES = 'input[type="radio"], input[type="checkbox"]';
 const strip = (element) => element.matches(CHOICES) && element.removeAttribute('aria-expanded');
 document.querySelectorAll(`:is(${CHOICES})[aria-expanded]`).forEach(strip);
-new MutationObserver((changes) => changes.forEach((change) => change.target.hasAttribute('aria-expanded') && strip(change.target))).observe(document.body, {
-  attributes: true,
-  attributeFilter: ['aria-expanded'],
-  subtree: true,
-});
+new MutationObserver((changes) => changes.forEach((change) => change.target.hasAttribute('aria-expanded') && strip(change.target))).observe(
+  document.body,
+  {
+    attributes: true,
+    attributeFilter: ['aria-expanded'],
+    subtree: true,
+  },
+);

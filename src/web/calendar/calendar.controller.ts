@@ -38,8 +38,18 @@ export class CalendarPageController {
     return redirect(reply, '/calendar?off');
   }
 
-  private async draw(reply: FastifyReply, request: AuthenticatedRequest, shown: { url?: string; turnedOff?: boolean }): Promise<FastifyReply> {
+  private async draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    shown: { url?: string; turnedOff?: boolean },
+  ): Promise<FastifyReply> {
     const feed = await this.calendar.state(request.user!);
-    return render(reply, request, 'calendar/calendar.njk', { pageTitle: 'Your calendar feed', section: 'calendar', feed, horizonDays: HORIZON_DAYS, ...shown });
+    return render(reply, request, 'calendar/calendar.njk', {
+      pageTitle: 'Your calendar feed',
+      section: 'calendar',
+      feed,
+      horizonDays: HORIZON_DAYS,
+      ...shown,
+    });
   }
 }

@@ -31,7 +31,14 @@ describe('the early CPS involvement page', () => {
 });
 
 describe('the deconfliction page', () => {
-  const hit = { hitId: 'h1', reference: 'OP-2027-0002', kinds: ['PHONE'], raisedAt: '2027-01-01T10:00:00.000Z', stands: true, acknowledgement: null } as unknown as ConflictView;
+  const hit = {
+    hitId: 'h1',
+    reference: 'OP-2027-0002',
+    kinds: ['PHONE'],
+    raisedAt: '2027-01-01T10:00:00.000Z',
+    stands: true,
+    acknowledgement: null,
+  } as unknown as ConflictView;
 
   it('shows each hit in words, and says whether the plan’s intelligence is shared with the viewer', () => {
     const view = conflictsView({ sections: ['INTELLIGENCE'] } as Pick<OperationView, 'sections'>, [hit]);

@@ -9,7 +9,9 @@ const months = [
 
 /** What every chart must be: an image named by its title and described, no script, no style attribute, no external resource. */
 function expectAccessibleSvg(svg: string) {
-  expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" [^>]*role="img"[^>]*aria-labelledby="chart-x-title" aria-describedby="chart-x-desc"/);
+  expect(svg).toMatch(
+    /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" [^>]*role="img"[^>]*aria-labelledby="chart-x-title" aria-describedby="chart-x-desc"/,
+  );
   expect(svg).toContain('<title id="chart-x-title">Plans &amp; &lt;outcomes&gt;</title>');
   expect(svg).toContain('<desc id="chart-x-desc">Said &quot;in words&quot; for O’Brien</desc>');
   expect(svg).toMatch(/viewBox="0 0 640 \d+(\.\d+)?"/);
@@ -19,7 +21,9 @@ function expectAccessibleSvg(svg: string) {
 
 describe('charts (server-rendered SVG with d3-scale and d3-shape)', () => {
   it('escapes every text it writes into markup', () => {
-    expect(escapeXml(`<script>alert('x')</script> & "q"\u0007`)).toBe('&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;');
+    expect(escapeXml(`<script>alert('x')</script> & "q"\u0007`)).toBe(
+      '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;',
+    );
   });
 
   it('stacks bars per category by series, one rectangle per non-zero value, heights in proportion, with a legend in words', () => {
@@ -29,12 +33,21 @@ describe('charts (server-rendered SVG with d3-scale and d3-shape)', () => {
         { key: 'a', label: 'Draft <1>', colour: PALETTE.midGrey },
         { key: 'b', label: 'Completed', colour: PALETTE.green },
       ],
-      values: [{ a: 2, b: 2 }, { a: 0, b: 1 }, { a: 0, b: 0 }],
+      values: [
+        { a: 2, b: 2 },
+        { a: 0, b: 1 },
+        { a: 0, b: 0 },
+      ],
     });
     expectAccessibleSvg(svg);
-    const bars = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="(#[0-9a-f]{6})" stroke/g)].map((m) => ({
-      x: Number(m[1]), y: Number(m[2]), height: Number(m[4]), fill: m[5],
-    }));
+    const bars = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="(#[0-9a-f]{6})" stroke/g)].map(
+      (m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+        height: Number(m[4]),
+        fill: m[5],
+      }),
+    );
     expect(bars.map((bar) => bar.fill)).toEqual([PALETTE.midGrey, PALETTE.green, PALETTE.green]);
     // 2 + 2 stacked in January: the second sits on the first, the same height; February's single 1 is half as high.
     expect(bars[1].y + bars[1].height).toBeCloseTo(bars[0].y, 1);
@@ -47,7 +60,11 @@ describe('charts (server-rendered SVG with d3-scale and d3-shape)', () => {
 
   it('labels at most about twelve categories, so that three years of months stay legible', () => {
     const many = Array.from({ length: 36 }, (_, index) => ({ key: String(index), label: `M${index}` }));
-    const svg = stackedBarChart(text, { categories: many, series: [{ key: 'n', label: 'Plans', colour: PALETTE.blue }], values: many.map(() => ({ n: 1 })) });
+    const svg = stackedBarChart(text, {
+      categories: many,
+      series: [{ key: 'n', label: 'Plans', colour: PALETTE.blue }],
+      values: many.map(() => ({ n: 1 })),
+    });
     expect([...svg.matchAll(/>M\d+<\/text>/g)].length).toBe(12);
   });
 

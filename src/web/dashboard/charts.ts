@@ -78,7 +78,11 @@ function label(x: number, y: number, content: string, anchor: 'start' | 'middle'
 }
 
 /** A legend under the plot, wrapped into rows: each series' swatch (or line) beside its name. */
-function legend(series: { label: string; colour: string; dash?: string }[], top: number, asLine: boolean): { markup: string[]; height: number } {
+function legend(
+  series: { label: string; colour: string; dash?: string }[],
+  top: number,
+  asLine: boolean,
+): { markup: string[]; height: number } {
   const markup: string[] = [];
   let x = MARGIN.left;
   let y = top;
@@ -113,7 +117,9 @@ function valueAxis(y: ReturnType<typeof scaleLinear<number, number>>, left: numb
 /** Category labels under the plot; when there are many, every n-th, so that none overlap. */
 function categoryAxis(categories: { key: string; label: string }[], x: ReturnType<typeof scaleBand<string>>, top: number): string[] {
   const every = Math.max(1, Math.ceil(categories.length / 12));
-  return categories.filter((_, index) => index % every === 0).map((category) => label((x(category.key) ?? 0) + x.bandwidth() / 2, top + 18, category.label, 'middle'));
+  return categories
+    .filter((_, index) => index % every === 0)
+    .map((category) => label((x(category.key) ?? 0) + x.bandwidth() / 2, top + 18, category.label, 'middle'));
 }
 
 /** The y scale of a plot of counts: from 0 to a round number above the largest (1 when all are 0). */
@@ -125,7 +131,10 @@ function countScale(max: number, bottom: number, top: number) {
 }
 
 /** Bars per category (months, buckets), each stacked by series. */
-export function stackedBarChart(text: ChartText, input: { categories: { key: string; label: string }[]; series: Series[]; values: Record<string, number>[] }): string {
+export function stackedBarChart(
+  text: ChartText,
+  input: { categories: { key: string; label: string }[]; series: Series[]; values: Record<string, number>[] },
+): string {
   const plotHeight = 220;
   const bottom = MARGIN.top + plotHeight;
   const x = scaleBand<string>()
@@ -155,7 +164,10 @@ export function stackedBarChart(text: ChartText, input: { categories: { key: str
 }
 
 /** One line per series over the categories (months), a dot at each value and a dash pattern of its own. */
-export function lineChart(text: ChartText, input: { categories: { key: string; label: string }[]; series: (Series & { values: number[] })[] }): string {
+export function lineChart(
+  text: ChartText,
+  input: { categories: { key: string; label: string }[]; series: (Series & { values: number[] })[] },
+): string {
   const plotHeight = 220;
   const bottom = MARGIN.top + plotHeight;
   const x = scaleBand<string>()
@@ -194,7 +206,12 @@ export function lineChart(text: ChartText, input: { categories: { key: string; l
  */
 export function horizontalBarChart(
   text: ChartText,
-  input: { rows: { label: string; value: number; valueText: string; marker?: number }[]; colour: string; markerLabel?: string; empty: string },
+  input: {
+    rows: { label: string; value: number; valueText: string; marker?: number }[];
+    colour: string;
+    markerLabel?: string;
+    empty: string;
+  },
 ): string {
   if (input.rows.length === 0) return svg(text, 48, [label(MARGIN.left, 30, input.empty)]);
   const rowHeight = 52;
@@ -213,7 +230,11 @@ export function horizontalBarChart(
     return [
       label(left, top + 14, row.label),
       `<rect x="${left}" y="${number(top + 22)}" width="${number(Math.max(0, end - left))}" height="18" fill="${input.colour}"/>`,
-      ...(row.marker === undefined ? [] : [`<line x1="${number(x(row.marker))}" x2="${number(x(row.marker))}" y1="${number(top + 18)}" y2="${number(top + 44)}" stroke="${PALETTE.text}" stroke-width="3"/>`]),
+      ...(row.marker === undefined
+        ? []
+        : [
+            `<line x1="${number(x(row.marker))}" x2="${number(x(row.marker))}" y1="${number(top + 18)}" y2="${number(top + 44)}" stroke="${PALETTE.text}" stroke-width="3"/>`,
+          ]),
       label(Math.max(end, row.marker === undefined ? end : x(row.marker)) + 8, top + 36, row.valueText),
     ];
   });

@@ -17,7 +17,10 @@ export function periodQuery(query: PageQuery): { criteria: Record<string, string
     const [month, year] = [form[`${end}-month`], form[`${end}-year`]];
     if (!month && !year) continue;
     if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12 || !/^20\d{2}$/.test(year)) {
-      errors.push({ field: `${end}-month`, text: `The ${end === 'from' ? 'first' : 'last'} month must be a real month, for example 3 2027` });
+      errors.push({
+        field: `${end}-month`,
+        text: `The ${end === 'from' ? 'first' : 'last'} month must be a real month, for example 3 2027`,
+      });
     } else {
       criteria[end] = `${year}-${month.padStart(2, '0')}`;
     }

@@ -24,7 +24,10 @@ describe('the dashboard page view', () => {
     const view = dashboardPageView(year, {});
     expect(view.scopeText).toBe('The days of action you may see');
     expect(view.periodText).toBe('April 2026 to March 2027');
-    const coordinator = dashboardPageView(dashboard({ from: '2027-03', to: '2027-03', months: 1 }, { agencyCode: 'GLAA', basis: 'OWNED_OR_SUPPORTED' }), {});
+    const coordinator = dashboardPageView(
+      dashboard({ from: '2027-03', to: '2027-03', months: 1 }, { agencyCode: 'GLAA', basis: 'OWNED_OR_SUPPORTED' }),
+      {},
+    );
     expect(coordinator.scopeText).toBe('The days of action GLAA leads or supports');
     expect(coordinator.periodText).toBe('March 2027');
   });
@@ -37,7 +40,11 @@ describe('the dashboard page view', () => {
   });
 
   it('marks the quick period shown, unless the months were chosen in the form', () => {
-    expect(dashboardPageView(year, { months: '12' }).quick.filter((option) => option.current).map((option) => option.months)).toEqual([12]);
+    expect(
+      dashboardPageView(year, { months: '12' })
+        .quick.filter((option) => option.current)
+        .map((option) => option.months),
+    ).toEqual([12]);
     expect(dashboardPageView(year, { from: '2026-04' }).quick.some((option) => option.current)).toBe(false);
     expect(periodErrorsView({}, []).quick.map((option) => option.months)).toEqual([3, 6, 12, 24, MAX_MONTHS]);
   });
@@ -45,12 +52,19 @@ describe('the dashboard page view', () => {
 
 describe('the dashboard period form', () => {
   it('turns month and year into the API’s months, and says which is not a real month', () => {
-    expect(periodQuery({ 'from-month': '3', 'from-year': '2027', 'to-month': '', 'to-year': '', months: ['1', '2'] }).criteria).toEqual({ from: '2027-03' });
+    expect(periodQuery({ 'from-month': '3', 'from-year': '2027', 'to-month': '', 'to-year': '', months: ['1', '2'] }).criteria).toEqual({
+      from: '2027-03',
+    });
     const { errors } = periodQuery({ 'from-month': '13', 'from-year': '2027', 'to-month': '1', 'to-year': '27' });
     expect(errors.map((error) => error.field)).toEqual(['from-month', 'to-month']);
   });
 
   it('points the API’s refusal of a field at where it is entered', () => {
-    expect([periodFieldId('from'), periodFieldId('to'), periodFieldId('months'), periodFieldId('other')]).toEqual(['from-month', 'to-month', 'from-month', '']);
+    expect([periodFieldId('from'), periodFieldId('to'), periodFieldId('months'), periodFieldId('other')]).toEqual([
+      'from-month',
+      'to-month',
+      'from-month',
+      '',
+    ]);
   });
 });

@@ -56,7 +56,8 @@ export function dashboardPageView(view: DashboardView, criteria: Record<string, 
     pageTitle: 'Dashboard',
     section: 'dashboard',
     view,
-    scopeText: view.scope.basis === 'VISIBLE' ? 'The days of action you may see' : `The days of action ${view.scope.agencyCode} leads or supports`,
+    scopeText:
+      view.scope.basis === 'VISIBLE' ? 'The days of action you may see' : `The days of action ${view.scope.agencyCode} leads or supports`,
     sections: dashboardSections(view),
     periodText: periodText(view.period),
     form: formOf(view.period),
@@ -72,7 +73,8 @@ export function periodErrorsView(form: PeriodForm, errors: FieldError[]) {
 
 /** The title the plan's task list gives a readiness check, so that the dashboard names it the same way. */
 export function checkTitle(id: string): string {
-  return readinessItems('', { ready: false, stage: null, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title.text;
+  return readinessItems('', { ready: false, stage: null, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title
+    .text;
 }
 
 /** The dashboard's five sections as the page shows them: each a chart, a sentence, and a table of the same numbers. */
@@ -94,7 +96,13 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     ),
     table: {
       caption: 'Days of action per month, by the month they start (UK time)',
-      head: [{ text: 'Month' }, numeric('Total'), numeric('Led by your agency'), numeric('Supported'), ...OPERATION_STATUSES.map((status) => numeric(label('status', status)))],
+      head: [
+        { text: 'Month' },
+        numeric('Total'),
+        numeric('Led by your agency'),
+        numeric('Supported'),
+        ...OPERATION_STATUSES.map((status) => numeric(label('status', status))),
+      ],
       rows: view.plansPerMonth.months.map((month) => [
         { text: monthName(month.month) },
         count(month.total),
@@ -115,13 +123,16 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
       {
         categories: lead.buckets.map((bucket, index) => ({
           key: bucket.label,
-          label: index === 0 ? bucket.label : bucket.toDays === null ? `${bucket.fromDays}+ days` : `${bucket.fromDays}–${bucket.toDays} days`,
+          label:
+            index === 0 ? bucket.label : bucket.toDays === null ? `${bucket.fromDays}+ days` : `${bucket.fromDays}–${bucket.toDays} days`,
         })),
         series: [
           { key: 'late', label: `Under ${lead.thresholdDays} days`, colour: PALETTE.orange },
           { key: 'inTime', label: `${lead.thresholdDays} days or more`, colour: PALETTE.green },
         ],
-        values: lead.buckets.map((bucket) => (bucket.fromDays >= lead.thresholdDays ? { late: 0, inTime: bucket.plans } : { late: bucket.plans, inTime: 0 })),
+        values: lead.buckets.map((bucket) =>
+          bucket.fromDays >= lead.thresholdDays ? { late: 0, inTime: bucket.plans } : { late: bucket.plans, inTime: 0 },
+        ),
       },
     ),
     table: {
@@ -129,7 +140,10 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
       head: [{ text: 'Days from engagement to the start' }, numeric('Plans')],
       rows: [
         ...lead.buckets.map((bucket) => [{ text: bucket.label }, count(bucket.plans)]),
-        [{ text: `Engaged at least ${lead.thresholdDays} days ahead` }, numeric(lead.percentInTime === null ? '–' : `${lead.inTime.toLocaleString('en-GB')} (${lead.percentInTime}%)`)],
+        [
+          { text: `Engaged at least ${lead.thresholdDays} days ahead` },
+          numeric(lead.percentInTime === null ? '–' : `${lead.inTime.toLocaleString('en-GB')} (${lead.percentInTime}%)`),
+        ],
         [{ text: 'Median days' }, numeric(lead.medianDays === null ? '–' : lead.medianDays.toFixed(1))],
       ],
     },
@@ -142,9 +156,15 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     heading: `Readiness of the plans starting in the next ${readiness.windowDays} days`,
     summary: readiness.summary,
     chart: horizontalBarChart(
-      { id: 'chart-readiness', title: `Plans starting in the next ${readiness.windowDays} days failing each check`, description: readiness.summary },
       {
-        rows: readiness.plans ? checks.map((check) => ({ label: check.title, value: check.failing, valueText: plansFailing(check.failing) })) : [],
+        id: 'chart-readiness',
+        title: `Plans starting in the next ${readiness.windowDays} days failing each check`,
+        description: readiness.summary,
+      },
+      {
+        rows: readiness.plans
+          ? checks.map((check) => ({ label: check.title, value: check.failing, valueText: plansFailing(check.failing) }))
+          : [],
         colour: PALETTE.blue,
         empty: `No plans start in the next ${readiness.windowDays} days`,
       },
@@ -162,7 +182,11 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     heading: 'Partner response time',
     summary: answers.summary,
     chart: horizontalBarChart(
-      { id: 'chart-partner-response', title: `Hours from a team request to the partner’s answer, by agency, ${period}`, description: answers.summary },
+      {
+        id: 'chart-partner-response',
+        title: `Hours from a team request to the partner’s answer, by agency, ${period}`,
+        description: answers.summary,
+      },
       {
         rows: answers.agencies.map((row) => ({
           label: agencyNamed(row.agency),
@@ -178,7 +202,12 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     table: {
       caption: 'Hours from a team request to the partner’s answer (confirmed or declined), by the agency asked',
       head: [{ text: 'Agency' }, numeric('Requests answered'), numeric('Median hours'), numeric('90th percentile hours')],
-      rows: answers.agencies.map((row) => [{ text: agencyNamed(row.agency) }, count(row.answered), hours(row.medianHours), hours(row.p90Hours)]),
+      rows: answers.agencies.map((row) => [
+        { text: agencyNamed(row.agency) },
+        count(row.answered),
+        hours(row.medianHours),
+        hours(row.p90Hours),
+      ]),
     },
   };
 
@@ -194,8 +223,15 @@ export function dashboardSections(view: DashboardView): DashboardSection[] {
     heading: 'Outcomes per month',
     summary: outcomes.summary,
     chart: lineChart(
-      { id: 'chart-outcomes', title: `Outcomes of days of action completed or stood down, per month, ${period}`, description: outcomes.summary },
-      { categories: months, series: outcomeSeries.map((series) => ({ ...series, values: outcomes.months.map((month) => month[series.key]) })) },
+      {
+        id: 'chart-outcomes',
+        title: `Outcomes of days of action completed or stood down, per month, ${period}`,
+        description: outcomes.summary,
+      },
+      {
+        categories: months,
+        series: outcomeSeries.map((series) => ({ ...series, values: outcomes.months.map((month) => month[series.key]) })),
+      },
     ),
     table: {
       caption: 'Outcomes of the days of action completed, and the outcomes so far of those stood down, by the month they started (UK time)',

@@ -10,13 +10,32 @@ import { LeadAssignmentService } from '../../operations/lead-assignment.service'
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { validated } from '../form-errors';
 import { formText } from '../forms';
-import { inOrder, LOCATION_FORM_ORDER, locationFields, LocationFields, locationFormOf, LocationFormValues, locationFormValuesOf } from '../order-form';
+import {
+  inOrder,
+  LOCATION_FORM_ORDER,
+  locationFields,
+  LocationFields,
+  locationFormOf,
+  LocationFormValues,
+  locationFormValuesOf,
+} from '../order-form';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
 import { asPosted, Conflict, formVersion, PlanPages, Save } from '../plan-page';
 import { detailsFormValues, DetailsValues } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
-import { checkedDetails, CheckedUpdate, detailsForm, detailsOf, indexIn, locationAt, locationForm, locationsWithout, checkedLocations, postedLocation } from './details.form';
+import {
+  checkedDetails,
+  CheckedUpdate,
+  detailsForm,
+  detailsOf,
+  indexIn,
+  locationAt,
+  locationForm,
+  locationsWithout,
+  checkedLocations,
+  postedLocation,
+} from './details.form';
 import { detailsView, handLeadPage, leadView, removeLocationPage } from './details.view';
 
 /** A plan's details (with the IIMARCH briefing), its locations and its lead agency. */
@@ -39,18 +58,50 @@ export class PlanDetailsController {
 
   /** Saves only what the person changed (R10): a colleague's change made meanwhile stands. PlanPages.edit loads the plan as it is when the form is saved. */
   @Post('details')
-  saveDetails(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+  saveDetails(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+  ): Promise<FastifyReply> {
     const save = this.saving<DetailsValues>(request, checkedDetails);
-    return this.pages.edit(request, reply, reference, detailsForm(request.body), save, (errors, context, values, conflict) => this.drawDetails(reply, request, context, values, errors, conflict), `/plans/${reference}?saved`);
+    return this.pages.edit(
+      request,
+      reply,
+      reference,
+      detailsForm(request.body),
+      save,
+      (errors, context, values, conflict) => this.drawDetails(reply, request, context, values, errors, conflict),
+      `/plans/${reference}?saved`,
+    );
   }
 
-  private drawDetails(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: DetailsValues, errors: FieldError[], conflict?: Conflict): FastifyReply {
+  private drawDetails(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: DetailsValues,
+    errors: FieldError[],
+    conflict?: Conflict,
+  ): FastifyReply {
     const view = detailsView(context.plan);
-    return this.pages.draw(reply, request, 'details/details.njk', 'Details and briefing', context, { ...view, values: detailsFormValues(values), errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'details/details.njk',
+      'Details and briefing',
+      context,
+      { ...view, values: detailsFormValues(values), errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('locations')
-  locations(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query('change') change?: string): FastifyReply {
+  locations(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Query('change') change?: string,
+  ): FastifyReply {
     const index = indexIn(context.plan.locations ?? [], change);
     const values = locationAt(index)(context.plan);
     return this.drawLocations(reply, request, this.pages.editing(context, values), locationFormOf(values), index, []);
@@ -58,7 +109,11 @@ export class PlanDetailsController {
 
   /** Adds, changes or removes one location; of the one changed, only what the person changed (R10). */
   @Post('locations')
-  saveLocation(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+  saveLocation(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+  ): Promise<FastifyReply> {
     const { remove, index } = postedLocation(request.body);
     if (remove) return this.removeLocation(request, reply, reference, index);
     const save = this.saving<LocationFields>(request, (values, _mine, plan) => checkedLocations(values, plan, index));
@@ -69,24 +124,56 @@ export class PlanDetailsController {
 
   /** Before a location is removed: what removing it will do. */
   @Get('locations/:index/remove')
-  removeLocationPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Param('index') index: string): Promise<FastifyReply> {
+  removeLocationPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Param('index') index: string,
+  ): Promise<FastifyReply> {
     const at = indexIn(context.plan.locations ?? [], index);
     if (at === undefined) throw DomainError.notFound('Location', index);
-    const remove = (plan: OperationView) => validated(UpdateOperationDto, { version: plan.version, locations: locationsWithout(plan, at) }).then((input) => this.editing.update(request.user!, plan.id, input));
+    const remove = (plan: OperationView) =>
+      validated(UpdateOperationDto, { version: plan.version, locations: locationsWithout(plan, at) }).then((input) =>
+        this.editing.update(request.user!, plan.id, input),
+      );
     return this.pages.confirmPage(request, reply, context, removeLocationPage(context.plan, at), remove);
   }
 
   /** Removes a location once confirmed; a remove without a location to remove sends the list back as it is, for the API to answer. */
-  private async removeLocation(request: AuthenticatedRequest, reply: FastifyReply, reference: string, index: number | undefined): Promise<FastifyReply> {
+  private async removeLocation(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    reference: string,
+    index: number | undefined,
+  ): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawLocations(reply, request, now, locationFormValuesOf(), undefined, problems, conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawLocations(reply, request, now, locationFormValuesOf(), undefined, problems, conflict);
     const remove = () =>
-      validated(UpdateOperationDto, { version: formVersion(request), locations: locationsWithout(context.plan, index) }).then((input) => this.editing.update(request.user!, context.plan.id, input));
+      validated(UpdateOperationDto, { version: formVersion(request), locations: locationsWithout(context.plan, index) }).then((input) =>
+        this.editing.update(request.user!, context.plan.id, input),
+      );
     return this.pages.change(request, reply, context, locationFields(undefined), remove, redraw, `/plans/${reference}/locations`);
   }
 
-  private drawLocations(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: LocationFormValues, index: number | undefined, errors: FieldError[], conflict?: unknown): FastifyReply {
-    return this.pages.draw(reply, request, 'details/locations.njk', 'Locations', context, { values, index, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+  private drawLocations(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: LocationFormValues,
+    index: number | undefined,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
+    return this.pages.draw(
+      reply,
+      request,
+      'details/locations.njk',
+      'Locations',
+      context,
+      { values, index, errors, conflict, width: 'full' },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('lead')
@@ -99,22 +186,57 @@ export class PlanDetailsController {
    * it does, before it is done (a confirmation page), then a banner says what happened.
    */
   @Post('lead')
-  async saveLead(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  async saveLead(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     const chosen = formText(request.body, 'agencyId');
-    if (!chosen) return this.drawLead(reply, request, asPosted(context, request), '', [{ field: 'agencyId', text: 'Select the agency that will lead the operation' }]);
-    const setLead = (version: number) => validated(SetLeadAgencyDto, { version, agencyId: chosen }).then((input) => this.leads.setLead(request.user!, context.plan.id, input));
+    if (!chosen)
+      return this.drawLead(reply, request, asPosted(context, request), '', [
+        { field: 'agencyId', text: 'Select the agency that will lead the operation' },
+      ]);
+    const setLead = (version: number) =>
+      validated(SetLeadAgencyDto, { version, agencyId: chosen }).then((input) => this.leads.setLead(request.user!, context.plan.id, input));
     const choice = (await this.leads.choices(context.plan)).find((candidate) => candidate.agency.id === chosen);
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawLead(reply, request, now, chosen, errors, conflict);
-    return this.pages.confirmFirst(request, reply, context, handLeadPage(context.plan, chosen, choice), setLead, { id: () => 'agencyId' }, redraw);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawLead(reply, request, now, chosen, errors, conflict);
+    return this.pages.confirmFirst(
+      request,
+      reply,
+      context,
+      handLeadPage(context.plan, chosen, choice),
+      setLead,
+      { id: () => 'agencyId' },
+      redraw,
+    );
   }
 
-  private async drawLead(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, chosen: string, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+  private async drawLead(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    chosen: string,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): Promise<FastifyReply> {
     const view = leadView(await this.leads.choices(context.plan), chosen);
-    return this.pages.draw(reply, request, 'details/lead.njk', 'Lead agency', context, { ...view, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'details/lead.njk',
+      'Lead agency',
+      context,
+      { ...view, errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 
   /** Saves a form's values as the plan's update once checked as the API checks them; answers the errors otherwise. */
-  private saving<V>(request: AuthenticatedRequest, check: (values: V, mine: (keyof V & string)[], plan: OperationView) => Promise<CheckedUpdate>): Save<V> {
+  private saving<V>(
+    request: AuthenticatedRequest,
+    check: (values: V, mine: (keyof V & string)[], plan: OperationView) => Promise<CheckedUpdate>,
+  ): Save<V> {
     return async (values, mine, plan) => {
       const checked = await check(values, mine, plan);
       if (checked.errors) return checked.errors;

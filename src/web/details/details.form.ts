@@ -17,19 +17,36 @@ import {
   storedLocation,
 } from '../order-form';
 import type { EditForm } from '../plan-page';
-import { DETAILS_LABELS, detailsBody, detailsValues, DetailsValues, inFormOrder, PLAN_FIELDS, planFormValues, planFormValuesOf } from '../plan-form';
+import {
+  DETAILS_LABELS,
+  detailsBody,
+  detailsValues,
+  DetailsValues,
+  inFormOrder,
+  PLAN_FIELDS,
+  planFormValues,
+  planFormValuesOf,
+} from '../plan-form';
 
 /** A form's values checked as the API checks the plan's update: the update to send, or the errors to show. */
 export type CheckedUpdate = Awaited<ReturnType<typeof checkedBody<UpdateOperationDto>>>;
 
 /** The details form's fields as the plan holds them: the briefing sections the reader sees (R14a). */
 export function detailsOf(plan: OperationView): DetailsValues {
-  return detailsValues(planFormValuesOf(plan), BRIEFING_SECTIONS.filter((section) => plan.briefing[section] !== undefined));
+  return detailsValues(
+    planFormValuesOf(plan),
+    BRIEFING_SECTIONS.filter((section) => plan.briefing[section] !== undefined),
+  );
 }
 
 /** The details form as posted, and how it is merged with the plan as it is now (R10). */
 export function detailsForm(body: unknown): EditForm<DetailsValues> {
-  return { current: detailsOf, posted: detailsValues(planFormValues(body), BRIEFING_SECTIONS), labels: DETAILS_LABELS, fields: PLAN_FIELDS };
+  return {
+    current: detailsOf,
+    posted: detailsValues(planFormValues(body), BRIEFING_SECTIONS),
+    labels: DETAILS_LABELS,
+    fields: PLAN_FIELDS,
+  };
 }
 
 /** Only the fields the person changed (`mine`), checked as the API checks them. */
@@ -77,7 +94,9 @@ export function checkedLocations(values: LocationFields, plan: OperationView, in
   const at = index !== undefined && index < locations.length ? index : locations.length;
   const posted = locationBody(locationFormOf(values));
   locations[at] = posted.location;
-  return checkedBody(UpdateOperationDto, { version: plan.version, locations }, posted.errors, locationFields(at), (ours, theirs) => inOrder(LOCATION_FORM_ORDER, ours, theirs));
+  return checkedBody(UpdateOperationDto, { version: plan.version, locations }, posted.errors, locationFields(at), (ours, theirs) =>
+    inOrder(LOCATION_FORM_ORDER, ours, theirs),
+  );
 }
 
 /** The plan's locations as the API takes them, less the one at `index` (all of them when there is none). */

@@ -4,7 +4,12 @@ import { detailsView, handLeadPage, leadView, removeLocationPage } from './detai
 
 const agency = (code: string) => ({ id: `a-${code}`, name: `${code} agency`, code, kind: 'POLICE' }) as never;
 const place = (label: string) => ({ label, address: `1 ${label} Lane`, postcode: 'B1 1AA', strikeAt: null, entry: null });
-const plan = { reference: 'OP-2031-0001', version: 3, locations: [place('Yard'), place('Farm')], briefing: { information: undefined, intent: 'Arrest' } } as unknown as OperationView;
+const plan = {
+  reference: 'OP-2031-0001',
+  version: 3,
+  locations: [place('Yard'), place('Farm')],
+  briefing: { information: undefined, intent: 'Arrest' },
+} as unknown as OperationView;
 
 describe('the details, locations and lead pages', () => {
   it('say in its place that a briefing section is not shared with the reader', () => {
@@ -31,7 +36,11 @@ describe('the details, locations and lead pages', () => {
       doing: 'GLAA agency will lead OP-2031-0001: its coordinators edit the plan from then on and its managers approve it.',
       fields: { agencyId: 'a-GLAA' },
     });
-    expect(removeLocationPage(plan, 1)).toMatchObject({ title: 'Remove Farm', fields: { remove: '1' }, action: '/plans/OP-2031-0001/locations' });
+    expect(removeLocationPage(plan, 1)).toMatchObject({
+      title: 'Remove Farm',
+      fields: { remove: '1' },
+      action: '/plans/OP-2031-0001/locations',
+    });
   });
 
   it('read which location a form names, and never one beyond the list', () => {

@@ -19,8 +19,12 @@ export function detailsView(plan: Pick<OperationView, 'briefing'>) {
 /** The lead agency page: only agencies the policy lets lead are choices (R1); the others are listed with the reason. */
 export function leadView(choices: LeadChoice[], chosen: string) {
   return {
-    items: choices.filter((choice) => choice.lead.permitted).map((choice) => ({ value: choice.agency.id, text: agencyNamed(choice.agency), checked: choice.agency.id === chosen })),
-    refused: choices.filter((choice) => !choice.lead.permitted).map((choice) => ({ key: { text: agencyNamed(choice.agency) }, value: { text: choice.lead.reason } })),
+    items: choices
+      .filter((choice) => choice.lead.permitted)
+      .map((choice) => ({ value: choice.agency.id, text: agencyNamed(choice.agency), checked: choice.agency.id === chosen })),
+    refused: choices
+      .filter((choice) => !choice.lead.permitted)
+      .map((choice) => ({ key: { text: agencyNamed(choice.agency) }, value: { text: choice.lead.reason } })),
   };
 }
 

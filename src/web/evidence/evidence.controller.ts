@@ -3,7 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
-import { AssignEvidenceDto, CreateEvidenceRequirementDto, GatheredEvidenceDto, RejectEvidenceDto, UpdateEvidenceRequirementDto } from '../../cps/dto/cps.dto';
+import {
+  AssignEvidenceDto,
+  CreateEvidenceRequirementDto,
+  GatheredEvidenceDto,
+  RejectEvidenceDto,
+  UpdateEvidenceRequirementDto,
+} from '../../cps/dto/cps.dto';
 import { CpsService } from '../../cps/cps.service';
 import { EvidenceService } from '../../cps/evidence.service';
 import { checkedBody, FieldMap, validated } from '../form-errors';
@@ -38,7 +44,12 @@ export class PlanEvidenceController {
   ) {}
 
   @Get()
-  page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query('change') change?: string): FastifyReply {
+  page(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Query('change') change?: string,
+  ): FastifyReply {
     const values = requirementFormOf(change ? requirementIn(context.plan, change) : undefined);
     return this.draw(reply, request, this.pages.editing(context, values), values, []);
   }
@@ -87,14 +98,17 @@ export class PlanEvidenceController {
       context,
       'team',
       teamId ? undefined : 'Select the confirmed team that gathers this evidence',
-      (id, rid, version) => validated(AssignEvidenceDto, { version, teamId }).then((input) => this.evidence.assign(request.user!, id, rid, input)),
+      (id, rid, version) =>
+        validated(AssignEvidenceDto, { version, teamId }).then((input) => this.evidence.assign(request.user!, id, rid, input)),
     );
   }
 
   @Post('gathered')
   gathered(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     return this.onRequirement(request, reply, context, 'note', undefined, (id, rid, version) =>
-      validated(GatheredEvidenceDto, { version, note: formText(request.body, 'note') }).then((input) => this.evidence.gathered(request.user!, id, rid, input)),
+      validated(GatheredEvidenceDto, { version, note: formText(request.body, 'note') }).then((input) =>
+        this.evidence.gathered(request.user!, id, rid, input),
+      ),
     );
   }
 
@@ -136,7 +150,8 @@ export class PlanEvidenceController {
     const fieldId = `${prefix}-${requirementId}`;
     const map: FieldMap = { id: (name) => (name === 'version' ? '' : fieldId) };
     const typed = { [requirementId]: { note: formText(request.body, 'note'), reason: formText(request.body, 'reason') } };
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, errors, conflict, typed);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.draw(reply, request, now, EMPTY, errors, conflict, typed);
     if (missing) return redraw([{ field: fieldId, text: missing }], asPosted(context, request));
     const version = Number(formText(request.body, 'requirementVersion'));
     return this.pages.change(
@@ -160,6 +175,14 @@ export class PlanEvidenceController {
     typed: Record<string, Record<string, string>> = {},
   ): FastifyReply {
     const data = { ...evidenceView(context.plan, request.user!), values, typed, errors, conflict, width: 'full' };
-    return this.pages.draw(reply, request, 'evidence/evidence.njk', 'Evidence a prosecution will need', context, data, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'evidence/evidence.njk',
+      'Evidence a prosecution will need',
+      context,
+      data,
+      errors.length ? 400 : 200,
+    );
   }
 }

@@ -16,7 +16,11 @@ export type RequirementForm = {
 export const EMPTY: RequirementForm = { requirementId: '', offence: '', offenceOther: '', evidenceType: '', description: '', priority: '' };
 export const REQUIREMENT_FIELDS: FieldMap = {
   id: (field) => (field === 'version' ? '' : field),
-  messages: { offence: 'Select the offence', evidenceType: 'Select the type of evidence', priority: 'Select whether the evidence is essential or desirable' },
+  messages: {
+    offence: 'Select the offence',
+    evidenceType: 'Select the type of evidence',
+    priority: 'Select whether the evidence is essential or desirable',
+  },
 };
 
 const REQUIREMENT_LABELS: Record<keyof RequirementForm, string> = {
@@ -36,7 +40,11 @@ export function requirementFormOf(requirement: EvidenceRequirementView | undefin
 }
 
 function requirementWords(key: keyof RequirementForm, value: unknown): string {
-  const sets: Partial<Record<keyof RequirementForm, LabelSet>> = { offence: 'offence', evidenceType: 'evidenceType', priority: 'evidencePriority' };
+  const sets: Partial<Record<keyof RequirementForm, LabelSet>> = {
+    offence: 'offence',
+    evidenceType: 'evidenceType',
+    priority: 'evidencePriority',
+  };
   const set = sets[key];
   return set && typeof value === 'string' && value ? label(set, value) : String(value || '(empty)');
 }
@@ -60,7 +68,10 @@ export function requirementForm(body: unknown): EditForm<RequirementForm> {
     words: requirementWords,
   };
   if (!id) return { ...form, creates: true };
-  return { ...form, version: { posted: Number(formText(body, 'requirementVersion')), now: (plan: OperationView) => requirementIn(plan, id)?.version } };
+  return {
+    ...form,
+    version: { posted: Number(formText(body, 'requirementVersion')), now: (plan: OperationView) => requirementIn(plan, id)?.version },
+  };
 }
 
 /** The requirement as the API takes it: the other offence in words only when given, or when Other is chosen (for the API to ask for it). */

@@ -20,7 +20,8 @@ function rolesOn(viewer: AuthUser, plan: OperationView) {
   const engaged = plan.cpsInvolvement?.status === 'ENGAGED';
   const liaison = hasRole(viewer, 'CPS_LIAISON') && engaged && plan.cpsInvolvement?.liaison?.id === viewer.id;
   const owner = hasRole(viewer, 'COORDINATOR') && viewer.agencyId === plan.owningAgency.id && plan.canEdit;
-  const gatherer = (requirement: EvidenceRequirementView) => hasRole(viewer, 'COORDINATOR') && requirement.assignedTeam?.agency.id === viewer.agencyId;
+  const gatherer = (requirement: EvidenceRequirementView) =>
+    hasRole(viewer, 'COORDINATOR') && requirement.assignedTeam?.agency.id === viewer.agencyId;
   return { engaged, liaison, owner, gatherer };
 }
 

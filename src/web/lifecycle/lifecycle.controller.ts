@@ -51,12 +51,34 @@ export class PlanLifecycleController {
   @Post('start')
   start(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const start = () => this.lifecycle.start(request.user!, context.plan.id, formVersion(request));
-    return this.move(request, reply, context, NO_FIELDS, start, (errors, now, conflict) => this.drawStart(reply, request, now, errors, conflict), 'started');
+    return this.move(
+      request,
+      reply,
+      context,
+      NO_FIELDS,
+      start,
+      (errors, now, conflict) => this.drawStart(reply, request, now, errors, conflict),
+      'started',
+    );
   }
 
-  private async drawStart(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+  private async drawStart(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): Promise<FastifyReply> {
     const readiness = await this.readiness.readinessOf(context.plan, undefined, 'start');
-    return this.draw(reply, request, 'start', context, { readiness, readinessItems: readinessItems(context.plan.reference, readiness), unavailable: unavailable(context.plan, 'start') }, errors, conflict);
+    return this.draw(
+      reply,
+      request,
+      'start',
+      context,
+      { readiness, readinessItems: readinessItems(context.plan.reference, readiness), unavailable: unavailable(context.plan, 'start') },
+      errors,
+      conflict,
+    );
   }
 
   @Get('withdraw')
@@ -67,10 +89,24 @@ export class PlanLifecycleController {
   @Post('withdraw')
   withdraw(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const withdraw = () => this.lifecycle.withdraw(request.user!, context.plan.id, formVersion(request));
-    return this.move(request, reply, context, NO_FIELDS, withdraw, (errors, now, conflict) => this.drawWithdraw(reply, request, now, errors, conflict), 'withdrawn');
+    return this.move(
+      request,
+      reply,
+      context,
+      NO_FIELDS,
+      withdraw,
+      (errors, now, conflict) => this.drawWithdraw(reply, request, now, errors, conflict),
+      'withdrawn',
+    );
   }
 
-  private drawWithdraw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private drawWithdraw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
     return this.draw(reply, request, 'withdraw', context, { unavailable: unavailable(context.plan, 'withdraw') }, errors, conflict);
   }
 
@@ -82,11 +118,29 @@ export class PlanLifecycleController {
   @Post('complete')
   complete(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const { values, outcomes } = outcomesOf(request.body);
-    const complete = () => validated(CompleteDto, { version: formVersion(request), outcomes }).then((input) => this.lifecycle.complete(request.user!, context.plan.id, input));
-    return this.move(request, reply, context, OUTCOME_FIELDS, complete, (errors, now, conflict) => this.drawComplete(reply, request, now, values, errors, conflict), 'completed');
+    const complete = () =>
+      validated(CompleteDto, { version: formVersion(request), outcomes }).then((input) =>
+        this.lifecycle.complete(request.user!, context.plan.id, input),
+      );
+    return this.move(
+      request,
+      reply,
+      context,
+      OUTCOME_FIELDS,
+      complete,
+      (errors, now, conflict) => this.drawComplete(reply, request, now, values, errors, conflict),
+      'completed',
+    );
   }
 
-  private drawComplete(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: Record<string, string>, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private drawComplete(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: Record<string, string>,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
     return this.draw(reply, request, 'complete', context, { values, unavailable: unavailable(context.plan, 'complete') }, errors, conflict);
   }
 
@@ -98,8 +152,12 @@ export class PlanLifecycleController {
   @Post('cancel')
   cancel(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const reason = formText(request.body, 'reason');
-    const cancel = () => validated(CancelDto, { version: formVersion(request), reason }).then((input) => this.lifecycle.cancel(request.user!, context.plan.id, input.version, input.reason));
-    const redraw: Redraw = (errors, now, conflict) => this.draw(reply, request, 'cancel', now, { ...cancelView(now.plan), reason }, errors, conflict);
+    const cancel = () =>
+      validated(CancelDto, { version: formVersion(request), reason }).then((input) =>
+        this.lifecycle.cancel(request.user!, context.plan.id, input.version, input.reason),
+      );
+    const redraw: Redraw = (errors, now, conflict) =>
+      this.draw(reply, request, 'cancel', now, { ...cancelView(now.plan), reason }, errors, conflict);
     return this.move(request, reply, context, CANCEL_FIELDS, cancel, redraw, 'cancelled');
   }
 
@@ -113,16 +171,33 @@ export class PlanLifecycleController {
   standDown(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const { values, body } = standDownForm(request);
     const standDown = () => validated(StandDownDto, body).then((input) => this.lifecycle.standDown(request.user!, context.plan.id, input));
-    const redraw: Redraw = (errors, now, conflict) => this.draw(reply, request, 'stand-down', now, { ...standDownView(now.plan), values }, errors, conflict);
+    const redraw: Redraw = (errors, now, conflict) =>
+      this.draw(reply, request, 'stand-down', now, { ...standDownView(now.plan), values }, errors, conflict);
     return this.move(request, reply, context, OUTCOME_FIELDS, standDown, redraw, 'stood-down');
   }
 
   /** Makes the move, then shows the plan with the banner its flag names; a refusal draws the move's page again. */
-  private move(request: AuthenticatedRequest, reply: FastifyReply, context: PlanContext, fields: FieldMap, act: () => Promise<unknown>, redraw: Redraw, flag: string): Promise<FastifyReply> {
+  private move(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    context: PlanContext,
+    fields: FieldMap,
+    act: () => Promise<unknown>,
+    redraw: Redraw,
+    flag: string,
+  ): Promise<FastifyReply> {
     return this.pages.change(request, reply, context, fields, act, redraw, `/plans/${context.plan.reference}?${flag}`);
   }
 
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, move: Move, context: PlanContext, data: Record<string, unknown>, errors: FieldError[], conflict?: unknown): FastifyReply {
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    move: Move,
+    context: PlanContext,
+    data: Record<string, unknown>,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): FastifyReply {
     const page = PAGES[move];
     return this.pages.draw(reply, request, page.template, page.title, context, { ...data, errors, conflict }, errors.length ? 400 : 200);
   }

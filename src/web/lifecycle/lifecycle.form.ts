@@ -12,7 +12,9 @@ export const NO_FIELDS: FieldMap = { id: () => '' };
 /** The outcome fields of a form as typed, and as the API reads them: whole numbers as numbers, anything else as typed, for the API to refuse in words. */
 export function outcomesOf(body: unknown): { values: Record<string, string>; outcomes: Record<string, unknown> } {
   const values: Record<string, string> = Object.fromEntries([...OUTCOMES, 'notes'].map((field) => [field, formText(body, field).trim()]));
-  const counts = Object.fromEntries(OUTCOMES.map((field) => [field, /^\d{1,6}$/.test(values[field]) ? Number(values[field]) : values[field] || undefined]));
+  const counts = Object.fromEntries(
+    OUTCOMES.map((field) => [field, /^\d{1,6}$/.test(values[field]) ? Number(values[field]) : values[field] || undefined]),
+  );
   return { values, outcomes: { ...counts, ...(values.notes ? { notes: values.notes } : {}) } };
 }
 

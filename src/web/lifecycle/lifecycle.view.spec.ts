@@ -3,18 +3,30 @@ import { cancelView, standDownView, teamsHeld, unavailable } from './lifecycle.v
 
 const owner = { id: 'a-wmp', name: 'West Midlands Police', code: 'WMP' };
 const plan = (status: string, extra: Partial<Record<keyof OperationView, unknown>> = {}) =>
-  ({ reference: 'OP-2031-0001', status, startsAt: '2031-03-01T05:00:00.000Z', owningAgency: owner, deployments: [], cpsInvolvement: null, ...extra }) as unknown as OperationView;
+  ({
+    reference: 'OP-2031-0001',
+    status,
+    startsAt: '2031-03-01T05:00:00.000Z',
+    owningAgency: owner,
+    deployments: [],
+    cpsInvolvement: null,
+    ...extra,
+  }) as unknown as OperationView;
 const before = new Date('2031-02-01T00:00:00.000Z');
 const after = new Date('2031-03-02T00:00:00.000Z');
 
 describe('the lifecycle pages', () => {
   it('say why a move is not possible from where the plan stands, in the lifecycle’s own words', () => {
-    expect(unavailable(plan('DRAFT'), 'start', after)).toBe('OP-2031-0001 is a draft: it cannot be started yet; only an approved plan can be.');
+    expect(unavailable(plan('DRAFT'), 'start', after)).toBe(
+      'OP-2031-0001 is a draft: it cannot be started yet; only an approved plan can be.',
+    );
     expect(unavailable(plan('COMPLETED'), 'cancel', after)).toMatch(/^OP-2031-0001 is completed: it can no longer be cancelled/);
   });
 
   it('say a day under way cannot be completed before it starts', () => {
-    expect(unavailable(plan('ACTIVE'), 'complete', before)).toBe('OP-2031-0001 starts Sat, 1 March 2031 at 05:00 GMT; it can be completed only after it has started.');
+    expect(unavailable(plan('ACTIVE'), 'complete', before)).toBe(
+      'OP-2031-0001 starts Sat, 1 March 2031 at 05:00 GMT; it can be completed only after it has started.',
+    );
   });
 
   it('say who may make a move the plan allows, when the reader may not', () => {

@@ -10,7 +10,10 @@ type Plan = Pick<OperationView, 'reference' | 'status' | 'startsAt' | 'owningAge
  */
 export function unavailable(plan: Plan, action: LifecycleAction, now = new Date()): string {
   const early = action === 'complete' ? completionRefusal({ reference: plan.reference, startsAt: new Date(plan.startsAt) }, now) : null;
-  const who = LIFECYCLE[action].by === 'owner' ? `a coordinator of ${plan.owningAgency.name}` : `a manager of ${plan.owningAgency.name} who has not worked on the plan`;
+  const who =
+    LIFECYCLE[action].by === 'owner'
+      ? `a coordinator of ${plan.owningAgency.name}`
+      : `a manager of ${plan.owningAgency.name} who has not worked on the plan`;
   return `${transitionRefusal(plan, action) ?? early ?? `Only ${who} can do this`}.`;
 }
 
@@ -26,5 +29,9 @@ export function cancelView(plan: Plan & Pick<OperationView, 'deployments'>, now 
 
 /** Standing down: the teams it releases, whether it withdraws a CPS request nobody answered, and why it cannot be done when it cannot. */
 export function standDownView(plan: Plan & Pick<OperationView, 'deployments' | 'cpsInvolvement'>, now = new Date()) {
-  return { released: teamsHeld(plan), cpsRequestOpen: plan.cpsInvolvement?.status === 'REQUESTED', unavailable: unavailable(plan, 'stand-down', now) };
+  return {
+    released: teamsHeld(plan),
+    cpsRequestOpen: plan.cpsInvolvement?.status === 'REQUESTED',
+    unavailable: unavailable(plan, 'stand-down', now),
+  };
 }

@@ -66,7 +66,11 @@ export class PlanOrderController {
 
   /** The briefing's time and place and the debrief's time, as far as the person changed them (R10); a time left empty is cleared. */
   @Post('timings')
-  saveTimings(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+  saveTimings(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+  ): Promise<FastifyReply> {
     const save = savePlanChange(this.editing, request, changedTimings, (ours, theirs) => inOrder(TIMINGS_ORDER, ours, theirs));
     const form = { current: timingsOf, posted: postedTimings(request.body), labels: TIMINGS_LABELS, fields: TIMINGS_FIELDS };
     return this.pages.edit(
@@ -75,14 +79,19 @@ export class PlanOrderController {
       reference,
       form,
       save,
-      (errors, context, values, conflict) => this.drawTimings(reply, request, context, values, EMPTY_RV, inOrder(TIMINGS_ORDER, errors), conflict),
+      (errors, context, values, conflict) =>
+        this.drawTimings(reply, request, context, values, EMPTY_RV, inOrder(TIMINGS_ORDER, errors), conflict),
       `/plans/${reference}/timings`,
     );
   }
 
   /** Adds an RV point, or changes the one named by `rvPointId`. */
   @Post('timings/rv-points')
-  async saveRvPoint(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  async saveRvPoint(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     const rv = postedRvPoint(request.body);
     const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
       this.drawTimings(reply, request, now, timingsOf(now.plan), rv, inRvOrder(problems), conflict);
@@ -92,7 +101,9 @@ export class PlanOrderController {
     if (checked.errors) return redraw(checked.errors, asPosted(context, request));
     const [viewer, input, id] = [request.user!, checked.input, rv.id];
     const save = () =>
-      id ? this.rvPoints.change(viewer, context.plan.id, id, input.version, input) : this.rvPoints.add(viewer, context.plan.id, input.version, input);
+      id
+        ? this.rvPoints.change(viewer, context.plan.id, id, input.version, input)
+        : this.rvPoints.add(viewer, context.plan.id, input.version, input);
     return this.pages.change(request, reply, context, RV_FIELDS, save, redraw, `/plans/${context.plan.reference}/timings`);
   }
 
@@ -112,7 +123,11 @@ export class PlanOrderController {
 
   /** Refused (with the API's reason) while a team still meets there. */
   @Post('timings/rv-points/remove')
-  removeRvPoint(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> | FastifyReply {
+  removeRvPoint(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> | FastifyReply {
     const point = context.plan.rvPoints.find((candidate) => candidate.id === formText(request.body, 'rvPointId'));
     const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
       this.drawTimings(reply, request, now, timingsOf(now.plan), EMPTY_RV, problems, conflict);
@@ -129,9 +144,18 @@ export class PlanOrderController {
 
   /** The radio channel or talkgroup and the control room's number, as far as the person changed them (R10); a field left empty is cleared. */
   @Post('communications')
-  saveCommunications(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+  saveCommunications(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+  ): Promise<FastifyReply> {
     const save = savePlanChange(this.editing, request, changedCommunications);
-    const form = { current: communicationsOf, posted: postedCommunications(request.body), labels: COMMUNICATIONS_LABELS, fields: COMMUNICATIONS_FIELDS };
+    const form = {
+      current: communicationsOf,
+      posted: postedCommunications(request.body),
+      labels: COMMUNICATIONS_LABELS,
+      fields: COMMUNICATIONS_FIELDS,
+    };
     return this.pages.edit(
       request,
       reply,

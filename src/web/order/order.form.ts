@@ -23,9 +23,15 @@ export interface RvForm {
 export type CommunicationsForm = { radioChannel: string; controlRoomNumber: string };
 
 export const TIMINGS_ORDER = ['briefingAt', 'briefingPlace', 'debriefAt'];
-export const TIMINGS_LABELS: Record<keyof TimingsForm, string> = { briefingAt: 'Briefing time', briefingPlace: 'Briefing place', debriefAt: 'Debrief time' };
+export const TIMINGS_LABELS: Record<keyof TimingsForm, string> = {
+  briefingAt: 'Briefing time',
+  briefingPlace: 'Briefing place',
+  debriefAt: 'Debrief time',
+};
 export const TIMINGS_FIELDS: FieldMap = {
-  id: (field) => ({ 'timings.briefingAt': 'briefingAt-day', 'timings.briefingPlace': 'briefingPlace', 'timings.debriefAt': 'debriefAt-day' })[field] ?? '',
+  id: (field) =>
+    ({ 'timings.briefingAt': 'briefingAt-day', 'timings.briefingPlace': 'briefingPlace', 'timings.debriefAt': 'debriefAt-day' })[field] ??
+    '',
 };
 export const RV_ORDER = ['rv-name', 'rv-address', 'meetAt'];
 export const RV_FIELDS: FieldMap = { id: (field) => ({ name: 'rv-name', address: 'rv-address', meetAt: 'meetAt-day' })[field] ?? '' };
@@ -71,8 +77,8 @@ export function changedTimings(values: TimingsForm, mine: (keyof TimingsForm)[])
   const briefing = optionalInstantAt('briefingAt', 'briefing', values.briefingAt);
   const debrief = optionalInstantAt('debriefAt', 'debrief', values.debriefAt);
   const sent = { briefingAt: briefing.iso ?? null, briefingPlace: values.briefingPlace, debriefAt: debrief.iso ?? null };
-  const errors = [mine.includes('briefingAt') && briefing.error, mine.includes('debriefAt') && debrief.error].filter((error): error is FieldError =>
-    Boolean(error),
+  const errors = [mine.includes('briefingAt') && briefing.error, mine.includes('debriefAt') && debrief.error].filter(
+    (error): error is FieldError => Boolean(error),
   );
   return { change: { timings: Object.fromEntries(mine.map((key) => [key, sent[key]])) }, errors, fields: TIMINGS_FIELDS };
 }
@@ -90,7 +96,12 @@ export function rvFormOf(plan: OperationView, change: string | undefined): RvFor
 
 export function postedRvPoint(body: unknown): RvForm {
   const id = formText(body, 'rvPointId');
-  return { ...(id ? { id } : {}), name: formText(body, 'rv-name'), address: formText(body, 'rv-address'), meetAt: dateTimeOf(body, 'meetAt') };
+  return {
+    ...(id ? { id } : {}),
+    name: formText(body, 'rv-name'),
+    address: formText(body, 'rv-address'),
+    meetAt: dateTimeOf(body, 'meetAt'),
+  };
 }
 
 /** The RV point as the API takes it, with the meeting time in UK time: the form's own errors and the API's, in the order of the fields. */

@@ -13,7 +13,8 @@ const team = (id: string, status: DeploymentView['status'], seen = true) =>
     rvPoint: POINT,
     ...(seen ? { version: 1 } : {}),
   }) as unknown as DeploymentView;
-const plan = (deployments: DeploymentView[] = []) => ({ reference: 'OP-2026-0001', rvPoints: [POINT], deployments }) as unknown as OperationView;
+const plan = (deployments: DeploymentView[] = []) =>
+  ({ reference: 'OP-2026-0001', rvPoints: [POINT], deployments }) as unknown as OperationView;
 
 describe('the operational order pages', () => {
   it('lists on the communications page only the teams taking part: requested or confirmed', () => {
@@ -28,7 +29,12 @@ describe('the operational order pages', () => {
 
   it('changes an RV point only while it is on the plan, and shows each with its meeting time', () => {
     const changing = rvFormOf(plan(), 'rv-1');
-    expect(changing).toEqual({ id: 'rv-1', name: 'Car park', address: '1 High Street', meetAt: { day: '1', month: '6', year: '2026', time: '05:30' } });
+    expect(changing).toEqual({
+      id: 'rv-1',
+      name: 'Car park',
+      address: '1 High Street',
+      meetAt: { day: '1', month: '6', year: '2026', time: '05:30' },
+    });
     expect(rvFormOf(plan(), 'gone')).toEqual(EMPTY_RV);
     expect(timingsView(plan(), changing).changing).toBe('rv-1');
     expect(timingsView(plan(), { ...EMPTY_RV, id: 'gone' }).changing).toBeUndefined();

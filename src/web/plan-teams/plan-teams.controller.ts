@@ -53,14 +53,19 @@ export class PlanTeamsController {
   }
 
   @Post('teams')
-  async requestTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  async requestTeam(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     const posted = teamRequestOf(request.body);
     if (posted.errors.length) return this.drawTeams(reply, request, asPosted(context, request), posted.values, posted.errors);
     const requestTeam = () =>
       validated(CreateDeploymentDto, requestBody(formVersion(request), posted)).then((input) =>
         againstPowers(() => this.deployments.request(request.user!, context.plan.id, input)),
       );
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTeams(reply, request, now, posted.values, problems, conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawTeams(reply, request, now, posted.values, problems, conflict);
     return this.pages.change(request, reply, context, TEAM_FIELDS, requestTeam, redraw, `/plans/${context.plan.reference}/teams`);
   }
 
@@ -78,30 +83,50 @@ export class PlanTeamsController {
   }
 
   @Post('teams/release')
-  releaseTeam(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  releaseTeam(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
     if (!deployment)
-      return this.drawTeams(reply, request, context, EMPTY, [{ field: '', text: 'That team is no longer on this plan: the list below is up to date' }]);
+      return this.drawTeams(reply, request, context, EMPTY, [
+        { field: '', text: 'That team is no longer on this plan: the list below is up to date' },
+      ]);
     const release = () => this.deployments.release(request.user!, context.plan.id, deployment.id, formVersion(request));
-    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) => this.drawTeams(reply, request, now, EMPTY, problems, conflict);
+    const redraw = (problems: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawTeams(reply, request, now, EMPTY, problems, conflict);
     return this.pages.change(request, reply, context, TEAM_FIELDS, release, redraw, `/plans/${context.plan.reference}/teams`);
   }
 
   /** A partner coordinator answers a request for their agency's team, against the deployment's own version (R7). */
   @Post('teams/answer')
-  answerRequest(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  answerRequest(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
     if (!deployment)
-      return this.drawTeams(reply, request, context, EMPTY, [{ field: '', text: 'That request is no longer on this plan: the list below is up to date' }]);
-    const [viewer, version, reason] = [request.user!, Number(formText(request.body, 'deploymentVersion')), formText(request.body, 'reason')];
+      return this.drawTeams(reply, request, context, EMPTY, [
+        { field: '', text: 'That request is no longer on this plan: the list below is up to date' },
+      ]);
+    const [viewer, version, reason] = [
+      request.user!,
+      Number(formText(request.body, 'deploymentVersion')),
+      formText(request.body, 'reason'),
+    ];
     const fields: FieldMap = { id: (field) => (field === 'reason' ? `reason-${deployment.id}` : '') };
-    const redraw = (errors: FieldError[], now: PlanContext) => this.drawTeams(reply, request, now, EMPTY, errors, undefined, { [deployment.id]: reason });
+    const redraw = (errors: FieldError[], now: PlanContext) =>
+      this.drawTeams(reply, request, now, EMPTY, errors, undefined, { [deployment.id]: reason });
     if (formText(request.body, 'answer') === 'confirm') {
       const confirm = () => this.deployments.confirm(viewer, context.plan.id, deployment.id, version);
       return this.pages.change(request, reply, context, fields, confirm, redraw, `/plans/${context.plan.reference}/teams`);
     }
     const decline = () =>
-      validated(DeclineDeploymentDto, { version, reason }).then((input) => this.deployments.decline(viewer, context.plan.id, deployment.id, input));
+      validated(DeclineDeploymentDto, { version, reason }).then((input) =>
+        this.deployments.decline(viewer, context.plan.id, deployment.id, input),
+      );
     // Declining ends the agency's sight of the plan (R14): the user goes back to their tasks.
     return this.pages.change(request, reply, context, fields, decline, redraw, '/?declined');
   }
@@ -120,7 +145,13 @@ export class PlanTeamsController {
     if (!/^[0-9a-f-]{36}$/i.test(deploymentId)) throw DomainError.notFound('Team on this plan', deploymentId);
     const record = await this.deployments.record(request.user!, { reference }, deploymentId);
     const pageTitle = `${record.deployment.team.name}: ${record.reference}`;
-    return render(reply, request, 'plan-teams/team-record.njk', { pageTitle, section: 'plans', record, marking: record.marking, rows: recordRows(record) });
+    return render(reply, request, 'plan-teams/team-record.njk', {
+      pageTitle,
+      section: 'plans',
+      record,
+      marking: record.marking,
+      rows: recordRows(record),
+    });
   }
 
   /** The owner changes a requested or confirmed team's part in the order: tasking, powers, RV point, call sign. */
@@ -148,14 +179,21 @@ export class PlanTeamsController {
       if (checked.errors) return checked.errors;
       await againstPowers(() => this.deployments.changeOrder(request.user!, plan.id, deploymentId, checked.input));
     };
-    const form = { current: taskingOf(deploymentId), posted: orderFormOf(request.body), labels: ORDER_LABELS, fields: TEAM_FIELDS, words: orderWords };
+    const form = {
+      current: taskingOf(deploymentId),
+      posted: orderFormOf(request.body),
+      labels: ORDER_LABELS,
+      fields: TEAM_FIELDS,
+      words: orderWords,
+    };
     return this.pages.edit(
       request,
       reply,
       reference,
       form,
       save,
-      (errors, context, values, conflict) => this.drawTasking(reply, request, context, activeDeployment(context.plan, deploymentId), values, errors, conflict),
+      (errors, context, values, conflict) =>
+        this.drawTasking(reply, request, context, activeDeployment(context.plan, deploymentId), values, errors, conflict),
       `/plans/${reference}/teams`,
     );
   }
@@ -170,7 +208,15 @@ export class PlanTeamsController {
     conflict?: unknown,
   ): FastifyReply {
     const data = { deployment, values, ...orderItems(context.plan, values), errors, conflict };
-    return this.pages.draw(reply, request, 'plan-teams/team-tasking.njk', `Tasking of ${deployment.team.name}`, context, data, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'plan-teams/team-tasking.njk',
+      `Tasking of ${deployment.team.name}`,
+      context,
+      data,
+      errors.length ? 400 : 200,
+    );
   }
 
   private async drawTeams(
@@ -190,7 +236,14 @@ export class PlanTeamsController {
       this.leads.choices(plan),
       this.deployments.answerers(answeringAgencies(plan, viewer)),
     ]);
-    const data = { ...teamsView({ plan, viewer, teams, busy, choices, answerers }, values), values, reasons, errors, conflict, width: 'full' };
+    const data = {
+      ...teamsView({ plan, viewer, teams, busy, choices, answerers }, values),
+      values,
+      reasons,
+      errors,
+      conflict,
+      width: 'full',
+    };
     return this.pages.draw(reply, request, 'plan-teams/teams.njk', 'Teams', context, data, errors.length ? 400 : 200);
   }
 }

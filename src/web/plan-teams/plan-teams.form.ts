@@ -59,7 +59,9 @@ export function orderWords(key: keyof OrderForm, value: unknown): string {
 
 /** A team on the plan whose order may change, as the viewer sees it in full: requested or confirmed. */
 export function activeDeployment(plan: OperationView, deploymentId: string): DeploymentInFull {
-  const deployment = plan.deployments.filter(seenInFull).find((candidate) => candidate.id === deploymentId && isActiveDeployment(candidate.status));
+  const deployment = plan.deployments
+    .filter(seenInFull)
+    .find((candidate) => candidate.id === deploymentId && isActiveDeployment(candidate.status));
   if (!deployment) throw DomainError.notFound('Team on this plan', deploymentId);
   return deployment;
 }
@@ -68,7 +70,12 @@ export function activeDeployment(plan: OperationView, deploymentId: string): Dep
 export function taskingOf(deploymentId: string): (plan: OperationView) => OrderForm {
   return (plan) => {
     const deployment = activeDeployment(plan, deploymentId);
-    return { tasking: deployment.tasking, powers: deployment.powers, rvPointId: deployment.rvPoint?.id ?? '', callSign: deployment.callSign ?? '' };
+    return {
+      tasking: deployment.tasking,
+      powers: deployment.powers,
+      rvPointId: deployment.rvPoint?.id ?? '',
+      callSign: deployment.callSign ?? '',
+    };
   };
 }
 
@@ -94,13 +101,20 @@ export function teamRequestOf(body: unknown): { values: TeamsForm; errors: Field
     else window[field] = iso!;
   }
   if (!values.teamId) errors.push({ field: 'teamId', text: 'Select a team' });
-  if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1) errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
+  if (!/^\d{1,4}$/.test(values.headcount) || Number(values.headcount) < 1)
+    errors.push({ field: 'headcount', text: TEAM_FIELDS.messages!.headcount });
   return { values, errors, window };
 }
 
 /** A team request as the API takes it. */
 export function requestBody(version: number, request: { values: TeamsForm; window: Record<string, string> }): Record<string, unknown> {
-  return { version, teamId: request.values.teamId, headcount: Number(request.values.headcount), ...orderBody(request.values), ...request.window };
+  return {
+    version,
+    teamId: request.values.teamId,
+    headcount: Number(request.values.headcount),
+    ...orderBody(request.values),
+    ...request.window,
+  };
 }
 
 /** The fields of a team's order the person changed, as the API takes them, against the plan's version now. */
@@ -113,7 +127,8 @@ export async function againstPowers<T>(action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'POWER_NOT_HELD') throw validationError([{ field: 'powers', problems: [error.message] }]);
+    if (error instanceof DomainError && error.code === 'POWER_NOT_HELD')
+      throw validationError([{ field: 'powers', problems: [error.message] }]);
     throw error;
   }
 }

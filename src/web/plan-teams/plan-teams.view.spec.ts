@@ -16,9 +16,14 @@ const team = (id: string, agency: typeof OWNER): TeamView => ({
   capabilities: ['ENTRY'],
   capacity: 6,
 });
-const deployment = (id: string, agency: typeof OWNER, status: DeploymentView['status'], bookedElsewhere: DeploymentView['bookedElsewhere'] = null) =>
-  ({ id, team: { id, name: `Team ${id}` }, agency, status, bookedElsewhere, powers: [], rvPoint: null }) as unknown as DeploymentView;
-const plan = (deployments: DeploymentView[]) => ({ reference: 'OP-2026-0001', owningAgency: OWNER, deployments, rvPoints: [] }) as unknown as OperationView;
+const deployment = (
+  id: string,
+  agency: typeof OWNER,
+  status: DeploymentView['status'],
+  bookedElsewhere: DeploymentView['bookedElsewhere'] = null,
+) => ({ id, team: { id, name: `Team ${id}` }, agency, status, bookedElsewhere, powers: [], rvPoint: null }) as unknown as DeploymentView;
+const plan = (deployments: DeploymentView[]) =>
+  ({ reference: 'OP-2026-0001', owningAgency: OWNER, deployments, rvPoints: [] }) as unknown as OperationView;
 const facts = (overrides: Partial<TeamsFacts>): TeamsFacts => ({
   plan: plan([]),
   viewer: viewer(OWNER, ['COORDINATOR']),
@@ -51,9 +56,16 @@ describe('the teams page of a plan', () => {
   });
 
   it('offers the requests for the viewer’s agency to its coordinator, or to its manager while it has no coordinator, and to nobody else', () => {
-    const requests = plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED'), deployment('c', OWNER, 'REQUESTED')]);
+    const requests = plan([
+      deployment('a', PARTNER, 'REQUESTED'),
+      deployment('b', PARTNER, 'CONFIRMED'),
+      deployment('c', OWNER, 'REQUESTED'),
+    ]);
     const answered = (roles: AuthUser['roles'], answerer: 'COORDINATOR' | 'MANAGER' | 'NOBODY') =>
-      teamsView(facts({ plan: requests, viewer: viewer(PARTNER, roles), answerers: new Map([[PARTNER.id, answerer]]) }), EMPTY).toAnswer.map((row) => row.id);
+      teamsView(
+        facts({ plan: requests, viewer: viewer(PARTNER, roles), answerers: new Map([[PARTNER.id, answerer]]) }),
+        EMPTY,
+      ).toAnswer.map((row) => row.id);
     expect(answered(['COORDINATOR'], 'COORDINATOR')).toEqual(['a']);
     expect(answered(['MANAGER'], 'COORDINATOR')).toEqual([]);
     expect(answered(['MANAGER'], 'MANAGER')).toEqual(['a']);
@@ -62,7 +74,10 @@ describe('the teams page of a plan', () => {
 
   it('says who answers a request when the agency has no coordinator', () => {
     const view = teamsView(
-      facts({ plan: plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED')]), answerers: new Map([[PARTNER.id, 'MANAGER']]) }),
+      facts({
+        plan: plan([deployment('a', PARTNER, 'REQUESTED'), deployment('b', PARTNER, 'CONFIRMED')]),
+        answerers: new Map([[PARTNER.id, 'MANAGER']]),
+      }),
       EMPTY,
     );
     expect(view.deployments.map((row) => row.answeredBy)).toEqual([
@@ -73,7 +88,10 @@ describe('the teams page of a plan', () => {
 
   it('offers only the teams not on the plan of agencies the support policy allows, and names the refused agencies with the reason', () => {
     const allowed = { agency: { ...OWNER }, support: { permitted: true, rule: 'R2', reason: '' } };
-    const refused = { agency: { ...PARTNER }, support: { permitted: false, rule: 'R2', reason: 'It does not support labour exploitation' } };
+    const refused = {
+      agency: { ...PARTNER },
+      support: { permitted: false, rule: 'R2', reason: 'It does not support labour exploitation' },
+    };
     const view = teamsView(
       facts({
         plan: plan([deployment('on', OWNER, 'CONFIRMED')]),
@@ -87,7 +105,9 @@ describe('the teams page of a plan', () => {
       ['free', false, 'Entry. 6 officers. Free in this plan’s window.'],
       ['busy', true, 'Entry. 6 officers. Requested by another plan at this time.'],
     ]);
-    expect(view.notOffered).toEqual([{ key: { text: 'Gangmasters Authority' }, value: { text: 'It does not support labour exploitation' } }]);
+    expect(view.notOffered).toEqual([
+      { key: { text: 'Gangmasters Authority' }, value: { text: 'It does not support labour exploitation' } },
+    ]);
   });
 
   it('says before a team is released that a partner agency is told, and not the plan’s own', () => {

@@ -34,7 +34,11 @@ export function orderItems(plan: OperationView, values: OrderForm) {
     powerItems: POWERS.map((power) => ({ value: power, text: label('power', power), checked: values.powers.includes(power) })),
     rvItems: [
       { value: '', text: 'No RV point', selected: !values.rvPointId },
-      ...plan.rvPoints.map((point) => ({ value: point.id, text: `${point.name}, ${ukClock(point.meetAt)}`, selected: point.id === values.rvPointId })),
+      ...plan.rvPoints.map((point) => ({
+        value: point.id,
+        text: `${point.name}, ${ukClock(point.meetAt)}`,
+        selected: point.id === values.rvPointId,
+      })),
     ],
   };
 }
@@ -50,7 +54,9 @@ function whoAnswers(agency: string, answerer: Answerer | undefined): string {
 /** The teams of agencies the support policy allows (R2) that are not on the plan yet, each with what it can do and whether it is free. */
 function teamItems({ plan, teams, busy, choices }: TeamsFacts, values: TeamsForm) {
   const support = new Map(choices.map((choice) => [choice.agency.id, choice.support]));
-  const onPlan = new Set(plan.deployments.filter((deployment) => isActiveDeployment(deployment.status)).map((deployment) => deployment.team.id));
+  const onPlan = new Set(
+    plan.deployments.filter((deployment) => isActiveDeployment(deployment.status)).map((deployment) => deployment.team.id),
+  );
   return teams
     .filter((team) => !onPlan.has(team.id) && support.get(team.agencyId)?.permitted)
     .map((team) => {
@@ -100,7 +106,10 @@ export function teamsView(facts: TeamsFacts, values: TeamsForm) {
 
 /** The agencies whose answer to a request the page may need: the viewer's, and each requested team's. */
 export function answeringAgencies(plan: OperationView, viewer: AuthUser): string[] {
-  return [viewer.agencyId, ...plan.deployments.filter((deployment) => deployment.status === 'REQUESTED').map((deployment) => deployment.agency.id)];
+  return [
+    viewer.agencyId,
+    ...plan.deployments.filter((deployment) => deployment.status === 'REQUESTED').map((deployment) => deployment.agency.id),
+  ];
 }
 
 /** One team's record as summary rows: what it was asked for (when the viewer sees it in full) and what became of it. */

@@ -35,16 +35,25 @@ export class PlansPagesController {
   @Get()
   async list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: ListQuery): Promise<FastifyReply> {
     const { filters, errors, criteria } = listCriteria(query);
-    const listed = errors.length ? { page: { items: [], nextCursor: null }, errors } : await this.listed(request.user!, criteria, listCursor(query));
+    const listed = errors.length
+      ? { page: { items: [], nextCursor: null }, errors }
+      : await this.listed(request.user!, criteria, listCursor(query));
     const changed = await this.views.changedSince(request.user!, listed.page.items);
     const view = plansListView(query, filters, listed.page, changed, listed.errors, PLAN_EXPORT_LIMIT);
     return render(reply, request, 'plans/plans.njk', view, listed.errors.length ? 400 : 200);
   }
 
   /** A page of the plans the list's criteria match, or (refused) none and what is wrong with the criteria. */
-  private async listed(viewer: AuthUser, criteria: Record<string, string>, cursor: string): Promise<{ page: OperationPage; errors: FieldError[] }> {
+  private async listed(
+    viewer: AuthUser,
+    criteria: Record<string, string>,
+    cursor: string,
+  ): Promise<{ page: OperationPage; errors: FieldError[] }> {
     try {
-      return { page: await this.plans.list(viewer, await validated(OperationQueryDto, { ...criteria, ...(cursor ? { cursor } : {}) })), errors: [] };
+      return {
+        page: await this.plans.list(viewer, await validated(OperationQueryDto, { ...criteria, ...(cursor ? { cursor } : {}) })),
+        errors: [],
+      };
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return { page: { items: [], nextCursor: null }, errors: formErrors(error, { id: (field) => (field === 'cursor' ? '' : field) }) };
@@ -76,7 +85,14 @@ export class PlansPagesController {
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = planFormValues(request.body);
     const { body, errors } = planBody(values);
-    const again = (theirs: FieldError[] = []) => render(reply, request, 'plans/plan-new.njk', { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) }, 400);
+    const again = (theirs: FieldError[] = []) =>
+      render(
+        reply,
+        request,
+        'plans/plan-new.njk',
+        { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) },
+        400,
+      );
     try {
       const input = await validated(CreateOperationDto, body);
       if (errors.length) return again();
@@ -89,8 +105,16 @@ export class PlansPagesController {
   }
 
   @Get(':reference')
-  async show(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() { plan }: PlanContext, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
-    const [readiness] = await Promise.all([showsReadiness(plan) ? this.readiness.readinessOf(plan) : null, this.views.seen(request.user!, plan, request)]);
+  async show(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() { plan }: PlanContext,
+    @Query() query: Record<string, unknown>,
+  ): Promise<FastifyReply> {
+    const [readiness] = await Promise.all([
+      showsReadiness(plan) ? this.readiness.readinessOf(plan) : null,
+      this.views.seen(request.user!, plan, request),
+    ]);
     return render(reply, request, 'plans/plan.njk', planPageView(plan, readiness, { happened: happenedOf(request), query }));
   }
 }

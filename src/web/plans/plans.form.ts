@@ -39,7 +39,10 @@ function filterDay(name: 'from' | 'to', fields: DayFields): { iso?: string; erro
   const [d, m, y] = [fields.day, fields.month, fields.year].map((part) => (/^\d{1,4}$/.test(part) ? Number(part) : NaN));
   const instant = !Number.isNaN(d + m + y) && y >= 1000 ? ukInstant({ year: y, month: m, day: d, hour: 0, minute: 0 }) : undefined;
   const real = instant && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d && m >= 1 && m <= 12;
-  if (!real || !instant) return { error: { field: `${name}-day`, text: `The ${name === 'from' ? 'first' : 'last'} date must be a real date, for example 1 3 2027` } };
+  if (!real || !instant)
+    return {
+      error: { field: `${name}-day`, text: `The ${name === 'from' ? 'first' : 'last'} date must be a real date, for example 1 3 2027` },
+    };
   return { iso: name === 'from' ? instant.toISOString() : new Date(instant.getTime() + 24 * 3600_000 - 1).toISOString() };
 }
 
@@ -52,7 +55,8 @@ export function listCriteria(query: ListQuery): { filters: ListFilters; errors: 
   const from = filterDay('from', filters.from);
   const to = filterDay('to', filters.to);
   for (const problem of [from.error, to.error]) if (problem) errors.push(problem);
-  if (filters.status && !(OPERATION_STATUSES as readonly string[]).includes(filters.status)) errors.push({ field: 'status', text: 'Select a status from the list' });
+  if (filters.status && !(OPERATION_STATUSES as readonly string[]).includes(filters.status))
+    errors.push({ field: 'status', text: 'Select a status from the list' });
   if (filters.q.length > 100) errors.push({ field: 'q', text: 'Reference or name must be 100 characters or fewer' });
   const criteria = {
     ...(filters.q ? { q: filters.q } : {}),

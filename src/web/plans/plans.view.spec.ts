@@ -90,7 +90,14 @@ describe('the plans list view', () => {
 
 describe('the plans list filters', () => {
   it('turns UK dates into the start of the first day and the end of the last', () => {
-    const { criteria, errors } = listCriteria({ 'from-day': '1', 'from-month': '7', 'from-year': '2027', 'to-day': '2', 'to-month': '7', 'to-year': '2027' });
+    const { criteria, errors } = listCriteria({
+      'from-day': '1',
+      'from-month': '7',
+      'from-year': '2027',
+      'to-day': '2',
+      'to-month': '7',
+      'to-year': '2027',
+    });
     expect(errors).toEqual([]);
     expect(criteria).toEqual({ from: '2027-06-30T23:00:00.000Z', to: '2027-07-02T22:59:59.999Z' });
   });

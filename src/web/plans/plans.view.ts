@@ -28,7 +28,11 @@ const BANNERS: [string, string][] = [
 const ACTION_LINKS: { offered: (actions: PlanActionsView) => boolean; path: string; text: string }[] = [
   { offered: (actions) => actions.submit, path: 'submit', text: 'Check your answers and submit the plan' },
   { offered: (actions) => actions.withdraw, path: 'withdraw', text: 'Withdraw the plan from review' },
-  { offered: (actions) => actions.approve || actions.requestChanges, path: 'review', text: 'Review the plan: approve it or ask for changes' },
+  {
+    offered: (actions) => actions.approve || actions.requestChanges,
+    path: 'review',
+    text: 'Review the plan: approve it or ask for changes',
+  },
   { offered: (actions) => actions.start, path: 'start', text: 'Start the day of action' },
   { offered: (actions) => actions.complete, path: 'complete', text: 'Complete the day of action' },
   { offered: (actions) => actions.standDown, path: 'stand-down', text: 'Stand the day of action down' },
@@ -41,7 +45,11 @@ export function showsReadiness(plan: OperationView): boolean {
 }
 
 /** A plan's page: the plan, its readiness (or, under way or ended, its record), the moves offered, and the banner of what just happened. */
-export function planPageView(plan: OperationView, readiness: ReadinessView | null, banner: { happened?: string; query: Record<string, unknown> }) {
+export function planPageView(
+  plan: OperationView,
+  readiness: ReadinessView | null,
+  banner: { happened?: string; query: Record<string, unknown> },
+) {
   return {
     pageTitle: `${plan.reference}: ${plan.name}`,
     section: 'plans',
@@ -60,9 +68,20 @@ export function planPageView(plan: OperationView, readiness: ReadinessView | nul
 const CHANGED_TAG = { text: 'Changed since you last looked', classes: 'govuk-tag--yellow' };
 
 /** The plans list: the filters, a page of plans (which changed since the reader last looked), and the links to the next and first pages and to the CSV. */
-export function plansListView(query: ListQuery, filters: ListFilters, page: OperationPage, changed: Set<string>, errors: FieldError[], exportLimit: number) {
+export function plansListView(
+  query: ListQuery,
+  filters: ListFilters,
+  page: OperationPage,
+  changed: Set<string>,
+  errors: FieldError[],
+  exportLimit: number,
+) {
   const cursor = listCursor(query);
-  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'cursor' && entry[1] !== ''));
+  const params = new URLSearchParams(
+    Object.entries(query).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'cursor' && entry[1] !== '',
+    ),
+  );
   const withCursor = (next: string) => `/plans?${new URLSearchParams([...params, ['cursor', next]])}`;
   return {
     pageTitle: cursor ? 'Plans (next page)' : 'Plans',

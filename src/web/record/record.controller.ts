@@ -33,7 +33,11 @@ export class PlanRecordController {
   ) {}
 
   @Get('submit')
-  checkAnswers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  checkAnswers(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     return this.drawSubmit(reply, request, context, []);
   }
 
@@ -48,9 +52,24 @@ export class PlanRecordController {
     return this.pages.change(request, reply, context, { id: () => '' }, submit, redraw, `/plans/${context.plan.reference}?submitted`);
   }
 
-  private async drawSubmit(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, errors: FieldError[], conflict?: unknown, known?: ReadinessView): Promise<FastifyReply> {
+  private async drawSubmit(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    errors: FieldError[],
+    conflict?: unknown,
+    known?: ReadinessView,
+  ): Promise<FastifyReply> {
     const view = submitView(context.plan, known ?? (await this.readiness.readinessOf(context.plan)));
-    return this.pages.draw(reply, request, 'record/submit.njk', 'Check your answers before submitting the plan', context, { ...view, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'record/submit.njk',
+      'Check your answers before submitting the plan',
+      context,
+      { ...view, errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('review')
@@ -61,12 +80,21 @@ export class PlanRecordController {
   @Post('review')
   review(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const values = reviewValues(request.body);
-    const review = () => validated(ReviewDto, reviewBody(request, values)).then((input) => this.reviews.review(request.user!, context.plan.id, input));
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.drawReview(reply, request, now, values, errors, conflict);
+    const review = () =>
+      validated(ReviewDto, reviewBody(request, values)).then((input) => this.reviews.review(request.user!, context.plan.id, input));
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.drawReview(reply, request, now, values, errors, conflict);
     return this.pages.change(request, reply, context, REVIEW_FIELDS, review, redraw, `/plans/${context.plan.reference}?reviewed`);
   }
 
-  private async drawReview(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: ReviewFormValues, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+  private async drawReview(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: ReviewFormValues,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): Promise<FastifyReply> {
     const { plan } = context;
     const [history, readiness, hits, refusal] = await Promise.all([
       this.pages.history(request, context),
@@ -75,7 +103,15 @@ export class PlanRecordController {
       mayMove(plan.status, 'approve') ? this.reviews.whyNotReview(request.user!, plan) : notUnderReview(plan),
     ]);
     const view = reviewView(plan, history, readiness, hits, refusal);
-    return this.pages.draw(reply, request, 'record/review.njk', 'Review the plan', context, { ...view, values, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'record/review.njk',
+      'Review the plan',
+      context,
+      { ...view, values, errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 
   @Get('briefing')
@@ -85,16 +121,35 @@ export class PlanRecordController {
 
   @Get('briefing/pack.md')
   markdown(@Res() reply: FastifyReply, @PlanContext() { plan }: PlanContext): FastifyReply {
-    return download(reply, { filename: `${plan.reference}-briefing.md`, type: 'text/markdown; charset=utf-8', body: toMarkdown(briefingBlocks(plan)) });
+    return download(reply, {
+      filename: `${plan.reference}-briefing.md`,
+      type: 'text/markdown; charset=utf-8',
+      body: toMarkdown(briefingBlocks(plan)),
+    });
   }
 
   @Get('briefing/pack.html')
   html(@Res() reply: FastifyReply, @PlanContext() { plan }: PlanContext): FastifyReply {
-    return download(reply, { filename: `${plan.reference}-briefing.html`, type: 'text/html; charset=utf-8', body: toHtml(briefingBlocks(plan), plan.marking) });
+    return download(reply, {
+      filename: `${plan.reference}-briefing.html`,
+      type: 'text/html; charset=utf-8',
+      body: toHtml(briefingBlocks(plan), plan.marking),
+    });
   }
 
   @Get('history')
-  async history(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
-    return this.pages.draw(reply, request, 'record/history.njk', 'History', context, historyView(await this.pages.history(request, context)));
+  async history(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
+    return this.pages.draw(
+      reply,
+      request,
+      'record/history.njk',
+      'History',
+      context,
+      historyView(await this.pages.history(request, context)),
+    );
   }
 }

@@ -13,7 +13,8 @@ const readiness = {
   ],
 } as unknown as ReadinessView;
 const plan = { reference: 'OP-2031-0001', status: 'SUBMITTED', sections: ['CORE'] } as unknown as OperationView;
-const risk = (residual: string, hazard: string, score: number, acceptedBy = '') => ({ residual, hazard, hazardDetail: '', score, acceptedBy }) as unknown as RiskView;
+const risk = (residual: string, hazard: string, score: number, acceptedBy = '') =>
+  ({ residual, hazard, hazardDetail: '', score, acceptedBy }) as unknown as RiskView;
 
 describe('checking and reviewing a plan', () => {
   it('lists a refused submission’s failing blocking checks, each linked to where it is fixed', () => {
@@ -29,8 +30,22 @@ describe('checking and reviewing a plan', () => {
   });
 
   it('shows what changed since an earlier approval, and says when there was none', () => {
-    const event = (action: string) => ({ action, at: '2031-01-10T09:00:00.000Z', actor: { name: 'Ann' }, actorAgency: { code: 'WMP' }, summary: ['Changed the plan'], before: null, after: null }) as unknown as HistoryEventView;
-    expect(reviewView(plan, [event('operation.created')], readiness, [], null)).toMatchObject({ approvedBefore: false, sinceApproval: [], hitsShared: false, refusal: null });
+    const event = (action: string) =>
+      ({
+        action,
+        at: '2031-01-10T09:00:00.000Z',
+        actor: { name: 'Ann' },
+        actorAgency: { code: 'WMP' },
+        summary: ['Changed the plan'],
+        before: null,
+        after: null,
+      }) as unknown as HistoryEventView;
+    expect(reviewView(plan, [event('operation.created')], readiness, [], null)).toMatchObject({
+      approvedBefore: false,
+      sinceApproval: [],
+      hitsShared: false,
+      refusal: null,
+    });
     const after = reviewView(plan, [event('operation.approved'), event('operation.updated')], readiness, [], 'Not yours to review');
     expect(after.approvedBefore).toBe(true);
     expect(after.sinceApproval).toHaveLength(1);

@@ -20,7 +20,11 @@ function strikeAndEntry(place: LocationView): string {
   const strike = place.strikeAt ? `Strike at ${ukDateTime(place.strikeAt)}` : 'No strike time set';
   const entry = place.entry;
   if (!entry) return `${strike}; entry basis not recorded`;
-  const detail = entry.warrant ? ` (${entry.warrant.type}, ${entry.warrant.reference}, expires ${ukDateTime(entry.warrant.expiresAt)})` : entry.power ? ` (${entry.power})` : '';
+  const detail = entry.warrant
+    ? ` (${entry.warrant.type}, ${entry.warrant.reference}, expires ${ukDateTime(entry.warrant.expiresAt)})`
+    : entry.power
+      ? ` (${entry.power})`
+      : '';
   return `${strike}; entry by ${label('entryBasis', entry.basis).toLowerCase()}${detail}`;
 }
 
@@ -48,11 +52,17 @@ export function riskSummary(risks: RiskView[]): string {
 /** Check your answers: the potential victims and the NRM arrangements. */
 function safeguardingRows(plan: OperationView): [string, string][] {
   const s = plan.safeguarding;
-  const hours = s.receptionOpensAt && s.receptionClosesAt ? `open ${ukDateTime(s.receptionOpensAt)} to ${ukDateTime(s.receptionClosesAt)}` : 'opening hours not recorded';
+  const hours =
+    s.receptionOpensAt && s.receptionClosesAt
+      ? `open ${ukDateTime(s.receptionOpensAt)} to ${ukDateTime(s.receptionClosesAt)}`
+      : 'opening hours not recorded';
   return [
     ['Expected potential victims', `${s.expectedPotentialVictims}${s.languages.length ? `, who may speak ${s.languages.join(', ')}` : ''}`],
     ['Reception centre', `${s.receptionCentre || 'Not given'}; ${hours}`],
-    ['NRM first responders', s.firstResponders.map((f) => `${f.name} (${f.agency.code})${f.phone ? `, ${f.phone}` : ''}`).join('; ') || 'None named'],
+    [
+      'NRM first responders',
+      s.firstResponders.map((f) => `${f.name} (${f.agency.code})${f.phone ? `, ${f.phone}` : ''}`).join('; ') || 'None named',
+    ],
     ['Interpreters', s.interpreters.map((i) => `${i.language}: ${i.name}`).join('; ') || 'None booked'],
     ['Medical cover', s.medicalCover || 'Not arranged'],
   ];
@@ -60,8 +70,14 @@ function safeguardingRows(plan: OperationView): [string, string][] {
 
 /** Check your answers: a row for each answer, with a link to change it for someone who may change the plan. */
 function answerRows(plan: OperationView) {
-  const change = (path: string, what: string) => ({ items: plan.canEdit ? [{ href: `/plans/${plan.reference}/${path}`, text: 'Change', visuallyHiddenText: what }] : [] });
-  const row = (key: string, value: string, path: string) => ({ key: { text: key }, value: { text: value }, actions: change(path, inSentence(key)) });
+  const change = (path: string, what: string) => ({
+    items: plan.canEdit ? [{ href: `/plans/${plan.reference}/${path}`, text: 'Change', visuallyHiddenText: what }] : [],
+  });
+  const row = (key: string, value: string, path: string) => ({
+    key: { text: key },
+    value: { text: value },
+    actions: change(path, inSentence(key)),
+  });
   return [
     row('Name', plan.name, 'details'),
     row('Types of exploitation', plan.exploitationTypes.map((type) => label('exploitationType', type)).join(', '), 'details'),
@@ -76,13 +92,30 @@ function answerRows(plan: OperationView) {
       : [row('Locations', NOT_SHARED, 'locations')]),
     ...timingRows(plan).map(([key, value]) => row(key, value, 'timings')),
     row('Lead agency', plan.leadAgency ? agencyNamed(plan.leadAgency) : 'Not chosen', 'lead'),
-    row('Teams', plan.deployments.filter((d) => isActiveDeployment(d.status)).map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`).join('; ') || 'None', 'teams'),
+    row(
+      'Teams',
+      plan.deployments
+        .filter((d) => isActiveDeployment(d.status))
+        .map((d) => `${d.team.name} (${d.agency.code}), ${label('deploymentStatus', d.status).toLowerCase()}`)
+        .join('; ') || 'None',
+      'teams',
+    ),
     row('Risk register', riskSummary(plan.risks), 'risks'),
     ...safeguardingRows(plan).map(([key, value]) => row(key, value, 'safeguarding')),
     row('Radio channel or talkgroup', plan.communications.radioChannel || 'Not recorded', 'communications'),
     row('Control room number', plan.communications.controlRoomNumber || 'Not recorded', 'communications'),
-    row('Early CPS involvement', plan.cpsInvolvement === undefined ? NOT_SHARED : plan.cpsInvolvement ? label('cpsStatus', plan.cpsInvolvement.status) : 'Not requested', 'cps'),
-    ...BRIEFING_SECTIONS.map((name) => row(SECTION_TITLES[name], plan.briefing[name] === undefined ? NOT_SHARED : plan.briefing[name] || 'Not written yet', 'details')),
+    row(
+      'Early CPS involvement',
+      plan.cpsInvolvement === undefined
+        ? NOT_SHARED
+        : plan.cpsInvolvement
+          ? label('cpsStatus', plan.cpsInvolvement.status)
+          : 'Not requested',
+      'cps',
+    ),
+    ...BRIEFING_SECTIONS.map((name) =>
+      row(SECTION_TITLES[name], plan.briefing[name] === undefined ? NOT_SHARED : plan.briefing[name] || 'Not written yet', 'details'),
+    ),
   ];
 }
 
@@ -104,7 +137,13 @@ export function notUnderReview(plan: Pick<OperationView, 'status'>): string {
 }
 
 /** The review page: readiness, the hits, why the reader may not review (null when they may), and for a plan approved before and sent back, what changed since that approval. */
-export function reviewView(plan: OperationView, history: HistoryEventView[], readiness: ReadinessView, hits: ConflictView[], refusal: string | null) {
+export function reviewView(
+  plan: OperationView,
+  history: HistoryEventView[],
+  readiness: ReadinessView,
+  hits: ConflictView[],
+  refusal: string | null,
+) {
   const approvedAt = history.findLastIndex((event) => event.action === 'operation.approved');
   return {
     readinessItems: readinessItems(plan.reference, readiness),

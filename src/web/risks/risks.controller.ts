@@ -43,7 +43,12 @@ export class PlanRisksController {
   ) {}
 
   @Get('risks')
-  risks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query('change') change?: string): FastifyReply {
+  risks(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Query('change') change?: string,
+  ): FastifyReply {
     const index = riskIndex(context.plan, change);
     const values = riskAt(index)(context.plan);
     return this.draw(reply, request, this.pages.editing(context, values), values, index, []);
@@ -55,12 +60,22 @@ export class PlanRisksController {
    * of the one changed, only what the person changed (R10).
    */
   @Post('risks')
-  async save(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+  async save(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+  ): Promise<FastifyReply> {
     const remove = formText(request.body, 'remove');
     if (remove) return this.remove(request, reply, reference, remove);
     const index = postedIndex(request.body);
     const fields = (plan: OperationView) => riskFields(index ?? plan.risks.length);
-    const form = { current: riskAt(index), posted: riskFormValues(request.body), labels: RISK_LABELS, fields, creates: index === undefined };
+    const form = {
+      current: riskAt(index),
+      posted: riskFormValues(request.body),
+      labels: RISK_LABELS,
+      fields,
+      creates: index === undefined,
+    };
     return this.pages.edit(
       request,
       reply,
@@ -92,11 +107,14 @@ export class PlanRisksController {
   private async remove(request: AuthenticatedRequest, reply: FastifyReply, reference: string, indexText: string): Promise<FastifyReply> {
     const context = await this.pages.load(request, reference);
     const index = riskIndex(context.plan, indexText);
-    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, EMPTY, undefined, errors, conflict);
+    const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
+      this.draw(reply, request, now, EMPTY, undefined, errors, conflict);
     if (index === undefined) return redraw([GONE], context);
     const risks = registerWithout(context.plan, index);
     const removeRisk = () =>
-      validated(UpdateOperationDto, { version: formVersion(request), risks }).then((input) => this.editing.update(request.user!, context.plan.id, input));
+      validated(UpdateOperationDto, { version: formVersion(request), risks }).then((input) =>
+        this.editing.update(request.user!, context.plan.id, input),
+      );
     return this.pages.change(request, reply, context, riskFields(-1), removeRisk, redraw, `/plans/${reference}/risks`);
   }
 

@@ -20,7 +20,17 @@ export type RiskFormValues = {
 };
 
 /** The form's fields in the order they appear (each id is the API's field name). */
-export const RISK_FORM_ORDER = ['hazard', 'hazardDetail', 'likelihood', 'impact', 'controls', 'residual', 'owner', 'acceptedBy', 'intelligenceDerived'];
+export const RISK_FORM_ORDER = [
+  'hazard',
+  'hazardDetail',
+  'likelihood',
+  'impact',
+  'controls',
+  'residual',
+  'owner',
+  'acceptedBy',
+  'intelligenceDerived',
+];
 const MAX_RISKS = 50;
 export const EMPTY: RiskFormValues = {
   hazard: '',

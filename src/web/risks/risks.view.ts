@@ -23,7 +23,12 @@ const needsAcceptance = (risk: RiskView): boolean => risk.residual === 'HIGH' &&
 /** The register, highest residual risk first (then highest score), and the high risks nobody has accepted yet. */
 export function risksView(plan: OperationView): { register: RiskRow[]; unaccepted: string[] } {
   const register = plan.risks
-    .map((risk, index) => ({ ...risk, index, name: hazardName(risk), acceptedText: risk.acceptedBy || (risk.residual === 'HIGH' ? 'Not accepted yet' : '–') }))
+    .map((risk, index) => ({
+      ...risk,
+      index,
+      name: hazardName(risk),
+      acceptedText: risk.acceptedBy || (risk.residual === 'HIGH' ? 'Not accepted yet' : '–'),
+    }))
     .sort((a, b) => RESIDUAL_RANK[a.residual] - RESIDUAL_RANK[b.residual] || b.score - a.score || a.index - b.index);
   return { register, unaccepted: register.filter(needsAcceptance).map((risk) => risk.name) };
 }

@@ -42,40 +42,67 @@ export class PlanSafeguardingController {
   ) {}
 
   @Get('safeguarding')
-  safeguarding(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  safeguarding(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     return this.draw(reply, request, this.pages.editing(context, arrangementsOf(context.plan)), valuesOf(context.plan), []);
   }
 
   /** The arrangements, as far as the person changed them (R10): potential victims, their languages, the reception centre and its hours (UK time), medical cover. */
   @Post('safeguarding')
-  saveArrangements(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Param('reference') reference: string): Promise<FastifyReply> {
+  saveArrangements(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('reference') reference: string,
+  ): Promise<FastifyReply> {
     const save = savePlanChange(this.editing, request, changedArrangements, (ours, theirs) => inOrder(FORM_ORDER, ours, theirs));
-    const form = { current: arrangementsOf, posted: postedArrangements(request.body), labels: ARRANGEMENT_LABELS, fields: safeguardingFields() };
+    const form = {
+      current: arrangementsOf,
+      posted: postedArrangements(request.body),
+      labels: ARRANGEMENT_LABELS,
+      fields: safeguardingFields(),
+    };
     return this.pages.edit(
       request,
       reply,
       reference,
       form,
       save,
-      (errors, context, values, conflict) => this.draw(reply, request, context, { ...values, ...NO_PERSON }, inOrder(FORM_ORDER, errors), conflict),
+      (errors, context, values, conflict) =>
+        this.draw(reply, request, context, { ...values, ...NO_PERSON }, inOrder(FORM_ORDER, errors), conflict),
       `/plans/${reference}/safeguarding`,
     );
   }
 
   /** Adds or removes a named NRM first responder; the API replaces the list, so the others go back as they are. */
   @Post('safeguarding/first-responders')
-  saveFirstResponder(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  saveFirstResponder(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     return this.save(request, reply, context, firstRespondersChange(context.plan, request.body));
   }
 
   /** Adds or removes an interpreter; the API replaces the list, so the others go back as they are. */
   @Post('safeguarding/interpreters')
-  saveInterpreter(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  saveInterpreter(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
     return this.save(request, reply, context, interpretersChange(context.plan, request.body));
   }
 
   /** Checks the change as the API would, then makes it: refusals come back on the page, each against its field. */
-  private async save(request: AuthenticatedRequest, reply: FastifyReply, context: PlanContext, person: PersonChange): Promise<FastifyReply> {
+  private async save(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    context: PlanContext,
+    person: PersonChange,
+  ): Promise<FastifyReply> {
     if (person.gone) return this.draw(reply, request, context, person.values, [person.gone]);
     const { values, fields, errors: ours } = person;
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
@@ -108,6 +135,14 @@ export class PlanSafeguardingController {
     conflict?: unknown,
   ): Promise<FastifyReply> {
     const data = { values, ...safeguardingView(context.plan, await this.agencies.list(), values), errors, conflict };
-    return this.pages.draw(reply, request, 'safeguarding/safeguarding.njk', 'Safeguarding and the NRM', context, data, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'safeguarding/safeguarding.njk',
+      'Safeguarding and the NRM',
+      context,
+      data,
+      errors.length ? 400 : 200,
+    );
   }
 }

@@ -138,10 +138,19 @@ export function firstRespondersChange(plan: OperationView, body: unknown): Perso
     const gone = left ? undefined : { field: '', text: 'That first responder is no longer listed: the list below is up to date' };
     return { change: { safeguarding: { firstResponders: left } }, values: valuesOf(plan), fields: safeguardingFields(), errors: [], gone };
   }
-  const responder = { name: formText(body, 'responder-name'), agencyId: formText(body, 'responder-agencyId'), phone: formText(body, 'responder-phone') };
+  const responder = {
+    name: formText(body, 'responder-name'),
+    agencyId: formText(body, 'responder-agencyId'),
+    phone: formText(body, 'responder-phone'),
+  };
   const errors = responder.agencyId ? [] : [{ field: 'responder-agencyId', text: 'Select the first responder’s agency' }];
   const firstResponders = [...responders, responder];
-  return { change: { safeguarding: { firstResponders } }, values: { ...valuesOf(plan), responder }, fields: safeguardingFields(responders.length), errors };
+  return {
+    change: { safeguarding: { firstResponders } },
+    values: { ...valuesOf(plan), responder },
+    fields: safeguardingFields(responders.length),
+    errors,
+  };
 }
 
 /** Adds or removes an interpreter (`remove`: the place of the one to remove). */

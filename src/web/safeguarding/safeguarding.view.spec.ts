@@ -22,7 +22,11 @@ const agency = (id: string, name: string, kind: AgencyView['kind']): AgencyView 
 
 describe('the safeguarding page', () => {
   it('offers only agencies that may be NRM first responders, naming their kind when the name does not say it', () => {
-    const agencies = [agency('police', 'Northshire Police', 'POLICE'), agency('hmrc', 'HMRC', 'HMRC'), agency('vs', 'Victim support', 'VICTIM_SUPPORT')];
+    const agencies = [
+      agency('police', 'Northshire Police', 'POLICE'),
+      agency('hmrc', 'HMRC', 'HMRC'),
+      agency('vs', 'Victim support', 'VICTIM_SUPPORT'),
+    ];
     const values = { ...valuesOf(plan({})), responder: { name: '', agencyId: 'vs', phone: '' } };
     expect(safeguardingView(plan({}), agencies, values).agencyItems).toEqual([
       { value: '', text: 'Select an agency', selected: false },
@@ -66,7 +70,9 @@ describe('the safeguarding page', () => {
     expect(added.errors).toEqual([{ field: 'responder-agencyId', text: 'Select the first responder’s agency' }]);
     expect(added.fields.id('safeguarding.firstResponders.1.name')).toBe('responder-name');
     expect(firstRespondersChange(plan({}), { remove: '0' }).change).toEqual({ safeguarding: { firstResponders: [] } });
-    expect(firstRespondersChange(plan({}), { remove: '1' }).gone?.text).toBe('That first responder is no longer listed: the list below is up to date');
+    expect(firstRespondersChange(plan({}), { remove: '1' }).gone?.text).toBe(
+      'That first responder is no longer listed: the list below is up to date',
+    );
   });
 
   it('adds an interpreter after those listed, and says when the one to remove is no longer listed', () => {
@@ -78,6 +84,8 @@ describe('the safeguarding page', () => {
         ],
       },
     });
-    expect(interpretersChange(plan({}), { remove: '3' }).gone?.text).toBe('That interpreter is no longer listed: the list below is up to date');
+    expect(interpretersChange(plan({}), { remove: '3' }).gone?.text).toBe(
+      'That interpreter is no longer listed: the list below is up to date',
+    );
   });
 });

@@ -19,13 +19,18 @@ function agencyItems(agencies: AgencyView[], chosen: string) {
 /** Whether the reception centre is open at each place's strike time, in words. */
 function strikesOf(plan: OperationView) {
   const s = plan.safeguarding;
-  const hours = s.receptionOpensAt && s.receptionClosesAt ? { opensAt: new Date(s.receptionOpensAt), closesAt: new Date(s.receptionClosesAt) } : null;
+  const hours =
+    s.receptionOpensAt && s.receptionClosesAt ? { opensAt: new Date(s.receptionOpensAt), closesAt: new Date(s.receptionClosesAt) } : null;
   // The strikes are the Places section's (R14a): a reader it is not shared with sees no hint about them.
   return (plan.locations ?? []).map((place) => {
     if (!place.strikeAt) return { label: place.label, text: 'no strike time set yet' };
     const at = new Date(place.strikeAt);
     const open = hours && at >= hours.opensAt && at <= hours.closesAt;
-    const centre = !hours ? 'the reception centre’s hours are not recorded' : open ? 'the reception centre is open' : 'the reception centre is closed';
+    const centre = !hours
+      ? 'the reception centre’s hours are not recorded'
+      : open
+        ? 'the reception centre is open'
+        : 'the reception centre is closed';
     return { label: place.label, text: `strike at ${ukClock(at)}: ${centre}`, closed: Boolean(hours) && !open };
   });
 }

@@ -25,7 +25,12 @@ export class PlanSharingController {
   ) {}
 
   @Get('sharing')
-  page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query('saved') saved?: string): FastifyReply {
+  page(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Query('saved') saved?: string,
+  ): FastifyReply {
     return this.draw(reply, request, context, {}, [], undefined, saved);
   }
 
@@ -34,11 +39,35 @@ export class PlanSharingController {
     const { agencyId, typed, fields, body } = sharingForm(request);
     const share = () => validated(SharingDto, body).then((input) => this.sharing.share(request.user!, context.plan.id, input));
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, typed, errors, conflict);
-    return this.pages.change(request, reply, context, fields, share, redraw, `/plans/${context.plan.reference}/sharing?saved=${encodeURIComponent(agencyId)}`);
+    return this.pages.change(
+      request,
+      reply,
+      context,
+      fields,
+      share,
+      redraw,
+      `/plans/${context.plan.reference}/sharing?saved=${encodeURIComponent(agencyId)}`,
+    );
   }
 
-  private draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, typed: SharingTyped, errors: FieldError[], conflict?: unknown, saved?: string): FastifyReply {
+  private draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    typed: SharingTyped,
+    errors: FieldError[],
+    conflict?: unknown,
+    saved?: string,
+  ): FastifyReply {
     const view = sharingView(context.plan, typed, saved);
-    return this.pages.draw(reply, request, 'sharing/sharing.njk', 'Sharing with partner agencies', context, { ...view, errors, conflict, width: 'full' }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'sharing/sharing.njk',
+      'Sharing with partner agencies',
+      context,
+      { ...view, errors, conflict, width: 'full' },
+      errors.length ? 400 : 200,
+    );
   }
 }

@@ -7,7 +7,12 @@ import { formVersion } from '../plan-page';
 export type SharingTyped = Record<string, { sections: string[]; reason: string }>;
 
 /** One agency's sharing as posted: what was typed, where the API's errors are shown, and the body the API takes. */
-export function sharingForm(request: AuthenticatedRequest): { agencyId: string; typed: SharingTyped; fields: FieldMap; body: Record<string, unknown> } {
+export function sharingForm(request: AuthenticatedRequest): {
+  agencyId: string;
+  typed: SharingTyped;
+  fields: FieldMap;
+  body: Record<string, unknown>;
+} {
   const agencyId = formText(request.body, 'agencyId');
   const posted = { sections: formList(request.body, 'sections'), reason: formText(request.body, 'reason') };
   return {

@@ -12,7 +12,9 @@ const plan = {
     { status: 'CONFIRMED', agency: glaa },
     { status: 'DECLINED', agency: agency('HMRC', 'HMRC') },
   ],
-  sharing: [{ agency: council, sections: ['PLACES'], reason: 'Safeguarding visit', by: { name: 'Ann Owner' }, at: '2031-01-10T09:00:00.000Z' }],
+  sharing: [
+    { agency: council, sections: ['PLACES'], reason: 'Safeguarding visit', by: { name: 'Ann Owner' }, at: '2031-01-10T09:00:00.000Z' },
+  ],
   sections: ['CORE', 'INTELLIGENCE'],
 } as unknown as OperationView;
 
@@ -24,7 +26,11 @@ describe('the sharing page', () => {
   it('says what each partner sees, and offers no box for what it sees anyway or may never see', () => {
     const [council] = sharingView(plan, {}).rows;
     expect(council.cells.map((cell) => cell.text)).toEqual(['Yes', 'Shared by the owner', 'Yes', 'No', 'Never', 'No']);
-    expect(council.items.map((item) => [item.value, item.checked])).toEqual([['PLACES', true], ['TEAMS', false], ['PROSECUTION', false]]);
+    expect(council.items.map((item) => [item.value, item.checked])).toEqual([
+      ['PLACES', true],
+      ['TEAMS', false],
+      ['PROSECUTION', false],
+    ]);
     expect(council.never).toBe(true);
     expect(council.last).toBe('Safeguarding visit (Ann Owner, Fri, 10 January 2031 at 09:00 GMT)');
   });

@@ -1,4 +1,11 @@
-import { GRANTABLE_SECTIONS, isActiveDeployment, NEVER_INTELLIGENCE_KINDS, PLAN_SECTIONS, PlanSection, seenByDefault } from '../../common/domain';
+import {
+  GRANTABLE_SECTIONS,
+  isActiveDeployment,
+  NEVER_INTELLIGENCE_KINDS,
+  PLAN_SECTIONS,
+  PlanSection,
+  seenByDefault,
+} from '../../common/domain';
 import { label } from '../../common/labels';
 import { ukDateTime } from '../../common/uk-time';
 import type { OperationView } from '../../operations/dto/plan-view.dto';

@@ -26,7 +26,12 @@ export class SignInController {
 
   @Public()
   @Get('sign-in')
-  page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('next') next?: string, @Query('ended') ended?: string): FastifyReply {
+  page(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('next') next?: string,
+    @Query('ended') ended?: string,
+  ): FastifyReply {
     if (request.user) return redirect(reply, safeNext(next));
     return this.form(reply, request, { values: {}, next: next ? safeNext(next) : undefined, ended: ended !== undefined });
   }
@@ -46,7 +51,8 @@ export class SignInController {
   @Post('sign-in')
   async signIn(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query('next') next?: string): Promise<FastifyReply> {
     const { email, password, errors } = signInForm(request.body);
-    const again = (problems: FieldError[], status: number) => this.form(reply, request, { values: { email }, errors: problems, next: next ? safeNext(next) : undefined }, status);
+    const again = (problems: FieldError[], status: number) =>
+      this.form(reply, request, { values: { email }, errors: problems, next: next ? safeNext(next) : undefined }, status);
     if (!formFromThisBrowser(request)) return again([EXPIRED], 403);
     if (errors.length) return again(errors, 400);
     try {
@@ -59,12 +65,21 @@ export class SignInController {
   }
 
   /** Signs the user in: a session cookie, the sign-in form's cookie cleared, and this browser trusted for the account. */
-  private async startSession(request: AuthenticatedRequest, reply: FastifyReply, credentials: { email: string; password: string }, next?: string): Promise<FastifyReply> {
+  private async startSession(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    credentials: { email: string; password: string },
+    next?: string,
+  ): Promise<FastifyReply> {
     // This browser's device cookie lets it sign in to the account whatever others' failures (sign-in-throttle.ts).
     const held = readCookie(request.headers.cookie, DEVICE_COOKIE);
     const session = await this.sessions.signIn(credentials, request.ip, held);
     const device = await this.devices.trust(held, credentials.email);
-    reply.header('set-cookie', [sessionCookie(session.id, this.secure), signInCookie(undefined, this.secure), deviceCookie(device, this.secure)]);
+    reply.header('set-cookie', [
+      sessionCookie(session.id, this.secure),
+      signInCookie(undefined, this.secure),
+      deviceCookie(device, this.secure),
+    ]);
     return redirect(reply, session.passwordChangeRequired ? '/account' : safeNext(next));
   }
 

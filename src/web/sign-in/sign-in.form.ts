@@ -42,7 +42,8 @@ export const EXPIRED: FieldError = { field: 'email', text: 'The sign-in form had
  */
 export function signInRefusal(error: unknown): { error: FieldError; status: number } | undefined {
   if (!(error instanceof DomainError)) return undefined;
-  if (error.code === 'UNAUTHENTICATED') return { error: { field: 'email', text: 'Enter a correct email address and password' }, status: 401 };
+  if (error.code === 'UNAUTHENTICATED')
+    return { error: { field: 'email', text: 'Enter a correct email address and password' }, status: 401 };
   if (error.code === 'RATE_LIMITED') return { error: { field: 'email', text: error.message }, status: 429 };
   if (error.details?.issuedPasswordExpired) return { error: { field: 'password', text: error.message }, status: 403 };
   return undefined;

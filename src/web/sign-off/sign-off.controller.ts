@@ -25,14 +25,20 @@ export class PlanSignOffController {
   ) {}
 
   @Get('sign-off')
-  page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
+  page(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+    @Query() query: Record<string, unknown>,
+  ): Promise<FastifyReply> {
     return this.draw(reply, request, context, EMPTY_SIGN_OFF, [], undefined, bannerOf(query));
   }
 
   @Post('sign-off')
   decide(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const values = signOffValues(request.body);
-    const decide = () => validated(SignOffDto, signOffBody(request, values)).then((body) => this.signOffs.decide(request.user!, context.plan.id, body));
+    const decide = () =>
+      validated(SignOffDto, signOffBody(request, values)).then((body) => this.signOffs.decide(request.user!, context.plan.id, body));
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, values, errors, conflict);
     return this.pages.change(request, reply, context, SIGN_OFF_FIELDS, decide, redraw, signOffDone(context.plan.reference, values));
   }
@@ -41,10 +47,26 @@ export class PlanSignOffController {
    * The page; for a partner whose sign-off a change withdrew, what changed in its part since (as the
    * task named it), and signing off again in one click, against the version the page shows.
    */
-  private async draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: SignOffFormValues, errors: FieldError[], conflict?: unknown, banner?: string): Promise<FastifyReply> {
+  private async draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: SignOffFormValues,
+    errors: FieldError[],
+    conflict?: unknown,
+    banner?: string,
+  ): Promise<FastifyReply> {
     const viewer = request.user!;
     const changes = await this.signOffs.changesSinceSignOff(viewer, context.plan);
     const view = signOffView(context.plan, viewer, this.signOffs.whyNotSignOff(viewer, context.plan), changes, values);
-    return this.pages.draw(reply, request, 'sign-off/sign-off.njk', 'Partner sign-off', context, { ...view, values, errors, conflict, banner }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'sign-off/sign-off.njk',
+      'Partner sign-off',
+      context,
+      { ...view, values, errors, conflict, banner },
+      errors.length ? 400 : 200,
+    );
   }
 }

@@ -47,7 +47,13 @@ describe('the partner sign-off page', () => {
   });
 
   it('keeps the decision as typed, as which choice is ticked', () => {
-    expect(signOffView(plan, { agencyId: nca.id }, null, null, { decision: 'DECLINED', reason: 'x' }).chosen).toEqual({ signOff: false, decline: true });
-    expect(signOffView(plan, { agencyId: nca.id }, null, null, { decision: 'SIGNED_OFF', reason: '' }).chosen).toEqual({ signOff: true, decline: false });
+    expect(signOffView(plan, { agencyId: nca.id }, null, null, { decision: 'DECLINED', reason: 'x' }).chosen).toEqual({
+      signOff: false,
+      decline: true,
+    });
+    expect(signOffView(plan, { agencyId: nca.id }, null, null, { decision: 'SIGNED_OFF', reason: '' }).chosen).toEqual({
+      signOff: true,
+      decline: false,
+    });
   });
 });

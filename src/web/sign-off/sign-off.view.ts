@@ -28,10 +28,20 @@ export function partOf(plan: OperationView, agencyId: string): { rows: Row[]; te
         name: deployment.team.name,
         rows: rowsOf([
           ['Officers', String(deployment.headcount)],
-          ['When', deployment.followsOperationWindow ? 'The whole window' : `${ukDateTime(deployment.startsAt)} to ${ukDateTime(deployment.endsAt)}`],
+          [
+            'When',
+            deployment.followsOperationWindow
+              ? 'The whole window'
+              : `${ukDateTime(deployment.startsAt)} to ${ukDateTime(deployment.endsAt)}`,
+          ],
           ['Tasking', deployment.tasking || 'None given'],
           ['Powers needed', deployment.powers.map((power) => label('power', power)).join(', ') || 'None'],
-          ['RV point', deployment.rvPoint ? `${deployment.rvPoint.name}, ${deployment.rvPoint.address}, at ${ukClock(deployment.rvPoint.meetAt)}` : 'None given'],
+          [
+            'RV point',
+            deployment.rvPoint
+              ? `${deployment.rvPoint.name}, ${deployment.rvPoint.address}, at ${ukClock(deployment.rvPoint.meetAt)}`
+              : 'None given',
+          ],
           ['Call sign', deployment.callSign || 'None given'],
         ]),
       })),
@@ -43,7 +53,13 @@ export function partOf(plan: OperationView, agencyId: string): { rows: Row[]; te
  * whether they may decide (`refusal`, from the sign-off service, says why not); for a partner whose
  * sign-off a change withdrew, what changed in its part since (`changes`, null when not withdrawn).
  */
-export function signOffView(plan: OperationView, viewer: Pick<AuthUser, 'agencyId'>, refusal: string | null, changes: string[] | null, values: SignOffFormValues) {
+export function signOffView(
+  plan: OperationView,
+  viewer: Pick<AuthUser, 'agencyId'>,
+  refusal: string | null,
+  changes: string[] | null,
+  values: SignOffFormValues,
+) {
   const mine = plan.signOffs.find((signOff) => signOff.agency.id === viewer.agencyId) ?? null;
   const rows = plan.signOffs.map((signOff) => [
     { text: `${signOff.agency.name} (${signOff.agency.code})` },

@@ -35,24 +35,61 @@ export class PlanSubjectsController {
   @Post()
   add(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const form = subjectForm(request.body);
-    const save = () => validated(AddSubjectDto, subjectBody(form, formVersion(request))).then((input) => this.subjects.add(request.user!, context.plan.id, input));
-    return this.pages.change(request, reply, context, SUBJECT_FIELDS, save, this.redraw(reply, request, form), `/plans/${context.plan.reference}/subjects`);
+    const save = () =>
+      validated(AddSubjectDto, subjectBody(form, formVersion(request))).then((input) =>
+        this.subjects.add(request.user!, context.plan.id, input),
+      );
+    return this.pages.change(
+      request,
+      reply,
+      context,
+      SUBJECT_FIELDS,
+      save,
+      this.redraw(reply, request, form),
+      `/plans/${context.plan.reference}/subjects`,
+    );
   }
 
   @Post('remove')
   remove(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
     const remove = () => this.subjects.remove(request.user!, context.plan.id, formText(request.body, 'subjectId'), formVersion(request));
-    return this.pages.change(request, reply, context, SUBJECT_FIELDS, remove, this.redraw(reply, request, EMPTY_SUBJECT), `/plans/${context.plan.reference}/subjects`);
+    return this.pages.change(
+      request,
+      reply,
+      context,
+      SUBJECT_FIELDS,
+      remove,
+      this.redraw(reply, request, EMPTY_SUBJECT),
+      `/plans/${context.plan.reference}/subjects`,
+    );
   }
 
   private redraw(reply: FastifyReply, request: AuthenticatedRequest, values: SubjectForm) {
     return (errors: FieldError[], now: PlanContext, conflict?: unknown) => this.draw(reply, request, now, values, errors, conflict);
   }
 
-  private async draw(reply: FastifyReply, request: AuthenticatedRequest, context: PlanContext, values: SubjectForm, errors: FieldError[], conflict?: unknown): Promise<FastifyReply> {
+  private async draw(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    context: PlanContext,
+    values: SubjectForm,
+    errors: FieldError[],
+    conflict?: unknown,
+  ): Promise<FastifyReply> {
     // Both reads hold to the Intelligence section (R14a): a reader it is not shared with gets none, and the page says so.
-    const [subjects, hits] = await Promise.all([this.subjects.subjectsOf(request.user!, context.plan), this.deconfliction.hitsSeenBy(request.user!, context.plan)]);
+    const [subjects, hits] = await Promise.all([
+      this.subjects.subjectsOf(request.user!, context.plan),
+      this.deconfliction.hitsSeenBy(request.user!, context.plan),
+    ]);
     const view = subjectsView(context.plan, subjects, hits);
-    return this.pages.draw(reply, request, 'subjects/subjects.njk', 'Subjects of interest', context, { ...view, values, errors, conflict }, errors.length ? 400 : 200);
+    return this.pages.draw(
+      reply,
+      request,
+      'subjects/subjects.njk',
+      'Subjects of interest',
+      context,
+      { ...view, values, errors, conflict },
+      errors.length ? 400 : 200,
+    );
   }
 }

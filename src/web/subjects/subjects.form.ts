@@ -17,12 +17,28 @@ export interface SubjectForm {
   email: string;
 }
 
-export const EMPTY_SUBJECT: SubjectForm = { kind: '', fullName: '', 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '', aliases: '', phone: '', registration: '', email: '' };
+export const EMPTY_SUBJECT: SubjectForm = {
+  kind: '',
+  fullName: '',
+  'dateOfBirth-day': '',
+  'dateOfBirth-month': '',
+  'dateOfBirth-year': '',
+  aliases: '',
+  phone: '',
+  registration: '',
+  email: '',
+};
 
 export const SUBJECT_FIELDS: FieldMap = {
-  id: (field) => ({ kind: 'kind', fullName: 'fullName', dateOfBirth: 'dateOfBirth-day', phone: 'phone', registration: 'registration', email: 'email' })[field.replace(/^aliases\.\d+$/, 'aliases')] ?? (field.startsWith('aliases') ? 'aliases' : ''),
+  id: (field) =>
+    ({ kind: 'kind', fullName: 'fullName', dateOfBirth: 'dateOfBirth-day', phone: 'phone', registration: 'registration', email: 'email' })[
+      field.replace(/^aliases\.\d+$/, 'aliases')
+    ] ?? (field.startsWith('aliases') ? 'aliases' : ''),
   // The API's message asks for YYYY-MM-DD; the page asks for three numbers.
-  messages: { kind: 'Select what kind of subject this is', 'dateOfBirth-day': 'Enter the date of birth as a real date, for example 1 2 1980' },
+  messages: {
+    kind: 'Select what kind of subject this is',
+    'dateOfBirth-day': 'Enter the date of birth as a real date, for example 1 2 1980',
+  },
 };
 
 export function subjectForm(body: unknown): SubjectForm {
@@ -42,7 +58,10 @@ function dateOfBirth(form: SubjectForm): string {
 export function subjectBody(form: SubjectForm, version: number): Record<string, unknown> {
   switch (form.kind) {
     case 'PERSON': {
-      const aliases = form.aliases.split(/\r?\n/).map((alias) => alias.trim()).filter(Boolean);
+      const aliases = form.aliases
+        .split(/\r?\n/)
+        .map((alias) => alias.trim())
+        .filter(Boolean);
       return { version, kind: form.kind, fullName: form.fullName, dateOfBirth: dateOfBirth(form), ...(aliases.length ? { aliases } : {}) };
     }
     case 'PHONE':

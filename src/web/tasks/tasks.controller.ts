@@ -17,7 +17,11 @@ export class TasksPageController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  async page(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<FastifyReply> {
+  async page(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query() query: Record<string, unknown>,
+  ): Promise<FastifyReply> {
     const tasks = await this.tasks.forUser(request.user!);
     return render(reply, request, 'tasks/tasks.njk', {
       pageTitle: 'Your tasks',

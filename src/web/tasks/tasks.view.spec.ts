@@ -9,14 +9,25 @@ function task(changes: Partial<TaskView> = {}, plan: Partial<NonNullable<TaskVie
     kind: 'FINISH_PLAN',
     summary: 'Finish the plan',
     urgent: false,
-    operation: { id: 'p1', reference: 'OP-2027-0001', name: 'Harbour', status: 'DRAFT', startsAt: hoursFromNow(24 * 30), endsAt: hoursFromNow(24 * 30 + 8), ...plan },
+    operation: {
+      id: 'p1',
+      reference: 'OP-2027-0001',
+      name: 'Harbour',
+      status: 'DRAFT',
+      startsAt: hoursFromNow(24 * 30),
+      endsAt: hoursFromNow(24 * 30 + 8),
+      ...plan,
+    },
     ...changes,
   } as TaskView;
 }
 
 describe('the tasks page view', () => {
   it('links each task to where it is done under its plan, and a released team to its own record', () => {
-    const [finish, hit, released] = taskRows([task(), task({ kind: 'ACKNOWLEDGE_HIT' }), task({ kind: 'TEAM_RELEASED', deploymentId: 'd7' })], NOW);
+    const [finish, hit, released] = taskRows(
+      [task(), task({ kind: 'ACKNOWLEDGE_HIT' }), task({ kind: 'TEAM_RELEASED', deploymentId: 'd7' })],
+      NOW,
+    );
     expect(finish.href).toBe('/plans/OP-2027-0001');
     expect(hit.href).toBe('/plans/OP-2027-0001/conflicts');
     expect(released.href).toBe('/plans/OP-2027-0001/teams/d7');
@@ -40,7 +51,14 @@ describe('the tasks page view', () => {
       ],
       NOW,
     );
-    expect(rows.map((row) => row.urgency?.text)).toEqual(['Starts within the hour', 'Starts in 1 hour', 'Starts in 5 hours', 'Starts within 7 days', 'Due to start now', 'Under way']);
+    expect(rows.map((row) => row.urgency?.text)).toEqual([
+      'Starts within the hour',
+      'Starts in 1 hour',
+      'Starts in 5 hours',
+      'Starts within 7 days',
+      'Due to start now',
+      'Under way',
+    ]);
     expect(new Set(rows.map((row) => row.urgency?.classes))).toEqual(new Set(['govuk-tag--red']));
   });
 

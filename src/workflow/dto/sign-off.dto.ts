@@ -32,11 +32,19 @@ function ReasonWhenDeclining() {
 
 /** A supporting agency's manager decides on their agency's part of a submitted plan. */
 export class SignOffDto extends VersionDto {
-  @ApiProperty({ enum: SIGN_OFF_DECISIONS, description: 'SIGNED_OFF: our part as it stands; DECLINED returns the plan to CHANGES_REQUESTED' })
+  @ApiProperty({
+    enum: SIGN_OFF_DECISIONS,
+    description: 'SIGNED_OFF: our part as it stands; DECLINED returns the plan to CHANGES_REQUESTED',
+  })
   @IsIn(SIGN_OFF_DECISIONS, oneOf(SIGN_OFF_DECISIONS, 'Choose whether to sign off your agency’s part or decline it'))
   decision: SignOffDecision;
 
-  @ApiPropertyOptional({ maxLength: REASON_MAX, example: 'Our team cannot be at the RV point before 06:00', description: 'Required when declining, and only then' })
-  @Transform(trim) @ReasonWhenDeclining()
+  @ApiPropertyOptional({
+    maxLength: REASON_MAX,
+    example: 'Our team cannot be at the RV point before 06:00',
+    description: 'Required when declining, and only then',
+  })
+  @Transform(trim)
+  @ReasonWhenDeclining()
   reason?: string;
 }

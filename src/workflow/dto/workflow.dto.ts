@@ -13,13 +13,15 @@ export class ReviewDto extends VersionDto {
 
   @ApiPropertyOptional({ maxLength: 4000, description: 'Required when requesting changes: what to change' })
   @ValidateIf((body: ReviewDto) => body.decision === 'REQUEST_CHANGES' || body.comment !== undefined)
-  @Transform(trim) @IsRequiredText('Enter a comment saying what to change', 4000)
+  @Transform(trim)
+  @IsRequiredText('Enter a comment saying what to change', 4000)
   comment?: string;
 }
 
 export class CancelDto extends VersionDto {
   @ApiProperty({ maxLength: 1000, example: 'Intelligence shows the site has closed' })
-  @Transform(trim) @IsRequiredText('Enter a reason for cancelling', 1000)
+  @Transform(trim)
+  @IsRequiredText('Enter a reason for cancelling', 1000)
   reason: string;
 }
 
@@ -28,37 +30,54 @@ const count = (what: string) => ({ message: `Enter the number of ${what}, a whol
 export class OutcomesDto {
   @ApiProperty({ minimum: 0 }) @IsInt(count('arrests')) @Min(0, count('arrests')) @Max(100000, count('arrests')) arrests: number;
   @ApiProperty({ minimum: 0 })
-  @IsInt(count('potential victims safeguarded')) @Min(0, count('potential victims safeguarded')) @Max(100000, count('potential victims safeguarded'))
+  @IsInt(count('potential victims safeguarded'))
+  @Min(0, count('potential victims safeguarded'))
+  @Max(100000, count('potential victims safeguarded'))
   potentialVictimsSafeguarded: number;
   @ApiProperty({ minimum: 0, description: 'National Referral Mechanism referrals; at most potentialVictimsSafeguarded' })
-  @IsInt(count('NRM referrals')) @Min(0, count('NRM referrals')) @Max(100000, count('NRM referrals'))
+  @IsInt(count('NRM referrals'))
+  @Min(0, count('NRM referrals'))
+  @Max(100000, count('NRM referrals'))
   nrmReferrals: number;
-  @ApiProperty({ minimum: 0 }) @IsInt(count('premises visited')) @Min(0, count('premises visited')) @Max(100000, count('premises visited')) premisesVisited: number;
+  @ApiProperty({ minimum: 0 })
+  @IsInt(count('premises visited'))
+  @Min(0, count('premises visited'))
+  @Max(100000, count('premises visited'))
+  premisesVisited: number;
   @ApiPropertyOptional({ maxLength: 4000 }) @Omittable() @Transform(trim) @IsString() @MaxLength(4000) notes?: string;
 }
 
 export class CompleteDto extends VersionDto {
   @ApiProperty({ type: OutcomesDto })
   @IsObject({ message: 'Enter the outcomes of the day: arrests, potential victims safeguarded, NRM referrals and premises visited' })
-  @ValidateNested() @Type(() => OutcomesDto)
+  @ValidateNested()
+  @Type(() => OutcomesDto)
   outcomes: OutcomesDto;
 }
 
 export class StandDownDto extends VersionDto {
   @ApiProperty({ maxLength: 1000, example: 'Intelligence shows the subjects left the address overnight' })
-  @Transform(trim) @IsRequiredText('Enter a reason for standing the day of action down', 1000)
+  @Transform(trim)
+  @IsRequiredText('Enter a reason for standing the day of action down', 1000)
   reason: string;
 
-  @ApiPropertyOptional({ type: OutcomesDto, description: 'The outcomes so far, if there are any to record: all four counts, as on completion' })
+  @ApiPropertyOptional({
+    type: OutcomesDto,
+    description: 'The outcomes so far, if there are any to record: all four counts, as on completion',
+  })
   @Omittable()
-  @IsObject({ message: 'Enter the outcomes so far (arrests, potential victims safeguarded, NRM referrals and premises visited), or leave them out' })
-  @ValidateNested() @Type(() => OutcomesDto)
+  @IsObject({
+    message: 'Enter the outcomes so far (arrests, potential victims safeguarded, NRM referrals and premises visited), or leave them out',
+  })
+  @ValidateNested()
+  @Type(() => OutcomesDto)
   outcomes?: OutcomesDto;
 }
 
 export class AcknowledgeDto extends VersionDto {
   @ApiProperty({ maxLength: 2000, example: 'Spoke to the NCA lead; our entry is two hours after theirs' })
-  @Transform(trim) @IsRequiredText('Enter a note saying how the clash is resolved', 2000)
+  @Transform(trim)
+  @IsRequiredText('Enter a note saying how the clash is resolved', 2000)
   note: string;
 }
 
@@ -70,12 +89,16 @@ export class ReadinessCheckView {
       'Whether the check applies to the plan as it stands. False when there is nothing to check yet (no potential victims expected, no languages, no warrant, no high risk, no hit, the CPS not engaged…): it passes, and the message says why it is not needed; pages show it as "Not needed yet", not as done',
   })
   applies: boolean;
-  @ApiProperty({ description: 'A failing blocking check stops the next step (submission, approval or the start); others are warnings' }) blocking: boolean;
+  @ApiProperty({ description: 'A failing blocking check stops the next step (submission, approval or the start); others are warnings' })
+  blocking: boolean;
   @ApiProperty() message: string;
 }
 
 export class ReadinessView {
-  @ApiProperty({ description: 'Every blocking check passes: the plan is ready for its next step (false for a plan under way or ended, which has none)' }) ready: boolean;
+  @ApiProperty({
+    description: 'Every blocking check passes: the plan is ready for its next step (false for a plan under way or ended, which has none)',
+  })
+  ready: boolean;
   @ApiProperty({
     enum: ['submit', 'approve', 'start'],
     nullable: true,
@@ -123,7 +146,11 @@ class TheirAcknowledgementView {
 }
 
 export class ConflictView {
-  @ApiProperty({ format: 'uuid', description: 'The hit, to acknowledge it (not the other operation’s id); both plans’ sides of one hit share it' }) hitId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The hit, to acknowledge it (not the other operation’s id); both plans’ sides of one hit share it',
+  })
+  hitId: string;
   @ApiProperty({ description: 'The other operation’s reference' }) reference: string;
   @ApiProperty({ type: ConflictAgencyView, nullable: true }) leadAgency: ConflictAgencyView | null;
   @ApiProperty({ type: ContactView, nullable: true, description: 'Who to call in the other operation' }) contact: ContactView | null;
@@ -138,14 +165,25 @@ export class ConflictView {
     example: ['PLACE', 'PHONE'],
   })
   kinds: HitKind[];
-  @ApiProperty({ type: String, isArray: true, example: ['a place in the same window', 'a phone number'], description: 'The kinds in words, in the same order; never a value' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['a place in the same window', 'a phone number'],
+    description: 'The kinds in words, in the same order; never a value',
+  })
   matched: string[];
-  @ApiProperty({ type: String, isArray: true, example: ['E6 1HZ'], description: 'The postcodes both plans held when the hit was raised (empty unless the kinds include PLACE)' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['E6 1HZ'],
+    description: 'The postcodes both plans held when the hit was raised (empty unless the kinds include PLACE)',
+  })
   sharedPostcodes: string[];
   @ApiProperty({
     type: OverlapView,
     nullable: true,
-    description: 'When both plans were to be on the ground, to the UK day, as the windows stood when the hit was raised; null unless the kinds include PLACE (or, for a hit raised before the facts were recorded, when it is not known)',
+    description:
+      'When both plans were to be on the ground, to the UK day, as the windows stood when the hit was raised; null unless the kinds include PLACE (or, for a hit raised before the facts were recorded, when it is not known)',
   })
   overlap: OverlapView | null;
   @ApiProperty({
@@ -155,7 +193,11 @@ export class ConflictView {
       'Nothing else about the other plan counts: a hit with a plan completed or stood down still stands',
   })
   stands: boolean;
-  @ApiProperty({ type: AcknowledgementView, nullable: true, description: 'This plan’s owner’s acknowledgement, one for everything the hit lists' })
+  @ApiProperty({
+    type: AcknowledgementView,
+    nullable: true,
+    description: 'This plan’s owner’s acknowledgement, one for everything the hit lists',
+  })
   acknowledgement: AcknowledgementView | null;
   @ApiProperty({ type: TheirAcknowledgementView, nullable: true, description: 'The other plan’s owner’s acknowledgement of the same hit' })
   theirAcknowledgement: TheirAcknowledgementView | null;

@@ -58,11 +58,13 @@ async function unpackSparticuzChromium(): Promise<string> {
 
   const staging = await mkdtemp(`${target}-`);
   try {
-    const script = 'const { default: Chromium } = await import(process.env.SPARTICUZ_ENTRY); process.stdout.write(await Chromium.executablePath());';
+    const script =
+      'const { default: Chromium } = await import(process.env.SPARTICUZ_ENTRY); process.stdout.write(await Chromium.executablePath());';
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', script], {
       env: { ...process.env, TMPDIR: staging, SPARTICUZ_ENTRY: pathToFileURL(entry).href },
     });
-    if (stdout !== join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout}, expected ${join(staging, 'chromium')}`);
+    if (stdout !== join(staging, 'chromium'))
+      throw new Error(`@sparticuz/chromium unpacked to ${stdout}, expected ${join(staging, 'chromium')}`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -135,13 +137,15 @@ let axeSource: string | undefined;
 
 export async function runAxe(page: Page, configure: (builder: AxeBuilder) => AxeBuilder = (builder) => builder): Promise<AxeResults> {
   // Use the axe-core that @axe-core/playwright itself depends on.
-  axeSource ??= TIMERS_WITHOUT_SCRIPTING + (createRequire(require.resolve('@axe-core/playwright'))('axe-core') as { source: string }).source;
+  axeSource ??=
+    TIMERS_WITHOUT_SCRIPTING + (createRequire(require.resolve('@axe-core/playwright'))('axe-core') as { source: string }).source;
   return configure(new AxeBuilder({ page, axeSource }).withTags(AXE_TAGS)).analyze();
 }
 
 export async function expectNoAxeViolations(page: Page, configure?: (builder: AxeBuilder) => AxeBuilder): Promise<void> {
   const { violations, url } = await runAxe(page, configure);
-  if (violations.length > 0) throw new Error(`${violations.length} accessibility violation(s) on ${url}:\n${violations.map(describeViolation).join('\n')}`);
+  if (violations.length > 0)
+    throw new Error(`${violations.length} accessibility violation(s) on ${url}:\n${violations.map(describeViolation).join('\n')}`);
 }
 
 function describeViolation(violation: AxeViolation): string {
