@@ -1,7 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { randomPostcode } from '../factories';
-import { Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useApp } from '../support/use-app';
 
 /** Text typed the way people type it, with every Markdown mark a renderer could take for structure. */
 const HOSTILE = [
@@ -33,14 +32,7 @@ function shape(html: string): string[] {
 
 /** Issue 27: the briefing pack's Markdown keeps what people typed as text, whatever renders it. */
 describe('the briefing pack in Markdown', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { s } = useApp();
 
   it('has the headings, tables and lists of the pack itself, with every mark people typed shown as typed and their line breaks kept', async () => {
     const owner = await s.owner();

@@ -1,7 +1,7 @@
 import { OPERATION_STATUSES, OperationStatus } from '../../src/common/domain';
 import { LIFECYCLE, LIFECYCLE_ACTIONS, LifecycleAction, mayMove } from '../../src/common/lifecycle';
-import { Owner, Plan, Scenario } from '../factories/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { Owner, Plan } from '../factories/scenario';
+import { useApp } from '../support/use-app';
 
 const HOUR = 3600_000;
 const OUTCOMES = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, premisesVisited: 1 };
@@ -12,14 +12,7 @@ const OUTCOMES = { arrests: 1, potentialVictimsSafeguarded: 2, nrmReferrals: 2, 
  * come from the table itself, so a service that refuses or allows a move the table does not fails here.
  */
 describe('every status and action, through the routes, as the lifecycle table says', () => {
-  let t: TestApp;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = new Scenario(t);
-  });
-  afterAll(() => t.close());
+  const { s } = useApp();
 
   /** The request each action is: the owner's moves on their own routes, the reviewer's through review. */
   function act(owner: Owner, plan: Plan, action: LifecycleAction) {
