@@ -25,6 +25,7 @@ import {
   UpdateEvidenceRequirementDto,
 } from './dto/cps.dto';
 import { EvidenceRepository, RequirementContent, RequirementRow } from './evidence.repository';
+import { EVIDENCE_MOVES, EvidenceMove, mayMoveEvidence } from './evidence-moves';
 
 type Written = { version: number; requirementId: string };
 
@@ -82,7 +83,7 @@ export class EvidenceService implements OnModuleInit {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       assertEditable(row);
       const requirement = await this.requirement(manager, operationId, requirementId, input.version);
-      assertStatus(requirement, ['OPEN', 'ASSIGNED'], 'edited');
+      assertStatus(requirement, 'change', 'edited');
       const offence = input.offence ?? requirement.offence;
       const offenceOther = offence === 'OTHER' ? (input.offenceOther ?? requirement.offenceOther ?? undefined) : input.offenceOther;
       assertOffenceText(offence, offenceOther);
@@ -106,7 +107,7 @@ export class EvidenceService implements OnModuleInit {
       assertOwner(viewer, row, 'assign the evidence of');
       assertEditable(row);
       const requirement = await this.requirement(manager, operationId, requirementId, input.version);
-      assertStatus(requirement, ['OPEN', 'ASSIGNED'], 'assigned');
+      assertStatus(requirement, 'assign', 'assigned');
       const team = await this.requirements.team(manager, operationId, input.teamId);
       if (!team) throw DomainError.notFound('Team', input.teamId);
       if (!team.deployed) {
@@ -142,7 +143,7 @@ export class EvidenceService implements OnModuleInit {
         throw DomainError.forbidden('Only a coordinator of the agency whose team is assigned this requirement may mark it gathered');
       }
       assertRequirementVersion(requirement, input.version);
-      assertStatus(requirement, ['ASSIGNED', 'REJECTED'], 'gathered');
+      assertStatus(requirement, 'gather', 'gathered');
       if (!evidenceIsGathered(row.status)) {
         const why =
           row.status === 'CANCELLED' ? `${row.reference} was cancelled before its day of action` : `${row.reference} has not started yet`;
@@ -177,7 +178,7 @@ export class EvidenceService implements OnModuleInit {
     return this.write(viewer, operationId, async (manager) => {
       const row = await this.cps.lockForLiaison(manager, viewer, operationId);
       const requirement = await this.requirement(manager, operationId, requirementId, version);
-      assertStatus(requirement, ['GATHERED'], 'accepted or rejected');
+      assertStatus(requirement, 'decide', 'accepted or rejected');
       await this.cps.assertGatheringOpen(manager, row);
       await this.requirements.decide(manager, requirementId, { status: decision, by: viewer.id, reason: reason ?? null });
       const action = decision === 'ACCEPTED' ? 'evidence.accepted' : 'evidence.rejected';
@@ -278,12 +279,12 @@ function assertRequirementVersion(requirement: RequirementRow, version: number):
   if (requirement.version !== version) throw DomainError.staleVersion('The evidence requirement', version, requirement.version);
 }
 
-function assertStatus(requirement: RequirementRow, allowed: RequirementRow['status'][], what: string): void {
-  if (!allowed.includes(requirement.status)) {
+function assertStatus(requirement: RequirementRow, move: EvidenceMove, what: string): void {
+  if (!mayMoveEvidence(requirement.status, move)) {
     const words = (status: RequirementRow['status']) => label('evidenceStatus', status).toLowerCase();
     throw new DomainError(
       'INVALID_TRANSITION',
-      `The requirement is ${words(requirement.status)}; only ${allowed.map(words).join(' or ')} requirements are ${what}`,
+      `The requirement is ${words(requirement.status)}; only ${EVIDENCE_MOVES[move].map(words).join(' or ')} requirements are ${what}`,
       {
         status: requirement.status,
       },

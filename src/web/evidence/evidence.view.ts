@@ -1,19 +1,10 @@
 import { AuthUser, hasRole } from '../../common/auth/auth-user';
-import { EvidenceStatus, OFFENCES } from '../../common/domain';
+import { OFFENCES } from '../../common/domain';
+import { EvidenceMove, mayMoveEvidence } from '../../cps/evidence-moves';
 import type { EvidenceRequirementView, OperationView } from '../../operations/dto/plan-view.dto';
 import { evidenceIsGathered } from '../../operations/plan-actions';
 
-/**
- * The states from which the evidence service takes each move on a requirement (its assertStatus
- * calls in src/cps/evidence.service.ts): the page offers a move only where the service accepts it.
- */
-const MOVES_FROM: Record<'change' | 'assign' | 'gather' | 'decide', readonly EvidenceStatus[]> = {
-  change: ['OPEN', 'ASSIGNED'],
-  assign: ['OPEN', 'ASSIGNED'],
-  gather: ['ASSIGNED', 'REJECTED'],
-  decide: ['GATHERED'],
-};
-const mayMove = (requirement: EvidenceRequirementView, move: keyof typeof MOVES_FROM) => MOVES_FROM[move].includes(requirement.status);
+const mayMove = (requirement: EvidenceRequirementView, move: EvidenceMove) => mayMoveEvidence(requirement.status, move);
 
 /** Who the viewer is to the plan's evidence: the rules are the service's; this only decides which forms to offer. */
 function rolesOn(viewer: AuthUser, plan: OperationView) {
