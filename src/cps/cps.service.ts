@@ -16,6 +16,7 @@ import { gatheringMayClose, planHasEnded } from '../operations/plan-actions';
 import { PlansService } from '../operations/plans.service';
 import { CpsDeclineView, CpsRequestDto, DeclineCpsRequestDto } from './dto/cps.dto';
 import { InvolvementRepository } from './involvement.repository';
+import { mayMoveInvolvement } from './involvement-moves';
 
 /** Where a plan's request for early CPS involvement stands, as "Early CPS involvement in OP-… …" ends. */
 const INVOLVEMENT: Record<CpsInvolvementStatus, string> = {
@@ -52,9 +53,9 @@ export class CpsService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, input.version);
       const current = await this.involvements.get(manager, operationId);
-      if (current && (current.status === 'REQUESTED' || current.status === 'ENGAGED')) {
-        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current.status)}: it needs no new request`, {
-          status: current.status,
+      if (!mayMoveInvolvement(current?.status, 'request')) {
+        throw new DomainError('INVALID_TRANSITION', `${involvementIn(row.reference, current?.status)}: it needs no new request`, {
+          status: current?.status,
         });
       }
       const problem = adviceDateProblem(input.adviceNeededBy, ukDate(new Date()), ukDate(row.startsAt));
@@ -77,7 +78,7 @@ export class CpsService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.access.lockForEdit(manager, viewer, operationId, version);
       const current = await this.involvements.get(manager, operationId);
-      if (current?.status !== 'REQUESTED') {
+      if (!mayMoveInvolvement(current?.status, 'withdraw')) {
         throw new DomainError(
           'INVALID_TRANSITION',
           `${involvementIn(row.reference, current?.status)}: there is no open request to withdraw`,
@@ -180,7 +181,7 @@ export class CpsService {
       const current = await this.involvements.get(manager, operationId);
       if (!hasRole(viewer, 'CPS_LIAISON')) throw DomainError.forbidden('Only a CPS liaison may accept or decline early involvement');
       assertVersion(row, version);
-      if (current?.status !== 'REQUESTED') {
+      if (!mayMoveInvolvement(current?.status, 'answer')) {
         throw new DomainError(
           'INVALID_TRANSITION',
           `${involvementIn(row.reference, current?.status)}: there is no open request to answer`,

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PersonView } from '../../common/dto';
 import {
+  CPS_INVOLVEMENT_STATUSES,
+  CpsInvolvementStatus,
   DEPLOYMENT_STATUSES,
   DeploymentStatus,
   EVIDENCE_PRIORITIES,
@@ -86,7 +88,7 @@ export class OutcomesView {
 }
 
 export class CpsInvolvementView {
-  @ApiProperty({ enum: ['REQUESTED', 'ENGAGED', 'WITHDRAWN', 'DECLINED'] }) status: string;
+  @ApiProperty({ enum: CPS_INVOLVEMENT_STATUSES }) status: CpsInvolvementStatus;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'What the owner asked the CPS for' }) requestNote: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2027-02-14' }) adviceNeededBy: string | null;

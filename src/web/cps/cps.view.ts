@@ -1,6 +1,7 @@
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import type { ConflictView } from '../../workflow/dto/workflow.dto';
 import { hitsOnPage, HitOnPage } from '../hits-view';
+import { mayMoveInvolvement } from '../../cps/involvement-moves';
 
 /** What the early CPS involvement page offers: exactly the moves the CPS service accepts from where the involvement stands. */
 export interface CpsPageView {
@@ -15,12 +16,10 @@ export interface CpsPageView {
 /** The page's moves for this plan, seen by a viewer who is (`liaison`) or is not a CPS liaison. */
 export function cpsView(plan: Pick<OperationView, 'cpsInvolvement' | 'actions'>, liaison: boolean): CpsPageView {
   const status = plan.cpsInvolvement?.status;
-  // The CPS service answers or withdraws only a request that waits, and refuses a new one while one waits or a liaison is engaged.
-  const waiting = status === 'REQUESTED';
   return {
-    mayAnswer: liaison && waiting,
-    mayWithdraw: plan.actions.edit && waiting,
-    mayRequest: plan.actions.edit && !waiting && status !== 'ENGAGED',
+    mayAnswer: liaison && mayMoveInvolvement(status, 'answer'),
+    mayWithdraw: plan.actions.edit && mayMoveInvolvement(status, 'withdraw'),
+    mayRequest: plan.actions.edit && mayMoveInvolvement(status, 'request'),
   };
 }
 
