@@ -1,5 +1,5 @@
 import { NRM_FIRST_RESPONDER_KINDS } from '../common/domain';
-import type { AgencyKind } from '../common/domain';
+import type { AgencyKind, RiskRating } from '../common/domain';
 import { FieldProblem } from '../common/validation';
 import { ukDateTime } from '../common/uk-time';
 import type { LocationDto } from './dto/operation.dto';
@@ -58,4 +58,14 @@ export function timesOutsideWindow(
 /** Whether officers of an agency of this kind may refer a potential victim into the NRM. */
 export function isFirstResponder(kind: AgencyKind): boolean {
   return NRM_FIRST_RESPONDER_KINDS.includes(kind);
+}
+
+/** A residual rating a senior officer must accept, by name, before the plan goes for review. */
+export function needsSeniorAcceptance(residual: RiskRating): boolean {
+  return residual === 'HIGH';
+}
+
+/** A risk whose residual rating needs a senior officer's acceptance, and has none yet. */
+export function awaitsAcceptance(risk: { residual: RiskRating; acceptedBy?: string | null }): boolean {
+  return needsSeniorAcceptance(risk.residual) && !risk.acceptedBy?.trim();
 }

@@ -5,6 +5,7 @@ import { ukClock, ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
+import { needsSeniorAcceptance } from '../operations/order';
 
 /** A briefing is built once as blocks, then written as Markdown or HTML. */
 type Block =
@@ -125,7 +126,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
         r.controls,
         label('riskRating', r.residual),
         r.owner,
-        r.acceptedBy ?? (r.residual === 'HIGH' ? 'NOT ACCEPTED: a senior officer must accept this risk' : '-'),
+        r.acceptedBy ?? (needsSeniorAcceptance(r.residual) ? 'NOT ACCEPTED: a senior officer must accept this risk' : '-'),
       ]),
       empty: `No risks assessed yet: a coordinator of ${plan.owningAgency.name} records them on the plan's risk assessment.`,
     },

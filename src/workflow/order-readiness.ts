@@ -2,6 +2,7 @@ import type { EntryBasis, RiskRating } from '../common/domain';
 import { label } from '../common/labels';
 import { ukClock, ukDateTime } from '../common/uk-time';
 import type { SignOffState } from '../operations/dto/order.dto';
+import { awaitsAcceptance, needsSeniorAcceptance } from '../operations/order';
 
 /** What readiness reads of the operational order. */
 export interface OrderFacts {
@@ -50,7 +51,7 @@ export function orderChecks(
       : 'No entry relies on a warrant',
     `The warrant for ${list(expired.map((l) => `${l.label} expires ${ukDateTime(l.entry?.warrantExpiresAt as Date)}`))}, before the strike: get a new warrant or strike earlier`,
   );
-  const unaccepted = order.risks.filter((r) => r.residual === 'HIGH' && !r.acceptedBy?.trim());
+  const unaccepted = order.risks.filter(awaitsAcceptance);
   // Every agency on the plan reads this check: to one that may not see the intelligence, a risk derived from it is counted, never described (R14a).
   const described = (r: OrderFacts['risks'][number]) => order.describesIntelligence || !r.intelligenceDerived;
   const fromIntelligence = unaccepted.filter((r) => !described(r)).length;
@@ -58,7 +59,9 @@ export function orderChecks(
   check(
     'high-risks-accepted',
     unaccepted.length === 0,
-    order.risks.some((r) => r.residual === 'HIGH') ? 'A senior officer has accepted every high residual risk' : 'No high residual risk',
+    order.risks.some((r) => needsSeniorAcceptance(r.residual))
+      ? 'A senior officer has accepted every high residual risk'
+      : 'No high residual risk',
     `A named senior officer must accept each high residual risk: ${list([...named, ...(fromIntelligence ? [plural(fromIntelligence, 'risk derived from intelligence', 'risks derived from intelligence')] : [])])}`,
   );
   const awaiting = order.signOffs.filter((s) => s.state !== 'SIGNED_OFF');

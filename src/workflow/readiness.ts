@@ -3,6 +3,7 @@ import { counted, label } from '../common/labels';
 import { mayLead, maySupport, RuleData } from '../lead-policy/policy';
 import { ukDateTime } from '../common/uk-time';
 import { orderChecks, OrderFacts } from './order-readiness';
+import { needsSeniorAcceptance } from '../operations/order';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -120,7 +121,7 @@ const NOT_YET: Record<string, { applies: (facts: ReadinessFacts) => boolean; mes
     applies: (f) => f.order.locations.some((l) => l.entry?.basis === 'WARRANT'),
     message: 'No entry relies on a warrant',
   },
-  'high-risks-accepted': { applies: (f) => f.order.risks.some((r) => r.residual === 'HIGH'), message: 'No high residual risk' },
+  'high-risks-accepted': { applies: (f) => f.order.risks.some((r) => needsSeniorAcceptance(r.residual)), message: 'No high residual risk' },
   'partner-sign-off': {
     applies: (f) => f.order.signOffs.length > 0,
     message: 'No supporting agency has a confirmed team, so none needs to sign off',

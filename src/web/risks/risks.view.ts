@@ -2,6 +2,7 @@ import { label } from '../../common/labels';
 import type { RiskView } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import type { ConfirmationPage } from '../plan-page';
+import { awaitsAcceptance, needsSeniorAcceptance } from '../../operations/order';
 
 /** Highest residual first. */
 const RESIDUAL_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
@@ -18,7 +19,6 @@ export function hazardName(risk: Pick<RiskView, 'hazard' | 'hazardDetail'>): str
 }
 
 /** A high residual risk needs a senior officer's acceptance before the plan is submitted (the readiness check). */
-const needsAcceptance = (risk: RiskView): boolean => risk.residual === 'HIGH' && !risk.acceptedBy?.trim();
 
 /** The register, highest residual risk first (then highest score), and the high risks nobody has accepted yet. */
 export function risksView(plan: OperationView): { register: RiskRow[]; unaccepted: string[] } {
@@ -27,10 +27,10 @@ export function risksView(plan: OperationView): { register: RiskRow[]; unaccepte
       ...risk,
       index,
       name: hazardName(risk),
-      acceptedText: risk.acceptedBy || (risk.residual === 'HIGH' ? 'Not accepted yet' : '–'),
+      acceptedText: risk.acceptedBy || (needsSeniorAcceptance(risk.residual) ? 'Not accepted yet' : '–'),
     }))
     .sort((a, b) => RESIDUAL_RANK[a.residual] - RESIDUAL_RANK[b.residual] || b.score - a.score || a.index - b.index);
-  return { register, unaccepted: register.filter(needsAcceptance).map((risk) => risk.name) };
+  return { register, unaccepted: register.filter(awaitsAcceptance).map((risk) => risk.name) };
 }
 
 /** What removing the risk at `index` does, said before it is done. */
