@@ -103,25 +103,20 @@ export class AdminController {
   async saveUser(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const { values, reset } = userForm(request.body);
     const redraw = (errors: FieldError[]) => this.drawUsers(reply, request, values, errors);
-    if (values.id && !reset)
-      return saveThen(
-        reply,
-        () => validated(UpdateUserDto, userChanges(values)).then((input) => this.users.update(request.user!, values.id, input)),
-        '/admin/users',
-        redraw,
-      );
+    if (values.id && !reset) return saveThen(reply, () => this.changeUser(request.user!, values), '/admin/users', redraw);
     const password = randomBytes(18).toString('base64url');
     try {
-      return render(
-        reply,
-        request,
-        'admin/user-created.njk',
-        passwordShownView(await this.withPassword(request.user!, values, password), password, reset),
-      );
+      const user = await this.withPassword(request.user!, values, password);
+      return render(reply, request, 'admin/user-created.njk', passwordShownView(user, password, reset));
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return redraw(formErrors(error, FIELDS));
     }
+  }
+
+  /** Changes a user as the API does, their password kept. */
+  private async changeUser(viewer: AuthUser, values: UserValues): Promise<UserView> {
+    return this.users.update(viewer, values.id, await validated(UpdateUserDto, userChanges(values)));
   }
 
   /** Adds the user with `password` as their initial one; or, for a forgotten password, gives the user it as a new one-time password. */

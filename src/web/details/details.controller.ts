@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { AuthUser } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { SetLeadAgencyDto, UpdateOperationDto } from '../../operations/dto/operation.dto';
@@ -34,6 +35,7 @@ import {
   locationForm,
   locationsWithout,
   checkedLocations,
+  NO_LEAD_CHOSEN,
   postedLocation,
 } from './details.form';
 import { detailsView, handLeadPage, leadView, removeLocationPage } from './details.view';
@@ -192,24 +194,18 @@ export class PlanDetailsController {
     @PlanContext() context: PlanContext,
   ): Promise<FastifyReply> {
     const chosen = formText(request.body, 'agencyId');
-    if (!chosen)
-      return this.drawLead(reply, request, asPosted(context, request), '', [
-        { field: 'agencyId', text: 'Select the agency that will lead the operation' },
-      ]);
-    const setLead = (version: number) =>
-      validated(SetLeadAgencyDto, { version, agencyId: chosen }).then((input) => this.leads.setLead(request.user!, context.plan.id, input));
+    if (!chosen) return this.drawLead(reply, request, asPosted(context, request), '', [NO_LEAD_CHOSEN]);
+    const setLead = (version: number) => this.handLeadTo(request.user!, context.plan.id, chosen, version);
     const choice = (await this.leads.choices(context.plan)).find((candidate) => candidate.agency.id === chosen);
+    const page = handLeadPage(context.plan, chosen, choice);
     const redraw = (errors: FieldError[], now: PlanContext, conflict?: unknown) =>
       this.drawLead(reply, request, now, chosen, errors, conflict);
-    return this.pages.confirmFirst(
-      request,
-      reply,
-      context,
-      handLeadPage(context.plan, chosen, choice),
-      setLead,
-      { id: () => 'agencyId' },
-      redraw,
-    );
+    return this.pages.confirmFirst(request, reply, context, page, setLead, { id: () => 'agencyId' }, redraw);
+  }
+
+  /** Hands the lead to the chosen agency, checked as the API checks it, against the plan's version the person saw. */
+  private async handLeadTo(viewer: AuthUser, planId: string, agencyId: string, version: number): Promise<unknown> {
+    return this.leads.setLead(viewer, planId, await validated(SetLeadAgencyDto, { version, agencyId }));
   }
 
   private async drawLead(

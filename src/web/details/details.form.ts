@@ -16,6 +16,7 @@ import {
   locationFormValuesOf,
   storedLocation,
 } from '../order-form';
+import type { FieldError } from '../page';
 import type { EditForm } from '../plan-page';
 import {
   DETAILS_LABELS,
@@ -54,6 +55,8 @@ export function checkedDetails(values: DetailsValues, mine: (keyof DetailsValues
   const { body, errors } = detailsBody(values, mine);
   return checkedBody(UpdateOperationDto, { ...body, version: plan.version }, errors, PLAN_FIELDS, inFormOrder);
 }
+
+export const NO_LEAD_CHOSEN: FieldError = { field: 'agencyId', text: 'Select the agency that will lead the operation' };
 
 /** The place in a list that `change` names, if there is one. */
 export function indexIn(list: unknown[], change: string | undefined): number | undefined {

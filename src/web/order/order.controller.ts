@@ -19,13 +19,11 @@ import { WebExceptionFilter } from '../web-exception.filter';
 import {
   changedCommunications,
   changedTimings,
-  COMMUNICATIONS_FIELDS,
-  COMMUNICATIONS_LABELS,
   CommunicationsForm,
+  communicationsForm,
   communicationsOf,
   EMPTY_RV,
   inRvOrder,
-  postedCommunications,
   postedRvPoint,
   postedTimings,
   RV_FIELDS,
@@ -150,17 +148,11 @@ export class PlanOrderController {
     @Param('reference') reference: string,
   ): Promise<FastifyReply> {
     const save = savePlanChange(this.editing, request, changedCommunications);
-    const form = {
-      current: communicationsOf,
-      posted: postedCommunications(request.body),
-      labels: COMMUNICATIONS_LABELS,
-      fields: COMMUNICATIONS_FIELDS,
-    };
     return this.pages.edit(
       request,
       reply,
       reference,
-      form,
+      communicationsForm(request.body),
       save,
       (errors, context, values, conflict) => this.drawCommunications(reply, request, context, values, errors, conflict),
       `/plans/${reference}/communications`,

@@ -4,6 +4,7 @@ import { formText } from '../forms';
 import { dateTimeFieldsOf, inOrder, NO_TIME, optionalInstantAt } from '../order-form';
 import { FieldError } from '../page';
 import type { PlanChange } from '../plan-change';
+import type { EditForm } from '../plan-page';
 import { DateTimeFields, dateTimeOf, instantOf } from '../plan-form';
 
 export type TimingsForm = {
@@ -71,6 +72,11 @@ export const postedCommunications = (body: unknown): CommunicationsForm => ({
   radioChannel: formText(body, 'radioChannel'),
   controlRoomNumber: formText(body, 'controlRoomNumber'),
 });
+
+/** The communications form as posted, and how it is merged with the plan as it is now (R10). */
+export function communicationsForm(body: unknown): EditForm<CommunicationsForm> {
+  return { current: communicationsOf, posted: postedCommunications(body), labels: COMMUNICATIONS_LABELS, fields: COMMUNICATIONS_FIELDS };
+}
 
 /** The timings the person changed (`mine`) as the API takes them, a time left empty cleared, with the errors of the times they typed. */
 export function changedTimings(values: TimingsForm, mine: (keyof TimingsForm)[]): PlanChange {

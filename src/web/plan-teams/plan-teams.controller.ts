@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
+import { AuthUser } from '../../common/auth/auth-user';
 import { WebPage } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { CreateDeploymentDto, DeclineDeploymentDto, UpdateDeploymentDto } from '../../deployments/dto/deployment.dto';
@@ -10,7 +11,7 @@ import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { LeadAssignmentService } from '../../operations/lead-assignment.service';
 import { DeploymentInFull } from '../../operations/plan-views';
 import { TeamsService } from '../../reference-data/teams.service';
-import { checkedBody, FieldMap, validated } from '../form-errors';
+import { checkedBody, validated } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError, render } from '../page';
 import { PlanContext } from '../plan-context';
@@ -20,13 +21,15 @@ import { WebExceptionFilter } from '../web-exception.filter';
 import {
   activeDeployment,
   againstPowers,
+  Answer,
+  answerFields,
+  answerOf,
   changedOrderBody,
   EMPTY,
-  ORDER_LABELS,
   OrderForm,
-  orderFormOf,
-  orderWords,
+  REQUEST_GONE,
   requestBody,
+  taskingForm,
   taskingOf,
   TEAM_FIELDS,
   teamRequestOf,
@@ -106,29 +109,22 @@ export class PlanTeamsController {
     @Res() reply: FastifyReply,
     @PlanContext() context: PlanContext,
   ): Promise<FastifyReply> {
-    const deployment = context.plan.deployments.find((candidate) => candidate.id === formText(request.body, 'deploymentId'));
-    if (!deployment)
-      return this.drawTeams(reply, request, context, EMPTY, [
-        { field: '', text: 'That request is no longer on this plan: the list below is up to date' },
-      ]);
-    const [viewer, version, reason] = [
-      request.user!,
-      Number(formText(request.body, 'deploymentVersion')),
-      formText(request.body, 'reason'),
-    ];
-    const fields: FieldMap = { id: (field) => (field === 'reason' ? `reason-${deployment.id}` : '') };
+    const answer = answerOf(request.body);
+    const deployment = context.plan.deployments.find((candidate) => candidate.id === answer.deploymentId);
+    if (!deployment) return this.drawTeams(reply, request, context, EMPTY, [REQUEST_GONE]);
     const redraw = (errors: FieldError[], now: PlanContext) =>
-      this.drawTeams(reply, request, now, EMPTY, errors, undefined, { [deployment.id]: reason });
-    if (formText(request.body, 'answer') === 'confirm') {
-      const confirm = () => this.deployments.confirm(viewer, context.plan.id, deployment.id, version);
-      return this.pages.change(request, reply, context, fields, confirm, redraw, `/plans/${context.plan.reference}/teams`);
-    }
-    const decline = () =>
-      validated(DeclineDeploymentDto, { version, reason }).then((input) =>
-        this.deployments.decline(viewer, context.plan.id, deployment.id, input),
-      );
+      this.drawTeams(reply, request, now, EMPTY, errors, undefined, { [deployment.id]: answer.reason });
+    const act = () => this.answer(request.user!, context.plan.id, deployment.id, answer);
     // Declining ends the agency's sight of the plan (R14): the user goes back to their tasks.
-    return this.pages.change(request, reply, context, fields, decline, redraw, '/?declined');
+    const done = answer.confirms ? `/plans/${context.plan.reference}/teams` : '/?declined';
+    return this.pages.change(request, reply, context, answerFields(deployment.id), act, redraw, done);
+  }
+
+  /** Confirms the team, or declines it with the reason, against the version of the request the person answered (R7). */
+  private async answer(viewer: AuthUser, planId: string, deploymentId: string, answer: Answer): Promise<unknown> {
+    if (answer.confirms) return this.deployments.confirm(viewer, planId, deploymentId, answer.version);
+    const input = await validated(DeclineDeploymentDto, { version: answer.version, reason: answer.reason });
+    return this.deployments.decline(viewer, planId, deploymentId, input);
   }
 
   /**
@@ -174,28 +170,25 @@ export class PlanTeamsController {
     @Param('reference') reference: string,
     @Param('deploymentId') deploymentId: string,
   ): Promise<FastifyReply> {
-    const save: Save<OrderForm> = async (values, mine, plan) => {
-      const checked = await checkedBody(UpdateDeploymentDto, changedOrderBody(plan.version, values, mine), [], TEAM_FIELDS, asTheyCome);
-      if (checked.errors) return checked.errors;
-      await againstPowers(() => this.deployments.changeOrder(request.user!, plan.id, deploymentId, checked.input));
-    };
-    const form = {
-      current: taskingOf(deploymentId),
-      posted: orderFormOf(request.body),
-      labels: ORDER_LABELS,
-      fields: TEAM_FIELDS,
-      words: orderWords,
-    };
     return this.pages.edit(
       request,
       reply,
       reference,
-      form,
-      save,
+      taskingForm(request.body, deploymentId),
+      this.savingOrder(request, deploymentId),
       (errors, context, values, conflict) =>
         this.drawTasking(reply, request, context, activeDeployment(context.plan, deploymentId), values, errors, conflict),
       `/plans/${reference}/teams`,
     );
+  }
+
+  /** Saves the changed fields of a team's order once checked as the API checks them; answers the errors otherwise. */
+  private savingOrder(request: AuthenticatedRequest, deploymentId: string): Save<OrderForm> {
+    return async (values, mine, plan) => {
+      const checked = await checkedBody(UpdateDeploymentDto, changedOrderBody(plan.version, values, mine), [], TEAM_FIELDS, asTheyCome);
+      if (checked.errors) return checked.errors;
+      await againstPowers(() => this.deployments.changeOrder(request.user!, plan.id, deploymentId, checked.input));
+    };
   }
 
   private drawTasking(

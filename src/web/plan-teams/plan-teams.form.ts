@@ -7,6 +7,7 @@ import { DeploymentInFull, seenInFull } from '../../operations/plan-views';
 import { FieldMap } from '../form-errors';
 import { formList, formText } from '../forms';
 import { FieldError } from '../page';
+import type { EditForm } from '../plan-page';
 import { DateTimeFields, dateTimeOf, instantOf, isBlank } from '../plan-form';
 
 export const TEAM_FIELDS: FieldMap = {
@@ -116,6 +117,30 @@ export function requestBody(version: number, request: { values: TeamsForm; windo
     ...request.window,
   };
 }
+
+/** The form changing a team's part in the order, as posted, and how it is merged with the team's order as it is now (R10). */
+export function taskingForm(body: unknown, deploymentId: string): EditForm<OrderForm> {
+  return { current: taskingOf(deploymentId), posted: orderFormOf(body), labels: ORDER_LABELS, fields: TEAM_FIELDS, words: orderWords };
+}
+
+/** A partner's answer to a request for their agency's team: which request, against which version of it (R7), and a reason to decline. */
+export function answerOf(body: unknown) {
+  return {
+    deploymentId: formText(body, 'deploymentId'),
+    version: Number(formText(body, 'deploymentVersion')),
+    reason: formText(body, 'reason'),
+    confirms: formText(body, 'answer') === 'confirm',
+  };
+}
+
+export type Answer = ReturnType<typeof answerOf>;
+
+/** A reason to decline is entered against the one request it answers. */
+export function answerFields(deploymentId: string): FieldMap {
+  return { id: (field) => (field === 'reason' ? `reason-${deploymentId}` : '') };
+}
+
+export const REQUEST_GONE: FieldError = { field: '', text: 'That request is no longer on this plan: the list below is up to date' };
 
 /** The fields of a team's order the person changed, as the API takes them, against the plan's version now. */
 export function changedOrderBody(version: number, values: OrderForm, mine: (keyof OrderForm)[]): Record<string, unknown> {

@@ -13,7 +13,7 @@ import { PlanViewsService } from '../plan-views.service';
 import { formErrors, isRefusal, validated } from '../form-errors';
 import { csvReply, FieldError, redirect, render } from '../page';
 import { PlanContext } from '../plan-context';
-import { inFormOrder, PLAN_FIELDS, planBody, planFormValues } from '../plan-form';
+import { inFormOrder, PLAN_FIELDS, planBody, PlanFormValues, planFormValues } from '../plan-form';
 import { happenedOf } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { EMPTY_PLAN, listCriteria, listCursor, ListQuery } from './plans.form';
@@ -85,14 +85,7 @@ export class PlansPagesController {
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const values = planFormValues(request.body);
     const { body, errors } = planBody(values);
-    const again = (theirs: FieldError[] = []) =>
-      render(
-        reply,
-        request,
-        'plans/plan-new.njk',
-        { pageTitle: 'New plan', section: 'new', values, errors: inFormOrder(errors, theirs) },
-        400,
-      );
+    const again = (theirs: FieldError[] = []) => this.drawNew(reply, request, values, inFormOrder(errors, theirs));
     try {
       const input = await validated(CreateOperationDto, body);
       if (errors.length) return again();
@@ -102,6 +95,11 @@ export class PlansPagesController {
       if (!isRefusal(error)) throw error;
       return again(formErrors(error, PLAN_FIELDS));
     }
+  }
+
+  /** The new plan's form again, with what was typed and why it was not made. */
+  private drawNew(reply: FastifyReply, request: AuthenticatedRequest, values: PlanFormValues, errors: FieldError[]): FastifyReply {
+    return render(reply, request, 'plans/plan-new.njk', { pageTitle: 'New plan', section: 'new', values, errors }, 400);
   }
 
   @Get(':reference')

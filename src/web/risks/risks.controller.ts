@@ -22,11 +22,10 @@ import {
   registerWith,
   registerWithout,
   RISK_FORM_ORDER,
-  RISK_LABELS,
   riskAt,
   riskFields,
+  riskForm,
   RiskFormValues,
-  riskFormValues,
   riskIndex,
 } from './risks.form';
 import { removalPage, risksView } from './risks.view';
@@ -68,19 +67,11 @@ export class PlanRisksController {
     const remove = formText(request.body, 'remove');
     if (remove) return this.remove(request, reply, reference, remove);
     const index = postedIndex(request.body);
-    const fields = (plan: OperationView) => riskFields(index ?? plan.risks.length);
-    const form = {
-      current: riskAt(index),
-      posted: riskFormValues(request.body),
-      labels: RISK_LABELS,
-      fields,
-      creates: index === undefined,
-    };
     return this.pages.edit(
       request,
       reply,
       reference,
-      form,
+      riskForm(request.body, index),
       savePlanChange(this.editing, request, (values: RiskFormValues, _mine, plan) => registerWith(plan, index, values)),
       (errors, context, values, conflict) => this.draw(reply, request, context, values, index, inOrder(RISK_FORM_ORDER, errors), conflict),
       `/plans/${reference}/risks`,

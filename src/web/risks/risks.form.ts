@@ -4,6 +4,7 @@ import { FieldMap } from '../form-errors';
 import { formText } from '../forms';
 import { FieldError } from '../page';
 import type { PlanChange } from '../plan-change';
+import type { EditForm } from '../plan-page';
 
 /** The risk form as typed: kept when it comes back with errors. */
 export type RiskFormValues = {
@@ -128,6 +129,17 @@ function riskBody(values: RiskFormValues): Record<string, unknown> {
 function storedRisk(risk: RiskView): RiskDto {
   const { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived } = risk;
   return { hazard, hazardDetail, likelihood, impact, controls, residual, owner, acceptedBy, intelligenceDerived };
+}
+
+/** The risk form as posted, and how it is merged with the risk as it is now (R10); with no index, it adds one at the end of the register. */
+export function riskForm(body: unknown, index: number | undefined): EditForm<RiskFormValues> {
+  return {
+    current: riskAt(index),
+    posted: riskFormValues(body),
+    labels: RISK_LABELS,
+    fields: (plan) => riskFields(index ?? plan.risks.length),
+    creates: index === undefined,
+  };
 }
 
 /**

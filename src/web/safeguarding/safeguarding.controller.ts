@@ -14,7 +14,7 @@ import { savePlanChange } from '../plan-change';
 import { asPosted, formVersion, PlanPages } from '../plan-page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import {
-  ARRANGEMENT_LABELS,
+  arrangementsForm,
   arrangementsOf,
   changedArrangements,
   firstRespondersChange,
@@ -22,8 +22,6 @@ import {
   interpretersChange,
   NO_PERSON,
   PersonChange,
-  postedArrangements,
-  safeguardingFields,
   SafeguardingFormValues,
   valuesOf,
 } from './safeguarding.form';
@@ -58,17 +56,11 @@ export class PlanSafeguardingController {
     @Param('reference') reference: string,
   ): Promise<FastifyReply> {
     const save = savePlanChange(this.editing, request, changedArrangements, (ours, theirs) => inOrder(FORM_ORDER, ours, theirs));
-    const form = {
-      current: arrangementsOf,
-      posted: postedArrangements(request.body),
-      labels: ARRANGEMENT_LABELS,
-      fields: safeguardingFields(),
-    };
     return this.pages.edit(
       request,
       reply,
       reference,
-      form,
+      arrangementsForm(request.body),
       save,
       (errors, context, values, conflict) =>
         this.draw(reply, request, context, { ...values, ...NO_PERSON }, inOrder(FORM_ORDER, errors), conflict),

@@ -4,6 +4,7 @@ import { formText } from '../forms';
 import { dateTimeFieldsOf, optionalInstantAt } from '../order-form';
 import { FieldError } from '../page';
 import type { PlanChange } from '../plan-change';
+import type { EditForm } from '../plan-page';
 import { DateTimeFields, dateTimeOf, languagesOf, PLAN_FIELDS } from '../plan-form';
 
 /** What the page's three forms show: as typed, kept when the form that was posted comes back with errors. */
@@ -86,6 +87,11 @@ export function postedArrangements(form: unknown): Arrangements {
     receptionClosesAt: dateTimeOf(form, 'receptionClosesAt'),
     medicalCover: formText(form, 'medicalCover'),
   };
+}
+
+/** The arrangements form as posted, and how it is merged with the plan as it is now (R10). */
+export function arrangementsForm(body: unknown): EditForm<Arrangements> {
+  return { current: arrangementsOf, posted: postedArrangements(body), labels: ARRANGEMENT_LABELS, fields: safeguardingFields() };
 }
 
 /** The arrangements the person changed (`mine`) as the API takes them, with the form's own errors. */
