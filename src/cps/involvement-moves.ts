@@ -5,13 +5,13 @@ import type { CpsInvolvementStatus } from '../common/domain';
  * refuses a move from anywhere else, and the CPS page offers a move only where the service takes it.
  * A new request waits for no open or engaged one; only a request that waits is answered or withdrawn.
  */
-export const INVOLVEMENT_MOVES = {
+const INVOLVEMENT_MOVES = {
   request: [null, 'WITHDRAWN', 'DECLINED'],
   answer: ['REQUESTED'],
   withdraw: ['REQUESTED'],
 } as const satisfies Record<string, readonly (CpsInvolvementStatus | null)[]>;
 
-export type InvolvementMove = keyof typeof INVOLVEMENT_MOVES;
+type InvolvementMove = keyof typeof INVOLVEMENT_MOVES;
 
 /** Whether involvement standing at `status` (undefined or null: none yet) may take `move`. */
 export function mayMoveInvolvement(status: CpsInvolvementStatus | null | undefined, move: InvolvementMove): boolean {

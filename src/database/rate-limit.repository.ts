@@ -50,6 +50,10 @@ export class RateLimitRepository {
 
   /** Deletes the counters whose window has ended; how many. */
   async deleteExpired(manager: EntityManager): Promise<number> {
-    return (await query(manager, sql`DELETE FROM rate_limits WHERE expires_at <= now() RETURNING key`)).length;
+    const gone = await first<{ n: number }>(
+      manager,
+      sql`WITH gone AS (DELETE FROM rate_limits WHERE expires_at <= now() RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    );
+    return gone?.n ?? 0;
   }
 }

@@ -1,5 +1,6 @@
 import { NRM_FIRST_RESPONDER_KINDS } from '../common/domain';
-import type { AgencyKind, RiskRating } from '../common/domain';
+import type { AgencyKind, Hazard, RiskRating } from '../common/domain';
+import { label } from '../common/labels';
 import { FieldProblem } from '../common/validation';
 import { ukDateTime } from '../common/uk-time';
 import type { LocationDto } from './dto/operation.dto';
@@ -68,4 +69,16 @@ export function needsSeniorAcceptance(residual: RiskRating): boolean {
 /** A risk whose residual rating needs a senior officer's acceptance, and has none yet. */
 export function awaitsAcceptance(risk: { residual: RiskRating; acceptedBy?: string | null }): boolean {
   return needsSeniorAcceptance(risk.residual) && !risk.acceptedBy?.trim();
+}
+
+const RESIDUAL_ORDER: Record<RiskRating, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+
+/** The risk register as it is read: the highest residual risk first, then the highest score, else as entered. */
+export function registerOrder<T extends { residual: RiskRating; score: number }>(risks: T[]): T[] {
+  return [...risks].sort((a, b) => RESIDUAL_ORDER[a.residual] - RESIDUAL_ORDER[b.residual] || b.score - a.score);
+}
+
+/** A risk's hazard in words: the description given for Other. */
+export function hazardName(risk: { hazard: Hazard; hazardDetail?: string | null }): string {
+  return risk.hazard === 'OTHER' ? risk.hazardDetail || label('hazard', 'OTHER') : label('hazard', risk.hazard);
 }

@@ -12,7 +12,7 @@ import { formText } from './forms';
 import { changesSince, HistoryEntry } from './history-view';
 import { FieldError, redirect, render } from './page';
 
-export const STALE =
+const STALE =
   'Someone else changed this plan after you opened this page. Nothing has been saved and what you entered is kept below: check what they changed, then save again.';
 
 /** A plan's sub-page: the plan as the viewer may see it, the version and last change their forms start from. */
@@ -27,7 +27,7 @@ export interface PlanContext {
 }
 
 /** A field both the person and someone else changed, as the form shows the choice between them. */
-export interface ClashView {
+interface ClashView {
   key: string;
   label: string;
   yours: string;
@@ -75,12 +75,7 @@ export interface EditForm<V extends FormValues> {
 export type Save<V> = (values: V, mine: (keyof V & string)[], plan: OperationView) => Promise<FieldError[] | void>;
 
 /** An edit form's values as drawn again: the merged values, the context with its fingerprint, and the conflict to show. */
-export type RedrawEdit<V> = (
-  errors: FieldError[],
-  context: PlanContext,
-  values: V,
-  conflict?: Conflict,
-) => FastifyReply | Promise<FastifyReply>;
+type RedrawEdit<V> = (errors: FieldError[], context: PlanContext, values: V, conflict?: Conflict) => FastifyReply | Promise<FastifyReply>;
 
 function inWords(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
@@ -102,10 +97,11 @@ export class PlanPages {
     private readonly consequences: ConsequencesService,
   ) {}
 
-  async load(request: AuthenticatedRequest, reference: string): Promise<PlanContext> {
+  /** The plan as the viewer may see it, and its last change (unless `seen` is false: a page with no form to compare). */
+  async load(request: AuthenticatedRequest, reference: string, seen = true): Promise<PlanContext> {
     const viewer = request.user!;
     const plan = await this.plans.getByReference(viewer, reference);
-    return { plan, seen: await this.plans.lastChangeOf(plan) };
+    return { plan, seen: seen ? await this.plans.lastChangeOf(plan) : 0 };
   }
 
   /** An edit form's context: the plan and the fingerprint of the form's values as the page draws them. */

@@ -5,7 +5,7 @@ import { ukClock, ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
-import { needsSeniorAcceptance } from '../operations/order';
+import { awaitsAcceptance, registerOrder } from '../operations/order';
 
 /** A briefing is built once as blocks, then written as Markdown or HTML. */
 type Block =
@@ -126,7 +126,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
         r.controls,
         label('riskRating', r.residual),
         r.owner,
-        r.acceptedBy ?? (needsSeniorAcceptance(r.residual) ? 'NOT ACCEPTED: a senior officer must accept this risk' : '-'),
+        awaitsAcceptance(r) ? 'NOT ACCEPTED: a senior officer must accept this risk' : r.acceptedBy?.trim() || '-',
       ]),
       empty: `No risks assessed yet: a coordinator of ${plan.owningAgency.name} records them on the plan's risk assessment.`,
     },
@@ -235,13 +235,6 @@ function entryText(location: LocationView): string {
   }
   if (entry.basis === 'STATUTORY_POWER') return `Statutory power: ${entry.power}`;
   return label('entryBasis', entry.basis);
-}
-
-const RESIDUAL_ORDER = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
-
-/** The register as the briefing reads it: the highest residual risk first, then the highest score. */
-export function registerOrder<T extends { residual: keyof typeof RESIDUAL_ORDER; score: number }>(risks: T[]): T[] {
-  return [...risks].sort((a, b) => RESIDUAL_ORDER[a.residual] - RESIDUAL_ORDER[b.residual] || b.score - a.score);
 }
 
 function signOffBlocks(plan: OperationView): Block[] {

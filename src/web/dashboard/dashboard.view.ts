@@ -72,13 +72,13 @@ export function periodErrorsView(form: PeriodForm, errors: FieldError[]) {
 }
 
 /** The title the plan's task list gives a readiness check, so that the dashboard names it the same way. */
-export function checkTitle(id: string): string {
+function checkTitle(id: string): string {
   return readinessItems('', { ready: false, stage: null, checks: [{ id, ok: false, applies: true, blocking: true, message: '' }] })[0].title
     .text;
 }
 
 /** The dashboard's five sections as the page shows them: each a chart, a sentence, and a table of the same numbers. */
-export function dashboardSections(view: DashboardView): DashboardSection[] {
+function dashboardSections(view: DashboardView): DashboardSection[] {
   const months = view.plansPerMonth.months.map((month) => ({ key: month.month, label: shortMonthName(month.month) }));
   const period = periodText(view.period);
 

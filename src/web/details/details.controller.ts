@@ -22,19 +22,20 @@ import {
 } from '../order-form';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
-import { asPosted, Conflict, formVersion, PlanPages, Save } from '../plan-page';
-import { detailsFormValues, DetailsValues } from '../plan-form';
+import { asPosted, Conflict, formVersion, PlanPages } from '../plan-page';
+import { savePlanChange } from '../plan-change';
+import { detailsFormValues, DetailsValues, inFormOrder } from '../plan-form';
 import { WebExceptionFilter } from '../web-exception.filter';
 import {
-  checkedDetails,
-  CheckedUpdate,
+  detailsChange,
   detailsForm,
   detailsOf,
   indexIn,
   locationAt,
   locationForm,
+  inLocationOrder,
+  locationsChange,
   locationsWithout,
-  checkedLocations,
   NO_LEAD_CHOSEN,
   postedLocation,
 } from './details.form';
@@ -65,7 +66,7 @@ export class PlanDetailsController {
     @Res() reply: FastifyReply,
     @Param('reference') reference: string,
   ): Promise<FastifyReply> {
-    const save = this.saving<DetailsValues>(request, checkedDetails);
+    const save = savePlanChange<DetailsValues>(this.editing, request, detailsChange, inFormOrder);
     return this.pages.edit(
       request,
       reply,
@@ -118,7 +119,12 @@ export class PlanDetailsController {
   ): Promise<FastifyReply> {
     const { remove, index } = postedLocation(request.body);
     if (remove) return this.removeLocation(request, reply, reference, index);
-    const save = this.saving<LocationFields>(request, (values, _mine, plan) => checkedLocations(values, plan, index));
+    const save = savePlanChange<LocationFields>(
+      this.editing,
+      request,
+      (values, _mine, plan) => locationsChange(values, plan, index),
+      inLocationOrder,
+    );
     const redraw = (errors: FieldError[], context: PlanContext, values: LocationFields, conflict?: Conflict) =>
       this.drawLocations(reply, request, context, locationFormOf(values), index, inOrder(LOCATION_FORM_ORDER, errors), conflict);
     return this.pages.edit(request, reply, reference, locationForm(request.body, index), save, redraw, `/plans/${reference}/locations`);
@@ -226,17 +232,5 @@ export class PlanDetailsController {
       { ...view, errors, conflict },
       errors.length ? 400 : 200,
     );
-  }
-
-  /** Saves a form's values as the plan's update once checked as the API checks them; answers the errors otherwise. */
-  private saving<V>(
-    request: AuthenticatedRequest,
-    check: (values: V, mine: (keyof V & string)[], plan: OperationView) => Promise<CheckedUpdate>,
-  ): Save<V> {
-    return async (values, mine, plan) => {
-      const checked = await check(values, mine, plan);
-      if (checked.errors) return checked.errors;
-      await this.editing.update(request.user!, plan.id, checked.input);
-    };
   }
 }

@@ -1,7 +1,5 @@
 import { BRIEFING_SECTIONS } from '../../common/domain';
-import { UpdateOperationDto } from '../../operations/dto/operation.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
-import { checkedBody } from '../form-errors';
 import { formText } from '../forms';
 import {
   inOrder,
@@ -18,19 +16,8 @@ import {
 } from '../order-form';
 import type { FieldError } from '../page';
 import type { EditForm } from '../plan-page';
-import {
-  DETAILS_LABELS,
-  detailsBody,
-  detailsValues,
-  DetailsValues,
-  inFormOrder,
-  PLAN_FIELDS,
-  planFormValues,
-  planFormValuesOf,
-} from '../plan-form';
-
-/** A form's values checked as the API checks the plan's update: the update to send, or the errors to show. */
-export type CheckedUpdate = Awaited<ReturnType<typeof checkedBody<UpdateOperationDto>>>;
+import type { PlanChange } from '../plan-change';
+import { DETAILS_LABELS, detailsBody, detailsValues, DetailsValues, PLAN_FIELDS, planFormValues, planFormValuesOf } from '../plan-form';
 
 /** The details form's fields as the plan holds them: the briefing sections the reader sees (R14a). */
 export function detailsOf(plan: OperationView): DetailsValues {
@@ -50,10 +37,10 @@ export function detailsForm(body: unknown): EditForm<DetailsValues> {
   };
 }
 
-/** Only the fields the person changed (`mine`), checked as the API checks them. */
-export function checkedDetails(values: DetailsValues, mine: (keyof DetailsValues)[], plan: OperationView): Promise<CheckedUpdate> {
+/** Only the fields the person changed (`mine`), as the plan's update (savePlanChange checks it as the API does). */
+export function detailsChange(values: DetailsValues, mine: (keyof DetailsValues)[]): PlanChange {
   const { body, errors } = detailsBody(values, mine);
-  return checkedBody(UpdateOperationDto, { ...body, version: plan.version }, errors, PLAN_FIELDS, inFormOrder);
+  return { change: body, errors, fields: PLAN_FIELDS };
 }
 
 export const NO_LEAD_CHOSEN: FieldError = { field: 'agencyId', text: 'Select the agency that will lead the operation' };
@@ -87,20 +74,21 @@ export function locationForm(body: unknown, index: number | undefined): EditForm
 }
 
 /**
- * The whole list of locations with the one at `index` (or a new one) as typed, checked as the API
- * checks it. The API replaces the whole list, so every other location goes back with all it has
- * (strike time, entry basis, warrant): nothing else changes. Only the owner changes locations, and
- * sees them all; anyone else is refused by the change itself.
+ * The whole list of locations with the one at `index` (or a new one) as typed, as the plan's update.
+ * The API replaces the whole list, so every other location goes back with all it has (strike time,
+ * entry basis, warrant): nothing else changes. Only the owner changes locations, and sees them all;
+ * anyone else is refused by the change itself.
  */
-export function checkedLocations(values: LocationFields, plan: OperationView, index: number | undefined): Promise<CheckedUpdate> {
+export function locationsChange(values: LocationFields, plan: OperationView, index: number | undefined): PlanChange {
   const locations: unknown[] = (plan.locations ?? []).map(storedLocation);
   const at = index !== undefined && index < locations.length ? index : locations.length;
   const posted = locationBody(locationFormOf(values));
   locations[at] = posted.location;
-  return checkedBody(UpdateOperationDto, { version: plan.version, locations }, posted.errors, locationFields(at), (ours, theirs) =>
-    inOrder(LOCATION_FORM_ORDER, ours, theirs),
-  );
+  return { change: { locations }, errors: posted.errors, fields: locationFields(at) };
 }
+
+/** The location form's errors in the order its fields appear, its own and the API's together. */
+export const inLocationOrder = (ours: FieldError[], theirs?: FieldError[]): FieldError[] => inOrder(LOCATION_FORM_ORDER, ours, theirs);
 
 /** The plan's locations as the API takes them, less the one at `index` (all of them when there is none). */
 export function locationsWithout(plan: OperationView, index: number | undefined): unknown[] {

@@ -1,6 +1,7 @@
 import { isActiveDeployment } from '../../common/domain';
 import { completionRefusal, LIFECYCLE, LifecycleAction, transitionRefusal } from '../../common/lifecycle';
 import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
+import { mayMoveInvolvement } from '../../cps/involvement-moves';
 
 type Plan = Pick<OperationView, 'reference' | 'status' | 'startsAt' | 'owningAgency'>;
 
@@ -31,7 +32,7 @@ export function cancelView(plan: Plan & Pick<OperationView, 'deployments'>, now 
 export function standDownView(plan: Plan & Pick<OperationView, 'deployments' | 'cpsInvolvement'>, now = new Date()) {
   return {
     released: teamsHeld(plan),
-    cpsRequestOpen: plan.cpsInvolvement?.status === 'REQUESTED',
+    cpsRequestOpen: mayMoveInvolvement(plan.cpsInvolvement?.status, 'withdraw'),
     unavailable: unavailable(plan, 'stand-down', now),
   };
 }

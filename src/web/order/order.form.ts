@@ -34,16 +34,16 @@ export const TIMINGS_FIELDS: FieldMap = {
     ({ 'timings.briefingAt': 'briefingAt-day', 'timings.briefingPlace': 'briefingPlace', 'timings.debriefAt': 'debriefAt-day' })[field] ??
     '',
 };
-export const RV_ORDER = ['rv-name', 'rv-address', 'meetAt'];
+const RV_ORDER = ['rv-name', 'rv-address', 'meetAt'];
 export const RV_FIELDS: FieldMap = { id: (field) => ({ name: 'rv-name', address: 'rv-address', meetAt: 'meetAt-day' })[field] ?? '' };
-export const COMMUNICATIONS_FIELDS: FieldMap = {
+const COMMUNICATIONS_FIELDS: FieldMap = {
   id: (field) => ({ 'communications.radioChannel': 'radioChannel', 'communications.controlRoomNumber': 'controlRoomNumber' })[field] ?? '',
   messages: {
     radioChannel: 'Enter a radio channel or talkgroup of at most 200 characters',
     controlRoomNumber: 'Enter a control room number of at most 40 characters',
   },
 };
-export const COMMUNICATIONS_LABELS: Record<keyof CommunicationsForm, string> = {
+const COMMUNICATIONS_LABELS: Record<keyof CommunicationsForm, string> = {
   radioChannel: 'Radio channel or talkgroup',
   controlRoomNumber: 'Control room number',
 };
@@ -68,7 +68,7 @@ export const postedTimings = (body: unknown): TimingsForm => ({
   debriefAt: dateTimeOf(body, 'debriefAt'),
 });
 
-export const postedCommunications = (body: unknown): CommunicationsForm => ({
+const postedCommunications = (body: unknown): CommunicationsForm => ({
   radioChannel: formText(body, 'radioChannel'),
   controlRoomNumber: formText(body, 'controlRoomNumber'),
 });

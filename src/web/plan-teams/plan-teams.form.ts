@@ -32,20 +32,20 @@ export interface TeamsForm extends OrderForm {
 
 export const EMPTY: TeamsForm = { teamId: '', headcount: '', tasking: '', powers: [], rvPointId: '', callSign: '' };
 
-export const orderFormOf = (form: unknown): OrderForm => ({
+const orderFormOf = (form: unknown): OrderForm => ({
   tasking: formText(form, 'tasking'),
   powers: formList(form, 'powers'),
   rvPointId: formText(form, 'rvPointId'),
   callSign: formText(form, 'callSign'),
 });
-export const orderBody = (values: OrderForm) => ({
+const orderBody = (values: OrderForm) => ({
   tasking: values.tasking,
   powers: values.powers,
   rvPointId: values.rvPointId || null,
   callSign: values.callSign,
 });
 
-export const ORDER_LABELS: Record<keyof OrderForm, string> = {
+const ORDER_LABELS: Record<keyof OrderForm, string> = {
   tasking: 'Tasking',
   powers: 'Powers the tasking needs',
   rvPointId: 'RV point',
@@ -53,7 +53,7 @@ export const ORDER_LABELS: Record<keyof OrderForm, string> = {
 };
 
 /** A team's order as the form shows it: the powers by their names. */
-export function orderWords(key: keyof OrderForm, value: unknown): string {
+function orderWords(key: keyof OrderForm, value: unknown): string {
   if (key === 'powers') return (value as string[]).map((power) => label('power', power)).join(', ') || 'None';
   return String(value || '(empty)');
 }

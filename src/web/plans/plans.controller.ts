@@ -106,7 +106,7 @@ export class PlansPagesController {
   async show(
     @Req() request: AuthenticatedRequest,
     @Res() reply: FastifyReply,
-    @PlanContext() { plan }: PlanContext,
+    @PlanContext({ seen: false }) { plan }: PlanContext,
     @Query() query: Record<string, unknown>,
   ): Promise<FastifyReply> {
     const [readiness] = await Promise.all([

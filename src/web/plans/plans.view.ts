@@ -1,4 +1,5 @@
 import { isActiveDeployment } from '../../common/domain';
+import { readinessStage } from '../../common/lifecycle';
 import { label } from '../../common/labels';
 import type { OperationPage } from '../../operations/dto/operation.dto';
 import type { OperationView, PlanActionsView } from '../../operations/dto/plan-view.dto';
@@ -41,7 +42,7 @@ const ACTION_LINKS: { offered: (actions: PlanActionsView) => boolean; path: stri
 
 /** Whether a plan's page shows its readiness: a plan under way or ended shows its record instead, there is no next step to be ready for. */
 export function showsReadiness(plan: OperationView): boolean {
-  return planRecord(plan) === null;
+  return readinessStage(plan.status) !== null;
 }
 
 /** A plan's page: the plan, its readiness (or, under way or ended, its record), the moves offered, and the banner of what just happened. */

@@ -120,7 +120,7 @@ export class PlanRecordController {
   }
 
   @Get('briefing/pack.md')
-  markdown(@Res() reply: FastifyReply, @PlanContext() { plan }: PlanContext): FastifyReply {
+  markdown(@Res() reply: FastifyReply, @PlanContext({ seen: false }) { plan }: PlanContext): FastifyReply {
     return download(reply, {
       filename: `${plan.reference}-briefing.md`,
       type: 'text/markdown; charset=utf-8',
@@ -129,7 +129,7 @@ export class PlanRecordController {
   }
 
   @Get('briefing/pack.html')
-  html(@Res() reply: FastifyReply, @PlanContext() { plan }: PlanContext): FastifyReply {
+  html(@Res() reply: FastifyReply, @PlanContext({ seen: false }) { plan }: PlanContext): FastifyReply {
     return download(reply, {
       filename: `${plan.reference}-briefing.html`,
       type: 'text/html; charset=utf-8',

@@ -11,7 +11,7 @@ import type { ConflictView, ReadinessView } from '../../workflow/dto/workflow.dt
 import { historyEntries } from '../history-view';
 import { FieldError } from '../page';
 import { readinessItems } from '../plan-sections';
-import { awaitsAcceptance } from '../../operations/order';
+import { awaitsAcceptance, hazardName, registerOrder } from '../../operations/order';
 
 /** What a row says of a section of the plan the reader's agency is not shown (R14a). */
 const NOT_SHARED = 'Not shared with your agency';
@@ -39,13 +39,11 @@ function timingRows(plan: OperationView): [string, string][] {
   ];
 }
 
-const RESIDUAL_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
-
 /** Check your answers: how many risks, and the highest residual one. */
 export function riskSummary(risks: RiskView[]): string {
   if (!risks.length) return 'No risks recorded';
-  const [highest] = [...risks].sort((a, b) => RESIDUAL_RANK[a.residual] - RESIDUAL_RANK[b.residual] || b.score - a.score);
-  const hazard = highest.hazard === 'OTHER' ? highest.hazardDetail || label('hazard', 'OTHER') : label('hazard', highest.hazard);
+  const [highest] = registerOrder(risks);
+  const hazard = hazardName(highest);
   const unaccepted = risks.filter(awaitsAcceptance).length;
   return `${risks.length} ${risks.length === 1 ? 'risk' : 'risks'}; highest residual rating: ${label('riskRating', highest.residual)} (${hazard})${unaccepted ? `; ${unaccepted} high not accepted by a senior officer` : ''}`;
 }

@@ -46,7 +46,7 @@ export const EMPTY: RiskFormValues = {
 };
 export const GONE: FieldError = { field: '', text: 'That risk is no longer in the register: the list below is up to date' };
 
-export const RISK_LABELS: Record<keyof RiskFormValues, string> = {
+const RISK_LABELS: Record<keyof RiskFormValues, string> = {
   hazard: 'Hazard',
   hazardDetail: 'Description of the hazard',
   likelihood: 'Likelihood',
@@ -86,7 +86,7 @@ export function postedIndex(body: unknown): number | undefined {
   return /^\d{1,2}$/.test(text) ? Number(text) : undefined;
 }
 
-export function riskFormValues(form: unknown): RiskFormValues {
+function riskFormValues(form: unknown): RiskFormValues {
   const read = (field: string) => (field === 'likelihood' || field === 'impact' ? formText(form, field).trim() : formText(form, field));
   return Object.fromEntries(RISK_FORM_ORDER.map((field) => [field, read(field)])) as unknown as RiskFormValues;
 }

@@ -33,7 +33,7 @@ describe('the risk register page', () => {
     ]);
   });
 
-  it('says a high residual risk nobody accepted is not accepted yet, and names it as holding the plan back', () => {
+  it('says a high residual risk nobody accepted (or only a blank name) is not accepted yet, and names it as holding the plan back', () => {
     const plan = planWith([
       risk({ hazard: 'OTHER', hazardDetail: 'Unsafe stairs', residual: 'HIGH' }),
       risk({ residual: 'HIGH', acceptedBy: 'Supt Clarke' }),
@@ -42,7 +42,8 @@ describe('the risk register page', () => {
     ]);
     const view = risksView(plan);
     expect(view.unaccepted).toEqual(['Unsafe stairs', 'Weapons']);
-    expect(view.register.map((row) => row.acceptedText)).toEqual(['Not accepted yet', 'Supt Clarke', ' ', '–']);
+    // The register says what holds the plan back, the same rule as the list above it and the readiness check.
+    expect(view.register.map((row) => row.acceptedText)).toEqual(['Not accepted yet', 'Supt Clarke', 'Not accepted yet', '–']);
   });
 
   it('says before a risk is removed what goes with it, and posts its place back', () => {

@@ -35,7 +35,7 @@ export const FORM_ORDER = [
 ];
 
 /** The API's safeguarding fields → the form's; a problem of a person already listed (not on the form) goes in the error summary alone. */
-export function safeguardingFields(added?: number): FieldMap {
+function safeguardingFields(added?: number): FieldMap {
   return {
     id: (field) => {
       const person = /^safeguarding\.(firstResponders|interpreters)\.(\d+)\.(\w+)$/.exec(field);
@@ -53,7 +53,7 @@ export const NO_PERSON = { responder: { name: '', agencyId: '', phone: '' }, int
 /** The arrangements form's fields, one by one, as the three-way merge compares them (form-merge.ts). */
 export type Arrangements = Omit<SafeguardingFormValues, 'responder' | 'interpreter'>;
 
-export const ARRANGEMENT_LABELS: Record<keyof Arrangements, string> = {
+const ARRANGEMENT_LABELS: Record<keyof Arrangements, string> = {
   expectedPotentialVictims: 'Expected number of potential victims',
   languages: 'Languages they may speak',
   receptionCentre: 'Reception centre',
@@ -78,7 +78,7 @@ export function valuesOf(plan: OperationView): SafeguardingFormValues {
   return { ...arrangementsOf(plan), ...NO_PERSON };
 }
 
-export function postedArrangements(form: unknown): Arrangements {
+function postedArrangements(form: unknown): Arrangements {
   return {
     expectedPotentialVictims: formText(form, 'expectedPotentialVictims').trim(),
     languages: formText(form, 'languages'),

@@ -9,7 +9,7 @@ type Row = { key: { text: string }; value: { text: string } };
 const rowsOf = (pairs: string[][]): Row[] => pairs.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
 
 /** The agency's part of the plan as its manager signs it off: what the sign-off covers, and what changing it withdraws. */
-export function partOf(plan: OperationView, agencyId: string): { rows: Row[]; teams: { name: string; rows: Row[] }[] } {
+function partOf(plan: OperationView, agencyId: string): { rows: Row[]; teams: { name: string; rows: Row[] }[] } {
   const { briefingAt, briefingPlace, debriefAt } = plan.timings;
   return {
     rows: rowsOf([
