@@ -232,6 +232,13 @@ CREATE TABLE public.deconfliction_hits (
     CONSTRAINT uq_deconfliction_hits_side UNIQUE (id, operation_id, other_operation_id)
 );
 
+CREATE TABLE public.deployment_locations (
+    operation_id uuid NOT NULL,
+    deployment_id uuid NOT NULL,
+    location_id uuid NOT NULL,
+    CONSTRAINT pk_deployment_locations PRIMARY KEY (deployment_id, location_id)
+);
+
 CREATE TABLE public.deployments (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     operation_id uuid NOT NULL,
@@ -263,7 +270,8 @@ CREATE TABLE public.deployments (
     CONSTRAINT ck_deployments_version CHECK ((version >= 1)),
     CONSTRAINT ck_deployments_window CHECK ((ends_at > starts_at)),
     CONSTRAINT deployments_pkey PRIMARY KEY (id),
-    CONSTRAINT ex_deployments_team_window EXCLUDE USING gist (team_id WITH =, tstzrange(starts_at, ends_at, '[)'::text) WITH &&) WHERE ((status = 'CONFIRMED'::text))
+    CONSTRAINT ex_deployments_team_window EXCLUDE USING gist (team_id WITH =, tstzrange(starts_at, ends_at, '[)'::text) WITH &&) WHERE ((status = 'CONFIRMED'::text)),
+    CONSTRAINT uq_deployments_operation_id UNIQUE (operation_id, id)
 );
 
 CREATE TABLE public.evidence_requirements (
@@ -331,7 +339,8 @@ CREATE TABLE public.operation_locations (
     CONSTRAINT ck_operation_locations_statutory_power CHECK ((COALESCE((entry_basis = 'STATUTORY_POWER'::text), false) = (statutory_power IS NOT NULL))),
     CONSTRAINT ck_operation_locations_warrant CHECK ((COALESCE((entry_basis = 'WARRANT'::text), false) = ((warrant_type IS NOT NULL) AND (warrant_court IS NOT NULL) AND (warrant_reference IS NOT NULL) AND (warrant_expires_at IS NOT NULL)))),
     CONSTRAINT operation_locations_pkey PRIMARY KEY (id),
-    CONSTRAINT uq_operation_locations_position UNIQUE (operation_id, "position")
+    CONSTRAINT uq_operation_locations_operation_id UNIQUE (operation_id, id),
+    CONSTRAINT uq_operation_locations_position UNIQUE (operation_id, "position") DEFERRABLE
 );
 
 CREATE TABLE public.operation_reference_counters (
@@ -642,6 +651,10 @@ ALTER TABLE public.deconfliction_hits ADD CONSTRAINT fk_deconfliction_hits_other
 
 ALTER TABLE public.deconfliction_hits ADD CONSTRAINT fk_deconfliction_hits_raised_by FOREIGN KEY (raised_by) REFERENCES users(id);
 
+ALTER TABLE public.deployment_locations ADD CONSTRAINT fk_deployment_locations_deployment FOREIGN KEY (operation_id, deployment_id) REFERENCES deployments(operation_id, id) ON DELETE CASCADE;
+
+ALTER TABLE public.deployment_locations ADD CONSTRAINT fk_deployment_locations_location FOREIGN KEY (operation_id, location_id) REFERENCES operation_locations(operation_id, id) ON DELETE CASCADE;
+
 ALTER TABLE public.deployments ADD CONSTRAINT fk_deployments_operation FOREIGN KEY (operation_id) REFERENCES operations(id);
 
 ALTER TABLE public.deployments ADD CONSTRAINT fk_deployments_released_by FOREIGN KEY (released_by) REFERENCES users(id);
@@ -733,6 +746,8 @@ CREATE INDEX ix_cps_involvements_open ON public.cps_involvements USING btree (op
 CREATE INDEX ix_cps_involvements_open_newest ON public.cps_involvements USING btree (operation_created_at DESC, operation_id DESC) WHERE (status = 'REQUESTED'::text);
 
 CREATE INDEX ix_deconfliction_hits_other ON public.deconfliction_hits USING btree (other_operation_id);
+
+CREATE INDEX ix_deployment_locations_location ON public.deployment_locations USING btree (location_id);
 
 CREATE INDEX ix_deployments_operation ON public.deployments USING btree (operation_id);
 

@@ -23,6 +23,7 @@ import { Accounts1764490000000 } from './migrations/1764490000000-Accounts';
 import { TrustedDevices1764500000000 } from './migrations/1764500000000-TrustedDevices';
 import { HitFacts1764510000000 } from './migrations/1764510000000-HitFacts';
 import { InstanceKeys1764520000000 } from './migrations/1764520000000-InstanceKeys';
+import { TeamPremises1764530000000 } from './migrations/1764530000000-TeamPremises';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   TrustedDevices1764500000000,
   HitFacts1764510000000,
   InstanceKeys1764520000000,
+  TeamPremises1764530000000,
 ];
 
 const logger = new Logger('Database');

@@ -2,7 +2,7 @@ import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderA
 import { DomainError } from '../common/errors/domain-error';
 
 /** What a unique, exclusion, check or foreign-key constraint means to a person. */
-const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: string }> = {
+const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: string; field?: string }> = {
   uq_agencies_code: { code: 'CONFLICT', message: 'An agency with this code already exists' },
   uq_users_email: { code: 'CONFLICT', message: 'A user with this email already exists' },
   uq_teams_agency_name: { code: 'CONFLICT', message: 'This agency already has a team with this name' },
@@ -38,6 +38,11 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
   ck_operation_locations_in_window: { code: 'VALIDATION_FAILED', message: 'A strike time must be inside the plan’s window' },
   ck_operation_locations_warrant: { code: 'VALIDATION_FAILED', message: 'A warrant needs its type, issuing court, reference and expiry' },
   uq_rv_points_name: { code: 'CONFLICT', message: 'The plan already has an RV point with this name' },
+  fk_deployment_locations_location: {
+    code: 'VALIDATION_FAILED',
+    message: 'Each location a team is allocated to must be one of this plan’s locations',
+    field: 'locationIds',
+  },
   fk_deployments_rv_point: { code: 'NOT_FOUND', message: 'The RV point is not one of this plan’s' },
   fk_teams_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
   fk_users_agency: { code: 'NOT_FOUND', message: 'The agency does not exist' },
@@ -110,7 +115,9 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
   const constraint = constraintOf(error);
   if (constraint && CONSTRAINT_ERRORS[constraint]) {
     const known = CONSTRAINT_ERRORS[constraint];
-    return new DomainError(known.code, known.message, { constraint });
+    // A constraint that stands for one field's rule names the field as a validation failure does.
+    const fields = known.field ? { fields: [{ field: known.field, problems: [known.message] }] } : {};
+    return new DomainError(known.code, known.message, { constraint, ...fields });
   }
   switch (code) {
     case '23505':

@@ -43,6 +43,7 @@ export interface LockedDeployment {
   powers: Power[];
   rvPointId: string | null;
   callSign: string | null;
+  locationIds: string[];
 }
 
 /** A deployment's part in the operational order. */
@@ -51,6 +52,8 @@ export interface DeploymentOrder {
   powers: Power[];
   rvPointId: string | null;
   callSign: string | null;
+  /** The plan's locations it is allocated to, in id order. */
+  locationIds: string[];
 }
 
 export interface Window {
@@ -118,7 +121,21 @@ export class DeploymentRepository {
                   ${deployment.by}, ${confirmedAtOnce ? deployment.by : null}, ${confirmedAtOnce ? sql`now()` : null})
           RETURNING id`,
     );
+    await this.allocate(manager, deployment.operationId, id, deployment.order.locationIds);
     return id;
+  }
+
+  /**
+   * Allocates the deployment to exactly these locations. The foreign key carries the plan's id, so
+   * a location of another plan, or none at all, is refused by the database (fk_deployment_locations_location).
+   */
+  private async allocate(manager: EntityManager, operationId: string, deploymentId: string, locationIds: string[]): Promise<void> {
+    await query(manager, sql`DELETE FROM deployment_locations WHERE deployment_id = ${deploymentId}`);
+    await query(
+      manager,
+      sql`INSERT INTO deployment_locations (operation_id, deployment_id, location_id)
+          SELECT ${operationId}, ${deploymentId}, unnest(${locationIds}::uuid[])`,
+    );
   }
 
   /**
@@ -131,7 +148,8 @@ export class DeploymentRepository {
     return rows.map((row) => row.power);
   }
 
-  async changeOrder(manager: EntityManager, id: string, order: DeploymentOrder): Promise<void> {
+  async changeOrder(manager: EntityManager, operationId: string, id: string, order: DeploymentOrder): Promise<void> {
+    await this.allocate(manager, operationId, id, order.locationIds);
     await query(
       manager,
       sql`UPDATE deployments SET tasking = ${order.tasking}, powers = ${order.powers}::text[], rv_point_id = ${order.rvPointId}, call_sign = ${order.callSign}
@@ -144,7 +162,8 @@ export class DeploymentRepository {
       manager,
       sql`SELECT d.id, d.version, d.team_id AS "teamId", d.team_agency_id AS "teamAgencyId", d.status, d.starts_at AS "startsAt",
                  d.ends_at AS "endsAt", d.headcount, t.capacity AS "teamCapacity", t.name AS "teamName", a.code AS "agencyCode",
-                 a.kind AS "agencyKind", d.tasking, d.powers, d.rv_point_id AS "rvPointId", d.call_sign AS "callSign"
+                 a.kind AS "agencyKind", d.tasking, d.powers, d.rv_point_id AS "rvPointId", d.call_sign AS "callSign",
+                 ARRAY(SELECT dl.location_id FROM deployment_locations dl WHERE dl.deployment_id = d.id ORDER BY dl.location_id) AS "locationIds"
             FROM deployments d JOIN teams t ON t.id = d.team_id JOIN agencies a ON a.id = d.team_agency_id
            WHERE d.id = ${deploymentId} AND d.operation_id = ${operationId}
              FOR UPDATE OF d FOR SHARE OF t`,

@@ -66,6 +66,7 @@ export class DeploymentsService {
         powers: input.powers ?? [],
         rvPointId: input.rvPointId ?? null,
         callSign: input.callSign ?? null,
+        locationIds: [...(input.locationIds ?? [])].sort(),
       };
       await this.assertPowersHeld(manager, { name: team.name, agencyCode: team.agencyCode, agencyKind: team.agencyKind }, order.powers);
       const id = await this.booking(manager, viewer, { teamIds: [team.id], operationId, ...window }, () =>
@@ -117,12 +118,14 @@ export class DeploymentsService {
         powers: deployment.powers,
         rvPointId: deployment.rvPointId,
         callSign: deployment.callSign,
+        locationIds: deployment.locationIds,
       };
       const next: DeploymentOrder = {
         tasking: input.tasking ?? current.tasking,
         powers: input.powers ?? current.powers,
         rvPointId: input.rvPointId === undefined ? current.rvPointId : input.rvPointId,
         callSign: input.callSign === undefined ? current.callSign : input.callSign,
+        locationIds: input.locationIds ? [...input.locationIds].sort() : current.locationIds,
       };
       if (JSON.stringify(current) === JSON.stringify(next)) return;
       await this.assertPowersHeld(
@@ -130,7 +133,7 @@ export class DeploymentsService {
         { name: deployment.teamName, agencyCode: deployment.agencyCode, agencyKind: deployment.agencyKind },
         next.powers,
       );
-      await this.deployments.changeOrder(manager, deploymentId, next);
+      await this.deployments.changeOrder(manager, operationId, deploymentId, next);
       await this.access.updatePlan(manager, viewer, row, {});
       await this.audit.append(manager, {
         operationId,
@@ -325,5 +328,6 @@ export class DeploymentsService {
 
 /** What the audit records of a deployment's part in the order. */
 function orderOf(order: DeploymentOrder) {
-  return { tasking: order.tasking, powers: order.powers, rvPointId: order.rvPointId, callSign: order.callSign };
+  const { tasking, powers, rvPointId, callSign, locationIds } = order;
+  return { tasking, powers, rvPointId, callSign, locationIds };
 }

@@ -6,7 +6,8 @@ import { agencyJson, isoUtc } from '../database/json';
 import { first, query } from '../database/query';
 import { identifier, join, named, sql, Sql } from '../database/sql';
 import { AgencyView } from '../reference-data/dto/agency.dto';
-import { LocationView } from './dto/operation.dto';
+import { StoredLocationView } from './dto/operation.dto';
+import type { LocationToStore } from './plan-edits';
 import { OPERATION_COLUMNS, OperationChanges, OperationColumn, OperationRow, SUMMARY_COLUMNS, SummaryColumns } from './operation-row';
 import { newestVisible, sees, visibleTo } from './visibility.sql';
 
@@ -109,10 +110,10 @@ export class OperationRepository {
   }
 
   /** The plan's locations, each with its strike time and entry basis, instants as ISO 8601 in UTC. */
-  locations(manager: EntityManager, operationId: string): Promise<LocationView[]> {
+  locations(manager: EntityManager, operationId: string): Promise<StoredLocationView[]> {
     return query(
       manager,
-      named(sql`SELECT label, address, postcode, ${isoUtc('strike_at')} AS "strikeAt",
+      named(sql`SELECT id, label, address, postcode, ${isoUtc('strike_at')} AS "strikeAt",
                        CASE WHEN entry_basis IS NULL THEN NULL ELSE json_build_object(
                          'basis', entry_basis,
                          'warrant', CASE WHEN entry_basis = 'WARRANT' THEN json_build_object(
@@ -122,23 +123,34 @@ export class OperationRepository {
     );
   }
 
-  async replaceLocations(manager: EntityManager, operationId: string, locations: LocationView[]): Promise<void> {
-    await query(manager, sql`DELETE FROM operation_locations WHERE operation_id = ${operationId}`);
+  /**
+   * Makes the plan's locations these, in this order. A location with an id keeps its row (and so the
+   * teams allocated there); the plan's other locations are deleted, and their allocations with them.
+   * Positions are unique per plan at the end of the statement (uq_operation_locations_position), so the
+   * kept rows may swap places in one write.
+   */
+  async replaceLocations(manager: EntityManager, operationId: string, locations: LocationToStore[]): Promise<void> {
+    const kept = locations.flatMap((l) => (l.id ? [l.id] : []));
+    await query(manager, sql`DELETE FROM operation_locations WHERE operation_id = ${operationId} AND id <> ALL (${kept}::uuid[])`);
     if (locations.length === 0) return;
-    const column = <T>(of: (location: LocationView) => T) => locations.map(of);
+    const column = <T>(of: (location: LocationToStore) => T) => locations.map(of);
+    const stored = sql`position, label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
+                       warrant_expires_at, statutory_power`;
     await query(
       manager,
-      sql`INSERT INTO operation_locations (operation_id, position, label, address, postcode, strike_at, entry_basis,
-                                           warrant_type, warrant_court, warrant_reference, warrant_expires_at, statutory_power)
-          SELECT ${operationId}, position, label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
-                 warrant_expires_at, statutory_power
-            FROM unnest(${column((l) => l.label)}::text[], ${column((l) => l.address)}::text[], ${column((l) => l.postcode)}::text[],
+      sql`INSERT INTO operation_locations (id, operation_id, ${stored})
+          SELECT COALESCE(id, gen_random_uuid()), ${operationId}, ${stored}
+            FROM unnest(${column((l) => l.id ?? null)}::uuid[], ${column((l) => l.label)}::text[], ${column((l) => l.address)}::text[],
+                        ${column((l) => l.postcode)}::text[],
                         ${column((l) => l.strikeAt)}::timestamptz[], ${column((l) => l.entry?.basis ?? null)}::text[],
                         ${column((l) => l.entry?.warrant?.type ?? null)}::text[], ${column((l) => l.entry?.warrant?.court ?? null)}::text[],
                         ${column((l) => l.entry?.warrant?.reference ?? null)}::text[], ${column((l) => l.entry?.warrant?.expiresAt ?? null)}::timestamptz[],
                         ${column((l) => l.entry?.power ?? null)}::text[])
-                 WITH ORDINALITY AS l(label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
-                                      warrant_expires_at, statutory_power, position)`,
+                 WITH ORDINALITY AS l(id, label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
+                                      warrant_expires_at, statutory_power, position)
+              ON CONFLICT (id) DO UPDATE SET (${stored}) = (EXCLUDED.position, EXCLUDED.label, EXCLUDED.address, EXCLUDED.postcode,
+                EXCLUDED.strike_at, EXCLUDED.entry_basis, EXCLUDED.warrant_type, EXCLUDED.warrant_court, EXCLUDED.warrant_reference,
+                EXCLUDED.warrant_expires_at, EXCLUDED.statutory_power)`,
     );
   }
 

@@ -28,6 +28,9 @@ import {
   assertIntelligenceKept,
   assertNoProblems,
   assertWindow,
+  keepingIds,
+  locationIdProblems,
+  LocationToStore,
   places,
   sameContent,
   snapshot,
@@ -178,10 +181,11 @@ export class PlanEditingService {
         let placesChanged = false;
         let locationsChanged = false;
         let newPostcodes: string[] = [];
-        const locations = input.locations?.map(canonicalLocation);
+        let locations: LocationToStore[] | undefined = input.locations?.map((l) => ({ ...canonicalLocation(l), id: l.id }));
         if (locations) {
           const current = await this.operations.locations(manager, id);
-          problems.push(...strikeProblems({ startsAt, endsAt }, locations));
+          problems.push(...locationIdProblems(current, locations), ...strikeProblems({ startsAt, endsAt }, locations));
+          locations = keepingIds(current, locations);
           if (!sameContent(current, locations)) {
             locationsChanged = true;
             placesChanged = places(current) !== places(locations);

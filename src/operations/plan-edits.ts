@@ -1,5 +1,5 @@
 import { FieldProblem, validationError } from '../common/validation';
-import { LocationView } from './dto/operation.dto';
+import { LocationView, StoredLocationView } from './dto/operation.dto';
 import { RiskDto } from './dto/order.dto';
 import { OperationRow } from './operation-row';
 import { timesOutsideWindow } from './order';
@@ -9,7 +9,35 @@ import { windowProblems } from './window';
 
 /** Where a plan happens, whatever the locations are called or their order: a change here is material to partners. */
 export function places(locations: LocationView[]): string {
-  return JSON.stringify(locations.map((l) => `${l.postcode}|${l.address.toLowerCase()}`).sort());
+  return JSON.stringify(locations.map(placeOf).sort());
+}
+
+function placeOf(location: LocationView): string {
+  return `${location.postcode}|${location.address.toLowerCase()}`;
+}
+
+/** A location to store: with the id of the plan's location it keeps, or none for a new one. */
+export type LocationToStore = LocationView & { id?: string };
+
+/**
+ * The new list of locations, each keeping the id of the plan's location at the same place (postcode
+ * and address), so the teams allocated there stay allocated; a location at a new place is a new one.
+ */
+export function keepingIds(current: StoredLocationView[], next: LocationToStore[]): LocationToStore[] {
+  const unclaimed = new Map(current.map((location) => [location.id, location]));
+  const named = next.map((location) => (location.id && unclaimed.delete(location.id) ? location.id : undefined));
+  return next.map((location, at) => {
+    const id = named[at] ?? [...unclaimed.values()].find((candidate) => placeOf(candidate) === placeOf(location))?.id;
+    if (id) unclaimed.delete(id);
+    return { ...location, id };
+  });
+}
+
+/** A location sent with an id names one of the plan's locations. */
+export function locationIdProblems(current: StoredLocationView[], next: LocationToStore[]): FieldProblem[] {
+  const known = new Set(current.map((location) => location.id));
+  if (next.every((location) => !location.id || known.has(location.id))) return [];
+  return [{ field: 'locations', problems: ['Each location’s id must be one of this plan’s locations; leave it out for a new location'] }];
 }
 
 /** A value of the plan's content as it is compared: keys in one order, and an empty text, a null and an absent value alike. */

@@ -6,7 +6,7 @@ import { first, query } from '../database/query';
 import { constants, named, sql, Sql } from '../database/sql';
 import { windowsOverlap } from '../database/windows';
 import { AgencyView } from '../reference-data/dto/agency.dto';
-import { LocationView } from './dto/operation.dto';
+import { StoredLocationView } from './dto/operation.dto';
 import { CpsInvolvementView, DeploymentView, EvidenceEventView, EvidenceRequirementView, SharingView } from './dto/plan-view.dto';
 import { FirstResponderView, RiskView, RvPointView, SignOffView } from './dto/order.dto';
 import { operationColumns, OperationRow } from './operation-row';
@@ -29,7 +29,7 @@ export type PlanRow = OperationRow & {
   /** The sections the reader sees (R14a): what the view may show. */
   sections: PlanSection[];
   /** The Places section: null for a reader it is not shared with. */
-  locations: LocationView[] | null;
+  locations: StoredLocationView[] | null;
   /** Whether the reader sees the plan's CPS involvement: its Prosecution section, or a liaison the request is open to. */
   cpsShown: boolean;
   cpsInvolvement:
@@ -108,7 +108,7 @@ export class PlanReadRepository {
                        /* The Places section (R14a): the locations, or nothing for a reader it is not shared with. */
                        CASE WHEN 'PLACES' = ANY (vis.sections) THEN (
                          SELECT COALESCE(json_agg(json_build_object(
-                                  'label', l.label, 'address', l.address, 'postcode', l.postcode, 'strikeAt', ${isoUtc('l.strike_at')},
+                                  'id', l.id, 'label', l.label, 'address', l.address, 'postcode', l.postcode, 'strikeAt', ${isoUtc('l.strike_at')},
                                   'entry', CASE WHEN l.entry_basis IS NULL THEN NULL ELSE json_build_object(
                                     'basis', l.entry_basis,
                                     'warrant', CASE WHEN l.entry_basis = 'WARRANT' THEN json_build_object(
@@ -183,6 +183,9 @@ export class PlanReadRepository {
                        json_build_object('id', t.id, 'name', t.name, 'capabilities', t.capabilities, 'capacity', t.capacity) AS team,
                        ${agencyJson('a')} AS agency, ${shown(sql`d.headcount`)} AS headcount, ${shown(sql`d.tasking`)} AS tasking,
                        ${shown(sql`d.powers`)} AS powers, ${shown(sql`d.call_sign`)} AS "callSign",
+                       CASE WHEN v.full AND v.places THEN ARRAY(
+                         SELECT l.id FROM deployment_locations dl JOIN operation_locations l ON l.id = dl.location_id
+                          WHERE dl.deployment_id = d.id ORDER BY l.position) END AS "locationIds",
                        CASE WHEN rv.id IS NULL OR NOT v.full THEN NULL ELSE json_build_object(
                          'id', rv.id, 'name', rv.name, 'address', rv.address, 'meetAt', ${isoUtc('rv.meet_at')}) END AS "rvPoint",
                        ${shown(sql`d.starts_at`)} AS "startsAt", ${shown(sql`d.ends_at`)} AS "endsAt",
@@ -198,7 +201,8 @@ export class PlanReadRepository {
                             AND ${windowsOverlap('x', 'd')}) END AS "bookedElsewhere"
                   FROM deployments d
                   JOIN operations o ON o.id = d.operation_id
-                  CROSS JOIN LATERAL (SELECT ${seesDeployment(reader)} AS full, ${seesDeclineReason(reader, 'd.team_agency_id')} AS reason) v
+                  CROSS JOIN LATERAL (SELECT ${seesDeployment(reader)} AS full, ${seesDeclineReason(reader, 'd.team_agency_id')} AS reason,
+                                                     ${sees(reader, 'PLACES')} AS places) v
                   JOIN teams t ON t.id = d.team_id
                   JOIN agencies a ON a.id = d.team_agency_id
                   JOIN users rq ON rq.id = d.requested_by

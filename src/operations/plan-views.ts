@@ -39,11 +39,12 @@ export function seenInFull(deployment: DeploymentView): deployment is Deployment
 
 /** A deployment as the reader may see it (R14a): in full, or another agency's team as team, agency and status. */
 export function toDeploymentView(row: DeploymentRow): DeploymentView {
-  const { full, declineReason, ...deployment } = row;
+  const { full, declineReason, locationIds, ...deployment } = row;
   const reason = declineReason ?? {};
   if (!full) return { id: row.id, team: row.team, agency: row.agency, status: row.status, ...reason };
   return {
     ...deployment,
+    ...(locationIds ? { locationIds } : {}),
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     requestedAt: row.requestedAt.toISOString(),

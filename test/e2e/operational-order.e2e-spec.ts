@@ -72,6 +72,7 @@ describe('the operational order', () => {
       expect(body.timings).toEqual({ briefingAt: at(plan, 0), briefingPlace: 'Lloyd House, Birmingham', debriefAt: at(plan, 10) });
       expect(body.communications).toEqual({ radioChannel: 'Airwave WM-OPS-3', controlRoomNumber: '0121 626 5000' });
       expect(body.locations[0]).toEqual({
+        id: expect.any(String),
         label: 'Car wash',
         address: '12 Ladypool Road',
         postcode: postcode.toUpperCase(),

@@ -1306,6 +1306,11 @@ export interface components {
             power?: string;
         };
         LocationDto: {
+            /**
+             * Format: uuid
+             * @description On a change, the id of one of the plan’s locations: it stays that location, with the teams allocated to it. Without an id, a location at the same postcode and address stays
+             */
+            id?: string;
             /** @example Car wash, rear unit */
             label: string;
             /** @example 12 Ladypool Road, Birmingham */
@@ -1438,13 +1443,15 @@ export interface components {
             warrant: components["schemas"]["WarrantView"] | null;
             power: string | null;
         };
-        LocationView: {
+        StoredLocationView: {
             label: string;
             address: string;
             postcode: string;
             /** @description H-hour */
             strikeAt: string | null;
             entry: components["schemas"]["EntryView"] | null;
+            /** Format: uuid */
+            id: string;
         };
         FirstResponderView: {
             name: string;
@@ -1528,6 +1535,8 @@ export interface components {
              * @example Tango 1
              */
             callSign?: string | null;
+            /** @description The ids of the plan’s locations the team is allocated to, in the plan’s order: only for a reader who sees the Places section. Omitted for another agency’s team unless the caller sees the Teams section: a partner sees its own deployments in full and others’ as team, agency and status (R14a) */
+            locationIds?: string[];
             /** @description Omitted for another agency’s team unless the caller sees the Teams section: a partner sees its own deployments in full and others’ as team, agency and status (R14a) */
             startsAt?: string;
             /** @description Omitted for another agency’s team unless the caller sees the Teams section: a partner sees its own deployments in full and others’ as team, agency and status (R14a) */
@@ -1700,7 +1709,7 @@ export interface components {
             sharing?: components["schemas"]["SharingView"][];
             briefing: components["schemas"]["BriefingView"];
             /** @description The Places section: omitted for a victim-support, local-authority or CPS reader unless the owner granted it (R14a) */
-            locations?: components["schemas"]["LocationView"][];
+            locations?: components["schemas"]["StoredLocationView"][];
             safeguarding: components["schemas"]["SafeguardingView"];
             timings: components["schemas"]["TimingsView"];
             /** @description In the order teams meet */
@@ -1854,6 +1863,8 @@ export interface components {
              * @description One of the plan’s RV points; null for none
              */
             rvPointId?: string | null;
+            /** @description The plan’s locations the team is allocated to (ids from the plan’s locations); replaces the allocation */
+            locationIds?: string[];
             /** @example Tango 1 */
             callSign?: string | null;
             /** Format: uuid */
@@ -1888,6 +1899,8 @@ export interface components {
              * @description One of the plan’s RV points; null for none
              */
             rvPointId?: string | null;
+            /** @description The plan’s locations the team is allocated to (ids from the plan’s locations); replaces the allocation */
+            locationIds?: string[];
             /** @example Tango 1 */
             callSign?: string | null;
             tasking?: string;

@@ -29,6 +29,18 @@ class DeploymentOrderDto extends VersionDto {
   @IsUUID('all', { message: 'rvPointId must be the id of one of the plan’s RV points' })
   rvPointId?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    description: 'The plan’s locations the team is allocated to (ids from the plan’s locations); replaces the allocation',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: 'locationIds must not repeat a location' })
+  @IsUUID('all', { each: true, message: 'each of locationIds must be the id of one of the plan’s locations' })
+  locationIds?: string[];
+
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40, example: 'Tango 1' })
   @IsOptional()
   @Transform(blankAsNull)

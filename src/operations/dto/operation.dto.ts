@@ -96,6 +96,15 @@ export class BriefingDto {
 }
 
 export class LocationDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'On a change, the id of one of the plan’s locations: it stays that location, with the teams allocated to it. Without an id, a location at the same postcode and address stays',
+  })
+  @Omittable()
+  @IsUUID('all', { message: 'id must be the id of one of the plan’s locations; leave it out for a new location' })
+  id?: string;
+
   @ApiProperty({ example: 'Car wash, rear unit', maxLength: 200 })
   @Transform(trim)
   @IsRequiredText('Enter a label for the location', 200)
@@ -397,6 +406,11 @@ export class LocationView {
   @ApiProperty() postcode: string;
   @ApiProperty({ nullable: true, type: String, description: 'H-hour' }) strikeAt: string | null;
   @ApiProperty({ type: EntryView, nullable: true }) entry: EntryView | null;
+}
+
+/** A location as the plan holds it: its id is what a team is allocated to, kept while its postcode and address stay the same. */
+export class StoredLocationView extends LocationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
 }
 
 export class SafeguardingView {

@@ -21,7 +21,7 @@ import {
   POWERS,
 } from '../../common/domain';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
-import { LocationView, OperationSummaryView, SafeguardingView } from './operation.dto';
+import { OperationSummaryView, SafeguardingView, StoredLocationView } from './operation.dto';
 import { CommunicationsView, RiskView, RvPointView, SignOffView, TimingsView } from './order.dto';
 
 /** The whole plan as every reader sees it: the read model (plan-read.repository.ts) fills these in. */
@@ -50,6 +50,13 @@ export class DeploymentView {
   @partial({ enum: POWERS, isArray: true, description: 'The powers the tasking needs; the team’s agency holds each' }) powers?: Power[];
   @partial({ type: RvPointView, nullable: true, description: 'Where and when the team meets' }) rvPoint?: RvPointView | null;
   @partial({ nullable: true, type: String, example: 'Tango 1' }) callSign?: string | null;
+  @partial({
+    type: String,
+    isArray: true,
+    description:
+      'The ids of the plan’s locations the team is allocated to, in the plan’s order: only for a reader who sees the Places section',
+  })
+  locationIds?: string[];
   @partial() startsAt?: string;
   @partial() endsAt?: string;
   @partial({ description: 'Moves with the operation’s window' }) followsOperationWindow?: boolean;
@@ -200,11 +207,11 @@ export class OperationView extends OperationSummaryView {
   sharing?: SharingView[];
   @ApiProperty({ type: BriefingView }) briefing: BriefingView;
   @ApiPropertyOptional({
-    type: LocationView,
+    type: StoredLocationView,
     isArray: true,
     description: 'The Places section: omitted for a victim-support, local-authority or CPS reader unless the owner granted it (R14a)',
   })
-  locations?: LocationView[];
+  locations?: StoredLocationView[];
   @ApiProperty({ type: SafeguardingView }) safeguarding: SafeguardingView;
   @ApiProperty({ type: TimingsView }) timings: TimingsView;
   @ApiProperty({ type: RvPointView, isArray: true, description: 'In the order teams meet' }) rvPoints: RvPointView[];
