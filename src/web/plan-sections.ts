@@ -49,6 +49,7 @@ const CHECKS: Record<string, { title: string; path: string }> = {
   'partner-sign-off': { title: 'Have each supporting agency sign off its part', path: 'sign-off' },
   'risk-assessment': { title: 'Assess the risks', path: 'risks' },
   'entry-and-strike': { title: 'Set each location’s strike time and entry basis', path: 'locations' },
+  'teams-at-premises': { title: 'Allocate a team to each location', path: 'teams' },
   timings: { title: 'Set the briefing, the RV points and the debrief', path: 'timings' },
   communications: { title: 'Record the radio channel and the control room', path: 'communications' },
   'first-responders': { title: 'Name the NRM first responders for the day', path: 'safeguarding' },

@@ -12,6 +12,10 @@ export interface OrderFacts {
   rvPointCount: number;
   /** Confirmed teams given no RV point. */
   teamsWithoutRv: string[];
+  /** Locations no requested or confirmed team is allocated to. */
+  locationsWithoutTeam: string[];
+  /** Confirmed teams allocated to no location and given no RV point: nobody has told them where to go. */
+  teamsWithNowhere: string[];
   risks: { hazard: string; hazardDetail: string | null; residual: RiskRating; acceptedBy: string | null; intelligenceDerived: boolean }[];
   firstResponderCount: number;
   interpreterLanguages: string[];
@@ -106,6 +110,20 @@ export function orderChecks(
     timingProblems.length === 0,
     `Briefing ${order.briefingAt ? ukClock(order.briefingAt) : ''}, ${plural(order.rvPointCount, 'RV point')}, debrief set`,
     capitalise(timingProblems.join('; ')),
+    false,
+  );
+  check(
+    'teams-at-premises',
+    order.locationsWithoutTeam.length === 0 && order.teamsWithNowhere.length === 0,
+    'Every location has a team, and every confirmed team a location or an RV point',
+    capitalise(
+      [
+        order.locationsWithoutTeam.length && `allocate a team to ${list(order.locationsWithoutTeam)}`,
+        order.teamsWithNowhere.length && `allocate ${list(order.teamsWithNowhere)} to a location, or give it an RV point`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    ),
     false,
   );
   const commsProblems = [

@@ -21,6 +21,7 @@ const instant = (at: string | null) => (at ? new Date(at) : null);
 /** The operational order as readiness reads it, for a reader who does or does not see the intelligence. */
 function orderFacts(plan: OperationView, describesIntelligence: boolean): OrderFacts {
   const { safeguarding: s } = plan;
+  const confirmed = plan.deployments.filter((d) => d.status === 'CONFIRMED');
   return {
     locations: (plan.locations ?? []).map((l) => ({
       label: l.label,
@@ -30,7 +31,11 @@ function orderFacts(plan: OperationView, describesIntelligence: boolean): OrderF
     briefingAt: instant(plan.timings.briefingAt),
     debriefAt: instant(plan.timings.debriefAt),
     rvPointCount: plan.rvPoints.length,
-    teamsWithoutRv: plan.deployments.filter((d) => d.status === 'CONFIRMED' && !d.rvPoint).map((d) => d.team.name),
+    teamsWithoutRv: confirmed.filter((d) => !d.rvPoint).map((d) => d.team.name),
+    locationsWithoutTeam: (plan.locations ?? [])
+      .filter((l) => !plan.deployments.some((d) => isActiveDeployment(d.status) && d.locationIds?.includes(l.id)))
+      .map((l) => l.label),
+    teamsWithNowhere: confirmed.filter((d) => !d.rvPoint && !d.locationIds?.length).map((d) => d.team.name),
     risks: plan.risks,
     firstResponderCount: s.firstResponders.length,
     interpreterLanguages: s.interpreters.map((i) => i.language),

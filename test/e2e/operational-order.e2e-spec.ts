@@ -409,6 +409,7 @@ describe('the operational order', () => {
           ['medical-cover', false],
           ['reception-hours', false],
           ['interpreters', false],
+          ['teams-at-premises', false],
         ]),
       );
       const rv = (await addRv(plan, { name: 'RV1', address: 'Tesco car park', meetAt: at(plan, 0.5) }).expect(201)).body;
@@ -418,7 +419,7 @@ describe('the operational order', () => {
           .http()
           .patch(`/operations/${plan.id}/deployments/${deployment.id}`)
           .set(owner.auth)
-          .send({ version: rv.version, rvPointId: rv.rvPoints[0].id })
+          .send({ version: rv.version, rvPointId: rv.rvPoints[0].id, locationIds: [plan.locations![0].id] })
           .expect(200)
       ).body;
       const complete = (
