@@ -30,11 +30,12 @@ describe('review: readiness, lifecycle, four eyes, deconfliction and the briefin
       warnings: failing.filter((c) => !c.blocking).map((c) => c.id),
     };
   };
-  /** The order's warnings a plan has before its timings, risks, communications and NRM arrangements are written. */
+  /** The order's warnings a plan has before its timings, risks, communications and NRM arrangements are written and its teams allocated to its premises. */
   const ORDER_WARNINGS = [
     'risk-assessment',
     'entry-and-strike',
     'timings',
+    'teams-at-premises',
     'communications',
     'first-responders',
     'interpreters',
