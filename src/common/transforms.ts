@@ -1,3 +1,4 @@
+import { dialableNumber } from './phone';
 import { normalisePostcode } from './postcode';
 
 /** class-transformer helpers for request fields. */
@@ -11,6 +12,9 @@ export const lower = ({ value }: Input) => (typeof value === 'string' ? value.tr
 
 /** Normalises a UK postcode (`b11 1aa` → `B11 1AA`); anything else is left for the validator to refuse. */
 export const postcode = ({ value }: Input) => (typeof value === 'string' ? (normalisePostcode(value) ?? value) : value);
+
+/** A phone number in E.164 (`0121 626 5000` → `+441216265000`); anything else is left for the validator to refuse. */
+export const phoneNumber = ({ value }: Input) => (typeof value === 'string' ? (dialableNumber(value) ?? value) : value);
 
 /** Query-string numbers: `"50"` → 50; anything else is left for the validator to refuse. */
 export const queryInt = ({ value }: Input) => (typeof value === 'string' && /^-?\d{1,12}$/.test(value) ? Number(value) : value);

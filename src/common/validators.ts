@@ -1,5 +1,6 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { fieldLabel } from './labels';
+import { dialableNumber } from './phone';
 import { UK_POSTCODE } from './postcode';
 
 /** The field's label as the start of a sentence: "The strike time". */
@@ -54,6 +55,18 @@ export function IsUkPostcode(options?: ValidationOptions) {
       propertyName,
       options: { message: `${subject(propertyName)} must be a UK postcode, like B11 1AA`, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && UK_POSTCODE.test(value) },
+    });
+}
+
+/** A UK or international phone number that exists (normalise it first with the `phoneNumber` transform); `message` says which. */
+export function IsDialableNumber(message: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDialableNumber',
+      target: target.constructor,
+      propertyName,
+      options: { message, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && dialableNumber(value) === value },
     });
 }
 

@@ -24,6 +24,7 @@ import { TrustedDevices1764500000000 } from './migrations/1764500000000-TrustedD
 import { HitFacts1764510000000 } from './migrations/1764510000000-HitFacts';
 import { InstanceKeys1764520000000 } from './migrations/1764520000000-InstanceKeys';
 import { TeamPremises1764530000000 } from './migrations/1764530000000-TeamPremises';
+import { CommandRoles1764535000000 } from './migrations/1764535000000-CommandRoles';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   HitFacts1764510000000,
   InstanceKeys1764520000000,
   TeamPremises1764530000000,
+  CommandRoles1764535000000,
 ];
 
 const logger = new Logger('Database');

@@ -55,7 +55,15 @@ const one = (action: string, before: Record<string, unknown> | null, after: Reco
 const WINTER = (clock: string) => `2027-03-01T${clock}:00.000Z`;
 const SUMMER = (clock: string) => `2027-07-01T${clock}:00.000Z`;
 
-const glamNails = { label: 'Glam Nails', address: '101 High Street North', postcode: 'E6 1HZ', strikeAt: WINTER('06:00'), entry: null };
+const glamNails = {
+  label: 'Glam Nails',
+  address: '101 High Street North',
+  postcode: 'E6 1HZ',
+  strikeAt: WINTER('06:00'),
+  entry: null,
+  siteCommander: null,
+};
+const GOLD = { name: 'Ann Clarke', rankOrGrade: 'Chief Superintendent', agency: 'West Midlands Police', phone: '+441216265000' };
 const dogs = {
   hazard: 'DOGS',
   hazardDetail: null,
@@ -151,9 +159,12 @@ describe('a plan’s history in words', () => {
         debriefAt: new Date(WINTER('16:30')),
         radioChannel: 'Channel 7',
         controlRoomNumber: '0121 000 0000',
+        goldCommander: GOLD,
+        silverCommander: { ...GOLD, name: 'Ben Ode', rankOrGrade: 'Superintendent' },
+        sioCommander: { ...GOLD, name: 'Cara Lane', rankOrGrade: 'Detective Chief Inspector' },
       } as unknown as OperationRow;
       const record = snapshot(row, [glamNails], [dogs as RiskDto]) as Record<string, unknown>;
-      const groups = ['safeguarding', 'timings', 'communications', 'marking'];
+      const groups = ['safeguarding', 'timings', 'communications', 'marking', 'command'];
       const fields = Object.entries(record).flatMap(([key, value]) =>
         groups.includes(key) ? Object.entries(value as Record<string, unknown>) : [[key, value] as const],
       );
@@ -172,6 +183,20 @@ describe('a plan’s history in words', () => {
       const lines = one('operation.created', null, filtered);
       expect(lines).not.toContainEqual(expect.stringMatching(/Location|Glam Nails|Information|Risk added/));
       expect(lines).toContain('Briefing, Method: Entry at dawn');
+    });
+
+    it('says who each command role went to, and a site commander against the location', () => {
+      expect(
+        one('operation.updated', { 'command.gold': null, 'command.sio': GOLD }, { 'command.gold': GOLD, 'command.sio': null }),
+      ).toEqual([
+        'Changed the plan',
+        'Gold commander: none → Ann Clarke, Chief Superintendent, West Midlands Police, +44 121 626 5000',
+        'SIO: Ann Clarke, Chief Superintendent, West Midlands Police, +44 121 626 5000 → none',
+      ]);
+      const bronze = { ...GOLD, name: 'Raj Patel', rankOrGrade: 'Inspector', phone: '+33142685300' };
+      expect(one('operation.updated', { locations: [glamNails] }, { locations: [{ ...glamNails, siteCommander: bronze }] })).toContain(
+        'Glam Nails: site commander none → Raj Patel, Inspector, West Midlands Police, +33 1 42 68 53 00',
+      );
     });
 
     it('says a change of name in one line', () => {

@@ -1,5 +1,6 @@
 import { BRIEFING_SECTIONS } from '../common/domain';
 import { label, LabelSet } from '../common/labels';
+import { spokenNumber } from '../common/phone';
 import { ukClock, ukDate, ukDateTime, ukDay } from '../common/uk-time';
 import { sharedInWords } from './hit-kinds';
 import { sameContent } from './plan-edits';
@@ -56,6 +57,8 @@ type Kind =
   | 'agency'
   | 'team'
   | 'rvPoint'
+  /** A commander: name, rank or grade, agency and number. */
+  | 'commander'
   | { code: LabelSet }
   | { codes: LabelSet };
 
@@ -115,11 +118,22 @@ function valueWords(kind: Kind, value: unknown, ctx: Context): string {
       return ctx.names.get(String(value)) ?? 'a team no longer on record';
     case 'rvPoint':
       return ctx.rvPoints.get(String(value)) ?? ctx.names.get(String(value)) ?? 'an RV point since removed';
+    case 'commander':
+      return commanderWords(value);
     case 'text':
       return shortened(String(value));
     case 'number':
       return String(value);
   }
+}
+
+/** "Ann Clarke, Chief Superintendent, West Midlands Police, +44 121 626 5000". */
+export function commanderWords(value: unknown): string {
+  if (!isRecord(value) || isEmpty(value.name)) return 'none';
+  return [value.name, value.rankOrGrade, value.agency]
+    .map(String)
+    .concat(spokenNumber(String(value.phone)))
+    .join(', ');
 }
 
 function shown(kind: Kind, value: unknown, ctx: Context): string {
@@ -198,6 +212,7 @@ const LOCATION_DETAILS: Field[] = [
   ['entry.warrant.reference', 'warrant reference', 'text'],
   ['entry.warrant.expiresAt', 'warrant expires', 'dateTime'],
   ['entry.power', 'statutory power', 'text'],
+  ['siteCommander', 'site commander', 'commander'],
 ];
 
 const LOCATIONS: Items = {
@@ -295,6 +310,9 @@ const PLAN_FIELDS: Field[] = [
   ['debriefAt', 'debrief time', 'time'],
   ['radioChannel', 'radio channel', 'text'],
   ['controlRoomNumber', 'control room number', 'text'],
+  ['gold', 'Gold commander', 'commander'],
+  ['silver', 'Silver commander', 'commander'],
+  ['sio', 'SIO', 'commander'],
   ['expectedPotentialVictims', 'expected potential victims', 'number'],
   ['languages', 'languages needed', 'list'],
   ['receptionCentre', 'reception centre', 'text'],
@@ -312,7 +330,7 @@ const PLAN_LISTS: [key: string, items: Items][] = [
 ];
 
 /** The groups a record may nest the plan's fields in. */
-const GROUPS = new Set(['safeguarding', 'timings', 'communications', 'marking']);
+const GROUPS = new Set(['safeguarding', 'timings', 'communications', 'marking', 'command']);
 
 /**
  * The plan's fields, whichever way the event records them: a new plan's snapshot nests them in

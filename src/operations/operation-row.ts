@@ -1,5 +1,6 @@
 import type { BriefingSection, Classification, ExploitationType, OperationStatus, Scope } from '../common/domain';
 import { sql, Sql } from '../database/sql';
+import type { CommanderView } from './dto/order.dto';
 
 /** An operation as the repository selects it (camelCase columns). */
 export interface OperationRow {
@@ -26,6 +27,10 @@ export interface OperationRow {
   debriefAt: Date | null;
   radioChannel: string | null;
   controlRoomNumber: string | null;
+  /** Gold, Silver and the SIO, each stored as the API shows them. */
+  goldCommander: CommanderView | null;
+  silverCommander: CommanderView | null;
+  sioCommander: CommanderView | null;
   status: OperationStatus;
   version: number;
   createdBy: string;
@@ -64,6 +69,9 @@ export type OperationColumn =
   | 'debrief_at'
   | 'radio_channel'
   | 'control_room_number'
+  | 'gold_commander'
+  | 'silver_commander'
+  | 'sio_commander'
   | 'status'
   | 'updated_by'
   | 'content_editors'
@@ -85,7 +93,8 @@ export function operationColumns(briefing: Sql = sql`o.briefing`): Sql {
   o.reception_centre AS "receptionCentre", o.reception_opens_at AS "receptionOpensAt", o.reception_closes_at AS "receptionClosesAt",
   o.medical_cover AS "medicalCover", o.first_responders AS "firstResponders", o.interpreters, o.briefing_at AS "briefingAt",
   o.briefing_place AS "briefingPlace", o.debrief_at AS "debriefAt", o.radio_channel AS "radioChannel",
-  o.control_room_number AS "controlRoomNumber", o.status, o.version, o.created_by AS "createdBy",
+  o.control_room_number AS "controlRoomNumber", o.gold_commander AS "goldCommander", o.silver_commander AS "silverCommander",
+  o.sio_commander AS "sioCommander", o.status, o.version, o.created_by AS "createdBy",
   o.created_by_agency_id AS "createdByAgencyId", o.updated_by AS "updatedBy", o.content_editors AS "contentEditors",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.approved_at AS "approvedAt", o.outcomes,
   o.cancel_reason AS "cancelReason", o.classification, o.handling_instruction AS "handlingInstruction"`;

@@ -118,7 +118,7 @@ export class OperationRepository {
                          'basis', entry_basis,
                          'warrant', CASE WHEN entry_basis = 'WARRANT' THEN json_build_object(
                            'type', warrant_type, 'court', warrant_court, 'reference', warrant_reference, 'expiresAt', ${isoUtc('warrant_expires_at')}) END,
-                         'power', statutory_power) END AS entry
+                         'power', statutory_power) END AS entry, site_commander AS "siteCommander"
                   FROM operation_locations WHERE operation_id = ${operationId} ORDER BY position`),
     );
   }
@@ -135,7 +135,7 @@ export class OperationRepository {
     if (locations.length === 0) return;
     const column = <T>(of: (location: LocationToStore) => T) => locations.map(of);
     const stored = sql`position, label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
-                       warrant_expires_at, statutory_power`;
+                       warrant_expires_at, statutory_power, site_commander`;
     await query(
       manager,
       sql`INSERT INTO operation_locations (id, operation_id, ${stored})
@@ -145,12 +145,13 @@ export class OperationRepository {
                         ${column((l) => l.strikeAt)}::timestamptz[], ${column((l) => l.entry?.basis ?? null)}::text[],
                         ${column((l) => l.entry?.warrant?.type ?? null)}::text[], ${column((l) => l.entry?.warrant?.court ?? null)}::text[],
                         ${column((l) => l.entry?.warrant?.reference ?? null)}::text[], ${column((l) => l.entry?.warrant?.expiresAt ?? null)}::timestamptz[],
-                        ${column((l) => l.entry?.power ?? null)}::text[])
+                        ${column((l) => l.entry?.power ?? null)}::text[],
+                        ${column((l) => (l.siteCommander ? JSON.stringify(l.siteCommander) : null))}::jsonb[])
                  WITH ORDINALITY AS l(id, label, address, postcode, strike_at, entry_basis, warrant_type, warrant_court, warrant_reference,
-                                      warrant_expires_at, statutory_power, position)
+                                      warrant_expires_at, statutory_power, site_commander, position)
               ON CONFLICT (id) DO UPDATE SET (${stored}) = (EXCLUDED.position, EXCLUDED.label, EXCLUDED.address, EXCLUDED.postcode,
                 EXCLUDED.strike_at, EXCLUDED.entry_basis, EXCLUDED.warrant_type, EXCLUDED.warrant_court, EXCLUDED.warrant_reference,
-                EXCLUDED.warrant_expires_at, EXCLUDED.statutory_power)`,
+                EXCLUDED.warrant_expires_at, EXCLUDED.statutory_power, EXCLUDED.site_commander)`,
     );
   }
 

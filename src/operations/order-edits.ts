@@ -1,20 +1,21 @@
 import { definedFields } from '../common/defined';
 import { FieldProblem } from '../common/validation';
 import type { SafeguardingDto } from './dto/operation.dto';
-import type { CommunicationsDto, TimingsDto } from './dto/order.dto';
+import type { CommandDto, CommanderDto, CommunicationsDto, TimingsDto } from './dto/order.dto';
 import type { OperationColumn, OperationRow } from './operation-row';
-import { timesOutsideWindow, Window } from './order';
+import { canonicalCommander, timesOutsideWindow, Window } from './order';
 import { sameContent } from './plan-edits';
 
 /** One field of the operational order as the API names it, the column that stores it, and how a value is stored and compared. */
 interface OrderField {
-  part: 'timings' | 'communications' | 'safeguarding';
+  part: 'timings' | 'communications' | 'safeguarding' | 'command';
   field: string;
   column: OperationColumn;
   /** What the stored row holds, in the API's form. */
   current: (row: OperationRow) => unknown;
   instant?: boolean;
-  json?: boolean;
+  /** Stored as JSON: a list (empty when there is none) or one record (null when there is none). */
+  json?: 'list' | 'record';
 }
 
 const isoOf = (at: Date | null) => (at ? at.toISOString() : null);
@@ -40,11 +41,14 @@ const FIELDS: OrderField[] = [
     instant: true,
   },
   { part: 'safeguarding', field: 'medicalCover', column: 'medical_cover', current: (row) => row.medicalCover },
-  { part: 'safeguarding', field: 'firstResponders', column: 'first_responders', current: (row) => row.firstResponders, json: true },
-  { part: 'safeguarding', field: 'interpreters', column: 'interpreters', current: (row) => row.interpreters, json: true },
+  { part: 'safeguarding', field: 'firstResponders', column: 'first_responders', current: (row) => row.firstResponders, json: 'list' },
+  { part: 'safeguarding', field: 'interpreters', column: 'interpreters', current: (row) => row.interpreters, json: 'list' },
+  { part: 'command', field: 'gold', column: 'gold_commander', current: (row) => row.goldCommander, json: 'record' },
+  { part: 'command', field: 'silver', column: 'silver_commander', current: (row) => row.silverCommander, json: 'record' },
+  { part: 'command', field: 'sio', column: 'sio_commander', current: (row) => row.sioCommander, json: 'record' },
 ];
 
-export type OrderInput = { timings?: TimingsDto; communications?: CommunicationsDto; safeguarding?: SafeguardingDto };
+export type OrderInput = { timings?: TimingsDto; communications?: CommunicationsDto; safeguarding?: SafeguardingDto; command?: CommandDto };
 
 /** A change of one order field: the column's new value, and the field's value before and after in the API's form. */
 export interface OrderChange {
@@ -64,12 +68,15 @@ export function orderChanges(row: OperationRow | null, input: OrderInput): Order
       ? sent === null
         ? null
         : new Date(sent as string).toISOString()
-      : spec.json
+      : spec.json === 'list'
         ? canonicalList(spec.field, sent)
-        : sent;
-    const before = row ? spec.current(row) : spec.json ? [] : null;
+        : spec.json === 'record'
+          ? canonicalCommander(sent as CommanderDto | null)
+          : sent;
+    const before = row ? spec.current(row) : spec.json === 'list' ? [] : null;
     if (sameContent(before, after)) return [];
-    return [{ field: `${spec.part}.${spec.field}`, column: spec.column, before, after, stored: spec.json ? JSON.stringify(after) : after }];
+    const stored = spec.json && after !== null ? JSON.stringify(after) : after;
+    return [{ field: `${spec.part}.${spec.field}`, column: spec.column, before, after, stored }];
   });
 }
 

@@ -5,10 +5,16 @@ import { FieldProblem } from '../common/validation';
 import { ukDateTime } from '../common/uk-time';
 import type { LocationDto } from './dto/operation.dto';
 import type { LocationView } from './dto/operation.dto';
+import type { CommanderDto, CommanderView } from './dto/order.dto';
 
 /** The operational order's rules that need no database: canonical forms and times inside the window. */
 
 const iso = (at: string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
+
+/** A commander as stored and shown: only their own fields, in a fixed order; none when not named. */
+export function canonicalCommander(commander: CommanderDto | null | undefined): CommanderView | null {
+  return commander ? { name: commander.name, rankOrGrade: commander.rankOrGrade, agency: commander.agency, phone: commander.phone } : null;
+}
 
 /** A location as it is stored and shown: every field present, instants in UTC, only the entry details its basis needs. */
 export function canonicalLocation(location: LocationDto): LocationView {
@@ -33,6 +39,7 @@ export function canonicalLocation(location: LocationDto): LocationView {
           power: entry.basis === 'STATUTORY_POWER' ? (entry.power ?? null) : null,
         }
       : null,
+    siteCommander: canonicalCommander(location.siteCommander),
   };
 }
 

@@ -38,6 +38,7 @@ describe('which of the plan’s locations a saved list keeps', () => {
     postcode,
     strikeAt: null,
     entry: null,
+    siteCommander: null,
   });
   const stored = (id: string, label: string, address: string) => ({ ...place(undefined, label, address), id });
   const current = [stored('car-wash', 'Car wash', '12 Ladypool Road'), stored('house', 'House', '3 Stratford Road')];

@@ -86,6 +86,7 @@ export function snapshot(row: OperationRow, locations: LocationView[], risks: Ri
     marking: { classification: row.classification, handlingInstruction: row.handlingInstruction },
     timings: { briefingAt: row.briefingAt, briefingPlace: row.briefingPlace, debriefAt: row.debriefAt },
     communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
+    command: { gold: row.goldCommander, silver: row.silverCommander, sio: row.sioCommander },
     risks,
   };
 }

@@ -114,7 +114,8 @@ export class PlanReadRepository {
                                     'warrant', CASE WHEN l.entry_basis = 'WARRANT' THEN json_build_object(
                                       'type', l.warrant_type, 'court', l.warrant_court, 'reference', l.warrant_reference,
                                       'expiresAt', ${isoUtc('l.warrant_expires_at')}) END,
-                                    'power', l.statutory_power) END) ORDER BY l.position), '[]')
+                                    'power', l.statutory_power) END,
+                                  'siteCommander', l.site_commander) ORDER BY l.position), '[]')
                            FROM operation_locations l WHERE l.operation_id = o.id) END AS locations,
                        CASE WHEN c.operation_id IS NULL OR NOT vis.cps_shown THEN NULL ELSE json_build_object(
                          'status', c.status, 'requestedAt', c.requested_at, 'requestNote', c.request_note, 'adviceNeededBy', c.advice_needed_by,

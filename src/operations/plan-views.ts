@@ -101,6 +101,7 @@ export function toOperationView(
     timings: { briefingAt: iso(row.briefingAt), briefingPlace: row.briefingPlace, debriefAt: iso(row.debriefAt) },
     rvPoints: row.rvPoints,
     communications: { radioChannel: row.radioChannel, controlRoomNumber: row.controlRoomNumber },
+    command: { gold: row.goldCommander, silver: row.silverCommander, sio: row.sioCommander },
     risks: row.risks.map((risk) => ({ ...risk, score: risk.likelihood * risk.impact })),
     deployments: lists.deployments.map(toDeploymentView),
     signOffs: row.signOffs,

@@ -61,6 +61,7 @@ describe('the operational order’s forms', () => {
         warrant: { type: 'PACE s.8', court: 'BMC', reference: 'X1', expiresAt: '2031-03-02T00:00:00.000Z' },
         power: null,
       },
+      siteCommander: { name: 'Raj Patel', rankOrGrade: 'Inspector', agency: 'West Midlands Police', phone: '+441216265000' },
     };
     expect(storedLocation(stored)).toEqual({ ...stored, entry: { basis: 'WARRANT', warrant: stored.entry!.warrant } });
     expect(storedLocation({ ...stored, strikeAt: null, entry: null })).toEqual({ ...stored, strikeAt: null, entry: null });

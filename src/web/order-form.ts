@@ -191,14 +191,16 @@ export function locationBody(values: LocationFormValues): { location: Record<str
   return { location: { label, address, postcode, strikeAt: strike.error ? null : strike.iso, entry }, errors };
 }
 
-/** A location as stored, sent back whole with the list: its strike time and entry stay as they are. */
-export function storedLocation(location: LocationView): LocationDto {
-  const { label, address, postcode, strikeAt, entry } = location;
+/** A location as stored, sent back whole with the list: its strike time, entry and site commander stay as they are. */
+export function storedLocation(location: LocationView & { id?: string }): LocationDto {
+  const { id, label, address, postcode, strikeAt, entry, siteCommander } = location;
   return {
+    id,
     label,
     address,
     postcode,
     strikeAt,
+    siteCommander,
     entry: entry
       ? {
           basis: entry.basis,

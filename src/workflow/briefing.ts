@@ -1,8 +1,10 @@
 import { BriefingSection, isActiveDeployment, PLAN_SECTIONS } from '../common/domain';
 import { agencyNamed, label, LABELS } from '../common/labels';
 import { markingText, printedMarkingCss } from '../common/marking';
+import { spokenNumber } from '../common/phone';
 import { ukClock, ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
+import type { CommanderView } from '../operations/dto/order.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
 import { awaitsAcceptance, registerOrder } from '../operations/order';
@@ -101,6 +103,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
     ...section(plan, 'information'),
     ...section(plan, 'intent'),
     ...section(plan, 'method'),
+    ...commandBlocks(plan),
     { kind: 'subheading', text: 'Timeline' },
     timeline(plan, active),
     { kind: 'subheading', text: 'Teams' },
@@ -150,6 +153,31 @@ export function briefingBlocks(plan: OperationView): Block[] {
     ...standDownBlocks(plan),
     ...outcomeBlocks(plan),
     marking,
+  ];
+}
+
+/** A command role's row: who holds it, or that nobody is named yet. */
+function commanderRow(role: string, commander: CommanderView | null): string[] {
+  if (!commander) return [role, 'Not named yet', '-', '-', '-'];
+  return [role, commander.name, commander.rankOrGrade, commander.agency, spokenNumber(commander.phone)];
+}
+
+/** Gold, Silver and the SIO (Core: every reader), and the site commander of each location the reader sees (Places). */
+function commandBlocks(plan: OperationView): Block[] {
+  const { gold, silver, sio } = plan.command;
+  return [
+    { kind: 'subheading', text: 'Command' },
+    {
+      kind: 'table',
+      header: ['Role', 'Name', 'Rank or grade', 'Agency', '24-hour contact'],
+      rows: [
+        commanderRow('Gold (strategic)', gold),
+        commanderRow('Silver (tactical)', silver),
+        commanderRow('Senior investigating officer', sio),
+        ...(plan.locations ?? []).map((l) => commanderRow(`Bronze / site commander, ${l.label}`, l.siteCommander)),
+      ],
+      empty: '',
+    },
   ];
 }
 

@@ -78,6 +78,7 @@ describe('the operational order', () => {
         postcode: postcode.toUpperCase(),
         strikeAt: at(plan, 1),
         entry: { ...warrant(plan, 72), power: null },
+        siteCommander: null,
       });
       expect(body.locations[1].entry).toEqual({ basis: 'CONSENT', warrant: null, power: null });
       expect(body.locations[2]).toMatchObject({

@@ -33,6 +33,9 @@ import { IsInstant, IsRequiredText, IsUkPostcode, Omittable, oneOf } from '../..
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { VersionDto } from '../../common/dto';
 import {
+  CommandDto,
+  CommanderDto,
+  CommanderView,
   CommunicationsDto,
   EntryDto,
   EntryView,
@@ -41,6 +44,7 @@ import {
   InterpreterDto,
   InterpreterView,
   RiskDto,
+  SiteCommanderDto,
   TimingsDto,
 } from './order.dto';
 
@@ -135,6 +139,12 @@ export class LocationDto {
   @ValidateNested()
   @Type(() => EntryDto)
   entry?: EntryDto | null;
+
+  @ApiPropertyOptional({ type: SiteCommanderDto, nullable: true, description: 'The Bronze / site commander at this location' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SiteCommanderDto)
+  siteCommander?: CommanderDto | null;
 }
 
 export class SafeguardingDto {
@@ -237,6 +247,12 @@ class OperationalOrderDto {
   @ValidateNested()
   @Type(() => TimingsDto)
   timings?: TimingsDto;
+
+  @ApiPropertyOptional({ type: CommandDto, description: 'Gold, Silver and the SIO; roles given replace those roles' })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => CommandDto)
+  command?: CommandDto;
 
   @ApiPropertyOptional({ type: CommunicationsDto, description: 'Fields given replace those fields' })
   @Omittable()
@@ -406,6 +422,7 @@ export class LocationView {
   @ApiProperty() postcode: string;
   @ApiProperty({ nullable: true, type: String, description: 'H-hour' }) strikeAt: string | null;
   @ApiProperty({ type: EntryView, nullable: true }) entry: EntryView | null;
+  @ApiProperty({ type: CommanderView, nullable: true, description: 'The Bronze / site commander' }) siteCommander: CommanderView | null;
 }
 
 /** A location as the plan holds it: its id is what a team is allocated to, kept while its postcode and address stay the same. */

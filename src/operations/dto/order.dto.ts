@@ -25,8 +25,8 @@ import {
   SIGN_OFF_DECISIONS,
 } from '../../common/domain';
 import { PersonView, VersionDto } from '../../common/dto';
-import { blankAsNull, trim } from '../../common/transforms';
-import { IsInstant, IsRequiredText, Omittable, oneOf } from '../../common/validators';
+import { blankAsNull, phoneNumber, trim } from '../../common/transforms';
+import { IsDialableNumber, IsInstant, IsRequiredText, Omittable, oneOf } from '../../common/validators';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 
 /** The operational order's parts (IIMARCH made structured): what the plan's DTOs and views are built from. */
@@ -74,6 +74,66 @@ export class CommunicationsDto {
   @IsString()
   @MaxLength(40)
   controlRoomNumber?: string | null;
+}
+
+/**
+ * One commander as the order prints them. Their agency is free text, not one of the planner's
+ * agencies: a Bronze or an SIO is often lent by a force or service that has no account here, and
+ * the order names them as the officer gives it. One class per role, so that each problem names the
+ * role ("Enter the Gold commander’s name").
+ */
+function commanderDto(role: string, schemaName: string) {
+  class Commander {
+    @ApiProperty({ maxLength: 200, example: 'Ann Clarke' })
+    @Transform(trim)
+    @IsRequiredText(`Enter the ${role}’s name`, 200)
+    name: string;
+
+    @ApiProperty({ maxLength: 100, example: 'Chief Superintendent' })
+    @Transform(trim)
+    @IsRequiredText(`Enter the ${role}’s rank or grade`, 100)
+    rankOrGrade: string;
+
+    @ApiProperty({ maxLength: 200, example: 'West Midlands Police' })
+    @Transform(trim)
+    @IsRequiredText(`Enter the ${role}’s agency`, 200)
+    agency: string;
+
+    @ApiProperty({ example: '0121 626 5000', description: 'A 24-hour contact number, UK or international; stored and shown in E.164' })
+    @Transform(phoneNumber)
+    @IsDialableNumber(
+      `Enter the ${role}’s 24-hour contact number as a UK or international phone number, like 0121 626 5000 or +33 1 42 68 53 00`,
+    )
+    phone: string;
+  }
+  Object.defineProperty(Commander, 'name', { value: schemaName });
+  return Commander;
+}
+
+export const GoldCommanderDto = commanderDto('Gold commander', 'GoldCommanderDto');
+export const SilverCommanderDto = commanderDto('Silver commander', 'SilverCommanderDto');
+export const SioDto = commanderDto('SIO', 'SioDto');
+export const SiteCommanderDto = commanderDto('site commander', 'SiteCommanderDto');
+export type CommanderDto = InstanceType<typeof GoldCommanderDto>;
+
+export class CommandDto {
+  @ApiPropertyOptional({ type: GoldCommanderDto, nullable: true, description: 'Gold (strategic); null clears it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GoldCommanderDto)
+  gold?: CommanderDto | null;
+
+  @ApiPropertyOptional({ type: SilverCommanderDto, nullable: true, description: 'Silver (tactical); null clears it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SilverCommanderDto)
+  silver?: CommanderDto | null;
+
+  @ApiPropertyOptional({ type: SioDto, nullable: true, description: 'The senior investigating officer; null clears it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SioDto)
+  sio?: CommanderDto | null;
 }
 
 export class WarrantDto {
@@ -232,6 +292,19 @@ export class RvPointDto {
 export class RvPointWriteDto extends IntersectionType(RvPointDto, VersionDto) {}
 
 export class WarrantView extends WarrantDto {}
+
+export class CommanderView {
+  @ApiProperty() name: string;
+  @ApiProperty() rankOrGrade: string;
+  @ApiProperty() agency: string;
+  @ApiProperty({ description: 'E.164' }) phone: string;
+}
+
+export class CommandView {
+  @ApiProperty({ type: CommanderView, nullable: true, description: 'Gold (strategic)' }) gold: CommanderView | null;
+  @ApiProperty({ type: CommanderView, nullable: true, description: 'Silver (tactical)' }) silver: CommanderView | null;
+  @ApiProperty({ type: CommanderView, nullable: true, description: 'The senior investigating officer' }) sio: CommanderView | null;
+}
 
 export class EntryView {
   @ApiProperty({ enum: ENTRY_BASES }) basis: EntryBasis;

@@ -22,7 +22,7 @@ import {
 } from '../../common/domain';
 import { AgencyView } from '../../reference-data/dto/agency.dto';
 import { OperationSummaryView, SafeguardingView, StoredLocationView } from './operation.dto';
-import { CommunicationsView, RiskView, RvPointView, SignOffView, TimingsView } from './order.dto';
+import { CommandView, CommunicationsView, RiskView, RvPointView, SignOffView, TimingsView } from './order.dto';
 
 /** The whole plan as every reader sees it: the read model (plan-read.repository.ts) fills these in. */
 
@@ -216,6 +216,8 @@ export class OperationView extends OperationSummaryView {
   @ApiProperty({ type: TimingsView }) timings: TimingsView;
   @ApiProperty({ type: RvPointView, isArray: true, description: 'In the order teams meet' }) rvPoints: RvPointView[];
   @ApiProperty({ type: CommunicationsView }) communications: CommunicationsView;
+  @ApiProperty({ type: CommandView, description: 'Gold, Silver and the SIO: Core, seen by every agency on the plan (R14a)' })
+  command: CommandView;
   @ApiProperty({
     type: RiskView,
     isArray: true,

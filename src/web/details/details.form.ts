@@ -76,14 +76,17 @@ export function locationForm(body: unknown, index: number | undefined): EditForm
 /**
  * The whole list of locations with the one at `index` (or a new one) as typed, as the plan's update.
  * The API replaces the whole list, so every other location goes back with all it has (strike time,
- * entry basis, warrant): nothing else changes. Only the owner changes locations, and sees them all;
- * anyone else is refused by the change itself.
+ * entry basis, warrant, site commander): nothing else changes. Only the owner changes locations, and
+ * sees them all; anyone else is refused by the change itself.
  */
 export function locationsChange(values: LocationFields, plan: OperationView, index: number | undefined): PlanChange {
   const locations: unknown[] = (plan.locations ?? []).map(storedLocation);
   const at = index !== undefined && index < locations.length ? index : locations.length;
   const posted = locationBody(locationFormOf(values));
-  locations[at] = posted.location;
+  // The location form asks neither its id nor its site commander (the command page does): a location changed keeps both,
+  // and so the teams allocated there.
+  const stored = plan.locations?.[at];
+  locations[at] = { ...posted.location, id: stored?.id, siteCommander: stored?.siteCommander ?? null };
   return { change: { locations }, errors: posted.errors, fields: locationFields(at) };
 }
 

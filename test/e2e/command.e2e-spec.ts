@@ -1,0 +1,113 @@
+import { useApp } from '../support/use-app';
+
+const GOLD = { name: 'Ann Clarke', rankOrGrade: 'Chief Superintendent', agency: 'West Midlands Police', phone: '0121 626 5000' };
+const SILVER = { name: 'Ben Ode', rankOrGrade: 'Superintendent', agency: 'West Midlands Police', phone: '07911 123456' };
+const SIO = { name: 'Cara Lane', rankOrGrade: 'Detective Chief Inspector', agency: 'National Crime Agency', phone: '+33 1 42 68 53 00' };
+const BRONZE = { name: 'Raj Patel', rankOrGrade: 'Inspector', agency: 'West Midlands Police', phone: '0121 626 5001' };
+
+/** Issue 28: the plan's command structure, Gold, Silver, the SIO and a site commander per location, through the API. */
+describe('command roles', () => {
+  const { t, s } = useApp();
+
+  const patch = (who: { Authorization: string }, plan: { id: string; version: number }, body: Record<string, unknown>) =>
+    t
+      .http()
+      .patch(`/operations/${plan.id}`)
+      .set(who)
+      .send({ version: plan.version, ...body });
+
+  it('sets Gold, Silver, the SIO and a site commander, numbers in E.164, and every agency on the plan reads the command', async () => {
+    const owner = await s.owner();
+    const hmrc = await s.partner('HMRC');
+    const plan = await s.plan(owner, { stage: 'ready', partners: [hmrc] });
+    const location = plan.locations![0];
+
+    const changed = (
+      await patch(owner.auth, plan, {
+        command: { gold: GOLD, silver: SILVER, sio: SIO },
+        locations: [{ ...location, siteCommander: BRONZE }],
+      }).expect(200)
+    ).body;
+
+    const command = {
+      gold: { ...GOLD, phone: '+441216265000' },
+      silver: { ...SILVER, phone: '+447911123456' },
+      sio: { ...SIO, phone: '+33142685300' },
+    };
+    expect(changed.command).toEqual(command);
+    expect(changed.locations[0].siteCommander).toEqual({ ...BRONZE, phone: '+441216265001' });
+    expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.command).toEqual(command);
+    expect((await s.get(hmrc.auth, `/operations/${plan.id}`).expect(200)).body.command).toEqual(command);
+
+    const last = (await s.get(owner.auth, `/operations/${plan.id}/history`).expect(200)).body.pop();
+    expect(last.summary).toEqual(
+      expect.arrayContaining([
+        'Gold commander: none → Ann Clarke, Chief Superintendent, West Midlands Police, +44 121 626 5000',
+        'SIO: none → Cara Lane, Detective Chief Inspector, National Crime Agency, +33 1 42 68 53 00',
+        `${location.label}: site commander none → Raj Patel, Inspector, West Midlands Police, +44 121 626 5001`,
+      ]),
+    );
+  });
+
+  it('clears a role sent as null and leaves the roles not sent as they are', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    const set = (await patch(owner.auth, plan, { command: { gold: GOLD, silver: SILVER } }).expect(200)).body;
+    const cleared = (await patch(owner.auth, set, { command: { silver: null } }).expect(200)).body;
+    expect(cleared.command).toEqual({ gold: { ...GOLD, phone: '+441216265000' }, silver: null, sio: null });
+  });
+
+  it('refuses a number that is not a UK or international phone number, naming the role and the field', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    const refused = await patch(owner.auth, plan, {
+      command: { gold: { ...GOLD, phone: '12345' } },
+      locations: [{ ...plan.locations![0], siteCommander: { ...BRONZE, phone: 'call the control room' } }],
+    }).expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.details.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'command.gold.phone',
+          problems: [expect.stringMatching(/^Enter the Gold commander’s 24-hour contact number as a UK or international phone number/)],
+        }),
+        expect.objectContaining({
+          field: 'locations.0.siteCommander.phone',
+          problems: [expect.stringMatching(/^Enter the site commander’s 24-hour contact number as a UK or international phone number/)],
+        }),
+      ]),
+    );
+    expect(refused.body.message).toMatch(/Gold commander’s 24-hour contact number/);
+    const missing = await patch(owner.auth, plan, { command: { sio: { ...SIO, name: ' ' } } }).expect(400);
+    expect(missing.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'command.sio.name', problems: ['Enter the SIO’s name'] }),
+    ]);
+  });
+
+  it('refuses a change made from a stale version, keeping the command that stands', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    await patch(owner.auth, plan, { command: { gold: GOLD } }).expect(200);
+    const stale = await patch(owner.auth, plan, { command: { gold: SILVER } }).expect(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.command.gold.name).toBe(GOLD.name);
+  });
+
+  it('puts the command, with each location’s site commander, in the briefing pack', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner);
+    const location = plan.locations![0];
+    await patch(owner.auth, plan, { command: { gold: GOLD, sio: SIO }, locations: [{ ...location, siteCommander: BRONZE }] }).expect(200);
+    const markdown = (await s.get(owner.auth, `/operations/${plan.id}/briefing`).set('Accept', 'text/markdown').expect(200)).text;
+    // Under the Method, before the timeline; a mark that could start Markdown (+, -) is escaped in a cell.
+    expect(markdown).toMatch(/## Method\n[^#]*\n### Command\n[\s\S]*\n### Timeline\n/);
+    expect(markdown).toContain('| Gold (strategic) | Ann Clarke | Chief Superintendent | West Midlands Police | \\+44 121 626 5000 |');
+    expect(markdown).toContain('| Silver (tactical) | Not named yet | \\- | \\- | \\- |');
+    expect(markdown).toContain(
+      '| Senior investigating officer | Cara Lane | Detective Chief Inspector | National Crime Agency | \\+33 1 42 68 53 00 |',
+    );
+    expect(markdown).toContain(
+      `| Bronze / site commander, ${location.label} | Raj Patel | Inspector | West Midlands Police | \\+44 121 626 5001 |`,
+    );
+  });
+});
