@@ -11,6 +11,7 @@ export const SECTIONS = [
   { path: 'locations', text: 'Locations, strike times and entry' },
   { path: 'timings', text: 'Timings and RV points' },
   { path: 'lead', text: 'Lead agency' },
+  { path: 'command', text: 'Command' },
   { path: 'teams', text: 'Teams' },
   { path: 'risks', text: 'Risk assessment' },
   { path: 'safeguarding', text: 'Safeguarding and the NRM' },

@@ -32,6 +32,7 @@ import { SignInController } from './sign-in/sign-in.controller';
 import { TasksPageController } from './tasks/tasks.controller';
 import { TeamsPagesController } from './admin/teams.controller';
 import { PlanOrderController } from './order/order.controller';
+import { PlanCommandController } from './command/command.controller';
 import { PlanTeamsController } from './plan-teams/plan-teams.controller';
 import { PlanPages } from './plan-page';
 import { PlanViewsRepository } from './plan-views.repository';
@@ -62,6 +63,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     PlanDetailsController,
     PlanTeamsController,
     PlanOrderController,
+    PlanCommandController,
     PlanCpsController,
     PlanEvidenceController,
     PlanRecordController,

@@ -1,3 +1,4 @@
+import { browserOf, drawnAt, errorSummaryOf, valueOf, webSignIn } from '../support/browser-session';
 import { useApp } from '../support/use-app';
 
 const GOLD = { name: 'Ann Clarke', rankOrGrade: 'Chief Superintendent', agency: 'West Midlands Police', phone: '0121 626 5000' };
@@ -109,5 +110,69 @@ describe('command roles', () => {
     expect(markdown).toContain(
       `| Bronze / site commander, ${location.label} | Raj Patel | Inspector | West Midlands Police | \\+44 121 626 5001 |`,
     );
+  });
+
+  describe('the command page', () => {
+    const { page, post } = browserOf(() => t.http);
+    const form = (role: string, commander: typeof GOLD) => ({
+      [`${role}Name`]: commander.name,
+      [`${role}RankOrGrade`]: commander.rankOrGrade,
+      [`${role}Agency`]: commander.agency,
+      [`${role}Phone`]: commander.phone,
+    });
+    const empty = (role: string) => form(role, { name: '', rankOrGrade: '', agency: '', phone: '' });
+
+    it('is linked from the plan, saves the roles, shows a bad number against its field, and clears a role left empty', async () => {
+      const owner = await s.owner();
+      const session = await webSignIn(t.http, owner.user.email);
+      const plan = await s.draft(owner);
+      const path = `/plans/${plan.reference}/command`;
+      expect((await page(session, `/plans/${plan.reference}`)).text).toContain(`href="${path}"`);
+      let html = (await page(session, path)).text;
+      expect(html).toContain(`<title>Command: ${plan.reference} – Day of action planner</title>`);
+
+      const refused = await post(session, path, {
+        ...drawnAt(html),
+        ...form('gold', { ...GOLD, phone: '12345' }),
+        ...empty('silver'),
+        ...empty('sio'),
+      }).expect(400);
+      expect(errorSummaryOf(refused.text)).toEqual([
+        'Enter the Gold commander’s 24-hour contact number as a UK or international phone number, like 0121 626 5000 or +33 1 42 68 53 00',
+      ]);
+      expect(refused.text).toContain('href="#goldPhone"');
+
+      await post(session, path, { ...drawnAt(html), ...form('gold', GOLD), ...form('silver', SILVER), ...empty('sio') }).expect(303);
+      const saved = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+      expect(saved.command).toEqual({
+        gold: { ...GOLD, phone: '+441216265000' },
+        silver: { ...SILVER, phone: '+447911123456' },
+        sio: null,
+      });
+      html = (await page(session, path)).text;
+      expect(valueOf(html, 'goldPhone')).toBe('+441216265000');
+
+      await post(session, path, {
+        ...drawnAt(html),
+        ...form('gold', { ...GOLD, phone: '+441216265000' }),
+        ...empty('silver'),
+        ...empty('sio'),
+      }).expect(303);
+      expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.command.silver).toBeNull();
+    });
+
+    it('shows a partner the command, and each location’s site commander, without a form', async () => {
+      const owner = await s.owner();
+      const hmrc = await s.partner('HMRC');
+      const plan = await s.plan(owner, { stage: 'ready', partners: [hmrc] });
+      await patch(owner.auth, plan, { command: { gold: GOLD }, locations: [{ ...plan.locations![0], siteCommander: BRONZE }] }).expect(200);
+      const session = await webSignIn(t.http, hmrc.user.email);
+      const html = (await page(session, `/plans/${plan.reference}/command`)).text;
+      expect(html).not.toContain('name="goldName"');
+      expect(html).toContain('Ann Clarke, Chief Superintendent, West Midlands Police: +44 121 626 5000');
+      // A law-enforcement partner sees the Places section (R14a), and so each location's site commander.
+      expect(html).toContain('Bronze / site commanders');
+      expect(html).toContain('Raj Patel, Inspector, West Midlands Police: +44 121 626 5001');
+    });
   });
 });
