@@ -161,6 +161,34 @@ describe('command roles', () => {
       expect((await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body.command.silver).toBeNull();
     });
 
+    it('names the site commander of one location, shows a bad number against its field, and leaves the other locations as they are', async () => {
+      const owner = await s.owner();
+      const session = await webSignIn(t.http, owner.user.email);
+      const base = await s.draft(owner);
+      const other = { label: 'Nail bar', address: '3 Stratford Road, Birmingham', postcode: base.locations![0].postcode };
+      const plan = (await patch(owner.auth, base, { locations: [base.locations![0], other] }).expect(200)).body;
+      const path = `/plans/${plan.reference}/command`;
+      const list = (await page(session, path)).text;
+      expect(list).toContain(`href="${path}?location=1"`);
+      const html = (await page(session, `${path}?location=1`)).text;
+      expect(html).toContain('Site commander at Nail bar');
+      const site = { siteName: BRONZE.name, siteRankOrGrade: BRONZE.rankOrGrade, siteAgency: BRONZE.agency, location: '1' };
+
+      const refused = await post(session, `${path}/site`, { ...drawnAt(html), ...site, sitePhone: 'ring control' }).expect(400);
+      expect(errorSummaryOf(refused.text)).toEqual([
+        'Enter the site commander’s 24-hour contact number as a UK or international phone number, like 0121 626 5000 or +33 1 42 68 53 00',
+      ]);
+      expect(refused.text).toContain('href="#sitePhone"');
+
+      await post(session, `${path}/site`, { ...drawnAt(html), ...site, sitePhone: BRONZE.phone }).expect(303);
+      const saved = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+      expect(saved.locations.map((l: { siteCommander: unknown }) => l.siteCommander)).toEqual([
+        null,
+        { ...BRONZE, phone: '+441216265001' },
+      ]);
+      expect(saved.locations[0]).toEqual(plan.locations[0]);
+    });
+
     it('shows a partner the command, and each location’s site commander, without a form', async () => {
       const owner = await s.owner();
       const hmrc = await s.partner('HMRC');

@@ -19,7 +19,7 @@ describe('The command page in a browser (Chromium, headless)', () => {
 
   const role = (page: Page, title: string) => page.getByRole('group', { name: title });
 
-  it('names Gold, shows a number that cannot be rung against its field, and keeps what was saved', async () => {
+  it('names Gold and a site commander, shows a number that cannot be rung against its field, and keeps what was saved', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);
     const page = await open(false);
@@ -45,6 +45,19 @@ describe('The command page in a browser (Chromium, headless)', () => {
     await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(0);
     await expect(gold.getByLabel('24-hour contact number').inputValue()).resolves.toBe('+441216265000');
     await expect(page.locator('.govuk-summary-list').innerText()).resolves.toContain('Car wash');
+    await checked(page);
+
+    await page.getByRole('link', { name: 'Change site commander of Car wash' }).click();
+    const site = role(page, 'Site commander at Car wash');
+    await site.getByLabel('Name').fill('Raj Patel');
+    await site.getByLabel('Rank or grade').fill('Inspector');
+    await site.getByLabel('Agency').fill('West Midlands Police');
+    await site.getByLabel('24-hour contact number').fill('0121 626 5001');
+    await checked(page);
+    await page.getByRole('button', { name: 'Save the site commander' }).click();
+    await expect(page.locator('.govuk-summary-list').innerText()).resolves.toContain(
+      'Raj Patel, Inspector, West Midlands Police: +44 121 626 5001',
+    );
     await checked(page);
   });
 });

@@ -1,6 +1,7 @@
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import type { FieldMap } from '../form-errors';
 import { formText } from '../forms';
+import { storedLocation } from '../order-form';
 import type { EditForm } from '../plan-page';
 import type { PlanChange } from '../plan-change';
 
@@ -55,4 +56,50 @@ export function changedCommand(values: CommandForm, mine: string[]): PlanChange 
     return PARTS.every((part) => typed[part].trim() === '') ? null : typed;
   };
   return { change: { command: Object.fromEntries(touched.map((role) => [role, roleOf(role)])) }, fields: COMMAND_FIELDS };
+}
+
+/** The site commander form: the location's place in the plan's list, and the commander's four fields. */
+export interface SiteForm {
+  location: number;
+  name: string;
+  rankOrGrade: string;
+  agency: string;
+  phone: string;
+}
+
+const SITE_PARTS: Record<Part, string> = { name: 'siteName', rankOrGrade: 'siteRankOrGrade', agency: 'siteAgency', phone: 'sitePhone' };
+export const SITE_ORDER = Object.values(SITE_PARTS);
+/** `locations.2.siteCommander.phone` → `sitePhone`; anything else of the list goes to the summary alone. */
+export const SITE_FIELDS: FieldMap = {
+  id: (field) => {
+    const part = /^locations\.\d+\.siteCommander\.(\w+)$/.exec(field)?.[1];
+    return part && PARTS.includes(part as Part) ? SITE_PARTS[part as Part] : '';
+  },
+};
+
+/** The site commander form of the location at `index` as the page first shows it; none when there is no such location. */
+export function siteFormOf(plan: OperationView, index: string | undefined): SiteForm | null {
+  const at = Number(index);
+  const location = index !== undefined && Number.isInteger(at) ? plan.locations?.[at] : undefined;
+  if (!location) return null;
+  const commander = location.siteCommander;
+  return { location: at, ...Object.fromEntries(PARTS.map((part) => [part, commander?.[part] ?? ''])) } as SiteForm;
+}
+
+export function postedSite(body: unknown): SiteForm {
+  const parts = Object.fromEntries(PARTS.map((part) => [part, formText(body, SITE_PARTS[part])]));
+  return { location: Number(formText(body, 'location')), ...parts } as SiteForm;
+}
+
+/**
+ * The plan's locations as the API takes them, with the site commander of the one at `site.location`
+ * as typed (cleared when all four fields are empty): every other location goes back as it is.
+ */
+export function locationsWithSite(plan: OperationView, site: SiteForm): Record<string, unknown>[] {
+  const typed = { name: site.name, rankOrGrade: site.rankOrGrade, agency: site.agency, phone: site.phone };
+  const siteCommander = PARTS.every((part) => typed[part].trim() === '') ? null : typed;
+  return (plan.locations ?? []).map((location, index) => ({
+    ...storedLocation(location),
+    ...(index === site.location ? { siteCommander } : {}),
+  }));
 }

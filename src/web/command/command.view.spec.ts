@@ -28,4 +28,19 @@ describe('the command page', () => {
       { key: { text: 'Nail bar' }, value: { text: 'Not named yet' } },
     ]);
   });
+
+  it('offers the owner a link to change each location’s site commander but the one being changed', () => {
+    const plan = {
+      reference: 'OP-2027-0001',
+      canEdit: true,
+      command: { gold: null, silver: null, sio: null },
+      locations: [
+        { label: 'Car wash', siteCommander: null },
+        { label: 'Nail bar', siteCommander: null },
+      ],
+    } as unknown as OperationView;
+    const view = commandView(plan, 1);
+    expect(view.changingLabel).toBe('Nail bar');
+    expect(view.sites?.map((row) => row.actions?.items[0].href ?? null)).toEqual(['/plans/OP-2027-0001/command?location=0', null]);
+  });
 });
