@@ -1235,6 +1235,53 @@ export interface components {
              */
             debriefAt?: string | null;
         };
+        GoldCommanderDto: {
+            /** @example Ann Clarke */
+            name: string;
+            /** @example Chief Superintendent */
+            rankOrGrade: string;
+            /** @example West Midlands Police */
+            agency: string;
+            /**
+             * @description A 24-hour contact number, UK or international; stored and shown in E.164
+             * @example 0121 626 5000
+             */
+            phone: string;
+        };
+        SilverCommanderDto: {
+            /** @example Ann Clarke */
+            name: string;
+            /** @example Chief Superintendent */
+            rankOrGrade: string;
+            /** @example West Midlands Police */
+            agency: string;
+            /**
+             * @description A 24-hour contact number, UK or international; stored and shown in E.164
+             * @example 0121 626 5000
+             */
+            phone: string;
+        };
+        SioDto: {
+            /** @example Ann Clarke */
+            name: string;
+            /** @example Chief Superintendent */
+            rankOrGrade: string;
+            /** @example West Midlands Police */
+            agency: string;
+            /**
+             * @description A 24-hour contact number, UK or international; stored and shown in E.164
+             * @example 0121 626 5000
+             */
+            phone: string;
+        };
+        CommandDto: {
+            /** @description Gold (strategic); null clears it */
+            gold?: components["schemas"]["GoldCommanderDto"] | null;
+            /** @description Silver (tactical); null clears it */
+            silver?: components["schemas"]["SilverCommanderDto"] | null;
+            /** @description The senior investigating officer; null clears it */
+            sio?: components["schemas"]["SioDto"] | null;
+        };
         CommunicationsDto: {
             /** @example Airwave talkgroup WM-OPS-3 */
             radioChannel?: string | null;
@@ -1305,6 +1352,19 @@ export interface components {
              */
             power?: string;
         };
+        SiteCommanderDto: {
+            /** @example Ann Clarke */
+            name: string;
+            /** @example Chief Superintendent */
+            rankOrGrade: string;
+            /** @example West Midlands Police */
+            agency: string;
+            /**
+             * @description A 24-hour contact number, UK or international; stored and shown in E.164
+             * @example 0121 626 5000
+             */
+            phone: string;
+        };
         LocationDto: {
             /**
              * Format: uuid
@@ -1327,6 +1387,8 @@ export interface components {
             strikeAt?: string | null;
             /** @description On what basis officers enter */
             entry?: components["schemas"]["EntryDto"] | null;
+            /** @description The Bronze / site commander at this location */
+            siteCommander?: components["schemas"]["SiteCommanderDto"] | null;
         };
         FirstResponderDto: {
             /** @example DC Priya Shah */
@@ -1378,6 +1440,8 @@ export interface components {
             marking?: components["schemas"]["MarkingDto"];
             /** @description Fields given replace those fields */
             timings?: components["schemas"]["TimingsDto"];
+            /** @description Gold, Silver and the SIO; roles given replace those roles */
+            command?: components["schemas"]["CommandDto"];
             /** @description Fields given replace those fields */
             communications?: components["schemas"]["CommunicationsDto"];
             /** @description The risk register; replaces the whole register */
@@ -1443,6 +1507,13 @@ export interface components {
             warrant: components["schemas"]["WarrantView"] | null;
             power: string | null;
         };
+        CommanderView: {
+            name: string;
+            rankOrGrade: string;
+            agency: string;
+            /** @description E.164 */
+            phone: string;
+        };
         StoredLocationView: {
             label: string;
             address: string;
@@ -1450,6 +1521,8 @@ export interface components {
             /** @description H-hour */
             strikeAt: string | null;
             entry: components["schemas"]["EntryView"] | null;
+            /** @description The Bronze / site commander */
+            siteCommander: components["schemas"]["CommanderView"] | null;
             /** Format: uuid */
             id: string;
         };
@@ -1489,6 +1562,14 @@ export interface components {
         CommunicationsView: {
             radioChannel: string | null;
             controlRoomNumber: string | null;
+        };
+        CommandView: {
+            /** @description Gold (strategic) */
+            gold: components["schemas"]["CommanderView"] | null;
+            /** @description Silver (tactical) */
+            silver: components["schemas"]["CommanderView"] | null;
+            /** @description The senior investigating officer */
+            sio: components["schemas"]["CommanderView"] | null;
         };
         RiskView: {
             /** @enum {string} */
@@ -1715,6 +1796,8 @@ export interface components {
             /** @description In the order teams meet */
             rvPoints: components["schemas"]["RvPointView"][];
             communications: components["schemas"]["CommunicationsView"];
+            /** @description Gold, Silver and the SIO: Core, seen by every agency on the plan (R14a) */
+            command: components["schemas"]["CommandView"];
             /** @description The risk register, in the order it was written; risks derived from intelligence only for those who see the Intelligence section */
             risks: components["schemas"]["RiskView"][];
             /** @description Every team on the plan; another agency’s in full only for those who see the Teams section */
@@ -1769,6 +1852,8 @@ export interface components {
             marking?: components["schemas"]["MarkingDto"];
             /** @description Fields given replace those fields */
             timings?: components["schemas"]["TimingsDto"];
+            /** @description Gold, Silver and the SIO; roles given replace those roles */
+            command?: components["schemas"]["CommandDto"];
             /** @description Fields given replace those fields */
             communications?: components["schemas"]["CommunicationsDto"];
             /** @description The risk register; replaces the whole register */
