@@ -411,6 +411,50 @@ describe('Web pages: the operational order', () => {
       await post(session, path, { ...drawnAt(html), tasking: 'Entry', rvPointId: '', callSign: '' }).expect(303);
       expect((await planOf(plan)).deployments[0]).toMatchObject({ tasking: 'Entry', powers: [], rvPoint: null, callSign: null });
     });
+    it('allocates a team to the premises ticked, on request and when its tasking changes, and lists them', async () => {
+      const plan = await s.draft(owner, {
+        locations: [
+          { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
+          { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
+        ],
+      });
+      const other = await s.draft(owner, { locations: [{ label: 'Unit 4', address: '4 Moseley Road', postcode: randomPostcode() }] });
+      const [carWash, house] = plan.locations ?? [];
+      const teamsPath = `/plans/${plan.reference}/teams`;
+      let html = (await page(session, teamsPath)).text;
+      expect(html).toMatch(/<legend[^>]*>\s*Premises\s*<\/legend>/);
+      expect(html).toContain(`Car wash (${carWash.postcode})`);
+      await post(session, teamsPath, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', locationIds: house.id }).expect(303);
+      const [deployment] = (await planOf(plan)).deployments;
+      expect(deployment.locationIds).toEqual([house.id]);
+      html = (await page(session, teamsPath)).text;
+      expect(html).toContain(`<td class="govuk-table__cell">House (${house.postcode})</td>`);
+
+      const taskingPath = `${teamsPath}/${deployment.id}/tasking`;
+      html = (await page(session, taskingPath)).text;
+      expect(html).toMatch(new RegExp(`<input[^>]*value="${house.id}"[^>]*checked`));
+      expect(html).not.toMatch(new RegExp(`<input[^>]*value="${carWash.id}"[^>]*checked`));
+      await post(session, taskingPath, { ...drawnAt(html), locationIds: [carWash.id, house.id], rvPointId: '' }).expect(303);
+      const both = [carWash.id, house.id].sort();
+      expect([...((await planOf(plan)).deployments[0].locationIds ?? [])].sort()).toEqual(both);
+      html = (await page(session, teamsPath)).text;
+      expect(html).toContain(`<td class="govuk-table__cell">Car wash (${carWash.postcode}), House (${house.postcode})</td>`);
+
+      // A location that is not the plan's (a forged form) is refused with the reason, and nothing changes.
+      html = (await page(session, taskingPath)).text;
+      const stranger = await post(session, taskingPath, {
+        ...drawnAt(html),
+        locationIds: [carWash.id, other.locations![0].id],
+        rvPointId: '',
+      }).expect(400);
+      expect(stranger.text).toContain('Each location a team is allocated to must be one of this plan’s locations');
+      expect([...((await planOf(plan)).deployments[0].locationIds ?? [])].sort()).toEqual(both);
+
+      // Every box left empty takes the team off all the premises.
+      html = (await page(session, taskingPath)).text;
+      await post(session, taskingPath, { ...drawnAt(html), rvPointId: '' }).expect(303);
+      expect((await planOf(plan)).deployments[0].locationIds).toEqual([]);
+    });
   });
 
   describe('communications', () => {

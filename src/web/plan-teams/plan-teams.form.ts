@@ -1,6 +1,6 @@
 import { isActiveDeployment } from '../../common/domain';
 import { DomainError } from '../../common/errors/domain-error';
-import { label } from '../../common/labels';
+import { counted, label } from '../../common/labels';
 import { validationError } from '../../common/validation';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { DeploymentInFull, seenInFull } from '../../operations/plan-views';
@@ -17,11 +17,12 @@ export const TEAM_FIELDS: FieldMap = {
     headcount: 'Enter the number of officers, a whole number from 1 to the team’s capacity',
     rvPointId: 'Select one of this plan’s RV points, or none',
     callSign: 'Enter a call sign of at most 40 characters',
+    locationIds: 'Select only premises of this plan',
   },
 };
 
-/** The parts of a team's order the request and change forms share: tasking, powers, RV point, call sign. */
-export type OrderForm = { tasking: string; powers: string[]; rvPointId: string; callSign: string };
+/** The parts of a team's order the request and change forms share: tasking, powers, RV point, call sign, premises. */
+export type OrderForm = { tasking: string; powers: string[]; rvPointId: string; callSign: string; locationIds: string[] };
 
 export interface TeamsForm extends OrderForm {
   teamId: string;
@@ -30,19 +31,21 @@ export interface TeamsForm extends OrderForm {
   endsAt?: DateTimeFields;
 }
 
-export const EMPTY: TeamsForm = { teamId: '', headcount: '', tasking: '', powers: [], rvPointId: '', callSign: '' };
+export const EMPTY: TeamsForm = { teamId: '', headcount: '', tasking: '', powers: [], rvPointId: '', callSign: '', locationIds: [] };
 
 const orderFormOf = (form: unknown): OrderForm => ({
   tasking: formText(form, 'tasking'),
   powers: formList(form, 'powers'),
   rvPointId: formText(form, 'rvPointId'),
   callSign: formText(form, 'callSign'),
+  locationIds: formList(form, 'locationIds'),
 });
 const orderBody = (values: OrderForm) => ({
   tasking: values.tasking,
   powers: values.powers,
   rvPointId: values.rvPointId || null,
   callSign: values.callSign,
+  locationIds: values.locationIds,
 });
 
 const ORDER_LABELS: Record<keyof OrderForm, string> = {
@@ -50,11 +53,13 @@ const ORDER_LABELS: Record<keyof OrderForm, string> = {
   powers: 'Powers the tasking needs',
   rvPointId: 'RV point',
   callSign: 'Call sign',
+  locationIds: 'Premises',
 };
 
-/** A team's order as the form shows it: the powers by their names. */
+/** A team's order as the form shows it: the powers by their names, the premises by how many. */
 function orderWords(key: keyof OrderForm, value: unknown): string {
   if (key === 'powers') return (value as string[]).map((power) => label('power', power)).join(', ') || 'None';
+  if (key === 'locationIds') return (value as string[]).length ? counted((value as string[]).length, 'location') : 'None';
   return String(value || '(empty)');
 }
 
@@ -76,6 +81,7 @@ export function taskingOf(deploymentId: string): (plan: OperationView) => OrderF
       powers: deployment.powers,
       rvPointId: deployment.rvPoint?.id ?? '',
       callSign: deployment.callSign ?? '',
+      locationIds: deployment.locationIds ?? [],
     };
   };
 }

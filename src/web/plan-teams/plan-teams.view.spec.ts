@@ -55,6 +55,29 @@ describe('the teams page of a plan', () => {
     ]);
   });
 
+  it('ticks the premises a team is allocated to, and lists each team’s premises in the plan’s order, or says they are not shared', () => {
+    const locations = [
+      { id: 'loc-1', label: 'Car wash', postcode: 'B12 9QA' },
+      { id: 'loc-2', label: 'House', postcode: 'B11 1AA' },
+    ];
+    const allocated = (id: string, locationIds?: string[]) => ({ ...deployment(id, OWNER, 'CONFIRMED'), locationIds }) as DeploymentView;
+    const withLocations = { ...plan([allocated('a', ['loc-2', 'loc-1']), allocated('b', []), allocated('c')]), locations } as OperationView;
+    const view = teamsView(facts({ plan: withLocations }), { ...EMPTY, locationIds: ['loc-2'] });
+    expect(view.locationItems).toEqual([
+      { value: 'loc-1', text: 'Car wash (B12 9QA)', checked: false },
+      { value: 'loc-2', text: 'House (B11 1AA)', checked: true },
+    ]);
+    expect(view.deployments.map((row) => row.premisesText)).toEqual([
+      'Car wash (B12 9QA), House (B11 1AA)',
+      'None',
+      'Not shared with your agency',
+    ]);
+    expect(teamsView(facts({ plan: plan([allocated('a', ['loc-1'])]) }), EMPTY)).toMatchObject({
+      locationItems: [],
+      deployments: [{ premisesText: 'Not shared with your agency' }],
+    });
+  });
+
   it('offers the requests for the viewer’s agency to its coordinator, or to its manager while it has no coordinator, and to nobody else', () => {
     const requests = plan([
       deployment('a', PARTNER, 'REQUESTED'),

@@ -7,6 +7,7 @@ import type { Answerer } from '../../deployments/deployment.repository';
 import type { Verdict } from '../../lead-policy/policy';
 import type { AgencyView } from '../../reference-data/dto/agency.dto';
 import type { TeamView } from '../../reference-data/dto/team.dto';
+import type { StoredLocationView } from '../../operations/dto/operation.dto';
 import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
 import { seenInFull } from '../../operations/plan-views';
 import type { ConfirmationPage } from '../plan-page';
@@ -28,9 +29,17 @@ const AVAILABILITY = {
 };
 const ELSEWHERE = { CONFIRMED: 'Confirmed for another plan: confirming here is refused', REQUESTED: 'Also requested by another plan' };
 
-/** The choices of a team's order: each power (ticked as chosen) and the plan's RV points, or none. */
+/** A location as the premises choices and list name it: its label and postcode. */
+const premisesName = (location: StoredLocationView) => `${location.label} (${location.postcode})`;
+
+/** The choices of a team's order: each power (ticked as chosen), the plan's RV points or none, and its premises (ticked as allocated). */
 export function orderItems(plan: OperationView, values: OrderForm) {
   return {
+    locationItems: (plan.locations ?? []).map((location) => ({
+      value: location.id,
+      text: premisesName(location),
+      checked: values.locationIds.includes(location.id),
+    })),
     powerItems: POWERS.map((power) => ({ value: power, text: label('power', power), checked: values.powers.includes(power) })),
     rvItems: [
       { value: '', text: 'No RV point', selected: !values.rvPointId },
@@ -71,8 +80,15 @@ function teamItems({ plan, teams, busy, choices }: TeamsFacts, values: TeamsForm
     });
 }
 
+/** The premises a team is allocated to, in words, in the plan's order; said plainly when the viewer's agency does not see the locations. */
+function premisesText(plan: OperationView, deployment: DeploymentView): string {
+  if (!deployment.locationIds || !plan.locations) return 'Not shared with your agency';
+  const allocated = plan.locations.filter((location) => deployment.locationIds!.includes(location.id));
+  return allocated.map(premisesName).join(', ') || 'None';
+}
+
 /** A team on the plan as the page lists it; another agency's team only as team, agency and status unless the viewer sees all of Teams (R14a). */
-function teamRow(deployment: DeploymentView, answerers: Map<string, Answerer>) {
+function teamRow(plan: OperationView, deployment: DeploymentView, answerers: Map<string, Answerer>) {
   const active = isActiveDeployment(deployment.status);
   const requested = deployment.status === 'REQUESTED';
   return {
@@ -82,6 +98,7 @@ function teamRow(deployment: DeploymentView, answerers: Map<string, Answerer>) {
     confirmedElsewhere: active && deployment.bookedElsewhere === 'CONFIRMED',
     elsewhereText: deployment.bookedElsewhere ? ELSEWHERE[deployment.bookedElsewhere] : 'Free',
     powersText: (deployment.powers ?? []).map((power) => label('power', power)).join(', '),
+    premisesText: premisesText(plan, deployment),
     rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
     requested,
     answeredBy: requested ? whoAnswers(deployment.agency.name, answerers.get(deployment.agency.id)) : '',
@@ -95,7 +112,7 @@ function teamRow(deployment: DeploymentView, answerers: Map<string, Answerer>) {
  */
 export function teamsView(facts: TeamsFacts, values: TeamsForm) {
   const { plan, viewer, teams, choices, answerers } = facts;
-  const deployments = plan.deployments.map((deployment) => teamRow(deployment, answerers));
+  const deployments = plan.deployments.map((deployment) => teamRow(plan, deployment, answerers));
   const answerer = answerers.get(viewer.agencyId);
   const mayAnswer = (answerer === 'COORDINATOR' || answerer === 'MANAGER') && hasRole(viewer, answerer);
   const toAnswer = mayAnswer ? deployments.filter((deployment) => deployment.requested && deployment.agency.id === viewer.agencyId) : [];
