@@ -49,7 +49,7 @@ export function redirect(reply: FastifyReply, location: string): FastifyReply {
 }
 
 /** A file to save, never cached (it holds plans): `type` its content type, saved under `filename`. */
-export function download(reply: FastifyReply, file: { filename: string; type: string; body: string }): FastifyReply {
+export function download(reply: FastifyReply, file: { filename: string; type: string; body: string | Buffer }): FastifyReply {
   return reply
     .code(200)
     .header('content-type', file.type)

@@ -1,16 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
+import type { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
-import { briefingBlocks, toHtml, toMarkdown } from './briefing';
+import { SubjectsService } from '../subjects/subjects.service';
+import { briefingBlocks, briefingPrintable, toHtml, toMarkdown } from './briefing';
+import { DocumentRenderer } from './documents/document-renderer';
+import type { Block } from './documents/printable';
 
-/** The IIMARCH briefing pack of a plan the caller may see. */
+/** The IIMARCH briefing pack of a plan the caller may see, as a page, Markdown, HTML or PDF. */
 @Injectable()
 export class BriefingService {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly subjects: SubjectsService,
+    private readonly renderer: DocumentRenderer,
+  ) {}
 
   async briefing(viewer: AuthUser, id: string, format: 'markdown' | 'html'): Promise<string> {
     const plan = await this.plans.get(viewer, id);
-    const blocks = briefingBlocks(plan);
+    const blocks = await this.blocks(viewer, plan);
     return format === 'html' ? toHtml(blocks, plan.marking) : toMarkdown(blocks);
+  }
+
+  /** The briefing's blocks for a plan the viewer has just read, with the subjects of interest if they see its Intelligence. */
+  async blocks(viewer: AuthUser, plan: OperationView): Promise<Block[]> {
+    return briefingBlocks(plan, await this.subjects.subjectsOf(viewer, plan));
+  }
+
+  /** The briefing as an A4 PDF of a plan the viewer has just read, rendered on a worker thread. */
+  async pdf(viewer: AuthUser, plan: OperationView): Promise<Buffer> {
+    const printable = briefingPrintable(plan, await this.subjects.subjectsOf(viewer, plan), new Date());
+    return this.renderer.render({ format: 'pdf', printable });
+  }
+
+  /** The PDF of a plan by id, or 404 for a plan the viewer may not see. */
+  async pdfOf(viewer: AuthUser, id: string): Promise<Buffer> {
+    return this.pdf(viewer, await this.plans.get(viewer, id));
   }
 }

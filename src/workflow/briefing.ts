@@ -8,16 +8,9 @@ import type { CommanderView } from '../operations/dto/order.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
 import { awaitsAcceptance, registerOrder } from '../operations/order';
-
-/** A briefing is built once as blocks, then written as Markdown or HTML. */
-type Block =
-  | { kind: 'marking'; text: string }
-  | { kind: 'title'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'subheading'; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'facts'; rows: [string, string][] }
-  | { kind: 'table'; header: string[]; rows: string[][]; empty: string };
+import type { SubjectView } from '../subjects/dto/subject.dto';
+import { subjectLine } from '../subjects/subject-line';
+import type { Block, Printable } from './documents/printable';
 
 /** The IIMARCH sections' titles: the label set of src/common/labels.ts, which the history names them by too. */
 export const SECTION_TITLES: Record<BriefingSection, string> = LABELS.briefingSection;
@@ -75,7 +68,7 @@ function teamRow(d: DeploymentView): string[] {
  * Humanitarian; as the reader may see it (R14a), under its protective marking (R14d) at the top and
  * the foot.
  */
-export function briefingBlocks(plan: OperationView): Block[] {
+export function briefingBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
   // A completed or stood-down plan released its teams; those that were confirmed on the day are still the record of who was deployed.
   const deployedOnTheDay = (d: DeploymentView) =>
     d.status === 'RELEASED' && d.respondedAt !== null && (d.releaseReason === COMPLETED_RELEASE || d.releaseReason === STOOD_DOWN_RELEASE);
@@ -101,6 +94,7 @@ export function briefingBlocks(plan: OperationView): Block[] {
     },
     ...notShared(plan),
     ...section(plan, 'information'),
+    ...subjectBlocks(plan, subjects),
     ...section(plan, 'intent'),
     ...section(plan, 'method'),
     ...commandBlocks(plan),
@@ -154,6 +148,37 @@ export function briefingBlocks(plan: OperationView): Block[] {
     ...outcomeBlocks(plan),
     marking,
   ];
+}
+
+/**
+ * The subjects of interest (nominals) as entered, under the Information section: Intelligence (R14a), so
+ * nothing at all for a reader the plan's intelligence is not shared with.
+ */
+function subjectBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
+  if (!plan.sections.includes('INTELLIGENCE')) return [];
+  return [
+    { kind: 'subheading', text: 'Subjects of interest' },
+    {
+      kind: 'table',
+      header: ['Subject', 'As entered', 'Added by'],
+      rows: subjects.map((s) => [label('subjectKind', s.kind), subjectLine(s), s.addedBy.name]),
+      empty: `No subjects of interest yet: a coordinator of ${plan.owningAgency.name} adds them on the plan's subjects page.`,
+    },
+  ];
+}
+
+/** A plan's briefing as a printable document: its blocks under the frame every printed page carries (R14d). */
+export function briefingPrintable(plan: OperationView, subjects: SubjectView[], producedAt: Date): Printable {
+  return {
+    frame: {
+      reference: plan.reference,
+      marking: markingText(plan.marking),
+      version: plan.version,
+      producedAt: ukDateTime(producedAt),
+      title: `${plan.reference}: ${plan.name} — briefing pack`,
+    },
+    pages: [briefingBlocks(plan, subjects)],
+  };
 }
 
 /** A command role's row: who holds it, or that nobody is named yet. */

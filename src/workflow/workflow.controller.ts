@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
@@ -147,5 +147,24 @@ export class WorkflowController {
     const body = await this.briefings.briefing(caller, id, format);
     reply.header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
     return body;
+  }
+
+  @Get('briefing.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description:
+      'The briefing pack as an A4 PDF: the marking at the top and foot of every page, the reference with "page N of M", the version and when it was produced; only the sections shared with the caller',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Download the briefing pack as PDF' })
+  @ApiErrors(400, 404)
+  async briefingPdf(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.briefings.pdfOf(caller, id);
+    reply.header('content-type', 'application/pdf').header('cache-control', 'no-store');
+    return pdf;
   }
 }

@@ -7,6 +7,7 @@ import { OperationsModule } from '../operations/operations.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { BriefingService } from './briefing.service';
 import { ConsequencesService } from './consequences.service';
+import { DocumentRenderer } from './documents/document-renderer';
 import { DeconflictionRepository } from './deconfliction.repository';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
@@ -29,11 +30,12 @@ import { WorkflowController } from './workflow.controller';
     SignOffService,
     DeconflictionService,
     BriefingService,
+    DocumentRenderer,
     ConsequencesService,
     DeconflictionRepository,
     ReviewRepository,
     SignOffRepository,
   ],
-  exports: [ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, ConsequencesService],
+  exports: [BriefingService, ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, ConsequencesService],
 })
 export class WorkflowModule {}

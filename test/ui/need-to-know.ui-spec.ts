@@ -3,7 +3,7 @@ import { createTeam, randomPostcode, unique } from '../factories';
 import { Owner, Plan, Scenario } from '../factories/scenario';
 import type { TestApp } from '../support/test-app';
 import { browserSuite } from './support/browser';
-import { pdfPages } from './support/pdf-text';
+import { pdfPages } from '../support/pdf-text';
 
 // A browser under a machine busy with the rest of the suite is slow; no test here measures time.
 jest.setTimeout(120_000);

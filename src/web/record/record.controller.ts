@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
 import { WebPage } from '../../common/auth/decorators';
 import { mayMove } from '../../common/lifecycle';
-import { briefingBlocks, toHtml, toMarkdown } from '../../workflow/briefing';
+import { toHtml, toMarkdown } from '../../workflow/briefing';
+import { BriefingService } from '../../workflow/briefing.service';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { ReadinessView, ReviewDto } from '../../workflow/dto/workflow.dto';
 import { LifecycleService } from '../../workflow/lifecycle.service';
@@ -30,6 +31,7 @@ export class PlanRecordController {
     private readonly lifecycle: LifecycleService,
     private readonly reviews: ReviewService,
     private readonly deconfliction: DeconflictionService,
+    private readonly briefings: BriefingService,
   ) {}
 
   @Get('submit')
@@ -115,26 +117,43 @@ export class PlanRecordController {
   }
 
   @Get('briefing')
-  briefingPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): FastifyReply {
-    return this.pages.draw(reply, request, 'record/briefing.njk', 'Briefing pack', context, briefingView(context.plan));
+  async briefingPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
+    const blocks = await this.briefings.blocks(request.user!, context.plan);
+    return this.pages.draw(reply, request, 'record/briefing.njk', 'Briefing pack', context, briefingView(blocks));
   }
 
   @Get('briefing/pack.md')
-  markdown(@Res() reply: FastifyReply, @PlanContext({ seen: false }) { plan }: PlanContext): FastifyReply {
-    return download(reply, {
-      filename: `${plan.reference}-briefing.md`,
-      type: 'text/markdown; charset=utf-8',
-      body: toMarkdown(briefingBlocks(plan)),
-    });
+  async markdown(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext({ seen: false }) { plan }: PlanContext,
+  ): Promise<FastifyReply> {
+    const body = toMarkdown(await this.briefings.blocks(request.user!, plan));
+    return download(reply, { filename: `${plan.reference}-briefing.md`, type: 'text/markdown; charset=utf-8', body });
   }
 
   @Get('briefing/pack.html')
-  html(@Res() reply: FastifyReply, @PlanContext({ seen: false }) { plan }: PlanContext): FastifyReply {
-    return download(reply, {
-      filename: `${plan.reference}-briefing.html`,
-      type: 'text/html; charset=utf-8',
-      body: toHtml(briefingBlocks(plan), plan.marking),
-    });
+  async html(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext({ seen: false }) { plan }: PlanContext,
+  ): Promise<FastifyReply> {
+    const body = toHtml(await this.briefings.blocks(request.user!, plan), plan.marking);
+    return download(reply, { filename: `${plan.reference}-briefing.html`, type: 'text/html; charset=utf-8', body });
+  }
+
+  @Get('briefing/pack.pdf')
+  async pdf(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext({ seen: false }) { plan }: PlanContext,
+  ): Promise<FastifyReply> {
+    const body = await this.briefings.pdf(request.user!, plan);
+    return download(reply, { filename: `${plan.reference}-briefing.pdf`, type: 'application/pdf', body });
   }
 
   @Get('history')

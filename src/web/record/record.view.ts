@@ -6,7 +6,8 @@ import { ukDateTime } from '../../common/uk-time';
 import type { LocationView } from '../../operations/dto/operation.dto';
 import type { RiskView } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
-import { briefingBlocks, SECTION_TITLES } from '../../workflow/briefing';
+import { SECTION_TITLES } from '../../workflow/briefing';
+import type { Block } from '../../workflow/documents/printable';
 import type { ConflictView, ReadinessView } from '../../workflow/dto/workflow.dto';
 import { historyEntries } from '../history-view';
 import { FieldError } from '../page';
@@ -156,8 +157,8 @@ export function reviewView(
 }
 
 /** The briefing pack as a page: its blocks, less the title the page's heading already gives. */
-export function briefingView(plan: OperationView) {
-  return { blocks: briefingBlocks(plan).filter((block) => block.kind !== 'title'), width: 'full' };
+export function briefingView(blocks: Block[]) {
+  return { blocks: blocks.filter((block) => block.kind !== 'title'), width: 'full' };
 }
 
 /** The plan's history, newest first. */

@@ -1,0 +1,144 @@
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { Block, footLine, Frame, Printable } from './printable';
+
+/** A4 portrait in points, and the margins: room at the top and the foot for the marking and the page line. */
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { side: 40, top: 54, bottom: 62 };
+const TEXT_WIDTH = PAGE.width - 2 * MARGIN.side;
+const TABLE_FONT_SIZE = 8;
+/** A cell's padding left and right (pdfmake's default table layout, 4 points each side) and its border. */
+const CELL_PADDING = 9;
+/** Roboto's widest glyphs are about this much of the font size: a word this long fits the width it is given. */
+const GLYPH_WIDTH = 0.62;
+/** A word longer than this in a table cell (an email, a warrant reference) may break anywhere, so no cell runs past its column. */
+const LONGEST_UNBROKEN = 16;
+
+const fontFile = (name: string) => join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto', name);
+pdfmake.setFonts({
+  Roboto: {
+    normal: fontFile('Roboto-Regular.ttf'),
+    bold: fontFile('Roboto-Medium.ttf'),
+    italics: fontFile('Roboto-Italic.ttf'),
+    bolditalics: fontFile('Roboto-MediumItalic.ttf'),
+  },
+});
+// A document is made only of the plan's text: it may read the fonts above and nothing else, on disk or the network.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(dirname(fontFile('x'))));
+
+/** Long words broken into pieces a line may end between (a zero-width space), so they wrap inside a narrow column. */
+function breakable(text: string): string {
+  return text.replace(new RegExp(`\\S{${LONGEST_UNBROKEN + 1},}`, 'g'), (word) =>
+    word.match(new RegExp(`.{1,${LONGEST_UNBROKEN}}`, 'gu'))!.join('\u200b'),
+  );
+}
+
+/**
+ * Column widths (of each cell's text, inside its padding) that together fill the text width: each column
+ * at least as wide as its longest word (up to the breaking length), the rest shared by how much each
+ * column holds, so a short column ("Officers") stays narrow and a long one ("Tasking") takes the room.
+ */
+export function columnWidths(header: string[], rows: string[][], width = TEXT_WIDTH): number[] {
+  const room = width - header.length * CELL_PADDING - 1;
+  const cells = (column: number) => [header[column], ...rows.map((row) => row[column] ?? '')];
+  const wordWidth = (word: string) => Math.min(word.length, LONGEST_UNBROKEN) * GLYPH_WIDTH * TABLE_FONT_SIZE;
+  const least = header.map((_, column) => Math.max(...cells(column).flatMap((cell) => cell.split(/\s+/).map(wordWidth))));
+  const wants = header.map((_, column) => Math.min(Math.max(...cells(column).map((cell) => cell.length)), 60) + 4);
+  const spare = room - least.reduce((sum, w) => sum + w, 0);
+  if (spare <= 0) return least.map((w) => (w * room) / (room - spare));
+  const wanted = wants.reduce((sum, w) => sum + w, 0);
+  return least.map((w, column) => w + (spare * wants[column]) / wanted);
+}
+
+const cell = (text: string, header = false): TableCell => ({
+  text: breakable(text),
+  bold: header,
+  fillColor: header ? '#e8e8e8' : undefined,
+});
+
+function tableContent(block: Extract<Block, { kind: 'table' }>): Content {
+  if (block.rows.length === 0) return { text: block.empty, italics: true, margin: [0, 2, 0, 8] };
+  return {
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: columnWidths(block.header, block.rows),
+      body: [block.header.map((h) => cell(h, true)), ...block.rows.map((row) => row.map((c) => cell(c)))],
+    },
+    fontSize: TABLE_FONT_SIZE,
+    margin: [0, 2, 0, 10],
+  };
+}
+
+function factsContent(block: Extract<Block, { kind: 'facts' }>): Content {
+  return {
+    table: {
+      dontBreakRows: true,
+      widths: [140, TEXT_WIDTH - 140 - 2 * CELL_PADDING],
+      body: block.rows.map(([label, value]) => [{ text: label, bold: true }, { text: breakable(value) }]),
+    },
+    layout: 'noBorders',
+    margin: [0, 2, 0, 10],
+  };
+}
+
+/** A block as pdfmake content; a heading carries a level, so it never ends a page (see `pageBreakBefore`). */
+function content(block: Block): Content[] {
+  switch (block.kind) {
+    case 'marking':
+      return [];
+    case 'title':
+      return [{ text: block.text, fontSize: 16, bold: true, margin: [0, 0, 0, 8] }];
+    case 'heading':
+      return [{ text: block.text, fontSize: 13, bold: true, margin: [0, 10, 0, 4], headlineLevel: 1 }];
+    case 'subheading':
+      return [{ text: block.text, fontSize: 11, bold: true, margin: [0, 6, 0, 3], headlineLevel: 2 }];
+    case 'paragraph':
+      return [{ text: breakable(block.text), margin: [0, 0, 0, 6] }];
+    case 'facts':
+      return [factsContent(block)];
+    case 'table':
+      return [tableContent(block)];
+  }
+}
+
+const marking = (frame: Frame, top: number): Content => ({
+  text: frame.marking,
+  bold: true,
+  alignment: 'center',
+  fontSize: 10,
+  margin: [MARGIN.side, top, MARGIN.side, 0],
+});
+
+/**
+ * A printable as an A4 PDF: the marking at the top and the foot of every page, under it at the foot
+ * "OP-2026-0012 — page 3 of 7", the version and when it was produced; tables as wide as the text,
+ * their header repeated on each page and no row split; a heading never the last thing on a page.
+ */
+export function renderPdf(printable: Printable): Promise<Buffer> {
+  const { frame } = printable;
+  const pages = printable.pages.map((blocks, at) => {
+    const body = blocks.flatMap(content);
+    return at === 0 || body.length === 0 ? body : [{ stack: body, pageBreak: 'before' as const }];
+  });
+  const doc = pdfmake.createPdf({
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [MARGIN.side, MARGIN.top, MARGIN.side, MARGIN.bottom],
+    info: { title: frame.title, subject: frame.marking, creator: 'Joint day-of-action planner' },
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    header: () => marking(frame, 20),
+    footer: (page, count) => ({
+      stack: [
+        marking(frame, 10),
+        { text: footLine(frame, page, count), fontSize: 8, alignment: 'center', margin: [MARGIN.side, 3, MARGIN.side, 0] },
+      ],
+    }),
+    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
+    content: pages.flat(),
+  });
+  return doc.getBuffer();
+}
