@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Response } from 'superagent';
 
 // pdf.js loads its worker with a dynamic import(), which Jest's module registry refuses without
 // --experimental-vm-modules: the PDF is read in a child Node process instead.
@@ -36,6 +37,8 @@ export interface PdfPage {
   items: PdfTextItem[];
   /** The page's text, line by line from the top (items sharing a baseline joined by spaces). */
   text: string;
+  /** The page's text in the order it was drawn, one space between runs: a table cell's lines stay together. */
+  flow: string;
 }
 
 /** Items on one baseline as a line of text: a space where there is a gap between them, none where one word was drawn in pieces. */
@@ -70,7 +73,14 @@ export async function pdfLayout(pdf: Buffer): Promise<PdfPage[]> {
       env: { ...process.env, PDF_FILE: file, PDFJS: require.resolve('pdfjs-dist/legacy/build/pdf.mjs') },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return (JSON.parse(stdout) as Omit<PdfPage, 'text'>[]).map((page) => ({ ...page, text: lines(page.items) }));
+    return (JSON.parse(stdout) as Omit<PdfPage, 'text' | 'flow'>[]).map((page) => ({
+      ...page,
+      text: lines(page.items),
+      flow: page.items
+        .map((item) => item.text.trim())
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    }));
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -84,4 +94,21 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
 /** Text drawn past the page's right edge less `margin` points: what a printer would clip or crowd into the margin. */
 export function pastRightMargin(page: PdfPage, margin: number): PdfTextItem[] {
   return page.items.filter((item) => item.x + item.width > page.width - margin + 0.5);
+}
+
+/**
+ * A PDF's text in the order it was drawn, as one string in which a word broken across lines (a long reference
+ * in a narrow column) is joined again: for looking for a secret anywhere in the document.
+ */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return (await pdfLayout(pdf)).map((page) => page.flow).join(' ');
+}
+
+/** A supertest parser that keeps a binary response (a PDF, a Word document) as a Buffer in `body`. */
+export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  // Under the typings, the response is the Node stream it is read from.
+  const stream = response as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
