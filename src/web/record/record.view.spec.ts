@@ -2,7 +2,7 @@ import type { HistoryEventView } from '../../audit/dto/audit.dto';
 import type { RiskView } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import type { ReadinessView } from '../../workflow/dto/workflow.dto';
-import { failingChecks, notUnderReview, reviewView, riskSummary } from './record.view';
+import { columnShares, failingChecks, notUnderReview, reviewView, riskSummary } from './record.view';
 
 const readiness = {
   ready: false,
@@ -54,5 +54,27 @@ describe('checking and reviewing a plan', () => {
 
   it('says why a plan not submitted for review is not reviewed', () => {
     expect(notUnderReview({ status: 'DRAFT' })).toBe('The plan is draft: only a plan submitted for review is reviewed.');
+  });
+});
+
+describe('the briefing page’s tables in print', () => {
+  it('gives each column a share of the width by the text it holds, short columns no narrower than their longest word', () => {
+    const tasking = 'Cordon the rear of the premises, hold the yard and the alley behind it and record everyone leaving';
+    const window = 'Sat, 2 January 2027 at 05:00 GMT to Sat, 2 January 2027 at 17:00 GMT';
+    const [officers, task, when, status] = columnShares(['Officers', 'Tasking', 'Window', 'Status'], [['4', tasking, window, 'Confirmed']]);
+    expect(officers + task + when + status).toBeCloseTo(100, 0);
+    expect(task).toBeGreaterThan(2 * officers);
+    expect(when).toBeGreaterThan(2 * officers);
+    expect(status).toBeGreaterThanOrEqual(officers);
+  });
+
+  it('shares no more than the whole width when the columns’ longest words together are longer than a printed line', () => {
+    const email = 'safeguarding.lead.officer.operation.nightingale@westmidlands.police.uk';
+    const shares = columnShares(
+      Array.from({ length: 12 }, (_, column) => `Contact ${column + 1}`),
+      [Array(12).fill(email)],
+    );
+    expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(100, 0);
+    shares.forEach((share) => expect(share).toBeCloseTo(100 / 12, 0));
   });
 });
