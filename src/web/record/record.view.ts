@@ -7,6 +7,7 @@ import type { LocationView } from '../../operations/dto/operation.dto';
 import type { RiskView } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { SECTION_TITLES } from '../../workflow/briefing';
+import { columnWidths } from '../../workflow/documents/column-widths';
 import type { Block } from '../../workflow/documents/printable';
 import type { ConflictView, ReadinessView } from '../../workflow/dto/workflow.dto';
 import { historyEntries } from '../history-view';
@@ -158,28 +159,10 @@ export function reviewView(
 
 /** Characters of a printed table's line across A4 portrait: the scale a table's columns are measured against. */
 const PRINTED_LINE = 115;
-/** A word longer than this breaks anywhere in print, so it does not widen its column. */
-const LONGEST_WORD = 16;
-/** A cell's text beyond this length wraps in any case: it asks no more room than a line of this much. */
-const LONGEST_WANT = 60;
 
-/**
- * Each column's share of a table's width, in per cent, so that a table of many columns fits A4 portrait
- * when printed: every column as wide as its longest word (up to LONGEST_WORD), the rest shared by how
- * much text the column holds, so a short column ("Officers") stays narrow and a long "Tasking" does
- * not squeeze "Window" to a sliver.
- */
+/** Each column's share of a table's width, in per cent (to a tenth), so that a table of many columns fits A4 portrait when printed. */
 export function columnShares(header: string[], rows: string[][]): number[] {
-  const cells = (column: number) => [header[column], ...rows.map((row) => row[column] ?? '')];
-  const least = header.map((_, column) =>
-    Math.max(...cells(column).flatMap((cell) => cell.split(/\s+/).map((word) => Math.min(word.length, LONGEST_WORD) + 1))),
-  );
-  const wants = header.map((_, column) => Math.min(Math.max(...cells(column).map((cell) => cell.length)), LONGEST_WANT) + 4);
-  const spare = Math.max(0, PRINTED_LINE - least.reduce((sum, width) => sum + width, 0));
-  const wanted = wants.reduce((sum, width) => sum + width, 0);
-  const widths = least.map((width, column) => width + (spare * wants[column]) / wanted);
-  const total = widths.reduce((sum, width) => sum + width, 0);
-  return widths.map((width) => Math.round((1000 * width) / total) / 10);
+  return columnWidths(header, rows, 100, 100 / PRINTED_LINE).map((share) => Math.round(share * 10) / 10);
 }
 
 /** The briefing pack as a page: its blocks, less the title the page's heading already gives; each table with its columns' shares of the width. */

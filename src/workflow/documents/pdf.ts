@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { columnWidths, LONGEST_UNBROKEN } from './column-widths';
 import { Block, footLine, Frame, Printable } from './printable';
 
 /** A4 portrait in points, and the margins: room at the top and the foot for the marking and the page line. */
@@ -12,8 +13,6 @@ const TABLE_FONT_SIZE = 8;
 const CELL_PADDING = 9;
 /** Roboto's widest glyphs are about this much of the font size: a word this long fits the width it is given. */
 const GLYPH_WIDTH = 0.62;
-/** A word longer than this in a table cell (an email, a warrant reference) may break anywhere, so no cell runs past its column. */
-const LONGEST_UNBROKEN = 16;
 
 const fontFile = (name: string) => join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto', name);
 pdfmake.setFonts({
@@ -35,21 +34,9 @@ function breakable(text: string): string {
   );
 }
 
-/**
- * Column widths (of each cell's text, inside its padding) that together fill the text width: each column
- * at least as wide as its longest word (up to the breaking length), the rest shared by how much each
- * column holds, so a short column ("Officers") stays narrow and a long one ("Tasking") takes the room.
- */
-export function columnWidths(header: string[], rows: string[][], width = TEXT_WIDTH): number[] {
-  const room = width - header.length * CELL_PADDING - 1;
-  const cells = (column: number) => [header[column], ...rows.map((row) => row[column] ?? '')];
-  const wordWidth = (word: string) => Math.min(word.length, LONGEST_UNBROKEN) * GLYPH_WIDTH * TABLE_FONT_SIZE;
-  const least = header.map((_, column) => Math.max(...cells(column).flatMap((cell) => cell.split(/\s+/).map(wordWidth))));
-  const wants = header.map((_, column) => Math.min(Math.max(...cells(column).map((cell) => cell.length)), 60) + 4);
-  const spare = room - least.reduce((sum, w) => sum + w, 0);
-  if (spare <= 0) return least.map((w) => (w * room) / (room - spare));
-  const wanted = wants.reduce((sum, w) => sum + w, 0);
-  return least.map((w, column) => w + (spare * wants[column]) / wanted);
+/** Widths of each column's text (inside its padding) that, padding and borders included, fill the text width. */
+export function tableWidths(header: string[], rows: string[][], width = TEXT_WIDTH): number[] {
+  return columnWidths(header, rows, width - header.length * CELL_PADDING - 1, GLYPH_WIDTH * TABLE_FONT_SIZE);
 }
 
 const cell = (text: string, header = false): TableCell => ({
@@ -65,7 +52,7 @@ function tableContent(block: Extract<Block, { kind: 'table' }>): Content {
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: columnWidths(block.header, block.rows),
+      widths: tableWidths(block.header, block.rows),
       body: [block.header.map((h) => cell(h, true)), ...block.rows.map((row) => row.map((c) => cell(c)))],
     },
     fontSize: TABLE_FONT_SIZE,
