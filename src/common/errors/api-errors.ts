@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { ERROR_CODES, HTTP_ERROR_CODES, httpStatusOf, RESPONSE_ERROR_CODES } from './error-code';
 
 /** The one error shape of the contract (DESIGN §4), as the OpenAPI document declares it: a generated client reads `code` as this enum. */
@@ -38,12 +38,18 @@ function codesOf(status: number): string[] {
   return [...thrown, ...http];
 }
 
+/**
+ * The error responses, as JSON whatever the route's success is: a route that answers a PDF or a Word
+ * document (@ApiProduces) still refuses with the one error body, which `type` would declare in its media type.
+ */
 function errorResponses(statuses: number[]): MethodDecorator[] {
-  return [...new Set(statuses)]
-    .sort((a, b) => a - b)
-    .map((status) =>
-      ApiResponse({ status, type: ErrorBodySchema, description: `code: ${codesOf(status).join(', ') || 'the name of the status'}` }),
-    );
+  const content = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodySchema) } } };
+  return [
+    ApiExtraModels(ErrorBodySchema),
+    ...[...new Set(statuses)]
+      .sort((a, b) => a - b)
+      .map((status) => ApiResponse({ status, content, description: `code: ${codesOf(status).join(', ') || 'the name of the status'}` })),
+  ];
 }
 
 /** Exactly these error responses, for a route with its own credentials (the metrics token). */
