@@ -5,9 +5,10 @@ import { PlansService } from '../operations/plans.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import { briefingBlocks, briefingPrintable, toHtml, toMarkdown } from './briefing';
 import { DocumentRenderer } from './documents/document-renderer';
+import type { RenderTask } from './documents/documents.worker';
 import type { Block } from './documents/printable';
 
-/** The IIMARCH briefing pack of a plan the caller may see, as a page, Markdown, HTML or PDF. */
+/** The IIMARCH briefing pack of a plan the caller may see, as a page, Markdown, HTML, PDF or Word. */
 @Injectable()
 export class BriefingService {
   constructor(
@@ -27,14 +28,29 @@ export class BriefingService {
     return briefingBlocks(plan, await this.subjects.subjectsOf(viewer, plan));
   }
 
-  /** The briefing as an A4 PDF of a plan the viewer has just read, rendered on a worker thread. */
-  async pdf(viewer: AuthUser, plan: OperationView): Promise<Buffer> {
-    const printable = briefingPrintable(plan, await this.subjects.subjectsOf(viewer, plan), new Date());
-    return this.renderer.render({ format: 'pdf', printable });
+  /** The briefing as an A4 PDF of a plan the viewer has just read. */
+  pdf(viewer: AuthUser, plan: OperationView): Promise<Buffer> {
+    return this.document(viewer, plan, 'pdf');
   }
 
   /** The PDF of a plan by id, or 404 for a plan the viewer may not see. */
   async pdfOf(viewer: AuthUser, id: string): Promise<Buffer> {
-    return this.pdf(viewer, await this.plans.get(viewer, id));
+    return this.document(viewer, await this.plans.get(viewer, id), 'pdf');
+  }
+
+  /** The briefing as an A4 Word document of a plan the viewer has just read. */
+  docx(viewer: AuthUser, plan: OperationView): Promise<Buffer> {
+    return this.document(viewer, plan, 'docx');
+  }
+
+  /** The Word document of a plan by id, or 404 for a plan the viewer may not see. */
+  async docxOf(viewer: AuthUser, id: string): Promise<Buffer> {
+    return this.document(viewer, await this.plans.get(viewer, id), 'docx');
+  }
+
+  /** The briefing printed as the viewer may see it, rendered on a worker thread. */
+  private async document(viewer: AuthUser, plan: OperationView, format: RenderTask['format']): Promise<Buffer> {
+    const printable = briefingPrintable(plan, await this.subjects.subjectsOf(viewer, plan), new Date());
+    return this.renderer.render({ format, printable });
   }
 }

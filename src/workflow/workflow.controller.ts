@@ -9,6 +9,7 @@ import { IdParam } from '../common/id-param';
 import { OperationView } from '../operations/dto/plan-view.dto';
 import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto, StandDownDto } from './dto/workflow.dto';
 import { BriefingService } from './briefing.service';
+import { WORD_MEDIA_TYPE } from './documents/printable';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
 import { ReadinessService } from './readiness.service';
@@ -165,5 +166,24 @@ export class WorkflowController {
     const pdf = await this.briefings.pdfOf(caller, id);
     reply.header('content-type', 'application/pdf').header('cache-control', 'no-store');
     return pdf;
+  }
+
+  @Get('briefing.docx')
+  @ApiProduces(WORD_MEDIA_TYPE)
+  @ApiOkResponse({
+    description:
+      'The briefing pack as an A4 Word document: the marking at the top and foot of every page, the reference with "page N of M", the version and when it was produced; only the sections shared with the caller',
+    content: { [WORD_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Download the briefing pack as a Word document' })
+  @ApiErrors(400, 404)
+  async briefingDocx(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const docx = await this.briefings.docxOf(caller, id);
+    reply.header('content-type', WORD_MEDIA_TYPE).header('cache-control', 'no-store');
+    return docx;
   }
 }

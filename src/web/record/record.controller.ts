@@ -6,6 +6,7 @@ import { WebPage } from '../../common/auth/decorators';
 import { mayMove } from '../../common/lifecycle';
 import { toHtml, toMarkdown } from '../../workflow/briefing';
 import { BriefingService } from '../../workflow/briefing.service';
+import { WORD_MEDIA_TYPE } from '../../workflow/documents/printable';
 import { DeconflictionService } from '../../workflow/deconfliction.service';
 import { ReadinessView, ReviewDto } from '../../workflow/dto/workflow.dto';
 import { LifecycleService } from '../../workflow/lifecycle.service';
@@ -154,6 +155,16 @@ export class PlanRecordController {
   ): Promise<FastifyReply> {
     const body = await this.briefings.pdf(request.user!, plan);
     return download(reply, { filename: `${plan.reference}-briefing.pdf`, type: 'application/pdf', body });
+  }
+
+  @Get('briefing/pack.docx')
+  async docx(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext({ seen: false }) { plan }: PlanContext,
+  ): Promise<FastifyReply> {
+    const body = await this.briefings.docx(request.user!, plan);
+    return download(reply, { filename: `${plan.reference}-briefing.docx`, type: WORD_MEDIA_TYPE, body });
   }
 
   @Get('history')

@@ -8,6 +8,9 @@ export type Block =
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'table'; header: string[]; rows: string[][]; empty: string };
 
+/** A Word document's media type (Office Open XML), as its downloads are labelled. */
+export const WORD_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** What every printed page of a plan's document carries, at its top and its foot. */
 export interface Frame {
   /** The plan's reference, as in "OP-2026-0012 — page 3 of 7". */
@@ -33,5 +36,13 @@ export interface Printable {
 
 /** The line at the foot of every printed page under the marking: where it is in the document, and what it was made from. */
 export function footLine(frame: Frame, page: number, pages: number): string {
-  return `${frame.reference} — page ${page} of ${pages} · Version ${frame.version} · Produced ${frame.producedAt}`;
+  return footPieces(frame, page, pages).join('');
+}
+
+/**
+ * The foot line in pieces around its page numbers, for a renderer that writes the numbers as it lays
+ * the pages out (Word's page fields) rather than as text: the same words in every format.
+ */
+export function footPieces<N>(frame: Frame, page: N, pages: N): (string | N)[] {
+  return [`${frame.reference} — page `, page, ' of ', pages, ` · Version ${frame.version} · Produced ${frame.producedAt}`];
 }
