@@ -1,43 +1,14 @@
-import { strFromU8, unzipSync } from 'fflate';
-import type { Response } from 'superagent';
 import { LABELS } from '../../src/common/labels';
 import { unique } from '../factories';
 import { Auth, Plan } from '../factories/scenario';
 import { webSignIn } from '../support/browser-session';
+import { partsOf, textOf } from '../support/docx-text';
+import { binary } from '../support/pdf-text';
 import { useApp } from '../support/use-app';
 
 const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SECTIONS = Object.values(LABELS.briefingSection);
 const TEAMS_HEADER = ['Team', 'Agency', 'Officers', 'Tasking', 'Powers', 'RV point', 'Call sign', 'Window', 'Status'];
-
-/** The response's bytes as they came: a Word document is a zip, not text. */
-function bytes(response: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-/** A Word document's XML: its body, and all its headers and all its footers (one of each a section). */
-function partsOf(docx: Buffer): { body: string; headers: string; footers: string } {
-  const files = unzipSync(new Uint8Array(docx));
-  const xml = (name: RegExp) =>
-    Object.keys(files)
-      .filter((file) => name.test(file))
-      .map((file) => strFromU8(files[file]))
-      .join('\n');
-  return { body: xml(/^word\/document\.xml$/), headers: xml(/^word\/header\d*\.xml$/), footers: xml(/^word\/footer\d*\.xml$/) };
-}
-
-/** The text a piece of Word XML shows (its runs' text, entities decoded). */
-const textOf = (xml: string) =>
-  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-    .map(([, text]) => text)
-    .join('')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** The texts of the paragraphs in a Word style (Heading1: the sections), in order. */
 const styled = (body: string, style: string) =>
@@ -61,7 +32,7 @@ describe('the briefing pack as a Word document', () => {
   let plan: Plan;
   const subject = unique('Zbigniew Subject');
 
-  const docx = (who: Auth, id: string) => s.get(who, `/operations/${id}/briefing.docx`).buffer(true).parse(bytes);
+  const docx = (who: Auth, id: string) => s.get(who, `/operations/${id}/briefing.docx`).buffer(true).parse(binary);
 
   beforeAll(async () => {
     owner = await s.owner();
@@ -126,7 +97,7 @@ describe('the briefing pack as a Word document', () => {
       .get(`/plans/${plan.reference}/briefing/pack.docx`)
       .set('Cookie', mine.cookie)
       .buffer(true)
-      .parse(bytes)
+      .parse(binary)
       .expect(200);
     expect(download.headers['content-type']).toBe(WORD);
     expect(download.headers['content-disposition']).toBe(`attachment; filename="${plan.reference}-briefing.docx"`);

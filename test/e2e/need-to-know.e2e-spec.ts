@@ -2,6 +2,7 @@ import { createTeam, createUser, login, randomPostcode, unique } from '../factor
 import { Auth, Owner, Plan, Scenario, Signed } from '../factories/scenario';
 import { SECTIONS } from '../../src/web/plan-sections';
 import { webSignIn } from '../support/browser-session';
+import { docxText } from '../support/docx-text';
 import { binary, pdfText } from '../support/pdf-text';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -301,6 +302,12 @@ describe('need-to-know inside a plan: a secret in each section, read by every ki
       where: 'the briefing PDF',
       status: pdf.status,
       text: pdf.status === 200 ? await pdfText(pdf.body as Buffer) : String(pdf.body),
+    });
+    const docx = await t.http().get(`/operations/${id}/briefing.docx`).set(reader.auth).buffer(true).parse(binary);
+    read.push({
+      where: 'the briefing in Word',
+      status: docx.status,
+      text: docx.status === 200 ? docxText(docx.body as Buffer) : String(docx.body),
     });
     if (reader.deploymentId) await api(`/operations/${id}/deployments/${reader.deploymentId}`);
     const feed = await t.http().post('/calendar/feed').set(reader.auth).send({});

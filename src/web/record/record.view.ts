@@ -157,8 +157,8 @@ export function reviewView(
   };
 }
 
-/** Characters of a printed table's line across A4 portrait: the scale a table's columns are measured against. */
-const PRINTED_LINE = 115;
+/** Characters of a printed table's line across A4 portrait, with room to spare around each word: the scale a table's columns are measured against. */
+const PRINTED_LINE = 100;
 
 /** Each column's share of a table's width, in per cent (to a tenth), so that a table of many columns fits A4 portrait when printed. */
 export function columnShares(header: string[], rows: string[][]): number[] {

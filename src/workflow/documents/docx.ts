@@ -18,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { columnWidths } from './pdf';
+import { columnWidths } from './column-widths';
 import { Block, footPieces, Frame, Printable } from './printable';
 
 /** A4 portrait in twips (twentieths of a point), with the PDF's margins: room at the top and foot for the marking and the page line. */
@@ -53,11 +53,12 @@ const cell = (text: string, width: number, options: { bold?: boolean; size?: num
  */
 const afterTable = () => new Paragraph({ children: [], spacing: { after: 80 } });
 
-/** Widths in twips that fill the text width, in the proportions the PDF gives the same columns. */
+/** A character of 8 point table text, in twips: Roboto's widest glyphs, as the PDF measures them. */
+const CHAR_TWIPS = 0.62 * 8 * 20;
+
+/** Widths in twips that fill the text width, measured as the PDF measures the same columns. */
 function twips(header: string[], rows: string[][]): number[] {
-  const points = columnWidths(header, rows);
-  const total = points.reduce((sum, w) => sum + w, 0);
-  return points.map((w) => Math.floor((w * TEXT_WIDTH) / total));
+  return columnWidths(header, rows, TEXT_WIDTH, CHAR_TWIPS).map(Math.floor);
 }
 
 /** A table as wide as the text: its header row repeated at the top of each page it runs onto, and no row split across two. */
