@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors/domain-error';
+import { domainErrorFromDatabase } from '../database/pg-errors';
 import { createValidationPipe, FieldProblem } from '../common/validation';
 import { FieldError } from './page';
 
@@ -24,8 +25,9 @@ export async function checkedBody<T extends object>(
   try {
     const input = await validated(type, plain);
     return own.length ? { errors: order(own) } : { input };
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
+  } catch (thrown) {
+    const error = refusalOf(thrown);
+    if (!error) throw thrown;
     return { errors: order(own, formErrors(error, map)) };
   }
 }
@@ -54,9 +56,15 @@ export function formErrors(error: unknown, map: FieldMap): FieldError[] {
   });
 }
 
-/** Shown refusals that are the user's to fix (4xx) are answered on the form; anything else is the error page's. */
-export function isRefusal(error: unknown): error is DomainError {
-  return error instanceof DomainError && error.statusCode < 500 && error.code !== 'UNAUTHENTICATED' && error.code !== 'NOT_FOUND';
+/**
+ * The refusal an error stands for when it is the user's to fix (4xx), answered on the form: a domain
+ * rule, or a database constraint the API answers as one (a forged form's premises of another plan),
+ * named against its field as the API names it. Anything else is the error page's.
+ */
+export function refusalOf(error: unknown): DomainError | undefined {
+  const refusal = error instanceof DomainError ? error : domainErrorFromDatabase(error);
+  if (!refusal || refusal.statusCode >= 500 || refusal.code === 'UNAUTHENTICATED' || refusal.code === 'NOT_FOUND') return undefined;
+  return refusal;
 }
 
 function sentence(text: string): string {

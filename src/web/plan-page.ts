@@ -6,7 +6,7 @@ import type { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
 import { afterTheChange, beforeTheChange, clause } from '../workflow/consequences';
 import { ConsequencesService } from '../workflow/consequences.service';
-import { formErrors, FieldMap, isRefusal } from './form-errors';
+import { formErrors, FieldMap, refusalOf } from './form-errors';
 import { Choice, Clash, drawnFingerprint, FormValues, mergeForm, readFingerprint } from './form-merge';
 import { formText } from './forms';
 import { changesSince, HistoryEntry } from './history-view';
@@ -164,8 +164,9 @@ export class PlanPages {
       const errors = await save(merged.values, merged.mine, now.plan);
       if (errors?.length) return redraw(errors, asDrawn, merged.values);
       return redirect(reply, withHappened(done, confirmed));
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       if (error.code === 'VERSION_CONFLICT') return stale(await this.load(request, reference));
       return redraw(formErrors(error, typeof form.fields === 'function' ? form.fields(now.plan) : form.fields), asDrawn, merged.values);
     }
@@ -188,8 +189,9 @@ export class PlanPages {
       const { consequences } = await this.consequences.of(context.plan.id, () => change(context.plan));
       const kinds = consequences.map((consequence) => consequence.kind).join(',');
       return this.draw(reply, request, 'confirm.njk', page.title, context, { ...page, clauses: consequences.map(clause), kinds });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return this.draw(
         reply,
         request,
@@ -226,8 +228,8 @@ export class PlanPages {
             clauses: consequences.map(clause),
             kinds: consequences.map((c) => c.kind).join(','),
           });
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
+      } catch (thrown) {
+        if (!refusalOf(thrown)) throw thrown;
       }
     }
     // A refusal, or a page drawn before someone else's change, is answered as any other change is.
@@ -280,8 +282,9 @@ export class PlanPages {
     try {
       await action();
       return redirect(reply, withHappened(done, formText(request.body, 'confirmed')));
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       // Drawn again from the plan as it is now, so that saving again applies to the newest version.
       const now = await this.load(request, context.plan.reference);
       const posted = asPosted(now, request);

@@ -9,7 +9,7 @@ import { OpenBeforePasswordChange } from '../../auth/password-change';
 import { WebPage } from '../../common/auth/decorators';
 import { AppConfig } from '../../config/app-config';
 import { ISSUED_PASSWORD_HOURS } from '../../reference-data/issued-password';
-import { formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, refusalOf, validated } from '../form-errors';
 import { FieldError, redirect, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { passwordChangeForm } from './account.form';
@@ -45,8 +45,9 @@ export class AccountPageController {
       );
       reply.header('set-cookie', sessionCookie(sessionId, this.config.NODE_ENV === 'production'));
       return redirect(reply, '/account?changed');
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return this.draw(reply, request, { errors: formErrors(error, { id: (field) => field }) }, error.statusCode);
     }
   }

@@ -13,7 +13,7 @@ import { AgenciesService } from '../../reference-data/agencies.service';
 import { CreateAgencyDto, UpdateAgencyDto } from '../../reference-data/dto/agency.dto';
 import { CreateUserDto, UpdateUserDto, UserView } from '../../reference-data/dto/user.dto';
 import { UsersService } from '../../reference-data/users.service';
-import { formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, refusalOf, validated } from '../form-errors';
 import { FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import {
@@ -108,8 +108,9 @@ export class AdminController {
     try {
       const user = await this.withPassword(request.user!, values, password);
       return render(reply, request, 'admin/user-created.njk', passwordShownView(user, password, reset));
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return redraw(formErrors(error, FIELDS));
     }
   }

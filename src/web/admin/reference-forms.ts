@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../auth/authentication.guard';
-import { FieldMap, formErrors, isRefusal } from '../form-errors';
+import { FieldMap, formErrors, refusalOf } from '../form-errors';
 import { FieldError, redirect } from '../page';
 
 /** The reference-data forms' fields are the API's, by the same names. */
@@ -24,8 +24,9 @@ export async function saveThen(
   try {
     await action();
     return redirect(reply, done.includes('?') ? done : `${done}?saved`);
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
+  } catch (thrown) {
+    const error = refusalOf(thrown);
+    if (!error) throw thrown;
     return redraw(formErrors(error, REFERENCE_FIELDS));
   }
 }

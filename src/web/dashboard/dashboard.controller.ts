@@ -9,7 +9,7 @@ import { DashboardService } from '../../dashboard/dashboard.service';
 import { DashboardQueryDto, DashboardView } from '../../dashboard/dto/dashboard.dto';
 import { ExportsService } from '../../dashboard/exports.service';
 import { BROWSER } from '../callers';
-import { formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, refusalOf, validated } from '../form-errors';
 import { csvReply, FieldError, render } from '../page';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { PageQuery, periodFieldId, periodQuery } from './dashboard.form';
@@ -44,8 +44,9 @@ export class DashboardPageController {
   private async numbers(viewer: AuthUser, criteria: Record<string, string>): Promise<{ view: DashboardView } | { errors: FieldError[] }> {
     try {
       return { view: await this.dashboard.dashboard(viewer, await validated(DashboardQueryDto, criteria)) };
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return { errors: formErrors(error, { id: periodFieldId }) };
     }
   }
@@ -57,8 +58,8 @@ export class DashboardPageController {
     if (errors.length) return this.page(request, reply, query);
     try {
       return csvReply(reply, await this.exports.outcomes(request.user!, await validated(DashboardQueryDto, criteria)));
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      if (!refusalOf(thrown)) throw thrown;
       return this.page(request, reply, query);
     }
   }

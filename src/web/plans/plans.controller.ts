@@ -10,7 +10,7 @@ import { PlansService } from '../../operations/plans.service';
 import { ReadinessService } from '../../workflow/readiness.service';
 import { ExportsService, PLAN_EXPORT_LIMIT } from '../../dashboard/exports.service';
 import { PlanViewsService } from '../plan-views.service';
-import { formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, refusalOf, validated } from '../form-errors';
 import { csvReply, FieldError, redirect, render } from '../page';
 import { PlanContext } from '../plan-context';
 import { inFormOrder, PLAN_FIELDS, planBody, PlanFormValues, planFormValues } from '../plan-form';
@@ -54,8 +54,9 @@ export class PlansPagesController {
         page: await this.plans.list(viewer, await validated(OperationQueryDto, { ...criteria, ...(cursor ? { cursor } : {}) })),
         errors: [],
       };
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return { page: { items: [], nextCursor: null }, errors: formErrors(error, { id: (field) => (field === 'cursor' ? '' : field) }) };
     }
   }
@@ -68,8 +69,8 @@ export class PlansPagesController {
     try {
       const checked = await validated(OperationQueryDto, criteria);
       return csvReply(reply, await this.exports.plans(request.user!, checked));
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      if (!refusalOf(thrown)) throw thrown;
       return this.list(request, reply, { ...query, cursor: undefined });
     }
   }
@@ -91,8 +92,9 @@ export class PlansPagesController {
       if (errors.length) return again();
       const plan = await this.editing.create(request.user!, input);
       return redirect(reply, `/plans/${plan.reference}?created`);
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return again(formErrors(error, PLAN_FIELDS));
     }
   }

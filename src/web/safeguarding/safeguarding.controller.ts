@@ -6,7 +6,7 @@ import { WebPage } from '../../common/auth/decorators';
 import { UpdateOperationDto } from '../../operations/dto/operation.dto';
 import { PlanEditingService } from '../../operations/plan-editing.service';
 import { AgenciesService } from '../../reference-data/agencies.service';
-import { formErrors, isRefusal, validated } from '../form-errors';
+import { formErrors, refusalOf, validated } from '../form-errors';
 import { inOrder } from '../order-form';
 import { FieldError } from '../page';
 import { PlanContext } from '../plan-context';
@@ -102,8 +102,9 @@ export class PlanSafeguardingController {
     let input: UpdateOperationDto;
     try {
       input = await validated(UpdateOperationDto, { version: formVersion(request), ...person.change });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
+    } catch (thrown) {
+      const error = refusalOf(thrown);
+      if (!error) throw thrown;
       return redraw(inOrder(FORM_ORDER, ours, formErrors(error, fields)), asPosted(context, request));
     }
     if (ours.length) return redraw(ours, asPosted(context, request));
