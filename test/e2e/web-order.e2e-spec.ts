@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ukClock, ukDateTime, ukLocalTime } from '../../src/common/uk-time';
 import { createTeam, randomPostcode } from '../factories';
 import { Owner, Plan } from '../factories/scenario';
@@ -427,6 +428,19 @@ describe('Web pages: the operational order', () => {
       await post(session, teamsPath, { ...drawnAt(html), teamId: owner.team.id, headcount: '2', locationIds: house.id }).expect(303);
       const [deployment] = (await planOf(plan)).deployments;
       expect(deployment.locationIds).toEqual([house.id]);
+
+      // A forged request naming another plan's premises, or premises that do not exist, is shown against the Premises field.
+      const spare = await createTeam(t.dataSource, owner.agency);
+      for (const forged of [other.locations![0].id, randomUUID()]) {
+        html = (await page(session, teamsPath)).text;
+        const refused = await post(session, teamsPath, { ...drawnAt(html), teamId: spare.id, headcount: '1', locationIds: forged }).expect(
+          400,
+        );
+        expect(errorSummaryOf(refused.text)).toEqual(['Select only premises of this plan']);
+        expect(refused.text).toContain('href="#locationIds"');
+        expect(refused.text).toMatch(/<h1 class="govuk-heading-l">Teams<\/h1>/);
+      }
+      expect((await planOf(plan)).deployments).toHaveLength(1);
       html = (await page(session, teamsPath)).text;
       expect(html).toContain(`<td class="govuk-table__cell">House (${house.postcode})</td>`);
 
@@ -447,7 +461,9 @@ describe('Web pages: the operational order', () => {
         locationIds: [carWash.id, other.locations![0].id],
         rvPointId: '',
       }).expect(400);
-      expect(stranger.text).toContain('Each location a team is allocated to must be one of this plan’s locations');
+      expect(errorSummaryOf(stranger.text)).toEqual(['Select only premises of this plan']);
+      expect(stranger.text).toContain('href="#locationIds"');
+      expect(stranger.text).toMatch(/<h1 class="govuk-heading-l">Tasking of /);
       expect([...((await planOf(plan)).deployments[0].locationIds ?? [])].sort()).toEqual(both);
 
       // Every box left empty takes the team off all the premises.
@@ -455,6 +471,39 @@ describe('Web pages: the operational order', () => {
       await post(session, taskingPath, { ...drawnAt(html), rvPointId: '' }).expect(303);
       expect((await planOf(plan)).deployments[0].locationIds).toEqual([]);
     });
+  });
+
+  it('shows a partner answering a request the premises its team is allocated to, and nothing of them to one that does not see the places', async () => {
+    const plan = await s.draft(owner, {
+      locations: [
+        { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
+        { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
+      ],
+    });
+    const [carWash, house] = plan.locations ?? [];
+    const hmrc = await s.partner('HMRC');
+    const support = await s.partner('VICTIM_SUPPORT', ['SAFEGUARDING']);
+    let now: Plan = plan;
+    for (const team of [hmrc.team, support.team])
+      now = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            version: now.version,
+            teamId: team.id,
+            headcount: 1,
+            locationIds: [carWash.id, house.id],
+          })
+          .expect(201)
+      ).body;
+    const premisesRow =
+      /<dt class="govuk-summary-list__key">\s*Premises\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*([^<]*?)\s*<\/dd>/;
+    const asHmrc = (await page(await webSignIn(t.http, hmrc.user.email), `/plans/${plan.reference}/teams`)).text;
+    expect(asHmrc).toContain(`${owner.agency.name} asks for ${hmrc.team.name}`);
+    expect(premisesRow.exec(asHmrc)?.[1]).toBe(`Car wash (${carWash.postcode}), House (${house.postcode})`);
+    const asSupport = (await page(await webSignIn(t.http, support.user.email), `/plans/${plan.reference}/teams`)).text;
+    expect(asSupport).toContain(`${owner.agency.name} asks for ${support.team.name}`);
+    expect(asSupport).not.toMatch(premisesRow);
+    expect(asSupport).not.toContain(carWash.postcode);
   });
 
   describe('communications', () => {

@@ -21,7 +21,21 @@ const deployment = (
   agency: typeof OWNER,
   status: DeploymentView['status'],
   bookedElsewhere: DeploymentView['bookedElsewhere'] = null,
-) => ({ id, team: { id, name: `Team ${id}` }, agency, status, bookedElsewhere, powers: [], rvPoint: null }) as unknown as DeploymentView;
+) =>
+  ({
+    id,
+    team: { id, name: `Team ${id}`, capacity: 6 },
+    agency,
+    status,
+    bookedElsewhere,
+    powers: [],
+    rvPoint: null,
+    headcount: 2,
+    startsAt: '2031-03-01T05:00:00.000Z',
+    endsAt: '2031-03-01T17:00:00.000Z',
+    requestedBy: { name: 'Olive Owner' },
+    requestedAt: '2031-02-01T09:00:00.000Z',
+  }) as unknown as DeploymentView;
 const plan = (deployments: DeploymentView[]) =>
   ({ reference: 'OP-2026-0001', owningAgency: OWNER, deployments, rvPoints: [] }) as unknown as OperationView;
 const facts = (overrides: Partial<TeamsFacts>): TeamsFacts => ({
@@ -93,6 +107,35 @@ describe('the teams page of a plan', () => {
     expect(answered(['MANAGER'], 'COORDINATOR')).toEqual([]);
     expect(answered(['MANAGER'], 'MANAGER')).toEqual(['a']);
     expect(answered(['COORDINATOR'], 'NOBODY')).toEqual([]);
+  });
+
+  it('shows the partner answering a request the premises it is allocated to, only when their agency sees the places', () => {
+    const locations = [
+      { id: 'loc-1', label: 'Car wash', postcode: 'B12 9QA' },
+      { id: 'loc-2', label: 'House', postcode: 'B11 1AA' },
+    ];
+    const asked = (locationIds?: string[]) => ({ ...deployment('a', PARTNER, 'REQUESTED'), locationIds }) as DeploymentView;
+    const answering = (request: DeploymentView, seen?: typeof locations) =>
+      teamsView(
+        facts({
+          plan: { ...plan([request]), locations: seen } as OperationView,
+          viewer: viewer(PARTNER, ['COORDINATOR']),
+          answerers: new Map([[PARTNER.id, 'COORDINATOR']]),
+        }),
+        EMPTY,
+      ).toAnswer[0].askedRows.map((row) => [row.key.text, row.value.text]);
+    expect(answering(asked(['loc-1', 'loc-2']), locations)).toContainEqual(['Premises', 'Car wash (B12 9QA), House (B11 1AA)']);
+    expect(answering(asked([]), locations)).toContainEqual(['Premises', 'None']);
+    expect(answering(asked(), undefined).map(([key]) => key)).toEqual([
+      'When',
+      'Officers',
+      'Tasking',
+      'Powers needed',
+      'RV point',
+      'Call sign',
+      'Asked by',
+      'Elsewhere at this time',
+    ]);
   });
 
   it('says who answers a request when the agency has no coordinator', () => {

@@ -105,6 +105,27 @@ function teamRow(plan: OperationView, deployment: DeploymentView, answerers: Map
   };
 }
 
+type TeamRow = ReturnType<typeof teamRow>;
+
+/** A summary list's rows from pairs of key and value. */
+const summaryRows = (rows: [string, string][]) => rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
+
+/** What a partner is asked for, above their answer: the premises only when their agency sees the plan's places. */
+function askedRows(plan: OperationView, row: TeamRow) {
+  const premises: [string, string][] = row.locationIds && plan.locations ? [['Premises', row.premisesText]] : [];
+  return summaryRows([
+    ['When', `${ukDateTime(row.startsAt!)} to ${ukDateTime(row.endsAt!)}`],
+    ['Officers', `${row.headcount} of ${row.team.capacity}`],
+    ['Tasking', row.tasking || 'None given'],
+    ...premises,
+    ['Powers needed', row.powersText || 'None'],
+    ['RV point', row.rvText || 'None'],
+    ['Call sign', row.callSign || 'None given'],
+    ['Asked by', `${row.requestedBy!.name}, ${ukDateTime(row.requestedAt!)}`],
+    ['Elsewhere at this time', row.elsewhereText],
+  ]);
+}
+
 /**
  * The teams page: the teams on the plan, the requests the viewer answers (R7: the agency's
  * coordinators; its managers while it has no coordinator), the teams that may be requested, and
@@ -115,7 +136,11 @@ export function teamsView(facts: TeamsFacts, values: TeamsForm) {
   const deployments = plan.deployments.map((deployment) => teamRow(plan, deployment, answerers));
   const answerer = answerers.get(viewer.agencyId);
   const mayAnswer = (answerer === 'COORDINATOR' || answerer === 'MANAGER') && hasRole(viewer, answerer);
-  const toAnswer = mayAnswer ? deployments.filter((deployment) => deployment.requested && deployment.agency.id === viewer.agencyId) : [];
+  const toAnswer = mayAnswer
+    ? deployments
+        .filter((deployment) => deployment.requested && deployment.agency.id === viewer.agencyId)
+        .map((deployment) => ({ ...deployment, askedRows: askedRows(plan, deployment) }))
+    : [];
   const refused = choices.filter((choice) => !choice.support.permitted && teams.some((team) => team.agencyId === choice.agency.id));
   const notOffered = refused.map((choice) => ({ key: { text: choice.agency.name }, value: { text: choice.support.reason } }));
   return { items: teamItems(facts, values), notOffered, deployments, toAnswer, ...orderItems(plan, values) };
@@ -143,7 +168,7 @@ export function recordRows({ deployment }: DeploymentRecordView) {
       ['Call sign', deployment.callSign || 'None given'],
     );
   }
-  return rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
+  return summaryRows(rows);
 }
 
 /** What releasing a team does, said before it is done: its agency is told unless it owns the plan. */
