@@ -13,14 +13,19 @@ const ALPHA_TEAM = '33333333-3333-4333-8333-333333333333';
 const RV1 = '44444444-4444-4444-8444-444444444444';
 const REQUIREMENT = '55555555-5555-4555-8555-555555555555';
 const DEPLOYMENT = '66666666-6666-4666-8666-666666666666';
+const CAR_WASH = '77777777-7777-4777-8777-777777777777';
+const HOUSE = '88888888-8888-4888-8888-888888888888';
+const GONE = '99999999-9999-4999-8999-999999999999';
 
-/** What the history query names: agencies by id and code, teams and RV points by id. */
+/** What the history query names: agencies by id and code, teams, RV points and locations by id. */
 const NAMES = new Map([
   [MPS, 'Metropolitan Police Service'],
   ['MPS', 'Metropolitan Police Service'],
   [HMRC, 'HM Revenue and Customs'],
   ['HMRC', 'HM Revenue and Customs'],
   [ALPHA_TEAM, 'Alpha Team'],
+  [CAR_WASH, 'Car wash'],
+  [HOUSE, 'House'],
 ]);
 
 /**
@@ -511,7 +516,13 @@ describe('a plan’s history in words', () => {
     });
 
     it('says a team asked for, with its officers, window and part in the order; the RV point by name', () => {
-      const order = { tasking: 'Entry and search', powers: ['ENTRY', 'SEARCH'], rvPointId: RV1, callSign: 'Tango 1' };
+      const order = {
+        tasking: 'Entry and search',
+        powers: ['ENTRY', 'SEARCH'],
+        rvPointId: RV1,
+        callSign: 'Tango 1',
+        locationIds: [CAR_WASH, HOUSE],
+      };
       const [, requested] = words([
         rvAdded,
         {
@@ -538,6 +549,7 @@ describe('a plan’s history in words', () => {
         'Alpha Team: powers Entry, Search',
         'Alpha Team: RV point RV1',
         'Alpha Team: call sign Tango 1',
+        'Alpha Team: premises Car wash, House',
       ]);
       // Another agency's team, to a reader who does not see the teams: team, agency and status only.
       expect(
@@ -568,6 +580,21 @@ describe('a plan’s history in words', () => {
         'Alpha Team: call sign none → Tango 1',
       ]);
       expect(changedLater).toEqual(['Changed a team’s part in the order', 'Alpha Team: RV point RV1 → none']);
+      // The premises by label; a location since taken off the plan said so; none for a reader who does not see the places.
+      const allocated = (locationIds?: string[]) => ({
+        deploymentId: DEPLOYMENT,
+        team: 'Alpha Team',
+        ...(locationIds ? { locationIds } : {}),
+      });
+      expect(one('deployment.changed', allocated([]), allocated([CAR_WASH, HOUSE]))).toEqual([
+        'Changed a team’s part in the order',
+        'Alpha Team: premises none → Car wash, House',
+      ]);
+      expect(one('deployment.changed', allocated([GONE, HOUSE]), allocated([HOUSE]))).toEqual([
+        'Changed a team’s part in the order',
+        'Alpha Team: premises a location since removed, House → House',
+      ]);
+      expect(one('deployment.changed', allocated(), allocated())).toEqual(['Changed a team’s part in the order']);
       expect(
         one('deployment.changed', { deploymentId: DEPLOYMENT, team: 'Alpha Team' }, { deploymentId: DEPLOYMENT, team: 'Alpha Team' }),
       ).toEqual(['Changed a team’s part in the order']);

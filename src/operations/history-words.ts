@@ -21,7 +21,7 @@ export interface AuditChange {
   after: Fields | null;
 }
 
-/** What the ids and codes a history refers to stand for: agencies by id and by code, teams and RV points by id. */
+/** What the ids and codes a history refers to stand for: agencies by id and by code, teams, RV points and locations by id. */
 export type Names = ReadonlyMap<string, string>;
 
 /** The ids (of agencies, teams, RV points) and agency codes a history refers to, to be named in one query. */
@@ -57,6 +57,8 @@ type Kind =
   | 'agency'
   | 'team'
   | 'rvPoint'
+  /** The plan's locations a team is allocated to, by label. */
+  | 'premises'
   /** A commander: name, rank or grade, agency and number. */
   | 'commander'
   | { code: LabelSet }
@@ -118,6 +120,10 @@ function valueWords(kind: Kind, value: unknown, ctx: Context): string {
       return ctx.names.get(String(value)) ?? 'a team no longer on record';
     case 'rvPoint':
       return ctx.rvPoints.get(String(value)) ?? ctx.names.get(String(value)) ?? 'an RV point since removed';
+    case 'premises':
+      return texts(value)
+        .map((id) => ctx.names.get(id) ?? 'a location since removed')
+        .join(', ');
     case 'commander':
       return commanderWords(value);
     case 'text':
@@ -446,12 +452,13 @@ function rvPointWords(point: Fields | null): string {
     .join(', ');
 }
 
-/** A deployment's part in the order. */
+/** A deployment's part in the order; its premises only for a reader who sees the places (the history holds them for no one else). */
 const DEPLOYMENT_ORDER: Field[] = [
   ['tasking', 'tasking', 'text'],
   ['powers', 'powers', { codes: 'power' }],
   ['rvPointId', 'RV point', 'rvPoint'],
   ['callSign', 'call sign', 'text'],
+  ['locationIds', 'premises', 'premises'],
 ];
 
 function requestedLines(event: AuditChange, ctx: Context): string[] {

@@ -11,8 +11,8 @@ import { holds, sees } from './visibility.sql';
 const TEAM_AGENCY_STATUS = sql`ARRAY['deploymentId', 'team', 'agency', 'status']`;
 
 /**
- * An event's `before` or `after` (`p`, jsonb) as the viewer may read it: a change to the plan loses
- * the locations unless the viewer sees Places, and the briefing's Information and the risks derived
+ * An event's `before` or `after` (`p`, jsonb) as the viewer may read it: a change to the plan, and a
+ * team's part in the order, lose the locations (the team's premises) unless the viewer sees Places, and the briefing's Information and the risks derived
  * from intelligence unless they see Intelligence; an event about another agency's deployment, and
  * each team a cancelled or completed plan released, keeps its team, agency and status unless they
  * see Teams; a decline's reason stays with the owner and the declining agency.
@@ -24,6 +24,7 @@ function readable(viewer: AuthUser, p: Sql): Sql {
   const withoutIntelligentRisks = sql`CASE WHEN v.intelligence OR jsonb_typeof(${planChange}->'risks') IS DISTINCT FROM 'array' THEN ${planChange}
     ELSE jsonb_set(${planChange}, '{risks}', COALESCE((SELECT jsonb_agg(r) FROM jsonb_array_elements(${p}->'risks') r
                                                          WHERE NOT COALESCE((r->>'intelligenceDerived')::boolean, false)), '[]'::jsonb)) END`;
+  const deploymentPart = sql`(${p} - CASE WHEN v.places THEN '{}'::text[] ELSE ARRAY['locationIds'] END)`;
   const teamOnly = sql`(SELECT COALESCE(jsonb_object_agg(k, x), '{}'::jsonb) FROM jsonb_each(${p}) f(k, x) WHERE k = ANY (${TEAM_AGENCY_STATUS}))`;
   // The teams a cancelled or completed plan released, each as the reader may see it.
   const releasedTeams = sql`jsonb_set(${p}, '{releasedTeams}', COALESCE((
@@ -37,8 +38,9 @@ function readable(viewer: AuthUser, p: Sql): Sql {
     /* Being asked to confirm again names only teams and agencies, and why: every agency on the plan reads it. */
     WHEN e.action LIKE 'deployment.%' AND e.action <> 'deployment.asked-again'
          AND NOT (v.teams OR hd.team_agency_id IS NOT DISTINCT FROM ${viewer.agencyId}) THEN ${teamOnly}
-    WHEN e.action = 'deployment.declined' AND NOT (v.holds OR hd.team_agency_id IS NOT DISTINCT FROM ${viewer.agencyId}) THEN ${p} - 'reason'
+    WHEN e.action = 'deployment.declined' AND NOT (v.holds OR hd.team_agency_id IS NOT DISTINCT FROM ${viewer.agencyId}) THEN ${deploymentPart} - 'reason'
     WHEN e.action = 'operation.sign-off-declined' AND NOT (v.holds OR ${p}->>'agency' IS NOT DISTINCT FROM ${viewer.agencyCode}) THEN ${p} - 'reason'
+    WHEN e.action LIKE 'deployment.%' THEN ${deploymentPart}
     ELSE ${p} END`;
 }
 
@@ -81,7 +83,8 @@ export class PlanHistoryRepository {
   /**
    * What the ids and agency codes of a history stand for, in one query for the whole history:
    * agencies by id and by code, teams and RV points by id (reference data and the plan's Core,
-   * which every reader of the history may read).
+   * which every reader of the history may read), and locations by id, by label: a history holds
+   * location ids only for a reader who sees Places (`readable`).
    */
   async names(manager: EntityManager, refs: { ids: string[]; codes: string[] }): Promise<Map<string, string>> {
     if (refs.ids.length === 0 && refs.codes.length === 0) return new Map();
@@ -90,7 +93,8 @@ export class PlanHistoryRepository {
       named(sql`SELECT a.id::text AS ref, a.name FROM agencies a WHERE a.id = ANY (${refs.ids}::uuid[])
                 UNION ALL SELECT a.code, a.name FROM agencies a WHERE a.code = ANY (${refs.codes}::text[])
                 UNION ALL SELECT t.id::text, t.name FROM teams t WHERE t.id = ANY (${refs.ids}::uuid[])
-                UNION ALL SELECT r.id::text, r.name FROM rv_points r WHERE r.id = ANY (${refs.ids}::uuid[])`),
+                UNION ALL SELECT r.id::text, r.name FROM rv_points r WHERE r.id = ANY (${refs.ids}::uuid[])
+                UNION ALL SELECT l.id::text, l.label FROM operation_locations l WHERE l.id = ANY (${refs.ids}::uuid[])`),
     );
     return new Map(rows.map((row) => [row.ref, row.name]));
   }

@@ -137,6 +137,30 @@ describe('teams allocated to premises', () => {
     });
   });
 
+  it('names a team’s premises by label in the history, and nothing of them to a reader who does not see the places', async () => {
+    const partner = await s.partner('VICTIM_SUPPORT', ['SAFEGUARDING']);
+    const plan = await s.draft(owner, { locations: places() });
+    const [carWash, house] = plan.locations ?? [];
+    const requested: Plan = (await deploy(plan, { teamId: partner.team.id, locationIds: [carWash.id] }).expect(201)).body;
+    await change(requested, requested.deployments[0].id, { locationIds: [carWash.id, house.id] }).expect(200);
+    type Event = { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; summary: string[] };
+    const teamEvents = async (who: Auth) =>
+      ((await s.get(who, `/operations/${plan.id}/history`).expect(200)).body as Event[]).filter((e) => e.action.startsWith('deployment.'));
+
+    const [asked, changed] = await teamEvents(owner.auth);
+    expect(asked.summary).toContain(`${partner.team.name}: premises Car wash`);
+    expect(changed.summary).toEqual(['Changed a team’s part in the order', `${partner.team.name}: premises Car wash → Car wash, House`]);
+
+    const seenByPartner = await teamEvents(partner.auth);
+    expect(seenByPartner.map((e) => e.action)).toEqual(['deployment.requested', 'deployment.changed']);
+    expect(seenByPartner[0].summary).toContain(`${partner.team.name}: 2 officers`);
+    for (const event of seenByPartner) {
+      expect(event.summary.join('\n')).not.toMatch(/premises|Car wash|House/);
+      expect(event.before ?? {}).not.toHaveProperty('locationIds');
+      expect(event.after ?? {}).not.toHaveProperty('locationIds');
+    }
+  });
+
   it('shows a partner what it saw before: no allocations to a partner that does not see the places', async () => {
     const partner = await s.partner('VICTIM_SUPPORT', ['SAFEGUARDING']);
     const plan = await s.draft(owner, { locations: places() });
