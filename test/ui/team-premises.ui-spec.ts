@@ -1,0 +1,65 @@
+import { randomPostcode } from '../factories';
+import { Scenario } from '../factories/scenario';
+import type { TestApp } from '../support/test-app';
+import { browserSuite } from './support/browser';
+
+// A browser under a machine busy with the rest of the suite is slow; no test here measures time.
+jest.setTimeout(120_000);
+
+/** Issue 28: a team allocated to the plan's premises in a browser, with JavaScript off. */
+describe('The Premises of a team on the Teams page in a browser (Chromium, headless)', () => {
+  const ui = browserSuite();
+  const { open, checked, signIn } = ui;
+  let t: TestApp;
+  let s: Scenario;
+  beforeAll(() => {
+    t = ui.app();
+    s = new Scenario(t);
+  });
+
+  it('requests a team at two premises, lists them, and shows premises not of the plan against the Premises field', async () => {
+    const owner = await s.owner();
+    const plan = await s.draft(owner, {
+      locations: [
+        { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
+        { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
+      ],
+    });
+    const other = await s.draft(owner, { locations: [{ label: 'Unit 4', address: '4 Moseley Road', postcode: randomPostcode() }] });
+    const [carWash, house] = plan.locations ?? [];
+    const page = await open(false);
+    await signIn(page, owner.user.email);
+    await page.goto(`/plans/${plan.reference}/teams`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Teams');
+    await checked(page);
+
+    const premises = page.getByRole('group', { name: 'Premises' });
+    const chooseTeam = async () => {
+      await page.getByLabel(`${owner.team.name} (${owner.agency.code})`).check();
+      await page.getByLabel('Number of officers').fill('2');
+      await premises.getByLabel(`Car wash (${carWash.postcode})`).check();
+      await premises.getByLabel(`House (${house.postcode})`).check();
+    };
+
+    // Premises that are not the plan's (a form tampered with on its way) are shown against the Premises field.
+    await chooseTeam();
+    await page.route('**/teams', (route) =>
+      route.continue({ postData: route.request().postData()?.replace(house.id, other.locations![0].id) }),
+    );
+    await page.getByRole('button', { name: 'Request team' }).click();
+    await page.unrouteAll();
+    const summary = page.locator('.govuk-error-summary');
+    await expect(summary.innerText()).resolves.toContain('Select only premises of this plan');
+    await expect(page.locator('#locationIds-error').innerText()).resolves.toContain('Select only premises of this plan');
+    await checked(page);
+    await summary.getByRole('link', { name: 'Select only premises of this plan' }).click();
+    await expect(page.evaluate(() => window.location.hash)).resolves.toBe('#locationIds');
+
+    await chooseTeam();
+    await page.getByRole('button', { name: 'Request team' }).click();
+    await expect(summary.count()).resolves.toBe(0);
+    const row = page.locator('tbody tr', { hasText: owner.team.name });
+    await expect(row.innerText()).resolves.toContain(`Car wash (${carWash.postcode}), House (${house.postcode})`);
+    await checked(page);
+  });
+});
