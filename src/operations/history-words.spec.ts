@@ -586,7 +586,7 @@ describe('a plan’s history in words', () => {
         team: 'Alpha Team',
         ...(locationIds ? { locationIds } : {}),
       });
-      expect(one('deployment.changed', allocated([]), allocated([CAR_WASH, HOUSE]))).toEqual([
+      expect(one('deployment.changed', allocated([]), allocated([HOUSE, CAR_WASH]))).toEqual([
         'Changed a team’s part in the order',
         'Alpha Team: premises none → Car wash, House',
       ]);

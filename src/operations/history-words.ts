@@ -121,8 +121,10 @@ function valueWords(kind: Kind, value: unknown, ctx: Context): string {
     case 'rvPoint':
       return ctx.rvPoints.get(String(value)) ?? ctx.names.get(String(value)) ?? 'an RV point since removed';
     case 'premises':
+      // The audit holds the ids in no order people know: the labels are said in alphabetical order.
       return texts(value)
         .map((id) => ctx.names.get(id) ?? 'a location since removed')
+        .sort((a, b) => a.localeCompare(b, 'en-GB'))
         .join(', ');
     case 'commander':
       return commanderWords(value);
