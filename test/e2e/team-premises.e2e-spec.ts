@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTeam, randomPostcode } from '../factories';
+import { createTeam, twoPremises } from '../factories';
 import { Auth, Owner, Plan } from '../factories/scenario';
 import { useApp } from '../support/use-app';
 
@@ -14,10 +14,6 @@ describe('teams allocated to premises', () => {
     owner = await s.owner();
   });
 
-  const places = () => [
-    { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
-    { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
-  ];
   const deploy = (plan: Plan, body: Record<string, unknown>, who: Auth = owner.auth) =>
     s.post(who, `/operations/${plan.id}/deployments`, { headcount: 2, version: plan.version, ...body });
   const change = (plan: Plan, deploymentId: string, body: Record<string, unknown>) =>
@@ -26,7 +22,7 @@ describe('teams allocated to premises', () => {
     (await s.get(owner.auth, `/operations/${plan.id}/readiness`).expect(200)).body.checks.find((c: Check) => c.id === 'teams-at-premises');
 
   it('allocates a team to locations on request, reads it back, and changes it', async () => {
-    const plan = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const [carWash, house] = plan.locations ?? [];
     const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY'] });
     const deployed: Plan = (await deploy(plan, { teamId: team.id, locationIds: [house.id, carWash.id] }).expect(201)).body;
@@ -43,7 +39,7 @@ describe('teams allocated to premises', () => {
   });
 
   it('keeps a location’s allocations while its place stays, and drops them when it leaves the plan', async () => {
-    const plan = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const [carWash, house] = plan.locations ?? [];
     const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY'] });
     const deployed: Plan = (await deploy(plan, { teamId: team.id, locationIds: [carWash.id, house.id] }).expect(201)).body;
@@ -79,7 +75,7 @@ describe('teams allocated to premises', () => {
   });
 
   it('refuses an unknown location, naming the field', async () => {
-    const plan = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY'] });
     const refused = await deploy(plan, { teamId: team.id, locationIds: [randomUUID()] }).expect(400);
     expect(refused.body).toMatchObject({
@@ -95,8 +91,8 @@ describe('teams allocated to premises', () => {
   });
 
   it('refuses a location of another plan, on request and on change', async () => {
-    const plan = await s.draft(owner, { locations: places() });
-    const other = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
+    const other = await s.draft(owner, { locations: twoPremises() });
     const elsewhere = other.locations?.[0].id;
     const team = await createTeam(t.dataSource, owner.agency, { capabilities: ['ENTRY'] });
     const refused = await deploy(plan, { teamId: team.id, locationIds: [elsewhere] }).expect(400);
@@ -110,7 +106,7 @@ describe('teams allocated to premises', () => {
   });
 
   it('warns of a location with no team and of a confirmed team with nowhere to go, until both are allocated', async () => {
-    const plan = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const [carWash, house] = plan.locations ?? [];
     expect(await premisesCheck(plan)).toEqual({
       id: 'teams-at-premises',
@@ -139,7 +135,7 @@ describe('teams allocated to premises', () => {
 
   it('names a team’s premises by label in the history, and nothing of them to a reader who does not see the places', async () => {
     const partner = await s.partner('VICTIM_SUPPORT', ['SAFEGUARDING']);
-    const plan = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const [carWash, house] = plan.locations ?? [];
     const requested: Plan = (await deploy(plan, { teamId: partner.team.id, locationIds: [carWash.id] }).expect(201)).body;
     await change(requested, requested.deployments[0].id, { locationIds: [carWash.id, house.id] }).expect(200);
@@ -163,7 +159,7 @@ describe('teams allocated to premises', () => {
 
   it('shows a partner what it saw before: no allocations to a partner that does not see the places', async () => {
     const partner = await s.partner('VICTIM_SUPPORT', ['SAFEGUARDING']);
-    const plan = await s.draft(owner, { locations: places() });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const requested: Plan = (await deploy(plan, { teamId: partner.team.id, locationIds: [plan.locations?.[0].id] }).expect(201)).body;
     expect(requested.deployments[0].locationIds).toEqual([plan.locations?.[0].id]);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ukClock, ukDateTime, ukLocalTime } from '../../src/common/uk-time';
-import { createTeam, randomPostcode } from '../factories';
+import { createTeam, randomPostcode, twoPremises } from '../factories';
 import { Owner, Plan } from '../factories/scenario';
 import { browserOf, drawnAt, errorSummaryOf, valueOf, WebSession, webSignIn } from '../support/browser-session';
 import { useApp } from '../support/use-app';
@@ -413,12 +413,7 @@ describe('Web pages: the operational order', () => {
       expect((await planOf(plan)).deployments[0]).toMatchObject({ tasking: 'Entry', powers: [], rvPoint: null, callSign: null });
     });
     it('allocates a team to the premises ticked, on request and when its tasking changes, and lists them', async () => {
-      const plan = await s.draft(owner, {
-        locations: [
-          { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
-          { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
-        ],
-      });
+      const plan = await s.draft(owner, { locations: twoPremises() });
       const other = await s.draft(owner, { locations: [{ label: 'Unit 4', address: '4 Moseley Road', postcode: randomPostcode() }] });
       const [carWash, house] = plan.locations ?? [];
       const teamsPath = `/plans/${plan.reference}/teams`;
@@ -474,12 +469,7 @@ describe('Web pages: the operational order', () => {
   });
 
   it('shows a partner answering a request the premises its team is allocated to, and nothing of them to one that does not see the places', async () => {
-    const plan = await s.draft(owner, {
-      locations: [
-        { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
-        { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
-      ],
-    });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const [carWash, house] = plan.locations ?? [];
     const hmrc = await s.partner('HMRC');
     const support = await s.partner('VICTIM_SUPPORT', ['SAFEGUARDING']);

@@ -103,6 +103,14 @@ export function randomPostcode(): string {
   return `${letter()}${letter()}${digit()}${digit()} ${digit()}${letter()}${letter()}`;
 }
 
+/** Two premises a team may be allocated to, a car wash and a house, each at its own random postcode. */
+export function twoPremises() {
+  return [
+    { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
+    { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
+  ];
+}
+
 /** A valid operation body: a day of action a month from now; tests override what matters to them. */
 export function operationBody(overrides: Record<string, unknown> = {}) {
   const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);

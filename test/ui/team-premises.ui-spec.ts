@@ -1,4 +1,4 @@
-import { randomPostcode } from '../factories';
+import { randomPostcode, twoPremises } from '../factories';
 import { Scenario } from '../factories/scenario';
 import type { TestApp } from '../support/test-app';
 import { browserSuite } from './support/browser';
@@ -19,12 +19,7 @@ describe('The Premises of a team on the Teams page in a browser (Chromium, headl
 
   it('requests a team at two premises, lists them, and shows premises not of the plan against the Premises field', async () => {
     const owner = await s.owner();
-    const plan = await s.draft(owner, {
-      locations: [
-        { label: 'Car wash', address: '12 Ladypool Road', postcode: randomPostcode() },
-        { label: 'House', address: '3 Stratford Road', postcode: randomPostcode() },
-      ],
-    });
+    const plan = await s.draft(owner, { locations: twoPremises() });
     const other = await s.draft(owner, { locations: [{ label: 'Unit 4', address: '4 Moseley Road', postcode: randomPostcode() }] });
     const [carWash, house] = plan.locations ?? [];
     const page = await open(false);
