@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import type { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
+import type { SubjectView } from '../subjects/dto/subject.dto';
 import { SubjectsService } from '../subjects/subjects.service';
 import { briefingBlocks, briefingPrintable, toHtml, toMarkdown } from './briefing';
 import { DocumentRenderer } from './documents/document-renderer';
@@ -25,7 +26,7 @@ export class BriefingService {
 
   /** The briefing's blocks for a plan the viewer has just read, with the subjects of interest if they see its Intelligence. */
   async blocks(viewer: AuthUser, plan: OperationView): Promise<Block[]> {
-    return briefingBlocks(plan, await this.subjects.subjectsOf(viewer, plan));
+    return briefingBlocks(plan, await this.subjectsFor(viewer, plan));
   }
 
   /** The briefing as an A4 PDF of a plan the viewer has just read. */
@@ -50,7 +51,12 @@ export class BriefingService {
 
   /** The briefing printed as the viewer may see it, rendered on a worker thread. */
   private async document(viewer: AuthUser, plan: OperationView, format: RenderTask['format']): Promise<Buffer> {
-    const printable = briefingPrintable(plan, await this.subjects.subjectsOf(viewer, plan), new Date());
+    const printable = briefingPrintable(plan, await this.subjectsFor(viewer, plan), new Date());
     return this.renderer.render({ format, printable });
+  }
+
+  /** The plan's subjects of interest, not even asked for when the reader does not see its Intelligence. */
+  private async subjectsFor(viewer: AuthUser, plan: OperationView): Promise<SubjectView[]> {
+    return plan.sections.includes('INTELLIGENCE') ? this.subjects.subjectsOf(viewer, plan) : [];
   }
 }

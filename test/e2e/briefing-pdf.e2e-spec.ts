@@ -103,6 +103,30 @@ describe('the briefing pack as a PDF', () => {
     });
   });
 
+  it('prints the whole of the longest marking, a 200-character handling instruction over several lines, above and below the text of every page', async () => {
+    const owner = await s.owner();
+    const instruction =
+      `Not to be shared outside the agencies named on this plan; ${'ask the owner before copying any page of it to anyone else; '.repeat(3)}`
+        .slice(0, 200)
+        .trim();
+    const plan = await s.plan(owner, {
+      stage: 'ready',
+      body: { marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: instruction }, risks: RISKS },
+    });
+    const marking = `OFFICIAL-SENSITIVE: ${instruction}`;
+
+    const pages = await pdf(owner.auth, plan.id);
+
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, at) => {
+      const lines = page.text.split('\n');
+      const last = lines.at(-1) ?? '';
+      expect(page.text.replace(/\n/g, ' ').startsWith(at === 0 ? `${marking} ${plan.reference}: ` : `${marking} `)).toBe(true);
+      expect(lines.slice(0, -1).join(' ').endsWith(marking)).toBe(true);
+      expect(last).toContain(`${plan.reference} — page ${at + 1} of ${pages.length}`);
+    });
+  });
+
   it('holds every section for the owner, fits the page width, repeats the register’s header on each page, splits no row and ends no page on a heading', async () => {
     const { owner, plan, nominal } = await planOfMany();
 

@@ -92,11 +92,47 @@ function content(block: Block): Content[] {
   }
 }
 
+const MARKING_SIZE = 10;
+/** The height of a line of the marking, in points (Roboto's line at 10 points, times the document's line height, rounded up). */
+const MARKING_LINE = 14;
+/** Where the marking starts below the top edge of the sheet, and below the foot of the text. */
+const MARKING_OFFSET = { top: 20, foot: 10 };
+/** The foot line under the marking at the foot, with the gap above it, and the room left below it to the sheet's edge. */
+const FOOT_LINE = 14;
+const EDGE = 12;
+
+/**
+ * How many lines the marking takes across the text width: a handling instruction may run to 200 characters,
+ * so the marking may need three. Words are laid greedily at the width of Roboto's widest glyphs, so the count
+ * is never less than pdfmake's.
+ */
+export function markingLines(marking: string): number {
+  const perLine = Math.floor(TEXT_WIDTH / (GLYPH_WIDTH * MARKING_SIZE));
+  let lines = 1;
+  let used = 0;
+  for (const word of marking.split(/\s+/)) {
+    const length = Math.min(word.length, perLine);
+    if (used > 0 && used + 1 + length > perLine) {
+      lines += 1;
+      used = length;
+    } else used += used > 0 ? 1 + length : length;
+  }
+  return lines;
+}
+
+/** The sheet's margins, with room at the top for the whole marking and at the foot for the marking and the foot line. */
+function margins(frame: Frame): [number, number, number, number] {
+  const marking = markingLines(frame.marking) * MARKING_LINE;
+  const top = Math.max(MARGIN.top, MARKING_OFFSET.top + marking + EDGE);
+  const bottom = Math.max(MARGIN.bottom, MARKING_OFFSET.foot + marking + FOOT_LINE + EDGE);
+  return [MARGIN.side, top, MARGIN.side, bottom];
+}
+
 const marking = (frame: Frame, top: number): Content => ({
   text: frame.marking,
   bold: true,
   alignment: 'center',
-  fontSize: 10,
+  fontSize: MARKING_SIZE,
   margin: [MARGIN.side, top, MARGIN.side, 0],
 });
 
@@ -107,24 +143,26 @@ const marking = (frame: Frame, top: number): Content => ({
  */
 export function renderPdf(printable: Printable): Promise<Buffer> {
   const { frame } = printable;
-  const pages = printable.pages.map((blocks, at) => {
-    const body = blocks.flatMap(content);
-    return at === 0 || body.length === 0 ? body : [{ stack: body, pageBreak: 'before' as const }];
-  });
+  const pages = printable.pages
+    .map((blocks) => blocks.flatMap(content))
+    .filter((body) => body.length > 0)
+    .map((body, at) => (at === 0 ? body : [{ stack: body, pageBreak: 'before' as const }]));
   const doc = pdfmake.createPdf({
     pageSize: 'A4',
     pageOrientation: 'portrait',
-    pageMargins: [MARGIN.side, MARGIN.top, MARGIN.side, MARGIN.bottom],
+    pageMargins: margins(frame),
     info: { title: frame.title, subject: frame.marking, creator: 'Joint day-of-action planner' },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    header: () => marking(frame, 20),
+    header: () => marking(frame, MARKING_OFFSET.top),
     footer: (page, count) => ({
       stack: [
-        marking(frame, 10),
+        marking(frame, MARKING_OFFSET.foot),
         { text: footLine(frame, page, count), fontSize: 8, alignment: 'center', margin: [MARGIN.side, 3, MARGIN.side, 0] },
       ],
     }),
-    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
+    // A heading moves to the next page when nothing but headings would follow it on this one.
+    pageBreakBefore: (node, following) =>
+      node.headlineLevel !== undefined && following.getFollowingNodesOnPage().every((next) => next.headlineLevel !== undefined),
     content: pages.flat(),
   });
   return doc.getBuffer();
