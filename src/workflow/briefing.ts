@@ -4,13 +4,13 @@ import { markingText, printedMarkingCss } from '../common/marking';
 import { spokenNumber } from '../common/phone';
 import { ukClock, ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
-import type { CommanderView } from '../operations/dto/order.dto';
+import type { CommanderView, RiskView } from '../operations/dto/order.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
 import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
 import { awaitsAcceptance, registerOrder } from '../operations/order';
 import type { SubjectView } from '../subjects/dto/subject.dto';
 import { subjectLine } from '../subjects/subject-line';
-import type { Block, Printable } from './documents/printable';
+import type { Block, Frame, Printable } from './documents/printable';
 
 /** The IIMARCH sections' titles: the label set of src/common/labels.ts, which the history names them by too. */
 export const SECTION_TITLES: Record<BriefingSection, string> = LABELS.briefingSection;
@@ -63,16 +63,21 @@ function teamRow(d: DeploymentView): string[] {
   ];
 }
 
+/** The teams the day of action counts on: requested or confirmed, or confirmed on the day of a plan since completed or stood down. */
+export function teamsOnTheDay(plan: OperationView): DeploymentView[] {
+  // A completed or stood-down plan released its teams; those that were confirmed on the day are still the record of who was deployed.
+  const deployedOnTheDay = (d: DeploymentView) =>
+    d.status === 'RELEASED' && d.respondedAt !== null && (d.releaseReason === COMPLETED_RELEASE || d.releaseReason === STOOD_DOWN_RELEASE);
+  return plan.deployments.filter((d) => isActiveDeployment(d.status) || deployedOnTheDay(d));
+}
+
 /**
  * The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications,
  * Humanitarian; as the reader may see it (R14a), under its protective marking (R14d) at the top and
  * the foot.
  */
 export function briefingBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
-  // A completed or stood-down plan released its teams; those that were confirmed on the day are still the record of who was deployed.
-  const deployedOnTheDay = (d: DeploymentView) =>
-    d.status === 'RELEASED' && d.respondedAt !== null && (d.releaseReason === COMPLETED_RELEASE || d.releaseReason === STOOD_DOWN_RELEASE);
-  const active = plan.deployments.filter((d) => isActiveDeployment(d.status) || deployedOnTheDay(d));
+  const active = teamsOnTheDay(plan);
   const byTeam = new Map(plan.deployments.map((d) => [d.team.id, d]));
   const marking: Block = { kind: 'marking', text: markingText(plan.marking) };
   return [
@@ -116,7 +121,7 @@ export function briefingBlocks(plan: OperationView, subjects: SubjectView[]): Bl
       kind: 'table',
       header: ['Hazard', 'Likelihood', 'Impact', 'Score', 'Control measures', 'Residual risk', 'Owner', 'Accepted by'],
       rows: registerOrder(plan.risks).map((r) => [
-        `${r.hazard === 'OTHER' ? `Other: ${r.hazardDetail}` : label('hazard', r.hazard)}${r.intelligenceDerived ? ' (from intelligence)' : ''}`,
+        `${hazardText(r)}${r.intelligenceDerived ? ' (from intelligence)' : ''}`,
         String(r.likelihood),
         String(r.impact),
         String(r.score),
@@ -169,15 +174,17 @@ function subjectBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
 
 /** A plan's briefing as a printable document: its blocks under the frame every printed page carries (R14d). */
 export function briefingPrintable(plan: OperationView, subjects: SubjectView[], producedAt: Date): Printable {
+  return { frame: planFrame(plan, producedAt, 'briefing pack'), pages: [briefingBlocks(plan, subjects)] };
+}
+
+/** The frame of a plan's printed document called `what`, produced at `producedAt`. */
+export function planFrame(plan: OperationView, producedAt: Date, what: string): Frame {
   return {
-    frame: {
-      reference: plan.reference,
-      marking: markingText(plan.marking),
-      version: plan.version,
-      producedAt: ukDateTime(producedAt),
-      title: `${plan.reference}: ${plan.name} — briefing pack`,
-    },
-    pages: [briefingBlocks(plan, subjects)],
+    reference: plan.reference,
+    marking: markingText(plan.marking),
+    version: plan.version,
+    producedAt: ukDateTime(producedAt),
+    title: `${plan.reference}: ${plan.name} — ${what}`,
   };
 }
 
@@ -279,7 +286,13 @@ function timeline(plan: OperationView, active: DeploymentView[]): Block {
   };
 }
 
-function entryText(location: LocationView): string {
+/** A risk's hazard as the register names it: the hazard, or what the other hazard is. */
+export function hazardText(risk: RiskView): string {
+  return risk.hazard === 'OTHER' ? `Other: ${risk.hazardDetail}` : label('hazard', risk.hazard);
+}
+
+/** How officers may enter a location: the warrant in full, the statutory power, or the basis named. */
+export function entryText(location: LocationView): string {
   const entry = location.entry;
   if (!entry) return 'Not recorded';
   if (entry.basis === 'WARRANT' && entry.warrant) {

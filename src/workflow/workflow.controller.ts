@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
@@ -10,6 +10,7 @@ import { OperationView } from '../operations/dto/plan-view.dto';
 import { AcknowledgeDto, CancelDto, CompleteDto, ConflictView, ReadinessView, ReviewDto, StandDownDto } from './dto/workflow.dto';
 import { BriefingService } from './briefing.service';
 import { WORD_MEDIA_TYPE } from './documents/printable';
+import { CardsService } from './cards.service';
 import { DeconflictionService } from './deconfliction.service';
 import { LifecycleService } from './lifecycle.service';
 import { ReadinessService } from './readiness.service';
@@ -32,6 +33,7 @@ export class WorkflowController {
     private readonly lifecycle: LifecycleService,
     private readonly reviews: ReviewService,
     private readonly briefings: BriefingService,
+    private readonly cards: CardsService,
   ) {}
 
   @Get('readiness')
@@ -151,7 +153,6 @@ export class WorkflowController {
   }
 
   @Get('briefing.pdf')
-  @ApiProduces('application/pdf')
   @ApiOkResponse({
     description:
       'The briefing pack as an A4 PDF: the marking at the top and foot of every page, the reference with "page N of M", the version and when it was produced; only the sections shared with the caller',
@@ -186,5 +187,20 @@ export class WorkflowController {
     const docx = await this.briefings.docxOf(caller, id);
     reply.header('content-type', WORD_MEDIA_TYPE).header('cache-control', 'no-store');
     return docx;
+  }
+
+  @Get('cards.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description:
+      'The premises cards as an A4 PDF, a page for each location the caller sees: its address, strike time, entry, site commander, the teams allocated there, the risks that name it, the reception centre, interpreters and communications; the marking at the top and foot of every page with "page N of M". A caller the premises are not shared with gets one page saying so',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Download the premises cards as PDF' })
+  @ApiErrors(400, 404)
+  async cardsPdf(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pdf = await this.cards.cardsPdfOf(caller, id);
+    reply.header('content-type', 'application/pdf').header('cache-control', 'no-store');
+    return pdf;
   }
 }

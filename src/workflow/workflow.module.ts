@@ -6,6 +6,7 @@ import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { OperationsModule } from '../operations/operations.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { BriefingService } from './briefing.service';
+import { CardsService } from './cards.service';
 import { ConsequencesService } from './consequences.service';
 import { DocumentRenderer } from './documents/document-renderer';
 import { DeconflictionRepository } from './deconfliction.repository';
@@ -19,7 +20,7 @@ import { SignOffRepository } from './sign-off.repository';
 import { SignOffService } from './sign-off.service';
 import { WorkflowController } from './workflow.controller';
 
-/** What happens to a plan after it is written: readiness, the lifecycle, review, each partner's sign-off, deconfliction and the briefing pack. */
+/** What happens to a plan after it is written: readiness, the lifecycle, review, each partner's sign-off, deconfliction, the briefing pack and the premises cards. */
 @Module({
   imports: [OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
   controllers: [WorkflowController, SignOffController],
@@ -30,12 +31,22 @@ import { WorkflowController } from './workflow.controller';
     SignOffService,
     DeconflictionService,
     BriefingService,
+    CardsService,
     DocumentRenderer,
     ConsequencesService,
     DeconflictionRepository,
     ReviewRepository,
     SignOffRepository,
   ],
-  exports: [BriefingService, ReadinessService, LifecycleService, ReviewService, SignOffService, DeconflictionService, ConsequencesService],
+  exports: [
+    BriefingService,
+    CardsService,
+    ReadinessService,
+    LifecycleService,
+    ReviewService,
+    SignOffService,
+    DeconflictionService,
+    ConsequencesService,
+  ],
 })
 export class WorkflowModule {}

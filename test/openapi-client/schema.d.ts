@@ -848,15 +848,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/operations/{id}/briefing.docx": {
+    "/operations/{id}/cards.pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Download the briefing pack as a Word document */
-        get: operations["WorkflowController_briefingDocx"];
+        /** Download the premises cards as PDF */
+        get: operations["WorkflowController_cardsPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6593,7 +6593,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_briefingDocx: {
+    WorkflowController_cardsPdf: {
         parameters: {
             query?: never;
             header?: never;
@@ -6604,13 +6604,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The briefing pack as an A4 Word document: the marking at the top and foot of every page, the reference with "page N of M", the version and when it was produced; only the sections shared with the caller */
+            /** @description The premises cards as an A4 PDF, a page for each location the caller sees: its address, strike time, entry, site commander, the teams allocated there, the risks that name it, the reception centre, interpreters and communications; the marking at the top and foot of every page with "page N of M". A caller the premises are not shared with gets one page saying so */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description code: VALIDATION_FAILED */
