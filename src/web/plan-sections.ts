@@ -25,6 +25,7 @@ export const SECTIONS = [
   { path: 'sharing', text: 'Sharing with partner agencies' },
   { path: 'review', text: 'Review (managers)' },
   { path: 'briefing', text: 'Briefing pack' },
+  { path: 'cards', text: 'Premises cards' },
   { path: 'history', text: 'History' },
 ] as const;
 

@@ -33,6 +33,7 @@ import { TasksPageController } from './tasks/tasks.controller';
 import { TeamsPagesController } from './admin/teams.controller';
 import { PlanOrderController } from './order/order.controller';
 import { PlanCommandController } from './command/command.controller';
+import { PlanCardsController } from './cards/cards.controller';
 import { PlanTeamsController } from './plan-teams/plan-teams.controller';
 import { PlanPages } from './plan-page';
 import { PlanViewsRepository } from './plan-views.repository';
@@ -64,6 +65,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     PlanTeamsController,
     PlanOrderController,
     PlanCommandController,
+    PlanCardsController,
     PlanCpsController,
     PlanEvidenceController,
     PlanRecordController,
