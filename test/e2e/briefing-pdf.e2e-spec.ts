@@ -1,7 +1,8 @@
 import { LABELS } from '../../src/common/labels';
 import { randomPostcode, unique } from '../factories';
 import { Auth } from '../factories/scenario';
-import { binary, pastRightMargin, pdfLayout, PdfPage } from '../support/pdf-text';
+import { webSignIn } from '../support/browser-session';
+import { binary, pastRightMargin, pdfLayout, PdfPage, pdfText } from '../support/pdf-text';
 import { useApp } from '../support/use-app';
 
 const MARKING = 'OFFICIAL-SENSITIVE: Not to be shared outside the agencies on this plan';
@@ -175,5 +176,28 @@ describe('the briefing pack as a PDF', () => {
     const malformed = await s.get(stranger.auth, '/operations/not-a-plan/briefing.pdf').expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
     await t.http().get(`/operations/${plan.id}/briefing.pdf`).expect(401);
+  });
+
+  it('downloads from the briefing page as a file named by the reference, holding the pack, for the plan’s readers only', async () => {
+    const { owner, plan, nominal } = await planOfMany();
+    const mine = await webSignIn(t.http, owner.user.email);
+
+    const download = await t
+      .http()
+      .get(`/plans/${plan.reference}/briefing/pack.pdf`)
+      .set('Cookie', mine.cookie)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${plan.reference}-briefing.pdf"`);
+    expect(await pdfText(download.body as Buffer)).toContain(nominal);
+    const theirs = await webSignIn(t.http, (await s.owner('NCA')).user.email);
+    for (const reference of [plan.reference, 'not-a-reference']) {
+      const refused = await t.http().get(`/plans/${reference}/briefing/pack.pdf`).set('Cookie', theirs.cookie).expect(404);
+      expect(refused.text).toContain('<title>Page not found – Day of action planner</title>');
+      expect(refused.text).not.toContain(plan.name);
+    }
   });
 });
