@@ -103,6 +103,19 @@ export function constraintOf(error: unknown): string | undefined {
   return error instanceof QueryFailedError ? (error.driverError as DriverError).constraint : undefined;
 }
 
+/**
+ * The refusal a named constraint of ours stands for (a team at premises of another plan, a double booking),
+ * in the words written for it: a rule the person can act on. Undefined for any other failure.
+ */
+export function knownConstraintRefusal(error: unknown): DomainError | undefined {
+  const constraint = constraintOf(error);
+  if (!constraint || !CONSTRAINT_ERRORS[constraint]) return undefined;
+  const known = CONSTRAINT_ERRORS[constraint];
+  // A constraint that stands for one field's rule names the field as a validation failure does.
+  const fields = known.field ? { fields: [{ field: known.field, problems: [known.message] }] } : {};
+  return new DomainError(known.code, known.message, { constraint, ...fields });
+}
+
 /** Turns a Postgres failure into the contract's error, or undefined when it is not one we know. */
 export function domainErrorFromDatabase(error: unknown): DomainError | undefined {
   if (isDatabaseUnavailable(error)) {
@@ -111,15 +124,10 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
   if (isSerializationFailure(error)) {
     return new DomainError('CONFLICT', 'A concurrent change got in the way; reload and try again');
   }
-  const code = pgErrorCode(error);
+  const known = knownConstraintRefusal(error);
+  if (known) return known;
   const constraint = constraintOf(error);
-  if (constraint && CONSTRAINT_ERRORS[constraint]) {
-    const known = CONSTRAINT_ERRORS[constraint];
-    // A constraint that stands for one field's rule names the field as a validation failure does.
-    const fields = known.field ? { fields: [{ field: known.field, problems: [known.message] }] } : {};
-    return new DomainError(known.code, known.message, { constraint, ...fields });
-  }
-  switch (code) {
+  switch (pgErrorCode(error)) {
     case '23505':
       return new DomainError('CONFLICT', 'This would duplicate an existing record', { constraint });
     case '23503':

@@ -24,4 +24,10 @@ describe('refusals answered on a form', () => {
     expect(refusalOf(refusedBy('some_constraint', '42P01'))).toBeUndefined();
     expect(refusalOf(new Error('a bug'))).toBeUndefined();
   });
+
+  it('leaves to the error page a value the database refused that no rule of ours names, and a concurrent change that outlasted its retries', () => {
+    expect(refusalOf(refusedBy('operations_name_not_null', '23502'))).toBeUndefined();
+    expect(refusalOf(refusedBy('', '22P02'))).toBeUndefined();
+    expect(refusalOf(refusedBy('', '40001'))).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors/domain-error';
-import { domainErrorFromDatabase } from '../database/pg-errors';
+import { knownConstraintRefusal } from '../database/pg-errors';
 import { createValidationPipe, FieldProblem } from '../common/validation';
 import { FieldError } from './page';
 
@@ -58,11 +58,12 @@ export function formErrors(error: unknown, map: FieldMap): FieldError[] {
 
 /**
  * The refusal an error stands for when it is the user's to fix (4xx), answered on the form: a domain
- * rule, or a database constraint the API answers as one (a forged form's premises of another plan),
- * named against its field as the API names it. Anything else is the error page's.
+ * rule, or one of our named constraints (a forged form's premises of another plan), named against its
+ * field as the API names it. Anything else, a concurrent change that outlasted its retries or a value
+ * the database refused that no rule caught (a bug, to be logged), is the error page's.
  */
 export function refusalOf(error: unknown): DomainError | undefined {
-  const refusal = error instanceof DomainError ? error : domainErrorFromDatabase(error);
+  const refusal = error instanceof DomainError ? error : knownConstraintRefusal(error);
   if (!refusal || refusal.statusCode >= 500 || refusal.code === 'UNAUTHENTICATED' || refusal.code === 'NOT_FOUND') return undefined;
   return refusal;
 }
