@@ -12,6 +12,8 @@ const { CallerRepository } = require('../dist/auth/caller.repository.js');
 const { PlanReadRepository } = require('../dist/operations/plan-read.repository.js');
 const { toOperationView } = require('../dist/operations/plan-views.js');
 
+const callers = new CallerRepository();
+const plans = new PlanReadRepository();
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c DateStyle=ISO,MDY -c TimeZone=UTC' });
 const userId = process.env.BASELINE_USER_ID;
 
@@ -24,13 +26,13 @@ const manager = {
 };
 
 async function operation(id, readerId) {
-  const user = await CallerRepository.find(manager, readerId, 1);
+  const user = await callers.find(manager, readerId, 1);
   if (!user) return undefined;
-  const row = await PlanReadRepository.plan(manager, user, id);
+  const row = await plans.plan(manager, user, id);
   if (!row) return undefined;
   const [deployments, evidence] = await Promise.all([
-    PlanReadRepository.deployments(manager, user, { operationId: id }),
-    PlanReadRepository.evidence(manager, user, { operationId: id }),
+    plans.deployments(manager, user, { operationId: id }),
+    plans.evidence(manager, user, { operationId: id }),
   ]);
   return toOperationView(user, row, { deployments, evidence });
 }

@@ -18,7 +18,8 @@ import { loadConfig } from '../dist/config/app-config.js';
 import { dataSourceOptions } from '../dist/database/data-source.js';
 import { EmbeddedDatabase } from '../dist/database/embedded.js';
 import { migrate } from '../dist/database/migrate.js';
-import { seedDemo } from '../dist/reference-data/demo-seed.repository.js';
+import { DemoSeedRepository } from '../dist/reference-data/demo-seed.repository.js';
+import { DemoSeeder } from '../dist/reference-data/demo-seeder.js';
 import { countRows, growDataset, prepareDataset } from './dataset.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -497,7 +498,7 @@ async function main() {
   await dataSource.initialize();
   try {
     await migrate(dataSource, { log() {}, warn() {}, error: console.error });
-    await seedDemo(dataSource, DEMO_PASSWORD);
+    await new DemoSeeder(dataSource, loadConfig({ DEMO_PASSWORD, SEED_DEMO: 'true' }), new DemoSeedRepository()).onApplicationBootstrap();
   } finally {
     await dataSource.destroy();
   }
