@@ -1,12 +1,13 @@
 // `npm run bench`: a fresh embedded Postgres, the demo data grown to 1k then 100k operations, the app
 // and a framework-free baseline under autocannon; the report goes to stdout and bench/results.md.
+// `npm run bench -- documents` runs only the documents scenario (at 1k) and writes bench/results-documents.md.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { constants, cpus, tmpdir } from 'node:os';
+import { availableParallelism, constants, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ import { migrate } from '../dist/database/migrate.js';
 import { DemoSeedRepository } from '../dist/reference-data/demo-seed.repository.js';
 import { DemoSeeder } from '../dist/reference-data/demo-seeder.js';
 import { countRows, growDataset, prepareDataset } from './dataset.mjs';
+import { documentsSection, measureDocuments } from './documents.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SMALL = 1_000;
@@ -41,6 +43,9 @@ const DASHBOARD_CONNECTIONS = 4;
 /** Requests counted, one after another, to read the SQL statements one dashboard request makes from Postgres' own statistics. */
 const STATEMENT_SAMPLE = 40;
 const [SMALL_LABEL, FULL_LABEL] = [SMALL, FULL].map((count) => `${count / 1000}k`);
+/** The scenarios `npm run bench -- <name>` can run alone. */
+const SCENARIOS = ['documents'];
+const only = process.argv[2];
 
 // EmbeddedDatabase relays Postgres' ERROR lines as warnings, and the conflict target makes one per request.
 Logger.overrideLogger(['error']);
@@ -135,17 +140,16 @@ async function postgresMemory(dataDir) {
   };
 }
 
-/** User + system CPU time of each process, in ms (Linux counts it in ticks of 1/100 s). */
+/** User + system CPU time in ms from a /proc stat file, of a process or one of its threads (Linux counts it in ticks of 1/100 s). */
+async function statCpuMs(path) {
+  const stat = await readFile(path, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+}
+
+/** User + system CPU time of each process, in ms. */
 async function cpuMs(pids) {
-  return new Map(
-    await Promise.all(
-      pids.map(async (pid) => {
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return [pid, (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10];
-      }),
-    ),
-  );
+  return new Map(await Promise.all(pids.map(async (pid) => [pid, await statCpuMs(`/proc/${pid}/stat`)])));
 }
 
 /** CPU the processes used since `before`; Postgres starts and ends backends as the pools grow and shrink. */
@@ -153,6 +157,22 @@ function cpuSince(before, after) {
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
+}
+
+/** The app's CPU (all its threads, and its main thread alone) and Postgres', read before and after a measurement. */
+function cpuMeter(pid, dataDir) {
+  return {
+    read: async () => ({
+      app: await statCpuMs(`/proc/${pid}/stat`),
+      main: await statCpuMs(`/proc/${pid}/task/${pid}/stat`),
+      postgres: await cpuMs(await postgresPids(dataDir)),
+    }),
+    since: (before, after) => ({
+      app: after.app - before.app,
+      main: after.main - before.main,
+      postgres: cpuSince(before.postgres, after.postgres),
+    }),
+  };
 }
 
 /** Samples a server's RSS (and Postgres') while a target runs. */
@@ -377,12 +397,16 @@ async function statementsPerRequest(client, url, headers) {
 const fixed = (value, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
 const mark = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ results, subjects, dashboard, counts, memory, machine, seconds }) {
+function machineLine(machine) {
+  return `${machine.date}, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.postgres}.`;
+}
+
+function report({ results, subjects, dashboard, documents, counts, memory, machine, seconds }) {
   const find = (name, dataset) => results.find((r) => r.name === name && r.dataset === dataset && !r.unavailable);
   const lines = [
     '# Benchmark results',
     '',
-    `${machine.date}, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.postgres}.`,
+    machineLine(machine),
     `${CONNECTIONS} connections, ${DURATION_SECONDS} s per target after a ${WARMUP_SECONDS} s warm-up; autocannon, the servers and Postgres share the machine.`,
     `Whole run (build excluded): ${Math.round(seconds)} s.`,
     '',
@@ -483,11 +507,57 @@ function report({ results, subjects, dashboard, counts, memory, machine, seconds
     '|---|---|---|',
     `| cost grows no more than linearly with the period: ${longest.months} months against ${shortest.months} at most ×${fixed(allowed, 0)} | ×${fixed(growth, 2)} (${fixed(cost(shortest), 1)} → ${fixed(cost(longest), 1)} ms a request) | ${mark(growth <= allowed)} |`,
     `| SQL statements a dashboard request makes (1 for the caller, 1 for the period, 1 for the plans starting soon) | ${fixed(dashboard.statements, 1)} (from Postgres' committed transactions over ${STATEMENT_SAMPLE} requests) | ${mark(Math.round(dashboard.statements) <= 5)} |`,
+    '',
+    ...documentsSection(documents, { dataset: SMALL_LABEL, workers: documentWorkers() }),
   );
   return `${lines.join('\n')}\n`;
 }
 
+/** The render pool's most threads, as src/workflow/documents/document-renderer.ts sizes it on this machine. */
+const documentWorkers = () => Math.max(1, availableParallelism() - 1);
+
+async function machineInfo(client) {
+  const {
+    rows: [{ server_version: version }],
+  } = await client.query('SHOW server_version');
+  return {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.version,
+    postgres: `Postgres ${version}`,
+  };
+}
+
+/** Signs a demo user in through the API: their access token and user. */
+async function apiLogin(appUrl, email) {
+  const response = await fetch(`${appUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login of ${email}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The documents scenario alone: its section, to stdout and bench/results-documents.md. */
+async function documentsOnly({ client, documents, started }) {
+  const lines = [
+    '# Benchmark results: documents',
+    '',
+    machineLine(await machineInfo(client)),
+    `The clients, the app and Postgres share the machine. Whole run (build excluded): ${Math.round((Date.now() - started) / 1000)} s.`,
+    '',
+    ...documentsSection(documents, { dataset: SMALL_LABEL, workers: documentWorkers() }),
+  ];
+  const markdown = `${lines.join('\n')}\n`;
+  await writeFile(join(ROOT, 'bench', 'results-documents.md'), markdown);
+  console.log(`\n${markdown}`);
+}
+
 async function main() {
+  if (only !== undefined && !SCENARIOS.includes(only))
+    throw new Error(`Run npm run bench, or npm run bench -- <${SCENARIOS.join('|')}> for one scenario`);
   const started = Date.now();
   const dataDir = await mkdtemp(join(tmpdir(), 'planner-bench-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -539,20 +609,8 @@ async function main() {
     { DATABASE_URL: db.url, PORT: String(baselinePort), BASELINE_USER_ID: coordinator.id },
     `${baselineUrl}/health`,
   );
-  const login = await fetch(`${appUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'coordinator.mps@demo.local', password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-  const { accessToken: token } = await login.json();
-  const partnerLogin = await fetch(`${appUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'coordinator.hmrc@demo.local', password: DEMO_PASSWORD }),
-  });
-  if (!partnerLogin.ok) throw new Error(`partner login: ${partnerLogin.status} ${await partnerLogin.text()}`);
-  const partnerSignedIn = await partnerLogin.json();
+  const { accessToken: token } = await apiLogin(appUrl, 'coordinator.mps@demo.local');
+  const partnerSignedIn = await apiLogin(appUrl, 'coordinator.hmrc@demo.local');
   const partner = { token: partnerSignedIn.accessToken, id: partnerSignedIn.user.id };
   // As a browser signs in: the form first, for the token it and its cookie carry.
   const form = await fetch(`${appUrl}/sign-in`);
@@ -587,6 +645,11 @@ async function main() {
     }
   };
 
+  const meter = cpuMeter(app.pid, dataDir);
+  const liaison = await apiLogin(appUrl, 'liaison.cps@demo.local');
+  const documents = await measureDocuments({ appUrl, tokens: [token, partner.token, liaison.accessToken], meter });
+  if (only === 'documents') return documentsOnly({ client, documents, started });
+
   const small = await appTargets({ appUrl, baselineUrl, client, token, cookie, partner, dataset: SMALL_LABEL, all: false });
   await run(small.targets);
   const subjects = { adds: [await measureSubjectAdds({ appUrl, token, plan: small.plan, dataset: SMALL_LABEL })] };
@@ -603,13 +666,7 @@ async function main() {
   console.log(`POST /operations/:id/subjects [${FULL_LABEL}]: ${fixed(subjects.adds[1].mean, 1)} ms a request`);
   subjects.plan = await explainMatch(client);
 
-  const managerLogin = await fetch(`${appUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'manager.mps@demo.local', password: DEMO_PASSWORD }),
-  });
-  if (!managerLogin.ok) throw new Error(`manager login: ${managerLogin.status} ${await managerLogin.text()}`);
-  const { accessToken: managerToken } = await managerLogin.json();
+  const { accessToken: managerToken } = await apiLogin(appUrl, 'manager.mps@demo.local');
   await run(dashboardTargets({ appUrl, token: managerToken }));
   const dashboard = {
     statements: await statementsPerRequest(client, `${appUrl}/dashboard?months=12`, { authorization: `Bearer ${managerToken}` }),
@@ -621,17 +678,8 @@ async function main() {
     baselinePeakKiB: await statusKiB(baseline.pid, 'VmHWM'),
     postgres: peaks.postgres,
   };
-  const {
-    rows: [{ server_version: version }],
-  } = await client.query('SHOW server_version');
-  const machine = {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    cores: cpus().length,
-    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
-    node: process.version,
-    postgres: `Postgres ${version}`,
-  };
-  const markdown = report({ results, subjects, dashboard, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
+  const machine = await machineInfo(client);
+  const markdown = report({ results, subjects, dashboard, documents, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
   await writeFile(join(ROOT, 'bench', 'results.md'), markdown);
   console.log(`\n${markdown}`);
 }
