@@ -17,12 +17,26 @@ const plans = new PlanReadRepository();
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c DateStyle=ISO,MDY -c TimeZone=UTC' });
 const userId = process.env.BASELINE_USER_ID;
 
-/** The one method of TypeORM's EntityManager the repositories use, on the pool: a query config or text, and its values. */
+/**
+ * What the app's query helpers (src/database/query.ts) use of TypeORM's EntityManager, on the pool: text and its
+ * values, and for a named statement a query runner lending a pool client (as TypeORM's does), with nothing logged.
+ */
 const manager = {
-  query: (statement, values) =>
-    pool
-      .query(typeof statement === 'string' ? { text: statement, values } : { name: statement.name, text: statement.text, values })
-      .then((result) => result.rows),
+  query: (text, values) => pool.query(text, values).then((result) => result.rows),
+  connection: {
+    logger: { logQuery() {}, logQueryError() {} },
+    createQueryRunner() {
+      let client;
+      return {
+        isReleased: false,
+        connect: async () => (client = await pool.connect()),
+        async release() {
+          this.isReleased = true;
+          client?.release();
+        },
+      };
+    },
+  },
 };
 
 async function operation(id, readerId) {
