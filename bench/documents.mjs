@@ -224,8 +224,8 @@ async function healthLatencies(appUrl, seconds) {
 async function measureDocument(document, { appUrl, owner, plan, meter }) {
   const url = `${appUrl}/operations/${plan.id}/${document.path}`;
   const headers = { authorization: `Bearer ${owner.token}` };
-  // One document asked for alone. After each run one more: it waits in the pool's queue behind those the clients left
-  // in flight, so when it arrives the app is idle again (and the measured CPU covers every document asked for).
+  // One document asked for alone. After each run one more, a moment later: it waits in the pool's queue behind those the
+  // clients left in flight, so when it arrives the app is idle again (and the measured CPU covers every document asked for).
   const pdf = async () => {
     const response = await fetch(url, { headers });
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -234,13 +234,17 @@ async function measureDocument(document, { appUrl, owner, plan, meter }) {
     }
     return bytes;
   };
+  const settle = async () => {
+    await sleep(1000);
+    await pdf();
+  };
   const bytes = await pdf();
   const options = { url, headers, connections: CLIENTS, timeout: TIMEOUT_SECONDS };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
-  await pdf();
+  await settle();
   const before = await meter.read();
   const result = await autocannon({ ...options, duration: DURATION_SECONDS });
-  await pdf();
+  await settle();
   const spent = meter.since(before, await meter.read());
   const documents = result.requests.sent + 1;
   const idle = await healthLatencies(appUrl, HEALTH_SECONDS);
@@ -248,7 +252,7 @@ async function measureDocument(document, { appUrl, owner, plan, meter }) {
   await sleep(1000);
   const busy = await healthLatencies(appUrl, HEALTH_SECONDS);
   const during = await rendering;
-  await pdf();
+  await settle();
   return {
     name: document.name,
     bytes: bytes.length,

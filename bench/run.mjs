@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { availableParallelism, constants, cpus, tmpdir } from 'node:os';
+import { availableParallelism, constants, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -398,7 +398,7 @@ const fixed = (value, digits = 0) => (value === undefined ? '–' : value.toFixe
 const mark = (ok) => (ok ? 'PASS' : 'MISS');
 
 function machineLine(machine) {
-  return `${machine.date}, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.postgres}.`;
+  return `${machine.date}, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.postgres}; load average over the last 5 minutes ${machine.load} (this run and whatever else the machine ran).`;
 }
 
 function report({ results, subjects, dashboard, documents, counts, memory, machine, seconds }) {
@@ -526,6 +526,7 @@ async function machineInfo(client) {
     cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
     node: process.version,
     postgres: `Postgres ${version}`,
+    load: loadavg()[1].toFixed(1),
   };
 }
 
