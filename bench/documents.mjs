@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** The plan's documents, each measured the same way: another document is one more line here. */
 export const DOCUMENTS = [{ name: 'GET /operations/:id/briefing.pdf', path: 'briefing.pdf' }];
 
-const LOCATIONS = 10;
+/** The plan's locations: each is a postcode its owner adds, counted against the owner's daily limit on additions. */
+export const LOCATIONS = 10;
 const OWN_TEAMS = 16;
 const PARTNER_TEAMS = 4;
 const EVIDENCE = 6;
@@ -140,8 +141,9 @@ export async function documentPlan({ appUrl, owner, partner, liaison }) {
   let plan = await call(appUrl, owner.token, 'POST', '/operations', planBody(startsAt, agency('MPS')));
   plan = await call(appUrl, owner.token, 'PUT', `/operations/${plan.id}/lead-agency`, { agencyId: agency('MPS'), version: plan.version });
   const teams = [];
-  for (let i = 0; i < OWN_TEAMS; i++)
+  for (let i = 0; i < OWN_TEAMS; i++) {
     teams.push(await team(appUrl, owner.token, agency('MPS'), `Documents bench entry team ${i + 1}`, ['ENTRY', 'SEARCH']));
+  }
   for (let i = 0; i < PARTNER_TEAMS; i++) {
     teams.push(await team(appUrl, partner.token, agency('HMRC'), `Documents bench HMRC team ${i + 1}`, ['TAX_COMPLIANCE']));
   }

@@ -22,7 +22,7 @@ import { migrate } from '../dist/database/migrate.js';
 import { DemoSeedRepository } from '../dist/reference-data/demo-seed.repository.js';
 import { DemoSeeder } from '../dist/reference-data/demo-seeder.js';
 import { countRows, growDataset, prepareDataset } from './dataset.mjs';
-import { documentsSection, measureDocuments } from './documents.mjs';
+import { documentsSection, LOCATIONS, measureDocuments } from './documents.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SMALL = 1_000;
@@ -596,8 +596,8 @@ async function main() {
       PORT: String(appPort),
       JWT_SECRET: randomBytes(32).toString('hex'),
       SUBJECT_MATCH_KEY: randomBytes(32).toString('hex'),
-      // One coordinator adds SUBJECT_ADDS phones at each data set's size: past the default daily limit on additions.
-      DECONFLICTION_MAX_ADDITIONS_PER_DAY: String(SUBJECT_ADDS * 2),
+      // One coordinator adds SUBJECT_ADDS phones at each data set's size, and the documents plan's postcodes: past the default daily limit on additions.
+      DECONFLICTION_MAX_ADDITIONS_PER_DAY: String(SUBJECT_ADDS * 2 + LOCATIONS),
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       NODE_ENV: 'production',
