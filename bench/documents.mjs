@@ -5,7 +5,15 @@ import autocannon from 'autocannon';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The plan's documents, each measured the same way: another document is one more line here. */
-export const DOCUMENTS = [{ name: 'GET /operations/:id/briefing.pdf', path: 'briefing.pdf' }];
+export const DOCUMENTS = [
+  { name: 'GET /operations/:id/briefing.pdf', path: 'briefing.pdf', type: 'application/pdf' },
+  {
+    name: 'GET /operations/:id/briefing.docx',
+    path: 'briefing.docx',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  { name: 'GET /operations/:id/cards.pdf', path: 'cards.pdf', type: 'application/pdf' },
+];
 
 /** The plan's locations: each is a postcode its owner adds, counted against the owner's daily limit on additions. */
 export const LOCATIONS = 10;
@@ -191,7 +199,9 @@ export async function documentPlan({ appUrl, owner, partner, liaison }) {
 }
 
 /** Pages of a PDF as pdfkit (under pdfmake) writes it: one uncompressed page object a sheet. */
-const pageCount = (bytes) => (bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
+/** A PDF's pages; none for a Word document, whose pages Word lays out when it opens it. */
+const pageCount = (bytes) =>
+  bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? (bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length : null;
 
 /** GET /health every HEALTH_EVERY_MS for `seconds`, each request timed on its own (they overlap when one is slow). */
 async function healthLatencies(appUrl, seconds) {
@@ -228,19 +238,19 @@ async function measureDocument(document, { appUrl, owner, plan, meter }) {
   const headers = { authorization: `Bearer ${owner.token}` };
   // One document asked for alone. After each run one more, a moment later: it waits in the pool's queue behind those the
   // clients left in flight, so when it arrives the app is idle again (and the measured CPU covers every document asked for).
-  const pdf = async () => {
+  const one = async () => {
     const response = await fetch(url, { headers });
     const bytes = Buffer.from(await response.arrayBuffer());
-    if (response.status !== 200 || response.headers.get('content-type') !== 'application/pdf') {
+    if (response.status !== 200 || response.headers.get('content-type') !== document.type) {
       throw new Error(`${document.name}: ${response.status} ${response.headers.get('content-type')}`);
     }
     return bytes;
   };
   const settle = async () => {
     await sleep(1000);
-    await pdf();
+    await one();
   };
-  const bytes = await pdf();
+  const bytes = await one();
   const options = { url, headers, connections: CLIENTS, timeout: TIMEOUT_SECONDS };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
   await settle();
@@ -281,7 +291,7 @@ export async function measureDocuments({ appUrl, tokens, meter }) {
     process.stdout.write(`${document.name} … `);
     const result = await measureDocument(document, { appUrl, owner, plan, meter });
     console.log(
-      `${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.rps.toFixed(1)} req/s, ${result.appCpu.toFixed(0)} ms CPU a document; /health p99 ${result.health.idle.p99.toFixed(0)} ms idle, ${result.health.busy.p99.toFixed(0)} ms rendering`,
+      `${result.pages ?? 'unpaged'} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.rps.toFixed(1)} req/s, ${result.appCpu.toFixed(0)} ms CPU a document; /health p99 ${result.health.idle.p99.toFixed(0)} ms idle, ${result.health.busy.p99.toFixed(0)} ms rendering`,
     );
     results.push(result);
   }
@@ -304,7 +314,7 @@ export function documentsSection({ plan, results }, { dataset, workers }) {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.pages} | ${(r.bytes / 1024).toFixed(0)} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} (${r.timeouts} timed out) | ${ms(r.appCpu)} (${ms(r.mainThreadCpu)}) + ${ms(r.postgresCpu)} |`,
+        `| ${r.name} | ${r.pages ?? '-'} | ${(r.bytes / 1024).toFixed(0)} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} (${r.timeouts} timed out) | ${ms(r.appCpu)} (${ms(r.mainThreadCpu)}) + ${ms(r.postgresCpu)} |`,
     ),
     '',
     `GET /health sent every ${HEALTH_EVERY_MS} ms for ${HEALTH_SECONDS} s (each request timed on its own), with the app idle and while ${CLIENTS} clients keep asking for the document:`,

@@ -18,7 +18,7 @@ describe('the document renderer (worker threads, as built in dist/)', () => {
       expect(pages[0]).toContain('What the officers need to know.');
       expect(pages[1]).toContain('The second card.');
     } finally {
-      await renderer.onModuleDestroy();
+      await renderer.onApplicationShutdown();
     }
   });
 
@@ -35,7 +35,7 @@ describe('the document renderer (worker threads, as built in dist/)', () => {
       }
       expect((await renderer.render({ format: 'pdf', printable: PRINTABLE })).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
-      await renderer.onModuleDestroy();
+      await renderer.onApplicationShutdown();
     }
   });
 });

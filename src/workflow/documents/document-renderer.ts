@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ function workerFile(): string {
  * a document is refused with 503 and the reader asked to try again, rather than piling up work without end.
  */
 @Injectable()
-export class DocumentRenderer implements OnModuleDestroy {
+export class DocumentRenderer implements OnApplicationShutdown {
   private readonly pool: Piscina;
 
   constructor(@Optional() @Inject(RENDER_LIMITS) private readonly limits: RenderLimits = DEFAULT_LIMITS) {
@@ -59,7 +59,8 @@ export class DocumentRenderer implements OnModuleDestroy {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the server has stopped taking requests and answered those under way, so no document in hand is cut off. */
+  async onApplicationShutdown(): Promise<void> {
     await this.pool.destroy();
   }
 }
