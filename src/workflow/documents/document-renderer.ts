@@ -24,12 +24,15 @@ const DEFAULT_LIMITS: RenderLimits = { threads: Math.max(1, availableParallelism
 function workerFile(): string {
   const beside = join(__dirname, 'documents.worker.js');
   if (existsSync(beside)) return beside;
-  const built = join(__dirname.replace(/([\\/])src([\\/])workflow/, '$1dist$2workflow'), 'documents.worker.js');
-  const newest = Math.max(...readdirSync(__dirname).map((file) => statSync(join(__dirname, file)).mtimeMs));
-  if (!existsSync(built) || statSync(built).mtimeMs < newest) {
-    throw new Error(`The document worker in dist/ is missing or older than its sources in ${__dirname}: run npm run build first`);
-  }
-  return built;
+  const built = __dirname.replace(/([\\/])src([\\/])workflow/, '$1dist$2workflow');
+  const stale = readdirSync(__dirname)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+    .filter((file) => {
+      const output = join(built, file.replace(/\.ts$/, '.js'));
+      return !existsSync(output) || statSync(output).mtimeMs < statSync(join(__dirname, file)).mtimeMs;
+    });
+  if (stale.length) throw new Error(`The build in dist/ is older than ${stale.join(', ')}: run npm run build before these tests`);
+  return join(built, 'documents.worker.js');
 }
 
 /**
