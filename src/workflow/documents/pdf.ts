@@ -8,9 +8,29 @@ import { Block, footLine, Frame, Printable } from './printable';
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { side: 40, top: 54, bottom: 62 };
 const TEXT_WIDTH = PAGE.width - 2 * MARGIN.side;
-const TABLE_FONT_SIZE = 8;
-/** A cell's padding left and right (pdfmake's default table layout, 4 points each side) and its border. */
-const CELL_PADDING = 9;
+
+/**
+ * How closely a document is set. A briefing at reading size, in pdfmake's default table layout (cells padded
+ * 4 points each side and 2 above and below); premises cards small and close, so that each fits its one sheet.
+ */
+interface Setting {
+  /** The font sizes of running text, of tables, and of the title, headings and subheadings. */
+  size: { text: number; table: number; title: number; heading: number; subheading: number };
+  /** A table cell's padding across and up and down; undefined for pdfmake's default layout. */
+  padding?: { across: number; down: number };
+  /** The room below a table or a list of facts, and the width of a fact's name. */
+  after: number;
+  factName: number;
+}
+const REGULAR: Setting = { size: { text: 10, table: 8, title: 16, heading: 13, subheading: 11 }, after: 10, factName: 140 };
+const COMPACT: Setting = {
+  size: { text: 8, table: 7, title: 13, heading: 10, subheading: 9 },
+  padding: { across: 2, down: 1 },
+  after: 4,
+  factName: 90,
+};
+/** A cell's padding left and right and its border. */
+const cellPadding = (setting: Setting) => 2 * (setting.padding?.across ?? 4) + 1;
 /** Roboto's widest glyphs are about this much of the font size: a word this long fits the width it is given. */
 const GLYPH_WIDTH = 0.62;
 
@@ -35,8 +55,18 @@ function breakable(text: string): string {
 }
 
 /** Widths of each column's text (inside its padding) that, padding and borders included, fill the text width. */
-export function tableWidths(header: string[], rows: string[][], width = TEXT_WIDTH): number[] {
-  return columnWidths(header, rows, width - header.length * CELL_PADDING - 1, GLYPH_WIDTH * TABLE_FONT_SIZE);
+export function tableWidths(header: string[], rows: string[][], width = TEXT_WIDTH, setting = REGULAR): number[] {
+  return columnWidths(header, rows, width - header.length * cellPadding(setting) - 1, GLYPH_WIDTH * setting.size.table);
+}
+
+/** A table layout with the setting's padding, lined or not; pdfmake's own when the setting keeps the default. */
+function layout(setting: Setting, lines: boolean) {
+  const padding = setting.padding;
+  if (!padding) return lines ? undefined : 'noBorders';
+  const line = () => (lines ? 1 : 0);
+  const across = () => padding.across;
+  const down = () => padding.down;
+  return { hLineWidth: line, vLineWidth: line, paddingLeft: across, paddingRight: across, paddingTop: down, paddingBottom: down };
 }
 
 const cell = (text: string, header = false): TableCell => ({
@@ -45,50 +75,52 @@ const cell = (text: string, header = false): TableCell => ({
   fillColor: header ? '#e8e8e8' : undefined,
 });
 
-function tableContent(block: Extract<Block, { kind: 'table' }>): Content {
-  if (block.rows.length === 0) return { text: block.empty, italics: true, margin: [0, 2, 0, 8] };
+function tableContent(block: Extract<Block, { kind: 'table' }>, setting: Setting): Content {
+  if (block.rows.length === 0) return { text: block.empty, italics: true, margin: [0, 2, 0, setting.after - 2] };
   return {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: tableWidths(block.header, block.rows),
+      widths: tableWidths(block.header, block.rows, TEXT_WIDTH, setting),
       body: [block.header.map((h) => cell(h, true)), ...block.rows.map((row) => row.map((c) => cell(c)))],
     },
-    fontSize: TABLE_FONT_SIZE,
-    margin: [0, 2, 0, 10],
+    layout: layout(setting, true),
+    fontSize: setting.size.table,
+    margin: [0, 2, 0, setting.after],
   };
 }
 
-function factsContent(block: Extract<Block, { kind: 'facts' }>): Content {
+function factsContent(block: Extract<Block, { kind: 'facts' }>, setting: Setting): Content {
   return {
     table: {
       dontBreakRows: true,
-      widths: [140, TEXT_WIDTH - 140 - 2 * CELL_PADDING],
+      widths: [setting.factName, TEXT_WIDTH - setting.factName - 2 * cellPadding(setting)],
       body: block.rows.map(([label, value]) => [{ text: label, bold: true }, { text: breakable(value) }]),
     },
-    layout: 'noBorders',
-    margin: [0, 2, 0, 10],
+    layout: layout(setting, false),
+    margin: [0, 2, 0, setting.after],
   };
 }
 
 /** A block as pdfmake content; a heading carries a level, so it never ends a page (see `pageBreakBefore`). */
-function content(block: Block): Content[] {
+function content(block: Block, setting: Setting): Content[] {
+  const { size } = setting;
   switch (block.kind) {
     case 'marking':
       return [];
     case 'title':
-      return [{ text: block.text, fontSize: 16, bold: true, margin: [0, 0, 0, 8] }];
+      return [{ text: block.text, fontSize: size.title, bold: true, margin: [0, 0, 0, size.title / 2] }];
     case 'heading':
-      return [{ text: block.text, fontSize: 13, bold: true, margin: [0, 10, 0, 4], headlineLevel: 1 }];
+      return [{ text: block.text, fontSize: size.heading, bold: true, margin: [0, setting.after, 0, 4], headlineLevel: 1 }];
     case 'subheading':
-      return [{ text: block.text, fontSize: 11, bold: true, margin: [0, 6, 0, 3], headlineLevel: 2 }];
+      return [{ text: block.text, fontSize: size.subheading, bold: true, margin: [0, setting.after - 4, 0, 3], headlineLevel: 2 }];
     case 'paragraph':
-      return [{ text: breakable(block.text), margin: [0, 0, 0, 6] }];
+      return [{ text: breakable(block.text), margin: [0, 0, 0, setting.after - 4] }];
     case 'facts':
-      return [factsContent(block)];
+      return [factsContent(block, setting)];
     case 'table':
-      return [tableContent(block)];
+      return [tableContent(block, setting)];
   }
 }
 
@@ -139,12 +171,14 @@ const marking = (frame: Frame, top: number): Content => ({
 /**
  * A printable as an A4 PDF: the marking at the top and the foot of every page, under it at the foot
  * "OP-2026-0012 — page 3 of 7", the version and when it was produced; tables as wide as the text,
- * their header repeated on each page and no row split; a heading never the last thing on a page.
+ * their header repeated on each page and no row split; a heading never the last thing on a page. A compact
+ * printable is set smaller and closer (premises cards, a sheet each).
  */
 export function renderPdf(printable: Printable): Promise<Buffer> {
   const { frame } = printable;
+  const setting = printable.compact ? COMPACT : REGULAR;
   const pages = printable.pages
-    .map((blocks) => blocks.flatMap(content))
+    .map((blocks) => blocks.flatMap((block) => content(block, setting)))
     .filter((body) => body.length > 0)
     .map((body, at) => (at === 0 ? body : [{ stack: body, pageBreak: 'before' as const }]));
   const doc = pdfmake.createPdf({
@@ -152,7 +186,7 @@ export function renderPdf(printable: Printable): Promise<Buffer> {
     pageOrientation: 'portrait',
     pageMargins: margins(frame),
     info: { title: frame.title, subject: frame.marking, creator: 'Joint day-of-action planner' },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { font: 'Roboto', fontSize: setting.size.text, lineHeight: 1.15 },
     header: () => marking(frame, MARKING_OFFSET.top),
     footer: (page, count) => ({
       stack: [

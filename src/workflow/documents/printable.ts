@@ -32,6 +32,8 @@ export interface Frame {
 export interface Printable {
   frame: Frame;
   pages: Block[][];
+  /** Set small and close, so that a page meant for one sheet fits it (premises cards); a briefing is set at reading size. */
+  compact?: boolean;
 }
 
 /** The line at the foot of every printed page under the marking: where it is in the document, and what it was made from. */
