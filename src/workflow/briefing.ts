@@ -2,7 +2,7 @@ import { BriefingSection, isActiveDeployment, PLAN_SECTIONS } from '../common/do
 import { agencyNamed, label, LABELS } from '../common/labels';
 import { markingText, printedMarkingCss } from '../common/marking';
 import { spokenNumber } from '../common/phone';
-import { ukClock, ukDateTime } from '../common/uk-time';
+import { ukDateTime } from '../common/uk-time';
 import type { LocationView } from '../operations/dto/operation.dto';
 import type { CommanderView, RiskView } from '../operations/dto/order.dto';
 import type { DeploymentView, OperationView } from '../operations/dto/plan-view.dto';
@@ -45,10 +45,19 @@ function notShared(plan: OperationView): Block[] {
   ];
 }
 
+/** A team's status in words ("Requested", "Confirmed"), and for a released team why it was released. */
+export function statusText(d: DeploymentView): string {
+  return d.status === 'RELEASED' && d.releaseReason ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
+}
+
+/** An RV point and when to meet there, with the day: a plan may run over three, so a time alone could be any of them. */
+export function rvText(rv: { name: string; meetAt: string }): string {
+  return `${rv.name}, ${ukDateTime(rv.meetAt)}`;
+}
+
 /** A team the reader sees in full, or another agency's team that it sees as team, agency and status only (R14a). */
 function teamRow(d: DeploymentView): string[] {
-  const status =
-    d.status === 'RELEASED' && d.releaseReason ? `Deployed; released when ${d.releaseReason}` : label('deploymentStatus', d.status);
+  const status = statusText(d);
   if (d.tasking === undefined) return [d.team.name, d.agency.code, '-', 'Not shared', '-', '-', '-', '-', status];
   return [
     d.team.name,
@@ -56,7 +65,7 @@ function teamRow(d: DeploymentView): string[] {
     String(d.headcount),
     d.tasking || '-',
     (d.powers ?? []).map((power) => label('power', power)).join(', ') || '-',
-    d.rvPoint ? `${d.rvPoint.name}, ${ukClock(d.rvPoint.meetAt)}` : 'Not given',
+    d.rvPoint ? rvText(d.rvPoint) : 'Not given',
     d.callSign ?? '-',
     d.startsAt && d.endsAt ? `${ukDateTime(d.startsAt)} to ${ukDateTime(d.endsAt)}` : '-',
     status,
@@ -121,7 +130,7 @@ export function briefingBlocks(plan: OperationView, subjects: SubjectView[]): Bl
       kind: 'table',
       header: ['Hazard', 'Likelihood', 'Impact', 'Score', 'Control measures', 'Residual risk', 'Owner', 'Accepted by'],
       rows: registerOrder(plan.risks).map((r) => [
-        `${hazardText(r)}${r.intelligenceDerived ? ' (from intelligence)' : ''}`,
+        hazardCell(r),
         String(r.likelihood),
         String(r.impact),
         String(r.score),
@@ -287,8 +296,16 @@ function timeline(plan: OperationView, active: DeploymentView[]): Block {
 }
 
 /** A risk's hazard as the register names it: the hazard, or what the other hazard is. */
-export function hazardText(risk: RiskView): string {
+function hazardText(risk: RiskView): string {
   return risk.hazard === 'OTHER' ? `Other: ${risk.hazardDetail}` : label('hazard', risk.hazard);
+}
+
+/**
+ * A risk's hazard as a register's row shows it, `shortened` where room is short: marked when the intelligence
+ * brought it, so readers know where it came from.
+ */
+export function hazardCell(risk: RiskView, shortened = (hazard: string) => hazard): string {
+  return `${shortened(hazardText(risk))}${risk.intelligenceDerived ? ' (from intelligence)' : ''}`;
 }
 
 /** How officers may enter a location: the warrant in full, the statutory power, or the basis named. */

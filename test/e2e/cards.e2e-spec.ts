@@ -144,6 +144,62 @@ describe('premises cards', () => {
     }
   });
 
+  it('fits each card on one sheet for a plan of 10 locations, 20 teams at one of them, long risks naming it and a 200-character handling instruction', async () => {
+    const handling = `Not to be shared beyond the operation. ${'Brief officers in person only; '.repeat(6)}`.slice(0, 200);
+    const locations = Array.from({ length: 10 }, (_, at) => ({
+      label: `Unit ${at + 1}`,
+      address: `${at + 1} Industrial Estate, Tyseley, Birmingham`,
+      postcode: randomPostcode(),
+      siteCommander: BRONZE,
+    }));
+    let plan = await s.draft(owner, { marking: { classification: 'OFFICIAL-SENSITIVE', handlingInstruction: handling }, locations });
+    const controls = `Unit 1: ${'armed cover at the front and rear doors, dog handler in the yard, paramedic at the RV; '.repeat(20)}`;
+    plan = (
+      await s
+        .patch(owner.auth, `/operations/${plan.id}`, {
+          version: plan.version,
+          risks: Array.from({ length: 8 }, () => ({
+            hazard: 'WEAPONS',
+            likelihood: 3,
+            impact: 4,
+            controls,
+            residual: 'HIGH',
+            owner: 'Insp Shah',
+          })),
+        })
+        .expect(200)
+    ).body;
+    const unit1 = plan.locations![0];
+    for (let at = 1; at <= 20; at++) {
+      const team = await createTeam(t.dataSource, owner.agency, { name: `Entry and search team ${at}`, capabilities: ['ENTRY', 'SEARCH'] });
+      plan = (
+        await s
+          .post(owner.auth, `/operations/${plan.id}/deployments`, {
+            teamId: team.id,
+            headcount: 6,
+            callSign: `Tango ${at}`,
+            powers: ['ENTRY', 'SEARCH'],
+            locationIds: [unit1.id],
+            version: plan.version,
+          })
+          .expect(201)
+      ).body;
+    }
+
+    const pages = await cardsPdf(owner.auth, plan);
+    expect(pages).toHaveLength(10);
+    pages.forEach((page, at) => {
+      const card = page.text.replace(/\n/g, ' ');
+      expect(card).toContain(`${plan.reference} — page ${at + 1} of 10`);
+      expect(card).toContain(locations[at].address);
+      locations.filter((_, other) => other !== at).forEach((other) => expect(card).not.toContain(other.address));
+    });
+    const first = pages[0].text.replace(/\n/g, ' ');
+    expect(first).toContain('…and 14 more teams: see the briefing pack.');
+    expect(first).toContain('…and 4 more risks: see the briefing pack.');
+    expect(pages[9].text).toContain('No risk in the register names this place');
+  });
+
   it('gives a partner the premises are not shared with one page that says so, with no address on it', async () => {
     const plan = await planWithTeams();
     const charity = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);

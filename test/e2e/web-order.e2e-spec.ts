@@ -324,7 +324,7 @@ describe('Web pages: the operational order', () => {
       const rv = plan.rvPoints[0];
       const path = `/plans/${plan.reference}/teams`;
       let html = (await page(session, path)).text;
-      expect(html).toContain(`<option value="${rv.id}">RV1, ${ukClock(rv.meetAt)}</option>`);
+      expect(html).toContain(`<option value="${rv.id}">RV1, ${ukDateTime(rv.meetAt)}</option>`);
       await post(session, path, {
         ...drawnAt(html),
         teamId: owner.team.id,
@@ -343,7 +343,7 @@ describe('Web pages: the operational order', () => {
       });
       html = (await page(session, path)).text;
       expect(html).toContain('Entry, Search');
-      expect(html).toContain(`RV1, ${ukClock(rv.meetAt)}`);
+      expect(html).toContain(`RV1, ${ukDateTime(rv.meetAt)}`);
       expect(html).toContain('Tango 1');
       expect(html).toContain(`href="/plans/${plan.reference}/teams/${deployment.id}/tasking"`);
     });

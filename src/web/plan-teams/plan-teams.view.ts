@@ -1,7 +1,7 @@
 import { AuthUser, hasRole } from '../../common/auth/auth-user';
 import { isActiveDeployment, POWERS } from '../../common/domain';
 import { counted, label } from '../../common/labels';
-import { ukClock, ukDateTime } from '../../common/uk-time';
+import { ukDateTime } from '../../common/uk-time';
 import type { DeploymentRecordView } from '../../deployments/dto/deployment.dto';
 import type { Answerer } from '../../deployments/deployment.repository';
 import type { Verdict } from '../../lead-policy/policy';
@@ -10,6 +10,7 @@ import type { TeamView } from '../../reference-data/dto/team.dto';
 import type { StoredLocationView } from '../../operations/dto/operation.dto';
 import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
 import { seenInFull } from '../../operations/plan-views';
+import { rvText } from '../../workflow/briefing';
 import type { ConfirmationPage } from '../plan-page';
 import type { OrderForm, TeamsForm } from './plan-teams.form';
 
@@ -45,7 +46,7 @@ export function orderItems(plan: OperationView, values: OrderForm) {
       { value: '', text: 'No RV point', selected: !values.rvPointId },
       ...plan.rvPoints.map((point) => ({
         value: point.id,
-        text: `${point.name}, ${ukClock(point.meetAt)}`,
+        text: rvText(point),
         selected: point.id === values.rvPointId,
       })),
     ],
@@ -99,7 +100,7 @@ function teamRow(plan: OperationView, deployment: DeploymentView, answerers: Map
     elsewhereText: deployment.bookedElsewhere ? ELSEWHERE[deployment.bookedElsewhere] : 'Free',
     powersText: (deployment.powers ?? []).map((power) => label('power', power)).join(', '),
     premisesText: premisesText(plan, deployment),
-    rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
+    rvText: deployment.rvPoint ? rvText(deployment.rvPoint) : '',
     requested,
     answeredBy: requested ? whoAnswers(deployment.agency.name, answerers.get(deployment.agency.id)) : '',
   };
