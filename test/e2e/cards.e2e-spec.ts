@@ -200,6 +200,37 @@ describe('premises cards', () => {
     expect(pages[9].text).toContain('No risk in the register names this place');
   });
 
+  it('shows a partner with the places but not the teams its own team and its status, and says other agencies’ teams there are not shown', async () => {
+    let plan = await planWithTeams();
+    const [carWash] = plan.locations ?? [];
+    const hmrc = await s.partner();
+    plan = (
+      await s
+        .post(owner.auth, `/operations/${plan.id}/deployments`, {
+          teamId: hmrc.team.id,
+          headcount: 2,
+          callSign: 'Hotel 1',
+          locationIds: [carWash.id],
+          version: plan.version,
+        })
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .put(`/operations/${plan.id}/sharing`)
+      .set(owner.auth)
+      .send({ version: plan.version, agencyId: hmrc.agency.id, sections: ['PLACES'], reason: 'They inspect the car wash' })
+      .expect(200);
+
+    const [carWashCard, houseCard] = (await cardsPdf(hmrc.auth, plan)).map((page) => page.text.replace(/\n/g, ' '));
+    expect(carWashCard).toContain('Hotel 1');
+    expect(carWashCard).toContain('Requested');
+    expect(carWashCard).not.toContain('Tango 1');
+    expect(carWashCard).toContain('Other agencies’ teams at this address are not shared with your agency');
+    expect(houseCard).toContain('No team of your agency is allocated here.');
+    expect(houseCard).not.toContain('No team allocated here yet');
+  });
+
   it('gives a partner the premises are not shared with one page that says so, with no address on it', async () => {
     const plan = await planWithTeams();
     const charity = await s.partner('VICTIM_SUPPORT', ['VICTIM_RECEPTION']);
