@@ -22,8 +22,8 @@ describe('the operational order pages', () => {
       plan([team('asked', 'REQUESTED'), team('on', 'CONFIRMED', false), team('declined', 'DECLINED'), team('released', 'RELEASED')]),
     );
     expect(view.teams.map((row) => [row.id, row.full, row.rvText])).toEqual([
-      ['asked', true, 'Car park, 05:30 BST'],
-      ['on', false, 'Car park, 05:30 BST'],
+      ['asked', true, 'Car park, Mon, 1 June 2026 at 05:30 BST'],
+      ['on', false, 'Car park, Mon, 1 June 2026 at 05:30 BST'],
     ]);
   });
 

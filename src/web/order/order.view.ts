@@ -1,5 +1,6 @@
 import { isActiveDeployment } from '../../common/domain';
-import { ukClock, ukDateTime } from '../../common/uk-time';
+import { ukDateTime } from '../../common/uk-time';
+import { rvText } from '../../workflow/briefing';
 import type { RvPointView } from '../../operations/dto/order.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
 import { seenInFull } from '../../operations/plan-views';
@@ -20,7 +21,7 @@ export function communicationsView(plan: OperationView) {
     .map((deployment) => ({
       ...deployment,
       full: seenInFull(deployment),
-      rvText: deployment.rvPoint ? `${deployment.rvPoint.name}, ${ukClock(deployment.rvPoint.meetAt)}` : '',
+      rvText: deployment.rvPoint ? rvText(deployment.rvPoint) : '',
     }));
   return { teams };
 }
