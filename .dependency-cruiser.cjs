@@ -1,8 +1,8 @@
 /**
  * The architecture, checked on every `npm test`: the top-level folders of src/ form layers, each
  * depending only on the layers listed before it, so no two folders can depend on each other,
- * however indirectly. The core of the planner is `operations`; `deployments`, `cps`, `subjects`
- * and `workflow` build on it, never the reverse. Nothing under src/ imports from test/.
+ * however indirectly. The core of the planner is `operations`; `deployments`, `cps`, `subjects`,
+ * `day-log` and `workflow` build on it, never the reverse. Nothing under src/ imports from test/.
  */
 const LAYERS = [
   'common',
@@ -19,6 +19,7 @@ const LAYERS = [
   'deployments',
   'cps',
   'subjects',
+  'day-log',
   'workflow',
   'tasks',
   'calendar',

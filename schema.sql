@@ -8,6 +8,8 @@ CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 CREATE SEQUENCE public.audit_events_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
 
+CREATE SEQUENCE public.day_log_entries_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
+
 CREATE SEQUENCE public.migrations_id_seq AS integer START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1;
 
 CREATE SEQUENCE public.reference_audit_events_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
@@ -85,6 +87,66 @@ AS $function$
            AND (SELECT kind FROM agencies WHERE id = NEW.agency_id) IS DISTINCT FROM 'CPS' THEN
           RAISE EXCEPTION 'CPS_LIAISON is only for users of a CPS agency'
             USING ERRCODE = '23514', CONSTRAINT = 'ck_users_cps_liaison_agency';
+        END IF;
+        RETURN NEW;
+      END $function$
+;
+
+CREATE OR REPLACE FUNCTION public.fn_day_log_entries_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        RAISE EXCEPTION 'The day''s log is append-only: correct an entry with a new one'
+          USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_append_only';
+      END $function$
+;
+
+CREATE OR REPLACE FUNCTION public.fn_day_log_entries_check()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        plan record;
+      BEGIN
+        SELECT status, ended_at INTO plan FROM operations WHERE id = NEW.operation_id FOR SHARE;
+        IF NOT (plan.status = 'ACTIVE' OR (plan.status IN ('COMPLETED', 'STOOD_DOWN') AND plan.ended_at > now() - interval '72 hours')) THEN
+          RAISE EXCEPTION 'The day''s log is open only while the day of action is under way, and for 72 hours after it ends'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_open';
+        END IF;
+        IF NEW.location_id IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM operation_locations l WHERE l.id = NEW.location_id AND l.operation_id = NEW.operation_id
+        ) THEN
+          RAISE EXCEPTION 'The location is not one of this plan''s'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_location';
+        END IF;
+        IF NEW.corrects_id IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM day_log_entries e WHERE e.id = NEW.corrects_id AND e.operation_id = NEW.operation_id
+        ) THEN
+          RAISE EXCEPTION 'The entry corrected is not one of this plan''s log'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_corrects';
+        END IF;
+        RETURN NEW;
+      END $function$
+;
+
+CREATE OR REPLACE FUNCTION public.fn_day_log_entries_notify()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        PERFORM pg_notify('day_log', NEW.operation_id::text || ':' || NEW.id::text);
+        RETURN NULL;
+      END $function$
+;
+
+CREATE OR REPLACE FUNCTION public.fn_operations_ended_at()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NEW.status IN ('COMPLETED', 'STOOD_DOWN') AND NEW.status IS DISTINCT FROM OLD.status THEN
+          NEW.ended_at := now();
         END IF;
         RETURN NEW;
       END $function$
@@ -207,6 +269,30 @@ CREATE TABLE public.cps_involvements (
     CONSTRAINT ck_cps_involvements_engaged CHECK (((status = 'ENGAGED'::text) = ((liaison_id IS NOT NULL) AND (engaged_at IS NOT NULL)))),
     CONSTRAINT ck_cps_involvements_status CHECK ((status = ANY (ARRAY['REQUESTED'::text, 'ENGAGED'::text, 'WITHDRAWN'::text, 'DECLINED'::text]))),
     CONSTRAINT cps_involvements_pkey PRIMARY KEY (operation_id)
+);
+
+CREATE TABLE public.day_log_entries (
+    id bigint DEFAULT nextval('day_log_entries_id_seq'::regclass) NOT NULL,
+    operation_id uuid NOT NULL,
+    kind text NOT NULL,
+    section text DEFAULT 'CORE'::text NOT NULL,
+    location_id uuid,
+    location_label text,
+    status text,
+    happened_at timestamp with time zone NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    author_id uuid NOT NULL,
+    author_agency_id uuid NOT NULL,
+    corrects_id bigint,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT ck_day_log_entries_details CHECK ((jsonb_typeof(details) = 'object'::text)),
+    CONSTRAINT ck_day_log_entries_happened CHECK ((happened_at <= (recorded_at + '00:05:00'::interval))),
+    CONSTRAINT ck_day_log_entries_intelligence CHECK (((section = 'CORE'::text) OR (kind = 'DECISION'::text))),
+    CONSTRAINT ck_day_log_entries_kind CHECK ((kind = ANY (ARRAY['STATUS'::text, 'DECISION'::text, 'COUNT'::text, 'MESSAGE'::text]))),
+    CONSTRAINT ck_day_log_entries_section CHECK ((section = ANY (ARRAY['CORE'::text, 'INTELLIGENCE'::text]))),
+    CONSTRAINT ck_day_log_entries_status CHECK ((((kind = 'STATUS'::text) = (status IS NOT NULL)) AND ((status IS NULL) OR (status = ANY (ARRAY['NOT_STARTED'::text, 'TEAM_AT_RV'::text, 'ENTRY_MADE'::text, 'SEARCH_UNDER_WAY'::text, 'CLEAR'::text, 'STOOD_DOWN'::text]))))),
+    CONSTRAINT ck_day_log_entries_status_place CHECK (((kind <> 'STATUS'::text) OR (location_id IS NOT NULL))),
+    CONSTRAINT day_log_entries_pkey PRIMARY KEY (id)
 );
 
 CREATE TABLE public.deconfliction_hits (
@@ -411,6 +497,7 @@ CREATE TABLE public.operations (
     gold_commander jsonb,
     silver_commander jsonb,
     sio_commander jsonb,
+    ended_at timestamp with time zone,
     CONSTRAINT ck_operations_approved CHECK (((status = ANY (ARRAY['APPROVED'::text, 'ACTIVE'::text, 'COMPLETED'::text, 'STOOD_DOWN'::text])) <= (approved_by IS NOT NULL))),
     CONSTRAINT ck_operations_briefing_before_debrief CHECK (((briefing_at IS NULL) OR (debrief_at IS NULL) OR (briefing_at < debrief_at))),
     CONSTRAINT ck_operations_briefing_in_window CHECK (((briefing_at IS NULL) OR ((briefing_at >= starts_at) AND (briefing_at <= ends_at)))),
@@ -649,6 +736,14 @@ ALTER TABLE public.cps_involvements ADD CONSTRAINT fk_cps_involvements_operation
 
 ALTER TABLE public.cps_involvements ADD CONSTRAINT fk_cps_involvements_requested_by FOREIGN KEY (requested_by) REFERENCES users(id);
 
+ALTER TABLE public.day_log_entries ADD CONSTRAINT day_log_entries_author_agency_id_fkey FOREIGN KEY (author_agency_id) REFERENCES agencies(id);
+
+ALTER TABLE public.day_log_entries ADD CONSTRAINT day_log_entries_author_id_fkey FOREIGN KEY (author_id) REFERENCES users(id);
+
+ALTER TABLE public.day_log_entries ADD CONSTRAINT day_log_entries_corrects_id_fkey FOREIGN KEY (corrects_id) REFERENCES day_log_entries(id);
+
+ALTER TABLE public.day_log_entries ADD CONSTRAINT day_log_entries_operation_id_fkey FOREIGN KEY (operation_id) REFERENCES operations(id);
+
 ALTER TABLE public.deconfliction_hits ADD CONSTRAINT fk_deconfliction_hits_acknowledged_by FOREIGN KEY (acknowledged_by) REFERENCES users(id);
 
 ALTER TABLE public.deconfliction_hits ADD CONSTRAINT fk_deconfliction_hits_operation FOREIGN KEY (operation_id) REFERENCES operations(id);
@@ -753,6 +848,8 @@ CREATE INDEX ix_cps_involvements_open ON public.cps_involvements USING btree (op
 
 CREATE INDEX ix_cps_involvements_open_newest ON public.cps_involvements USING btree (operation_created_at DESC, operation_id DESC) WHERE (status = 'REQUESTED'::text);
 
+CREATE INDEX ix_day_log_entries_operation ON public.day_log_entries USING btree (operation_id, id);
+
 CREATE INDEX ix_deconfliction_hits_other ON public.deconfliction_hits USING btree (other_operation_id);
 
 CREATE INDEX ix_deployment_locations_location ON public.deployment_locations USING btree (location_id);
@@ -815,9 +912,19 @@ CREATE TRIGGER tr_audit_events_no_truncate BEFORE TRUNCATE ON public.audit_event
 
 CREATE TRIGGER tr_cps_involvements_operation_created_at BEFORE INSERT OR UPDATE OF operation_id, operation_created_at ON public.cps_involvements FOR EACH ROW EXECUTE FUNCTION copy_operation_created_at();
 
+CREATE TRIGGER tr_day_log_entries_append_only BEFORE DELETE OR UPDATE ON public.day_log_entries FOR EACH ROW EXECUTE FUNCTION fn_day_log_entries_append_only();
+
+CREATE TRIGGER tr_day_log_entries_check BEFORE INSERT ON public.day_log_entries FOR EACH ROW EXECUTE FUNCTION fn_day_log_entries_check();
+
+CREATE TRIGGER tr_day_log_entries_no_truncate BEFORE TRUNCATE ON public.day_log_entries FOR EACH STATEMENT EXECUTE FUNCTION fn_day_log_entries_append_only();
+
+CREATE TRIGGER tr_day_log_entries_notify AFTER INSERT ON public.day_log_entries FOR EACH ROW EXECUTE FUNCTION fn_day_log_entries_notify();
+
 CREATE TRIGGER tr_deployments_operation_created_at BEFORE INSERT OR UPDATE OF operation_id, operation_created_at ON public.deployments FOR EACH ROW EXECUTE FUNCTION copy_operation_created_at();
 
 CREATE CONSTRAINT TRIGGER tr_operation_locations_in_window AFTER INSERT OR UPDATE ON public.operation_locations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION assert_in_plan_window('strike_at');
+
+CREATE TRIGGER tr_operations_ended_at BEFORE UPDATE OF status ON public.operations FOR EACH ROW EXECUTE FUNCTION fn_operations_ended_at();
 
 CREATE CONSTRAINT TRIGGER tr_operations_times_in_window AFTER UPDATE OF starts_at, ends_at ON public.operations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((old.starts_at IS DISTINCT FROM new.starts_at) OR (old.ends_at IS DISTINCT FROM new.ends_at))) EXECUTE FUNCTION assert_times_in_window();
 
@@ -832,6 +939,8 @@ CREATE CONSTRAINT TRIGGER tr_rv_points_in_window AFTER INSERT OR UPDATE ON publi
 CREATE TRIGGER tr_users_cps_liaison_agency BEFORE INSERT OR UPDATE OF roles, agency_id ON public.users FOR EACH ROW EXECUTE FUNCTION enforce_cps_liaison_agency();
 
 ALTER SEQUENCE public.audit_events_id_seq OWNED BY public.audit_events.id;
+
+ALTER SEQUENCE public.day_log_entries_id_seq OWNED BY public.day_log_entries.id;
 
 ALTER SEQUENCE public.migrations_id_seq OWNED BY public.migrations.id;
 

@@ -14,6 +14,7 @@ import { LeadPolicyModule } from './lead-policy/lead-policy.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SubjectsModule } from './subjects/subjects.module';
+import { DayLogModule } from './day-log/day-log.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { TasksModule } from './tasks/tasks.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -37,6 +38,7 @@ export class AppModule {
         DeploymentsModule,
         CpsModule,
         SubjectsModule,
+        DayLogModule,
         WorkflowModule,
         TasksModule,
         CalendarModule,

@@ -177,3 +177,28 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 /** DESIGN §6: a session ends 30 minutes after it was last used, and 12 hours after sign-in whatever happens. */
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+
+/** The day's log (issue 29): what an entry records. */
+export const LOG_KINDS = ['STATUS', 'DECISION', 'COUNT', 'MESSAGE'] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+/** A premises' progress on the day, in the order it normally goes; the last two end it. */
+export const PREMISES_STATUSES = ['NOT_STARTED', 'TEAM_AT_RV', 'ENTRY_MADE', 'SEARCH_UNDER_WAY', 'CLEAR', 'STOOD_DOWN'] as const;
+export type PremisesStatus = (typeof PREMISES_STATUSES)[number];
+
+/** Who took a decision in the decision log (JESIP). */
+export const DECISION_ROLES = ['GOLD', 'SILVER', 'SENIOR_INVESTIGATING_OFFICER', 'SITE_COMMANDER'] as const;
+export type DecisionRole = (typeof DECISION_ROLES)[number];
+
+/** What is counted as it happens. */
+export const COUNT_KINDS = ['ARREST', 'POTENTIAL_VICTIM', 'SAFEGUARDED', 'NRM_REFERRAL', 'DUTY_TO_NOTIFY', 'SEIZURE'] as const;
+export type CountKind = (typeof COUNT_KINDS)[number];
+
+export const AGE_GROUPS = ['ADULT', 'CHILD'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+export const SEIZURE_KINDS = ['CASH', 'DEVICES', 'DOCUMENTS'] as const;
+export type SeizureKind = (typeof SEIZURE_KINDS)[number];
+
+/** How long after a day of action ends its log still takes corrections. */
+export const LOG_CORRECTION_HOURS = 72;

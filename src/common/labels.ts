@@ -1,22 +1,28 @@
 import type {
+  AgeGroup,
   AgencyKind,
   BriefingSection,
   Capability,
+  CountKind,
   CpsInvolvementStatus,
+  DecisionRole,
   DeploymentStatus,
   EntryBasis,
   EvidencePriority,
   EvidenceStatus,
   EvidenceType,
   ExploitationType,
+  LogKind,
   Hazard,
   Offence,
   OperationStatus,
   PlanSection,
+  PremisesStatus,
   Power,
   Role,
   RiskRating,
   Scope,
+  SeizureKind,
   SubjectKind,
 } from './domain';
 
@@ -196,6 +202,42 @@ export const LABELS = {
     communications: 'Communications',
     humanitarian: 'Humanitarian issues',
   } satisfies Record<BriefingSection, string>,
+  logKind: { STATUS: 'Premises status', DECISION: 'Decision', COUNT: 'Count', MESSAGE: 'Situation report' } satisfies Record<
+    LogKind,
+    string
+  >,
+  premisesStatus: {
+    NOT_STARTED: 'Not started',
+    TEAM_AT_RV: 'Team at RV',
+    ENTRY_MADE: 'Entry made',
+    SEARCH_UNDER_WAY: 'Search under way',
+    CLEAR: 'Premises clear',
+    STOOD_DOWN: 'Stood down',
+  } satisfies Record<PremisesStatus, string>,
+  premisesStatusTag: {
+    NOT_STARTED: 'govuk-tag--grey',
+    TEAM_AT_RV: 'govuk-tag--blue',
+    ENTRY_MADE: 'govuk-tag--orange',
+    SEARCH_UNDER_WAY: 'govuk-tag--yellow',
+    CLEAR: 'govuk-tag--green',
+    STOOD_DOWN: 'govuk-tag--purple',
+  } satisfies Record<PremisesStatus, string>,
+  decisionRole: {
+    GOLD: 'Gold',
+    SILVER: 'Silver',
+    SENIOR_INVESTIGATING_OFFICER: 'Senior investigating officer',
+    SITE_COMMANDER: 'Site commander',
+  } satisfies Record<DecisionRole, string>,
+  countKind: {
+    ARREST: 'Arrests',
+    POTENTIAL_VICTIM: 'Potential victims found',
+    SAFEGUARDED: 'Safeguarded (moved to reception)',
+    NRM_REFERRAL: 'NRM referrals',
+    DUTY_TO_NOTIFY: 'Duty to notify (MS1) made',
+    SEIZURE: 'Seizures',
+  } satisfies Record<CountKind, string>,
+  ageGroup: { ADULT: 'Adult', CHILD: 'Child' } satisfies Record<AgeGroup, string>,
+  seizureKind: { CASH: 'Cash', DEVICES: 'Devices', DOCUMENTS: 'Documents' } satisfies Record<SeizureKind, string>,
 };
 
 export type LabelSet = keyof typeof LABELS;

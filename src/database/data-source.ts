@@ -25,6 +25,7 @@ import { HitFacts1764510000000 } from './migrations/1764510000000-HitFacts';
 import { InstanceKeys1764520000000 } from './migrations/1764520000000-InstanceKeys';
 import { TeamPremises1764530000000 } from './migrations/1764530000000-TeamPremises';
 import { CommandRoles1764535000000 } from './migrations/1764535000000-CommandRoles';
+import { DayLog1764540000000 } from './migrations/1764540000000-DayLog';
 
 export const MIGRATIONS = [
   ReferenceData1764320000000,
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   InstanceKeys1764520000000,
   TeamPremises1764530000000,
   CommandRoles1764535000000,
+  DayLog1764540000000,
 ];
 
 const logger = new Logger('Database');

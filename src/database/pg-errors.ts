@@ -12,6 +12,17 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
     message: 'The CPS takes part through early involvement only, never as the lead or with teams',
   },
   ck_users_cps_liaison_agency: { code: 'VALIDATION_FAILED', message: 'Only users of the Crown Prosecution Service can be CPS liaisons' },
+  ck_day_log_entries_open: {
+    code: 'INVALID_TRANSITION',
+    message: 'The day’s log is open only while the day of action is under way, and for 72 hours after it ends',
+  },
+  ck_day_log_entries_append_only: {
+    code: 'INVALID_TRANSITION',
+    message: 'The day’s log is kept as written: correct an entry with a new one',
+  },
+  ck_day_log_entries_location: { code: 'VALIDATION_FAILED', message: 'Choose one of this plan’s locations', field: 'locationId' },
+  ck_day_log_entries_corrects: { code: 'VALIDATION_FAILED', message: 'Choose an entry of this plan’s log to correct', field: 'correctsId' },
+  ck_day_log_entries_happened: { code: 'VALIDATION_FAILED', message: 'The time it happened cannot be in the future', field: 'happenedAt' },
   ck_operations_window: { code: 'VALIDATION_FAILED', message: 'The end must be after the start' },
   ck_operations_window_length: { code: 'VALIDATION_FAILED', message: 'A day of action may last at most 72 hours' },
   ck_operation_locations_postcode: { code: 'VALIDATION_FAILED', message: 'The postcode must be a UK postcode, like B11 1AA' },

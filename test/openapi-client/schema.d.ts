@@ -644,6 +644,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operations/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the day’s log */
+        get: operations["DayLogController_list"];
+        put?: never;
+        /** Record an entry in the day’s log */
+        post: operations["DayLogController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/operations/{id}/readiness": {
         parameters: {
             query?: never;
@@ -2224,6 +2242,118 @@ export interface components {
              * @example boss@example.com
              */
             email?: string;
+        };
+        LogLocationView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The location’s label when the entry was recorded */
+            label: string;
+        };
+        LogEntryView: {
+            /** @description In the order recorded; the event id of the stream */
+            id: string;
+            /** @enum {string} */
+            kind: "STATUS" | "DECISION" | "COUNT" | "MESSAGE";
+            /** @enum {string} */
+            section: "CORE" | "INTELLIGENCE";
+            /** @description Only for a reader who sees the Places section */
+            location: components["schemas"]["LogLocationView"] | null;
+            /** @enum {string|null} */
+            status: "NOT_STARTED" | "TEAM_AT_RV" | "ENTRY_MADE" | "SEARCH_UNDER_WAY" | "CLEAR" | "STOOD_DOWN" | null;
+            happenedAt: string;
+            recordedAt: string;
+            author: components["schemas"]["PersonView"];
+            agency: components["schemas"]["AgencyView"];
+            correctsId: string | null;
+            /** @description The fields of its kind, as posted: note; decision, rationale, decidedBy, considered; count, number, offence, … */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        DayLogView: {
+            /** @description In the order recorded */
+            entries: components["schemas"]["LogEntryView"][];
+        };
+        PostLogEntryDto: {
+            /**
+             * @description STATUS of a premises, a DECISION (JESIP decision log), a COUNT, or a MESSAGE (ETHANE)
+             * @enum {string}
+             */
+            kind: "STATUS" | "DECISION" | "COUNT" | "MESSAGE";
+            /**
+             * @description When it happened; now when left out. Not in the future
+             * @example 2027-03-01T06:02:00Z
+             */
+            happenedAt?: string;
+            /**
+             * Format: uuid
+             * @description STATUS (required), COUNT and MESSAGE (optional): one of the plan’s locations
+             */
+            locationId?: string;
+            /**
+             * @description The id of an entry of this plan’s log this one corrects
+             * @example 12
+             */
+            correctsId?: string;
+            /**
+             * @description STATUS
+             * @enum {string}
+             */
+            status?: "NOT_STARTED" | "TEAM_AT_RV" | "ENTRY_MADE" | "SEARCH_UNDER_WAY" | "CLEAR" | "STOOD_DOWN";
+            /** @description STATUS: why, when the status moves out of its order (required then) */
+            note?: string;
+            /**
+             * @description DECISION
+             * @example Hold the third address until the second is clear
+             */
+            decision?: string;
+            /** @description DECISION: why */
+            rationale?: string;
+            /**
+             * @description DECISION: who decided
+             * @enum {string}
+             */
+            decidedBy?: "GOLD" | "SILVER" | "SIO" | "SITE_COMMANDER";
+            /** @description DECISION: what was considered */
+            considered?: string;
+            /** @description DECISION: derived from intelligence, so shown only to those who see the Intelligence section */
+            intelligence?: boolean;
+            /**
+             * @description COUNT: what is counted
+             * @enum {string}
+             */
+            count?: "ARREST" | "POTENTIAL_VICTIM" | "SAFEGUARDED" | "NRM_REFERRAL" | "DUTY_TO_NOTIFY" | "SEIZURE";
+            /** @description COUNT: how many */
+            number?: number;
+            /**
+             * @description COUNT of ARREST: the offence
+             * @enum {string}
+             */
+            offence?: "MSA_S1_SLAVERY_SERVITUDE_FORCED_LABOUR" | "MSA_S2_HUMAN_TRAFFICKING" | "MSA_S4_OFFENCE_WITH_INTENT" | "OTHER";
+            /** @description COUNT of ARREST for OTHER: the offence in words */
+            offenceOther?: string;
+            /**
+             * @description COUNT of POTENTIAL_VICTIM: adults or children
+             * @enum {string}
+             */
+            ageGroup?: "ADULT" | "CHILD";
+            /**
+             * @description COUNT of SEIZURE: what was seized
+             * @enum {string}
+             */
+            seized?: "CASH" | "DEVICES" | "DOCUMENTS";
+            /** @description MESSAGE (ETHANE): E, the exact location */
+            exactLocation?: string;
+            /** @description MESSAGE: T, the type of incident */
+            incidentType?: string;
+            /** @description MESSAGE: H, hazards */
+            hazards?: string;
+            /** @description MESSAGE: A, access */
+            access?: string;
+            /** @description MESSAGE: N, number and type of casualties or potential victims */
+            casualties?: string;
+            /** @description MESSAGE: E, emergency services present and required */
+            services?: string;
         };
         ReadinessCheckView: {
             /** @example cps-engaged */
@@ -5736,6 +5866,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanSubjectsView"];
+                };
+            };
+            /** @description code: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: FORBIDDEN, SELF_APPROVAL, PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: CONFLICT, VERSION_CONFLICT, INVALID_TRANSITION, TEAM_DOUBLE_BOOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DayLogController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the caller may see of the day’s log (R14a), in the order recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayLogView"];
+                };
+            };
+            /** @description code: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: FORBIDDEN, SELF_APPROVAL, PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DayLogController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostLogEntryDto"];
+            };
+        };
+        responses: {
+            /** @description Appends an entry: open while the plan is ACTIVE and for 72 hours after it ends (409 INVALID_TRANSITION otherwise); never changed or removed (correct with a new entry naming correctsId) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayLogView"];
                 };
             };
             /** @description code: VALIDATION_FAILED */

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/decorators';
+import { ApiErrors } from '../common/errors/api-errors';
+import { IdParam } from '../common/id-param';
+import { DayLogService } from './day-log.service';
+import { DayLogView, PostLogEntryDto } from './dto/day-log.dto';
+
+@ApiTags('the day’s log')
+@ApiBearerAuth()
+@Controller('operations/:id/log')
+export class DayLogController {
+  constructor(private readonly log: DayLogService) {}
+
+  @Get()
+  @ApiOkResponse({ type: DayLogView, description: 'What the caller may see of the day’s log (R14a), in the order recorded' })
+  @ApiOperation({ summary: 'Read the day’s log' })
+  @ApiErrors(400, 404)
+  list(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<DayLogView> {
+    return this.log.list(caller, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({
+    type: DayLogView,
+    description:
+      'Appends an entry: open while the plan is ACTIVE and for 72 hours after it ends (409 INVALID_TRANSITION otherwise); never changed or removed (correct with a new entry naming correctsId)',
+  })
+  @ApiOperation({ summary: 'Record an entry in the day’s log' })
+  @ApiErrors(400, 403, 404, 409)
+  post(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: PostLogEntryDto): Promise<DayLogView> {
+    return this.log.post(caller, id, body);
+  }
+}

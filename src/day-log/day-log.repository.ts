@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { LogKind, PremisesStatus } from '../common/domain';
+import { agencyJson, isoUtc, personJson } from '../database/json';
+import { first, query } from '../database/query';
+import { sql } from '../database/sql';
+import { holds, sees, visibleTo } from '../operations/visibility.sql';
+import type { AuthUser } from '../common/auth/auth-user';
+import type { AgencyView } from '../reference-data/dto/agency.dto';
+
+/** An entry of the day's log as its reader may see it: the place only for a reader who sees Places. */
+export interface LogEntryRow {
+  id: string;
+  kind: LogKind;
+  section: 'CORE' | 'INTELLIGENCE';
+  location: { id: string; label: string } | null;
+  status: PremisesStatus | null;
+  happenedAt: string;
+  recordedAt: string;
+  author: { id: string; name: string; email: string };
+  agency: AgencyView;
+  correctsId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface NewLogEntry {
+  operationId: string;
+  kind: LogKind;
+  section: 'CORE' | 'INTELLIGENCE';
+  locationId: string | null;
+  status: PremisesStatus | null;
+  happenedAt: Date;
+  authorId: string;
+  authorAgencyId: string;
+  correctsId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Where the poster's agency stands on the plan: whether it holds it, has a confirmed team on it, and one allocated to the place. */
+export interface Standing {
+  holds: boolean;
+  confirmed: boolean;
+  allocatedHere: boolean;
+}
+
+/** The day's log: appended to, never changed (the database refuses UPDATE and DELETE), read as each reader may see it. */
+@Injectable()
+export class DayLogRepository {
+  async standing(manager: EntityManager, viewer: AuthUser, operationId: string, locationId: string | null): Promise<Standing> {
+    const row = await first<Standing>(
+      manager,
+      sql`SELECT ${holds(viewer)} AS holds,
+                 EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId}
+                            AND d.status = 'CONFIRMED') AS confirmed,
+                 EXISTS (SELECT 1 FROM deployments d JOIN deployment_locations dl ON dl.deployment_id = d.id
+                          WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId} AND d.status = 'CONFIRMED'
+                            AND dl.location_id = ${locationId}) AS "allocatedHere"
+            FROM operations o WHERE o.id = ${operationId}`,
+    );
+    return row ?? { holds: false, confirmed: false, allocatedHere: false };
+  }
+
+  /** The place's latest status, with the place locked so that two moves of it are made one after the other. */
+  async lockedStatus(manager: EntityManager, operationId: string, locationId: string): Promise<PremisesStatus | null | undefined> {
+    const place = await first<{ status: PremisesStatus | null }>(
+      manager,
+      sql`SELECT (SELECT e.status FROM day_log_entries e WHERE e.operation_id = l.operation_id AND e.location_id = l.id AND e.kind = 'STATUS'
+                   ORDER BY e.happened_at DESC, e.id DESC LIMIT 1) AS status
+            FROM operation_locations l WHERE l.id = ${locationId} AND l.operation_id = ${operationId} FOR UPDATE OF l`,
+    );
+    return place ? place.status : undefined;
+  }
+
+  async insert(manager: EntityManager, entry: NewLogEntry): Promise<string> {
+    const [{ id }] = await query<{ id: string }>(
+      manager,
+      sql`INSERT INTO day_log_entries (operation_id, kind, section, location_id, location_label, status, happened_at, author_id,
+                                       author_agency_id, corrects_id, details)
+          VALUES (${entry.operationId}, ${entry.kind}, ${entry.section}, ${entry.locationId},
+                  (SELECT label FROM operation_locations WHERE id = ${entry.locationId}), ${entry.status}, ${entry.happenedAt},
+                  ${entry.authorId}, ${entry.authorAgencyId}, ${entry.correctsId}, ${JSON.stringify(entry.details)})
+          RETURNING id::text`,
+    );
+    return id;
+  }
+
+  /**
+   * The plan's entries the viewer may see (R14a: a decision marked Intelligence only for those who see it; the
+   * place only for those who see Places), in the order they were recorded, after `afterId` when given.
+   */
+  list(manager: EntityManager, viewer: AuthUser, operationId: string, afterId?: string): Promise<LogEntryRow[]> {
+    return query(
+      manager,
+      sql`SELECT e.id::text, e.kind, e.section, e.status, ${isoUtc('e.happened_at')} AS "happenedAt", ${isoUtc('e.recorded_at')} AS "recordedAt",
+                 CASE WHEN e.location_id IS NOT NULL AND ${sees(viewer, 'PLACES')}
+                      THEN jsonb_build_object('id', e.location_id, 'label', e.location_label) END AS location,
+                 ${personJson('u')} AS author, ${agencyJson('a')} AS agency, e.corrects_id::text AS "correctsId", e.details
+            FROM day_log_entries e
+            JOIN operations o ON o.id = e.operation_id
+            JOIN users u ON u.id = e.author_id
+            JOIN agencies a ON a.id = e.author_agency_id
+           WHERE e.operation_id = ${operationId} AND ${visibleTo(viewer)}
+             AND (e.section = 'CORE' OR ${sees(viewer, 'INTELLIGENCE')})
+             AND e.id > ${afterId ?? '0'}::bigint
+           ORDER BY e.id`,
+    );
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, hasRole } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { validationError } from '../common/validation';
+import { inTransaction } from '../database/transaction';
+import { PlansService } from '../operations/plans.service';
+import { DayLogRepository, NewLogEntry } from './day-log.repository';
+import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
+import { inOrder } from './premises-moves';
+
+/** The fields each kind of entry keeps, as posted (the rest of the body is ignored). */
+const DETAILS: Record<PostLogEntryDto['kind'], (keyof PostLogEntryDto)[]> = {
+  STATUS: ['note'],
+  DECISION: ['decision', 'rationale', 'decidedBy', 'considered'],
+  COUNT: ['count', 'number', 'offence', 'offenceOther', 'ageGroup', 'seized', 'note'],
+  MESSAGE: ['exactLocation', 'incidentType', 'hazards', 'access', 'casualties', 'services'],
+};
+
+/**
+ * The day's log (issue 29): what happened on the day, recorded as it happens by the agencies on the plan.
+ * Who writes what:
+ * - coordinators and managers of the plan's owner (its command) write every kind of entry, at any place;
+ * - those of an agency with a confirmed team write messages, and the status and counts of the places their
+ *   teams are allocated to (or counts with no place);
+ * - decisions are the command's; a CPS liaison and anyone else on the plan only read.
+ * The database keeps the log append-only and open only while the plan is under way and 72 hours after.
+ */
+@Injectable()
+export class DayLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+    private readonly log: DayLogRepository,
+  ) {}
+
+  /** The plan's log as the viewer may see it; entries recorded after `afterId` when given (a stream resuming). */
+  async list(viewer: AuthUser, operationId: string, afterId?: string): Promise<DayLogView> {
+    await this.plans.section(viewer, operationId, 'CORE');
+    return { entries: await this.entries(viewer, operationId, afterId) };
+  }
+
+  /** Entries of a plan the viewer has been shown to see, after `afterId`: for the stream, without reading the plan again. */
+  entries(
+    viewer: AuthUser,
+    operationId: string,
+    afterId?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LogEntryView[]> {
+    return this.log.list(manager, viewer, operationId, afterId);
+  }
+
+  async post(viewer: AuthUser, operationId: string, input: PostLogEntryDto): Promise<DayLogView> {
+    await this.plans.section(viewer, operationId, 'CORE');
+    if (!hasRole(viewer, 'COORDINATOR', 'MANAGER')) {
+      throw DomainError.forbidden('The day’s log is written by the coordinators and managers of the agencies with teams on the plan');
+    }
+    const happenedAt = input.happenedAt ? new Date(input.happenedAt) : new Date();
+    await inTransaction(this.dataSource, async (manager) => {
+      const locationId = input.locationId ?? null;
+      const standing = await this.log.standing(manager, viewer, operationId, locationId);
+      this.mayWrite(input, standing, locationId);
+      if (input.kind === 'STATUS') await this.checkMove(manager, operationId, locationId!, input);
+      const entry: NewLogEntry = {
+        operationId,
+        kind: input.kind,
+        section: input.kind === 'DECISION' && input.intelligence ? 'INTELLIGENCE' : 'CORE',
+        locationId,
+        status: input.kind === 'STATUS' ? input.status! : null,
+        happenedAt,
+        authorId: viewer.id,
+        authorAgencyId: viewer.agencyId,
+        correctsId: input.correctsId ?? null,
+        details: Object.fromEntries(
+          DETAILS[input.kind].flatMap((field) => (input[field] === undefined || input[field] === '' ? [] : [[field, input[field]]])),
+        ),
+      };
+      await this.log.insert(manager, entry);
+    });
+    return { entries: await this.entries(viewer, operationId) };
+  }
+
+  private mayWrite(
+    input: PostLogEntryDto,
+    standing: { holds: boolean; confirmed: boolean; allocatedHere: boolean },
+    locationId: string | null,
+  ): void {
+    if (standing.holds) return;
+    if (!standing.confirmed) {
+      throw DomainError.forbidden('Only the agencies with a confirmed team on the plan write its day’s log');
+    }
+    if (input.kind === 'DECISION') throw DomainError.forbidden('Decisions are recorded by the plan’s command, at the agency that owns it');
+    if ((input.kind === 'STATUS' || input.kind === 'COUNT') && locationId && !standing.allocatedHere) {
+      throw DomainError.forbidden('Only a team allocated to these premises, or the plan’s command, records what happens there');
+    }
+  }
+
+  private async checkMove(manager: EntityManager, operationId: string, locationId: string, input: PostLogEntryDto): Promise<void> {
+    const from = await this.log.lockedStatus(manager, operationId, locationId);
+    if (from === undefined) {
+      throw validationError([{ field: 'locationId', problems: ['Choose one of this plan’s locations'] }]);
+    }
+    if (!inOrder(from, input.status!) && !input.note) {
+      throw validationError([
+        { field: 'note', problems: ['Say why the premises’ status moves out of its order: a note is needed for a step skipped or back'] },
+      ]);
+    }
+  }
+}
