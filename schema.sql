@@ -109,10 +109,14 @@ AS $function$
       DECLARE
         plan record;
       BEGIN
-        SELECT status, ended_at INTO plan FROM operations WHERE id = NEW.operation_id FOR SHARE;
+        SELECT status, ended_at, starts_at INTO plan FROM operations WHERE id = NEW.operation_id FOR SHARE;
         IF NOT (plan.status = 'ACTIVE' OR (plan.status IN ('COMPLETED', 'STOOD_DOWN') AND plan.ended_at > now() - interval '72 hours')) THEN
           RAISE EXCEPTION 'The day''s log is open only while the day of action is under way, and for 72 hours after it ends'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_open';
+        END IF;
+        IF NEW.happened_at < plan.starts_at - interval '24 hours' THEN
+          RAISE EXCEPTION 'An entry records the day: it cannot have happened more than a day before the plan''s window opens'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_happened_early';
         END IF;
         IF NEW.location_id IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM operation_locations l WHERE l.id = NEW.location_id AND l.operation_id = NEW.operation_id

@@ -23,6 +23,11 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
   ck_day_log_entries_location: { code: 'VALIDATION_FAILED', message: 'Choose one of this plan’s locations', field: 'locationId' },
   ck_day_log_entries_corrects: { code: 'VALIDATION_FAILED', message: 'Choose an entry of this plan’s log to correct', field: 'correctsId' },
   ck_day_log_entries_happened: { code: 'VALIDATION_FAILED', message: 'The time it happened cannot be in the future', field: 'happenedAt' },
+  ck_day_log_entries_happened_early: {
+    code: 'VALIDATION_FAILED',
+    message: 'The time it happened cannot be more than a day before the day of action',
+    field: 'happenedAt',
+  },
   ck_operations_window: { code: 'VALIDATION_FAILED', message: 'The end must be after the start' },
   ck_operations_window_length: { code: 'VALIDATION_FAILED', message: 'A day of action may last at most 72 hours' },
   ck_operation_locations_postcode: { code: 'VALIDATION_FAILED', message: 'The postcode must be a UK postcode, like B11 1AA' },

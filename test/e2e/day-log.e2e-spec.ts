@@ -97,6 +97,22 @@ describe('the day’s log', () => {
       status: 'SEARCH_UNDER_WAY',
       note: 'Entry was made before the log was opened',
     }).expect(201);
+    const future = await post(owner.auth, plan, {
+      kind: 'COUNT',
+      count: 'NRM_REFERRAL',
+      number: 1,
+      happenedAt: '2099-01-01T06:00:00Z',
+    }).expect(400);
+    expect(future.body.details.fields).toEqual([{ field: 'happenedAt', problems: ['The time it happened cannot be in the future'] }]);
+    const early = await post(owner.auth, plan, {
+      kind: 'COUNT',
+      count: 'NRM_REFERRAL',
+      number: 1,
+      happenedAt: '2020-01-01T06:00:00Z',
+    }).expect(400);
+    expect(early.body.details.fields).toEqual([
+      { field: 'happenedAt', problems: ['The time it happened cannot be more than a day before the day of action'] },
+    ]);
     const missing = await post(owner.auth, plan, { kind: 'DECISION', decision: 'Go' }).expect(400);
     expect(missing.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['considered', 'decidedBy', 'rationale']);
   });

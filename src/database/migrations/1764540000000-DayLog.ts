@@ -10,6 +10,7 @@ const STATUSES = `'NOT_STARTED', 'TEAM_AT_RV', 'ENTRY_MADE', 'SEARCH_UNDER_WAY',
  * - Open while the plan is ACTIVE, and for 72 hours after it ended: a plan records when it ended
  *   (operations.ended_at, set by the database whenever its status becomes COMPLETED or STOOD_DOWN), and an insert
  *   outside that window is refused by the database whatever the service checked.
+ * - An entry happened no more than 5 minutes after it was recorded, nor more than a day before the plan's window.
  * - A status or count names a location of the same plan, checked on insert (locations may later be edited away:
  *   the entry keeps the label it was recorded with, so no foreign key would hold).
  * - Each insert notifies the channel day_log with "<operation id>:<entry id>": every instance listening passes it to
@@ -72,10 +73,14 @@ export class DayLog1764540000000 implements MigrationInterface {
       DECLARE
         plan record;
       BEGIN
-        SELECT status, ended_at INTO plan FROM operations WHERE id = NEW.operation_id FOR SHARE;
+        SELECT status, ended_at, starts_at INTO plan FROM operations WHERE id = NEW.operation_id FOR SHARE;
         IF NOT (plan.status = 'ACTIVE' OR (plan.status IN ('COMPLETED', 'STOOD_DOWN') AND plan.ended_at > now() - interval '72 hours')) THEN
           RAISE EXCEPTION 'The day''s log is open only while the day of action is under way, and for 72 hours after it ends'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_open';
+        END IF;
+        IF NEW.happened_at < plan.starts_at - interval '24 hours' THEN
+          RAISE EXCEPTION 'An entry records the day: it cannot have happened more than a day before the plan''s window opens'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_happened_early';
         END IF;
         IF NEW.location_id IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM operation_locations l WHERE l.id = NEW.location_id AND l.operation_id = NEW.operation_id
