@@ -5,7 +5,7 @@ import { CurrentUser } from '../common/auth/decorators';
 import { ApiErrors } from '../common/errors/api-errors';
 import { IdParam } from '../common/id-param';
 import { DayLogService } from './day-log.service';
-import { DayLogView, PostLogEntryDto } from './dto/day-log.dto';
+import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
 
 @ApiTags('the day’s log')
 @ApiBearerAuth()
@@ -23,13 +23,13 @@ export class DayLogController {
 
   @Post()
   @ApiCreatedResponse({
-    type: DayLogView,
+    type: LogEntryView,
     description:
       'Appends an entry: open while the plan is ACTIVE and for 72 hours after it ends (409 INVALID_TRANSITION otherwise); never changed or removed (correct with a new entry naming correctsId)',
   })
   @ApiOperation({ summary: 'Record an entry in the day’s log' })
   @ApiErrors(400, 403, 404, 409)
-  post(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: PostLogEntryDto): Promise<DayLogView> {
+  post(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: PostLogEntryDto): Promise<LogEntryView> {
     return this.log.post(caller, id, body);
   }
 }

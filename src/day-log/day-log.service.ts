@@ -51,13 +51,14 @@ export class DayLogService {
     return this.log.list(manager, viewer, operationId, afterId);
   }
 
-  async post(viewer: AuthUser, operationId: string, input: PostLogEntryDto): Promise<DayLogView> {
+  /** Appends the entry; answers it as the poster sees it. */
+  async post(viewer: AuthUser, operationId: string, input: PostLogEntryDto): Promise<LogEntryView> {
     await this.plans.section(viewer, operationId, 'CORE');
     if (!hasRole(viewer, 'COORDINATOR', 'MANAGER')) {
       throw DomainError.forbidden('The day’s log is written by the coordinators and managers of the agencies with teams on the plan');
     }
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : new Date();
-    await inTransaction(this.dataSource, async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const locationId = input.locationId ?? null;
       const standing = await this.log.standing(manager, viewer, operationId, locationId);
       this.mayWrite(input, standing, locationId);
@@ -76,9 +77,10 @@ export class DayLogService {
           DETAILS[input.kind].flatMap((field) => (input[field] === undefined || input[field] === '' ? [] : [[field, input[field]]])),
         ),
       };
-      await this.log.insert(manager, entry);
+      return this.log.insert(manager, entry);
     });
-    return { entries: await this.entries(viewer, operationId) };
+    const [written] = await this.log.list(this.dataSource.manager, viewer, operationId, String(BigInt(id) - 1n));
+    return written;
   }
 
   private mayWrite(

@@ -2313,7 +2313,7 @@ export interface components {
              * @description DECISION: who decided
              * @enum {string}
              */
-            decidedBy?: "GOLD" | "SILVER" | "SIO" | "SITE_COMMANDER";
+            decidedBy?: "GOLD" | "SILVER" | "SENIOR_INVESTIGATING_OFFICER" | "SITE_COMMANDER";
             /** @description DECISION: what was considered */
             considered?: string;
             /** @description DECISION: derived from intelligence, so shown only to those who see the Intelligence section */
@@ -5994,7 +5994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DayLogView"];
+                    "application/json": components["schemas"]["LogEntryView"];
                 };
             };
             /** @description code: VALIDATION_FAILED */
