@@ -1,6 +1,7 @@
 // `npm run bench`: a fresh embedded Postgres, the demo data grown to 1k then 100k operations, the app
 // and a framework-free baseline under autocannon; the report goes to stdout and bench/results.md.
-// `npm run bench -- documents` runs only the documents scenario (at 1k) and writes bench/results-documents.md.
+// `npm run bench -- documents` runs only the documents scenario (at 1k) and writes bench/results-documents.md;
+// `npm run bench -- day-log` the live day's log alone (bench/results-day-log.md).
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ import { migrate } from '../dist/database/migrate.js';
 import { DemoSeedRepository } from '../dist/reference-data/demo-seed.repository.js';
 import { DemoSeeder } from '../dist/reference-data/demo-seeder.js';
 import { countRows, growDataset, prepareDataset } from './dataset.mjs';
+import { dayLogSection, measureDayLog } from './day-log.mjs';
 import { documentsSection, LOCATIONS, measureDocuments } from './documents.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -44,7 +46,7 @@ const DASHBOARD_CONNECTIONS = 4;
 const STATEMENT_SAMPLE = 40;
 const [SMALL_LABEL, FULL_LABEL] = [SMALL, FULL].map((count) => `${count / 1000}k`);
 /** The scenarios `npm run bench -- <name>` can run alone. */
-const SCENARIOS = ['documents'];
+const SCENARIOS = ['documents', 'day-log'];
 const only = process.argv[2];
 
 // EmbeddedDatabase relays Postgres' ERROR lines as warnings, and the conflict target makes one per request.
@@ -401,7 +403,7 @@ function machineLine(machine) {
   return `${machine.date}, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.postgres}; load average over the last 5 minutes ${machine.load} (this run and whatever else the machine ran).`;
 }
 
-function report({ results, subjects, dashboard, documents, counts, memory, machine, seconds }) {
+function report({ results, subjects, dashboard, documents, dayLog, counts, memory, machine, seconds }) {
   const find = (name, dataset) => results.find((r) => r.name === name && r.dataset === dataset && !r.unavailable);
   const lines = [
     '# Benchmark results',
@@ -509,6 +511,7 @@ function report({ results, subjects, dashboard, documents, counts, memory, machi
     `| SQL statements a dashboard request makes (1 for the caller, 1 for the period, 1 for the plans starting soon) | ${fixed(dashboard.statements, 1)} (from Postgres' committed transactions over ${STATEMENT_SAMPLE} requests) | ${mark(Math.round(dashboard.statements) <= 5)} |`,
     '',
     ...documentsSection(documents, { dataset: SMALL_LABEL, workers: documentWorkers() }),
+    ...dayLogSection(dayLog),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -553,6 +556,21 @@ async function documentsOnly({ client, documents, started }) {
   ];
   const markdown = `${lines.join('\n')}\n`;
   await writeFile(join(ROOT, 'bench', 'results-documents.md'), markdown);
+  console.log(`\n${markdown}`);
+}
+
+/** The day-log scenario alone: its section, to stdout and bench/results-day-log.md. */
+async function dayLogOnly({ client, dayLog, started }) {
+  const lines = [
+    '# Benchmark results: the day’s log',
+    '',
+    machineLine(await machineInfo(client)),
+    `The subscribers, the writer, the app and Postgres share the machine. Whole run (build excluded): ${Math.round((Date.now() - started) / 1000)} s.`,
+    '',
+    ...dayLogSection(dayLog),
+  ];
+  const markdown = `${lines.join('\n')}\n`;
+  await writeFile(join(ROOT, 'bench', 'results-day-log.md'), markdown);
   console.log(`\n${markdown}`);
 }
 
@@ -646,10 +664,15 @@ async function main() {
     }
   };
 
+  const rssKiB = () => statusKiB(app.pid, 'VmRSS');
+  if (only === 'day-log') return dayLogOnly({ client, dayLog: await measureDayLog({ appUrl, token, client, rssKiB }), started });
   const meter = cpuMeter(app.pid, dataDir);
   const liaison = await apiLogin(appUrl, 'liaison.cps@demo.local');
   const documents = await measureDocuments({ appUrl, tokens: [token, partner.token, liaison.accessToken], meter });
   if (only === 'documents') return documentsOnly({ client, documents, started });
+
+  const dayLog = await measureDayLog({ appUrl, token, client, rssKiB });
+  console.log(`The day's log: p99 ${fixed(dayLog.p99)} ms from post to each of ${dayLog.subscribers} subscribers`);
 
   const small = await appTargets({ appUrl, baselineUrl, client, token, cookie, partner, dataset: SMALL_LABEL, all: false });
   await run(small.targets);
@@ -680,7 +703,17 @@ async function main() {
     postgres: peaks.postgres,
   };
   const machine = await machineInfo(client);
-  const markdown = report({ results, subjects, dashboard, documents, counts, memory, machine, seconds: (Date.now() - started) / 1000 });
+  const markdown = report({
+    results,
+    subjects,
+    dashboard,
+    documents,
+    dayLog,
+    counts,
+    memory,
+    machine,
+    seconds: (Date.now() - started) / 1000,
+  });
   await writeFile(join(ROOT, 'bench', 'results.md'), markdown);
   console.log(`\n${markdown}`);
 }
