@@ -36,28 +36,32 @@ export interface NewLogEntry {
   details: Record<string, unknown>;
 }
 
-/** Where the poster's agency stands on the plan: whether it holds it, has a confirmed team on it, and one allocated to the place. */
-export interface Standing {
+/**
+ * Where a reader's agency stands on the plan: whether it holds it, has a confirmed team on it, and the places its
+ * confirmed teams are allocated to; and whether the log is open (the same rule as the database's insert check).
+ */
+export interface PlanStanding {
   holds: boolean;
   confirmed: boolean;
-  allocatedHere: boolean;
+  places: string[];
+  open: boolean;
 }
 
 /** The day's log: appended to, never changed (the database refuses UPDATE and DELETE), read as each reader may see it. */
 @Injectable()
 export class DayLogRepository {
-  async standing(manager: EntityManager, viewer: AuthUser, operationId: string, locationId: string | null): Promise<Standing> {
-    const row = await first<Standing>(
+  async standing(manager: EntityManager, viewer: AuthUser, operationId: string): Promise<PlanStanding> {
+    const row = await first<PlanStanding>(
       manager,
       sql`SELECT ${holds(viewer)} AS holds,
                  EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId}
                             AND d.status = 'CONFIRMED') AS confirmed,
-                 EXISTS (SELECT 1 FROM deployments d JOIN deployment_locations dl ON dl.deployment_id = d.id
-                          WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId} AND d.status = 'CONFIRMED'
-                            AND dl.location_id = ${locationId}) AS "allocatedHere"
+                 ARRAY(SELECT DISTINCT dl.location_id::text FROM deployments d JOIN deployment_locations dl ON dl.deployment_id = d.id
+                        WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId} AND d.status = 'CONFIRMED') AS places,
+                 (o.status = 'ACTIVE' OR (o.status IN ('COMPLETED', 'STOOD_DOWN') AND o.ended_at > now() - interval '72 hours')) AS open
             FROM operations o WHERE o.id = ${operationId}`,
     );
-    return row ?? { holds: false, confirmed: false, allocatedHere: false };
+    return row ?? { holds: false, confirmed: false, places: [], open: false };
   }
 
   /** The place's latest status, with the place locked so that two moves of it are made one after the other. */

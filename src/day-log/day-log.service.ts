@@ -9,6 +9,7 @@ import { PlansService } from '../operations/plans.service';
 import { DayLogRepository, NewLogEntry } from './day-log.repository';
 import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
 import { inOrder } from './premises-moves';
+import { LogStanding, logRefusal } from './rights';
 
 /** The fields each kind of entry keeps, as posted (the rest of the body is ignored). */
 const DETAILS: Record<PostLogEntryDto['kind'], (keyof PostLogEntryDto)[]> = {
@@ -20,7 +21,7 @@ const DETAILS: Record<PostLogEntryDto['kind'], (keyof PostLogEntryDto)[]> = {
 
 /**
  * The day's log (issue 29): what happened on the day, recorded as it happens by the agencies on the plan.
- * Who writes what:
+ * Who writes what (the table is in rights.ts, which the day's page offers its forms by):
  * - coordinators and managers of the plan's owner (its command) write every kind of entry, at any place;
  * - those of an agency with a confirmed team write messages, and the status and counts of the places their
  *   teams are allocated to (or counts with no place);
@@ -51,17 +52,27 @@ export class DayLogService {
     return this.log.list(manager, viewer, operationId, afterId);
   }
 
+  /**
+   * Where the viewer stands on a plan they have been shown to see, for writing its log (rights.ts), and whether the
+   * log is open: what the day's page offers its forms by.
+   */
+  async standing(
+    viewer: AuthUser,
+    operationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LogStanding & { open: boolean }> {
+    const plan = await this.log.standing(manager, viewer, operationId);
+    return { ...plan, writes: hasRole(viewer, 'COORDINATOR', 'MANAGER') };
+  }
+
   /** Appends the entry; answers it as the poster sees it. */
   async post(viewer: AuthUser, operationId: string, input: PostLogEntryDto): Promise<LogEntryView> {
     await this.plans.section(viewer, operationId, 'CORE');
-    if (!hasRole(viewer, 'COORDINATOR', 'MANAGER')) {
-      throw DomainError.forbidden('The day’s log is written by the coordinators and managers of the agencies with teams on the plan');
-    }
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : new Date();
     const id = await inTransaction(this.dataSource, async (manager) => {
       const locationId = input.locationId ?? null;
-      const standing = await this.log.standing(manager, viewer, operationId, locationId);
-      this.mayWrite(input, standing, locationId);
+      const refusal = logRefusal(input.kind, await this.standing(viewer, operationId, manager), locationId);
+      if (refusal) throw DomainError.forbidden(refusal);
       if (input.kind === 'STATUS') await this.checkMove(manager, operationId, locationId!, input);
       const entry: NewLogEntry = {
         operationId,
@@ -81,21 +92,6 @@ export class DayLogService {
     });
     const [written] = await this.log.list(this.dataSource.manager, viewer, operationId, String(BigInt(id) - 1n));
     return written;
-  }
-
-  private mayWrite(
-    input: PostLogEntryDto,
-    standing: { holds: boolean; confirmed: boolean; allocatedHere: boolean },
-    locationId: string | null,
-  ): void {
-    if (standing.holds) return;
-    if (!standing.confirmed) {
-      throw DomainError.forbidden('Only the agencies with a confirmed team on the plan write its day’s log');
-    }
-    if (input.kind === 'DECISION') throw DomainError.forbidden('Decisions are recorded by the plan’s command, at the agency that owns it');
-    if ((input.kind === 'STATUS' || input.kind === 'COUNT') && locationId && !standing.allocatedHere) {
-      throw DomainError.forbidden('Only a team allocated to these premises, or the plan’s command, records what happens there');
-    }
   }
 
   private async checkMove(manager: EntityManager, operationId: string, locationId: string, input: PostLogEntryDto): Promise<void> {
