@@ -24,6 +24,7 @@ export const SECTIONS = [
   { path: 'sign-off', text: 'Partner sign-off' },
   { path: 'sharing', text: 'Sharing with partner agencies' },
   { path: 'review', text: 'Review (managers)' },
+  { path: 'day', text: 'The day’s board' },
   { path: 'briefing', text: 'Briefing pack' },
   { path: 'cards', text: 'Premises cards' },
   { path: 'history', text: 'History' },

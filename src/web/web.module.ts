@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CpsModule } from '../cps/cps.module';
+import { DayLogModule } from '../day-log/day-log.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
@@ -35,6 +36,7 @@ import { PlanOrderController } from './order/order.controller';
 import { PlanCommandController } from './command/command.controller';
 import { PlanCardsController } from './cards/cards.controller';
 import { PlanTeamsController } from './plan-teams/plan-teams.controller';
+import { PlanDayController } from './day/day.controller';
 import { PlanPages } from './plan-page';
 import { PlanViewsRepository } from './plan-views.repository';
 import { PlanViewsService } from './plan-views.service';
@@ -51,6 +53,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     DeploymentsModule,
     CpsModule,
     SubjectsModule,
+    DayLogModule,
     WorkflowModule,
     TasksModule,
     CalendarModule,
@@ -75,6 +78,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     PlanSignOffController,
     PlanSharingController,
     PlanLifecycleController,
+    PlanDayController,
     AdminController,
     AdminPowersController,
     TeamsPagesController,
