@@ -120,6 +120,34 @@ describe('Web pages: the day’s board', () => {
     expect(missing.text).toContain('Go in now</textarea>');
   });
 
+  it('corrects a decision with a new one naming it, at the time typed; a time that is not one is refused against its field', async () => {
+    const { owner, plan, session } = await dayUnderWay();
+    const decision = { rationale: 'Backup is near', decidedBy: 'GOLD', considered: 'Waiting', happenedAt: '' };
+    await recorded(session, plan, 'decision', { ...decision, decision: 'Hold the house' });
+    const [first] = (await s.get(owner.auth, `/operations/${plan.id}/log`).expect(200)).body.entries;
+    const html = await recorded(session, plan, 'decision', { ...decision, decision: 'Go in at the house', correctsId: first.id });
+    expect(html).toMatch(/Corrects\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*The decision recorded at .+: “Hold the house”/);
+
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const typed = clock.format(new Date(Date.now() - 10 * 60_000));
+    await recorded(session, plan, 'message', {
+      exactLocation: 'Front door',
+      incidentType: 'Entry made',
+      hazards: 'None',
+      access: 'Front',
+      casualties: 'None',
+      services: 'None',
+      happenedAt: typed,
+    });
+    const entries = (await s.get(owner.auth, `/operations/${plan.id}/log`).expect(200)).body.entries;
+    expect(clock.format(new Date(entries[2].happenedAt))).toBe(typed);
+    expect(entries[1].correctsId).toBe(first.id);
+
+    const refused = await post(session, `${board(plan)}/message`, { exactLocation: 'x', happenedAt: 'half six' }).expect(400);
+    expect(errorSummaryOf(refused.text)).toContain('Enter the time it happened in UK time, like 06:02');
+    expect(refused.text).toContain('href="#messageHappenedAt"');
+  });
+
   it('offers no form while the plan is not under way, and says why', async () => {
     const owner = await s.owner();
     const plan = await s.draft(owner);

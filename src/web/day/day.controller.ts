@@ -60,7 +60,7 @@ export class PlanDayController {
     const [entries, standing] = await Promise.all([this.log.entries(viewer, context.plan.id), this.log.standing(viewer, context.plan.id)]);
     const data = {
       ...boardView(context.plan, entries, new Date()),
-      forms: dayForms(context.plan, standing, posted),
+      forms: dayForms(context.plan, entries, standing, posted),
       happened: recordedBanner(request.query),
       width: 'full',
       errors,

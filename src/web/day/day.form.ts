@@ -1,5 +1,7 @@
 import type { CountKind, LogKind } from '../../common/domain';
 import { label } from '../../common/labels';
+import { clockOf, ukInstant, ukLocalTime } from '../../common/uk-time';
+import { validationError } from '../../common/validation';
 import type { FieldMap } from '../form-errors';
 import { formText } from '../forms';
 import type { FieldError } from '../page';
@@ -9,10 +11,10 @@ export const DAY_FORMS: Record<string, LogKind> = { status: 'STATUS', decision: 
 
 /** Each form's fields, posted under the API's names, in the order the page shows them. */
 const FIELDS: Record<LogKind, string[]> = {
-  STATUS: ['locationId', 'status', 'note'],
-  DECISION: ['decision', 'rationale', 'decidedBy', 'considered', 'intelligence'],
-  COUNT: ['locationId', 'count', 'number', 'offence', 'offenceOther', 'ageGroup', 'seized', 'note'],
-  MESSAGE: ['exactLocation', 'incidentType', 'hazards', 'access', 'casualties', 'services'],
+  STATUS: ['locationId', 'status', 'note', 'happenedAt'],
+  DECISION: ['decision', 'rationale', 'decidedBy', 'considered', 'intelligence', 'correctsId', 'happenedAt'],
+  COUNT: ['locationId', 'count', 'number', 'offence', 'offenceOther', 'ageGroup', 'seized', 'note', 'happenedAt'],
+  MESSAGE: ['exactLocation', 'incidentType', 'hazards', 'access', 'casualties', 'services', 'happenedAt'],
 };
 
 /** The fields a count keeps only when it counts that kind (with JavaScript off the page shows them all; the rest are not sent). */
@@ -23,8 +25,24 @@ const COUNT_FIELDS: Partial<Record<CountKind, string[]>> = {
 };
 const CONDITIONAL = Object.values(COUNT_FIELDS).flat();
 
-/** Two forms on the page have a place and a note: each is drawn with ids of its own (`statusLocationId`, `countNote`). */
-const SHARED = ['locationId', 'note'];
+/** Fields more than one form on the page has: each form draws them with ids of its own (`statusLocationId`, `countNote`). */
+const SHARED = ['locationId', 'note', 'happenedAt'];
+
+/** A time typed ahead of the clock by up to this much is taken as today's (the database allows as much). */
+const AHEAD = 5 * 60_000;
+
+/**
+ * The instant a time of day typed on a form stands for: the latest at that UK time that is not in the future (today's,
+ * or yesterday's for 23:58 typed just after midnight). Left empty, nothing (the service takes now).
+ */
+export function happenedAt(typed: string, now: Date): string | undefined {
+  if (!typed.trim()) return undefined;
+  const clock = clockOf(typed);
+  const onDay = (daysBack: number) => ukInstant({ ...ukLocalTime(new Date(now.getTime() - daysBack * 86_400_000)), ...clock! });
+  const instant = clock && [0, 1].map(onDay).find((at) => at && at.getTime() <= now.getTime() + AHEAD);
+  if (!instant) throw validationError([{ field: 'happenedAt', problems: ['Enter the time it happened in UK time, like 06:02'] }]);
+  return instant.toISOString();
+}
 
 /** The id a field of a form is drawn with, and what the error summary links to. */
 export function fieldId(kind: LogKind, field: string): string {
@@ -47,14 +65,15 @@ export function postedEntry(form: string, body: unknown): PostedEntry | undefine
  * What the form sends the API: the fields filled in, a count's conditional fields only for the kind counted (the
  * offence in words only for another offence), and "derived from intelligence" as true when ticked.
  */
-export function entryBody({ kind, values }: PostedEntry): Record<string, unknown> {
+export function entryBody({ kind, values }: PostedEntry, now = new Date()): Record<string, unknown> {
   const applies = (field: string) =>
     !CONDITIONAL.includes(field) ||
     (COUNT_FIELDS[values.count as CountKind]?.includes(field) && (field !== 'offenceOther' || values.offence === 'OTHER'));
-  const filled = FIELDS[kind].filter((field) => values[field] !== '' && applies(field));
+  const filled = FIELDS[kind].filter((field) => values[field] !== '' && field !== 'happenedAt' && applies(field));
   return {
     kind,
     ...Object.fromEntries(filled.map((field) => [field, field === 'intelligence' ? true : values[field]])),
+    ...(values.happenedAt ? { happenedAt: happenedAt(values.happenedAt, now) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { LogEntryView } from '../../day-log/dto/day-log.dto';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
-import { entryBody, postedEntry } from './day.form';
+import { DomainError } from '../../common/errors/domain-error';
+import { entryBody, happenedAt, postedEntry } from './day.form';
 import { boardView, dayForms, difference } from './day.view';
 
 const carWash = { id: 'l1', label: 'Car wash', strikeAt: '2031-03-01T06:00:00.000Z' };
@@ -107,7 +108,7 @@ describe('the day’s forms', () => {
   const partner = { writes: true, holds: false, confirmed: true, places: ['l1'], open: true };
 
   it('offers the plan’s command every form, every premises and the intelligence mark', () => {
-    const forms = dayForms(plan, command, null)!;
+    const forms = dayForms(plan, [], command, null)!;
     expect(forms.status!.places.map((place) => place.text)).toEqual(['Car wash', 'House']);
     expect(forms.decision!.intelligence).toBe(true);
     expect(forms.count!.places).toHaveLength(2);
@@ -115,21 +116,21 @@ describe('the day’s forms', () => {
   });
 
   it('offers a partner only the premises its team is at, and no decision', () => {
-    const forms = dayForms(plan, partner, null)!;
+    const forms = dayForms(plan, [], partner, null)!;
     expect(forms.status!.places.map((place) => place.text)).toEqual(['Car wash']);
     expect(forms.count!.places.map((place) => place.text)).toEqual(['Car wash']);
     expect(forms.decision).toBeNull();
   });
 
   it('offers no status form to a reader who does not see the premises, and no form at all once the log is closed', () => {
-    expect(dayForms({ ...plan, locations: undefined }, partner, null)!.status).toBeNull();
-    expect(dayForms(plan, { ...command, open: false }, null)).toBeNull();
-    expect(dayForms(plan, { ...partner, writes: false }, null)).toEqual({ status: null, decision: null, count: null, message: null });
+    expect(dayForms({ ...plan, locations: undefined }, [], partner, null)!.status).toBeNull();
+    expect(dayForms(plan, [], { ...command, open: false }, null)).toBeNull();
+    expect(dayForms(plan, [], { ...partner, writes: false }, null)).toEqual({ status: null, decision: null, count: null, message: null });
   });
 
   it('keeps what was typed in the form posted, and only there', () => {
     const posted = postedEntry('status', { locationId: 'l2', status: 'CLEAR', note: 'Found empty' })!;
-    const forms = dayForms(plan, command, posted)!;
+    const forms = dayForms(plan, [], command, posted)!;
     expect(forms.status!.values.note).toBe('Found empty');
     expect(forms.status!.places.find((place) => place.selected)?.text).toBe('House');
     expect(forms.status!.statuses.find((status) => status.checked)?.value).toBe('CLEAR');
@@ -151,5 +152,24 @@ describe('the day’s forms', () => {
     const decision = postedEntry('decision', { decision: 'Go', intelligence: 'yes' })!;
     expect(entryBody(decision)).toEqual({ kind: 'DECISION', decision: 'Go', intelligence: true });
     expect(postedEntry('constructor', {})).toBeUndefined();
+  });
+
+  it('offers the decisions recorded so far to correct, newest first', () => {
+    const first = entry('DECISION', '2031-03-01T06:40:00.000Z', { details: { decision: 'Hold the house' } });
+    const second = entry('DECISION', '2031-03-01T06:50:00.000Z', { details: { decision: 'Go in' } });
+    const earlier = dayForms(plan, [first, second], command, null)!.decision!.earlier;
+    expect(earlier.map((choice) => [choice.value, choice.text])).toEqual([
+      [second.id, '06:50 GMT: Go in'],
+      [first.id, '06:40 GMT: Hold the house'],
+    ]);
+  });
+
+  it('reads a time typed as the latest UK time of that name not in the future, and refuses what is not a time', () => {
+    expect(happenedAt('06:02', new Date('2031-03-01T06:10:00Z'))).toBe('2031-03-01T06:02:00.000Z');
+    expect(happenedAt('0602', new Date('2031-07-01T05:10:00Z'))).toBe('2031-07-01T05:02:00.000Z');
+    expect(happenedAt('23:58', new Date('2031-03-01T00:05:00Z'))).toBe('2031-02-28T23:58:00.000Z');
+    expect(happenedAt('06:12', new Date('2031-03-01T06:10:00Z'))).toBe('2031-03-01T06:12:00.000Z');
+    expect(happenedAt('', new Date())).toBeUndefined();
+    expect(() => happenedAt('half six', new Date())).toThrow(DomainError);
   });
 });

@@ -202,7 +202,12 @@ function choices(set: LabelSet, codes: readonly string[], posted: string | undef
  * premises they may move, a decision (and marking it as intelligence) for the plan's command, a count at the places
  * they may count at or none, and a situation report. Each keeps what was typed into it when it is drawn again.
  */
-export function dayForms(plan: OperationView, standing: LogStanding & { open: boolean }, posted: PostedEntry | null) {
+export function dayForms(
+  plan: OperationView,
+  entries: LogEntryView[],
+  standing: LogStanding & { open: boolean },
+  posted: PostedEntry | null,
+) {
   if (!standing.open) return null;
   const typed = (kind: LogKind) => (posted?.kind === kind ? posted.values : {});
   const places = (kind: LogKind, value: string | undefined) =>
@@ -211,6 +216,14 @@ export function dayForms(plan: OperationView, standing: LogStanding & { open: bo
       .map((location) => ({ value: location.id, text: location.label, selected: location.id === value }));
   const status = typed('STATUS');
   const count = typed('COUNT');
+  const decision = typed('DECISION');
+  const earlier = newestFirst(entries)
+    .filter((entry) => entry.kind === 'DECISION')
+    .map((entry) => ({
+      value: entry.id,
+      text: `${ukClock(entry.happenedAt)}: ${detail(entry, 'decision')}`,
+      selected: entry.id === decision.correctsId,
+    }));
   const statusPlaces = places('STATUS', status.locationId);
   return {
     status: statusPlaces.length
@@ -218,9 +231,11 @@ export function dayForms(plan: OperationView, standing: LogStanding & { open: bo
       : null,
     decision: mayRecord('DECISION', standing, null)
       ? {
-          values: typed('DECISION'),
-          roles: choices('decisionRole', DECISION_ROLES, typed('DECISION').decidedBy),
+          values: decision,
+          roles: choices('decisionRole', DECISION_ROLES, decision.decidedBy),
           intelligence: standing.holds,
+          earlier,
+          ids: ids('DECISION'),
         }
       : null,
     count: mayRecord('COUNT', standing, null)
@@ -234,11 +249,11 @@ export function dayForms(plan: OperationView, standing: LogStanding & { open: bo
           ids: ids('COUNT'),
         }
       : null,
-    message: mayRecord('MESSAGE', standing, null) ? { values: typed('MESSAGE') } : null,
+    message: mayRecord('MESSAGE', standing, null) ? { values: typed('MESSAGE'), ids: ids('MESSAGE') } : null,
   };
 }
 
-/** The ids of a form's place and note (fieldId), for the template. */
+/** The ids of a form's fields that other forms have too (fieldId), for the template. */
 function ids(kind: LogKind) {
-  return { locationId: fieldId(kind, 'locationId'), note: fieldId(kind, 'note') };
+  return { locationId: fieldId(kind, 'locationId'), note: fieldId(kind, 'note'), happenedAt: fieldId(kind, 'happenedAt') };
 }
