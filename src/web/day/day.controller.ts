@@ -29,7 +29,11 @@ export class PlanDayController {
   ) {}
 
   @Get()
-  board(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): Promise<FastifyReply> {
+  board(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext({ seen: false }) context: PlanContext,
+  ): Promise<FastifyReply> {
     return this.draw(reply, request, context, null, []);
   }
 
@@ -38,7 +42,7 @@ export class PlanDayController {
   record(
     @Req() request: AuthenticatedRequest,
     @Res() reply: FastifyReply,
-    @PlanContext() context: PlanContext,
+    @PlanContext({ seen: false }) context: PlanContext,
     @Param('form') form: string,
   ): Promise<FastifyReply> {
     const posted = postedEntry(form, request.body);
