@@ -7,6 +7,7 @@ import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { PlansService } from '../operations/plans.service';
 import { DayLogRepository, NewLogEntry } from './day-log.repository';
+import { DaySummary, daySummary } from './day-summary';
 import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
 import { inOrder } from './premises-moves';
 import { LogStanding, logRefusal } from './rights';
@@ -104,5 +105,18 @@ export class DayLogService {
         { field: 'note', problems: ['Say why the premises’ status moves out of its order: a note is needed for a step skipped or back'] },
       ]);
     }
+  }
+
+  /**
+   * The day as the viewer's view of its log tells it, for a plan the viewer has been shown to see: totals, the
+   * timeline of each of `locations`, the premises entered and the decision log.
+   */
+  async summary(
+    viewer: AuthUser,
+    operationId: string,
+    locations: { id: string; label: string }[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DaySummary> {
+    return daySummary(await this.entries(viewer, operationId, undefined, manager), locations);
   }
 }
