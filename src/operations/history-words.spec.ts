@@ -422,6 +422,15 @@ describe('a plan’s history in words', () => {
         'Team released: Alpha Team, Metropolitan Police Service, which was confirmed',
         'Team released: Tax Team, HM Revenue and Customs, which was requested',
       ]);
+      const logCounted = { arrests: 2, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 2 };
+      expect(one('operation.complete', { status: 'ACTIVE' }, { status: 'COMPLETED', outcomes, logCounted, releasedTeams: [] })).toEqual([
+        'Completed the day of action',
+        'Arrests: 3 (the log counted 2)',
+        'Potential victims safeguarded: 0',
+        'NRM referrals: 0',
+        'Premises visited: 2',
+        'Notes: Two premises empty',
+      ]);
       expect(
         one('operation.cancel', { status: 'DRAFT' }, { status: 'CANCELLED', reason: 'Subjects arrested elsewhere', releasedTeams: [] }),
       ).toEqual(['Cancelled the plan', 'Reason: Subjects arrested elsewhere']);

@@ -405,7 +405,22 @@ function endLines(event: AuditChange, ctx: Context): string[] {
     const was = isEmpty(team.status) ? '' : `, which was ${label('deploymentStatus', String(team.status)).toLowerCase()}`;
     return `Team released: ${teamWords(team, ctx)}${was}`;
   });
-  return [...reason(event.after), ...stated(OUTCOMES, event.after?.outcomes, ctx), ...released];
+  return [...reason(event.after), ...besideTheLog(stated(OUTCOMES, event.after?.outcomes, ctx), event.after), ...released];
+}
+
+/**
+ * The outcomes' lines, each figure the owner recorded that differs from what the day's log counted followed by the
+ * log's ("Arrests: 4 (the log counted 3)"), so a figure changed from the log's shows. `lines` are in OUTCOMES' order.
+ */
+function besideTheLog(lines: string[], after: Fields | null): string[] {
+  const recorded = after?.outcomes;
+  const logged = after?.logCounted;
+  if (!isRecord(recorded) || !isRecord(logged)) return lines;
+  const differing = OUTCOMES.filter(([path]) => typeof logged[path] === 'number' && logged[path] !== recorded[path]);
+  return lines.map((text) => {
+    const field = differing.find(([, name]) => text.startsWith(`${capitalised(name)}: `));
+    return field ? `${text} (the log counted ${String(logged[field[0]])})` : text;
+  });
 }
 
 function reviewLines(event: AuditChange): string[] {

@@ -8,6 +8,8 @@ import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { CpsService } from '../cps/cps.service';
+import { DayLogService } from '../day-log/day-log.service';
+import { loggedOutcomes } from '../day-log/day-summary';
 import { DeploymentsService } from '../deployments/deployments.service';
 import { CANCELLED_RELEASE, COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
 import { completionRefusal, LifecycleAction, nextStatus } from '../common/lifecycle';
@@ -16,7 +18,7 @@ import { assertOwner, assertVersion, OperationAccess } from '../operations/opera
 import { OperationChanges, OperationRow } from '../operations/operation-row';
 import { PlansService } from '../operations/plans.service';
 import { CompleteDto, OutcomesDto, StandDownDto } from './dto/workflow.dto';
-import { outcomeProblems } from './outcomes';
+import { outcomeProblems, Outcomes } from './outcomes';
 import { ReadinessService } from './readiness.service';
 
 type OwnerAction = Exclude<LifecycleAction, 'approve' | 'request-changes'>;
@@ -49,6 +51,7 @@ export class LifecycleService {
     private readonly readiness: ReadinessService,
     private readonly deployments: DeploymentsService,
     private readonly cps: CpsService,
+    private readonly log: DayLogService,
   ) {}
 
   /** R11: every blocking check passes. */
@@ -65,14 +68,21 @@ export class LifecycleService {
     return this.transition(viewer, id, version, 'start', {}, (manager) => this.readiness.assertReady(viewer, id, manager, 'start'));
   }
 
-  /** Records the outcomes and releases the teams; the plan keeps who was deployed, and evidence gathering goes on. */
+  /**
+   * Records the outcomes and releases the teams; the plan keeps who was deployed, and evidence gathering goes on.
+   * The history keeps the log's figures beside those recorded, so a figure changed from the log's shows.
+   */
   complete(viewer: AuthUser, id: string, input: CompleteDto): Promise<OperationView> {
     const outcomes = checkedOutcomes(input.outcomes);
     return this.transition(viewer, id, input.version, 'complete', { outcomes: JSON.stringify(outcomes) }, async (manager, row) => {
       const early = completionRefusal(row, new Date());
       if (early) throw new DomainError('INVALID_TRANSITION', early, { startsAt: row.startsAt.toISOString() });
       await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was completed');
-      return { outcomes, releasedTeams: await this.deployments.releaseAll(manager, viewer, id, COMPLETED_RELEASE) };
+      return {
+        outcomes,
+        ...(await this.logCounted(manager, viewer, id)),
+        releasedTeams: await this.deployments.releaseAll(manager, viewer, id, COMPLETED_RELEASE),
+      };
     });
   }
 
@@ -96,10 +106,25 @@ export class LifecycleService {
       await this.cps.withdrawWhenPlanEnds(manager, viewer, row, 'the operation was stood down');
       return {
         reason: input.reason,
-        ...(outcomes ? { outcomes } : {}),
+        ...(outcomes ? { outcomes, ...(await this.logCounted(manager, viewer, id)) } : {}),
         releasedTeams: await this.deployments.releaseAll(manager, viewer, id, STOOD_DOWN_RELEASE),
       };
     });
+  }
+
+  /**
+   * The outcomes as the day's log counted them, read as the viewer sees it (the owner: the whole log), for the completion
+   * to start from; null when nothing was logged.
+   */
+  async countedByLog(viewer: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Outcomes | null> {
+    const summary = await this.log.summary(viewer, id, [], manager);
+    return summary.logged ? loggedOutcomes(summary) : null;
+  }
+
+  /** The log's figures for the history to hold beside those recorded; nothing when nothing was logged. */
+  private async logCounted(manager: EntityManager, viewer: AuthUser, id: string): Promise<{ logCounted?: Outcomes }> {
+    const counted = await this.countedByLog(viewer, id, manager);
+    return counted ? { logCounted: counted } : {};
   }
 
   /**

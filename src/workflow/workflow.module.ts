@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CpsModule } from '../cps/cps.module';
+import { DayLogModule } from '../day-log/day-log.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { OperationsModule } from '../operations/operations.module';
@@ -22,7 +23,7 @@ import { WorkflowController } from './workflow.controller';
 
 /** What happens to a plan after it is written: readiness, the lifecycle, review, each partner's sign-off, deconfliction, the briefing pack and the premises cards. */
 @Module({
-  imports: [OperationsModule, DeploymentsModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
+  imports: [OperationsModule, DeploymentsModule, DayLogModule, CpsModule, SubjectsModule, AuditModule, LeadPolicyModule],
   controllers: [WorkflowController, SignOffController],
   providers: [
     ReadinessService,

@@ -15,7 +15,7 @@ import { formVersion, PlanPages, Redraw } from '../plan-page';
 import { readinessItems } from '../plan-sections';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { CANCEL_FIELDS, NO_FIELDS, OUTCOME_FIELDS, outcomesOf, standDownForm } from './lifecycle.form';
-import { cancelView, standDownView, unavailable } from './lifecycle.view';
+import { cancelView, completeView, standDownView, unavailable } from './lifecycle.view';
 
 /** Each move's page: its template and title. */
 const PAGES: Record<Exclude<LifecycleAction, 'submit' | 'approve' | 'request-changes'>, { template: string; title: string }> = {
@@ -110,9 +110,14 @@ export class PlanLifecycleController {
     return this.draw(reply, request, 'withdraw', context, { unavailable: unavailable(context.plan, 'withdraw') }, errors, conflict);
   }
 
+  /** The outcomes start from what the day's log counted: the owner checks them and changes any the log got wrong. */
   @Get('complete')
-  completePage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply, @PlanContext() context: PlanContext): FastifyReply {
-    return this.drawComplete(reply, request, context, {}, []);
+  completePage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @PlanContext() context: PlanContext,
+  ): Promise<FastifyReply> {
+    return this.drawComplete(reply, request, context, undefined, []);
   }
 
   @Post('complete')
@@ -133,15 +138,18 @@ export class PlanLifecycleController {
     );
   }
 
-  private drawComplete(
+  /** The completion form: with `typed` what the owner typed, or else the log's figures; each field says what the log counted. */
+  private async drawComplete(
     reply: FastifyReply,
     request: AuthenticatedRequest,
     context: PlanContext,
-    values: Record<string, string>,
+    typed: Record<string, string> | undefined,
     errors: FieldError[],
     conflict?: unknown,
-  ): FastifyReply {
-    return this.draw(reply, request, 'complete', context, { values, unavailable: unavailable(context.plan, 'complete') }, errors, conflict);
+  ): Promise<FastifyReply> {
+    const logged = context.plan.actions.complete ? await this.lifecycle.countedByLog(request.user!, context.plan.id) : null;
+    const view = { ...completeView(typed, logged), unavailable: unavailable(context.plan, 'complete') };
+    return this.draw(reply, request, 'complete', context, view, errors, conflict);
   }
 
   @Get('cancel')

@@ -3,7 +3,8 @@ import { FieldMap } from '../form-errors';
 import { formText } from '../forms';
 import { formVersion } from '../plan-page';
 
-const OUTCOMES = ['arrests', 'potentialVictimsSafeguarded', 'nrmReferrals', 'premisesVisited'] as const;
+/** The outcome counts, as the forms name their fields. */
+export const OUTCOMES = ['arrests', 'potentialVictimsSafeguarded', 'nrmReferrals', 'premisesVisited'] as const;
 export const OUTCOME_FIELDS: FieldMap = { id: (field) => field.replace(/^outcomes\./, '').replace(/^version$/, '') };
 export const CANCEL_FIELDS: FieldMap = { id: (field) => (field === 'reason' ? 'reason' : '') };
 /** A move with no field of its own (start, withdraw): any refusal is the whole form's. */

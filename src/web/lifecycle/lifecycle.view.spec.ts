@@ -1,5 +1,5 @@
 import type { OperationView } from '../../operations/dto/plan-view.dto';
-import { cancelView, standDownView, teamsHeld, unavailable } from './lifecycle.view';
+import { cancelView, completeView, standDownView, teamsHeld, unavailable } from './lifecycle.view';
 
 const owner = { id: 'a-wmp', name: 'West Midlands Police', code: 'WMP' };
 const plan = (status: string, extra: Partial<Record<keyof OperationView, unknown>> = {}) =>
@@ -43,5 +43,31 @@ describe('the lifecycle pages', () => {
     expect(standDownView(plan('ACTIVE', { cpsInvolvement: { status: 'REQUESTED' } }), after).cpsRequestOpen).toBe(true);
     expect(standDownView(plan('ACTIVE', { cpsInvolvement: { status: 'ENGAGED' } }), after).cpsRequestOpen).toBe(false);
     expect(standDownView(plan('ACTIVE'), after).cpsRequestOpen).toBe(false);
+  });
+
+  it('start completing from the log’s figures, each field saying what the log counted', () => {
+    const logged = { arrests: 3, potentialVictimsSafeguarded: 2, nrmReferrals: 1, premisesVisited: 0 };
+
+    expect(completeView(undefined, logged)).toEqual({
+      fromLog: true,
+      values: { arrests: '3', potentialVictimsSafeguarded: '2', nrmReferrals: '1', premisesVisited: '0' },
+      logged: {
+        arrests: 'The day’s log counted 3',
+        potentialVictimsSafeguarded: 'The day’s log counted 2',
+        nrmReferrals: 'The day’s log counted 1',
+        premisesVisited: 'The day’s log counted 0',
+      },
+    });
+  });
+
+  it('keep what the owner typed when the completion is shown again, and leave the fields empty when nothing was logged', () => {
+    const typed = { arrests: '4', potentialVictimsSafeguarded: '', nrmReferrals: 'x', premisesVisited: '1', notes: '' };
+
+    expect(completeView(typed, { arrests: 3, potentialVictimsSafeguarded: 2, nrmReferrals: 1, premisesVisited: 0 }).values).toBe(typed);
+    expect(completeView(undefined, null)).toEqual({
+      fromLog: false,
+      values: { arrests: '', potentialVictimsSafeguarded: '', nrmReferrals: '', premisesVisited: '' },
+      logged: {},
+    });
   });
 });

@@ -2,6 +2,8 @@ import { isActiveDeployment } from '../../common/domain';
 import { completionRefusal, LIFECYCLE, LifecycleAction, transitionRefusal } from '../../common/lifecycle';
 import type { DeploymentView, OperationView } from '../../operations/dto/plan-view.dto';
 import { mayMoveInvolvement } from '../../cps/involvement-moves';
+import type { Outcomes } from '../../workflow/outcomes';
+import { OUTCOMES } from './lifecycle.form';
 
 type Plan = Pick<OperationView, 'reference' | 'status' | 'startsAt' | 'owningAgency'>;
 
@@ -34,5 +36,18 @@ export function standDownView(plan: Plan & Pick<OperationView, 'deployments' | '
     released: teamsHeld(plan),
     cpsRequestOpen: mayMoveInvolvement(plan.cpsInvolvement?.status, 'withdraw'),
     unavailable: unavailable(plan, 'stand-down', now),
+  };
+}
+
+/**
+ * Completing: the outcome fields start from what the day's log counted (left empty when nothing was logged), or keep
+ * what was typed when the form is shown again; each says what the log counted, for the owner to check a changed figure.
+ */
+export function completeView(typed: Record<string, string> | undefined, logged: Outcomes | null) {
+  const figure = (field: (typeof OUTCOMES)[number]) => (logged ? String(logged[field]) : '');
+  return {
+    fromLog: logged !== null,
+    values: typed ?? Object.fromEntries(OUTCOMES.map((field) => [field, figure(field)])),
+    logged: logged ? Object.fromEntries(OUTCOMES.map((field) => [field, `The day’s log counted ${figure(field)}`])) : {},
   };
 }
