@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
+import { DayLogService } from '../day-log/day-log.service';
+import type { DaySummary } from '../day-log/day-summary';
 import type { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
 import type { SubjectView } from '../subjects/dto/subject.dto';
@@ -16,6 +18,7 @@ export class BriefingService {
     private readonly plans: PlansService,
     private readonly subjects: SubjectsService,
     private readonly renderer: DocumentRenderer,
+    private readonly log: DayLogService,
   ) {}
 
   async briefing(viewer: AuthUser, id: string, format: 'markdown' | 'html'): Promise<string> {
@@ -24,9 +27,12 @@ export class BriefingService {
     return format === 'html' ? toHtml(blocks, plan.marking) : toMarkdown(blocks);
   }
 
-  /** The briefing's blocks for a plan the viewer has just read, with the subjects of interest if they see its Intelligence. */
+  /**
+   * The briefing's blocks for a plan the viewer has just read, with the subjects of interest if they see its Intelligence,
+   * and the day as it happened once the day is over.
+   */
   async blocks(viewer: AuthUser, plan: OperationView): Promise<Block[]> {
-    return briefingBlocks(plan, await this.subjectsFor(viewer, plan));
+    return briefingBlocks(plan, await this.subjectsFor(viewer, plan), await this.dayOf(viewer, plan));
   }
 
   /** The briefing as an A4 PDF of a plan the viewer has just read. */
@@ -51,8 +57,14 @@ export class BriefingService {
 
   /** The briefing printed as the viewer may see it, rendered on a worker thread. */
   private async document(viewer: AuthUser, plan: OperationView, format: RenderTask['format']): Promise<Buffer> {
-    const printable = briefingPrintable(plan, await this.subjectsFor(viewer, plan), new Date());
+    const printable = briefingPrintable(plan, await this.subjectsFor(viewer, plan), new Date(), await this.dayOf(viewer, plan));
     return this.renderer.render({ format, printable });
+  }
+
+  /** The day's log as the viewer may see it, summed up, for a day of action completed or stood down; none before. */
+  private async dayOf(viewer: AuthUser, plan: OperationView): Promise<DaySummary | null> {
+    if (plan.status !== 'COMPLETED' && plan.status !== 'STOOD_DOWN') return null;
+    return this.log.summary(viewer, plan.id, plan.locations ?? []);
   }
 
   /** The plan's subjects of interest, not even asked for when the reader does not see its Intelligence. */

@@ -10,6 +10,8 @@ import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons
 import { awaitsAcceptance, registerOrder } from '../operations/order';
 import type { SubjectView } from '../subjects/dto/subject.dto';
 import { subjectLine } from '../subjects/subject-line';
+import type { DaySummary } from '../day-log/day-summary';
+import { dayBlocks } from './day-as-it-happened';
 import type { Block, Frame, Printable } from './documents/printable';
 
 /** The IIMARCH sections' titles: the label set of src/common/labels.ts, which the history names them by too. */
@@ -83,9 +85,9 @@ export function teamsOnTheDay(plan: OperationView): DeploymentView[] {
 /**
  * The plan as an IIMARCH briefing: Information, Intent, Method, Administration, Risk, Communications,
  * Humanitarian; as the reader may see it (R14a), under its protective marking (R14d) at the top and
- * the foot.
+ * the foot. A day of action that is over adds the day as it happened, from its log (`day`).
  */
-export function briefingBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
+export function briefingBlocks(plan: OperationView, subjects: SubjectView[], day: DaySummary | null = null): Block[] {
   const active = teamsOnTheDay(plan);
   const byTeam = new Map(plan.deployments.map((d) => [d.team.id, d]));
   const marking: Block = { kind: 'marking', text: markingText(plan.marking) };
@@ -159,6 +161,7 @@ export function briefingBlocks(plan: OperationView, subjects: SubjectView[]): Bl
     ...safeguardingBlocks(plan),
     ...evidenceBlocks(plan, byTeam),
     ...standDownBlocks(plan),
+    ...dayBlocks(plan, day),
     ...outcomeBlocks(plan),
     marking,
   ];
@@ -182,8 +185,13 @@ function subjectBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
 }
 
 /** A plan's briefing as a printable document: its blocks under the frame every printed page carries (R14d). */
-export function briefingPrintable(plan: OperationView, subjects: SubjectView[], producedAt: Date): Printable {
-  return { frame: planFrame(plan, producedAt, 'briefing pack'), pages: [briefingBlocks(plan, subjects)] };
+export function briefingPrintable(
+  plan: OperationView,
+  subjects: SubjectView[],
+  producedAt: Date,
+  day: DaySummary | null = null,
+): Printable {
+  return { frame: planFrame(plan, producedAt, 'briefing pack'), pages: [briefingBlocks(plan, subjects, day)] };
 }
 
 /** The frame of a plan's printed document called `what`, produced at `producedAt`. */
