@@ -6,6 +6,7 @@ import { ApiErrors } from '../common/errors/api-errors';
 import { IdParam } from '../common/id-param';
 import { DayLogService } from './day-log.service';
 import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
+import { DaySummaryView } from './dto/day-summary.dto';
 
 @ApiTags('the day’s log')
 @ApiBearerAuth()
@@ -31,5 +32,17 @@ export class DayLogController {
   @ApiErrors(400, 403, 404, 409)
   post(@CurrentUser() caller: AuthUser, @IdParam() id: string, @Body() body: PostLogEntryDto): Promise<LogEntryView> {
     return this.log.post(caller, id, body);
+  }
+
+  @Get('summary')
+  @ApiOkResponse({
+    type: DaySummaryView,
+    description:
+      'The day as the caller’s view of the log tells it: each count totalled (a corrected count replaced by its correction), the outcomes to complete the plan with, each premises’ statuses (with Places) and the decision log',
+  })
+  @ApiOperation({ summary: 'Sum up the day’s log' })
+  @ApiErrors(400, 404)
+  summary(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<DaySummaryView> {
+    return this.log.summaryOf(caller, id);
   }
 }

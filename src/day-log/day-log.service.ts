@@ -7,7 +7,8 @@ import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { PlansService } from '../operations/plans.service';
 import { DayLogRepository, NewLogEntry } from './day-log.repository';
-import { DaySummary, daySummary } from './day-summary';
+import { DaySummary, daySummary, loggedOutcomes } from './day-summary';
+import { DaySummaryView } from './dto/day-summary.dto';
 import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
 import { inOrder } from './premises-moves';
 import { LogStanding, logRefusal } from './rights';
@@ -118,5 +119,12 @@ export class DayLogService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<DaySummary> {
     return daySummary(await this.entries(viewer, operationId, undefined, manager), locations);
+  }
+
+  /** The day as the viewer's view of the log tells it, with the outcomes to complete the plan with as the log counted them. */
+  async summaryOf(viewer: AuthUser, operationId: string): Promise<DaySummaryView> {
+    const plan = await this.plans.get(viewer, operationId);
+    const summary = await this.summary(viewer, operationId, plan.locations ?? []);
+    return { ...summary, outcomes: loggedOutcomes(summary) };
   }
 }

@@ -91,6 +91,21 @@ describe('completing a day of action from its log', () => {
     expect(completed.outcomes).toMatchObject({ arrests: 3, potentialVictimsSafeguarded: 2, nrmReferrals: 1, premisesVisited: 1 });
   });
 
+  it('sums up the log through the API, as each reader may see it: the outcomes to complete with, premises and decisions', async () => {
+    const { owner, victims, plan } = await dayLogged();
+    const stranger = await s.owner();
+
+    const theirs = (await s.get(owner.auth, `/operations/${plan.id}/log/summary`).expect(200)).body;
+    const supporting = (await s.get(victims.auth, `/operations/${plan.id}/log/summary`).expect(200)).body;
+
+    expect(theirs.outcomes).toEqual({ arrests: 3, potentialVictimsSafeguarded: 2, nrmReferrals: 1, premisesVisited: 1 });
+    expect(theirs.premises.map((p: { location: { label: string } }) => p.location.label)).toEqual(['Car wash', 'House']);
+    expect(theirs.decisions.map((d: { decidedBy: string }) => d.decidedBy)).toEqual(['SILVER', 'GOLD']);
+    expect(supporting.premises).toEqual([]);
+    expect(supporting.decisions.map((d: { decidedBy: string }) => d.decidedBy)).toEqual(['SILVER']);
+    await s.get(stranger.auth, `/operations/${plan.id}/log/summary`).expect(404);
+  });
+
   it('keeps in the history the log’s figure beside a figure the owner changed, and only there', async () => {
     const { owner, plan } = await dayLogged();
 
