@@ -46,7 +46,7 @@ describe('completing a day of action from its log', () => {
     });
     await log(owner.auth, plan, { kind: 'COUNT', locationId: carWash, count: 'ARREST', number: 2, offence: 'MSA_S2_HUMAN_TRAFFICKING' });
     const wrong = await log(owner.auth, plan, { kind: 'COUNT', count: 'ARREST', number: 2, offence: 'MSA_S2_HUMAN_TRAFFICKING' });
-    const correctsId = wrong.body.entries.at(-1).id;
+    const correctsId = wrong.body.id;
     await log(owner.auth, plan, { kind: 'COUNT', count: 'ARREST', number: 1, offence: 'MSA_S2_HUMAN_TRAFFICKING', correctsId });
     await log(owner.auth, plan, { kind: 'COUNT', locationId: carWash, count: 'SAFEGUARDED', number: 2 });
     await log(owner.auth, plan, { kind: 'COUNT', locationId: carWash, count: 'NRM_REFERRAL', number: 1 });
