@@ -6,6 +6,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CpsModule } from '../cps/cps.module';
 import { DayLogModule } from '../day-log/day-log.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
+import { DayLogModule } from '../day-log/day-log.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { OperationsModule } from '../operations/operations.module';
@@ -35,6 +36,7 @@ import { TeamsPagesController } from './admin/teams.controller';
 import { PlanOrderController } from './order/order.controller';
 import { PlanCommandController } from './command/command.controller';
 import { PlanCardsController } from './cards/cards.controller';
+import { DayStreamController } from './day-stream/day-stream.controller';
 import { PlanTeamsController } from './plan-teams/plan-teams.controller';
 import { PlanDayController } from './day/day.controller';
 import { PlanPages } from './plan-page';
@@ -58,6 +60,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     TasksModule,
     CalendarModule,
     DashboardModule,
+    DayLogModule,
   ],
   providers: [PlanPages, PlanViewsService, PlanViewsRepository, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
   controllers: [
@@ -69,6 +72,7 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     PlanOrderController,
     PlanCommandController,
     PlanCardsController,
+    DayStreamController,
     PlanCpsController,
     PlanEvidenceController,
     PlanRecordController,
