@@ -3,6 +3,7 @@ import { webSignIn, WebSession } from '../support/browser-session';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { takeOffending } from '../support/message-collector';
 import { formRoutes, fuzzWorld } from '../support/fuzz-world';
+import { SseClient } from '../support/sse-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -11,7 +12,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * ids are mostly real rows of a small world, so most runs reach the handler's rules rather than a
  * 404. Runs are bounded so the suite stays quick; a failure prints the seed and the smallest input that fails.
  */
-type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string };
+type Operation = { responses?: Record<string, { content?: Record<string, unknown> }> };
+type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; stream?: boolean };
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
 /** Fewer per form: there are as many forms as API routes, and each run is a whole page's answer. */
@@ -84,11 +86,23 @@ describe('fuzzing every route', () => {
     session = await webSignIn(t.http, email);
     forms = formRoutes(t);
     const document = (await t.http().get('/docs-json').expect(200)).body;
-    routes = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => ({ method: method as Route['method'], path })),
+    routes = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        method: method as Route['method'],
+        path,
+        stream: Boolean(operation.responses?.['200']?.content?.['text/event-stream']),
+      })),
     );
   });
   afterAll(() => t.close());
+
+  /** A stream that opens never ends by itself: it is closed at once; a refusal is read to its end. */
+  async function streamAnswer(target: string): Promise<{ status: number; text: string; body: unknown }> {
+    const stream = await SseClient.open(`${await t.app.getUrl()}${target}`, auth);
+    if (stream.status === 200) stream.close();
+    else await stream.untilEnded();
+    return { status: stream.status, text: stream.body, body: stream.status === 200 ? {} : JSON.parse(stream.body) };
+  }
 
   /** A real row's id eight times in ten; otherwise a stranger's uuid or something hostile. */
   const pathValue = (name: string) =>
@@ -137,14 +151,15 @@ describe('fuzzing every route', () => {
       await fc.assert(
         fc.asyncProperty(concrete(route), query, body, async (path, params, payload) => {
           const search = new URLSearchParams(params as Record<string, string>).toString();
-          const call = t
-            .http()
-            [route.method](`${path}${search ? `?${search}` : ''}`)
-            .set(auth);
-          const response =
-            route.method === 'get' || route.method === 'delete'
-              ? await call
-              : await call.set('content-type', 'application/json').send(JSON.stringify(payload) ?? 'null');
+          const target = `${path}${search ? `?${search}` : ''}`;
+          const call = () => t.http()[route.method](target).set(auth);
+          const response = route.stream
+            ? await streamAnswer(target)
+            : route.method === 'get' || route.method === 'delete'
+              ? await call()
+              : await call()
+                  .set('content-type', 'application/json')
+                  .send(JSON.stringify(payload) ?? 'null');
           if (response.status >= 500)
             throw new Error(`${route.method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
           if (response.status >= 400) {

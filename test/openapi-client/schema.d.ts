@@ -662,15 +662,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/operations/{id}/log/summary": {
+    "/operations/{id}/log/stream": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Sum up the day’s log */
-        get: operations["DayLogController_summary"];
+        /** Follow the day’s log as it is written */
+        get: operations["DayLogController_follow"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2371,67 +2371,6 @@ export interface components {
             casualties?: string;
             /** @description MESSAGE: E, emergency services present and required */
             services?: string;
-        };
-        AgeGroupCounts: {
-            ADULT: number;
-            CHILD: number;
-        };
-        SeizureCounts: {
-            CASH: number;
-            DEVICES: number;
-            DOCUMENTS: number;
-        };
-        DayTotalsView: {
-            arrests: number;
-            potentialVictims: components["schemas"]["AgeGroupCounts"];
-            safeguarded: number;
-            nrmReferrals: number;
-            dutyToNotify: number;
-            seizures: components["schemas"]["SeizureCounts"];
-        };
-        LoggedOutcomesView: {
-            arrests: number;
-            potentialVictimsSafeguarded: number;
-            nrmReferrals: number;
-            premisesVisited: number;
-        };
-        PremisesStatusAt: {
-            /** @enum {string} */
-            status: "NOT_STARTED" | "TEAM_AT_RV" | "ENTRY_MADE" | "SEARCH_UNDER_WAY" | "CLEAR" | "STOOD_DOWN";
-            happenedAt: string;
-        };
-        PremisesTimelineView: {
-            location: components["schemas"]["LogLocationView"];
-            /** @description In the order they happened */
-            statuses: components["schemas"]["PremisesStatusAt"][];
-        };
-        LoggedDecisionView: {
-            id: string;
-            happenedAt: string;
-            /** @enum {string} */
-            decidedBy: "GOLD" | "SILVER" | "SENIOR_INVESTIGATING_OFFICER" | "SITE_COMMANDER";
-            decision: string;
-            rationale: string;
-            considered: string;
-            /** @description Derived from intelligence: only for readers who see the Intelligence section */
-            intelligence: boolean;
-            recordedBy: string;
-            /** @description The decision this one corrects; the log keeps both */
-            correctsId: string | null;
-        };
-        DaySummaryView: {
-            /** @description Whether anything was logged: with nothing logged, the figures say nothing about the day */
-            logged: boolean;
-            /** @description Each count totalled, a corrected count replaced by its correction */
-            totals: components["schemas"]["DayTotalsView"];
-            /** @description Premises whose status reached Entry made or later */
-            premisesVisited: number;
-            /** @description The outcomes to complete the plan with, as the log counted them */
-            outcomes: components["schemas"]["LoggedOutcomesView"];
-            /** @description Each location, only for a reader who sees the Places section */
-            premises: components["schemas"]["PremisesTimelineView"][];
-            /** @description In the order the decisions were taken */
-            decisions: components["schemas"]["LoggedDecisionView"][];
         };
         ReadinessCheckView: {
             /** @example cps-engaged */
@@ -6072,7 +6011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LogEntryView"];
+                    "application/json": components["schemas"]["DayLogView"];
                 };
             };
             /** @description code: VALIDATION_FAILED */
@@ -6122,10 +6061,16 @@ export interface operations {
             };
         };
     };
-    DayLogController_summary: {
+    DayLogController_follow: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Resume after this entry, for a client that cannot set Last-Event-ID */
+                after?: unknown;
+            };
+            header?: {
+                /** @description Resume after this entry (browsers send it on reconnecting) */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6133,13 +6078,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The day as the caller’s view of the log tells it: each count totalled (a corrected count replaced by its correction), the outcomes to complete the plan with, each premises’ statuses (with Places) and the decision log */
+            /** @description Server-sent events: every entry after Last-Event-ID (or ?after=), then each entry as it is recorded, on any instance; each event has the entry’s id, the name entry, and the entry as in GET …/log (what the caller may see of it, R14a); a comment every 15 seconds keeps it open */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DaySummaryView"];
+                    "text/event-stream": string;
                 };
             };
             /** @description code: VALIDATION_FAILED */
