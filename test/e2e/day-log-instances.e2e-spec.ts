@@ -1,20 +1,10 @@
 import { DataSource } from 'typeorm';
+import { situationReport } from '../factories/day-log';
 import { Auth, Plan, Scenario } from '../factories/scenario';
 import { isolatedDatabaseUrl } from '../support/databases';
 import { RunningApp } from '../support/running-app';
 import { SseClient } from '../support/sse-client';
 import type { TestApp } from '../support/test-app';
-
-/** A situation report, `exactLocation` telling reports apart. */
-const report = (exactLocation: string) => ({
-  kind: 'MESSAGE',
-  exactLocation,
-  incidentType: 'Search under way',
-  hazards: 'None known',
-  access: 'Front door',
-  casualties: 'None',
-  services: 'None needed',
-});
 
 /** Issue 29: the day's log followed on one instance of the built app while it is written on another, both on one database. */
 describe('the day’s log followed across two instances', () => {
@@ -36,7 +26,7 @@ describe('the day’s log followed across two instances', () => {
   });
 
   async function record(who: Auth, plan: Plan, place: string): Promise<string> {
-    const entries: { id: string }[] = (await s.post(who, `/operations/${plan.id}/log`, report(place)).expect(201)).body.entries;
+    const entries: { id: string }[] = (await s.post(who, `/operations/${plan.id}/log`, situationReport(place)).expect(201)).body.entries;
     return entries[entries.length - 1].id;
   }
 
@@ -83,5 +73,19 @@ describe('the day’s log followed across two instances', () => {
     await stream.untilEntry(later);
     stream.close();
     expect(stream.events.map((event) => event.id)).toEqual([entry, later]);
+  }, 60_000);
+
+  it('ends its streams when it shuts down, so that it exits at once and their clients resume elsewhere', async () => {
+    const b = apps[1];
+    const owner = await s.owner();
+    const plan = await s.plan(owner, { stage: 'active' });
+    const entry = await record(owner.auth, plan, 'Rear yard');
+    const stream = await follow(b, owner.auth, plan);
+    await stream.untilEntry(entry);
+
+    const stopped = await b.stop('SIGTERM');
+    expect(stopped.signal).toBe('SIGTERM');
+    await stream.untilEnded();
+    expect(stream.events.map((event) => event.id)).toEqual([entry]);
   }, 60_000);
 });

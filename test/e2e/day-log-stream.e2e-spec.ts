@@ -1,4 +1,5 @@
 import { randomPostcode, signedIn } from '../factories';
+import { situationReport } from '../factories/day-log';
 import { Auth, Owner, Plan, Signed } from '../factories/scenario';
 import { webSignIn } from '../support/browser-session';
 import { SseClient } from '../support/sse-client';
@@ -12,17 +13,6 @@ type Entry = {
   location: { id: string; label: string } | null;
   details: Record<string, unknown>;
 };
-
-/** A situation report: every ETHANE part, `exactLocation` telling reports apart. */
-const report = (exactLocation: string) => ({
-  kind: 'MESSAGE',
-  exactLocation,
-  incidentType: 'Search under way',
-  hazards: 'None known',
-  access: 'Front door',
-  casualties: 'None',
-  services: 'None needed',
-});
 
 /** Issue 29: the day's log as server-sent events, read by a raw HTTP client as a browser's EventSource reads it. */
 describe('the day’s log as it is written', () => {
@@ -56,7 +46,7 @@ describe('the day’s log as it is written', () => {
 
   it('sends the log so far, then an entry another user records, as events named entry with the entry’s id', async () => {
     const { owner, victims, plan } = await dayUnderWay();
-    const first = await record(owner.auth, plan, report('Rear yard'));
+    const first = await record(owner.auth, plan, situationReport('Rear yard'));
 
     const stream = await follow(victims.auth, plan);
     expect(stream.status).toBe(200);
@@ -67,7 +57,7 @@ describe('the day’s log as it is written', () => {
     });
     expect(stream.headers['x-request-id']).toEqual(expect.any(String));
     await stream.until(1);
-    const second = await record(owner.auth, plan, report('Front office'));
+    const second = await record(owner.auth, plan, situationReport('Front office'));
     await stream.untilEntry(second);
     stream.close();
 
@@ -82,18 +72,18 @@ describe('the day’s log as it is written', () => {
   it('resumes after Last-Event-ID (or ?after=) with exactly the entries after it, each once, in the order recorded', async () => {
     const { owner, plan } = await dayUnderWay();
     const before = [];
-    for (const place of ['Yard', 'Office', 'Loft']) before.push(await record(owner.auth, plan, report(place)));
+    for (const place of ['Yard', 'Office', 'Loft']) before.push(await record(owner.auth, plan, situationReport(place)));
 
     const dropped = await follow(owner.auth, plan);
     await dropped.until(3);
     dropped.close();
-    const meanwhile = await Promise.all(['Cellar', 'Garage'].map((place) => record(owner.auth, plan, report(place))));
+    const meanwhile = await Promise.all(['Cellar', 'Garage'].map((place) => record(owner.auth, plan, situationReport(place))));
 
     const resumed = await follow(owner.auth, plan, { 'Last-Event-ID': before[1] });
     const byQuery = await follow(owner.auth, plan, {}, `?after=${before[1]}`);
     // Entries recorded at once, while both streams are open: the last one sent shows every earlier one has come.
-    const live = await Promise.all(['Shed', 'Van'].map((place) => record(owner.auth, plan, report(place))));
-    const last = await record(owner.auth, plan, report('Done'));
+    const live = await Promise.all(['Shed', 'Van'].map((place) => record(owner.auth, plan, situationReport(place))));
+    const last = await record(owner.auth, plan, situationReport('Done'));
     for (const stream of [resumed, byQuery]) {
       await stream.untilEntry(last);
       stream.close();
@@ -121,7 +111,7 @@ describe('the day’s log as it is written', () => {
       considered: 'Going in now',
       intelligence: true,
     });
-    const last = await record(owner.auth, plan, report('Rear yard'));
+    const last = await record(owner.auth, plan, situationReport('Rear yard'));
     for (const stream of [partner, command]) {
       await stream.untilEntry(last);
       stream.close();
@@ -168,11 +158,11 @@ describe('the day’s log as it is written', () => {
   it('streams the same events to the board page’s script, signed in by the browser’s session', async () => {
     const { owner, plan } = await dayUnderWay();
     const session = await webSignIn(t.http, owner.user.email);
-    const first = await record(owner.auth, plan, report('Rear yard'));
+    const first = await record(owner.auth, plan, situationReport('Rear yard'));
 
     const stream = await SseClient.open(`${base}/plans/${plan.reference}/day/stream`, { Cookie: session.cookie });
     expect(stream.status).toBe(200);
-    const second = await record(owner.auth, plan, report('Front office'));
+    const second = await record(owner.auth, plan, situationReport('Front office'));
     await stream.untilEntry(second);
     stream.close();
     expect(stream.events.map((event) => event.id)).toEqual([first, second]);
