@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
+import { Gauge } from 'prom-client';
 import { AppConfig } from '../config/app-config';
 import { DatabaseServer } from '../database/database-server';
+import { OperatorMetrics } from '../metrics/operator-metrics';
 
 /** A live stream of one plan's log, as the listener knows it: woken to read what is new, ended at shutdown. */
 export interface LogSubscriber {
@@ -32,7 +34,26 @@ export class DayLogListener implements OnModuleInit, BeforeApplicationShutdown, 
   constructor(
     private readonly server: DatabaseServer,
     private readonly config: AppConfig,
-  ) {}
+    metrics: OperatorMetrics,
+  ) {
+    const listener = () => this;
+    new Gauge({
+      name: 'planner_day_log_streams',
+      help: 'Streams of the day’s log this instance holds open',
+      registers: [metrics.registry],
+      collect() {
+        this.set(listener().streams);
+      },
+    });
+    new Gauge({
+      name: 'planner_day_log_listening',
+      help: 'Whether this instance is listening for new entries of the day’s log (1) or connecting again (0)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(listener().client ? 1 : 0);
+      },
+    });
+  }
 
   async onModuleInit(): Promise<void> {
     await this.listen();
@@ -45,11 +66,14 @@ export class DayLogListener implements OnModuleInit, BeforeApplicationShutdown, 
 
   /** Wakes `subscriber` on each entry of the plan; returns what to call when the stream ends. */
   subscribe(operationId: string, subscriber: LogSubscriber): () => void {
+    // A stream opened as the app shuts down would hold the server open: it ends at once, and its client resumes elsewhere.
+    if (this.stopping) {
+      subscriber.end();
+      return () => {};
+    }
     const subscribers = this.plans.get(operationId) ?? new Set<LogSubscriber>();
     subscribers.add(subscriber);
     this.plans.set(operationId, subscribers);
-    // A stream opened as the app shuts down would hold the server open: it ends at once, and its client resumes elsewhere.
-    if (this.stopping) subscriber.end();
     return () => {
       subscribers.delete(subscriber);
       if (subscribers.size === 0 && this.plans.get(operationId) === subscribers) this.plans.delete(operationId);

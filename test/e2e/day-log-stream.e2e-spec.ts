@@ -2,6 +2,7 @@ import { randomPostcode, signedIn } from '../factories';
 import { situationReport } from '../factories/day-log';
 import { Auth, Owner, Plan, Signed } from '../factories/scenario';
 import { webSignIn } from '../support/browser-session';
+import { sample, TOKEN } from '../support/metrics';
 import { SseClient } from '../support/sse-client';
 import { useApp } from '../support/use-app';
 import { DayLogListener } from '../../src/day-log/day-log-listener';
@@ -16,7 +17,7 @@ type Entry = {
 
 /** Issue 29: the day's log as server-sent events, read by a raw HTTP client as a browser's EventSource reads it. */
 describe('the day’s log as it is written', () => {
-  const { t, s } = useApp();
+  const { t, s } = useApp({ METRICS_TOKEN: TOKEN });
   let base: string;
 
   beforeAll(async () => {
@@ -148,11 +149,16 @@ describe('the day’s log as it is written', () => {
     // The earlier tests' clients have gone: the server sees each close in a moment.
     await until(() => listener.streams === 0);
 
+    const scrape = async () => (await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200)).text;
+
     const streams = await Promise.all([1, 2, 3].map(() => follow(owner.auth, plan)));
     expect(listener.streams).toBe(3);
+    expect(sample(await scrape(), 'planner_day_log_streams')).toBe(3);
+    expect(sample(await scrape(), 'planner_day_log_listening')).toBe(1);
     for (const stream of streams) stream.close();
     await until(() => listener.streams === 0);
     expect(listener.streams).toBe(0);
+    expect(sample(await scrape(), 'planner_day_log_streams')).toBe(0);
   });
 
   it('streams the same events to the board page’s script, signed in by the browser’s session', async () => {
