@@ -54,7 +54,11 @@ class OpenStream {
         this.logger.warn({ msg: 'a day log stream could not read; its client resumes from its last entry', error: error.message });
         this.end();
       })
-      .finally(() => (this.reading = undefined));
+      .finally(() => {
+        this.reading = undefined;
+        // A wake between the last read and here would otherwise be lost.
+        if (this.behind) this.wake();
+      });
   }
 
   end(): void {
