@@ -6,7 +6,6 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CpsModule } from '../cps/cps.module';
 import { DayLogModule } from '../day-log/day-log.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
-import { DayLogModule } from '../day-log/day-log.module';
 import { LeadPolicyModule } from '../lead-policy/lead-policy.module';
 import { DeploymentsModule } from '../deployments/deployments.module';
 import { OperationsModule } from '../operations/operations.module';
@@ -60,7 +59,6 @@ import { TaskCountInterceptor, TaskCounts } from './task-counts';
     TasksModule,
     CalendarModule,
     DashboardModule,
-    DayLogModule,
   ],
   providers: [PlanPages, PlanViewsService, PlanViewsRepository, TaskCounts, { provide: APP_INTERCEPTOR, useClass: TaskCountInterceptor }],
   controllers: [

@@ -662,6 +662,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operations/{id}/log/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sum up the day’s log */
+        get: operations["DayLogController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/operations/{id}/log/stream": {
         parameters: {
             query?: never;
@@ -2371,6 +2388,67 @@ export interface components {
             casualties?: string;
             /** @description MESSAGE: E, emergency services present and required */
             services?: string;
+        };
+        AgeGroupCounts: {
+            ADULT: number;
+            CHILD: number;
+        };
+        SeizureCounts: {
+            CASH: number;
+            DEVICES: number;
+            DOCUMENTS: number;
+        };
+        DayTotalsView: {
+            arrests: number;
+            potentialVictims: components["schemas"]["AgeGroupCounts"];
+            safeguarded: number;
+            nrmReferrals: number;
+            dutyToNotify: number;
+            seizures: components["schemas"]["SeizureCounts"];
+        };
+        LoggedOutcomesView: {
+            arrests: number;
+            potentialVictimsSafeguarded: number;
+            nrmReferrals: number;
+            premisesVisited: number;
+        };
+        PremisesStatusAt: {
+            /** @enum {string} */
+            status: "NOT_STARTED" | "TEAM_AT_RV" | "ENTRY_MADE" | "SEARCH_UNDER_WAY" | "CLEAR" | "STOOD_DOWN";
+            happenedAt: string;
+        };
+        PremisesTimelineView: {
+            location: components["schemas"]["LogLocationView"];
+            /** @description In the order they happened */
+            statuses: components["schemas"]["PremisesStatusAt"][];
+        };
+        LoggedDecisionView: {
+            id: string;
+            happenedAt: string;
+            /** @enum {string} */
+            decidedBy: "GOLD" | "SILVER" | "SENIOR_INVESTIGATING_OFFICER" | "SITE_COMMANDER";
+            decision: string;
+            rationale: string;
+            considered: string;
+            /** @description Derived from intelligence: only for readers who see the Intelligence section */
+            intelligence: boolean;
+            recordedBy: string;
+            /** @description The decision this one corrects; the log keeps both */
+            correctsId: string | null;
+        };
+        DaySummaryView: {
+            /** @description Whether anything was logged: with nothing logged, the figures say nothing about the day */
+            logged: boolean;
+            /** @description Each count totalled, a corrected count replaced by its correction */
+            totals: components["schemas"]["DayTotalsView"];
+            /** @description Premises whose status reached Entry made or later */
+            premisesVisited: number;
+            /** @description The outcomes to complete the plan with, as the log counted them */
+            outcomes: components["schemas"]["LoggedOutcomesView"];
+            /** @description Each location, only for a reader who sees the Places section */
+            premises: components["schemas"]["PremisesTimelineView"][];
+            /** @description In the order the decisions were taken */
+            decisions: components["schemas"]["LoggedDecisionView"][];
         };
         ReadinessCheckView: {
             /** @example cps-engaged */
@@ -6011,7 +6089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DayLogView"];
+                    "application/json": components["schemas"]["LogEntryView"];
                 };
             };
             /** @description code: VALIDATION_FAILED */
@@ -6052,6 +6130,64 @@ export interface operations {
             };
             /** @description code: CONFLICT, VERSION_CONFLICT, INVALID_TRANSITION, TEAM_DOUBLE_BOOKED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DayLogController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day as the caller’s view of the log tells it: each count totalled (a corrected count replaced by its correction), the outcomes to complete the plan with, each premises’ statuses (with Places) and the decision log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaySummaryView"];
+                };
+            };
+            /** @description code: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: FORBIDDEN, SELF_APPROVAL, PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description code: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
