@@ -63,4 +63,31 @@ describe('The day’s board in a browser (Chromium, headless)', () => {
     expect(options).toEqual(['Choose the premises', carWash.label]);
     await expect(theirs.getByRole('button', { name: 'Record the decision' }).count()).resolves.toBe(0);
   });
+
+  it('shows an entry recorded in another session without a reload, while a form being typed keeps its text', async () => {
+    const { owner, hmrc, plan } = await dayUnderWay();
+    const page = await open(true);
+    await signIn(page, owner.user.email);
+    await page.goto(`/plans/${plan.reference}/day`);
+    await checked(page);
+    await page.evaluate(() => Object.assign(window, { stayed: true }));
+    await page.getByLabel('Decision', { exact: true }).fill('Half written');
+    const report = `Workers found in the loft ${Date.now()}`;
+
+    const sent = {
+      kind: 'MESSAGE',
+      exactLocation: report,
+      incidentType: 'Welfare',
+      hazards: 'None',
+      access: 'Front',
+      casualties: 'Six adults',
+      services: 'Ambulance',
+    };
+    await s.post(hmrc.auth, `/operations/${plan.id}/log`, sent).expect(201);
+
+    await page.locator('#day-board', { hasText: report }).waitFor();
+    await expect(page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).resolves.toBe(true);
+    await expect(page.getByLabel('Decision', { exact: true }).inputValue()).resolves.toBe('Half written');
+    await checked(page);
+  });
 });
