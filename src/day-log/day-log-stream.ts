@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { AuthUser } from '../common/auth/auth-user';
+import { AuthUser, hasRole } from '../common/auth/auth-user';
 import { DayLogListener } from './day-log-listener';
 import { DayLogService } from './day-log.service';
 import type { LogEntryView } from './dto/day-log.dto';
@@ -92,12 +92,25 @@ class OpenStream {
 }
 
 /**
+ * Who a reader is to the log's visibility (src/operations/visibility.sql.ts): their agency, its kind and their
+ * roles, and for a CPS liaison themself (an engaged liaison sees more than another). Two readers of the same key
+ * see exactly the same entries.
+ */
+function readerKey(viewer: AuthUser): string {
+  return [viewer.agencyId, viewer.agencyKind, [...viewer.roles].sort().join(','), hasRole(viewer, 'CPS_LIAISON') ? viewer.id : ''].join(
+    '|',
+  );
+}
+
+/**
  * The day's log as server-sent events (issue 29): every entry after the resume point, then each entry as it is
  * recorded on any instance, each read with the viewer's own need-to-know, never another reader's.
  */
 @Injectable()
 export class DayLogStream {
   private readonly logger = new Logger('DayLog');
+  /** Reads under way, by plan, reader and resume point: the streams woken by one entry that would read the same share one read. */
+  private readonly reads = new Map<string, Promise<LogEntryView[]>>();
 
   constructor(
     private readonly log: DayLogService,
@@ -117,7 +130,18 @@ export class DayLogStream {
     reply.raw.writeHead(200, reply.getHeaders() as OutgoingHttpHeaders);
     // The stream is quiet between entries and heartbeats: the server's idle timeout for sockets does not apply to it.
     reply.raw.socket?.setTimeout(0);
-    const stream = new OpenStream(reply.raw, (afterId) => this.log.entries(viewer, operationId, afterId), after, this.logger);
+    const stream = new OpenStream(reply.raw, (afterId) => this.shared(viewer, operationId, afterId), after, this.logger);
     stream.start(this.listener, operationId, entries);
+  }
+
+  /** The entries after `afterId` as the viewer may see them, read once for every stream asking the same at the same time. */
+  private shared(viewer: AuthUser, operationId: string, afterId: string | undefined): Promise<LogEntryView[]> {
+    const key = [operationId, afterId ?? '', readerKey(viewer)].join('|');
+    let read = this.reads.get(key);
+    if (!read) {
+      read = this.log.entries(viewer, operationId, afterId).finally(() => this.reads.delete(key));
+      this.reads.set(key, read);
+    }
+    return read;
   }
 }
