@@ -124,10 +124,13 @@ AS $function$
           RAISE EXCEPTION 'The location is not one of this plan''s'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_location';
         END IF;
+        -- A correction is of an entry of the same plan, kind and place, and as secret as the entry it corrects.
         IF NEW.corrects_id IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM day_log_entries e WHERE e.id = NEW.corrects_id AND e.operation_id = NEW.operation_id
+             AND e.kind = NEW.kind AND e.location_id IS NOT DISTINCT FROM NEW.location_id
+             AND (e.section = 'CORE' OR NEW.section = 'INTELLIGENCE')
         ) THEN
-          RAISE EXCEPTION 'The entry corrected is not one of this plan''s log'
+          RAISE EXCEPTION 'The entry corrected is not one of this plan''s log of the same kind and place'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_corrects';
         END IF;
         RETURN NEW;

@@ -21,7 +21,11 @@ const CONSTRAINT_ERRORS: Record<string, { code: DomainError['code']; message: st
     message: 'The day’s log is kept as written: correct an entry with a new one',
   },
   ck_day_log_entries_location: { code: 'VALIDATION_FAILED', message: 'Choose one of this plan’s locations', field: 'locationId' },
-  ck_day_log_entries_corrects: { code: 'VALIDATION_FAILED', message: 'Choose an entry of this plan’s log to correct', field: 'correctsId' },
+  ck_day_log_entries_corrects: {
+    code: 'VALIDATION_FAILED',
+    message: 'A correction is of an entry of this plan’s log of the same kind and at the same premises',
+    field: 'correctsId',
+  },
   ck_day_log_entries_happened: { code: 'VALIDATION_FAILED', message: 'The time it happened cannot be in the future', field: 'happenedAt' },
   ck_day_log_entries_happened_early: {
     code: 'VALIDATION_FAILED',

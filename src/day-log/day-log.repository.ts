@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { LogKind, PremisesStatus } from '../common/domain';
+import { COMPLETED_RELEASE, STOOD_DOWN_RELEASE } from '../common/release-reasons';
 import { agencyJson, isoUtc, personJson } from '../database/json';
 import { first, query } from '../database/query';
 import { sql } from '../database/sql';
@@ -47,6 +48,21 @@ export interface PlanStanding {
   open: boolean;
 }
 
+/**
+ * A team (alias d) that is on the day: confirmed, or confirmed and then released only because the plan ended, so
+ * its agency still records and corrects its part in the 72 hours after.
+ */
+const ON_THE_DAY = sql`(d.status = 'CONFIRMED' OR (d.status = 'RELEASED' AND d.responded_at IS NOT NULL
+                        AND d.release_reason IN (${COMPLETED_RELEASE}, ${STOOD_DOWN_RELEASE})))`;
+
+/** The entry an entry corrects: what it must match (its kind and place), whose it is, and its section. */
+export interface CorrectedEntry {
+  kind: LogKind;
+  locationId: string | null;
+  section: 'CORE' | 'INTELLIGENCE';
+  authorAgencyId: string;
+}
+
 /** The day's log: appended to, never changed (the database refuses UPDATE and DELETE), read as each reader may see it. */
 @Injectable()
 export class DayLogRepository {
@@ -55,9 +71,9 @@ export class DayLogRepository {
       manager,
       sql`SELECT ${holds(viewer)} AS holds,
                  EXISTS (SELECT 1 FROM deployments d WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId}
-                            AND d.status = 'CONFIRMED') AS confirmed,
+                            AND ${ON_THE_DAY}) AS confirmed,
                  ARRAY(SELECT DISTINCT dl.location_id::text FROM deployments d JOIN deployment_locations dl ON dl.deployment_id = d.id
-                        WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId} AND d.status = 'CONFIRMED') AS places,
+                        WHERE d.operation_id = o.id AND d.team_agency_id = ${viewer.agencyId} AND ${ON_THE_DAY}) AS places,
                  (o.status = 'ACTIVE' OR (o.status IN ('COMPLETED', 'STOOD_DOWN') AND o.ended_at > now() - interval '72 hours')) AS open
             FROM operations o WHERE o.id = ${operationId}`,
     );
@@ -73,6 +89,23 @@ export class DayLogRepository {
             FROM operation_locations l WHERE l.id = ${locationId} AND l.operation_id = ${operationId} FOR UPDATE OF l`,
     );
     return place ? place.status : undefined;
+  }
+
+  /**
+   * Makes the plan's entries take their ids one transaction after another, so that ids follow the order entries are
+   * committed in: a follower reading "after the last id it was sent" can then never pass over an entry committed late.
+   */
+  async lockPlan(manager: EntityManager, operationId: string): Promise<void> {
+    await query(manager, sql`SELECT pg_advisory_xact_lock(29, hashtext(${operationId}::text))`);
+  }
+
+  /** The plan's entry of this id, as a correction must match it; undefined when the plan has no such entry. */
+  corrected(manager: EntityManager, operationId: string, id: string): Promise<CorrectedEntry | undefined> {
+    return first(
+      manager,
+      sql`SELECT kind, location_id AS "locationId", section, author_agency_id AS "authorAgencyId"
+            FROM day_log_entries WHERE id = ${id}::bigint AND operation_id = ${operationId}`,
+    );
   }
 
   async insert(manager: EntityManager, entry: NewLogEntry): Promise<string> {
@@ -98,7 +131,9 @@ export class DayLogRepository {
       sql`SELECT e.id::text, e.kind, e.section, e.status, ${isoUtc('e.happened_at')} AS "happenedAt", ${isoUtc('e.recorded_at')} AS "recordedAt",
                  CASE WHEN e.location_id IS NOT NULL AND ${sees(viewer, 'PLACES')}
                       THEN jsonb_build_object('id', e.location_id, 'label', e.location_label) END AS location,
-                 ${personJson('u')} AS author, ${agencyJson('a')} AS agency, e.corrects_id::text AS "correctsId", e.details
+                 ${personJson('u')} AS author, ${agencyJson('a')} AS agency, e.corrects_id::text AS "correctsId",
+                 -- A situation report's exact location is the address, as good as the premises' name: Places only.
+                 CASE WHEN ${sees(viewer, 'PLACES')} THEN e.details ELSE e.details - 'exactLocation' END AS details
             FROM day_log_entries e
             JOIN operations o ON o.id = e.operation_id
             JOIN users u ON u.id = e.author_id

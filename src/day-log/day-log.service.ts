@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { validationError } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { PlansService } from '../operations/plans.service';
-import { DayLogRepository, NewLogEntry } from './day-log.repository';
+import { CorrectedEntry, DayLogRepository, NewLogEntry } from './day-log.repository';
 import { DaySummary, daySummary, loggedOutcomes } from './day-summary';
 import { DaySummaryView } from './dto/day-summary.dto';
 import { DayLogView, LogEntryView, PostLogEntryDto } from './dto/day-log.dto';
@@ -75,11 +75,14 @@ export class DayLogService {
       const locationId = input.locationId ?? null;
       const refusal = logRefusal(input.kind, await this.standing(viewer, operationId, manager), locationId);
       if (refusal) throw DomainError.forbidden(refusal);
+      await this.log.lockPlan(manager, operationId);
       if (input.kind === 'STATUS') await this.checkMove(manager, operationId, locationId!, input);
+      const corrected = input.correctsId ? await this.correctable(manager, viewer, operationId, input, locationId) : undefined;
       const entry: NewLogEntry = {
         operationId,
         kind: input.kind,
-        section: input.kind === 'DECISION' && input.intelligence ? 'INTELLIGENCE' : 'CORE',
+        // A correction of a decision from intelligence is as secret as the decision it corrects.
+        section: (input.kind === 'DECISION' && input.intelligence) || corrected?.section === 'INTELLIGENCE' ? 'INTELLIGENCE' : 'CORE',
         locationId,
         status: input.kind === 'STATUS' ? input.status! : null,
         happenedAt,
@@ -94,6 +97,30 @@ export class DayLogService {
     });
     const [written] = await this.log.list(this.dataSource.manager, viewer, operationId, String(BigInt(id) - 1n));
     return written;
+  }
+
+  /**
+   * The entry a correction names, when it may correct it: an entry of this plan's log of the same kind and at the same
+   * place, recorded by the writer's own agency unless the writer is the plan's command.
+   */
+  private async correctable(
+    manager: EntityManager,
+    viewer: AuthUser,
+    operationId: string,
+    input: PostLogEntryDto,
+    locationId: string | null,
+  ): Promise<CorrectedEntry> {
+    const corrected = await this.log.corrected(manager, operationId, input.correctsId!);
+    const refuse = (problem: string) => validationError([{ field: 'correctsId', problems: [problem] }]);
+    if (!corrected) throw refuse('Choose an entry of this plan’s log to correct');
+    if (corrected.kind !== input.kind || corrected.locationId !== locationId) {
+      throw refuse('A correction is of the same kind as the entry it corrects, and at the same premises');
+    }
+    const standing = await this.log.standing(manager, viewer, operationId);
+    if (!standing.holds && corrected.authorAgencyId !== viewer.agencyId) {
+      throw DomainError.forbidden('Only the plan’s command corrects what another agency recorded');
+    }
+    return corrected;
   }
 
   private async checkMove(manager: EntityManager, operationId: string, locationId: string, input: PostLogEntryDto): Promise<void> {

@@ -212,4 +212,81 @@ describe('the day’s log', () => {
       [2, false],
     ]);
   });
+
+  it('takes a correction only of the same kind and place, by the plan’s command or the agency that recorded it, as secret as what it corrects', async () => {
+    const { owner, hmrc, victims, plan, carWash } = await dayUnderWay();
+    const count = (
+      (
+        await post(owner.auth, plan, {
+          kind: 'COUNT',
+          locationId: carWash,
+          count: 'ARREST',
+          number: 2,
+          offence: 'OTHER',
+          offenceOther: 'Assault',
+        }).expect(201)
+      ).body as Entry
+    ).id;
+    const secret = `Armed controller ${Date.now()}`;
+    const decision = { kind: 'DECISION', rationale: 'Intelligence', decidedBy: 'GOLD', considered: 'Waiting' };
+    const hidden = ((await post(owner.auth, plan, { ...decision, decision: secret, intelligence: true }).expect(201)).body as Entry).id;
+
+    const otherKind = await post(owner.auth, plan, {
+      kind: 'COUNT',
+      locationId: carWash,
+      count: 'SAFEGUARDED',
+      number: 1,
+      correctsId: hidden,
+    }).expect(400);
+    expect(otherKind.body.details.fields).toEqual([
+      { field: 'correctsId', problems: ['A correction is of the same kind as the entry it corrects, and at the same premises'] },
+    ]);
+    const notTheirs = await post(hmrc.auth, plan, {
+      kind: 'COUNT',
+      locationId: carWash,
+      count: 'ARREST',
+      number: 1,
+      offence: 'OTHER',
+      offenceOther: 'Assault',
+      correctsId: count,
+    }).expect(403);
+    expect(notTheirs.body.message).toBe('Only the plan’s command corrects what another agency recorded');
+    await post(owner.auth, plan, { ...decision, decision: `${secret}: hold until armed support arrives`, correctsId: hidden }).expect(201);
+
+    const seen = await s.get(victims.auth, `/operations/${plan.id}/log`).expect(200);
+    expect(seen.text).not.toContain(secret);
+    expect((await read(owner.auth, plan)).map((e) => e.section)).toEqual(['CORE', 'INTELLIGENCE', 'INTELLIGENCE']);
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO day_log_entries (operation_id, kind, section, happened_at, author_id, author_agency_id, corrects_id, details)
+         SELECT operation_id, 'DECISION', 'CORE', now(), author_id, author_agency_id, id, '{}' FROM day_log_entries WHERE id = $1`,
+        [hidden],
+      ),
+    ).rejects.toThrow(/same kind and place/);
+  });
+
+  it('tells a situation report’s exact location only to those who see Places, and lets a partner correct its part after the day ends', async () => {
+    const { owner, hmrc, victims, plan, carWash } = await dayUnderWay();
+    const address = `Rear of 12 Ladypool Road ${Date.now()}`;
+    const report = {
+      kind: 'MESSAGE',
+      exactLocation: address,
+      incidentType: 'Welfare',
+      hazards: 'None',
+      access: 'Alley',
+      casualties: 'Two',
+      services: 'None',
+    };
+    await post(owner.auth, plan, report).expect(201);
+    expect((await read(hmrc.auth, plan))[0].details.exactLocation).toBe(address);
+    const toVictims = await s.get(victims.auth, `/operations/${plan.id}/log`).expect(200);
+    expect(toVictims.text).not.toContain(address);
+    expect(toVictims.body.entries[0].details.incidentType).toBe('Welfare');
+
+    await s.windowOpensAt(plan, new Date(Date.now() - 60_000));
+    const started: Plan = (await s.get(owner.auth, `/operations/${plan.id}`).expect(200)).body;
+    const outcomes = { arrests: 0, potentialVictimsSafeguarded: 0, nrmReferrals: 0, premisesVisited: 1 };
+    await s.post(owner.auth, `/operations/${plan.id}/complete`, { version: started.version, outcomes }).expect(200);
+    await post(hmrc.auth, plan, { kind: 'COUNT', locationId: carWash, count: 'SEIZURE', number: 1, seized: 'DEVICES' }).expect(201);
+  });
 });

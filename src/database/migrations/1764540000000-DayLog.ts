@@ -11,6 +11,7 @@ const STATUSES = `'NOT_STARTED', 'TEAM_AT_RV', 'ENTRY_MADE', 'SEARCH_UNDER_WAY',
  *   (operations.ended_at, set by the database whenever its status becomes COMPLETED or STOOD_DOWN), and an insert
  *   outside that window is refused by the database whatever the service checked.
  * - An entry happened no more than 5 minutes after it was recorded, nor more than a day before the plan's window.
+ * - A correction names an entry of the same plan, kind and place, and is Intelligence when that entry is.
  * - A status or count names a location of the same plan, checked on insert (locations may later be edited away:
  *   the entry keeps the label it was recorded with, so no foreign key would hold).
  * - Each insert notifies the channel day_log with "<operation id>:<entry id>": every instance listening passes it to
@@ -88,10 +89,13 @@ export class DayLog1764540000000 implements MigrationInterface {
           RAISE EXCEPTION 'The location is not one of this plan''s'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_location';
         END IF;
+        -- A correction is of an entry of the same plan, kind and place, and as secret as the entry it corrects.
         IF NEW.corrects_id IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM day_log_entries e WHERE e.id = NEW.corrects_id AND e.operation_id = NEW.operation_id
+             AND e.kind = NEW.kind AND e.location_id IS NOT DISTINCT FROM NEW.location_id
+             AND (e.section = 'CORE' OR NEW.section = 'INTELLIGENCE')
         ) THEN
-          RAISE EXCEPTION 'The entry corrected is not one of this plan''s log'
+          RAISE EXCEPTION 'The entry corrected is not one of this plan''s log of the same kind and place'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_day_log_entries_corrects';
         END IF;
         RETURN NEW;
