@@ -69,13 +69,14 @@ function add(totals: DayTotals, details: Record<string, unknown>): void {
   else if (count === 'SEIZURE' && details.seized) totals.seizures[details.seized as SeizureKind] += number;
 }
 
-/**
- * The day as its log tells it, as far as its reader sees the log: the totals of each count (a count or status corrected
- * by a later entry is replaced by it, never counted twice), each of `locations`' status timeline, the premises entered,
- * and the decision log in the order the decisions were taken (a corrected decision stays, beside its correction).
- */
-export function daySummary(entries: SummaryEntry[], locations: { id: string; label: string }[]): DaySummary {
+/** What stands of the log: the entries no later entry corrects (a correction stands in place of what it corrects). */
+export function standing<T extends Pick<SummaryEntry, 'id' | 'correctsId'>>(entries: T[]): T[] {
   const corrected = new Set(entries.filter((e) => e.correctsId).map((e) => e.correctsId));
+  return entries.filter((e) => !corrected.has(e.id));
+}
+
+/** The totals of the counts among `entries`, each correction in place of the count it corrects. */
+export function countTotals(entries: SummaryEntry[]): DayTotals {
   const totals: DayTotals = {
     arrests: 0,
     potentialVictims: { ADULT: 0, CHILD: 0 },
@@ -84,9 +85,33 @@ export function daySummary(entries: SummaryEntry[], locations: { id: string; lab
     dutyToNotify: 0,
     seizures: { CASH: 0, DEVICES: 0, DOCUMENTS: 0 },
   };
-  for (const entry of entries) if (entry.kind === 'COUNT' && !corrected.has(entry.id)) add(totals, entry.details);
+  for (const entry of standing(entries)) if (entry.kind === 'COUNT') add(totals, entry.details);
+  return totals;
+}
+
+/** Each kind of count's total: potential victims of every age group together, seizures of every kind together. */
+export function totalsByKind(totals: DayTotals): Record<CountKind, number> {
+  const sum = (numbers: Record<string, number>) => Object.values(numbers).reduce((a, b) => a + b, 0);
+  return {
+    ARREST: totals.arrests,
+    POTENTIAL_VICTIM: sum(totals.potentialVictims),
+    SAFEGUARDED: totals.safeguarded,
+    NRM_REFERRAL: totals.nrmReferrals,
+    DUTY_TO_NOTIFY: totals.dutyToNotify,
+    SEIZURE: sum(totals.seizures),
+  };
+}
+
+/**
+ * The day as its log tells it, as far as its reader sees the log: the totals of each count (a count or status corrected
+ * by a later entry is replaced by it, never counted twice), each of `locations`' status timeline, the premises entered,
+ * and the decision log in the order the decisions were taken (a corrected decision stays, beside its correction).
+ */
+export function daySummary(entries: SummaryEntry[], locations: { id: string; label: string }[]): DaySummary {
   // A status set right by a later entry is not what happened: the correction stands in its place.
-  const statuses = entries.filter((e) => e.kind === 'STATUS' && e.status && e.location && !corrected.has(e.id)).sort(byTime);
+  const statuses = standing(entries)
+    .filter((e) => e.kind === 'STATUS' && e.status && e.location)
+    .sort(byTime);
   const premises = locations.map((location) => ({
     location,
     statuses: statuses
@@ -95,7 +120,7 @@ export function daySummary(entries: SummaryEntry[], locations: { id: string; lab
   }));
   return {
     logged: entries.length > 0,
-    totals,
+    totals: countTotals(entries),
     premisesVisited: new Set(statuses.filter((e) => ENTERED.includes(e.status!)).map((e) => e.location!.id)).size,
     premises,
     decisions: entries

@@ -50,7 +50,7 @@ describe('the day’s board', () => {
       entry('STATUS', '2031-03-01T06:02:00.000Z', { ...at(carWash), status: 'ENTRY_MADE' }),
       entry('COUNT', '2031-03-01T06:10:00.000Z', { ...at(carWash), details: { count: 'ARREST', number: 2 } }),
       entry('COUNT', '2031-03-01T06:12:00.000Z', { ...at(carWash), details: { count: 'ARREST', number: 1 } }),
-      entry('COUNT', '2031-03-01T06:15:00.000Z', { details: { count: 'POTENTIAL_VICTIM', number: 4 } }),
+      entry('COUNT', '2031-03-01T06:15:00.000Z', { details: { count: 'POTENTIAL_VICTIM', number: 4, ageGroup: 'ADULT' } }),
     ];
     const view = boardView(plan, entries, new Date('2031-03-01T06:25:30.000Z'));
     expect(view.premises).toEqual([
@@ -67,6 +67,35 @@ describe('the day’s board', () => {
     ]);
     expect(view.lastEntry).toBe('Sat, 1 March 2031 at 06:15 GMT');
     expect(view.entries[0].text).toBe('06:15 GMT, Potential victims found: 4 (Ann Silver, West Midlands Police)');
+  });
+
+  it('counts a corrected count and status as the day’s summary does: the correction in their place, never both', () => {
+    const rvd = entry('STATUS', '2031-03-01T05:20:00.000Z', { ...at(carWash), status: 'TEAM_AT_RV' });
+    const entered = entry('STATUS', '2031-03-01T06:02:00.000Z', { ...at(carWash), status: 'ENTRY_MADE' });
+    const notEntered = entry('STATUS', '2031-03-01T06:03:00.000Z', { ...at(carWash), status: 'TEAM_AT_RV', correctsId: entered.id });
+    const arrests = entry('COUNT', '2031-03-01T06:10:00.000Z', { ...at(carWash), details: { count: 'ARREST', number: 5 } });
+    const fewer = entry('COUNT', '2031-03-01T06:12:00.000Z', {
+      ...at(carWash),
+      correctsId: arrests.id,
+      details: { count: 'ARREST', number: 3 },
+    });
+    const seized = entry('COUNT', '2031-03-01T06:14:00.000Z', { ...at(house), details: { count: 'SEIZURE', number: 2, seized: 'CASH' } });
+    const moved = entry('COUNT', '2031-03-01T06:16:00.000Z', {
+      ...at(carWash),
+      correctsId: seized.id,
+      details: { count: 'SEIZURE', number: 2, seized: 'DEVICES' },
+    });
+
+    const view = boardView(plan, [rvd, entered, notEntered, arrests, fewer, seized, moved], new Date('2031-03-01T06:20:00.000Z'));
+
+    expect(view.premises).toEqual([
+      { label: 'Car wash', status: 'TEAM_AT_RV', since: 'for 17 minutes', teams: 'Tango 1 (HMRC)', counts: 'Arrests: 3; Seizures: 2' },
+      { label: 'House', status: 'NOT_STARTED', since: null, teams: 'None allocated', counts: 'None' },
+    ]);
+    const totals = Object.fromEntries(view.totals.map((row) => [row.key.text, row.value.text]));
+    expect(totals.Arrests).toBe('3');
+    expect(totals.Seizures).toBe('2');
+    expect(view.timeline.map((cells) => cells[2].text)).toEqual(['05:20 GMT', 'Not yet', 'Not yet']);
   });
 
   it('sets the RV and strike times against the first entries that answer them, in the order planned', () => {

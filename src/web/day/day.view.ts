@@ -1,7 +1,6 @@
 import {
   AGE_GROUPS,
   COUNT_KINDS,
-  CountKind,
   DECISION_ROLES,
   LogKind,
   OFFENCES,
@@ -11,6 +10,7 @@ import {
 } from '../../common/domain';
 import { counted, label, LabelSet } from '../../common/labels';
 import { ukClock, ukDateTime } from '../../common/uk-time';
+import { countTotals, DaySummary, daySummary, DayTotals, PremisesTimeline, standing, totalsByKind } from '../../day-log/day-summary';
 import type { LogEntryView } from '../../day-log/dto/day-log.dto';
 import { LogStanding, mayRecord } from '../../day-log/rights';
 import type { OperationView } from '../../operations/dto/plan-view.dto';
@@ -44,36 +44,25 @@ export function difference(planned: string, happened: string): string {
   return `${duration(Math.abs(minutes))} ${minutes > 0 ? 'late' : 'early'}`;
 }
 
-/** A premises' status as the log last moved it (by when it happened, as the service reads it), or undefined. */
-function latestStatus(entries: LogEntryView[], locationId: string): LogEntryView | undefined {
-  return entries
-    .filter((entry) => entry.kind === 'STATUS' && entry.location?.id === locationId)
-    .sort((a, b) => b.happenedAt.localeCompare(a.happenedAt) || Number(b.id) - Number(a.id))[0];
-}
-
-/** The sum of each kind counted among `entries`, every kind listed (none counted is 0). */
-function sums(entries: LogEntryView[]): { kind: CountKind; text: string; number: number }[] {
-  return COUNT_KINDS.map((kind) => ({
-    kind,
-    text: label('countKind', kind),
-    number: entries
-      .filter((entry) => entry.kind === 'COUNT' && entry.details.count === kind)
-      .reduce((sum, e) => sum + Number(e.details.number), 0),
-  }));
+/** Each kind of count with its total, every kind listed (none counted is 0). */
+function countRows(totals: DayTotals): { text: string; number: number }[] {
+  const byKind = totalsByKind(totals);
+  return COUNT_KINDS.map((kind) => ({ text: label('countKind', kind), number: byKind[kind] }));
 }
 
 /**
  * One row per premises the reader sees (Places): its status as the log last moved it and for how long, the teams
- * allocated there as the plan gives them, and what has been counted there.
+ * allocated there as the plan gives them, and what has been counted there; as the day's summary reads the log, so a
+ * corrected status or count gives way to its correction.
  */
-function premisesRows(plan: OperationView, entries: LogEntryView[], now: Date) {
-  return (plan.locations ?? []).map((location) => {
-    const latest = latestStatus(entries, location.id);
-    const here = entries.filter((entry) => entry.location?.id === location.id);
+function premisesRows(plan: OperationView, summary: DaySummary, entries: LogEntryView[], now: Date) {
+  const stands = standing(entries);
+  return summary.premises.map(({ location, statuses }) => {
+    const latest = statuses.at(-1);
     const teams = plan.deployments.filter(
       (deployment) => ['CONFIRMED', 'RELEASED'].includes(deployment.status) && deployment.locationIds?.includes(location.id),
     );
-    const counts = sums(here).filter((sum) => sum.number > 0);
+    const counts = countRows(countTotals(stands.filter((entry) => entry.location?.id === location.id))).filter((sum) => sum.number > 0);
     return {
       label: location.label,
       status: latest?.status ?? 'NOT_STARTED',
@@ -120,11 +109,13 @@ function messageView(entry: LogEntryView) {
   };
 }
 
-/** When the first entry moving one of `places` to `status` says it happened. */
-function firstAt(entries: LogEntryView[], status: PremisesStatus, places: string[]): string | undefined {
-  return entries
-    .filter((entry) => entry.kind === 'STATUS' && entry.status === status && entry.location && places.includes(entry.location.id))
-    .map((entry) => entry.happenedAt)
+/** When the first status standing in the log that moved one of `places` to `status` says it happened. */
+function firstAt(premises: PremisesTimeline[], status: PremisesStatus, places: string[]): string | undefined {
+  return premises
+    .filter((timeline) => places.includes(timeline.location.id))
+    .flatMap((timeline) => timeline.statuses)
+    .filter((moved) => moved.status === status)
+    .map((moved) => moved.happenedAt)
     .sort()[0];
 }
 
@@ -132,18 +123,18 @@ function firstAt(entries: LogEntryView[], status: PremisesStatus, places: string
  * The planned times against what happened: each RV point's meeting time against the first team recorded at the RV
  * of a premises its teams go on to, and each strike time against the first entry made at that premises.
  */
-function timeline(plan: OperationView, entries: LogEntryView[]) {
+function timeline(plan: OperationView, premises: PremisesTimeline[]) {
   const meetingAt = (rvId: string) =>
     plan.deployments.filter((deployment) => deployment.rvPoint?.id === rvId).flatMap((deployment) => deployment.locationIds ?? []);
   const planned = [
     ...plan.rvPoints.map((rv) => ({
       what: `Teams meet at ${rv.name}`,
       at: rv.meetAt,
-      happened: firstAt(entries, 'TEAM_AT_RV', meetingAt(rv.id)),
+      happened: firstAt(premises, 'TEAM_AT_RV', meetingAt(rv.id)),
     })),
     ...(plan.locations ?? []).flatMap((location) =>
       location.strikeAt
-        ? [{ what: `Entry at ${location.label}`, at: location.strikeAt, happened: firstAt(entries, 'ENTRY_MADE', [location.id]) }]
+        ? [{ what: `Entry at ${location.label}`, at: location.strikeAt, happened: firstAt(premises, 'ENTRY_MADE', [location.id]) }]
         : [],
     ),
   ].sort((a, b) => a.at.localeCompare(b.at));
@@ -167,18 +158,22 @@ function entryLine(entry: LogEntryView): string {
   return `${ukClock(entry.happenedAt)}, ${place}${what[entry.kind]()} (${byAuthor(entry)})`;
 }
 
-/** The day's board: the premises, the totals, the decision log, the latest situation reports, the timeline. */
+/**
+ * The day's board: the premises, the totals, the decision log, the latest situation reports, the timeline. Its totals
+ * and statuses are the day's summary's (what the Complete page offers), never counted a second way.
+ */
 export function boardView(plan: OperationView, entries: LogEntryView[], now: Date) {
   const newest = newestFirst(entries);
+  const summary = daySummary(entries, plan.locations ?? []);
   return {
-    premises: plan.locations ? premisesRows(plan, entries, now) : null,
-    totals: sums(entries).map((sum) => row(sum.text, String(sum.number))),
+    premises: plan.locations ? premisesRows(plan, summary, entries, now) : null,
+    totals: countRows(summary.totals).map((sum) => row(sum.text, String(sum.number))),
     decisions: newest.filter((entry) => entry.kind === 'DECISION').map((entry) => decisionView(entry, entries)),
     messages: newest
       .filter((entry) => entry.kind === 'MESSAGE')
       .slice(0, LATEST_MESSAGES)
       .map(messageView),
-    timeline: timeline(plan, entries),
+    timeline: timeline(plan, summary.premises),
     entries: newest.map((entry) => ({ id: entry.id, text: entryLine(entry) })),
     lastEntry: entries.length
       ? ukDateTime(
