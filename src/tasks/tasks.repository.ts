@@ -112,7 +112,9 @@ export class TasksRepository {
                  t.name || ' (' || d.headcount || CASE WHEN d.headcount = 1 THEN ' officer' ELSE ' officers' END || ') for ' || COALESCE(la.name, ca.name) || CASE WHEN d.tasking <> '' THEN ', tasked with: ' || d.tasking ELSE '' END AS detail
             FROM deployments d JOIN operations o ON o.id = d.operation_id JOIN teams t ON t.id = d.team_id
             LEFT JOIN agencies la ON la.id = o.lead_agency_id JOIN agencies ca ON ca.id = o.created_by_agency_id
-           WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN} AND ${answers}`,
+           WHERE d.team_agency_id = ${agencyId} AND d.status = 'REQUESTED' AND ${OPEN_PLAN} AND ${answers}
+           -- Within a plan (the tasks are sorted by plan after), in the order they were asked.
+           ORDER BY d.requested_at, d.id`,
     );
   }
 
