@@ -30,7 +30,13 @@ async function activePlan({ appUrl, token, client }) {
   });
   const plan = await response.json();
   if (!response.ok) throw new Error(`POST /operations: ${response.status} ${JSON.stringify(plan)}`);
-  await client.query(`UPDATE operations SET lead_agency_id = created_by_agency_id, status = 'ACTIVE' WHERE id = $1`, [plan.id]);
+  // Approved by the demo's MPS manager, as a plan must be before it starts.
+  await client.query(
+    `UPDATE operations SET lead_agency_id = created_by_agency_id, status = 'ACTIVE', approved_at = now(),
+            approved_by = (SELECT id FROM users WHERE email = 'manager.mps@demo.local')
+      WHERE id = $1`,
+    [plan.id],
+  );
   return plan;
 }
 
