@@ -73,11 +73,12 @@ export class DayLogService {
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : new Date();
     const id = await inTransaction(this.dataSource, async (manager) => {
       const locationId = input.locationId ?? null;
-      const refusal = logRefusal(input.kind, await this.standing(viewer, operationId, manager), locationId);
+      const standing = await this.standing(viewer, operationId, manager);
+      const refusal = logRefusal(input.kind, standing, locationId);
       if (refusal) throw DomainError.forbidden(refusal);
       await this.log.lockPlan(manager, operationId);
       if (input.kind === 'STATUS') await this.checkMove(manager, operationId, locationId!, input);
-      const corrected = input.correctsId ? await this.correctable(manager, viewer, operationId, input, locationId) : undefined;
+      const corrected = input.correctsId ? await this.correctable(manager, viewer, standing, operationId, input, locationId) : undefined;
       const entry: NewLogEntry = {
         operationId,
         kind: input.kind,
@@ -106,6 +107,7 @@ export class DayLogService {
   private async correctable(
     manager: EntityManager,
     viewer: AuthUser,
+    standing: LogStanding,
     operationId: string,
     input: PostLogEntryDto,
     locationId: string | null,
@@ -116,7 +118,6 @@ export class DayLogService {
     if (corrected.kind !== input.kind || corrected.locationId !== locationId) {
       throw refuse('A correction is of the same kind as the entry it corrects, and at the same premises');
     }
-    const standing = await this.log.standing(manager, viewer, operationId);
     if (!standing.holds && corrected.authorAgencyId !== viewer.agencyId) {
       throw DomainError.forbidden('Only the plan’s command corrects what another agency recorded');
     }

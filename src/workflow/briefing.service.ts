@@ -6,7 +6,7 @@ import type { OperationView } from '../operations/dto/plan-view.dto';
 import { PlansService } from '../operations/plans.service';
 import type { SubjectView } from '../subjects/dto/subject.dto';
 import { SubjectsService } from '../subjects/subjects.service';
-import { briefingBlocks, briefingPrintable, toHtml, toMarkdown } from './briefing';
+import { briefingBlocks, planFrame, toHtml, toMarkdown } from './briefing';
 import { DocumentRenderer } from './documents/document-renderer';
 import type { RenderTask } from './documents/documents.worker';
 import type { Block } from './documents/printable';
@@ -57,7 +57,7 @@ export class BriefingService {
 
   /** The briefing printed as the viewer may see it, rendered on a worker thread. */
   private async document(viewer: AuthUser, plan: OperationView, format: RenderTask['format']): Promise<Buffer> {
-    const printable = briefingPrintable(plan, await this.subjectsFor(viewer, plan), new Date(), await this.dayOf(viewer, plan));
+    const printable = { frame: planFrame(plan, new Date(), 'briefing pack'), pages: [await this.blocks(viewer, plan)] };
     return this.renderer.render({ format, printable });
   }
 

@@ -12,7 +12,7 @@ import type { SubjectView } from '../subjects/dto/subject.dto';
 import { subjectLine } from '../subjects/subject-line';
 import type { DaySummary } from '../day-log/day-summary';
 import { dayBlocks } from './day-as-it-happened';
-import type { Block, Frame, Printable } from './documents/printable';
+import type { Block, Frame } from './documents/printable';
 
 /** The IIMARCH sections' titles: the label set of src/common/labels.ts, which the history names them by too. */
 export const SECTION_TITLES: Record<BriefingSection, string> = LABELS.briefingSection;
@@ -182,16 +182,6 @@ function subjectBlocks(plan: OperationView, subjects: SubjectView[]): Block[] {
       empty: `No subjects of interest yet: a coordinator of ${plan.owningAgency.name} adds them on the plan's subjects page.`,
     },
   ];
-}
-
-/** A plan's briefing as a printable document: its blocks under the frame every printed page carries (R14d). */
-export function briefingPrintable(
-  plan: OperationView,
-  subjects: SubjectView[],
-  producedAt: Date,
-  day: DaySummary | null = null,
-): Printable {
-  return { frame: planFrame(plan, producedAt, 'briefing pack'), pages: [briefingBlocks(plan, subjects, day)] };
 }
 
 /** The frame of a plan's printed document called `what`, produced at `producedAt`. */
